@@ -1,0 +1,597 @@
+//! The command line: clap definitions and the plain-text and JSON renderings of `check`,
+//! `list`, `explain` and `compare`. Each command returns its output and exit code, so tests can
+//! run it without a process.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use jiff::civil::Date;
+use serde_json::json;
+
+use crate::matrix::Matrix;
+use crate::runbook::{Card, LoadReport, SearchPath, TeamRunbook, load_paths};
+use crate::text::{visible, wrap};
+
+/// Width of plain-text output: fits a default terminal and an incident-channel code block.
+pub const WIDTH: usize = 80;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "api-triage",
+    version,
+    about = "Guided triage of a failing HTTP API, from your team's runbooks",
+    long_about = "Guided triage of a failing HTTP API, from your team's runbooks.\n\n\
+                  Run without a command to open the terminal app; give a status code \
+                  (`api-triage 502`) to open straight on its card."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    /// Open the app on this status code's card.
+    pub code: Option<u16>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// A runbook file or folder to layer over the embedded default (repeatable). Without it:
+    /// `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`.
+    #[arg(long = "runbook", value_name = "PATH", global = true)]
+    pub runbooks: Vec<PathBuf>,
+    /// Pretend today is this date (for review checks in tests and reproducible reports).
+    #[arg(long, value_name = "YYYY-MM-DD", global = true, hide = true)]
+    pub today: Option<Date>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check runbook files: exit 0 when clean, 1 with findings, 2 when a file cannot be read.
+    Check {
+        /// Files or folders to check (default: the runbook search path).
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the code matrix, optionally filtered.
+    List {
+        /// Filter by code ("50") or keyword, fuzzily ("rate", "gatway").
+        #[arg(long, short)]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything the runbook says about one status code.
+    Explain {
+        code: u16,
+        /// Answer from this team's runbook (its name or file name).
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare codes that are easily confused, with the question that tells them apart.
+    Compare {
+        #[arg(required = true, num_args = 2..)]
+        codes: Vec<u16>,
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// What a command produced: text for stdout, text for stderr, and the exit code.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+/// How plain text is decorated: bold headings only on a terminal without `NO_COLOR`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    pub bold: bool,
+}
+
+impl Style {
+    fn heading(self, text: &str) -> String {
+        if self.bold {
+            format!("\u{1b}[1m{text}\u{1b}[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+/// Loads the runbooks for a command: the explicit paths, or the search path.
+pub fn load(global: &Global, explicit: &[PathBuf], today: Option<Date>) -> LoadReport {
+    let mut search = SearchPath::from_environment(global.runbooks.clone());
+    if !explicit.is_empty() {
+        search.explicit = explicit.to_vec();
+    }
+    load_paths(&search.resolve(), today)
+}
+
+/// Runs a subcommand against loaded runbooks.
+pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Output {
+    let matrix = Matrix::from_report(report);
+    let mut out = match command {
+        Command::Check { json, .. } => return check(report, *json, style),
+        Command::List { search, json } => list(&matrix, search.as_deref(), *json, style),
+        Command::Explain { code, team, json } => {
+            explain(&matrix, *code, team.as_deref(), *json, style)
+        }
+        Command::Compare { codes, team, json } => {
+            compare(&matrix, codes, team.as_deref(), *json, style)
+        }
+    };
+    let errors = report.errors();
+    if errors > 0 || report.unreadable {
+        out.stderr.insert_str(
+            0,
+            &format!(
+                "api-triage: {errors} problem(s) in the runbooks; showing what could be loaded \
+                 (run `api-triage check` for details)\n"
+            ),
+        );
+    }
+    out
+}
+
+fn check(report: &LoadReport, json: bool, style: Style) -> Output {
+    let code = if report.unreadable {
+        2
+    } else {
+        i32::from(!report.findings.is_empty())
+    };
+    let mut stdout = String::new();
+    if json {
+        let value = json!({
+            "ok": code == 0,
+            "files": std::iter::once("embedded default").chain(report.files.iter().map(String::as_str)).collect::<Vec<_>>(),
+            "errors": report.errors(),
+            "warnings": report.warnings(),
+            "findings": report.findings,
+        });
+        stdout = to_json(&value);
+    } else {
+        for finding in &report.findings {
+            stdout.push_str(&finding.to_string());
+            stdout.push('\n');
+        }
+        let files = report.files.len();
+        let codes: usize = report.runbooks.iter().map(|r| r.codes.len()).sum();
+        let summary = if report.findings.is_empty() {
+            format!(
+                "ok: embedded default and {files} team file(s), {codes} code entries, no findings"
+            )
+        } else {
+            format!(
+                "{} error(s), {} warning(s) in the embedded default and {files} team file(s)",
+                report.errors(),
+                report.warnings()
+            )
+        };
+        stdout.push_str(&style.heading(&summary));
+        stdout.push('\n');
+    }
+    Output {
+        stdout,
+        stderr: String::new(),
+        code,
+    }
+}
+
+fn list(matrix: &Matrix, search: Option<&str>, json: bool, style: Style) -> Output {
+    let hits = matrix.search(search.unwrap_or(""));
+    let show_team = matrix.runbooks().len() > 2;
+    if json {
+        let rows: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                json!({
+                    "team": h.row.team,
+                    "code": h.row.code,
+                    "title": h.row.title,
+                    "owner": h.row.owner,
+                    "own_entry": h.row.own_entry,
+                })
+            })
+            .collect();
+        return ok(to_json(&json!(rows)));
+    }
+    if hits.is_empty() {
+        return Output {
+            stdout: String::new(),
+            stderr: format!(
+                "api-triage: nothing matches \"{}\"; try a code (\"50\") or a word such as \
+                 \"auth\", \"rate\", \"timeout\"\n",
+                visible(search.unwrap_or(""))
+            ),
+            code: 1,
+        };
+    }
+    let mut out = String::new();
+    let mut rows: Vec<_> = hits.iter().map(|h| &h.row).collect();
+    let searching = search.is_some_and(|s| !s.trim().is_empty());
+    if !searching {
+        rows.sort_by(|a, b| a.runbook.cmp(&b.runbook).then(a.code.cmp(&b.code)));
+    }
+    let mut last_group = None;
+    for row in rows {
+        let group = (row.runbook, row.code / 100);
+        if !searching && last_group != Some(group) {
+            if last_group.is_some() {
+                out.push('\n');
+            }
+            let mut heading = format!("{}xx", row.code / 100);
+            if show_team || matrix.runbooks().len() == 2 {
+                heading = format!("{} - {heading}", row.team);
+            }
+            let _ = writeln!(out, "{}", style.heading(&visible(&heading)));
+            last_group = Some(group);
+        }
+        let marker = if row.own_entry { "*" } else { " " };
+        let team = if show_team && searching {
+            format!("  [{}]", row.team)
+        } else {
+            String::new()
+        };
+        let line = format!(
+            "{}{marker} {:<34} {}{team}",
+            row.code,
+            truncate(&row.title, 34),
+            row.owner
+        );
+        let _ = writeln!(out, "{}", truncate(&visible(&line), WIDTH));
+    }
+    if matrix.runbooks().len() > 1 {
+        out.push_str("\n* defined by the team file; others come from the default\n");
+    }
+    ok(out)
+}
+
+fn explain(matrix: &Matrix, code: u16, team: Option<&str>, json: bool, style: Style) -> Output {
+    let Some(runbook) = matrix.pick(team, Some(code)) else {
+        return unknown_team(matrix, team);
+    };
+    let Some(card) = runbook.card(code) else {
+        return no_card(code);
+    };
+    if json {
+        let mut value = serde_json::to_value(&card).unwrap_or_default();
+        if let Some(object) = value.as_object_mut() {
+            object.insert("code".into(), json!(code));
+            object.insert("team".into(), json!(runbook.name));
+        }
+        return ok(to_json(&value));
+    }
+    ok(render_card(&card, runbook, style))
+}
+
+/// The full card as plain text, at most [`WIDTH`] columns.
+pub fn render_card(card: &Card, runbook: &TeamRunbook, style: Style) -> String {
+    let mut out = String::new();
+    let mut line = |text: &str| {
+        out.push_str(text);
+        out.push('\n');
+    };
+    line(&style.heading(&visible(&format!("{} {}", card.code, card.title))));
+    line(&visible(&format!("Runbook: {}", runbook.name)));
+    if let Some(class) = &card.fallback_class {
+        line(&format!(
+            "No entry for this code: showing the advice for {class}."
+        ));
+    }
+    let mut owner = format!("Owner: {} ({})", card.owner.name, card.owner.contact);
+    if let Some(escalation) = &card.owner.escalation {
+        let _ = write!(owner, "; escalate: {escalation}");
+    }
+    for l in wrap(&visible(&owner), WIDTH) {
+        line(&l);
+    }
+    if !card.generated_by.is_empty() {
+        let layers: Vec<&str> = card.generated_by.iter().map(|l| l.label()).collect();
+        line(&format!("Usually returned by: {}", layers.join(", ")));
+    }
+    line("");
+    for l in wrap(&visible(&card.meaning), WIDTH) {
+        line(&l);
+    }
+    line("");
+    line(&style.heading("First three places to look"));
+    for (i, look) in card.look_first.iter().enumerate() {
+        for (j, l) in wrap(&visible(&look.what), WIDTH - 5)
+            .into_iter()
+            .enumerate()
+        {
+            line(&if j == 0 {
+                format!("  {}. {l}", i + 1)
+            } else {
+                format!("     {l}")
+            });
+        }
+        for l in command_lines(&look.how, "     $ ", "       ") {
+            line(&l);
+        }
+    }
+    section(
+        &mut out,
+        style,
+        "Likely causes",
+        card.causes.iter().map(|c| c.text.as_str()),
+        "  - ",
+    );
+    section(
+        &mut out,
+        style,
+        "Checks",
+        card.checks.iter().map(String::as_str),
+        "  [ ] ",
+    );
+    if !card.examples.is_empty() {
+        out.push('\n');
+        out.push_str(&style.heading("Example requests"));
+        out.push('\n');
+        for example in &card.examples {
+            let kind = match example.kind {
+                crate::runbook::model::ExampleKind::Good => "good",
+                crate::runbook::model::ExampleKind::Failing => "failing",
+            };
+            let head = format!("  {kind}: {} (expect {})", example.name, example.expect);
+            for l in wrap(&visible(&head), WIDTH) {
+                out.push_str(&l);
+                out.push('\n');
+            }
+            for l in command_lines(&example.request, "     $ ", "       ") {
+                out.push_str(&l);
+                out.push('\n');
+            }
+            if let Some(note) = &example.note {
+                for l in wrap(&visible(note), WIDTH - 5) {
+                    let _ = writeln!(out, "     {l}");
+                }
+            }
+        }
+    }
+    if !card.needs.is_empty() {
+        out.push('\n');
+        let needs: Vec<&str> = card.needs.iter().map(|n| n.label()).collect();
+        for l in wrap(
+            &format!("Collect before escalating: {}", needs.join(", ")),
+            WIDTH,
+        ) {
+            let _ = writeln!(out, "{l}");
+        }
+    }
+    if !card.compare.is_empty() {
+        let codes: Vec<String> = card.compare.iter().map(u16::to_string).collect();
+        let _ = writeln!(
+            out,
+            "Often confused with: {} (api-triage compare {} {})",
+            codes.join(", "),
+            card.code,
+            codes.join(" ")
+        );
+    }
+    out
+}
+
+fn section<'a>(
+    out: &mut String,
+    style: Style,
+    title: &str,
+    items: impl Iterator<Item = &'a str>,
+    bullet: &str,
+) {
+    let items: Vec<&str> = items.collect();
+    if items.is_empty() {
+        return;
+    }
+    out.push('\n');
+    out.push_str(&style.heading(title));
+    out.push('\n');
+    let indent = " ".repeat(bullet.chars().count());
+    for item in items {
+        for (i, l) in wrap(&visible(item), WIDTH - indent.len())
+            .into_iter()
+            .enumerate()
+        {
+            let _ = writeln!(out, "{}{l}", if i == 0 { bullet } else { &indent });
+        }
+    }
+}
+
+/// A command wrapped to the width with shell line continuations, so it still pastes and runs.
+fn command_lines(command: &str, first: &str, rest: &str) -> Vec<String> {
+    let command = visible(command);
+    let width = WIDTH - first.len() - 2;
+    let options = textwrap::Options::new(width)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    let pieces: Vec<String> = textwrap::wrap(&command, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect();
+    let last = pieces.len().saturating_sub(1);
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let prefix = if i == 0 { first } else { rest };
+            let tail = if i == last { "" } else { " \\" };
+            format!("{prefix}{piece}{tail}")
+        })
+        .collect()
+}
+
+fn compare(matrix: &Matrix, codes: &[u16], team: Option<&str>, json: bool, style: Style) -> Output {
+    let Some(runbook) = matrix.pick(team, codes.first().copied()) else {
+        return unknown_team(matrix, team);
+    };
+    let mut cards = Vec::new();
+    for code in codes {
+        match runbook.card(*code) {
+            Some(card) => cards.push(card),
+            None => return no_card(*code),
+        }
+    }
+    let comparison = Matrix::comparison(runbook, codes);
+    if json {
+        let value = json!({
+            "team": runbook.name,
+            "codes": codes,
+            "comparison": comparison,
+            "cards": cards.iter().map(|c| json!({
+                "code": c.code, "title": c.title, "owner": c.owner, "meaning": c.meaning,
+                "generated_by": c.generated_by,
+                "look_first": c.look_first.first(),
+            })).collect::<Vec<_>>(),
+        });
+        return ok(to_json(&value));
+    }
+    let mut out = String::new();
+    let title: Vec<String> = codes.iter().map(u16::to_string).collect();
+    let _ = writeln!(
+        out,
+        "{}",
+        style.heading(&format!("Compare {}", title.join(" vs ")))
+    );
+    match comparison {
+        Some(c) => {
+            for l in wrap(&visible(&format!("Ask: {}", c.question)), WIDTH) {
+                let _ = writeln!(out, "{l}");
+            }
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "The runbook has no comparison of these codes; read them side by side."
+            );
+        }
+    }
+    out.push('\n');
+    let columns: Vec<Vec<String>> = cards
+        .iter()
+        .map(|card| {
+            let mut col = vec![format!("{} {}", card.code, card.title)];
+            if let Some(side) =
+                comparison.and_then(|c| c.sides.iter().find(|s| s.code.to_string() == card.code))
+            {
+                col.push(format!("When: {}", side.when));
+            }
+            col.push(card.meaning.clone());
+            let layers: Vec<&str> = card.generated_by.iter().map(|l| l.label()).collect();
+            if !layers.is_empty() {
+                col.push(format!("From: {}", layers.join(", ")));
+            }
+            col.push(format!("Owner: {}", card.owner.name));
+            if let Some(first) = card.look_first.first() {
+                col.push(format!("Look first: {}", first.what));
+            }
+            col
+        })
+        .collect();
+    out.push_str(&side_by_side(&columns));
+    ok(out)
+}
+
+/// Lays out columns of paragraphs side by side when each can be at least 24 wide, otherwise
+/// one after the other.
+fn side_by_side(columns: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    let n = columns.len().max(1);
+    let gap = 3;
+    let width = (WIDTH - gap * (n - 1)) / n;
+    if width < 24 {
+        for col in columns {
+            for paragraph in col {
+                for l in wrap(&visible(paragraph), WIDTH) {
+                    let _ = writeln!(out, "{l}");
+                }
+            }
+            out.push('\n');
+        }
+        return out;
+    }
+    let wrapped: Vec<Vec<String>> = columns
+        .iter()
+        .map(|col| {
+            let mut lines = Vec::new();
+            for (i, paragraph) in col.iter().enumerate() {
+                if i > 0 {
+                    lines.push(String::new());
+                }
+                lines.extend(wrap(&visible(paragraph), width));
+            }
+            lines
+        })
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+    for row in 0..height {
+        let mut line = String::new();
+        for (i, col) in wrapped.iter().enumerate() {
+            let cell = col.get(row).map_or("", String::as_str);
+            if i + 1 < wrapped.len() {
+                let pad = width.saturating_sub(cell.chars().count());
+                let _ = write!(line, "{cell}{}{}", " ".repeat(pad), " ".repeat(gap));
+            } else {
+                line.push_str(cell);
+            }
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out
+}
+
+fn no_card(code: u16) -> Output {
+    let stderr = if (100..=599).contains(&code) {
+        format!("api-triage: the runbook has no entry for {code} and no advice for its class\n")
+    } else {
+        format!("api-triage: {code} is not an HTTP status code (100-599)\n")
+    };
+    Output {
+        stderr,
+        code: 2,
+        ..Output::default()
+    }
+}
+
+fn unknown_team(matrix: &Matrix, team: Option<&str>) -> Output {
+    let names: Vec<&str> = matrix.runbooks().iter().map(|r| r.name.as_str()).collect();
+    Output {
+        stderr: format!(
+            "api-triage: no runbook named \"{}\"; loaded: {}\n",
+            visible(team.unwrap_or("")),
+            names.join(", ")
+        ),
+        code: 2,
+        ..Output::default()
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+fn ok(stdout: String) -> Output {
+    Output {
+        stdout,
+        stderr: String::new(),
+        code: 0,
+    }
+}
+
+fn to_json(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,18 @@
+//! api-triage: guided triage of failing HTTP APIs from team-owned runbooks.
+//!
+//! Modules and the one dependency rule:
+//! - `runbook`: the TOML format, loading, layering and validation (filesystem allowed).
+//! - `matrix`: the merged code matrix, search and comparisons (pure).
+//! - `text`: making untrusted text safe to show, wrapping (pure).
+//! - `cli`: the command-line interface, reusing the core.
+//! - `tui`: the terminal app; the only module that touches the terminal.
+//!
+//! The domain modules (`runbook`, `matrix`, and later `triage`, `evidence`, `session`) never
+//! import ratatui, crossterm or arboard, and never read the clock: it is passed in.
+
+pub mod cli;
+pub mod matrix;
+pub mod runbook;
+pub mod schema;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,30 @@
+//! The `api-triage` binary: parse the command line, run, and map failures to exit codes.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use api_triage::cli::{self, Cli, Style};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = cli.global.today.or_else(|| Some(jiff::Zoned::now().date()));
+    let Some(command) = &cli.command else {
+        return api_triage::tui::run(&cli, today);
+    };
+    let explicit = match command {
+        cli::Command::Check { paths, .. } => paths.clone(),
+        _ => Vec::new(),
+    };
+    let report = cli::load(&cli.global, &explicit, today);
+    let style = Style {
+        bold: std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let output = cli::run_command(command, &report, style);
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+    let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+    ExitCode::from(u8::try_from(output.code).unwrap_or(1))
+}

@@ -1,0 +1,256 @@
+//! The merged code matrix of all loaded runbooks: rows to list, fuzzy search by code or
+//! keyword, and comparisons of confusable codes. Pure: no terminal, clock or filesystem.
+
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use serde::Serialize;
+
+use crate::runbook::{Card, ComparisonCard, LoadReport, TeamRunbook};
+
+/// All loaded runbooks; the first is the embedded default, the rest are team files over it.
+#[derive(Debug, Clone)]
+pub struct Matrix {
+    runbooks: Vec<TeamRunbook>,
+}
+
+/// One line of the matrix: a code of one team's runbook.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Row {
+    /// Index of the runbook in [`Matrix::runbooks`].
+    #[serde(skip)]
+    pub runbook: usize,
+    pub team: String,
+    pub code: u16,
+    pub title: String,
+    pub owner: String,
+    /// Whether the team file defines the code itself (not inherited from the default).
+    pub own_entry: bool,
+}
+
+/// A search hit: the row and how well it matched (higher is better).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub row: Row,
+    pub score: u32,
+}
+
+impl Matrix {
+    /// Builds the matrix; `runbooks` must start with the default, as the loader returns them.
+    pub fn new(runbooks: Vec<TeamRunbook>) -> Self {
+        Self { runbooks }
+    }
+
+    pub fn from_report(report: &LoadReport) -> Self {
+        Self::new(report.runbooks.clone())
+    }
+
+    pub fn runbooks(&self) -> &[TeamRunbook] {
+        &self.runbooks
+    }
+
+    /// The runbook to answer from: the named team (case-insensitive, by name or file), else
+    /// the only team file, else the first team file that defines `code` itself, else the default.
+    pub fn pick(&self, team: Option<&str>, code: Option<u16>) -> Option<&TeamRunbook> {
+        if let Some(team) = team {
+            let wanted = team.to_lowercase();
+            return self.runbooks.iter().find(|r| {
+                r.name.to_lowercase() == wanted
+                    || r.source.to_lowercase().contains(&wanted)
+                    || r.name.to_lowercase().contains(&wanted)
+            });
+        }
+        let teams = &self.runbooks[1.min(self.runbooks.len())..];
+        if teams.len() == 1 {
+            return teams.first();
+        }
+        code.and_then(|c| {
+            teams
+                .iter()
+                .find(|r| r.codes.get(&c).is_some_and(|card| card.source == r.source))
+        })
+        .or_else(|| self.runbooks.first())
+    }
+
+    /// The rows to list: every code of the default when no team is loaded; otherwise every
+    /// code of each team runbook (which includes what it inherits).
+    pub fn rows(&self) -> Vec<Row> {
+        let shown: Vec<(usize, &TeamRunbook)> = if self.runbooks.len() > 1 {
+            self.runbooks.iter().enumerate().skip(1).collect()
+        } else {
+            self.runbooks.iter().enumerate().collect()
+        };
+        shown
+            .into_iter()
+            .flat_map(|(index, runbook)| {
+                runbook.codes.iter().map(move |(code, card)| Row {
+                    runbook: index,
+                    team: runbook.name.clone(),
+                    code: *code,
+                    title: card.title.clone(),
+                    owner: card.owner.name.clone(),
+                    own_entry: !runbook.is_default && card.source == runbook.source,
+                })
+            })
+            .collect()
+    }
+
+    /// The card of a row.
+    pub fn card(&self, row: &Row) -> Option<&Card> {
+        self.runbooks.get(row.runbook)?.codes.get(&row.code)
+    }
+
+    /// Rows matching `query`, best first. A number matches codes by prefix ("50" finds
+    /// 500-504); words match code titles and keywords fuzzily ("gatway" finds 502) and the
+    /// meaning by substring.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let query = query.trim();
+        let rows = self.rows();
+        if query.is_empty() {
+            return rows.into_iter().map(|row| Hit { row, score: 0 }).collect();
+        }
+        let mut searcher = Searcher::new(query);
+        let mut hits: Vec<Hit> = rows
+            .into_iter()
+            .filter_map(|row| {
+                let card = self.card(&row)?;
+                let score = searcher.score(row.code, card)?;
+                Some(Hit { row, score })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.row.code.cmp(&b.row.code)));
+        hits
+    }
+
+    /// The comparison in `runbook` that best covers `codes`: the one sharing the most codes
+    /// with them, at least two, preferring the one with fewest extra codes.
+    pub fn comparison<'a>(runbook: &'a TeamRunbook, codes: &[u16]) -> Option<&'a ComparisonCard> {
+        runbook
+            .comparisons
+            .iter()
+            .map(|c| {
+                let shared = codes.iter().filter(|code| c.codes.contains(code)).count();
+                let extra = c.codes.len().saturating_sub(shared);
+                (c, shared, extra)
+            })
+            .filter(|(_, shared, _)| *shared >= 2.min(codes.len()).max(1) && *shared >= 2)
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|(c, _, _)| c)
+    }
+}
+
+/// Scores cards against one query, reusing the matcher's buffers.
+struct Searcher {
+    matcher: Matcher,
+    pattern: Pattern,
+    number: Option<String>,
+    lower: String,
+    buf: Vec<char>,
+}
+
+impl Searcher {
+    fn new(query: &str) -> Self {
+        let number = query
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| query.to_owned());
+        Self {
+            matcher: Matcher::new(Config::DEFAULT),
+            pattern: Pattern::new(
+                query,
+                CaseMatching::Ignore,
+                Normalization::Smart,
+                AtomKind::Fuzzy,
+            ),
+            number,
+            lower: query.to_lowercase(),
+            buf: Vec::new(),
+        }
+    }
+
+    fn score(&mut self, code: u16, card: &Card) -> Option<u32> {
+        if let Some(number) = &self.number {
+            let code = code.to_string();
+            return if code == *number {
+                Some(10_000)
+            } else if code.starts_with(number.as_str()) {
+                Some(5_000)
+            } else {
+                None
+            };
+        }
+        let mut best: Option<u32> = None;
+        let mut consider = |score: Option<u32>| {
+            if let Some(s) = score {
+                best = Some(best.map_or(s, |b| b.max(s)));
+            }
+        };
+        // Titles weigh most, then keywords; a meaning only counts for a plain substring,
+        // because fuzzy matching over long prose matches almost anything.
+        consider(self.fuzzy(&card.title).map(|s| s * 3));
+        for keyword in &card.keywords {
+            consider(self.fuzzy(keyword).map(|s| s * 2));
+        }
+        for layer in &card.generated_by {
+            consider(self.fuzzy(layer.label()));
+        }
+        if self.lower.len() >= 3 && card.meaning.to_lowercase().contains(&self.lower) {
+            consider(Some(10));
+        }
+        best
+    }
+
+    fn fuzzy(&mut self, text: &str) -> Option<u32> {
+        self.pattern
+            .score(Utf32Str::new(text, &mut self.buf), &mut self.matcher)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runbook::load_texts;
+
+    fn matrix() -> Matrix {
+        Matrix::from_report(&load_texts(Vec::new(), None))
+    }
+
+    fn codes(hits: &[Hit]) -> Vec<u16> {
+        hits.iter().map(|h| h.row.code).collect()
+    }
+
+    #[test]
+    fn a_number_finds_codes_by_prefix_with_the_exact_code_first() {
+        let m = matrix();
+        let hits = m.search("50");
+        assert!(codes(&hits).iter().all(|c| (500..510).contains(c)));
+        assert_eq!(codes(&m.search("502"))[0], 502);
+    }
+
+    #[test]
+    fn fuzzy_words_find_the_expected_codes() {
+        let m = matrix();
+        assert!(codes(&m.search("rate")).iter().take(3).any(|c| *c == 429));
+        assert!(codes(&m.search("gatway")).iter().take(3).any(|c| *c == 502));
+        assert!(
+            codes(&m.search("timeout"))
+                .iter()
+                .take(4)
+                .any(|c| *c == 504)
+        );
+    }
+
+    #[test]
+    fn a_query_that_matches_nothing_finds_nothing() {
+        assert!(matrix().search("zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn comparison_is_found_for_a_pair_inside_a_larger_set() {
+        let m = matrix();
+        let default = &m.runbooks()[0];
+        let c = Matrix::comparison(default, &[502, 504]).expect("502/504 comparison");
+        assert!(c.codes.contains(&502) && c.codes.contains(&504));
+        let c = Matrix::comparison(default, &[401, 403]).expect("401/403 comparison");
+        assert_eq!(c.codes, vec![401, 403]);
+    }
+}

@@ -1,0 +1,235 @@
+//! Finding and reading runbook files: the search order, folders, the size limit, and turning
+//! each unreadable file into a finding rather than a failure.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::layer::{EMBEDDED_NAME, Loaded, layer};
+use super::merged::TeamRunbook;
+
+/// The default runbook, compiled into the binary so the tool is useful on first run.
+pub const DEFAULT_RUNBOOK: &str = include_str!("../../runbooks/default.toml");
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Where runbooks may come from, in the order they are tried.
+#[derive(Debug, Clone, Default)]
+pub struct SearchPath {
+    /// `--runbook PATH`, repeatable: files or folders.
+    pub explicit: Vec<PathBuf>,
+    /// The value of `$API_TRIAGE_RUNBOOKS`: a path list like `$PATH`.
+    pub env: Option<OsString>,
+    /// The working folder, where `./runbooks/` is looked for.
+    pub cwd: Option<PathBuf>,
+    /// The user's config folder (`~/.config/api-triage/runbooks/` on Linux).
+    pub config_dir: Option<PathBuf>,
+}
+
+impl SearchPath {
+    /// The search path of this process: its environment and working folder.
+    pub fn from_environment(explicit: Vec<PathBuf>) -> Self {
+        let config_dir = std::env::var_os("XDG_CONFIG_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+            .map(|base| base.join("api-triage").join("runbooks"));
+        Self {
+            explicit,
+            env: std::env::var_os("API_TRIAGE_RUNBOOKS").filter(|v| !v.is_empty()),
+            cwd: std::env::current_dir().ok(),
+            config_dir,
+        }
+    }
+
+    /// The paths to load: the first of `--runbook`, `$API_TRIAGE_RUNBOOKS`, `./runbooks/`, the
+    /// config folder that gives any. Empty means the embedded default alone.
+    pub fn resolve(&self) -> Vec<PathBuf> {
+        if !self.explicit.is_empty() {
+            return self.explicit.clone();
+        }
+        if let Some(env) = &self.env {
+            return std::env::split_paths(env)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect();
+        }
+        let local = self.cwd.as_ref().map(|cwd| cwd.join("runbooks"));
+        [local, self.config_dir.clone()]
+            .into_iter()
+            .flatten()
+            .find(|dir| dir.is_dir())
+            .into_iter()
+            .collect()
+    }
+}
+
+/// Everything loaded: the default first, then one layered runbook per team file.
+#[derive(Debug, Clone)]
+pub struct LoadReport {
+    pub runbooks: Vec<TeamRunbook>,
+    pub findings: Vec<Diagnostic>,
+    /// Some file could not be read at all (missing, unreadable, too large).
+    pub unreadable: bool,
+    /// The files that were read, in order.
+    pub files: Vec<String>,
+}
+
+impl LoadReport {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+}
+
+/// Loads the embedded default and the team files at `paths` (files or folders).
+pub fn load_paths(paths: &[PathBuf], today: Option<Date>) -> LoadReport {
+    let mut findings = Vec::new();
+    let mut unreadable = false;
+    let mut texts = Vec::new();
+    for path in paths {
+        collect(path, &mut texts, &mut findings, &mut unreadable);
+    }
+    let mut report = load_texts(texts, today);
+    findings.append(&mut report.findings);
+    report.findings = findings;
+    report.unreadable |= unreadable;
+    report
+}
+
+/// Loads the embedded default with team files given as `(path, text)` pairs.
+pub fn load_texts(texts: Vec<(String, String)>, today: Option<Date>) -> LoadReport {
+    let (default, mut findings) = Loaded::new(EMBEDDED_NAME, DEFAULT_RUNBOOK);
+    let (default_runbook, default_findings) = layer(&default, None, today);
+    findings.extend(default_findings);
+    let mut runbooks = vec![default_runbook];
+    let mut files = Vec::new();
+    for (path, text) in texts {
+        let (team, parse_findings) = Loaded::new(path.clone(), text);
+        findings.extend(parse_findings);
+        let (runbook, layer_findings) = layer(&default, Some(&team), today);
+        findings.extend(layer_findings);
+        runbooks.push(runbook);
+        files.push(path);
+    }
+    // Each file's findings in source order; files keep the order they were given in.
+    let file_order = |path: &str| {
+        std::iter::once(EMBEDDED_NAME)
+            .chain(files.iter().map(String::as_str))
+            .position(|p| p == path)
+    };
+    findings.sort_by_key(|d| (file_order(&d.path), d.line, d.col));
+    LoadReport {
+        runbooks,
+        findings,
+        unreadable: false,
+        files,
+    }
+}
+
+fn collect(
+    path: &Path,
+    texts: &mut Vec<(String, String)>,
+    findings: &mut Vec<Diagnostic>,
+    unreadable: &mut bool,
+) {
+    let shown = path.display().to_string();
+    let mut fail = |message: String| {
+        findings.push(Diagnostic::whole_file(Severity::Error, &shown, message));
+        *unreadable = true;
+    };
+    let metadata = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return fail(describe_io(&e)),
+    };
+    if metadata.is_dir() {
+        let entries = match fs::read_dir(path) {
+            Ok(entries) => entries,
+            Err(e) => return fail(describe_io(&e)),
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+            .collect();
+        files.sort();
+        for file in files {
+            collect_file(&file, texts, findings, unreadable, true);
+        }
+    } else {
+        collect_file(path, texts, findings, unreadable, false);
+    }
+}
+
+fn collect_file(
+    path: &Path,
+    texts: &mut Vec<(String, String)>,
+    findings: &mut Vec<Diagnostic>,
+    unreadable: &mut bool,
+    in_folder: bool,
+) {
+    let shown = path.display().to_string();
+    match read_limited(path) {
+        Ok(text) => {
+            // A folder such as this repository's `runbooks/` may hold a copy of the default;
+            // layering it over itself would only list the same codes twice.
+            if in_folder && text == DEFAULT_RUNBOOK {
+                return;
+            }
+            texts.push((shown, text));
+        }
+        Err(message) => {
+            findings.push(Diagnostic::whole_file(Severity::Error, &shown, message));
+            *unreadable = true;
+        }
+    }
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`], checking the size before and while reading so a
+/// huge or growing file is never pulled into memory.
+fn read_limited(path: &Path) -> Result<String, String> {
+    let file = fs::File::open(path).map_err(|e| describe_io(&e))?;
+    let metadata = file.metadata().map_err(|e| describe_io(&e))?;
+    if metadata.is_dir() {
+        return Err("is a folder, expected a .toml file".to_owned());
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (first bad byte at offset {}); save the runbook as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn too_large(bytes: u64) -> String {
+    format!(
+        "file is {} KiB; runbooks larger than {} KiB are refused",
+        bytes / 1024,
+        MAX_FILE_BYTES / 1024
+    )
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => format!("cannot read: {e}"),
+    }
+}

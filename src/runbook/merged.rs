@@ -1,0 +1,223 @@
+//! The runbook as the rest of the program sees it: one team's files layered over the default,
+//! every card complete, every reference checked. Plain data, ready to serialize.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::model::{AnswerKind, Example, Layer, LookFirst, Need, Owner};
+
+/// An owner as shown on a card: the id it is referred to by, and how to reach it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OwnerCard {
+    pub id: String,
+    pub name: String,
+    pub contact: String,
+    pub escalation: Option<String>,
+}
+
+impl OwnerCard {
+    pub fn new(id: &str, owner: &Owner) -> Self {
+        Self {
+            id: id.to_owned(),
+            name: owner.name.clone(),
+            contact: owner.contact.clone(),
+            escalation: owner.escalation.clone(),
+        }
+    }
+}
+
+/// A likely cause with the interview answers (`question:option`) that favour it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CauseCard {
+    pub text: String,
+    pub when: Vec<String>,
+}
+
+/// Everything a runbook says about one status code (or one class, for fallbacks).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Card {
+    /// "502", or "4xx" for a class fallback.
+    pub code: String,
+    pub title: String,
+    pub owner: OwnerCard,
+    pub meaning: String,
+    pub generated_by: Vec<Layer>,
+    pub keywords: Vec<String>,
+    pub look_first: Vec<LookFirst>,
+    pub causes: Vec<CauseCard>,
+    pub checks: Vec<String>,
+    pub compare: Vec<u16>,
+    pub needs: Vec<Need>,
+    pub examples: Vec<Example>,
+    /// Where the card's own fields came from: the team file's path or "embedded default".
+    pub source: String,
+    /// Set when no entry exists for the code and the class advice is shown instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback_class: Option<String>,
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SideCard {
+    pub code: u16,
+    pub when: String,
+}
+
+/// Codes that are easily confused and the question that tells them apart.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ComparisonCard {
+    pub id: String,
+    pub title: String,
+    pub codes: Vec<u16>,
+    pub question: String,
+    pub sides: Vec<SideCard>,
+}
+
+/// A recognisable situation and the first move for it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ScenarioCard {
+    pub id: String,
+    pub title: String,
+    pub codes: Vec<u16>,
+    pub likely: String,
+    pub first_move: String,
+    pub checks: Vec<String>,
+}
+
+/// One possible answer to an interview question.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OptionCard {
+    pub id: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+/// One interview question.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct QuestionCard {
+    pub id: String,
+    pub prompt: String,
+    pub help: Option<String>,
+    pub kind: AnswerKind,
+    pub options: Vec<OptionCard>,
+}
+
+/// One team's runbook layered over the default (or the default alone).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TeamRunbook {
+    pub name: String,
+    pub maintainers: Option<String>,
+    /// The team file's path, or "embedded default".
+    pub source: String,
+    pub is_default: bool,
+    /// `YYYY-MM-DD`, when given.
+    pub reviewed: Option<String>,
+    pub review_every_days: Option<u32>,
+    pub owners: BTreeMap<String, OwnerCard>,
+    pub codes: BTreeMap<u16, Card>,
+    pub classes: BTreeMap<u8, Card>,
+    pub comparisons: Vec<ComparisonCard>,
+    pub scenarios: Vec<ScenarioCard>,
+    pub interview: Vec<QuestionCard>,
+}
+
+impl TeamRunbook {
+    /// The card for `code`: its own entry, or its class advice marked as a fallback.
+    pub fn card(&self, code: u16) -> Option<Card> {
+        if let Some(card) = self.codes.get(&code) {
+            return Some(card.clone());
+        }
+        let class = u8::try_from(code / 100).ok()?;
+        let mut card = self.classes.get(&class)?.clone();
+        card.fallback_class = Some(card.code.clone());
+        card.code = code.to_string();
+        if let Some(reason) = reason_phrase(code) {
+            card.title = format!("{reason} (no entry: {class}xx advice)");
+        }
+        Some(card)
+    }
+
+    /// Whether the runbook has its own entry for `code` (not just class advice).
+    pub fn has_code(&self, code: u16) -> bool {
+        self.codes.contains_key(&code)
+    }
+}
+
+/// The registered reason phrase of codes a runbook may not list, so a fallback card can still
+/// say what the code is called.
+pub fn reason_phrase(code: u16) -> Option<&'static str> {
+    Some(match code {
+        100 => "Continue",
+        101 => "Switching Protocols",
+        102 => "Processing",
+        103 => "Early Hints",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "Non-Authoritative Information",
+        204 => "No Content",
+        205 => "Reset Content",
+        206 => "Partial Content",
+        207 => "Multi-Status",
+        300 => "Multiple Choices",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        418 => "I'm a teapot",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        444 => "No Response (nginx)",
+        451 => "Unavailable For Legal Reasons",
+        494 => "Request Header Too Large (nginx)",
+        495 => "SSL Certificate Error (nginx)",
+        496 => "SSL Certificate Required (nginx)",
+        497 => "HTTP Request Sent to HTTPS Port (nginx)",
+        499 => "Client Closed Request (nginx)",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        511 => "Network Authentication Required",
+        520 => "Unknown Error (Cloudflare)",
+        521 => "Web Server Is Down (Cloudflare)",
+        522 => "Connection Timed Out (Cloudflare)",
+        523 => "Origin Is Unreachable (Cloudflare)",
+        524 => "A Timeout Occurred (Cloudflare)",
+        525 => "SSL Handshake Failed (Cloudflare)",
+        526 => "Invalid SSL Certificate (Cloudflare)",
+        _ => return None,
+    })
+}

@@ -1,0 +1,15 @@
+//! Runbooks: the TOML format (`model`), reading files (`load`), parsing with positions
+//! (`parse`), layering a team over the default with its checks (`layer`), the findings
+//! (`diagnostic`) and the merged result (`merged`).
+
+pub mod diagnostic;
+pub mod layer;
+pub mod load;
+pub mod merged;
+pub mod model;
+pub mod parse;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use layer::{EMBEDDED_NAME, Loaded};
+pub use load::{DEFAULT_RUNBOOK, LoadReport, SearchPath, load_paths, load_texts};
+pub use merged::{Card, ComparisonCard, OwnerCard, QuestionCard, ScenarioCard, TeamRunbook};

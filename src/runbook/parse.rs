@@ -1,0 +1,206 @@
+//! Parsing one runbook file into model types, collecting every problem instead of stopping
+//! at the first: syntax errors are recovered by the TOML parser, and each owner, code,
+//! comparison, scenario and question is deserialized on its own so one bad entry does not hide
+//! the next.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::model::{CodeEntry, Comparison, Owner, Question, RunbookMeta, Scenario, StatusCode};
+
+/// The key of a code entry: an exact status code, or a class fallback such as `4xx`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CodeKey {
+    Exact(StatusCode),
+    /// The class digit, 1 to 5.
+    Class(u8),
+}
+
+impl CodeKey {
+    pub fn parse(key: &str) -> Option<Self> {
+        let key = key.trim();
+        if let Some(digit) = key.strip_suffix("xx").or_else(|| key.strip_suffix("XX")) {
+            return match digit.parse::<u8>() {
+                Ok(class @ 1..=5) if digit.len() == 1 => Some(Self::Class(class)),
+                _ => None,
+            };
+        }
+        if key.len() != 3 || !key.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        key.parse().ok().and_then(StatusCode::new).map(Self::Exact)
+    }
+}
+
+impl std::fmt::Display for CodeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Exact(code) => code.fmt(f),
+            Self::Class(class) => write!(f, "{class}xx"),
+        }
+    }
+}
+
+/// A runbook file after parsing: whatever could be read, with the position of each part.
+#[derive(Debug, Clone, Default)]
+pub struct ParsedFile {
+    pub meta: Option<RunbookMeta>,
+    pub owners: Vec<(Spanned<String>, Owner)>,
+    pub codes: Vec<(Spanned<CodeKey>, Spanned<CodeEntry>)>,
+    pub comparisons: Vec<Comparison>,
+    pub scenarios: Vec<Scenario>,
+    pub interview: Vec<Question>,
+}
+
+const TOP_LEVEL_KEYS: &str = "runbook, owners, codes, comparisons, scenarios, interview";
+
+/// Parses `source` (the text of the file at `path`), returning what could be read and every
+/// problem found on the way.
+pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
+    let mut findings = Vec::new();
+    let error = |span: Range<usize>, message: String| {
+        Diagnostic::at(Severity::Error, path, source, span, message)
+    };
+    let (root, syntax_errors) = DeTable::parse_recoverable(source);
+    for e in syntax_errors {
+        findings.push(error(
+            e.span().unwrap_or(0..0),
+            e.message().trim().to_owned(),
+        ));
+    }
+    let mut file = ParsedFile::default();
+    let mut saw_runbook = false;
+    for (key, value) in root.into_inner() {
+        let key_span = key.span();
+        let mut on_err = |p: Problem| {
+            findings.push(error(p.span.unwrap_or_else(|| key_span.clone()), p.message));
+        };
+        match key.get_ref().as_ref() {
+            "runbook" => {
+                saw_runbook = true;
+                if let Some(meta) = deserialize::<RunbookMeta>(value, &mut on_err) {
+                    file.meta = Some(meta);
+                }
+            }
+            "owners" => {
+                for (id, owner) in table_entries(value, "owners", &mut on_err) {
+                    if let Some(owner) = deserialize::<Owner>(owner, &mut on_err) {
+                        file.owners.push((id, owner));
+                    }
+                }
+            }
+            "codes" => {
+                for (key, entry) in table_entries(value, "codes", &mut on_err) {
+                    let Some(code) = CodeKey::parse(key.get_ref()) else {
+                        on_err(Problem::new(
+                            format!(
+                                "`{}` is not a status code: use 100-599 or a class such as `4xx`",
+                                key.get_ref()
+                            ),
+                            Some(key.span()),
+                        ));
+                        continue;
+                    };
+                    let span = entry.span();
+                    if let Some(parsed) = deserialize::<CodeEntry>(entry, &mut on_err) {
+                        file.codes
+                            .push((Spanned::new(key.span(), code), Spanned::new(span, parsed)));
+                    }
+                }
+            }
+            "comparisons" => file.comparisons = array_items(value, "comparisons", &mut on_err),
+            "scenarios" => file.scenarios = array_items(value, "scenarios", &mut on_err),
+            "interview" => file.interview = array_items(value, "interview", &mut on_err),
+            other => on_err(Problem::new(
+                format!("unknown section `{other}`, expected one of {TOP_LEVEL_KEYS}"),
+                Some(key_span.clone()),
+            )),
+        }
+    }
+    if !saw_runbook && findings.is_empty() {
+        findings.push(error(
+            0..0,
+            "missing `[runbook]` table with at least `name = \"...\"`".to_owned(),
+        ));
+    }
+    (file, findings)
+}
+
+/// serde's messages for unknown fields end with a newline and list the expected fields;
+/// keep them on one line.
+fn clean(message: &str) -> String {
+    message.trim().replace('\n', " ")
+}
+
+fn deserialize<'i, T: Deserialize<'i>>(
+    value: Spanned<DeValue<'i>>,
+    on_err: &mut impl FnMut(Problem),
+) -> Option<T> {
+    let span = value.span();
+    match T::deserialize(ValueDeserializer::from(value)) {
+        Ok(parsed) => Some(parsed),
+        Err(e) => {
+            on_err(Problem::new(
+                clean(e.message()),
+                Some(e.span().unwrap_or(span)),
+            ));
+            None
+        }
+    }
+}
+
+fn table_entries<'i>(
+    value: Spanned<DeValue<'i>>,
+    section: &str,
+    on_err: &mut impl FnMut(Problem),
+) -> Vec<(Spanned<String>, Spanned<DeValue<'i>>)> {
+    let span = value.span();
+    if let DeValue::Table(table) = value.into_inner() {
+        table
+            .into_iter()
+            .map(|(k, v)| (Spanned::new(k.span(), k.into_inner().into_owned()), v))
+            .collect()
+    } else {
+        on_err(Problem::new(
+            format!("`{section}` must be a table, such as `[{section}.<id>]`"),
+            Some(span),
+        ));
+        Vec::new()
+    }
+}
+
+fn array_items<'i, T: Deserialize<'i>>(
+    value: Spanned<DeValue<'i>>,
+    section: &str,
+    on_err: &mut impl FnMut(Problem),
+) -> Vec<T> {
+    let span = value.span();
+    if let DeValue::Array(items) = value.into_inner() {
+        items
+            .into_iter()
+            .filter_map(|item| deserialize(item, on_err))
+            .collect()
+    } else {
+        on_err(Problem::new(
+            format!("`{section}` must be an array of tables, written `[[{section}]]`"),
+            Some(span),
+        ));
+        Vec::new()
+    }
+}
+
+/// A problem found while reading one part of the file.
+struct Problem {
+    message: String,
+    span: Option<Range<usize>>,
+}
+
+impl Problem {
+    fn new(message: String, span: Option<Range<usize>>) -> Self {
+        Self { message, span }
+    }
+}

@@ -1,0 +1,446 @@
+//! The app's state and `App::update`, which applies an [`Action`] and returns the side effects
+//! for the event loop to perform. No drawing and no terminal here.
+
+use std::collections::BTreeSet;
+
+use crate::matrix::{Matrix, Row};
+use crate::runbook::{Card, Diagnostic, ScenarioCard, TeamRunbook};
+
+use super::keymap::{Action, Context};
+use super::views;
+
+/// The most codes shown side by side in a comparison.
+pub const MAX_COMPARE: usize = 4;
+
+/// A screen of the app; the app keeps a stack of them so `Esc` goes back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// Runbook errors and warnings found at start.
+    Problems { scroll: usize },
+    /// The code matrix: the start screen.
+    Matrix,
+    /// One code's card.
+    Card {
+        runbook: usize,
+        code: u16,
+        scroll: usize,
+    },
+    /// Codes side by side.
+    Compare {
+        runbook: usize,
+        codes: Vec<u16>,
+        scroll: usize,
+    },
+    /// The runbook's scenarios.
+    Scenarios { runbook: usize, selected: usize },
+    /// The guided triage (a labelled placeholder until the triage lands).
+    Triage { runbook: usize, code: Option<u16> },
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    Suspend,
+}
+
+/// The matrix screen's own state: the search and the selection.
+#[derive(Debug, Clone, Default)]
+pub struct MatrixState {
+    pub query: String,
+    pub searching: bool,
+    pub selected: usize,
+    /// Rows matching the query, in display order.
+    pub rows: Vec<Row>,
+    /// Codes marked for comparison, as (runbook, code).
+    pub marked: BTreeSet<(usize, u16)>,
+    /// Digits typed to jump to a code.
+    pub digits: String,
+}
+
+/// Everything the app shows.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub matrix: Matrix,
+    pub findings: Vec<Diagnostic>,
+    pub stack: Vec<Screen>,
+    pub table: MatrixState,
+    pub help_open: bool,
+    /// A one-line message for the status bar, cleared by the next action.
+    pub notice: Option<String>,
+    /// Colours allowed (false under `NO_COLOR`: bold and reverse only).
+    pub color: bool,
+    /// The terminal size at the last draw, for paging and scroll limits.
+    pub viewport: (u16, u16),
+}
+
+impl App {
+    /// A new app on the matrix; on the problems screen first when a runbook has errors.
+    pub fn new(matrix: Matrix, findings: Vec<Diagnostic>, color: bool) -> Self {
+        let mut app = Self {
+            matrix,
+            findings,
+            stack: vec![Screen::Matrix],
+            table: MatrixState::default(),
+            help_open: false,
+            notice: None,
+            color,
+            viewport: (80, 24),
+        };
+        app.refresh_rows();
+        if app.findings.iter().any(Diagnostic::is_error) {
+            app.stack.push(Screen::Problems { scroll: 0 });
+        }
+        app
+    }
+
+    /// Opens the app straight on the card of `code` (`api-triage 502`).
+    pub fn open_code(&mut self, code: u16) {
+        let runbook = self.runbook_index_for(Some(code));
+        self.stack.push(Screen::Card {
+            runbook,
+            code,
+            scroll: 0,
+        });
+    }
+
+    pub fn screen(&self) -> &Screen {
+        self.stack.last().unwrap_or(&Screen::Matrix)
+    }
+
+    /// Which key context applies now.
+    pub fn context(&self) -> Context {
+        match self.screen() {
+            Screen::Matrix if self.table.searching => Context::Searching,
+            Screen::Matrix => Context::Matrix,
+            Screen::Card { .. } => Context::Card,
+            Screen::Compare { .. } => Context::Compare,
+            Screen::Scenarios { .. } => Context::Scenarios,
+            Screen::Triage { .. } => Context::Triage,
+            Screen::Problems { .. } => Context::Problems,
+        }
+    }
+
+    pub fn runbook(&self, index: usize) -> Option<&TeamRunbook> {
+        self.matrix.runbooks().get(index)
+    }
+
+    /// The card for a code in a runbook, falling back to its class advice.
+    pub fn card(&self, runbook: usize, code: u16) -> Option<Card> {
+        self.runbook(runbook)?.card(code)
+    }
+
+    pub fn scenarios(&self, runbook: usize) -> &[ScenarioCard] {
+        self.runbook(runbook)
+            .map_or(&[], |r| r.scenarios.as_slice())
+    }
+
+    /// Lines a page holds: the terminal height less the title and status bars.
+    fn page(&self) -> usize {
+        usize::from(self.viewport.1.saturating_sub(4)).max(1)
+    }
+
+    /// Applies `action` and returns what the event loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.notice = None;
+        if self.help_open {
+            // The overlay takes every key; any key but quit closes it.
+            match action {
+                Action::Quit => return vec![Effect::Quit],
+                Action::Suspend => return vec![Effect::Suspend],
+                _ => {
+                    self.help_open = false;
+                    return Vec::new();
+                }
+            }
+        }
+        match action {
+            Action::Quit => return vec![Effect::Quit],
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::Help => self.help_open = true,
+            Action::Back => self.back(),
+            Action::Problems => self.stack.push(Screen::Problems { scroll: 0 }),
+            Action::Scenarios => {
+                let runbook = self.current_runbook();
+                self.stack.push(Screen::Scenarios {
+                    runbook,
+                    selected: 0,
+                });
+            }
+            Action::Triage => {
+                let (runbook, code) = self.current_code();
+                self.stack.push(Screen::Triage { runbook, code });
+            }
+            Action::Compare => self.compare(),
+            Action::Open => self.open(),
+            Action::Search => {
+                self.table.searching = true;
+                self.table.digits.clear();
+            }
+            Action::ToggleSelect => self.toggle_mark(),
+            Action::Type(c) => self.type_char(c),
+            Action::Backspace => {
+                self.table.query.pop();
+                self.refresh_rows();
+            }
+            Action::Paste(text) => self.paste(&text),
+            Action::Up | Action::ScrollUp => self.move_by(-1),
+            Action::Down | Action::ScrollDown => self.move_by(1),
+            Action::PageUp => self.move_by(-isize_of(self.page())),
+            Action::PageDown => self.move_by(isize_of(self.page())),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+        }
+        Vec::new()
+    }
+
+    fn back(&mut self) {
+        if matches!(self.screen(), Screen::Matrix) {
+            if self.table.searching || !self.table.query.is_empty() {
+                self.table.searching = false;
+                self.table.query.clear();
+                self.refresh_rows();
+            } else if !self.table.marked.is_empty() {
+                self.table.marked.clear();
+                self.notice = Some("Marks cleared".to_owned());
+            }
+            return;
+        }
+        self.stack.pop();
+        if self.stack.is_empty() {
+            self.stack.push(Screen::Matrix);
+        }
+    }
+
+    /// The runbook the current screen is about, or the one to use for a new view.
+    fn current_runbook(&self) -> usize {
+        match self.screen() {
+            Screen::Card { runbook, .. }
+            | Screen::Compare { runbook, .. }
+            | Screen::Scenarios { runbook, .. }
+            | Screen::Triage { runbook, .. } => *runbook,
+            Screen::Matrix => self
+                .table
+                .rows
+                .get(self.table.selected)
+                .map_or_else(|| self.runbook_index_for(None), |r| r.runbook),
+            Screen::Problems { .. } => self.runbook_index_for(None),
+        }
+    }
+
+    /// The code the current screen is about, if any, with its runbook.
+    fn current_code(&self) -> (usize, Option<u16>) {
+        match self.screen() {
+            Screen::Card { runbook, code, .. } => (*runbook, Some(*code)),
+            Screen::Compare { runbook, codes, .. } => (*runbook, codes.first().copied()),
+            Screen::Matrix => self
+                .table
+                .rows
+                .get(self.table.selected)
+                .map_or((self.runbook_index_for(None), None), |r| {
+                    (r.runbook, Some(r.code))
+                }),
+            Screen::Scenarios { runbook, selected } => (
+                *runbook,
+                self.scenarios(*runbook)
+                    .get(*selected)
+                    .and_then(|s| s.codes.first().copied()),
+            ),
+            Screen::Triage { runbook, code } => (*runbook, *code),
+            Screen::Problems { .. } => (self.runbook_index_for(None), None),
+        }
+    }
+
+    fn runbook_index_for(&self, code: Option<u16>) -> usize {
+        let picked = self.matrix.pick(None, code);
+        self.matrix
+            .runbooks()
+            .iter()
+            .position(|r| picked.is_some_and(|p| std::ptr::eq(p, r)))
+            .unwrap_or(0)
+    }
+
+    fn open(&mut self) {
+        match self.screen().clone() {
+            Screen::Matrix => {
+                self.table.searching = false;
+                if let Some(row) = self.table.rows.get(self.table.selected) {
+                    self.stack.push(Screen::Card {
+                        runbook: row.runbook,
+                        code: row.code,
+                        scroll: 0,
+                    });
+                }
+            }
+            Screen::Scenarios { runbook, selected } => {
+                let Some(scenario) = self.scenarios(runbook).get(selected) else {
+                    return;
+                };
+                let codes = scenario.codes.clone();
+                match codes.as_slice() {
+                    [] => {}
+                    [code] => self.stack.push(Screen::Card {
+                        runbook,
+                        code: *code,
+                        scroll: 0,
+                    }),
+                    _ => self.stack.push(Screen::Compare {
+                        runbook,
+                        codes: codes.into_iter().take(MAX_COMPARE).collect(),
+                        scroll: 0,
+                    }),
+                }
+            }
+            Screen::Problems { .. } => self.back(),
+            _ => {}
+        }
+    }
+
+    fn compare(&mut self) {
+        let (runbook, codes) = match self.screen() {
+            Screen::Matrix if self.table.marked.len() >= 2 => {
+                let first = self.table.marked.iter().next().map_or(0, |m| m.0);
+                let codes: Vec<u16> = self
+                    .table
+                    .marked
+                    .iter()
+                    .filter(|m| m.0 == first)
+                    .map(|m| m.1)
+                    .collect();
+                (first, codes)
+            }
+            _ => {
+                let (runbook, Some(code)) = self.current_code() else {
+                    return;
+                };
+                let mut codes = vec![code];
+                if let Some(card) = self.card(runbook, code) {
+                    codes.extend(card.compare.iter().copied().filter(|c| *c != code));
+                }
+                (runbook, codes)
+            }
+        };
+        if codes.len() < 2 {
+            self.notice = Some(
+                "Nothing to compare: mark codes with Space, or open a code that lists look-alikes"
+                    .to_owned(),
+            );
+            return;
+        }
+        if codes.len() > MAX_COMPARE {
+            self.notice = Some(format!("Comparing the first {MAX_COMPARE} codes"));
+        }
+        self.stack.push(Screen::Compare {
+            runbook,
+            codes: codes.into_iter().take(MAX_COMPARE).collect(),
+            scroll: 0,
+        });
+    }
+
+    fn toggle_mark(&mut self) {
+        let Some(row) = self.table.rows.get(self.table.selected) else {
+            return;
+        };
+        let key = (row.runbook, row.code);
+        if !self.table.marked.remove(&key) {
+            self.table.marked.insert(key);
+        }
+        self.move_by(1);
+    }
+
+    fn type_char(&mut self, c: char) {
+        if self.table.searching {
+            self.table.query.push(c);
+            self.refresh_rows();
+            return;
+        }
+        // Digits on the matrix jump to the first code that starts with them.
+        if self.table.digits.len() >= 3 {
+            self.table.digits.clear();
+        }
+        self.table.digits.push(c);
+        let digits = self.table.digits.clone();
+        if let Some(index) = self
+            .table
+            .rows
+            .iter()
+            .position(|r| r.code.to_string().starts_with(&digits))
+        {
+            self.table.selected = index;
+        } else if digits.len() == 3 {
+            // A code the runbook does not list still has its class advice.
+            if let Ok(code) = digits.parse::<u16>() {
+                if (100..=599).contains(&code) {
+                    self.open_code(code);
+                } else {
+                    self.notice = Some(format!("{code} is not an HTTP status code"));
+                }
+            }
+        }
+        if digits.len() == 3 {
+            self.table.digits.clear();
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        if !self.table.searching || !matches!(self.screen(), Screen::Matrix) {
+            self.notice = Some("Paste ignored: there is no text field here".to_owned());
+            return;
+        }
+        // A search is one line: take the first line, without control characters.
+        let line = text.lines().next().unwrap_or("");
+        self.table
+            .query
+            .extend(line.chars().filter(|c| !c.is_control()).take(200));
+        self.refresh_rows();
+    }
+
+    /// Recomputes the matrix rows for the query, keeping the selection in range.
+    pub fn refresh_rows(&mut self) {
+        let hits = self.matrix.search(&self.table.query);
+        let mut rows: Vec<Row> = hits.into_iter().map(|h| h.row).collect();
+        if self.table.query.trim().is_empty() {
+            rows.sort_by(|a, b| a.runbook.cmp(&b.runbook).then(a.code.cmp(&b.code)));
+        }
+        self.table.rows = rows;
+        self.table.selected = if self.table.query.is_empty() {
+            self.table
+                .selected
+                .min(self.table.rows.len().saturating_sub(1))
+        } else {
+            0
+        };
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let width = self.viewport.0;
+        let page = self.page();
+        let app = &*self;
+        let limit = match app.screen() {
+            Screen::Matrix => app.table.rows.len().saturating_sub(1),
+            Screen::Scenarios { runbook, .. } => app.scenarios(*runbook).len().saturating_sub(1),
+            Screen::Card { .. } | Screen::Compare { .. } | Screen::Problems { .. } => {
+                views::content_height(app, width).saturating_sub(page)
+            }
+            Screen::Triage { .. } => 0,
+        };
+        let shift = |value: usize| -> usize {
+            let moved = isize_of(value).saturating_add(delta).max(0);
+            usize::try_from(moved).unwrap_or(0).min(limit)
+        };
+        match self.stack.last_mut() {
+            Some(Screen::Matrix) => self.table.selected = shift(self.table.selected),
+            Some(Screen::Scenarios { selected, .. }) => *selected = shift(*selected),
+            Some(
+                Screen::Card { scroll, .. }
+                | Screen::Compare { scroll, .. }
+                | Screen::Problems { scroll },
+            ) => *scroll = shift(*scroll),
+            _ => {}
+        }
+    }
+}
+
+fn isize_of(value: usize) -> isize {
+    isize::try_from(value).unwrap_or(isize::MAX)
+}

@@ -1,0 +1,221 @@
+//! The start screen: the code matrix grouped by class, the search line, the warning banner,
+//! and on wide terminals a preview of the selected code.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{heading, wrapped};
+use crate::runbook::Diagnostic;
+use crate::text::visible;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+/// Width from which the preview pane is shown.
+const PREVIEW_FROM: u16 = 100;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let mut constraints = Vec::new();
+    let banner = banner(app, theme);
+    if banner.is_some() {
+        constraints.push(Constraint::Length(1));
+    }
+    let show_search = app.table.searching || !app.table.query.is_empty();
+    if show_search {
+        constraints.push(Constraint::Length(1));
+    }
+    constraints.push(Constraint::Min(1));
+    let areas = Layout::vertical(constraints).split(area);
+    let mut next = 0;
+    if let Some(banner) = banner {
+        frame.render_widget(Paragraph::new(banner), areas[next]);
+        next += 1;
+    }
+    if show_search {
+        let cursor = if app.table.searching { "█" } else { "" };
+        let count = app.table.rows.len();
+        let line = Line::from(vec![
+            Span::styled(" / ", theme.heading()),
+            Span::raw(visible(&app.table.query)),
+            Span::raw(cursor),
+            Span::styled(
+                format!("   {count} match{}", if count == 1 { "" } else { "es" }),
+                theme.dim(),
+            ),
+        ]);
+        frame.render_widget(Paragraph::new(line), areas[next]);
+        next += 1;
+    }
+    let body = areas[next];
+    let (list_area, preview_area) = if body.width >= PREVIEW_FROM {
+        let [l, p] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(body);
+        (l, Some(p))
+    } else {
+        (body, None)
+    };
+    draw_list(frame, list_area, app, theme);
+    if let Some(preview_area) = preview_area {
+        draw_preview(frame, preview_area, app, theme);
+    }
+}
+
+fn banner(app: &App, theme: Theme) -> Option<Line<'static>> {
+    let errors = app.findings.iter().filter(|d| d.is_error()).count();
+    let warnings = app.findings.len() - errors;
+    if app.findings.is_empty() {
+        return None;
+    }
+    let first = app
+        .findings
+        .first()
+        .map(Diagnostic::headline)
+        .unwrap_or_default();
+    let (text, style) = if errors > 0 {
+        (
+            format!(
+                " ⚠ {errors} runbook error(s), {warnings} warning(s): press p to see them · {first}"
+            ),
+            theme.error(),
+        )
+    } else {
+        (
+            format!(" ⚠ {warnings} runbook warning(s), p to see them · {first}"),
+            theme.warning(),
+        )
+    };
+    Some(Line::from(Span::styled(visible(&text), style)))
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let rows = &app.table.rows;
+    let searching = !app.table.query.trim().is_empty();
+    let several_teams = app.matrix.runbooks().len() > 2;
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut selected_line = 0;
+    let mut last_group = None;
+    if rows.is_empty() {
+        lines.push(Line::from(Span::styled(
+            " No code matches. Try a code (\"50\") or a word: auth, rate, timeout, gateway. Esc clears.",
+            theme.warning(),
+        )));
+    }
+    let owner_width = if width > 70 { 22 } else { 14 };
+    for (i, row) in rows.iter().enumerate() {
+        let group = (row.runbook, row.code / 100);
+        if !searching && last_group != Some(group) {
+            let mut title = format!("{}xx {}", row.code / 100, class_name(row.code / 100));
+            if app.matrix.runbooks().len() > 1 {
+                title = format!("{} · {title}", row.team);
+            }
+            if last_group.is_some() {
+                lines.push(Line::default());
+            }
+            lines.push(heading(&format!(" {title}"), theme));
+            last_group = Some(group);
+        }
+        let mark = if app.table.marked.contains(&(row.runbook, row.code)) {
+            "●"
+        } else {
+            " "
+        };
+        let own = if row.own_entry { "*" } else { " " };
+        let team = if several_teams && searching {
+            format!(" [{}]", row.team)
+        } else {
+            String::new()
+        };
+        let title_width = width.saturating_sub(8 + owner_width + 1).max(4);
+        let text = format!(
+            "{mark}{:>4}{own} {:<title_width$} {}{team}",
+            row.code,
+            fit(&row.title, title_width),
+            fit(&row.owner, owner_width),
+        );
+        let style = if i == app.table.selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        if i == app.table.selected {
+            selected_line = lines.len();
+        }
+        lines.push(Line::from(Span::styled(visible(&fit(&text, width)), style)));
+    }
+    let height = usize::from(area.height);
+    // Keep the selection in view without remembering an offset between frames.
+    let offset = selected_line.saturating_sub(height.saturating_sub(1) * 2 / 3);
+    let offset = offset.min(lines.len().saturating_sub(height));
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0)),
+        area,
+    );
+}
+
+fn draw_preview(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .title(Span::styled(" preview ", theme.dim()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(row) = app.table.rows.get(app.table.selected) else {
+        return;
+    };
+    let Some(card) = app.matrix.card(row) else {
+        return;
+    };
+    let width = inner.width.saturating_sub(1);
+    let mut lines = vec![Line::from(Span::styled(
+        visible(&format!(" {} {}", card.code, card.title)),
+        theme.code(),
+    ))];
+    lines.extend(wrapped(
+        &format!("{} · {}", card.owner.name, card.owner.contact),
+        width,
+        " ",
+        " ",
+        theme.heading(),
+    ));
+    lines.push(Line::default());
+    lines.extend(wrapped(&card.meaning, width, " ", " ", Style::new()));
+    lines.push(Line::default());
+    lines.push(heading(" Look first", theme));
+    for (i, look) in card.look_first.iter().enumerate() {
+        lines.extend(wrapped(
+            &look.what,
+            width,
+            &format!(" {}. ", i + 1),
+            "    ",
+            Style::new(),
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        " Enter: full card · c: compare · t: triage",
+        theme.dim(),
+    )));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn class_name(class: u16) -> &'static str {
+    match class {
+        1 => "Informational",
+        2 => "Success",
+        3 => "Redirection",
+        4 => "Client errors",
+        _ => "Server errors",
+    }
+}
+
+/// Cuts `text` to `width` characters with an ellipsis, so columns stay aligned.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}

@@ -1,0 +1,164 @@
+//! Drawing: the frame around every screen (title bar, status bar, help overlay, the
+//! too-small message) and the dispatch to one view per screen. Views only read the state.
+
+mod card;
+mod compare;
+mod help;
+mod matrix;
+mod problems;
+mod scenarios;
+mod triage;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::app::{App, Screen};
+use super::theme::Theme;
+use crate::text::{visible, wrap};
+
+/// Below this size the screens cannot be laid out readably.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draws the whole app.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = Theme { color: app.color };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(title_text(app))).style(theme.bar()),
+        title,
+    );
+    match app.screen() {
+        Screen::Matrix => matrix::draw(frame, body, app, theme),
+        Screen::Card {
+            runbook,
+            code,
+            scroll,
+        } => card::draw(frame, body, app, theme, *runbook, *code, *scroll),
+        Screen::Compare {
+            runbook,
+            codes,
+            scroll,
+        } => compare::draw(frame, body, app, theme, *runbook, codes, *scroll),
+        Screen::Scenarios { runbook, selected } => {
+            scenarios::draw(frame, body, app, theme, *runbook, *selected);
+        }
+        Screen::Triage { runbook, code } => triage::draw(frame, body, app, theme, *runbook, *code),
+        Screen::Problems { scroll } => problems::draw(frame, body, app, theme, *scroll),
+    }
+    let status_line = match &app.notice {
+        Some(notice) => Line::from(Span::styled(visible(notice), theme.warning())),
+        None => Line::from(Span::styled(hints(app), theme.dim())),
+    };
+    frame.render_widget(Paragraph::new(status_line), status);
+    if app.help_open {
+        help::draw(frame, body, app, theme);
+    }
+}
+
+/// How many lines the scrollable content of the current screen has at `width`.
+pub fn content_height(app: &App, width: u16) -> usize {
+    match app.screen() {
+        Screen::Card { runbook, code, .. } => {
+            card::lines(app, Theme { color: false }, *runbook, *code, width).len()
+        }
+        Screen::Compare { runbook, codes, .. } => compare::height(app, *runbook, codes, width),
+        Screen::Problems { .. } => problems::lines(app, Theme { color: false }, width).len(),
+        _ => 0,
+    }
+}
+
+fn title_text(app: &App) -> String {
+    let runbooks = app.matrix.runbooks();
+    let loaded = if runbooks.len() > 1 {
+        let names: Vec<&str> = runbooks[1..].iter().map(|r| r.name.as_str()).collect();
+        names.join(", ")
+    } else {
+        "embedded default runbook".to_owned()
+    };
+    let screen = match app.screen() {
+        Screen::Matrix => "code matrix".to_owned(),
+        Screen::Card { code, .. } => format!("code {code}"),
+        Screen::Compare { codes, .. } => {
+            let codes: Vec<String> = codes.iter().map(u16::to_string).collect();
+            format!("compare {}", codes.join(" vs "))
+        }
+        Screen::Scenarios { .. } => "scenarios".to_owned(),
+        Screen::Triage { .. } => "triage".to_owned(),
+        Screen::Problems { .. } => "runbook problems".to_owned(),
+    };
+    visible(&format!(" api-triage · {loaded} · {screen}"))
+}
+
+fn hints(app: &App) -> String {
+    let context = app.context();
+    let text = match context {
+        super::keymap::Context::Searching => "type to filter · ↑↓ move · Enter open · Esc clear",
+        super::keymap::Context::Matrix => {
+            "/ search · Enter open · Space mark · c compare · s scenarios · t triage · ? help · q quit"
+        }
+        super::keymap::Context::Card => {
+            "↑↓ scroll · c compare · t triage · s scenarios · Esc back · ? help"
+        }
+        super::keymap::Context::Compare => "↑↓ scroll · t triage · Esc back · ? help",
+        super::keymap::Context::Scenarios => {
+            "↑↓ choose · Enter open its codes · t triage · Esc back · ? help"
+        }
+        super::keymap::Context::Triage => "Esc back · ? help · q quit",
+        super::keymap::Context::Problems => {
+            "↑↓ scroll · Enter/Esc continue with what loaded · q quit"
+        }
+    };
+    format!(" {text}")
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let message = format!(
+        "Terminal too small: {}x{}. api-triage needs at least {MIN_WIDTH}x{MIN_HEIGHT}. \
+         Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+}
+
+/// Wraps `text` to `width` with a first-line prefix and a hanging indent, as styled lines.
+pub(crate) fn wrapped(
+    text: &str,
+    width: u16,
+    first: &str,
+    rest: &str,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let indent = first.chars().count().max(rest.chars().count());
+    let avail = usize::from(width).saturating_sub(indent).max(8);
+    wrap(&visible(text), avail)
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let prefix = if i == 0 { first } else { rest };
+            Line::from(vec![
+                Span::raw(prefix.to_owned()),
+                Span::styled(piece, style),
+            ])
+        })
+        .collect()
+}
+
+/// A section heading line.
+pub(crate) fn heading(text: &str, theme: Theme) -> Line<'static> {
+    Line::from(Span::styled(visible(text), theme.heading()))
+}

@@ -1,0 +1,285 @@
+//! The command line as a script would use it: exit codes, JSON shapes, 80 columns, no colour
+//! when not on a terminal.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+const TODAY: &str = "2026-11-23";
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+/// Runs the binary in an empty folder with no runbook search path set, so only what the test
+/// names is loaded.
+fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_api-triage"));
+    command
+        .args(args)
+        .args(["--today", TODAY])
+        .current_dir(dir)
+        .env_remove("API_TRIAGE_RUNBOOKS")
+        .env_remove("NO_COLOR")
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"));
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let out = command.output().expect("binary runs");
+    Run {
+        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    run_in(dir.path(), args, &[])
+}
+
+fn repo(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(path)
+        .display()
+        .to_string()
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("invalid JSON ({e}):\n{text}"))
+}
+
+#[test]
+fn the_embedded_default_passes_check_with_no_findings() {
+    let r = run(&["check"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("no findings"), "{}", r.stdout);
+}
+
+#[test]
+fn the_example_team_runbook_passes_check() {
+    let r = run(&["check", &repo("runbooks/examples")]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
+#[test]
+fn check_exits_1_on_findings_and_2_on_unreadable_files() {
+    let r = run(&["check", &repo("tests/fixtures/bad/unknown_owner.toml")]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .contains("unknown_owner.toml:6:9: error: unknown owner `nobody`"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("6 | owner = \"nobody\""),
+        "snippet shown: {}",
+        r.stdout
+    );
+
+    let r = run(&["check", "/definitely/not/here.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.contains("no such file"), "{}", r.stdout);
+}
+
+#[test]
+fn check_json_lists_every_finding_with_position() {
+    let r = run(&["check", "--json", &repo("tests/fixtures/bad")]);
+    assert_eq!(r.code, 1);
+    let v = json(&r.stdout);
+    assert_eq!(v["ok"], false);
+    let findings = v["findings"].as_array().unwrap();
+    assert!(findings.len() >= 12);
+    for f in findings {
+        assert!(
+            f["path"].is_string()
+                && f["line"].is_u64()
+                && f["col"].is_u64()
+                && f["message"].is_string()
+        );
+        assert!(f["severity"] == "error" || f["severity"] == "warning");
+    }
+}
+
+#[test]
+fn an_overdue_review_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.toml");
+    std::fs::write(
+        &file,
+        "[runbook]\nname = \"Team\"\nreviewed = 2026-01-01\nreview_every_days = 90\n",
+    )
+    .unwrap();
+    let r = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("team.toml:3:12: warning: runbook review is overdue"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.toml");
+    std::fs::write(&file, "#".repeat(1024 * 1024 + 1)).unwrap();
+    let r = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.contains("refused"), "{}", r.stdout);
+}
+
+#[test]
+fn explain_json_has_the_documented_fields() {
+    let r = run(&["explain", "502", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(v["code"], 502);
+    assert_eq!(v["title"], "Bad Gateway");
+    assert!(v["owner"]["name"].is_string() && v["owner"]["contact"].is_string());
+    assert!(v["meaning"].as_str().is_some_and(|m| !m.is_empty()));
+    let look = v["look_first"].as_array().unwrap();
+    assert_eq!(look.len(), 3);
+    assert!(
+        look.iter()
+            .all(|l| l["what"].is_string() && l["how"].is_string())
+    );
+    assert!(v["causes"].as_array().unwrap().len() >= 3);
+    assert!(!v["checks"].as_array().unwrap().is_empty());
+    assert!(
+        v["compare"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == 503 || c == 504)
+    );
+    assert!(v["examples"].as_array().unwrap().len() >= 2);
+}
+
+#[test]
+fn explain_of_an_unlisted_code_gives_its_class_advice() {
+    let r = run(&["explain", "418"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("418 I'm a teapot"), "{}", r.stdout);
+    assert!(r.stdout.contains("advice for 4xx"), "{}", r.stdout);
+    let r = run(&["explain", "520", "--json"]);
+    assert_eq!(json(&r.stdout)["fallback_class"], "5xx");
+    let r = run(&["explain", "700"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not an HTTP status code"));
+}
+
+#[test]
+fn list_searches_by_code_and_fuzzy_keyword() {
+    let first_codes = |args: &[&str]| -> Vec<u64> {
+        let r = run(args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        json(&r.stdout)
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(3)
+            .map(|row| row["code"].as_u64().unwrap())
+            .collect()
+    };
+    assert!(first_codes(&["list", "--search", "rate", "--json"]).contains(&429));
+    assert!(first_codes(&["list", "--search", "gatway", "--json"]).contains(&502));
+    assert_eq!(
+        first_codes(&["list", "--search", "504", "--json"]),
+        vec![504]
+    );
+    let r = run(&["list", "--search", "qqqzzz"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("nothing matches"));
+}
+
+#[test]
+fn compare_shows_the_telling_question() {
+    let r = run(&["compare", "401", "403"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Ask: "), "{}", r.stdout);
+    let v = json(&run(&["compare", "401", "403", "--json"]).stdout);
+    assert!(
+        v["comparison"]["question"]
+            .as_str()
+            .is_some_and(|q| q.ends_with('?'))
+    );
+    assert_eq!(v["cards"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn plain_text_fits_80_columns_and_has_no_escape_codes_when_piped() {
+    let mut outputs = vec![
+        run(&["list"]).stdout,
+        run(&["compare", "500", "502", "503", "504"]).stdout,
+    ];
+    for code in [
+        "200", "204", "301", "400", "401", "403", "404", "409", "422", "429", "500", "502", "503",
+        "504", "418",
+    ] {
+        outputs.push(run(&["explain", code]).stdout);
+    }
+    for out in outputs {
+        assert!(!out.contains('\u{1b}'), "escape codes in piped output");
+        for line in out.lines() {
+            // A single token longer than a line (a long URL) cannot be wrapped without
+            // breaking a copied command; everything else must fit.
+            if line.contains(' ') {
+                assert!(
+                    line.chars().count() <= 80,
+                    "too wide ({}): {line}",
+                    line.chars().count()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn team_runbooks_layer_over_the_default() {
+    let team = repo("runbooks/examples/payments.toml");
+    let r = run(&["--runbook", &team, "explain", "502", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(v["team"], "Payments API");
+    assert!(v["source"].as_str().unwrap().ends_with("payments.toml"));
+    // A code the team does not list still comes from the default.
+    let v = json(&run(&["--runbook", &team, "explain", "405", "--json"]).stdout);
+    assert_eq!(v["source"], "embedded default");
+}
+
+#[test]
+fn the_search_path_env_variable_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = repo("runbooks/examples");
+    let r = run_in(
+        dir.path(),
+        &["list", "--json"],
+        &[("API_TRIAGE_RUNBOOKS", &team)],
+    );
+    let v = json(&r.stdout);
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|row| row["team"] == "Payments API")
+    );
+}
+
+#[test]
+fn runbooks_folder_in_the_working_directory_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("runbooks")).unwrap();
+    std::fs::copy(
+        repo("runbooks/examples/payments.toml"),
+        dir.path().join("runbooks/payments.toml"),
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["check"], &[]);
+    assert!(r.stdout.contains("1 team file"), "{}", r.stdout);
+}
