@@ -14,13 +14,11 @@ fn main() {
 #[divan::bench(args = [100, 200], sample_count = 20)]
 fn load_and_validate(bencher: divan::Bencher, files: usize) {
     let texts = common::team_runbooks(files, 30);
-    bencher
-        .with_inputs(|| texts.clone())
-        .bench_values(|texts| {
-            let report = load_texts(texts, None);
-            assert_eq!(report.errors(), 0);
-            report
-        });
+    bencher.with_inputs(|| texts.clone()).bench_values(|texts| {
+        let report = load_texts(texts, None);
+        assert_eq!(report.errors(), 0);
+        report
+    });
 }
 
 /// The embedded default alone: the start-up cost of every run.

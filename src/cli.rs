@@ -411,7 +411,8 @@ fn command_lines(command: &str, first: &str, rest: &str) -> Vec<String> {
     let width = WIDTH - first.len() - 2;
     let options = textwrap::Options::new(width)
         .break_words(false)
-        .word_separator(textwrap::WordSeparator::AsciiSpace);
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let pieces: Vec<String> = textwrap::wrap(&command, options)
         .into_iter()
         .map(std::borrow::Cow::into_owned)

@@ -184,14 +184,12 @@ impl Searcher {
                 best = Some(best.map_or(s, |b| b.max(s)));
             }
         };
-        // Titles weigh most, then keywords; a meaning only counts for a plain substring,
+        // Titles weigh most, then keywords; the layers that generate a code are left out
+        // because most codes can come from a gateway. A meaning only counts for a plain substring,
         // because fuzzy matching over long prose matches almost anything.
         consider(self.fuzzy(&card.title).map(|s| s * 3));
         for keyword in &card.keywords {
             consider(self.fuzzy(keyword).map(|s| s * 2));
-        }
-        for layer in &card.generated_by {
-            consider(self.fuzzy(layer.label()));
         }
         if self.lower.len() >= 3 && card.meaning.to_lowercase().contains(&self.lower) {
             consider(Some(10));

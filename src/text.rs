@@ -41,10 +41,11 @@ fn is_unsafe(c: char) -> bool {
 
 /// Wraps `text` to `width` columns, keeping words whole where they fit.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    // Break only at spaces: the default also breaks after `/` and `-`, splitting URLs and
-    // command flags.
-    let options =
-        textwrap::Options::new(width.max(8)).word_separator(textwrap::WordSeparator::AsciiSpace);
+    // Break only at spaces: the defaults also break after `/` and at hyphens, splitting URLs
+    // and command flags.
+    let options = textwrap::Options::new(width.max(8))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text, options)
         .into_iter()
         .map(std::borrow::Cow::into_owned)
@@ -67,6 +68,21 @@ mod tests {
     #[test]
     fn multiline_keeps_lines_and_drops_crlf() {
         assert_eq!(visible_multiline("a\r\nb\u{1b}"), "a\nb\\e");
+    }
+
+    #[test]
+    fn wrap_keeps_urls_and_flags_whole() {
+        let lines = wrap("curl https://api.example.com/v1/orders --sort-by=name", 40);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("https://api.example.com/v1/orders")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.contains("--sort-by=name")),
+            "{lines:?}"
+        );
     }
 
     #[test]

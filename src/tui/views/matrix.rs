@@ -103,7 +103,15 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             theme.warning(),
         )));
     }
-    let owner_width = if width > 70 { 22 } else { 14 };
+    // Titles are short and tell codes apart, so they get their full length first; the owner
+    // takes the rest of the line.
+    let longest_title = rows
+        .iter()
+        .map(|r| r.title.chars().count())
+        .max()
+        .unwrap_or(10);
+    let title_width = longest_title.min(width.saturating_sub(8 + 14)).max(4);
+    let owner_width = width.saturating_sub(8 + title_width + 1).max(4);
     for (i, row) in rows.iter().enumerate() {
         let group = (row.runbook, row.code / 100);
         if !searching && last_group != Some(group) {
@@ -128,7 +136,6 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         } else {
             String::new()
         };
-        let title_width = width.saturating_sub(8 + owner_width + 1).max(4);
         let text = format!(
             "{mark}{:>4}{own} {:<title_width$} {}{team}",
             row.code,

@@ -29,13 +29,23 @@ pub fn draw(
         Layout::vertical([Constraint::Length(list_height), Constraint::Min(1)]).areas(area);
     let visible_rows = usize::from(list_height.saturating_sub(2)).max(1);
     let offset = selected.saturating_sub(visible_rows - 1);
+    let code_width = scenarios
+        .iter()
+        .map(|s| {
+            s.codes
+                .iter()
+                .map(|c| c.to_string().len() + 1)
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(4);
     let lines: Vec<Line<'static>> = scenarios
         .iter()
         .enumerate()
         .skip(offset)
         .map(|(i, s)| {
             let codes: Vec<String> = s.codes.iter().map(u16::to_string).collect();
-            let text = visible(&format!(" {:<9} {}", codes.join(","), s.title));
+            let text = visible(&format!(" {:<code_width$} {}", codes.join(","), s.title));
             let style = if i == selected {
                 theme.selected()
             } else {
