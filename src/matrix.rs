@@ -2,7 +2,7 @@
 //! keyword, and comparisons of confusable codes. Pure: no terminal, clock or filesystem.
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher, Utf32String};
 use serde::Serialize;
 
 use crate::runbook::{Card, ComparisonCard, LoadReport, TeamRunbook};
@@ -11,6 +11,18 @@ use crate::runbook::{Card, ComparisonCard, LoadReport, TeamRunbook};
 #[derive(Debug, Clone)]
 pub struct Matrix {
     runbooks: Vec<TeamRunbook>,
+    /// The rows to list, computed once.
+    rows: Vec<Row>,
+    /// Per row, its text prepared for matching, so a search only matches.
+    haystacks: Vec<Haystack>,
+}
+
+/// The searchable text of one row, converted once for the matcher.
+#[derive(Debug, Clone)]
+struct Haystack {
+    title: Utf32String,
+    keywords: Vec<Utf32String>,
+    meaning_lower: String,
 }
 
 /// One line of the matrix: a code of one team's runbook.
@@ -37,7 +49,32 @@ pub struct Hit {
 impl Matrix {
     /// Builds the matrix; `runbooks` must start with the default, as the loader returns them.
     pub fn new(runbooks: Vec<TeamRunbook>) -> Self {
-        Self { runbooks }
+        let rows = list_rows(&runbooks);
+        let haystacks = rows
+            .iter()
+            .map(|row| {
+                let card = runbooks
+                    .get(row.runbook)
+                    .and_then(|r| r.codes.get(&row.code));
+                Haystack {
+                    title: Utf32String::from(card.map_or("", |c| c.title.as_str())),
+                    keywords: card
+                        .map(|c| {
+                            c.keywords
+                                .iter()
+                                .map(|k| Utf32String::from(k.as_str()))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    meaning_lower: card.map(|c| c.meaning.to_lowercase()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        Self {
+            runbooks,
+            rows,
+            haystacks,
+        }
     }
 
     pub fn from_report(report: &LoadReport) -> Self {
@@ -73,25 +110,8 @@ impl Matrix {
 
     /// The rows to list: every code of the default when no team is loaded; otherwise every
     /// code of each team runbook (which includes what it inherits).
-    pub fn rows(&self) -> Vec<Row> {
-        let shown: Vec<(usize, &TeamRunbook)> = if self.runbooks.len() > 1 {
-            self.runbooks.iter().enumerate().skip(1).collect()
-        } else {
-            self.runbooks.iter().enumerate().collect()
-        };
-        shown
-            .into_iter()
-            .flat_map(|(index, runbook)| {
-                runbook.codes.iter().map(move |(code, card)| Row {
-                    runbook: index,
-                    team: runbook.name.clone(),
-                    code: *code,
-                    title: card.title.clone(),
-                    owner: card.owner.name.clone(),
-                    own_entry: !runbook.is_default && card.source == runbook.source,
-                })
-            })
-            .collect()
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
     }
 
     /// The card of a row.
@@ -104,17 +124,27 @@ impl Matrix {
     /// meaning by substring.
     pub fn search(&self, query: &str) -> Vec<Hit> {
         let query = query.trim();
-        let rows = self.rows();
         if query.is_empty() {
-            return rows.into_iter().map(|row| Hit { row, score: 0 }).collect();
+            return self
+                .rows
+                .iter()
+                .map(|row| Hit {
+                    row: row.clone(),
+                    score: 0,
+                })
+                .collect();
         }
         let mut searcher = Searcher::new(query);
-        let mut hits: Vec<Hit> = rows
-            .into_iter()
-            .filter_map(|row| {
-                let card = self.card(&row)?;
-                let score = searcher.score(row.code, card)?;
-                Some(Hit { row, score })
+        let mut hits: Vec<Hit> = self
+            .rows
+            .iter()
+            .zip(&self.haystacks)
+            .filter_map(|(row, haystack)| {
+                let score = searcher.score(row.code, haystack)?;
+                Some(Hit {
+                    row: row.clone(),
+                    score,
+                })
             })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.row.code.cmp(&b.row.code)));
@@ -138,13 +168,35 @@ impl Matrix {
     }
 }
 
+/// Every code of each team runbook (which includes what it inherits), or of the default when
+/// no team is loaded.
+fn list_rows(runbooks: &[TeamRunbook]) -> Vec<Row> {
+    let shown: Vec<(usize, &TeamRunbook)> = if runbooks.len() > 1 {
+        runbooks.iter().enumerate().skip(1).collect()
+    } else {
+        runbooks.iter().enumerate().collect()
+    };
+    shown
+        .into_iter()
+        .flat_map(|(index, runbook)| {
+            runbook.codes.iter().map(move |(code, card)| Row {
+                runbook: index,
+                team: runbook.name.clone(),
+                code: *code,
+                title: card.title.clone(),
+                owner: card.owner.name.clone(),
+                own_entry: !runbook.is_default && card.source == runbook.source,
+            })
+        })
+        .collect()
+}
+
 /// Scores cards against one query, reusing the matcher's buffers.
 struct Searcher {
     matcher: Matcher,
     pattern: Pattern,
     number: Option<String>,
     lower: String,
-    buf: Vec<char>,
 }
 
 impl Searcher {
@@ -163,11 +215,10 @@ impl Searcher {
             ),
             number,
             lower: query.to_lowercase(),
-            buf: Vec::new(),
         }
     }
 
-    fn score(&mut self, code: u16, card: &Card) -> Option<u32> {
+    fn score(&mut self, code: u16, haystack: &Haystack) -> Option<u32> {
         if let Some(number) = &self.number {
             let code = code.to_string();
             return if code == *number {
@@ -187,19 +238,18 @@ impl Searcher {
         // Titles weigh most, then keywords; the layers that generate a code are left out
         // because most codes can come from a gateway. A meaning only counts for a plain substring,
         // because fuzzy matching over long prose matches almost anything.
-        consider(self.fuzzy(&card.title).map(|s| s * 3));
-        for keyword in &card.keywords {
+        consider(self.fuzzy(&haystack.title).map(|s| s * 3));
+        for keyword in &haystack.keywords {
             consider(self.fuzzy(keyword).map(|s| s * 2));
         }
-        if self.lower.len() >= 3 && card.meaning.to_lowercase().contains(&self.lower) {
+        if self.lower.len() >= 3 && haystack.meaning_lower.contains(&self.lower) {
             consider(Some(10));
         }
         best
     }
 
-    fn fuzzy(&mut self, text: &str) -> Option<u32> {
-        self.pattern
-            .score(Utf32Str::new(text, &mut self.buf), &mut self.matcher)
+    fn fuzzy(&mut self, text: &Utf32String) -> Option<u32> {
+        self.pattern.score(text.slice(..), &mut self.matcher)
     }
 }
 

@@ -1,5 +1,7 @@
 //! A generated set of team runbooks, shaped like real ones, for load and search benchmarks.
 
+use std::fmt::Write as _;
+
 /// `files` team runbooks with `codes_per_file` full code entries each.
 pub fn team_runbooks(files: usize, codes_per_file: usize) -> Vec<(String, String)> {
     const CODES: [u16; 30] = [
@@ -16,7 +18,8 @@ pub fn team_runbooks(files: usize, codes_per_file: usize) -> Vec<(String, String
             );
             for i in 0..codes_per_file {
                 let code = CODES[i % CODES.len()];
-                text.push_str(&format!(
+                let _ = write!(
+                    text,
                     "[codes.{code}]\ntitle = \"Code {code} for team {team}\"\nowner = \"team{team}\"\n\
                      meaning = \"What {code} usually means for team {team}: a sentence of about this length.\"\n\
                      generated_by = [\"app\", \"gateway\"]\n\
@@ -29,7 +32,7 @@ pub fn team_runbooks(files: usize, codes_per_file: usize) -> Vec<(String, String
                      compare = [500, 502]\nneeds = [\"request_id\", \"timestamp\"]\n\n\
                      [[codes.{code}.examples]]\nname = \"known good\"\nkind = \"good\"\n\
                      request = \"curl -sS https://team{team}.example.com/healthz\"\nexpect = 200\n\n"
-                ));
+                );
             }
             (format!("teams/team{team}.toml"), text)
         })

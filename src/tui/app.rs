@@ -56,6 +56,8 @@ pub struct MatrixState {
     pub marked: BTreeSet<(usize, u16)>,
     /// Digits typed to jump to a code.
     pub digits: String,
+    /// The longest title among `rows`, so the title column does not shift while scrolling.
+    pub longest_title: usize,
 }
 
 /// Everything the app shows.
@@ -402,6 +404,11 @@ impl App {
         if self.table.query.trim().is_empty() {
             rows.sort_by(|a, b| a.runbook.cmp(&b.runbook).then(a.code.cmp(&b.code)));
         }
+        self.table.longest_title = rows
+            .iter()
+            .map(|r| r.title.chars().count())
+            .max()
+            .unwrap_or(10);
         self.table.rows = rows;
         self.table.selected = if self.table.query.is_empty() {
             self.table
@@ -443,4 +450,228 @@ impl App {
 
 fn isize_of(value: usize) -> isize {
     isize::try_from(value).unwrap_or(isize::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runbook::load_texts;
+
+    fn app() -> App {
+        let report = load_texts(Vec::new(), None);
+        App::new(Matrix::from_report(&report), report.findings, false)
+    }
+
+    fn selected_code(app: &App) -> u16 {
+        app.table.rows[app.table.selected].code
+    }
+
+    #[test]
+    fn moving_stays_within_the_list() {
+        let mut a = app();
+        a.update(Action::Up);
+        assert_eq!(a.table.selected, 0);
+        a.update(Action::Bottom);
+        assert_eq!(a.table.selected, a.table.rows.len() - 1);
+        a.update(Action::Down);
+        assert_eq!(a.table.selected, a.table.rows.len() - 1);
+        a.update(Action::Top);
+        assert_eq!(a.table.selected, 0);
+        a.update(Action::PageDown);
+        assert_eq!(a.table.selected, a.page().min(a.table.rows.len() - 1));
+        a.update(Action::PageUp);
+        assert_eq!(a.table.selected, 0);
+        a.update(Action::ScrollDown);
+        assert_eq!(a.table.selected, 1);
+        a.update(Action::ScrollUp);
+        assert_eq!(a.table.selected, 0);
+    }
+
+    #[test]
+    fn search_filters_as_you_type_and_esc_clears() {
+        let mut a = app();
+        let all = a.table.rows.len();
+        a.update(Action::Search);
+        assert_eq!(a.context(), Context::Searching);
+        for c in "gatway".chars() {
+            a.update(Action::Type(c));
+        }
+        assert_eq!(selected_code(&a), 502);
+        assert!(a.table.rows.len() < all);
+        a.update(Action::Backspace);
+        assert_eq!(a.table.query, "gatwa");
+        a.update(Action::Back);
+        assert!(a.table.query.is_empty() && !a.table.searching);
+        assert_eq!(a.table.rows.len(), all);
+    }
+
+    #[test]
+    fn enter_opens_the_card_and_esc_goes_back() {
+        let mut a = app();
+        a.update(Action::Search);
+        for c in "504".chars() {
+            a.update(Action::Type(c));
+        }
+        a.update(Action::Open);
+        assert_eq!(
+            a.screen(),
+            &Screen::Card {
+                runbook: 0,
+                code: 504,
+                scroll: 0
+            }
+        );
+        a.update(Action::Down);
+        assert!(matches!(a.screen(), Screen::Card { scroll: 1, .. }));
+        a.update(Action::Back);
+        assert_eq!(a.screen(), &Screen::Matrix);
+    }
+
+    #[test]
+    fn digits_jump_to_a_code_and_an_unlisted_code_opens_its_class_card() {
+        let mut a = app();
+        for c in "42".chars() {
+            a.update(Action::Type(c));
+        }
+        assert_eq!(selected_code(&a), 422);
+        a.update(Action::Type('9'));
+        assert_eq!(selected_code(&a), 429);
+        for c in "418".chars() {
+            a.update(Action::Type(c));
+        }
+        assert_eq!(
+            a.screen(),
+            &Screen::Card {
+                runbook: 0,
+                code: 418,
+                scroll: 0
+            }
+        );
+    }
+
+    #[test]
+    fn compare_from_a_card_uses_its_look_alikes() {
+        let mut a = app();
+        a.open_code(401);
+        a.update(Action::Compare);
+        let Screen::Compare { codes, .. } = a.screen() else {
+            panic!("not on compare: {:?}", a.screen());
+        };
+        assert_eq!(codes[0], 401);
+        assert!(codes.contains(&403));
+        assert!(codes.len() <= MAX_COMPARE);
+    }
+
+    #[test]
+    fn compare_marked_codes_from_the_matrix() {
+        let mut a = app();
+        for c in "502".chars() {
+            a.update(Action::Type(c));
+        }
+        a.update(Action::ToggleSelect);
+        a.update(Action::ToggleSelect);
+        assert_eq!(a.table.marked.len(), 2);
+        a.update(Action::Compare);
+        assert_eq!(
+            a.screen(),
+            &Screen::Compare {
+                runbook: 0,
+                codes: vec![502, 503],
+                scroll: 0
+            }
+        );
+        a.update(Action::Back);
+        a.update(Action::Back);
+        assert!(a.table.marked.is_empty(), "Esc on the matrix clears marks");
+    }
+
+    #[test]
+    fn compare_with_nothing_to_compare_explains_why() {
+        let team = "[runbook]\nname = \"T\"\n[codes.202]\ncompare = []\n".to_owned();
+        let report = load_texts(vec![("t.toml".to_owned(), team)], None);
+        let mut a = App::new(Matrix::from_report(&report), report.findings, false);
+        a.open_code(202);
+        let before = a.stack.len();
+        a.update(Action::Compare);
+        assert_eq!(a.stack.len(), before);
+        assert!(
+            a.notice
+                .as_deref()
+                .is_some_and(|n| n.contains("Nothing to compare"))
+        );
+    }
+
+    #[test]
+    fn scenarios_lead_to_their_codes() {
+        let mut a = app();
+        a.update(Action::Scenarios);
+        let scenarios = a.scenarios(0).to_vec();
+        let index = scenarios
+            .iter()
+            .position(|s| s.codes.len() == 1)
+            .expect("a one-code scenario");
+        for _ in 0..index {
+            a.update(Action::Down);
+        }
+        a.update(Action::Open);
+        assert!(
+            matches!(a.screen(), Screen::Card { code, .. } if *code == scenarios[index].codes[0])
+        );
+    }
+
+    #[test]
+    fn triage_starts_prefilled_with_the_code_in_hand() {
+        let mut a = app();
+        a.open_code(503);
+        a.update(Action::Triage);
+        assert_eq!(
+            a.screen(),
+            &Screen::Triage {
+                runbook: 0,
+                code: Some(503)
+            }
+        );
+    }
+
+    #[test]
+    fn help_opens_and_any_key_closes_it_without_acting() {
+        let mut a = app();
+        a.update(Action::Help);
+        assert!(a.help_open);
+        a.update(Action::Down);
+        assert!(!a.help_open);
+        assert_eq!(a.table.selected, 0, "the key that closed help did not move");
+    }
+
+    #[test]
+    fn quit_and_suspend_are_effects() {
+        let mut a = app();
+        assert_eq!(a.update(Action::Quit), vec![Effect::Quit]);
+        assert_eq!(a.update(Action::Suspend), vec![Effect::Suspend]);
+        a.update(Action::Help);
+        assert_eq!(a.update(Action::Quit), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn paste_goes_into_the_search_only_and_loses_control_characters() {
+        let mut a = app();
+        a.update(Action::Paste("q".to_owned()));
+        assert!(a.notice.is_some());
+        assert_eq!(a.screen(), &Screen::Matrix);
+        a.update(Action::Search);
+        a.update(Action::Paste("gate\u{1b}[2Jway\nsecond line".to_owned()));
+        assert_eq!(a.table.query, "gate[2Jway");
+    }
+
+    #[test]
+    fn problems_screen_comes_first_when_a_runbook_is_broken() {
+        let team = "[runbook]\nname = \"T\"\n[codes.502]\nowner = \"ghost\"\n".to_owned();
+        let report = load_texts(vec![("t.toml".to_owned(), team)], None);
+        let mut a = App::new(Matrix::from_report(&report), report.findings, false);
+        assert_eq!(a.screen(), &Screen::Problems { scroll: 0 });
+        a.update(Action::Open);
+        assert_eq!(a.screen(), &Screen::Matrix);
+        a.update(Action::Problems);
+        assert_eq!(a.screen(), &Screen::Problems { scroll: 0 });
+    }
 }

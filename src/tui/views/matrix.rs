@@ -89,77 +89,99 @@ fn banner(app: &App, theme: Theme) -> Option<Line<'static>> {
     Some(Line::from(Span::styled(visible(&text), style)))
 }
 
+/// One line of the list before it is formatted: only the lines in view are formatted.
+enum Entry {
+    Blank,
+    Header(usize),
+    Row(usize),
+}
+
 fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let rows = &app.table.rows;
     let searching = !app.table.query.trim().is_empty();
     let several_teams = app.matrix.runbooks().len() > 2;
     let width = usize::from(area.width);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut selected_line = 0;
-    let mut last_group = None;
+    let height = usize::from(area.height);
     if rows.is_empty() {
-        lines.push(Line::from(Span::styled(
+        let line = Line::from(Span::styled(
             " No code matches. Try a code (\"50\") or a word: auth, rate, timeout, gateway. Esc clears.",
             theme.warning(),
-        )));
+        ));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
     }
-    // Titles are short and tell codes apart, so they get their full length first; the owner
-    // takes the rest of the line.
-    let longest_title = rows
-        .iter()
-        .map(|r| r.title.chars().count())
-        .max()
-        .unwrap_or(10);
-    let title_width = longest_title.min(width.saturating_sub(8 + 14)).max(4);
-    let owner_width = width.saturating_sub(8 + title_width + 1).max(4);
+    let mut entries = Vec::with_capacity(rows.len() + 16);
+    let mut selected_line = 0;
+    let mut last_group = None;
     for (i, row) in rows.iter().enumerate() {
         let group = (row.runbook, row.code / 100);
         if !searching && last_group != Some(group) {
-            let mut title = format!("{}xx {}", row.code / 100, class_name(row.code / 100));
-            if app.matrix.runbooks().len() > 1 {
-                title = format!("{} · {title}", row.team);
-            }
             if last_group.is_some() {
-                lines.push(Line::default());
+                entries.push(Entry::Blank);
             }
-            lines.push(heading(&format!(" {title}"), theme));
+            entries.push(Entry::Header(i));
             last_group = Some(group);
         }
-        let mark = if app.table.marked.contains(&(row.runbook, row.code)) {
-            "●"
-        } else {
-            " "
-        };
-        let own = if row.own_entry { "*" } else { " " };
-        let team = if several_teams && searching {
-            format!(" [{}]", row.team)
-        } else {
-            String::new()
-        };
-        let text = format!(
-            "{mark}{:>4}{own} {:<title_width$} {}{team}",
-            row.code,
-            fit(&row.title, title_width),
-            fit(&row.owner, owner_width),
-        );
-        let style = if i == app.table.selected {
-            theme.selected()
-        } else {
-            Style::new()
-        };
         if i == app.table.selected {
-            selected_line = lines.len();
+            selected_line = entries.len();
         }
-        lines.push(Line::from(Span::styled(visible(&fit(&text, width)), style)));
+        entries.push(Entry::Row(i));
     }
-    let height = usize::from(area.height);
     // Keep the selection in view without remembering an offset between frames.
-    let offset = selected_line.saturating_sub(height.saturating_sub(1) * 2 / 3);
-    let offset = offset.min(lines.len().saturating_sub(height));
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0)),
-        area,
-    );
+    let offset = selected_line
+        .saturating_sub(height.saturating_sub(1) * 2 / 3)
+        .min(entries.len().saturating_sub(height));
+    // Titles are short and tell codes apart, so they get their full length first; the owner
+    // takes the rest of the line.
+    let title_width = app
+        .table
+        .longest_title
+        .min(width.saturating_sub(8 + 14))
+        .max(4);
+    let owner_width = width.saturating_sub(8 + title_width + 1).max(4);
+    let lines: Vec<Line<'static>> = entries
+        .iter()
+        .skip(offset)
+        .take(height)
+        .map(|entry| match entry {
+            Entry::Blank => Line::default(),
+            Entry::Header(i) => {
+                let row = &rows[*i];
+                let mut title = format!("{}xx {}", row.code / 100, class_name(row.code / 100));
+                if app.matrix.runbooks().len() > 1 {
+                    title = format!("{} · {title}", row.team);
+                }
+                heading(&format!(" {title}"), theme)
+            }
+            Entry::Row(i) => {
+                let row = &rows[*i];
+                let mark = if app.table.marked.contains(&(row.runbook, row.code)) {
+                    "●"
+                } else {
+                    " "
+                };
+                let own = if row.own_entry { "*" } else { " " };
+                let team = if several_teams && searching {
+                    format!(" [{}]", row.team)
+                } else {
+                    String::new()
+                };
+                let text = format!(
+                    "{mark}{:>4}{own} {:<title_width$} {}{team}",
+                    row.code,
+                    fit(&row.title, title_width),
+                    fit(&row.owner, owner_width),
+                );
+                let style = if *i == app.table.selected {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
+                Line::from(Span::styled(visible(&fit(&text, width)), style))
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn draw_preview(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {

@@ -1,0 +1,60 @@
+//! The cost of one key press (update and render) at 200x60 with the 6,000-entry runbook set.
+
+mod common;
+
+use api_triage::matrix::Matrix;
+use api_triage::runbook::load_texts;
+use api_triage::tui::app::App;
+use api_triage::tui::keymap::Action;
+use api_triage::tui::views;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+fn big_app() -> App {
+    let report = load_texts(common::team_runbooks(200, 30), None);
+    let mut app = App::new(Matrix::from_report(&report), report.findings, true);
+    app.viewport = (200, 60);
+    app
+}
+
+fn press(bencher: divan::Bencher, setup: &[Action], keys: &[Action]) {
+    let mut app = big_app();
+    for action in setup {
+        app.update(action.clone());
+    }
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
+    let mut i = 0;
+    bencher.bench_local(|| {
+        app.update(keys[i % keys.len()].clone());
+        i += 1;
+        terminal
+            .draw(|frame| views::draw(frame, &app))
+            .expect("draw");
+    });
+}
+
+/// Moving the selection in the matrix.
+#[divan::bench(sample_count = 200)]
+fn matrix_move_down(bencher: divan::Bencher) {
+    press(bencher, &[], &[Action::Down, Action::Down, Action::Up]);
+}
+
+/// Typing one more character of a search (a fuzzy search over all 6,000 entries).
+#[divan::bench(sample_count = 100)]
+fn search_type_a_character(bencher: divan::Bencher) {
+    press(
+        bencher,
+        &[Action::Search],
+        &[Action::Type('g'), Action::Backspace],
+    );
+}
+
+/// Scrolling a code card.
+#[divan::bench(sample_count = 200)]
+fn card_scroll(bencher: divan::Bencher) {
+    press(bencher, &[Action::Open], &[Action::Down, Action::Up]);
+}

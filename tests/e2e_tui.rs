@@ -1,0 +1,117 @@
+//! The built binary in a real pseudo-terminal: a user's session from start to quit, and the
+//! terminal put back on every way out.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::time::Duration;
+
+use support::pty::Session;
+
+const BIN: &str = env!("CARGO_BIN_EXE_api-triage");
+const LIMIT: Duration = Duration::from_secs(20);
+
+#[test]
+fn search_gateway_open_502_and_quit_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(BIN, &[], dir.path(), &[], 100, 30);
+    s.wait_for("code matrix", LIMIT);
+    s.send(b"/gateway");
+    s.wait_for("2 matches", LIMIT);
+    assert!(s.screen().contains("502  Bad Gateway"), "{}", s.screen());
+    s.send(b"\r");
+    s.wait_for("First three places to look", LIMIT);
+    assert!(s.screen().contains("502 Bad Gateway"));
+    s.send(b"q");
+    assert_eq!(s.wait_exit(LIMIT), 0);
+    assert!(s.restored(), "terminal left in app mode");
+}
+
+#[test]
+fn a_code_argument_opens_its_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(BIN, &["504"], dir.path(), &[], 100, 30);
+    s.wait_for("504 Gateway Timeout", LIMIT);
+    s.send(b"\x03"); // Ctrl-C
+    assert_eq!(s.wait_exit(LIMIT), 0);
+    assert!(s.restored());
+}
+
+#[test]
+fn a_pasted_escape_sequence_is_text_not_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(BIN, &[], dir.path(), &[], 100, 30);
+    s.wait_for("code matrix", LIMIT);
+    s.send(b"/");
+    // A bracketed paste holding a quit key and a screen-clearing sequence.
+    s.send(b"\x1b[200~q\x1b[2Jgateway\x1b[201~");
+    s.wait_for("/ q", LIMIT);
+    assert!(
+        s.child.try_wait().unwrap().is_none(),
+        "a pasted q must not quit"
+    );
+    // Esc alone, then q once the app has taken it as a key (not the start of Alt-q).
+    s.send(b"\x1b");
+    s.wait_for("code matrix", LIMIT);
+    std::thread::sleep(Duration::from_millis(150));
+    s.send(b"q");
+    assert_eq!(s.wait_exit(LIMIT), 0);
+    assert!(s.restored());
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::start(BIN, &[], dir.path(), &[], 100, 30);
+        s.wait_for("code matrix", LIMIT);
+        let pid = s.child.process_id().unwrap();
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let code = s.wait_exit(LIMIT);
+        assert!(
+            code == 143 || code == 129,
+            "exit code {code} after SIG{signal}"
+        );
+        assert!(s.restored(), "terminal not restored after SIG{signal}");
+    }
+}
+
+#[test]
+fn a_tiny_terminal_says_so_and_still_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(BIN, &[], dir.path(), &[], 40, 10);
+    s.wait_for("too small", LIMIT);
+    s.send(b"q");
+    assert_eq!(s.wait_exit(LIMIT), 0);
+    assert!(s.restored());
+}
+
+#[test]
+fn a_broken_runbook_opens_on_the_problems_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.toml");
+    std::fs::write(
+        &file,
+        "[runbook]\nname = \"T\"\n[codes.502]\nowner = \"ghost\"\n",
+    )
+    .unwrap();
+    let mut s = Session::start(
+        BIN,
+        &["--runbook", file.to_str().unwrap()],
+        dir.path(),
+        &[],
+        100,
+        30,
+    );
+    s.wait_for("unknown owner `ghost`", LIMIT);
+    assert!(s.screen().contains("team.toml:4:9"));
+    s.send(b"\r");
+    s.wait_for("code matrix", LIMIT);
+    s.send(b"q");
+    assert_eq!(s.wait_exit(LIMIT), 0);
+}

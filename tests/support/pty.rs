@@ -1,0 +1,139 @@
+//! Running the built binary in a real pseudo-terminal and reading its screen through a
+//! terminal emulator (vt100), as a user would see it.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub struct Session {
+    pub parser: Arc<Mutex<vt100::Parser>>,
+    pub raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    /// Starts `binary args` in a `cols`x`rows` terminal, in `cwd`, with a clean runbook search.
+    pub fn start(
+        binary: &str,
+        args: &[&str],
+        cwd: &Path,
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut command = CommandBuilder::new(binary);
+        command.args(args);
+        command.cwd(cwd);
+        command.env("TERM", "xterm-256color");
+        command.env("HOME", cwd);
+        command.env("XDG_CONFIG_HOME", cwd.join("config"));
+        command.env("XDG_STATE_HOME", cwd.join("state"));
+        command.env_remove("API_TRIAGE_RUNBOOKS");
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let child = pair.slave.spawn_command(command).expect("spawn the app");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            rows.try_into().unwrap(),
+            cols.try_into().unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        {
+            let parser = Arc::clone(&parser);
+            let raw = Arc::clone(&raw);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                while let Ok(n) = reader.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    parser.lock().unwrap().process(&buf[..n]);
+                    raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                }
+            });
+        }
+        Self {
+            parser,
+            raw,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits until the screen shows `text`; returns how long that took, or panics with the
+    /// screen after `limit`.
+    pub fn wait_for(&self, text: &str, limit: Duration) -> Duration {
+        let start = Instant::now();
+        loop {
+            if self.screen().contains(text) {
+                return start.elapsed();
+            }
+            assert!(
+                start.elapsed() < limit,
+                "waited for {text:?}; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_micros(500));
+        }
+    }
+
+    /// Waits for the process to exit and returns its exit code.
+    pub fn wait_exit(&mut self, limit: Duration) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < limit,
+                "app did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Whether the raw output ends with the terminal put back: main screen, cursor shown,
+    /// mouse reporting and bracketed paste off.
+    pub fn restored(&self) -> bool {
+        let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).to_string();
+        let last = |seq: &str| raw.rfind(seq);
+        let after = |on: &str, off: &str| match (last(on), last(off)) {
+            (Some(on), Some(off)) => off > on,
+            (None, _) => true,
+            (Some(_), None) => false,
+        };
+        after("\u{1b}[?1049h", "\u{1b}[?1049l")
+            && after("\u{1b}[?2004h", "\u{1b}[?2004l")
+            && after("\u{1b}[?1000h", "\u{1b}[?1000l")
+            && after("\u{1b}[?25l", "\u{1b}[?25h")
+    }
+}
