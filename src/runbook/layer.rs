@@ -557,3 +557,132 @@ fn check_review(file: &ParsedFile, today: Option<Date>, report: &mut Reporter<'_
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFAULT: &str = r##"
+[runbook]
+name = "Default"
+
+[owners.api]
+name = "API team"
+contact = "#api"
+
+[owners.platform]
+name = "Platform"
+contact = "#platform"
+
+[codes.502]
+title = "Bad Gateway"
+owner = "platform"
+meaning = "Gateway got a bad reply."
+keywords = ["gateway"]
+look_first = [{ what = "a", how = "1" }, { what = "b", how = "2" }, { what = "c", how = "3" }]
+checks = ["default check"]
+
+[codes.4xx]
+title = "Client error"
+owner = "api"
+meaning = "Something about the request."
+look_first = [{ what = "x", how = "1" }, { what = "y", how = "2" }, { what = "z", how = "3" }]
+
+[[scenarios]]
+id = "s1"
+title = "Default scenario"
+codes = [502]
+likely = "l"
+first_move = "f"
+"##;
+
+    fn layered(team: &str) -> (TeamRunbook, Vec<Diagnostic>) {
+        let (default, findings) = Loaded::new("default", DEFAULT);
+        assert!(findings.is_empty(), "{findings:?}");
+        let (team, findings) = Loaded::new("team.toml", team);
+        assert!(findings.is_empty(), "{findings:?}");
+        layer(&default, Some(&team), None)
+    }
+
+    #[test]
+    fn a_team_entry_overrides_only_the_fields_it_lists() {
+        let (runbook, findings) = layered(
+            "[runbook]\nname = \"Team\"\n[owners.team]\nname = \"Team\"\ncontact = \"#team\"\n\
+             [codes.502]\nowner = \"team\"\nchecks = [\"team check\"]\n",
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+        let card = &runbook.codes[&502];
+        assert_eq!(card.owner.name, "Team");
+        assert_eq!(card.checks, ["team check"]);
+        assert_eq!(card.title, "Bad Gateway", "inherited from the default");
+        assert_eq!(card.look_first[0].what, "a");
+        assert_eq!(card.source, "team.toml");
+    }
+
+    #[test]
+    fn a_team_only_code_falls_back_to_its_class_for_missing_fields() {
+        let (runbook, findings) =
+            layered("[runbook]\nname = \"Team\"\n[codes.402]\ntitle = \"Payment Required\"\n");
+        assert!(findings.is_empty(), "{findings:?}");
+        let card = &runbook.codes[&402];
+        assert_eq!(card.title, "Payment Required");
+        assert_eq!(card.meaning, "Something about the request.");
+        assert_eq!(card.owner.id, "api");
+    }
+
+    #[test]
+    fn a_team_only_code_with_no_class_advice_is_reported_incomplete() {
+        let (runbook, findings) =
+            layered("[runbook]\nname = \"Team\"\n[codes.302]\ntitle = \"Found\"\n");
+        assert!(!runbook.codes.contains_key(&302));
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0]
+                .message
+                .contains("missing owner, meaning, look_first"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!((findings[0].line, findings[0].col), (3, 1));
+    }
+
+    #[test]
+    fn items_with_the_same_id_replace_the_default_and_new_ones_follow() {
+        let (runbook, _) = layered(
+            "[runbook]\nname = \"Team\"\n\
+             [[scenarios]]\nid = \"s1\"\ntitle = \"Team version\"\ncodes = [502]\nlikely = \"l\"\nfirst_move = \"f\"\n\
+             [[scenarios]]\nid = \"s2\"\ntitle = \"Team only\"\ncodes = [502]\nlikely = \"l\"\nfirst_move = \"f\"\n",
+        );
+        let titles: Vec<&str> = runbook.scenarios.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Team version", "Team only"]);
+    }
+
+    #[test]
+    fn the_default_is_checked_once_not_once_per_team() {
+        let broken_default = format!("{DEFAULT}\n[codes.503]\nowner = \"ghost\"\n");
+        let (default, _) = Loaded::new("default", broken_default);
+        let (team, _) = Loaded::new("team.toml", "[runbook]\nname = \"Team\"\n");
+        let (_, default_findings) = layer(&default, None, None);
+        let (_, team_findings) = layer(&default, Some(&team), None);
+        assert!(default_findings.iter().any(|d| d.message.contains("ghost")));
+        assert!(team_findings.is_empty(), "{team_findings:?}");
+    }
+
+    #[test]
+    fn review_warnings_use_the_date_passed_in() {
+        let team = "[runbook]\nname = \"Team\"\nreviewed = 2026-01-01\nreview_every_days = 30\n";
+        let (default, _) = Loaded::new("default", DEFAULT);
+        let (team, _) = Loaded::new("team.toml", team);
+        let on = |date: &str| layer(&default, Some(&team), Some(date.parse().unwrap())).1;
+        assert!(on("2026-01-20").is_empty());
+        let late = on("2026-03-01");
+        assert_eq!(late.len(), 1);
+        assert_eq!(late[0].severity, Severity::Warning);
+        assert!(
+            late[0].message.contains("59 days ago"),
+            "{}",
+            late[0].message
+        );
+        assert!(on("2025-12-01")[0].message.contains("in the future"));
+    }
+}
