@@ -3,16 +3,22 @@
 //! Modules and the one dependency rule:
 //! - `runbook`: the TOML format, loading, layering and validation (filesystem allowed).
 //! - `matrix`: the merged code matrix, search and comparisons (pure).
+//! - `triage`: the interview, the checklist, ranking by the answers (pure).
+//! - `evidence`: what pasted evidence shows (pure).
+//! - `session`: the saved triage and its crash-safe journal (filesystem).
 //! - `text`: making untrusted text safe to show, wrapping (pure).
 //! - `cli`: the command-line interface, reusing the core.
 //! - `tui`: the terminal app; the only module that touches the terminal.
 //!
-//! The domain modules (`runbook`, `matrix`, and later `triage`, `evidence`, `session`) never
+//! The domain modules (`runbook`, `matrix`, `triage`, `evidence`, `session`) never
 //! import ratatui, crossterm or arboard, and never read the clock: it is passed in.
 
 pub mod cli;
+pub mod evidence;
 pub mod matrix;
 pub mod runbook;
 pub mod schema;
+pub mod session;
 pub mod text;
+pub mod triage;
 pub mod tui;

@@ -1,0 +1,4 @@
+//! Reading evidence: what pasted text shows (request ids, timestamps, full requests...), so
+//! the team's `needs` tick off as evidence arrives. Pure: no I/O, no clock.
+
+pub mod needs;

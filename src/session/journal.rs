@@ -1,0 +1,457 @@
+//! Saving sessions so nothing shown as saved is ever lost: write a temporary file in the same
+//! folder, fsync it, keep the previous version as `.bak`, rename into place, fsync the folder.
+//! Files are 0600 and folders 0700. A lock file tells a second app that a session is open.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::model::Session;
+
+/// Why a session could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("no session {0} in {1}")]
+    NotFound(String, String),
+    #[error("no sessions in {0} yet: start one with `api-triage` and press t")]
+    NoSessions(String),
+    #[error(
+        "session file {path} is damaged at line {line}, column {col}: {message}{}",
+        backup.as_ref().map(|b| format!("; the last good copy is kept at {b}")).unwrap_or_default()
+    )]
+    Corrupt {
+        path: String,
+        line: usize,
+        col: usize,
+        message: String,
+        backup: Option<String>,
+    },
+    #[error("session {id} is open in another api-triage (pid {pid}); close it there first")]
+    InUse { id: String, pid: u32 },
+    #[error("{action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+}
+
+fn io_error<'a>(
+    action: &'static str,
+    path: &'a Path,
+) -> impl FnOnce(io::Error) -> JournalError + 'a {
+    move |source| JournalError::Io {
+        action,
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// The sessions folder: `$API_TRIAGE_STATE_DIR`, else `$XDG_STATE_HOME/api-triage/sessions`,
+/// else `~/.local/state/api-triage/sessions`.
+pub fn default_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("API_TRIAGE_STATE_DIR").filter(|v| !v.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let base = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))
+        .unwrap_or_else(|| PathBuf::from(".api-triage-state"));
+    base.join("api-triage").join("sessions")
+}
+
+/// The session files of one folder.
+#[derive(Debug, Clone)]
+pub struct Journal {
+    dir: PathBuf,
+}
+
+/// A line of `api-triage sessions`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub id: String,
+    pub path: String,
+    pub updated: Option<String>,
+    pub code: Option<u16>,
+    pub title: String,
+    pub runbook: String,
+    pub notes: usize,
+    /// Set when the file cannot be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+}
+
+impl Journal {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+
+    fn backup_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json.bak"))
+    }
+
+    fn ensure_dir(&self) -> Result<(), JournalError> {
+        create_private_dir(&self.dir)
+            .map_err(io_error("cannot create the sessions folder", &self.dir))
+    }
+
+    /// Writes `session` atomically: on any failure the previous file stays as it was.
+    pub fn save(&self, session: &Session) -> Result<(), JournalError> {
+        self.ensure_dir()?;
+        let path = self.path(&session.id);
+        let tmp = self
+            .dir
+            .join(format!(".{}.json.tmp-{}", session.id, std::process::id()));
+        let mut text = serde_json::to_vec_pretty(session).map_err(|e| JournalError::Io {
+            action: "cannot encode",
+            path: path.display().to_string(),
+            source: io::Error::other(e),
+        })?;
+        text.push(b'\n');
+        let written = (|| -> io::Result<()> {
+            let mut file = private_file(&tmp)?;
+            file.write_all(&text)?;
+            file.sync_all()
+        })();
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(io_error("cannot write", &path)(e));
+        }
+        // The previous version becomes the backup; if we stop between the two renames the
+        // backup is complete and `load` falls back to it.
+        if path.exists() {
+            fs::rename(&path, self.backup_path(&session.id))
+                .map_err(io_error("cannot keep a backup of", &path))?;
+        }
+        fs::rename(&tmp, &path).map_err(io_error("cannot replace", &path))?;
+        sync_dir(&self.dir).map_err(io_error("cannot sync the folder of", &path))
+    }
+
+    /// Reads a session; a missing file falls back to its backup.
+    pub fn load(&self, id: &str) -> Result<Session, JournalError> {
+        let path = self.path(id);
+        let backup = self.backup_path(id);
+        let read_path = if path.exists() {
+            path.clone()
+        } else {
+            backup.clone()
+        };
+        let text = match fs::read_to_string(&read_path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(JournalError::NotFound(
+                    id.to_owned(),
+                    self.dir.display().to_string(),
+                ));
+            }
+            Err(e) => return Err(io_error("cannot read", &read_path)(e)),
+        };
+        serde_json::from_str(&text).map_err(|e| JournalError::Corrupt {
+            path: read_path.display().to_string(),
+            line: e.line(),
+            col: e.column(),
+            message: e.to_string(),
+            backup: (backup.exists() && read_path != backup).then(|| backup.display().to_string()),
+        })
+    }
+
+    /// The ids of the sessions, newest first (ids sort by creation time).
+    pub fn ids(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().to_string();
+                name.strip_suffix(".json")
+                    .filter(|id| !id.starts_with('.'))
+                    .map(str::to_owned)
+            })
+            .collect();
+        ids.sort();
+        ids.reverse();
+        ids
+    }
+
+    /// The latest session's id.
+    pub fn latest(&self) -> Result<String, JournalError> {
+        self.ids()
+            .into_iter()
+            .next()
+            .ok_or_else(|| JournalError::NoSessions(self.dir.display().to_string()))
+    }
+
+    /// A summary of every session, newest first; damaged files are listed with their problem.
+    pub fn list(&self) -> Vec<Summary> {
+        self.ids()
+            .into_iter()
+            .map(|id| {
+                let path = self.path(&id).display().to_string();
+                match self.load(&id) {
+                    Ok(s) => Summary {
+                        code: s.code,
+                        updated: Some(s.updated.to_string()),
+                        title: s.incident.title.clone(),
+                        runbook: s.runbook.clone(),
+                        notes: s.notes.len(),
+                        id,
+                        path,
+                        problem: None,
+                    },
+                    Err(e) => Summary {
+                        id,
+                        path,
+                        updated: None,
+                        code: None,
+                        title: String::new(),
+                        runbook: String::new(),
+                        notes: 0,
+                        problem: Some(e.to_string()),
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Takes the lock of a session, refusing when another live process holds it. A lock left
+    /// by a process that has gone (a crash, a kill) is taken over.
+    pub fn lock(&self, id: &str) -> Result<Lock, JournalError> {
+        self.ensure_dir()?;
+        let path = self.dir.join(format!("{id}.lock"));
+        let me = std::process::id();
+        for _ in 0..2 {
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut file) => {
+                    let _ = writeln!(file, "{me}");
+                    let _ = file.sync_all();
+                    return Ok(Lock { path });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    let holder = fs::read_to_string(&path)
+                        .ok()
+                        .and_then(|t| t.trim().parse::<u32>().ok());
+                    if let Some(pid) = holder.filter(|pid| *pid != me && process_alive(*pid)) {
+                        return Err(JournalError::InUse {
+                            id: id.to_owned(),
+                            pid,
+                        });
+                    }
+                    // Stale: its process is gone.
+                    let _ = fs::remove_file(&path);
+                }
+                Err(e) => return Err(io_error("cannot lock", &path)(e)),
+            }
+        }
+        Err(JournalError::InUse {
+            id: id.to_owned(),
+            pid: 0,
+        })
+    }
+}
+
+/// An open session's lock; removed when dropped.
+#[derive(Debug)]
+pub struct Lock {
+    path: PathBuf,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        // Without /proc, assume the holder is alive; the user can remove the lock file.
+        true
+    }
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir)
+}
+
+#[cfg(unix)]
+fn private_file(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn private_file(path: &Path) -> io::Result<File> {
+    OpenOptions::new().write(true).create_new(true).open(path)
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::model::NoteTarget;
+    use jiff::tz::TimeZone;
+
+    fn session(stamp: &str) -> Session {
+        Session::new(
+            stamp.parse().unwrap(),
+            "Default",
+            "embedded default",
+            &[],
+            Some(502),
+        )
+    }
+
+    #[test]
+    fn save_then_load_returns_the_same_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path().join("sessions"));
+        let mut s = session("2026-11-23T09:00:00Z");
+        s.add_note(
+            NoteTarget::Incident,
+            "hello",
+            "2026-11-23T09:00:30Z".parse().unwrap(),
+            &TimeZone::UTC,
+        );
+        journal.save(&s).unwrap();
+        assert_eq!(journal.load(&s.id).unwrap(), s);
+        assert_eq!(journal.latest().unwrap(), s.id);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path().join("sessions"));
+        let s = session("2026-11-23T09:00:00Z");
+        journal.save(&s).unwrap();
+        journal.save(&s).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(journal.dir()), 0o700);
+        assert_eq!(mode(&journal.path(&s.id)), 0o600);
+        assert_eq!(mode(&journal.backup_path(&s.id)), 0o600);
+    }
+
+    #[test]
+    fn a_damaged_file_is_reported_with_its_position_and_the_backup_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let s = session("2026-11-23T09:00:00Z");
+        journal.save(&s).unwrap();
+        journal.save(&s).unwrap();
+        let text = fs::read_to_string(journal.path(&s.id)).unwrap();
+        fs::write(journal.path(&s.id), &text[..text.len() / 2]).unwrap();
+        let err = journal.load(&s.id).unwrap_err().to_string();
+        assert!(err.contains("is damaged at line"), "{err}");
+        assert!(err.contains(".json.bak"), "{err}");
+        let backup: Session =
+            serde_json::from_str(&fs::read_to_string(journal.backup_path(&s.id)).unwrap()).unwrap();
+        assert_eq!(backup, s);
+    }
+
+    #[test]
+    fn a_missing_file_falls_back_to_its_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let s = session("2026-11-23T09:00:00Z");
+        journal.save(&s).unwrap();
+        journal.save(&s).unwrap();
+        fs::remove_file(journal.path(&s.id)).unwrap();
+        assert_eq!(journal.load(&s.id).unwrap(), s);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_write_leaves_the_previous_file_intact() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path().join("s"));
+        let mut s = session("2026-11-23T09:00:00Z");
+        journal.save(&s).unwrap();
+        fs::set_permissions(journal.dir(), fs::Permissions::from_mode(0o500)).unwrap();
+        s.incident.title = "changed".into();
+        let result = journal.save(&s);
+        fs::set_permissions(journal.dir(), fs::Permissions::from_mode(0o700)).unwrap();
+        // Root ignores folder permissions; the check only means something for other users.
+        if result.is_err() {
+            assert_eq!(journal.load(&s.id).unwrap().incident.title, "");
+        }
+    }
+
+    #[test]
+    fn a_live_lock_refuses_and_a_stale_lock_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let lock = journal.lock("x").unwrap();
+        // The same process may reopen its own session.
+        drop(journal.lock("x").unwrap());
+        drop(lock);
+        // A lock held by a live process (pid 1 is always alive).
+        fs::write(dir.path().join("y.lock"), "1\n").unwrap();
+        if cfg!(target_os = "linux") {
+            assert!(matches!(
+                journal.lock("y"),
+                Err(JournalError::InUse { pid: 1, .. })
+            ));
+        }
+        // A lock of a process that is gone.
+        fs::write(dir.path().join("z.lock"), "4000000000\n").unwrap();
+        assert!(journal.lock("z").is_ok());
+    }
+
+    #[test]
+    fn list_is_newest_first_and_shows_damaged_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        journal.save(&session("2026-11-23T09:00:00Z")).unwrap();
+        journal.save(&session("2026-11-23T10:00:00Z")).unwrap();
+        fs::write(dir.path().join("20261123-080000.json"), "{").unwrap();
+        let list = journal.list();
+        assert_eq!(list.len(), 3);
+        assert_eq!(list[0].id, "20261123-100000-502");
+        assert_eq!(list[0].code, Some(502));
+        assert!(list[2].problem.is_some());
+    }
+}

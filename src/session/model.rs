@@ -1,0 +1,262 @@
+//! A triage session as saved to disk: the incident, the interview, the checklist, the evidence
+//! notes with their times, and any note still being written.
+
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
+
+use crate::evidence::needs::detect;
+use crate::runbook::QuestionCard;
+use crate::runbook::model::Need;
+use crate::triage::{Answer, Checklist, Interview};
+
+/// Bumped when the file format changes incompatibly.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Which part of the triage the engineer is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Interview,
+    Checklist,
+}
+
+/// Free-form facts about the incident.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Incident {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub severity: String,
+    #[serde(default)]
+    pub environment: String,
+    #[serde(default)]
+    pub endpoint: String,
+    /// When the failure was first seen, as the engineer writes it.
+    #[serde(default)]
+    pub first_seen: String,
+}
+
+/// What a note is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "step", rename_all = "snake_case")]
+pub enum NoteTarget {
+    /// The incident as a whole.
+    Incident,
+    /// One checklist step, by index.
+    Step(usize),
+}
+
+/// A timestamped evidence note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub target: NoteTarget,
+    /// When it was written, UTC.
+    pub at: Timestamp,
+    /// The same moment in the engineer's time zone, as shown to them.
+    pub local: String,
+    /// Seconds since the triage started.
+    pub since_start: i64,
+    pub text: String,
+}
+
+impl Note {
+    /// `T+mm:ss` (or `T+h:mm:ss` after an hour) since the triage started.
+    pub fn elapsed_label(&self) -> String {
+        elapsed_label(self.since_start)
+    }
+}
+
+/// `T+mm:ss`, or `T+h:mm:ss` from an hour on.
+pub fn elapsed_label(seconds: i64) -> String {
+    let s = seconds.max(0);
+    if s >= 3600 {
+        format!("T+{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("T+{:02}:{:02}", s / 60, s % 60)
+    }
+}
+
+/// A note being written, saved as it is typed so a crash does not lose it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub target: NoteTarget,
+    pub text: String,
+}
+
+/// One triage, from the first question to the escalation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub schema_version: u32,
+    pub id: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    /// The runbook the triage follows (its name) and where it came from.
+    pub runbook: String,
+    pub runbook_source: String,
+    /// The status code being triaged, once known.
+    #[serde(default)]
+    pub code: Option<u16>,
+    #[serde(default)]
+    pub incident: Incident,
+    #[serde(default)]
+    pub interview: Interview,
+    #[serde(default)]
+    pub stage: Stage,
+    #[serde(default)]
+    pub checklist: Checklist,
+    #[serde(default)]
+    pub selected_step: usize,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+}
+
+impl Session {
+    /// A new session; its id sorts by time and names the code.
+    pub fn new(
+        created: Timestamp,
+        runbook: &str,
+        runbook_source: &str,
+        questions: &[QuestionCard],
+        code: Option<u16>,
+    ) -> Self {
+        let stamp = created.strftime("%Y%m%d-%H%M%S").to_string();
+        let id = match code {
+            Some(code) => format!("{stamp}-{code}"),
+            None => stamp,
+        };
+        Self {
+            schema_version: SCHEMA_VERSION,
+            id,
+            created,
+            updated: created,
+            runbook: runbook.to_owned(),
+            runbook_source: runbook_source.to_owned(),
+            code,
+            incident: Incident::default(),
+            interview: Interview::new(questions, code),
+            stage: Stage::Interview,
+            checklist: Checklist::default(),
+            selected_step: 0,
+            notes: Vec::new(),
+            draft: None,
+        }
+    }
+
+    /// Adds a note stamped with `at` in UTC, in `zone`, and relative to the start.
+    pub fn add_note(&mut self, target: NoteTarget, text: &str, at: Timestamp, zone: &TimeZone) {
+        let local = at
+            .to_zoned(zone.clone())
+            .strftime("%Y-%m-%d %H:%M:%S %Z")
+            .to_string();
+        self.notes.push(Note {
+            target,
+            at,
+            local,
+            since_start: (at.as_second() - self.created.as_second()).max(0),
+            text: text.to_owned(),
+        });
+        self.updated = at;
+    }
+
+    /// The notes about one target, oldest first.
+    pub fn notes_for(&self, target: NoteTarget) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(move |n| n.target == target)
+    }
+
+    /// Which of `needs` the evidence so far fills: from the notes' text, the incident fields
+    /// and the interview answers.
+    pub fn needs_met(&self, needs: &[Need]) -> BTreeSet<Need> {
+        let mut met: BTreeSet<Need> = self.notes.iter().flat_map(|n| detect(&n.text)).collect();
+        if !self.incident.first_seen.trim().is_empty() {
+            met.insert(Need::Timestamp);
+        }
+        let answered = |id: &str| {
+            self.interview
+                .answers
+                .get(id)
+                .is_some_and(|a| !matches!(a, Answer::Text(t) if t.trim().is_empty()))
+        };
+        if answered("spread") {
+            met.insert(Need::AffectedScope);
+        }
+        if answered("changed") {
+            met.insert(Need::RecentChanges);
+        }
+        met.retain(|n| needs.contains(n));
+        met
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn notes_are_stamped_in_utc_local_and_since_start() {
+        let mut s = Session::new(
+            at("2026-11-23T09:00:00Z"),
+            "Default",
+            "embedded default",
+            &[],
+            Some(502),
+        );
+        assert_eq!(s.id, "20261123-090000-502");
+        let zone = TimeZone::get("Europe/Berlin").unwrap_or(TimeZone::UTC);
+        s.add_note(
+            NoteTarget::Incident,
+            "first",
+            at("2026-11-23T09:04:12Z"),
+            &zone,
+        );
+        let note = &s.notes[0];
+        assert_eq!(note.elapsed_label(), "T+04:12");
+        assert_eq!(note.at.to_string(), "2026-11-23T09:04:12Z");
+        assert!(note.local.starts_with("2026-11-23"));
+        assert_eq!(elapsed_label(3725), "T+1:02:05");
+    }
+
+    #[test]
+    fn needs_tick_off_from_notes_and_answers() {
+        let mut s = Session::new(at("2026-11-23T09:00:00Z"), "D", "d", &[], None);
+        let needs = [Need::RequestId, Need::Timestamp, Need::AffectedScope];
+        assert!(s.needs_met(&needs).is_empty());
+        s.add_note(
+            NoteTarget::Incident,
+            "< x-request-id: abc",
+            at("2026-11-23T09:01:00Z"),
+            &TimeZone::UTC,
+        );
+        s.incident.first_seen = "09:00 UTC".into();
+        s.interview
+            .answers
+            .insert("spread".into(), Answer::Choice("everyone".into()));
+        assert_eq!(s.needs_met(&needs).len(), 3);
+    }
+
+    #[test]
+    fn a_session_round_trips_through_json() {
+        let mut s = Session::new(at("2026-11-23T09:00:00Z"), "D", "d", &[], Some(404));
+        s.add_note(
+            NoteTarget::Step(2),
+            "line one\nline two",
+            at("2026-11-23T09:01:00Z"),
+            &TimeZone::UTC,
+        );
+        s.draft = Some(Draft {
+            target: NoteTarget::Incident,
+            text: "half".into(),
+        });
+        let text = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<Session>(&text).unwrap(), s);
+    }
+}

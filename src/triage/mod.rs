@@ -1,0 +1,11 @@
+//! The guided triage: the interview (`interview`), the checklist it leads to (`checklist`) and
+//! the ranking of causes and comparisons by the answers (`ranking`). Pure: no I/O, no clock,
+//! no terminal.
+
+pub mod checklist;
+pub mod interview;
+pub mod ranking;
+
+pub use checklist::{Checklist, Outcome, Step, StepKind};
+pub use interview::{Answer, AnswerError, Interview};
+pub use ranking::{RankedCause, SuggestedComparison, comparisons_for, rank_causes};
