@@ -40,6 +40,10 @@ pub struct Global {
     /// `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`.
     #[arg(long = "runbook", value_name = "PATH", global = true)]
     pub runbooks: Vec<PathBuf>,
+    /// Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else
+    /// `~/.local/state/api-triage/sessions`).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub state_dir: Option<PathBuf>,
     /// Pretend today is this date (for review checks in tests and reproducible reports).
     #[arg(long, value_name = "YYYY-MM-DD", global = true, hide = true)]
     pub today: Option<Date>,
@@ -71,6 +75,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List saved triage sessions, newest first.
+    Sessions {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reopen a triage session where it was left (default: the latest).
+    Resume { id: Option<String> },
     /// Compare codes that are easily confused, with the question that tells them apart.
     Compare {
         #[arg(required = true, num_args = 2..)]
@@ -120,6 +131,7 @@ pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Outp
     let matrix = Matrix::from_report(report);
     let mut out = match command {
         Command::Check { json, .. } => return check(report, *json, style),
+        Command::Sessions { .. } | Command::Resume { .. } => return Output::default(),
         Command::List { search, json } => list(&matrix, search.as_deref(), *json, style),
         Command::Explain { code, team, json } => {
             explain(&matrix, *code, team.as_deref(), *json, style)
@@ -595,4 +607,55 @@ fn to_json(value: &serde_json::Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The sessions folder for this run.
+pub fn journal(global: &Global) -> crate::session::Journal {
+    crate::session::Journal::new(
+        global
+            .state_dir
+            .clone()
+            .unwrap_or_else(crate::session::default_dir),
+    )
+}
+
+/// `api-triage sessions`: the saved sessions, newest first.
+pub fn sessions(journal: &crate::session::Journal, json: bool) -> Output {
+    let list = journal.list();
+    if json {
+        return ok(to_json(&json!(list)));
+    }
+    if list.is_empty() {
+        return ok(format!(
+            "No sessions yet in {}. Start one: run `api-triage`, pick a code, press t.\n",
+            journal.dir().display()
+        ));
+    }
+    let mut out = String::new();
+    for s in &list {
+        let line = if let Some(problem) = &s.problem {
+            format!("{}  DAMAGED: {problem}", s.id)
+        } else {
+            let code = s.code.map_or_else(|| "---".to_owned(), |c| c.to_string());
+            let title = if s.title.is_empty() {
+                "(untitled)"
+            } else {
+                s.title.as_str()
+            };
+            format!(
+                "{}  {code}  {}  {} notes  {}",
+                s.id,
+                truncate(title, 30),
+                s.notes,
+                s.runbook
+            )
+        };
+        let _ = writeln!(out, "{}", truncate(&visible(&line), WIDTH));
+    }
+    let _ = writeln!(
+        out,
+        "\nin {}; reopen with `api-triage resume [ID]`",
+        journal.dir().display()
+    );
+    ok(out)
 }

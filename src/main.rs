@@ -10,9 +10,29 @@ use api_triage::cli::{self, Cli, Style};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = cli.global.today.or_else(|| Some(jiff::Zoned::now().date()));
+    let journal = cli::journal(&cli.global);
     let Some(command) = &cli.command else {
-        return api_triage::tui::run(&cli, today);
+        let start = api_triage::tui::Start {
+            code: cli.code,
+            resume: None,
+        };
+        return api_triage::tui::run(&cli, today, journal, &start);
     };
+    match command {
+        cli::Command::Resume { id } => {
+            let start = api_triage::tui::Start {
+                code: None,
+                resume: Some(id.clone()),
+            };
+            return api_triage::tui::run(&cli, today, journal, &start);
+        }
+        cli::Command::Sessions { json } => {
+            let output = cli::sessions(&journal, *json);
+            let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+            return ExitCode::from(u8::try_from(output.code).unwrap_or(1));
+        }
+        _ => {}
+    }
     let explicit = match command {
         cli::Command::Check { paths, .. } => paths.clone(),
         _ => Vec::new(),

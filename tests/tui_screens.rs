@@ -9,6 +9,7 @@ use api_triage::tui::keymap::Action;
 use api_triage::tui::views;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn app() -> App {
     let report = load_texts(Vec::new(), None);
@@ -87,12 +88,69 @@ fn screens() -> Vec<(&'static str, App)> {
     act(&mut a, [Action::Help]);
     list.push(("help_matrix", a));
 
-    let mut a = app();
-    a.open_code(503);
-    act(&mut a, [Action::Triage]);
-    list.push(("triage_placeholder", a));
+    list.extend(triage_screens());
 
     list.push(("problems", app_with_broken_team()));
+    list
+}
+
+fn edit(c: char) -> Action {
+    Action::Edit(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(edit(c));
+    }
+}
+
+/// The triage screens, with a fixed clock so stamps are stable.
+fn triage_screens() -> Vec<(&'static str, App)> {
+    let start = || {
+        let mut a = app();
+        a.now = "2026-11-23T09:00:00Z".parse().unwrap();
+        a.open_code(502);
+        a.update(Action::Triage);
+        a
+    };
+    let mut list = Vec::new();
+    let a = start();
+    list.push(("triage_interview_text", a));
+
+    let mut a = start();
+    type_text(&mut a, "orders-api POST /v1/orders");
+    a.update(Action::Open);
+    a.update(Action::Down);
+    list.push(("triage_interview_choice", a));
+
+    let mut a = start();
+    type_text(&mut a, "orders-api POST /v1/orders");
+    a.update(Action::Open);
+    for answer in ['2', '1', '1', '1', '4'] {
+        a.update(Action::Type(answer));
+    }
+    a.now = "2026-11-23T09:04:30Z".parse().unwrap();
+    a.update(Action::Mark(api_triage::triage::Outcome::RuledOut));
+    type_text(&mut a, "no upstream errors in the ingress log");
+    a.update(Action::Open);
+    a.update(Action::Down);
+    a.update(Action::Open);
+    a.update(Action::Paste(
+        "$ kubectl get pods\norders-7d9 0/1 CrashLoopBackOff 7 \u{1b}[31m\n< x-request-id: 5f0c"
+            .into(),
+    ));
+    let mut editor = a.clone();
+    list.push(("triage_note_editor", editor.clone()));
+    editor.update(Action::Save);
+    editor.update(Action::Mark(api_triage::triage::Outcome::FoundIt));
+    list.push(("triage_finding_prompt", editor.clone()));
+    editor.update(Action::Open);
+    list.push(("triage_checklist", editor.clone()));
+    editor.saved(Err(
+        "cannot write /state/x.json: Read-only file system (os error 30)".into(),
+    ));
+    list.push(("triage_save_failed", editor));
+    a.update(Action::Save);
     list
 }
 

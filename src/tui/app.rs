@@ -3,10 +3,17 @@
 
 use std::collections::BTreeSet;
 
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
 use crate::matrix::{Matrix, Row};
+use crate::runbook::model::AnswerKind;
 use crate::runbook::{Card, Diagnostic, ScenarioCard, TeamRunbook};
+use crate::session::{NoteTarget, Session, Stage};
+use crate::triage::comparisons_for;
 
 use super::keymap::{Action, Context};
+use super::triage::{Field, Persist, SaveStatus, Triage};
 use super::views;
 
 /// The most codes shown side by side in a comparison.
@@ -33,8 +40,8 @@ pub enum Screen {
     },
     /// The runbook's scenarios.
     Scenarios { runbook: usize, selected: usize },
-    /// The guided triage (a labelled placeholder until the triage lands).
-    Triage { runbook: usize, code: Option<u16> },
+    /// The guided triage held in [`App::triage`].
+    Triage,
 }
 
 /// What the event loop must do after an update.
@@ -42,6 +49,10 @@ pub enum Screen {
 pub enum Effect {
     Quit,
     Suspend,
+    /// Write the triage session to disk now.
+    Save,
+    /// Write it within a second (the user is typing).
+    SaveSoon,
 }
 
 /// The matrix screen's own state: the search and the selection.
@@ -74,6 +85,12 @@ pub struct App {
     pub color: bool,
     /// The terminal size at the last draw, for paging and scroll limits.
     pub viewport: (u16, u16),
+    /// The time, set by the event loop before each update (the app never reads the clock).
+    pub now: Timestamp,
+    /// The engineer's time zone, for note stamps.
+    pub zone: TimeZone,
+    /// The triage being worked on, kept when leaving its screen.
+    pub triage: Option<Triage>,
 }
 
 impl App {
@@ -88,6 +105,9 @@ impl App {
             notice: None,
             color,
             viewport: (80, 24),
+            now: Timestamp::UNIX_EPOCH,
+            zone: TimeZone::UTC,
+            triage: None,
         };
         app.refresh_rows();
         if app.findings.iter().any(Diagnostic::is_error) {
@@ -118,8 +138,65 @@ impl App {
             Screen::Card { .. } => Context::Card,
             Screen::Compare { .. } => Context::Compare,
             Screen::Scenarios { .. } => Context::Scenarios,
-            Screen::Triage { .. } => Context::Triage,
+            Screen::Triage => self.triage_context(),
             Screen::Problems { .. } => Context::Problems,
+        }
+    }
+
+    fn triage_context(&self) -> Context {
+        let Some(triage) = &self.triage else {
+            return Context::Triage;
+        };
+        if triage.prompt.is_some() {
+            return Context::Prompt;
+        }
+        if triage.editor.is_some() {
+            return Context::Editor;
+        }
+        match triage.session.stage {
+            Stage::Checklist => Context::Checklist,
+            Stage::Interview => match self
+                .runbook(triage.runbook)
+                .and_then(|r| triage.question(r))
+                .map(|q| q.kind)
+            {
+                Some(AnswerKind::Choice) | None => Context::InterviewChoice,
+                Some(AnswerKind::Code | AnswerKind::Text) => Context::InterviewInput,
+            },
+        }
+    }
+
+    /// Reopens a saved session on the triage screen.
+    pub fn resume(&mut self, session: Session) {
+        let runbook = self
+            .matrix
+            .runbooks()
+            .iter()
+            .position(|r| r.name == session.runbook)
+            .unwrap_or_else(|| self.runbook_index_for(session.code));
+        if self
+            .matrix
+            .runbooks()
+            .get(runbook)
+            .is_some_and(|r| r.name != session.runbook)
+        {
+            self.notice = Some(format!(
+                "Runbook \"{}\" is not loaded; following \"{}\" instead",
+                session.runbook,
+                self.matrix.runbooks()[runbook].name
+            ));
+        }
+        self.triage = Some(Triage::new(session, runbook, self.now));
+        self.stack.push(Screen::Triage);
+    }
+
+    /// Records how the last save went, for the status bar.
+    pub fn saved(&mut self, result: Result<(), String>) {
+        if let Some(triage) = &mut self.triage {
+            triage.save = match result {
+                Ok(()) => SaveStatus::Saved(self.now),
+                Err(e) => SaveStatus::Failed(e),
+            };
         }
     }
 
@@ -156,8 +233,11 @@ impl App {
                 }
             }
         }
+        if matches!(self.screen(), Screen::Triage) && self.triage.is_some() {
+            return self.update_triage(action);
+        }
         match action {
-            Action::Quit => return vec![Effect::Quit],
+            Action::Quit => return self.quit(),
             Action::Suspend => return vec![Effect::Suspend],
             Action::Help => self.help_open = true,
             Action::Back => self.back(),
@@ -169,10 +249,7 @@ impl App {
                     selected: 0,
                 });
             }
-            Action::Triage => {
-                let (runbook, code) = self.current_code();
-                self.stack.push(Screen::Triage { runbook, code });
-            }
+            Action::Triage => return self.start_triage(),
             Action::Compare => self.compare(),
             Action::Open => self.open(),
             Action::Search => {
@@ -192,8 +269,189 @@ impl App {
             Action::PageDown => self.move_by(isize_of(self.page())),
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
+            // Keys that only mean something on the triage screen.
+            Action::Edit(_)
+            | Action::Skip
+            | Action::Mark(_)
+            | Action::IncidentNote
+            | Action::Details
+            | Action::Interview
+            | Action::Save => {}
         }
         Vec::new()
+    }
+
+    /// Quitting saves a triage first, including a note still being written.
+    fn quit(&self) -> Vec<Effect> {
+        if self.triage.is_some() {
+            vec![Effect::Save, Effect::Quit]
+        } else {
+            vec![Effect::Quit]
+        }
+    }
+
+    /// `t`: back to the open triage when it is about the same code, otherwise a new one
+    /// pre-filled with the code in hand.
+    fn start_triage(&mut self) -> Vec<Effect> {
+        let (runbook, code) = self.current_code();
+        if let Some(triage) = &self.triage {
+            let same_code = code.is_none() || triage.session.code == code;
+            if same_code && triage.runbook == runbook {
+                self.stack.push(Screen::Triage);
+                return Vec::new();
+            }
+        }
+        let Some(book) = self.runbook(runbook) else {
+            return Vec::new();
+        };
+        let session = Session::new(self.now, &book.name, &book.source, &book.interview, code);
+        let mut triage = Triage::new(session, runbook, self.now);
+        triage.save = SaveStatus::Pending;
+        self.triage = Some(triage);
+        self.stack.push(Screen::Triage);
+        vec![Effect::Save]
+    }
+
+    fn update_triage(&mut self, action: Action) -> Vec<Effect> {
+        let context = self.context();
+        let now = self.now;
+        let zone = self.zone.clone();
+        let Some(mut triage) = self.triage.take() else {
+            return Vec::new();
+        };
+        let Some(runbook) = self.matrix.runbooks().get(triage.runbook).cloned() else {
+            self.triage = Some(triage);
+            return Vec::new();
+        };
+        let mut effects = Vec::new();
+        let mut leave = false;
+        let persist = match (context, action) {
+            (_, Action::Quit) => {
+                self.triage = Some(triage);
+                return self.quit();
+            }
+            (_, Action::Suspend) => {
+                self.triage = Some(triage);
+                return vec![Effect::Save, Effect::Suspend];
+            }
+            (_, Action::Help) => {
+                self.help_open = true;
+                Persist::Nothing
+            }
+            (_, Action::Paste(text)) => triage.paste(&text),
+            (_, Action::Edit(key)) => triage.edit(key),
+            (Context::Prompt, Action::Open) => triage.confirm_prompt(),
+            (Context::Prompt, Action::Back) => {
+                triage.cancel_prompt();
+                Persist::Nothing
+            }
+            (Context::Editor, Action::Back | Action::Save) => triage.finish_note(now, &zone),
+            (_, Action::IncidentNote) => {
+                triage.open_editor(NoteTarget::Incident);
+                Persist::Soon
+            }
+            (_, Action::Details) => {
+                triage.open_detail(Field::Title);
+                Persist::Nothing
+            }
+            (Context::InterviewChoice | Context::InterviewInput, Action::Open) => {
+                triage.submit_answer(&runbook)
+            }
+            (Context::InterviewChoice, Action::Type(digit)) => {
+                triage.answer_by_number(&runbook, digit)
+            }
+            (Context::InterviewChoice, Action::Up | Action::ScrollUp) => {
+                triage.move_option(&runbook, -1);
+                Persist::Nothing
+            }
+            (Context::InterviewChoice, Action::Down | Action::ScrollDown) => {
+                triage.move_option(&runbook, 1);
+                Persist::Nothing
+            }
+            (Context::InterviewChoice | Context::InterviewInput, Action::Skip) => {
+                triage.skip_question(&runbook)
+            }
+            (Context::InterviewChoice | Context::InterviewInput, Action::Back) => {
+                leave = !triage.previous_question(&runbook);
+                Persist::Soon
+            }
+            (Context::Checklist, Action::Up | Action::ScrollUp) => {
+                triage.move_step(-1);
+                Persist::Soon
+            }
+            (Context::Checklist, Action::Down | Action::ScrollDown) => {
+                triage.move_step(1);
+                Persist::Soon
+            }
+            (Context::Checklist, Action::PageUp) => {
+                triage.move_step(-isize_of(self.page()));
+                Persist::Soon
+            }
+            (Context::Checklist, Action::PageDown) => {
+                triage.move_step(isize_of(self.page()));
+                Persist::Soon
+            }
+            (Context::Checklist, Action::Top) => {
+                triage.move_step(isize::MIN / 2);
+                Persist::Soon
+            }
+            (Context::Checklist, Action::Bottom) => {
+                triage.move_step(isize::MAX / 2);
+                Persist::Soon
+            }
+            (Context::Checklist, Action::Mark(outcome)) => triage.mark(outcome),
+            (Context::Checklist, Action::Open) => {
+                triage.open_step_editor();
+                Persist::Soon
+            }
+            (Context::Checklist, Action::Interview) => triage.reopen_interview(&runbook),
+            (Context::Checklist, Action::Compare) => {
+                if let Some(code) = triage.code(&runbook) {
+                    let suggested = comparisons_for(&runbook, code, &triage.session.interview);
+                    if let Some(first) = suggested.first() {
+                        let mut codes = vec![code];
+                        codes.extend(
+                            first
+                                .comparison
+                                .codes
+                                .iter()
+                                .copied()
+                                .filter(|c| *c != code),
+                        );
+                        codes.truncate(MAX_COMPARE);
+                        self.stack.push(Screen::Compare {
+                            runbook: triage.runbook,
+                            codes,
+                            scroll: 0,
+                        });
+                    }
+                }
+                Persist::Nothing
+            }
+            (Context::Checklist, Action::Back) => {
+                leave = true;
+                Persist::Nothing
+            }
+            _ => Persist::Nothing,
+        };
+        match persist {
+            Persist::Nothing => {}
+            Persist::Soon => {
+                triage.save = SaveStatus::Pending;
+                effects.push(Effect::SaveSoon);
+            }
+            Persist::Now => {
+                triage.save = SaveStatus::Pending;
+                effects.push(Effect::Save);
+            }
+        }
+        triage.session.updated = now;
+        self.triage = Some(triage);
+        if leave {
+            self.stack.pop();
+            effects.push(Effect::Save);
+        }
+        effects
     }
 
     fn back(&mut self) {
@@ -219,8 +477,8 @@ impl App {
         match self.screen() {
             Screen::Card { runbook, .. }
             | Screen::Compare { runbook, .. }
-            | Screen::Scenarios { runbook, .. }
-            | Screen::Triage { runbook, .. } => *runbook,
+            | Screen::Scenarios { runbook, .. } => *runbook,
+            Screen::Triage => self.triage.as_ref().map_or(0, |t| t.runbook),
             Screen::Matrix => self
                 .table
                 .rows
@@ -248,7 +506,10 @@ impl App {
                     .get(*selected)
                     .and_then(|s| s.codes.first().copied()),
             ),
-            Screen::Triage { runbook, code } => (*runbook, *code),
+            Screen::Triage => self
+                .triage
+                .as_ref()
+                .map_or((0, None), |t| (t.runbook, t.session.code)),
             Screen::Problems { .. } => (self.runbook_index_for(None), None),
         }
     }
@@ -429,7 +690,7 @@ impl App {
             Screen::Card { .. } | Screen::Compare { .. } | Screen::Problems { .. } => {
                 views::content_height(app, width).saturating_sub(page)
             }
-            Screen::Triage { .. } => 0,
+            Screen::Triage => 0,
         };
         let shift = |value: usize| -> usize {
             let moved = isize_of(value).saturating_add(delta).max(0);
@@ -456,6 +717,7 @@ fn isize_of(value: usize) -> isize {
 mod tests {
     use super::*;
     use crate::runbook::load_texts;
+    use std::fmt::Write as _;
 
     fn app() -> App {
         let report = load_texts(Vec::new(), None);
@@ -623,13 +885,14 @@ mod tests {
     fn triage_starts_prefilled_with_the_code_in_hand() {
         let mut a = app();
         a.open_code(503);
-        a.update(Action::Triage);
+        let effects = a.update(Action::Triage);
+        assert_eq!(effects, vec![Effect::Save], "a new triage is saved at once");
+        assert_eq!(a.screen(), &Screen::Triage);
+        let triage = a.triage.as_ref().unwrap();
+        assert_eq!(triage.session.code, Some(503));
         assert_eq!(
-            a.screen(),
-            &Screen::Triage {
-                runbook: 0,
-                code: Some(503)
-            }
+            triage.question(a.runbook(0).unwrap()).unwrap().id,
+            "service"
         );
     }
 
@@ -673,5 +936,261 @@ mod tests {
         assert_eq!(a.screen(), &Screen::Matrix);
         a.update(Action::Problems);
         assert_eq!(a.screen(), &Screen::Problems { scroll: 0 });
+    }
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    fn key(c: char) -> Action {
+        Action::Edit(ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ))
+    }
+
+    fn typed(a: &mut App, text: &str) {
+        for c in text.chars() {
+            a.update(key(c));
+        }
+    }
+
+    /// A triage of 502 walked to its checklist: gateway, intermittent.
+    fn triage_at_checklist() -> App {
+        let mut a = app();
+        a.now = at("2026-11-23T09:00:00Z");
+        a.open_code(502);
+        a.update(Action::Triage);
+        typed(&mut a, "orders POST /v1/orders");
+        a.update(Action::Open);
+        for answer in ['2', '1', '1'] {
+            a.update(Action::Type(answer));
+        }
+        a.update(Action::Skip);
+        a.update(Action::Type('4'));
+        a
+    }
+
+    #[test]
+    fn the_interview_leads_to_the_checklist_with_answers_kept() {
+        let a = triage_at_checklist();
+        let triage = a.triage.as_ref().unwrap();
+        assert_eq!(a.context(), Context::Checklist);
+        assert_eq!(triage.session.stage, Stage::Checklist);
+        let answers = &triage.session.interview.answers;
+        assert_eq!(
+            answers["service"],
+            crate::triage::Answer::Text("orders POST /v1/orders".into())
+        );
+        assert_eq!(
+            answers["layer"],
+            crate::triage::Answer::Choice("gateway".into())
+        );
+        assert_eq!(
+            answers["spread"],
+            crate::triage::Answer::Choice("intermittent".into())
+        );
+        assert!(!answers.contains_key("changed"), "skipped stays unanswered");
+        assert_eq!(
+            triage.session.checklist.steps.len(),
+            3 + a.card(0, 502).unwrap().checks.len()
+        );
+    }
+
+    #[test]
+    fn typing_in_the_interview_never_triggers_commands() {
+        let mut a = app();
+        a.open_code(502);
+        a.update(Action::Triage);
+        assert_eq!(a.context(), Context::InterviewInput);
+        // Keys that are commands elsewhere are text here.
+        let keymap_q = super::super::keymap::action_for(
+            ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char('q'),
+                ratatui::crossterm::event::KeyModifiers::NONE,
+            ),
+            a.context(),
+        );
+        assert!(matches!(keymap_q, Some(Action::Edit(_))));
+        typed(&mut a, "q?t");
+        assert_eq!(a.triage.as_ref().unwrap().input.lines()[0], "q?t");
+        assert_eq!(a.screen(), &Screen::Triage);
+    }
+
+    #[test]
+    fn a_wrong_code_is_refused_and_going_back_keeps_answers() {
+        let backspace = Action::Edit(ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Backspace,
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ));
+        let mut a = app();
+        a.open_code(502);
+        a.update(Action::Triage);
+        // Esc goes back to the code question, showing the answer for changing.
+        a.update(Action::Back);
+        assert_eq!(a.triage.as_ref().unwrap().input.lines()[0], "502");
+        for _ in 0..3 {
+            a.update(backspace.clone());
+        }
+        typed(&mut a, "999");
+        a.update(Action::Open);
+        assert!(a.triage.as_ref().unwrap().error.is_some(), "999 is refused");
+        assert_eq!(a.triage.as_ref().unwrap().session.interview.position, 0);
+        for _ in 0..3 {
+            a.update(backspace.clone());
+        }
+        typed(&mut a, "504");
+        a.update(Action::Open);
+        let triage = a.triage.as_ref().unwrap();
+        assert_eq!(triage.session.code, Some(504));
+        assert_eq!(triage.session.interview.position, 1);
+        // Esc twice: back to the code question, then out of the triage, which stays open.
+        a.update(Action::Back);
+        a.update(Action::Back);
+        assert_eq!(
+            a.screen(),
+            &Screen::Card {
+                runbook: 0,
+                code: 502,
+                scroll: 0
+            }
+        );
+        assert!(a.triage.is_some());
+    }
+
+    #[test]
+    fn marking_a_step_asks_for_a_finding_and_ruled_out_is_kept() {
+        let mut a = triage_at_checklist();
+        let effects = a.update(Action::Mark(crate::triage::Outcome::RuledOut));
+        assert_eq!(effects, vec![Effect::Save], "a step change saves at once");
+        assert_eq!(a.context(), Context::Prompt);
+        typed(&mut a, "no upstream errors");
+        a.update(Action::Open);
+        let step = &a.triage.as_ref().unwrap().session.checklist.steps[0];
+        assert_eq!(step.outcome, crate::triage::Outcome::RuledOut);
+        assert_eq!(step.finding, "no upstream errors");
+        a.update(Action::Down);
+        a.update(Action::Mark(crate::triage::Outcome::Skipped));
+        assert_eq!(a.context(), Context::Checklist, "skipping asks nothing");
+        a.update(Action::Mark(crate::triage::Outcome::Pending));
+        assert_eq!(
+            a.triage.as_ref().unwrap().session.checklist.steps[1].outcome,
+            crate::triage::Outcome::Pending
+        );
+    }
+
+    #[test]
+    fn notes_are_stamped_and_drafts_saved_as_they_are_typed() {
+        let mut a = triage_at_checklist();
+        a.now = at("2026-11-23T09:03:07Z");
+        a.update(Action::Open);
+        assert_eq!(a.context(), Context::Editor);
+        let effects = a.update(key('x'));
+        assert_eq!(effects, vec![Effect::SaveSoon]);
+        assert_eq!(
+            a.triage
+                .as_ref()
+                .unwrap()
+                .session
+                .draft
+                .as_ref()
+                .unwrap()
+                .text,
+            "x"
+        );
+        let long: String = (0..500).fold(String::new(), |mut text, i| {
+            let _ = writeln!(text, "< header-{i}: value\u{1b}[31m");
+            text
+        });
+        assert_eq!(
+            a.update(Action::Paste(long)),
+            vec![Effect::Save],
+            "a paste saves at once"
+        );
+        assert_eq!(a.update(Action::Back), vec![Effect::Save]);
+        let session = &a.triage.as_ref().unwrap().session;
+        assert!(session.draft.is_none());
+        let note = &session.notes[0];
+        assert_eq!(note.target, NoteTarget::Step(0));
+        assert_eq!(note.elapsed_label(), "T+03:07");
+        assert!(
+            note.text.starts_with("x< header-0: value\\e[31m"),
+            "{}",
+            &note.text[..40]
+        );
+        assert!(!note.text.contains('\u{1b}'));
+        assert_eq!(note.text.lines().count(), 500);
+    }
+
+    #[test]
+    fn an_empty_note_is_not_kept() {
+        let mut a = triage_at_checklist();
+        a.update(Action::IncidentNote);
+        a.update(Action::Save);
+        assert!(a.triage.as_ref().unwrap().session.notes.is_empty());
+    }
+
+    #[test]
+    fn incident_details_are_asked_field_by_field() {
+        let mut a = triage_at_checklist();
+        a.update(Action::Details);
+        typed(&mut a, "Checkout 502s");
+        a.update(Action::Open);
+        typed(&mut a, "SEV2");
+        a.update(Action::Open);
+        a.update(Action::Back);
+        let incident = &a.triage.as_ref().unwrap().session.incident;
+        assert_eq!(incident.title, "Checkout 502s");
+        assert_eq!(incident.severity, "SEV2");
+        assert!(incident.environment.is_empty());
+    }
+
+    #[test]
+    fn quitting_with_a_note_open_saves_first() {
+        let mut a = triage_at_checklist();
+        a.update(Action::IncidentNote);
+        typed(&mut a, "half a thought");
+        assert_eq!(a.update(Action::Quit), vec![Effect::Save, Effect::Quit]);
+        assert_eq!(
+            a.triage
+                .as_ref()
+                .unwrap()
+                .session
+                .draft
+                .as_ref()
+                .unwrap()
+                .text,
+            "half a thought"
+        );
+    }
+
+    #[test]
+    fn a_resumed_session_reopens_its_draft_and_place() {
+        let mut a = triage_at_checklist();
+        a.update(Action::IncidentNote);
+        typed(&mut a, "unfinished");
+        let session = a.triage.as_ref().unwrap().session.clone();
+        let mut b = app();
+        b.resume(session);
+        assert_eq!(b.screen(), &Screen::Triage);
+        assert_eq!(b.context(), Context::Editor);
+        assert_eq!(
+            b.triage.as_ref().unwrap().editor.as_ref().unwrap().lines(),
+            ["unfinished"]
+        );
+    }
+
+    #[test]
+    fn a_failed_save_is_shown_and_a_later_success_clears_it() {
+        let mut a = triage_at_checklist();
+        a.saved(Err("read-only file system".into()));
+        assert!(
+            matches!(&a.triage.as_ref().unwrap().save, SaveStatus::Failed(e) if e.contains("read-only"))
+        );
+        a.saved(Ok(()));
+        assert!(matches!(
+            a.triage.as_ref().unwrap().save,
+            SaveStatus::Saved(_)
+        ));
     }
 }

@@ -3,6 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::triage::Outcome;
+
 /// What the user asked for, independent of the key that asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -44,6 +46,20 @@ pub enum Action {
     ScrollDown,
     /// Suspend to the shell (Ctrl-Z).
     Suspend,
+    /// A key for the focused text field (answer, note, finding): never a command.
+    Edit(KeyEvent),
+    /// Skip the current interview question.
+    Skip,
+    /// Set the outcome of the selected checklist step.
+    Mark(Outcome),
+    /// Write a note about the incident as a whole.
+    IncidentNote,
+    /// Edit the incident's title, severity, environment, endpoint and first-seen time.
+    Details,
+    /// Go back to the interview to change answers.
+    Interview,
+    /// Finish the note being written (same as Esc in the editor).
+    Save,
 }
 
 /// The screens a binding applies to.
@@ -57,25 +73,46 @@ pub enum Context {
     Problems,
     /// Typing in the search field: only keys listed for it act, every other key is text.
     Searching,
+    /// An interview question answered by picking an option.
+    InterviewChoice,
+    /// An interview question answered by typing (a code or text): letters are text.
+    InterviewInput,
+    /// The checklist of a triage.
+    Checklist,
+    /// Writing a note: every key is text but Esc and Ctrl-S, which finish it.
+    Editor,
+    /// A one-line field (a finding, an incident detail): Enter keeps it, Esc leaves it.
+    Prompt,
 }
 
 /// One row of the key table.
 pub struct Binding {
     pub keys: &'static [KeyCode],
+    /// Whether Ctrl must be held.
+    pub ctrl: bool,
     pub label: &'static str,
     pub action: Action,
     pub help: &'static str,
     pub contexts: &'static [Context],
 }
 
-use Context::{Card, Compare, Matrix, Problems, Scenarios, Searching, Triage};
+use Context::{
+    Card, Checklist, Compare, Editor, InterviewChoice, InterviewInput, Matrix, Problems, Prompt,
+    Scenarios, Searching, Triage,
+};
 
-const BROWSE: &[Context] = &[Matrix, Card, Compare, Scenarios, Triage, Problems];
-const LISTS: &[Context] = &[Matrix, Card, Compare, Scenarios, Problems, Searching];
+const BROWSE: &[Context] = &[
+    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist,
+];
+const LISTS: &[Context] = &[
+    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist,
+];
+const TRIAGE: &[Context] = &[InterviewChoice, InterviewInput, Checklist];
 
 /// The key table, in the order the help overlay lists it.
 pub const BINDINGS: &[Binding] = &[
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Up, KeyCode::Char('k')],
         label: "↑ k",
         action: Action::Up,
@@ -83,6 +120,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: BROWSE,
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Down, KeyCode::Char('j')],
         label: "↓ j",
         action: Action::Down,
@@ -90,20 +128,23 @@ pub const BINDINGS: &[Binding] = &[
         contexts: BROWSE,
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Up],
         label: "↑",
         action: Action::Up,
         help: "move up",
-        contexts: &[Searching],
+        contexts: &[Searching, InterviewChoice],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Down],
         label: "↓",
         action: Action::Down,
         help: "move down",
-        contexts: &[Searching],
+        contexts: &[Searching, InterviewChoice],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::PageUp],
         label: "PgUp",
         action: Action::PageUp,
@@ -111,6 +152,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: LISTS,
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::PageDown],
         label: "PgDn",
         action: Action::PageDown,
@@ -118,6 +160,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: LISTS,
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('g'), KeyCode::Home],
         label: "g Home",
         action: Action::Top,
@@ -125,6 +168,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: BROWSE,
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('G'), KeyCode::End],
         label: "G End",
         action: Action::Bottom,
@@ -132,6 +176,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: BROWSE,
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Enter],
         label: "Enter",
         action: Action::Open,
@@ -139,6 +184,119 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Matrix, Scenarios, Searching, Problems],
     },
     Binding {
+        ctrl: false,
+        keys: &[KeyCode::Enter],
+        label: "Enter",
+        action: Action::Open,
+        help: "answer and go to the next question",
+        contexts: &[InterviewChoice, InterviewInput],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Enter],
+        label: "Enter",
+        action: Action::Open,
+        help: "write a note on the selected step",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Enter],
+        label: "Enter",
+        action: Action::Open,
+        help: "keep what was typed",
+        contexts: &[Prompt],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Tab],
+        label: "Tab",
+        action: Action::Skip,
+        help: "skip this question (not known yet)",
+        contexts: &[InterviewChoice, InterviewInput],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('d')],
+        label: "d",
+        action: Action::Mark(Outcome::Done),
+        help: "step done",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('r')],
+        label: "r",
+        action: Action::Mark(Outcome::RuledOut),
+        help: "step ruled out (kept in the report)",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('f')],
+        label: "f",
+        action: Action::Mark(Outcome::FoundIt),
+        help: "found it: this step shows the cause",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('n')],
+        label: "n",
+        action: Action::Mark(Outcome::Skipped),
+        help: "skip the step for now",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('u')],
+        label: "u",
+        action: Action::Mark(Outcome::Pending),
+        help: "undo: back to to-do",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('a')],
+        label: "a",
+        action: Action::IncidentNote,
+        help: "add a note about the incident",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: true,
+        keys: &[KeyCode::Char('n')],
+        label: "Ctrl-N",
+        action: Action::IncidentNote,
+        help: "add a note about the incident",
+        contexts: TRIAGE,
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('i')],
+        label: "i",
+        action: Action::Details,
+        help: "incident details: title, severity, environment...",
+        contexts: &[Checklist, InterviewChoice],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('b')],
+        label: "b",
+        action: Action::Interview,
+        help: "back to the interview to change answers",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: true,
+        keys: &[KeyCode::Char('s')],
+        label: "Ctrl-S",
+        action: Action::Save,
+        help: "finish the note (saved as you type)",
+        contexts: &[Editor],
+    },
+    Binding {
+        ctrl: false,
         keys: &[KeyCode::Char(' ')],
         label: "Space",
         action: Action::ToggleSelect,
@@ -146,6 +304,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Matrix],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('/')],
         label: "/",
         action: Action::Search,
@@ -153,13 +312,15 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Matrix],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('c')],
         label: "c",
         action: Action::Compare,
         help: "compare marked codes, or this code with look-alikes",
-        contexts: &[Matrix, Card],
+        contexts: &[Matrix, Card, Checklist],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('s')],
         label: "s",
         action: Action::Scenarios,
@@ -167,6 +328,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Matrix, Card, Compare],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('t')],
         label: "t",
         action: Action::Triage,
@@ -174,6 +336,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Matrix, Card, Compare, Scenarios],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('p')],
         label: "p",
         action: Action::Problems,
@@ -181,6 +344,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Matrix],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Esc],
         label: "Esc",
         action: Action::Back,
@@ -190,6 +354,39 @@ pub const BINDINGS: &[Binding] = &[
         ],
     },
     Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "previous question (the answer is kept)",
+        contexts: &[InterviewChoice, InterviewInput],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "leave the triage (it stays saved; t returns)",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "finish the note (saved as you type)",
+        contexts: &[Editor],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "leave the field as it was",
+        contexts: &[Prompt],
+    },
+    Binding {
+        ctrl: false,
         keys: &[KeyCode::Backspace],
         label: "Bksp",
         action: Action::Backspace,
@@ -197,18 +394,38 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Searching],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('?')],
         label: "?",
         action: Action::Help,
         help: "show or hide this help",
-        contexts: BROWSE,
+        contexts: &[
+            Matrix,
+            Card,
+            Compare,
+            Scenarios,
+            Triage,
+            Problems,
+            Checklist,
+            InterviewChoice,
+        ],
     },
     Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('q')],
         label: "q",
         action: Action::Quit,
-        help: "quit",
-        contexts: BROWSE,
+        help: "quit (everything is saved)",
+        contexts: &[
+            Matrix,
+            Card,
+            Compare,
+            Scenarios,
+            Triage,
+            Problems,
+            Checklist,
+            InterviewChoice,
+        ],
     },
 ];
 
@@ -222,23 +439,27 @@ pub const GLOBAL_HELP: &[(&str, &str)] = &[
 /// The action for `key` in `context`, if any. Digits on the matrix jump to a code; in the
 /// search field any unbound character is text.
 pub fn action_for(key: KeyEvent, context: Context) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c') => Some(Action::Quit),
-            KeyCode::Char('z') => Some(Action::Suspend),
-            _ => None,
-        };
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl {
+        match key.code {
+            KeyCode::Char('c') => return Some(Action::Quit),
+            KeyCode::Char('z') => return Some(Action::Suspend),
+            _ => {}
+        }
     }
     let bound = BINDINGS
         .iter()
-        .find(|b| b.contexts.contains(&context) && b.keys.contains(&key.code))
+        .find(|b| b.ctrl == ctrl && b.contexts.contains(&context) && b.keys.contains(&key.code))
         .map(|b| b.action.clone());
     if bound.is_some() {
         return bound;
     }
     match (context, key.code) {
-        (Context::Searching, KeyCode::Char(c)) => Some(Action::Type(c)),
-        (Context::Matrix, KeyCode::Char(c)) if c.is_ascii_digit() => Some(Action::Type(c)),
+        (Context::Searching, KeyCode::Char(c)) if !ctrl => Some(Action::Type(c)),
+        (Context::Matrix | Context::InterviewChoice, KeyCode::Char(c)) if c.is_ascii_digit() => {
+            Some(Action::Type(c))
+        }
+        (Context::InterviewInput | Context::Editor | Context::Prompt, _) => Some(Action::Edit(key)),
         _ => None,
     }
 }
@@ -250,8 +471,12 @@ pub fn help_rows(context: Context) -> Vec<(&'static str, &'static str)> {
         .filter(|b| b.contexts.contains(&context))
         .map(|b| (b.label, b.help))
         .collect();
-    if context == Context::Matrix {
-        rows.push(("0-9", "type a code to jump to it"));
+    match context {
+        Context::Matrix => rows.push(("0-9", "type a code to jump to it")),
+        Context::InterviewChoice => rows.push(("1-9", "answer with that option")),
+        Context::InterviewInput => rows.push(("type", "the answer: a code such as 502, or text")),
+        Context::Editor => rows.push(("type", "the note; paste freely, it is saved as you type")),
+        _ => {}
     }
     rows.extend_from_slice(GLOBAL_HELP);
     rows
@@ -295,6 +520,36 @@ mod tests {
                 assert!(help_rows(*context).contains(&(binding.label, binding.help)));
             }
         }
+    }
+
+    #[test]
+    fn typing_in_text_fields_is_never_a_command() {
+        for context in [Context::InterviewInput, Context::Editor, Context::Prompt] {
+            for c in ['q', '?', 'd', 'r', 'a', 't', 'j'] {
+                let k = key(KeyCode::Char(c));
+                assert_eq!(
+                    action_for(k, context),
+                    Some(Action::Edit(k)),
+                    "{c} in {context:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn esc_finishes_every_text_field_and_goes_back_in_the_interview() {
+        let esc = key(KeyCode::Esc);
+        for context in [
+            Context::Editor,
+            Context::Prompt,
+            Context::InterviewInput,
+            Context::InterviewChoice,
+            Context::Checklist,
+        ] {
+            assert_eq!(action_for(esc, context), Some(Action::Back), "{context:?}");
+        }
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(ctrl_s, Context::Editor), Some(Action::Save));
     }
 
     #[test]

@@ -5,13 +5,14 @@
 pub mod app;
 pub mod keymap;
 pub mod theme;
+pub mod triage;
 pub mod views;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use ratatui::DefaultTerminal;
@@ -23,12 +24,21 @@ use ratatui::crossterm::execute;
 
 use crate::cli::{self, Cli};
 use crate::matrix::Matrix;
+use crate::session::{Journal, Lock};
 use app::{App, Effect};
 use keymap::Action;
 
+/// What to open: the code matrix (optionally on a code's card), or a saved session.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    pub code: Option<u16>,
+    /// `Some(None)`: resume the latest session; `Some(Some(id))`: that session.
+    pub resume: Option<Option<String>>,
+}
+
 /// Runs the app until the user quits; returns the process exit code.
-pub fn run(cli: &Cli, today: Option<Date>) -> ExitCode {
-    if let Some(code) = cli.code.filter(|code| !(100..=599).contains(code)) {
+pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> ExitCode {
+    if let Some(code) = start.code.filter(|code| !(100..=599).contains(code)) {
         eprintln!("api-triage: {code} is not an HTTP status code (100-599)");
         return ExitCode::from(2);
     }
@@ -39,10 +49,27 @@ pub fn run(cli: &Cli, today: Option<Date>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    // A session to resume is opened and locked before the terminal is taken over, so a
+    // problem is a plain message.
+    let mut saver = Saver::new(journal);
+    let resumed = match &start.resume {
+        None => None,
+        Some(id) => match saver.open(id.as_deref()) {
+            Ok(session) => Some(session),
+            Err(e) => {
+                eprintln!("api-triage: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
     let report = cli::load(&cli.global, &[], today);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(Matrix::from_report(&report), report.findings, color);
-    if let Some(code) = cli.code {
+    app.zone = jiff::tz::TimeZone::system();
+    app.now = jiff::Timestamp::now();
+    if let Some(session) = resumed {
+        app.resume(session);
+    } else if let Some(code) = start.code {
         app.open_code(code);
     }
 
@@ -65,8 +92,21 @@ pub fn run(cli: &Cli, today: Option<Date>) -> ExitCode {
     };
     install_panic_hook();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, &signal);
+    let result = event_loop(&mut terminal, &mut app, &signal, &mut saver);
+    // Whatever ended the loop, the session is written before the terminal is given back.
+    saver.save_now(&mut app);
     restore();
+    if let Some(triage) = &app.triage {
+        if let triage::SaveStatus::Failed(e) = &triage.save {
+            eprintln!("api-triage: the last changes could not be saved: {e}");
+        } else {
+            eprintln!(
+                "api-triage: session {} saved in {} (resume with `api-triage resume`)",
+                triage.session.id,
+                saver.journal.dir().display()
+            );
+        }
+    }
     match result {
         Ok(()) => {}
         Err(e) => {
@@ -77,6 +117,93 @@ pub fn run(cli: &Cli, today: Option<Date>) -> ExitCode {
     match signal.load(Ordering::SeqCst) {
         0 => ExitCode::SUCCESS,
         sig => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
+    }
+}
+
+/// Writes the triage session: at once when asked, otherwise within a second of the last
+/// keystroke; holds the session's lock.
+struct Saver {
+    journal: Journal,
+    lock: Option<(String, Lock)>,
+    /// Sessions this process created or opened, so a new one never overwrites another's.
+    owned: std::collections::HashSet<String>,
+    dirty_since: Option<Instant>,
+    last_edit: Instant,
+}
+
+impl Saver {
+    fn new(journal: Journal) -> Self {
+        Self {
+            journal,
+            lock: None,
+            owned: std::collections::HashSet::new(),
+            dirty_since: None,
+            last_edit: Instant::now(),
+        }
+    }
+
+    fn open(
+        &mut self,
+        id: Option<&str>,
+    ) -> Result<crate::session::Session, crate::session::JournalError> {
+        let id = match id {
+            Some(id) => id.to_owned(),
+            None => self.journal.latest()?,
+        };
+        let lock = self.journal.lock(&id)?;
+        let session = self.journal.load(&id)?;
+        self.owned.insert(id.clone());
+        self.lock = Some((id, lock));
+        Ok(session)
+    }
+
+    fn mark_dirty(&mut self) {
+        self.last_edit = Instant::now();
+        self.dirty_since.get_or_insert(self.last_edit);
+    }
+
+    /// Saves when typing has paused or changes have waited long enough.
+    fn tick(&mut self, app: &mut App) {
+        if let Some(since) = self.dirty_since
+            && (self.last_edit.elapsed() >= Duration::from_millis(300)
+                || since.elapsed() >= Duration::from_millis(800))
+        {
+            self.save_now(app);
+        }
+    }
+
+    fn save_now(&mut self, app: &mut App) {
+        self.dirty_since = None;
+        let Some(triage) = app.triage.as_mut() else {
+            return;
+        };
+        // A new session whose id is taken (two triages started in the same second) gets a
+        // suffix rather than overwriting the other.
+        if !self.owned.contains(&triage.session.id) {
+            let base = triage.session.id.clone();
+            let mut n = 2;
+            while self.journal.path(&triage.session.id).exists() {
+                triage.session.id = format!("{base}-{n}");
+                n += 1;
+            }
+            self.owned.insert(triage.session.id.clone());
+        }
+        let id = triage.session.id.clone();
+        if self.lock.as_ref().is_none_or(|(held, _)| *held != id) {
+            self.lock = None;
+            match self.journal.lock(&id) {
+                Ok(lock) => self.lock = Some((id, lock)),
+                Err(e) => {
+                    app.saved(Err(e.to_string()));
+                    return;
+                }
+            }
+        }
+        let result = self
+            .journal
+            .save(&triage.session)
+            .map_err(|e| e.to_string());
+        app.saved(result);
     }
 }
 
@@ -103,16 +230,19 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     signal: &AtomicUsize,
+    saver: &mut Saver,
 ) -> io::Result<()> {
     loop {
         if signal.load(Ordering::SeqCst) != 0 {
             return Ok(());
         }
+        app.now = jiff::Timestamp::now();
+        saver.tick(app);
         let size = terminal.size()?;
         app.viewport = (size.width, size.height);
         terminal.draw(|frame| views::draw(frame, app))?;
-        // A short poll keeps signals noticed promptly while idle.
-        if !event::poll(Duration::from_millis(200))? {
+        // A short poll keeps signals and pending saves handled promptly while idle.
+        if !event::poll(Duration::from_millis(100))? {
             continue;
         }
         let action = match event::read()? {
@@ -130,10 +260,13 @@ fn event_loop(
         let Some(action) = action else {
             continue;
         };
+        app.now = jiff::Timestamp::now();
         for effect in app.update(action) {
             match effect {
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => suspend(terminal)?,
+                Effect::Save => saver.save_now(app),
+                Effect::SaveSoon => saver.mark_dirty(),
             }
         }
     }

@@ -2,12 +2,14 @@
 //! too-small message) and the dispatch to one view per screen. Views only read the state.
 
 mod card;
+mod checklist;
 mod compare;
 mod help;
+mod interview;
 mod matrix;
+mod note_editor;
 mod problems;
 mod scenarios;
-mod triage;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,6 +19,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::app::{App, Screen};
 use super::theme::Theme;
+use super::triage::{SaveStatus, Triage};
+use crate::session::Stage;
+use crate::session::model::elapsed_label;
 use crate::text::{visible, wrap};
 
 /// Below this size the screens cannot be laid out readably.
@@ -56,13 +61,57 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Scenarios { runbook, selected } => {
             scenarios::draw(frame, body, app, theme, *runbook, *selected);
         }
-        Screen::Triage { runbook, code } => triage::draw(frame, body, app, theme, *runbook, *code),
+        Screen::Triage => {
+            if let Some(triage) = &app.triage {
+                match triage.session.stage {
+                    Stage::Interview => interview::draw(frame, body, app, theme, triage),
+                    Stage::Checklist => checklist::draw(frame, body, app, theme, triage),
+                }
+                note_editor::draw(frame, body, theme, triage);
+            }
+        }
         Screen::Problems { scroll } => problems::draw(frame, body, app, theme, *scroll),
     }
     let status_line = match &app.notice {
         Some(notice) => Line::from(Span::styled(visible(notice), theme.warning())),
         None => Line::from(Span::styled(hints(app), theme.dim())),
     };
+    // The save state of a triage is always visible: nothing shown as saved is ever lost.
+    if let Some(triage) = &app.triage {
+        let (text, style) = match &triage.save {
+            SaveStatus::Pending => (" saving… ".to_owned(), theme.warning()),
+            SaveStatus::Saved(at) => (
+                format!(
+                    " saved {} · {} notes ",
+                    at.to_zoned(app.zone.clone()).strftime("%H:%M:%S"),
+                    triage.session.notes.len()
+                ),
+                theme.dim(),
+            ),
+            SaveStatus::Failed(e) => (
+                format!(" NOT SAVED: {e} (previous copy intact) "),
+                theme.error(),
+            ),
+        };
+        let [left, right] = Layout::horizontal([
+            Constraint::Min(0),
+            Constraint::Length(
+                u16::try_from(text.chars().count())
+                    .unwrap_or(40)
+                    .min(status.width / 2 + 20),
+            ),
+        ])
+        .areas(status);
+        frame.render_widget(Paragraph::new(status_line), left);
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(visible(&text), style))),
+            right,
+        );
+        if app.help_open {
+            help::draw(frame, body, app, theme);
+        }
+        return;
+    }
     frame.render_widget(Paragraph::new(status_line), status);
     if app.help_open {
         help::draw(frame, body, app, theme);
@@ -97,7 +146,7 @@ fn title_text(app: &App) -> String {
             format!("compare {}", codes.join(" vs "))
         }
         Screen::Scenarios { .. } => "scenarios".to_owned(),
-        Screen::Triage { .. } => "triage".to_owned(),
+        Screen::Triage => "triage".to_owned(),
         Screen::Problems { .. } => "runbook problems".to_owned(),
     };
     visible(&format!(" api-triage · {loaded} · {screen}"))
@@ -118,6 +167,17 @@ fn hints(app: &App) -> String {
             "↑↓ choose · Enter open its codes · t triage · Esc back · ? help"
         }
         super::keymap::Context::Triage => "Esc back · ? help · q quit",
+        super::keymap::Context::InterviewChoice => {
+            "↑↓ choose · Enter answer · 1-9 pick · Tab skip · Esc previous · i details · ? help"
+        }
+        super::keymap::Context::InterviewInput => {
+            "type the answer · Enter next · Tab skip · Esc previous · Ctrl-N note · Ctrl-C quit"
+        }
+        super::keymap::Context::Checklist => {
+            "d done · r ruled out · f found · Enter note · a incident note · b interview · ? help"
+        }
+        super::keymap::Context::Editor => "typing a note · Esc or Ctrl-S: done · saved as you type",
+        super::keymap::Context::Prompt => "Enter keeps · Esc leaves as it was",
         super::keymap::Context::Problems => {
             "↑↓ scroll · Enter/Esc continue with what loaded · q quit"
         }
@@ -161,4 +221,32 @@ pub(crate) fn wrapped(
 /// A section heading line.
 pub(crate) fn heading(text: &str, theme: Theme) -> Line<'static> {
     Line::from(Span::styled(visible(text), theme.heading()))
+}
+
+/// The first line of the triage screens: code, incident title, time since the start.
+pub(crate) fn triage_header(app: &App, triage: &Triage, theme: Theme) -> Line<'static> {
+    let runbook = app.runbook(triage.runbook);
+    let code = runbook.and_then(|r| triage.code(r));
+    let title = code
+        .and_then(|c| runbook.and_then(|r| r.card(c)))
+        .map_or_else(
+            || "code not known yet".to_owned(),
+            |card| format!("{} {}", card.code, card.title),
+        );
+    let incident = if triage.session.incident.title.is_empty() {
+        "untitled (i to name it)".to_owned()
+    } else {
+        triage.session.incident.title.clone()
+    };
+    let elapsed = elapsed_label(app.now.as_second() - triage.session.created.as_second());
+    Line::from(vec![
+        Span::styled(visible(&format!(" {title}")), theme.code()),
+        Span::styled(
+            visible(&format!(
+                " · {incident} · {elapsed} · session {}",
+                triage.session.id
+            )),
+            theme.dim(),
+        ),
+    ])
 }

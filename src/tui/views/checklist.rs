@@ -1,0 +1,204 @@
+//! The checklist: steps with their outcomes, the selected step's command, finding and notes,
+//! the evidence the team wants before escalating, and what has been ruled out.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{heading, triage_header, wrapped};
+use crate::session::NoteTarget;
+use crate::text::visible;
+use crate::triage::{Outcome, rank_causes};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::triage::Triage;
+
+/// Width from which the step detail sits beside the list.
+const SIDE_FROM: u16 = 100;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, triage: &Triage) {
+    let Some(runbook) = app.runbook(triage.runbook) else {
+        return;
+    };
+    let card = triage.code(runbook).and_then(|c| runbook.card(c));
+    let needs = card.as_ref().map(|c| c.needs.clone()).unwrap_or_default();
+    let needs_height = if needs.is_empty() { 0 } else { 2 };
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(needs_height + 1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(triage_header(app, triage, theme)), header);
+    let (list_area, detail_area) = if body.width >= SIDE_FROM {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(body);
+        (l, d)
+    } else {
+        let [l, d] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+        (l, d)
+    };
+    draw_steps(frame, list_area, theme, triage);
+    draw_detail(frame, detail_area, theme, triage);
+
+    let met = triage.session.needs_met(&needs);
+    let [needs_area, summary_area] =
+        Layout::vertical([Constraint::Length(needs_height), Constraint::Length(1)]).areas(footer);
+    if !needs.is_empty() {
+        let mut spans = vec![Span::styled(" Before escalating: ", theme.heading())];
+        for need in &needs {
+            let (mark, style) = if met.contains(need) {
+                ("[x] ", theme.command())
+            } else {
+                ("[ ] ", theme.warning())
+            };
+            spans.push(Span::styled(format!("{mark}{}  ", need.label()), style));
+        }
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)).wrap(Wrap { trim: false }),
+            needs_area,
+        );
+    }
+    let checklist = &triage.session.checklist;
+    let mut summary = format!(
+        " {} of {} steps settled · {} ruled out · {} notes",
+        checklist.settled(),
+        checklist.steps.len(),
+        checklist.ruled_out().count(),
+        triage.session.notes.len()
+    );
+    if let Some(found) = checklist.found().next() {
+        summary.push_str(" · found: ");
+        summary.push_str(&found.title);
+    } else if let Some(top) = card.as_ref().and_then(|c| {
+        rank_causes(c, &triage.session.interview, &runbook.interview)
+            .into_iter()
+            .next()
+    }) {
+        summary.push_str(" · most likely: ");
+        summary.push_str(&top.text);
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(visible(&summary), theme.dim()))),
+        summary_area,
+    );
+}
+
+fn draw_steps(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
+    let checklist = &triage.session.checklist;
+    let width = area.width.saturating_sub(2);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut selected_line = 0;
+    if checklist.steps.is_empty() {
+        lines.extend(wrapped(
+            "No steps: the code is not known. Press b to answer the code question.",
+            width,
+            " ",
+            " ",
+            theme.warning(),
+        ));
+    }
+    for (i, step) in checklist.steps.iter().enumerate() {
+        let selected = i == triage.session.selected_step;
+        if selected {
+            selected_line = lines.len();
+        }
+        let style = match (selected, step.outcome) {
+            (true, _) => theme.selected(),
+            (false, Outcome::Done | Outcome::RuledOut | Outcome::Skipped) => theme.dim(),
+            (false, Outcome::FoundIt) => theme.warning(),
+            (false, Outcome::Pending) => Style::new(),
+        };
+        let first = format!(" {} {:>2}. ", step.outcome.marker(), i + 1);
+        let pad = " ".repeat(first.chars().count());
+        lines.extend(wrapped(&step.title, width, &first, &pad, style));
+        if !step.finding.is_empty() {
+            lines.extend(wrapped(
+                &format!("→ {}", step.finding),
+                width,
+                &pad,
+                &pad,
+                theme.dim(),
+            ));
+        }
+    }
+    let height = usize::from(area.height.saturating_sub(2));
+    let offset = selected_line.saturating_sub(height.saturating_sub(1) * 2 / 3);
+    let offset = offset.min(lines.len().saturating_sub(height));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Checklist ", theme.heading()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0)),
+        area,
+    );
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
+    let width = area.width.saturating_sub(2);
+    let index = triage.session.selected_step;
+    let mut lines = Vec::new();
+    if let Some(step) = triage.session.checklist.steps.get(index) {
+        lines.extend(wrapped(&step.title, width, " ", " ", theme.heading()));
+        if let Some(how) = &step.how {
+            lines.extend(wrapped(how, width, " $ ", "   ", theme.command()));
+        }
+        lines.push(Line::from(Span::styled(
+            format!(" Outcome: {}", step.outcome.label()),
+            theme.dim(),
+        )));
+        if !step.finding.is_empty() {
+            lines.extend(wrapped(
+                &step.finding,
+                width,
+                " Finding: ",
+                "   ",
+                Style::new(),
+            ));
+        }
+        let notes: Vec<_> = triage.session.notes_for(NoteTarget::Step(index)).collect();
+        if !notes.is_empty() {
+            lines.push(Line::default());
+        }
+        for note in notes {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    " {} · {} · {}",
+                    note.elapsed_label(),
+                    note.at.strftime("%H:%M:%SZ"),
+                    note.local
+                ),
+                theme.dim(),
+            )));
+            for text_line in note.text.lines().take(12) {
+                lines.push(Line::from(format!("   {}", visible(text_line))));
+            }
+            if note.text.lines().count() > 12 {
+                lines.push(Line::from(Span::styled(
+                    format!("   … {} more lines", note.text.lines().count() - 12),
+                    theme.dim(),
+                )));
+            }
+        }
+    }
+    let incident_notes = triage.session.notes_for(NoteTarget::Incident).count();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!(" Enter: note on this step · a: incident note ({incident_notes} so far)"),
+        theme.dim(),
+    )));
+    lines.push(Line::from(Span::styled(
+        " d done · r ruled out · f found it · n skip · u undo",
+        theme.dim(),
+    )));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Step ", theme.dim()));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let _ = heading;
+}

@@ -1,0 +1,199 @@
+//! A triage in a real pseudo-terminal: answered, noted, quit, resumed; a session that is open
+//! elsewhere; and the reliability target: killed at random moments, nothing shown as saved is
+//! ever lost.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::Path;
+use std::time::Duration;
+
+use api_triage::session::{Journal, Session};
+use support::pty::Session as Pty;
+
+const BIN: &str = env!("CARGO_BIN_EXE_api-triage");
+const LIMIT: Duration = Duration::from_secs(20);
+const ESC: &[u8] = b"\x1b";
+const CTRL_N: &[u8] = b"\x0e";
+
+fn start(dir: &Path, args: &[&str]) -> Pty {
+    let state = dir.join("state").display().to_string();
+    Pty::start(BIN, args, dir, &[("API_TRIAGE_STATE_DIR", &state)], 120, 40)
+}
+
+/// Esc is read as a key only when nothing follows it at once.
+fn esc(app: &mut Pty) {
+    std::thread::sleep(Duration::from_millis(60));
+    app.send(ESC);
+    std::thread::sleep(Duration::from_millis(120));
+}
+
+fn journal(dir: &Path) -> Journal {
+    Journal::new(dir.join("state"))
+}
+
+fn only_session(dir: &Path) -> Session {
+    let journal = journal(dir);
+    let ids = journal.ids();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    journal.load(&ids[0]).unwrap()
+}
+
+#[test]
+fn triage_a_502_add_a_note_quit_and_resume_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = start(dir.path(), &["502"]);
+    app.wait_for("First three places to look", LIMIT);
+    app.send(b"t");
+    app.wait_for("Question 2 of 7", LIMIT);
+    app.send(b"orders-api POST /v1/orders\r");
+    app.wait_for("Who returned the response?", LIMIT);
+    app.send(b"2");
+    app.wait_for("Question 4 of 7", LIMIT);
+    app.send(b"1");
+    app.send(b"1");
+    app.send(b"\t");
+    app.wait_for("Question 7 of 7", LIMIT);
+    app.send(b"4");
+    app.wait_for("Checklist", LIMIT);
+    app.send(b"j\r");
+    app.wait_for("Note on step 2", LIMIT);
+    app.send(b"pods restarted 3 times in 10 min");
+    esc(&mut app);
+    app.wait_for("· 1 notes", LIMIT);
+    app.send(b"q");
+    assert_eq!(app.wait_exit(LIMIT), 0);
+    assert!(app.restored());
+
+    let saved = only_session(dir.path());
+    assert_eq!(saved.code, Some(502));
+    assert_eq!(saved.notes[0].text, "pods restarted 3 times in 10 min");
+
+    let mut again = start(dir.path(), &["resume"]);
+    again.wait_for("pods restarted 3 times in 10 min", LIMIT);
+    assert!(again.screen().contains("Checklist"));
+    again.send(b"q");
+    assert_eq!(again.wait_exit(LIMIT), 0);
+}
+
+#[test]
+fn a_session_open_in_another_app_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = start(dir.path(), &["504"]);
+    first.wait_for("504 Gateway Timeout", LIMIT);
+    first.send(b"t");
+    first.wait_for("saved", LIMIT);
+    let mut second = start(dir.path(), &["resume"]);
+    assert_eq!(second.wait_exit(LIMIT), 1);
+    second.wait_for("open in another api-triage", LIMIT);
+    first.send(b"\x03");
+    assert_eq!(first.wait_exit(LIMIT), 0);
+    // Once the first has quit, the session opens.
+    let mut third = start(dir.path(), &["resume"]);
+    third.wait_for("Question 2 of 7", LIMIT);
+    third.send(b"\x03");
+    assert_eq!(third.wait_exit(LIMIT), 0);
+}
+
+#[test]
+fn a_damaged_session_file_gives_a_clear_error_and_keeps_the_last_good_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = start(dir.path(), &["404"]);
+    app.wait_for("404 Not Found", LIMIT);
+    app.send(b"t");
+    app.wait_for("saved", LIMIT);
+    app.send(b"\x03");
+    assert_eq!(app.wait_exit(LIMIT), 0);
+    let journal = journal(dir.path());
+    let id = journal.latest().unwrap();
+    let path = journal.path(&id);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() / 3]).unwrap();
+    let mut broken = start(dir.path(), &["resume"]);
+    assert_eq!(broken.wait_exit(LIMIT), 1);
+    broken.wait_for("is damaged at line", LIMIT);
+    assert!(broken.screen().contains(".json.bak"), "{}", broken.screen());
+}
+
+/// A small deterministic pseudo-random sequence, so a failure can be replayed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % below
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn killed_at_random_moments_no_saved_note_is_ever_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut random = Lcg(0x5eed_1234);
+    let mut expected: Vec<String> = Vec::new();
+    for round in 0..100 {
+        let mut app = if round == 0 {
+            start(dir.path(), &["502"])
+        } else {
+            start(dir.path(), &["resume"])
+        };
+        if round == 0 {
+            app.wait_for("First three places to look", LIMIT);
+            app.send(b"t");
+        }
+        app.wait_for("saved", LIMIT);
+        // A note that the screen will show as saved.
+        app.send(CTRL_N);
+        app.wait_for("Note on the incident", LIMIT);
+        let note = format!(
+            "note-{round:03}-{}",
+            "x".repeat(usize::try_from(random.next(40)).unwrap())
+        );
+        app.send(note.as_bytes());
+        esc(&mut app);
+        app.wait_for(&format!("· {} notes ", expected.len() + 1), LIMIT);
+        expected.push(note);
+        // Then more typing, killed at a random moment.
+        app.send(CTRL_N);
+        for chunk in ["unsaved ", "typing ", "in ", "progress"] {
+            app.send(chunk.as_bytes());
+            std::thread::sleep(Duration::from_millis(random.next(15)));
+        }
+        std::thread::sleep(Duration::from_millis(random.next(700)));
+        app.child.kill().unwrap();
+        app.wait_exit(LIMIT);
+
+        let session = only_session(dir.path());
+        let notes: Vec<&str> = session.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(
+            notes,
+            expected.iter().map(String::as_str).collect::<Vec<_>>(),
+            "round {round}"
+        );
+        if let Some(draft) = &session.draft {
+            assert!(
+                "unsaved typing in progress".starts_with(draft.text.as_str()),
+                "draft {:?}",
+                draft.text
+            );
+        }
+        // A draft saved before the kill reopens in the editor on resume with its text; finishing
+        // it keeps it as a note.
+        if let Some(draft) = &session.draft {
+            let mut resumed = start(dir.path(), &["resume"]);
+            resumed.wait_for("Note on the incident", LIMIT);
+            let text = draft.text.trim_end().to_owned();
+            if !text.is_empty() {
+                resumed.wait_for(&text, LIMIT);
+                expected.push(text);
+            }
+            esc(&mut resumed);
+            resumed.wait_for(&format!("· {} notes ", expected.len()), LIMIT);
+            resumed.send(b"\x03");
+            resumed.wait_exit(LIMIT);
+        }
+    }
+}
