@@ -290,18 +290,49 @@ fn sessions_lists_saved_triages_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state");
     let journal = Journal::new(&state);
-    let mut older = Session::new("2026-11-23T08:00:00Z".parse().unwrap(), "Default", "embedded default", &[], Some(503));
+    let mut older = Session::new(
+        "2026-11-23T08:00:00Z".parse().unwrap(),
+        "Default",
+        "embedded default",
+        &[],
+        Some(503),
+    );
     older.incident.title = "Checkout down".into();
     journal.save(&older).unwrap();
-    journal.save(&Session::new("2026-11-23T09:00:00Z".parse().unwrap(), "Default", "embedded default", &[], Some(401))).unwrap();
+    journal
+        .save(&Session::new(
+            "2026-11-23T09:00:00Z".parse().unwrap(),
+            "Default",
+            "embedded default",
+            &[],
+            Some(401),
+        ))
+        .unwrap();
     let state_arg = state.display().to_string();
-    let r = run_in(dir.path(), &["--state-dir", &state_arg, "sessions", "--json"], &[]);
+    let r = run_in(
+        dir.path(),
+        &["--state-dir", &state_arg, "sessions", "--json"],
+        &[],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v = json(&r.stdout);
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["20261123-090000-401", "20261123-080000-503"]);
-    let r = run_in(dir.path(), &["sessions"], &[("API_TRIAGE_STATE_DIR", &state_arg)]);
+    let r = run_in(
+        dir.path(),
+        &["sessions"],
+        &[("API_TRIAGE_STATE_DIR", &state_arg)],
+    );
     assert!(r.stdout.contains("Checkout down"), "{}", r.stdout);
-    let empty = run_in(dir.path(), &["--state-dir", "/nonexistent/x", "sessions"], &[]);
+    let empty = run_in(
+        dir.path(),
+        &["--state-dir", "/nonexistent/x", "sessions"],
+        &[],
+    );
     assert!(empty.stdout.contains("No sessions yet"), "{}", empty.stdout);
 }

@@ -421,6 +421,26 @@ mod tests {
     }
 
     #[test]
+    fn a_write_that_fails_midway_leaves_the_previous_file_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let mut s = session("2026-11-23T09:00:00Z");
+        journal.save(&s).unwrap();
+        // Block the temporary file's name so the write fails, as a full disk would.
+        let tmp = dir
+            .path()
+            .join(format!(".{}.json.tmp-{}", s.id, std::process::id()));
+        fs::create_dir(&tmp).unwrap();
+        s.incident.title = "changed".into();
+        let err = journal.save(&s).unwrap_err();
+        assert!(err.to_string().starts_with("cannot write"), "{err}");
+        assert_eq!(journal.load(&s.id).unwrap().incident.title, "");
+        fs::remove_dir(&tmp).unwrap();
+        journal.save(&s).unwrap();
+        assert_eq!(journal.load(&s.id).unwrap().incident.title, "changed");
+    }
+
+    #[test]
     fn a_live_lock_refuses_and_a_stale_lock_is_taken_over() {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::new(dir.path());
