@@ -82,6 +82,23 @@ pub enum Command {
     },
     /// Reopen a triage session where it was left (default: the latest).
     Resume { id: Option<String> },
+    /// Write the escalation bundle of a session (default: the latest) and print its summary.
+    Export {
+        /// The session id (see `api-triage sessions`).
+        session: Option<String>,
+        /// Where to create the bundle folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+        /// What to print: the summary as md, text or slack, or the bundle as json.
+        #[arg(long, value_enum, default_value = "md")]
+        format: crate::export::summary::Format,
+        /// Also copy the summary to the clipboard (OSC 52 over SSH).
+        #[arg(long)]
+        copy: bool,
+        /// Leave secrets in (not recommended: the bundle and clipboard get them as typed).
+        #[arg(long)]
+        no_redact: bool,
+    },
     /// Compare codes that are easily confused, with the question that tells them apart.
     Compare {
         #[arg(required = true, num_args = 2..)]
@@ -131,7 +148,9 @@ pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Outp
     let matrix = Matrix::from_report(report);
     let mut out = match command {
         Command::Check { json, .. } => return check(report, *json, style),
-        Command::Sessions { .. } | Command::Resume { .. } => return Output::default(),
+        Command::Sessions { .. } | Command::Resume { .. } | Command::Export { .. } => {
+            return Output::default();
+        }
         Command::List { search, json } => list(&matrix, search.as_deref(), *json, style),
         Command::Explain { code, team, json } => {
             explain(&matrix, *code, team.as_deref(), *json, style)
@@ -658,4 +677,89 @@ pub fn sessions(journal: &crate::session::Journal, json: bool) -> Output {
         journal.dir().display()
     );
     ok(out)
+}
+
+/// `api-triage export`: the bundle folder, the summary on stdout, optionally the clipboard.
+pub fn export(
+    command: &Command,
+    report: &LoadReport,
+    journal: &crate::session::Journal,
+    now: jiff::Timestamp,
+    terminal: &mut dyn std::io::Write,
+) -> Output {
+    let Command::Export {
+        session,
+        out,
+        format,
+        copy,
+        no_redact,
+    } = command
+    else {
+        return Output::default();
+    };
+    let fail = |message: String, code: i32| Output {
+        stderr: format!("api-triage: {message}\n"),
+        code,
+        ..Output::default()
+    };
+    let id = match session {
+        Some(id) => id.clone(),
+        None => match journal.latest() {
+            Ok(id) => id,
+            Err(e) => return fail(e.to_string(), 1),
+        },
+    };
+    let session = match journal.load(&id) {
+        Ok(s) => s,
+        Err(e) => return fail(e.to_string(), 1),
+    };
+    let matrix = Matrix::from_report(report);
+    let runbook = matrix
+        .runbooks()
+        .iter()
+        .find(|r| r.name == session.runbook)
+        .or_else(|| matrix.runbooks().first());
+    let Some(runbook) = runbook else {
+        return fail("no runbook loaded".to_owned(), 1);
+    };
+    let prepared = match crate::export::prepare(&session, runbook, !no_redact) {
+        Ok(p) => p,
+        Err(e) => return fail(e.to_string(), 1),
+    };
+    let mut stderr = String::new();
+    if *no_redact {
+        stderr.push_str(
+            "api-triage: warning: --no-redact: secrets in the evidence go out as typed\n",
+        );
+    }
+    if !prepared.missing.is_empty() {
+        let labels: Vec<&str> = prepared.missing.iter().map(|n| n.label()).collect();
+        let _ = writeln!(
+            stderr,
+            "api-triage: the team wants before escalating: {} (exporting anyway)",
+            labels.join(", ")
+        );
+    }
+    let folder = match prepared.write_bundle(runbook, now, out) {
+        Ok(folder) => folder,
+        Err(e) => return fail(e.to_string(), 1),
+    };
+    let _ = writeln!(
+        stderr,
+        "api-triage: bundle written to {} ({})",
+        folder.display(),
+        prepared.redaction_note()
+    );
+    if *copy {
+        let summary = prepared.render(runbook, now, crate::export::summary::Format::Md);
+        let env = crate::export::clipboard::Environment::from_process();
+        let copied =
+            crate::export::clipboard::copy(&summary, &env, terminal, &folder.join("summary.md"));
+        let _ = writeln!(stderr, "api-triage: summary {}", copied.describe());
+    }
+    Output {
+        stdout: prepared.render(runbook, now, *format),
+        stderr,
+        code: 0,
+    }
 }

@@ -6,6 +6,7 @@
 //! - `triage`: the interview, the checklist, ranking by the answers (pure).
 //! - `evidence`: what pasted evidence shows (pure).
 //! - `session`: the saved triage and its crash-safe journal (filesystem).
+//! - `export`: the escalation summary and bundle, redaction, and (only here) the clipboard.
 //! - `text`: making untrusted text safe to show, wrapping (pure).
 //! - `cli`: the command-line interface, reusing the core.
 //! - `tui`: the terminal app; the only module that touches the terminal.
@@ -15,6 +16,7 @@
 
 pub mod cli;
 pub mod evidence;
+pub mod export;
 pub mod matrix;
 pub mod runbook;
 pub mod schema;

@@ -8,6 +8,12 @@ use clap::Parser;
 use api_triage::cli::{self, Cli, Style};
 
 fn main() -> ExitCode {
+    // The background keeper of the desktop clipboard (see export::clipboard).
+    if std::env::args().nth(1).as_deref() == Some(api_triage::export::clipboard::HOLD_COMMAND) {
+        return ExitCode::from(
+            u8::try_from(api_triage::export::clipboard::hold_clipboard_main()).unwrap_or(1),
+        );
+    }
     let cli = Cli::parse();
     let today = cli.global.today.or_else(|| Some(jiff::Zoned::now().date()));
     let journal = cli::journal(&cli.global);
@@ -25,6 +31,19 @@ fn main() -> ExitCode {
                 resume: Some(id.clone()),
             };
             return api_triage::tui::run(&cli, today, journal, &start);
+        }
+        cli::Command::Export { .. } => {
+            let report = cli::load(&cli.global, &[], today);
+            // OSC 52 goes to the terminal itself, so it works when stdout is piped.
+            let mut tty: Box<dyn Write> =
+                match std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+                    Ok(tty) => Box::new(tty),
+                    Err(_) => Box::new(std::io::sink()),
+                };
+            let output = cli::export(command, &report, &journal, jiff::Timestamp::now(), &mut tty);
+            let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+            let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+            return ExitCode::from(u8::try_from(output.code).unwrap_or(1));
         }
         cli::Command::Sessions { json } => {
             let output = cli::sessions(&journal, *json);

@@ -185,6 +185,12 @@ pub fn layer(
             },
         ),
         interview,
+        redact: merge_by_id(
+            &files,
+            |f| &f.redact,
+            |r| r.name.get_ref(),
+            |r| (r.name.get_ref().clone(), r.pattern.get_ref().clone()),
+        ),
     };
     (runbook, report.findings)
 }
@@ -365,6 +371,29 @@ fn check_file_rules(file: &ParsedFile, report: &mut Reporter<'_>) {
     duplicate_ids(file.comparisons.iter().map(|c| &c.id), "comparison", report);
     duplicate_ids(file.scenarios.iter().map(|s| &s.id), "scenario", report);
     duplicate_ids(file.interview.iter().map(|q| &q.id), "question", report);
+    duplicate_ids(
+        file.redact.iter().map(|r| &r.name),
+        "redaction pattern",
+        report,
+    );
+    for pattern in &file.redact {
+        if let Err(e) = regex::Regex::new(pattern.pattern.get_ref()) {
+            let message = e
+                .to_string()
+                .lines()
+                .last()
+                .unwrap_or("invalid")
+                .trim()
+                .to_owned();
+            report.error(
+                pattern.pattern.span(),
+                format!(
+                    "redaction pattern `{}` is not a valid regular expression: {message}",
+                    pattern.name.get_ref()
+                ),
+            );
+        }
+    }
     for question in &file.interview {
         duplicate_ids(question.options.iter().map(|o| &o.id), "option", report);
         if question.kind == AnswerKind::Choice && question.options.is_empty() {

@@ -120,6 +120,8 @@ pub struct TeamRunbook {
     pub comparisons: Vec<ComparisonCard>,
     pub scenarios: Vec<ScenarioCard>,
     pub interview: Vec<QuestionCard>,
+    /// Extra secret patterns as (name, regular expression).
+    pub redact: Vec<(String, String)>,
 }
 
 impl TeamRunbook {

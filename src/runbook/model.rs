@@ -118,6 +118,21 @@ pub struct RunbookFile {
     /// The questions of the guided triage, in the order they are asked.
     #[serde(default)]
     pub interview: Vec<Question>,
+    /// Extra secret patterns to redact before anything leaves the terminal.
+    #[serde(default)]
+    pub redact: Vec<RedactPattern>,
+}
+
+/// A team's own secret format, redacted on top of the built-in rules.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RedactPattern {
+    /// Unique name, reported in redaction counts ("acme-api-key").
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// A regular expression (Rust `regex` syntax); every match is replaced.
+    #[schemars(with = "String")]
+    pub pattern: Spanned<String>,
 }
 
 /// The `[runbook]` table: identity and review schedule of a file.

@@ -10,7 +10,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::{Diagnostic, Severity};
-use super::model::{CodeEntry, Comparison, Owner, Question, RunbookMeta, Scenario, StatusCode};
+use super::model::{
+    CodeEntry, Comparison, Owner, Question, RedactPattern, RunbookMeta, Scenario, StatusCode,
+};
 
 /// The key of a code entry: an exact status code, or a class fallback such as `4xx`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,9 +56,10 @@ pub struct ParsedFile {
     pub comparisons: Vec<Comparison>,
     pub scenarios: Vec<Scenario>,
     pub interview: Vec<Question>,
+    pub redact: Vec<RedactPattern>,
 }
 
-const TOP_LEVEL_KEYS: &str = "runbook, owners, codes, comparisons, scenarios, interview";
+const TOP_LEVEL_KEYS: &str = "runbook, owners, codes, comparisons, scenarios, interview, redact";
 
 /// Parses `source` (the text of the file at `path`), returning what could be read and every
 /// problem found on the way.
@@ -115,6 +118,7 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
             "comparisons" => file.comparisons = array_items(value, "comparisons", &mut on_err),
             "scenarios" => file.scenarios = array_items(value, "scenarios", &mut on_err),
             "interview" => file.interview = array_items(value, "interview", &mut on_err),
+            "redact" => file.redact = array_items(value, "redact", &mut on_err),
             other => on_err(Problem::new(
                 format!("unknown section `{other}`, expected one of {TOP_LEVEL_KEYS}"),
                 Some(key_span.clone()),

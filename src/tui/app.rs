@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
+use crate::export::summary::Format;
 use crate::matrix::{Matrix, Row};
 use crate::runbook::model::AnswerKind;
+use crate::runbook::model::Need;
 use crate::runbook::{Card, Diagnostic, ScenarioCard, TeamRunbook};
 use crate::session::{NoteTarget, Session, Stage};
 use crate::triage::comparisons_for;
@@ -42,6 +44,8 @@ pub enum Screen {
     Scenarios { runbook: usize, selected: usize },
     /// The guided triage held in [`App::triage`].
     Triage,
+    /// The escalation preview of the triage, in one format.
+    Export { format: Format, scroll: usize },
 }
 
 /// What the event loop must do after an update.
@@ -53,6 +57,28 @@ pub enum Effect {
     Save,
     /// Write it within a second (the user is typing).
     SaveSoon,
+    /// Write the bundle folder (named `name`) with these contents.
+    WriteBundle {
+        name: String,
+        summary: String,
+        json: String,
+    },
+    /// Copy the text to the clipboard; `fallback` names the file to use if no clipboard can.
+    Copy {
+        text: String,
+        fallback: String,
+    },
+}
+
+/// The redacted summary shown before it leaves the terminal.
+#[derive(Debug, Clone)]
+pub struct ExportPreview {
+    pub format: Format,
+    pub text: String,
+    /// "3 secrets redacted".
+    pub redaction: String,
+    /// The team's needs that the evidence does not fill yet.
+    pub missing: Vec<Need>,
 }
 
 /// The matrix screen's own state: the search and the selection.
@@ -91,6 +117,8 @@ pub struct App {
     pub zone: TimeZone,
     /// The triage being worked on, kept when leaving its screen.
     pub triage: Option<Triage>,
+    /// The escalation preview, computed when it is opened or its format changes.
+    pub preview: Option<ExportPreview>,
 }
 
 impl App {
@@ -108,6 +136,7 @@ impl App {
             now: Timestamp::UNIX_EPOCH,
             zone: TimeZone::UTC,
             triage: None,
+            preview: None,
         };
         app.refresh_rows();
         if app.findings.iter().any(Diagnostic::is_error) {
@@ -139,6 +168,7 @@ impl App {
             Screen::Compare { .. } => Context::Compare,
             Screen::Scenarios { .. } => Context::Scenarios,
             Screen::Triage => self.triage_context(),
+            Screen::Export { .. } => Context::Export,
             Screen::Problems { .. } => Context::Problems,
         }
     }
@@ -251,6 +281,18 @@ impl App {
             }
             Action::Triage => return self.start_triage(),
             Action::Compare => self.compare(),
+            Action::Open if matches!(self.screen(), Screen::Export { .. }) => {
+                return self.write_bundle();
+            }
+            Action::Copy => return self.copy_summary(),
+            Action::CycleFormat => {
+                if let Some(Screen::Export { format, scroll }) = self.stack.last_mut() {
+                    *format = format.next();
+                    *scroll = 0;
+                    let format = *format;
+                    self.refresh_preview(format);
+                }
+            }
             Action::Open => self.open(),
             Action::Search => {
                 self.table.searching = true;
@@ -276,9 +318,111 @@ impl App {
             | Action::IncidentNote
             | Action::Details
             | Action::Interview
+            | Action::Export
             | Action::Save => {}
         }
         Vec::new()
+    }
+
+    /// Recomputes the redacted summary of the triage in `format`.
+    fn refresh_preview(&mut self, format: Format) {
+        self.preview = None;
+        let Some(triage) = &self.triage else {
+            return;
+        };
+        let Some(runbook) = self.runbook(triage.runbook) else {
+            return;
+        };
+        match crate::export::prepare(&triage.session, runbook, true) {
+            Ok(prepared) => {
+                self.preview = Some(ExportPreview {
+                    format,
+                    text: prepared.render(runbook, self.now, format),
+                    redaction: prepared.redaction_note(),
+                    missing: prepared.missing,
+                });
+            }
+            Err(e) => self.notice = Some(e.to_string()),
+        }
+    }
+
+    /// The effect that writes the bundle of the triage, redacted.
+    fn write_bundle(&mut self) -> Vec<Effect> {
+        let Some(triage) = &self.triage else {
+            return Vec::new();
+        };
+        let Some(runbook) = self.runbook(triage.runbook) else {
+            return Vec::new();
+        };
+        match crate::export::prepare(&triage.session, runbook, true) {
+            Ok(prepared) => {
+                let name = crate::export::bundle::folder_name(
+                    self.now,
+                    prepared.session.code,
+                    &prepared.session.incident.title,
+                );
+                vec![
+                    Effect::Save,
+                    Effect::WriteBundle {
+                        name,
+                        summary: prepared.render(runbook, self.now, Format::Md),
+                        json: prepared.bundle_json(runbook, self.now),
+                    },
+                ]
+            }
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                Vec::new()
+            }
+        }
+    }
+
+    /// The effect that copies the summary: the previewed format, else Markdown.
+    fn copy_summary(&mut self) -> Vec<Effect> {
+        let format = match self.screen() {
+            Screen::Export { format, .. } => *format,
+            _ => Format::Md,
+        };
+        let Some(triage) = &self.triage else {
+            return Vec::new();
+        };
+        let Some(runbook) = self.runbook(triage.runbook) else {
+            return Vec::new();
+        };
+        match crate::export::prepare(&triage.session, runbook, true) {
+            Ok(prepared) => {
+                let effect = Effect::Copy {
+                    text: prepared.render(runbook, self.now, format),
+                    fallback: format!("api-triage-summary-{}.md", triage.session.id),
+                };
+                self.notice = Some(format!(
+                    "Copying the summary ({})…",
+                    prepared.redaction_note()
+                ));
+                vec![effect]
+            }
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                Vec::new()
+            }
+        }
+    }
+
+    /// Reports where the bundle went.
+    pub fn exported(&mut self, result: Result<std::path::PathBuf, String>) {
+        let redaction = self
+            .preview
+            .as_ref()
+            .map_or_else(String::new, |p| format!(" ({})", p.redaction));
+        self.notice = Some(match result {
+            Ok(path) => format!("Bundle written to {}{redaction}", path.display()),
+            Err(e) => format!("Bundle NOT written: {e}"),
+        });
+    }
+
+    /// Reports which way the copy went.
+    pub fn copied(&mut self, description: &str) {
+        self.notice = Some(format!("Summary {description}"));
     }
 
     /// Quitting saves a triage first, including a note still being written.
@@ -405,6 +549,21 @@ impl App {
                 Persist::Soon
             }
             (Context::Checklist, Action::Interview) => triage.reopen_interview(&runbook),
+            (Context::Checklist, Action::Export) => {
+                self.triage = Some(triage);
+                self.stack.push(Screen::Export {
+                    format: Format::Md,
+                    scroll: 0,
+                });
+                self.refresh_preview(Format::Md);
+                return vec![Effect::Save];
+            }
+            (Context::Checklist, Action::Copy) => {
+                self.triage = Some(triage);
+                let mut effects = self.copy_summary();
+                effects.insert(0, Effect::Save);
+                return effects;
+            }
             (Context::Checklist, Action::Compare) => {
                 if let Some(code) = triage.code(&runbook) {
                     let suggested = comparisons_for(&runbook, code, &triage.session.interview);
@@ -478,7 +637,7 @@ impl App {
             Screen::Card { runbook, .. }
             | Screen::Compare { runbook, .. }
             | Screen::Scenarios { runbook, .. } => *runbook,
-            Screen::Triage => self.triage.as_ref().map_or(0, |t| t.runbook),
+            Screen::Triage | Screen::Export { .. } => self.triage.as_ref().map_or(0, |t| t.runbook),
             Screen::Matrix => self
                 .table
                 .rows
@@ -506,7 +665,7 @@ impl App {
                     .get(*selected)
                     .and_then(|s| s.codes.first().copied()),
             ),
-            Screen::Triage => self
+            Screen::Triage | Screen::Export { .. } => self
                 .triage
                 .as_ref()
                 .map_or((0, None), |t| (t.runbook, t.session.code)),
@@ -691,6 +850,7 @@ impl App {
                 views::content_height(app, width).saturating_sub(page)
             }
             Screen::Triage => 0,
+            Screen::Export { .. } => views::content_height(app, width).saturating_sub(page),
         };
         let shift = |value: usize| -> usize {
             let moved = isize_of(value).saturating_add(delta).max(0);
@@ -702,7 +862,8 @@ impl App {
             Some(
                 Screen::Card { scroll, .. }
                 | Screen::Compare { scroll, .. }
-                | Screen::Problems { scroll },
+                | Screen::Problems { scroll }
+                | Screen::Export { scroll, .. },
             ) => *scroll = shift(*scroll),
             _ => {}
         }

@@ -60,6 +60,12 @@ pub enum Action {
     Interview,
     /// Finish the note being written (same as Esc in the editor).
     Save,
+    /// Preview the escalation summary and write the bundle.
+    Export,
+    /// Copy the escalation summary to the clipboard.
+    Copy,
+    /// Show the summary in the next format (Markdown, plain text, Slack).
+    CycleFormat,
 }
 
 /// The screens a binding applies to.
@@ -83,6 +89,8 @@ pub enum Context {
     Editor,
     /// A one-line field (a finding, an incident detail): Enter keeps it, Esc leaves it.
     Prompt,
+    /// The escalation preview.
+    Export,
 }
 
 /// One row of the key table.
@@ -97,8 +105,8 @@ pub struct Binding {
 }
 
 use Context::{
-    Card, Checklist, Compare, Editor, InterviewChoice, InterviewInput, Matrix, Problems, Prompt,
-    Scenarios, Searching, Triage,
+    Card, Checklist, Compare, Editor, Export, InterviewChoice, InterviewInput, Matrix, Problems,
+    Prompt, Scenarios, Searching, Triage,
 };
 
 const BROWSE: &[Context] = &[
@@ -281,6 +289,38 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctrl: false,
+        keys: &[KeyCode::Char('x')],
+        label: "x",
+        action: Action::Export,
+        help: "escalate: preview the summary, write the bundle",
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Enter, KeyCode::Char('x')],
+        label: "Enter x",
+        action: Action::Open,
+        help: "write the bundle (summary.md, bundle.json)",
+        contexts: &[Export],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('y')],
+        label: "y",
+        action: Action::Copy,
+        help: "copy the summary (OSC 52 over SSH)",
+        contexts: &[Checklist, Export],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('f')],
+        label: "f",
+        action: Action::CycleFormat,
+        help: "format: Markdown, plain text, Slack",
+        contexts: &[Export],
+    },
+    Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('b')],
         label: "b",
         action: Action::Interview,
@@ -350,7 +390,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Back,
         help: "back / clear the search",
         contexts: &[
-            Matrix, Card, Compare, Scenarios, Triage, Problems, Searching,
+            Matrix, Card, Compare, Scenarios, Triage, Problems, Searching, Export,
         ],
     },
     Binding {

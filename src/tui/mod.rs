@@ -38,6 +38,12 @@ pub struct Start {
 
 /// Runs the app until the user quits; returns the process exit code.
 pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> ExitCode {
+    // Bundles go to `$API_TRIAGE_EXPORT_DIR`, else the folder the app was started in.
+    let export_dir = std::env::var_os("API_TRIAGE_EXPORT_DIR")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| std::path::PathBuf::from("."));
     if let Some(code) = start.code.filter(|code| !(100..=599).contains(code)) {
         eprintln!("api-triage: {code} is not an HTTP status code (100-599)");
         return ExitCode::from(2);
@@ -92,7 +98,7 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
     };
     install_panic_hook();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, &signal, &mut saver);
+    let result = event_loop(&mut terminal, &mut app, &signal, &mut saver, &export_dir);
     // Whatever ended the loop, the session is written before the terminal is given back.
     saver.save_now(&mut app);
     restore();
@@ -231,6 +237,7 @@ fn event_loop(
     app: &mut App,
     signal: &AtomicUsize,
     saver: &mut Saver,
+    export_dir: &std::path::Path,
 ) -> io::Result<()> {
     loop {
         if signal.load(Ordering::SeqCst) != 0 {
@@ -267,6 +274,25 @@ fn event_loop(
                 Effect::Suspend => suspend(terminal)?,
                 Effect::Save => saver.save_now(app),
                 Effect::SaveSoon => saver.mark_dirty(),
+                Effect::WriteBundle {
+                    name,
+                    summary,
+                    json,
+                } => {
+                    let result =
+                        crate::export::bundle::write_bundle(export_dir, &name, &summary, &json);
+                    app.exported(result.map_err(|e| e.to_string()));
+                }
+                Effect::Copy { text, fallback } => {
+                    let env = crate::export::clipboard::Environment::from_process();
+                    let copied = crate::export::clipboard::copy(
+                        &text,
+                        &env,
+                        &mut io::stdout(),
+                        &export_dir.join(fallback),
+                    );
+                    app.copied(&copied.describe());
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 mod card;
 mod checklist;
 mod compare;
+mod export;
 mod help;
 mod interview;
 mod matrix;
@@ -71,6 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             }
         }
         Screen::Problems { scroll } => problems::draw(frame, body, app, theme, *scroll),
+        Screen::Export { scroll, .. } => export::draw(frame, body, app, theme, *scroll),
     }
     let status_line = match &app.notice {
         Some(notice) => Line::from(Span::styled(visible(notice), theme.warning())),
@@ -126,6 +128,7 @@ pub fn content_height(app: &App, width: u16) -> usize {
         }
         Screen::Compare { runbook, codes, .. } => compare::height(app, *runbook, codes, width),
         Screen::Problems { .. } => problems::lines(app, Theme { color: false }, width).len(),
+        Screen::Export { .. } => export::lines(app, width.saturating_sub(2)).len() + 4,
         _ => 0,
     }
 }
@@ -147,6 +150,7 @@ fn title_text(app: &App) -> String {
         }
         Screen::Scenarios { .. } => "scenarios".to_owned(),
         Screen::Triage => "triage".to_owned(),
+        Screen::Export { .. } => "escalate".to_owned(),
         Screen::Problems { .. } => "runbook problems".to_owned(),
     };
     visible(&format!(" api-triage · {loaded} · {screen}"))
@@ -178,6 +182,9 @@ fn hints(app: &App) -> String {
         }
         super::keymap::Context::Editor => "typing a note · Esc or Ctrl-S: done · saved as you type",
         super::keymap::Context::Prompt => "Enter keeps · Esc leaves as it was",
+        super::keymap::Context::Export => {
+            "Enter write bundle · y copy · f format · ↑↓ scroll · Esc back"
+        }
         super::keymap::Context::Problems => {
             "↑↓ scroll · Enter/Esc continue with what loaded · q quit"
         }

@@ -1,0 +1,203 @@
+//! Writing the escalation bundle: a new folder named from the time, code and title, holding
+//! `summary.md` and `bundle.json`. Never overwrites, never follows a symlink; files 0600,
+//! folders 0700.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::session::Session;
+
+/// Bumped when `bundle.json` changes incompatibly.
+pub const BUNDLE_SCHEMA_VERSION: u32 = 1;
+
+/// The longest folder name, so a long incident title cannot make an unusable path.
+const MAX_NAME: usize = 80;
+
+/// `bundle.json`: the whole session, machine-readable.
+#[derive(Debug, Serialize)]
+pub struct BundleJson<'a> {
+    pub schema_version: u32,
+    pub exported_at: Timestamp,
+    /// Whether secrets were redacted, and how many.
+    pub redacted: bool,
+    pub secrets_redacted: usize,
+    pub runbook: &'a str,
+    pub summary_markdown: &'a str,
+    pub session: &'a Session,
+}
+
+/// Why a bundle could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the bundle in {dir}: {source}")]
+pub struct BundleError {
+    pub dir: String,
+    #[source]
+    pub source: io::Error,
+}
+
+/// A folder name from the time, code and title: letters, digits, `-` and `_` only, no `..`,
+/// at most [`MAX_NAME`] characters.
+pub fn folder_name(at: Timestamp, code: Option<u16>, title: &str) -> String {
+    let mut name = at.strftime("%Y%m%d-%H%M%S").to_string();
+    if let Some(code) = code {
+        name.push('-');
+        name.push_str(&code.to_string());
+    }
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    if !slug.is_empty() {
+        name.push('-');
+        name.push_str(slug);
+    }
+    let mut name: String = name.chars().take(MAX_NAME).collect();
+    while name.ends_with('-') {
+        name.pop();
+    }
+    name
+}
+
+/// Writes the bundle into a new folder under `out_dir` and returns the folder. An existing
+/// name gets a suffix (`-2`, `-3`...).
+pub fn write_bundle(
+    out_dir: &Path,
+    name: &str,
+    summary_md: &str,
+    json: &str,
+) -> Result<PathBuf, BundleError> {
+    let fail = |source: io::Error| BundleError {
+        dir: out_dir.display().to_string(),
+        source,
+    };
+    fs::create_dir_all(out_dir).map_err(fail)?;
+    let mut folder = out_dir.join(name);
+    let mut n = 2;
+    loop {
+        match create_private_dir(&folder) {
+            Ok(()) => break,
+            // An existing entry, a symlink included, is never reused.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => {
+                folder = out_dir.join(format!("{name}-{n}"));
+                n += 1;
+            }
+            Err(e) => return Err(fail(e)),
+        }
+    }
+    for (file, text) in [("summary.md", summary_md), ("bundle.json", json)] {
+        let path = folder.join(file);
+        let mut handle = private_new_file(&path).map_err(fail)?;
+        handle.write_all(text.as_bytes()).map_err(fail)?;
+        handle.sync_all().map_err(fail)?;
+    }
+    Ok(folder)
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new().mode(0o700).create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    fs::create_dir(dir)
+}
+
+/// A new file only: `create_new` refuses an existing path, a symlink included.
+#[cfg(unix)]
+fn private_new_file(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn private_new_file(path: &Path) -> io::Result<File> {
+    OpenOptions::new().write(true).create_new(true).open(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> Timestamp {
+        "2026-11-23T09:05:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn names_are_safe_whatever_the_title() {
+        assert_eq!(
+            folder_name(at(), Some(502), "Checkout 502s in EU!"),
+            "20261123-090500-502-checkout-502s-in-eu"
+        );
+        for title in [
+            "../../etc/passwd",
+            "a/b\\c",
+            "x\u{1b}[2Jy\n\0z",
+            "..",
+            "日本語のタイトル",
+            "",
+        ] {
+            let name = folder_name(at(), None, title);
+            assert!(
+                !name.contains('/') && !name.contains('\\') && !name.contains(".."),
+                "{name}"
+            );
+            assert!(
+                name.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+                "{name}"
+            );
+        }
+        assert!(folder_name(at(), Some(500), &"long title ".repeat(50)).len() <= MAX_NAME);
+    }
+
+    #[test]
+    fn an_existing_name_gets_a_suffix_and_nothing_is_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = write_bundle(dir.path(), "b", "one", "{}").unwrap();
+        let second = write_bundle(dir.path(), "b", "two", "{}").unwrap();
+        assert_eq!(second, dir.path().join("b-2"));
+        assert_eq!(fs::read_to_string(first.join("summary.md")).unwrap(), "one");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_in_the_way_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere");
+        fs::create_dir(&target).unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join("b")).unwrap();
+        let folder = write_bundle(dir.path(), "b", "text", "{}").unwrap();
+        assert_eq!(folder, dir.path().join("b-2"));
+        assert!(
+            fs::read_dir(&target).unwrap().next().is_none(),
+            "nothing written through the link"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_and_folders_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = write_bundle(dir.path(), "b", "text", "{}").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(&folder.join("summary.md")), 0o600);
+        assert_eq!(mode(&folder.join("bundle.json")), 0o600);
+    }
+}

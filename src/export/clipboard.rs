@@ -1,0 +1,366 @@
+//! Copying the summary to the clipboard, the way that works where the engineer is: the desktop
+//! clipboard (arboard) on a local display, OSC 52 through the terminal over SSH (passing
+//! through tmux and screen), and a file when neither can take the text. Always says which way
+//! the copy went. The only module that touches the clipboard.
+
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use base64::Engine as _;
+
+/// OSC 52 payloads larger than this are not sent: many terminals cap far lower, and some drop
+/// the whole sequence silently.
+pub const OSC52_MAX: usize = 74_000;
+
+/// The hidden subcommand that keeps the desktop clipboard's contents after the app exits.
+pub const HOLD_COMMAND: &str = "__hold-clipboard";
+
+/// What the process knows about where it runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "four independent facts about the environment"
+)]
+pub struct Environment {
+    /// `SSH_TTY` or `SSH_CONNECTION` is set: the desktop clipboard is on another machine.
+    pub ssh: bool,
+    /// Inside tmux (`TMUX`).
+    pub tmux: bool,
+    /// Inside GNU screen (`STY`).
+    pub screen: bool,
+    /// A display server to talk to (`DISPLAY` or `WAYLAND_DISPLAY`), or a desktop OS.
+    pub display: bool,
+}
+
+impl Environment {
+    pub fn from_process() -> Self {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        Self {
+            ssh: set("SSH_TTY") || set("SSH_CONNECTION"),
+            tmux: set("TMUX"),
+            screen: set("STY"),
+            display: set("DISPLAY")
+                || set("WAYLAND_DISPLAY")
+                || cfg!(any(target_os = "macos", target_os = "windows")),
+        }
+    }
+}
+
+/// How the text was copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    /// The desktop clipboard.
+    System,
+    /// An OSC 52 sequence to the terminal; the terminal decides whether to accept it.
+    Osc52 { through: &'static str },
+    /// Written to a file, because no clipboard could take it.
+    File(PathBuf),
+}
+
+/// The result of a copy, with anything the engineer should know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copied {
+    pub via: Via,
+    pub warning: Option<String>,
+}
+
+impl Copied {
+    /// One line for the status bar or stderr.
+    pub fn describe(&self) -> String {
+        let base = match &self.via {
+            Via::System => "copied to the clipboard".to_owned(),
+            Via::Osc52 { through } => {
+                format!("sent to your terminal's clipboard (OSC 52{through})")
+            }
+            Via::File(path) => format!(
+                "no clipboard available: summary written to {}",
+                path.display()
+            ),
+        };
+        match &self.warning {
+            Some(w) => format!("{base}; {w}"),
+            None => base,
+        }
+    }
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`, wrapped for tmux or screen; `None`
+/// when the text is too long for it.
+pub fn osc52_sequence(text: &str, env: &Environment) -> Option<Vec<u8>> {
+    let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    if payload.len() > OSC52_MAX {
+        return None;
+    }
+    let plain = format!("\u{1b}]52;c;{payload}\u{7}");
+    let mut out = plain.clone().into_bytes();
+    if env.tmux {
+        // tmux with `set-clipboard on` takes the plain sequence itself; with passthrough
+        // allowed, the wrapped one reaches the outer terminal too.
+        let escaped = plain.replace('\u{1b}', "\u{1b}\u{1b}");
+        out.extend_from_slice(format!("\u{1b}Ptmux;{escaped}\u{1b}\\").as_bytes());
+    } else if env.screen {
+        // screen passes a DCS through in pieces of at most 768 bytes.
+        out.clear();
+        let bytes = plain.as_bytes();
+        for chunk in bytes.chunks(760) {
+            out.extend_from_slice(b"\x1bP");
+            out.extend_from_slice(chunk);
+            out.extend_from_slice(b"\x1b\\");
+        }
+    }
+    Some(out)
+}
+
+/// Copies `text`: the desktop clipboard on a local display, otherwise (or when that fails)
+/// OSC 52 to `terminal`, otherwise a file at `fallback`.
+pub fn copy(text: &str, env: &Environment, terminal: &mut dyn Write, fallback: &Path) -> Copied {
+    let mut problems = Vec::new();
+    if env.display && !env.ssh {
+        match hold_in_background(text) {
+            Ok(()) => {
+                return Copied {
+                    via: Via::System,
+                    warning: None,
+                };
+            }
+            Err(e) => problems.push(format!("desktop clipboard unavailable ({e})")),
+        }
+    }
+    match osc52_sequence(text, env) {
+        Some(sequence)
+            if terminal
+                .write_all(&sequence)
+                .and_then(|()| terminal.flush())
+                .is_ok() =>
+        {
+            let through = if env.tmux {
+                " through tmux"
+            } else if env.screen {
+                " through screen"
+            } else {
+                ""
+            };
+            let mut warning = None;
+            if text.len() > 8_000 {
+                warning = Some("long text: some terminals accept far less than this".to_owned());
+            }
+            return Copied {
+                via: Via::Osc52 { through },
+                warning,
+            };
+        }
+        Some(_) => problems.push("the terminal could not be written".to_owned()),
+        None => problems.push(format!("too long for OSC 52 ({} KB)", text.len() / 1024)),
+    }
+    match write_fallback(fallback, text) {
+        Ok(()) => Copied {
+            via: Via::File(fallback.to_path_buf()),
+            warning: Some(problems.join("; ")),
+        },
+        Err(e) => Copied {
+            via: Via::File(fallback.to_path_buf()),
+            warning: Some(format!(
+                "{}; and the file could not be written: {e}",
+                problems.join("; ")
+            )),
+        },
+    }
+}
+
+fn write_fallback(path: &Path, text: &str) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    #[cfg(unix)]
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(path)
+    };
+    #[cfg(not(unix))]
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path);
+    file?.write_all(text.as_bytes())
+}
+
+/// Hands the text to a small background copy of this program that owns the desktop clipboard
+/// until another program takes it over: on X11 and Wayland the contents vanish with their
+/// owner, so the owner must outlive the app for a paste to work after it exits.
+fn hold_in_background(text: &str) -> Result<(), String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut command = Command::new(exe);
+    command
+        .arg(HOLD_COMMAND)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // Its own process group: a Ctrl-C or a closed terminal does not take the clipboard away.
+        command.process_group(0);
+    }
+    let mut child = command.spawn().map_err(|e| e.to_string())?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or("no pipe to the clipboard keeper")?;
+    stdin
+        .write_all(text.as_bytes())
+        .map_err(|e| e.to_string())?;
+    drop(stdin);
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or("no pipe from the clipboard keeper")?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    match rx.recv_timeout(Duration::from_secs(3)) {
+        Ok(line) if line.trim() == "ok" => Ok(()),
+        Ok(line) if !line.trim().is_empty() => {
+            Err(line.trim().trim_start_matches("error: ").to_owned())
+        }
+        Ok(_) => Err("the clipboard keeper stopped".to_owned()),
+        Err(_) => {
+            let _ = child.kill();
+            Err("no answer from the display".to_owned())
+        }
+    }
+}
+
+/// The body of the hidden `__hold-clipboard` command: reads the text on stdin, takes the
+/// clipboard, says `ok`, and keeps it until another program takes it over.
+pub fn hold_clipboard_main() -> i32 {
+    let mut text = String::new();
+    if io::Read::read_to_string(&mut io::stdin(), &mut text).is_err() {
+        println!("error: cannot read the text");
+        return 1;
+    }
+    let mut clipboard = match arboard::Clipboard::new() {
+        Ok(c) => c,
+        Err(e) => {
+            println!("error: {e}");
+            return 1;
+        }
+    };
+    if let Err(e) = clipboard.set_text(text.clone()) {
+        println!("error: {e}");
+        return 1;
+    }
+    println!("ok");
+    let _ = io::stdout().flush();
+    // A keeper never outlives a working day, whatever happens to the display.
+    std::thread::spawn(|| {
+        std::thread::sleep(Duration::from_secs(12 * 3600));
+        std::process::exit(0);
+    });
+    #[cfg(target_os = "linux")]
+    {
+        use arboard::SetExtLinux;
+        // Blocks until another program owns the clipboard, then exits.
+        let _ = clipboard.set().wait().text(text);
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(sequence: &[u8]) -> String {
+        let text = String::from_utf8(sequence.to_vec()).unwrap();
+        let start = text.find("52;c;").unwrap() + 5;
+        let end = text[start..].find('\u{7}').unwrap() + start;
+        String::from_utf8(
+            base64::engine::general_purpose::STANDARD
+                .decode(&text[start..end])
+                .unwrap(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn osc52_carries_the_text_and_never_queries() {
+        let seq = osc52_sequence("hello ✓", &Environment::default()).unwrap();
+        assert_eq!(decode(&seq), "hello ✓");
+        assert!(
+            !String::from_utf8_lossy(&seq).contains(";?"),
+            "never the query form"
+        );
+    }
+
+    #[test]
+    fn inside_tmux_the_sequence_is_also_wrapped_for_passthrough() {
+        let env = Environment {
+            tmux: true,
+            ..Environment::default()
+        };
+        let seq = String::from_utf8(osc52_sequence("x", &env).unwrap()).unwrap();
+        assert!(seq.starts_with("\u{1b}]52;c;"));
+        assert!(seq.contains("\u{1b}Ptmux;\u{1b}\u{1b}]52;c;eA==\u{7}\u{1b}\\"));
+    }
+
+    #[test]
+    fn inside_screen_long_sequences_are_chunked() {
+        let env = Environment {
+            screen: true,
+            ..Environment::default()
+        };
+        let seq = osc52_sequence(&"a".repeat(2000), &env).unwrap();
+        let text = String::from_utf8(seq).unwrap();
+        assert!(text.matches("\u{1b}P").count() >= 4);
+        for chunk in text.split("\u{1b}\\") {
+            assert!(chunk.len() <= 770);
+        }
+    }
+
+    #[test]
+    fn text_too_long_for_osc52_goes_to_a_file_and_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("summary.md");
+        let text = "x".repeat(OSC52_MAX);
+        let mut terminal = Vec::new();
+        let env = Environment {
+            ssh: true,
+            ..Environment::default()
+        };
+        let copied = copy(&text, &env, &mut terminal, &file);
+        assert_eq!(copied.via, Via::File(file.clone()));
+        assert!(terminal.is_empty());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+        assert!(
+            copied.describe().contains("summary written to"),
+            "{}",
+            copied.describe()
+        );
+        assert!(copied.describe().contains("too long for OSC 52"));
+    }
+
+    #[test]
+    fn over_ssh_osc52_is_used_even_with_a_display() {
+        let dir = tempfile::tempdir().unwrap();
+        let env = Environment {
+            ssh: true,
+            display: true,
+            ..Environment::default()
+        };
+        let mut terminal = Vec::new();
+        let copied = copy("summary", &env, &mut terminal, &dir.path().join("f"));
+        assert_eq!(copied.via, Via::Osc52 { through: "" });
+        assert_eq!(decode(&terminal), "summary");
+        assert!(copied.describe().contains("OSC 52"));
+    }
+}

@@ -1,0 +1,456 @@
+//! The escalation summary: everything the next team needs in one paste, the most important
+//! lines first, as Markdown (chat tools and issue trackers), plain text, or Slack mrkdwn.
+//! Every piece of text the engineer typed or pasted is redacted first. Pure.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::redact::Redactor;
+use crate::evidence::ids::{FoundId, find_ids};
+use crate::runbook::model::{ExampleKind, Need};
+use crate::runbook::{Card, TeamRunbook};
+use crate::session::model::elapsed_label;
+use crate::session::{NoteTarget, Session};
+use crate::triage::{Interview, Outcome, rank_causes};
+
+/// The formats of the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown, for chat tools and issue trackers.
+    Md,
+    /// Plain text, for email and terminals.
+    Text,
+    /// Slack mrkdwn.
+    Slack,
+    /// The whole session as JSON.
+    Json,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown",
+            Format::Text => "plain text",
+            Format::Slack => "Slack",
+            Format::Json => "JSON",
+        }
+    }
+
+    /// The next of the text formats, for a key that cycles through them.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Format::Md => Format::Text,
+            Format::Text => Format::Slack,
+            Format::Slack | Format::Json => Format::Md,
+        }
+    }
+}
+
+/// The session with every engineer-written text redacted, and how many secrets were removed.
+#[derive(Debug, Clone)]
+pub struct Redacted {
+    pub session: Session,
+    pub count: usize,
+}
+
+/// Redacts every text of a session that came from the engineer: notes, the draft, findings,
+/// incident fields and typed answers.
+pub fn redact_session(session: &Session, redactor: &Redactor) -> Redacted {
+    let mut copy = session.clone();
+    let mut count = 0;
+    let mut clean = |text: &mut String| {
+        let result = redactor.redact(text);
+        count += result.count;
+        *text = result.text;
+    };
+    for note in &mut copy.notes {
+        clean(&mut note.text);
+    }
+    if let Some(draft) = &mut copy.draft {
+        clean(&mut draft.text);
+    }
+    for step in &mut copy.checklist.steps {
+        clean(&mut step.finding);
+    }
+    let incident = &mut copy.incident;
+    for field in [
+        &mut incident.title,
+        &mut incident.severity,
+        &mut incident.environment,
+        &mut incident.endpoint,
+        &mut incident.first_seen,
+    ] {
+        clean(field);
+    }
+    for answer in copy.interview.answers.values_mut() {
+        if let crate::triage::Answer::Text(text) = answer {
+            clean(text);
+        }
+    }
+    Redacted {
+        session: copy,
+        count,
+    }
+}
+
+/// What goes into a summary, gathered once and rendered in any format.
+struct Facts<'a> {
+    session: &'a Session,
+    runbook: &'a TeamRunbook,
+    card: Option<Card>,
+    now: Timestamp,
+}
+
+/// Renders the summary of an (already redacted) session.
+pub fn render(session: &Session, runbook: &TeamRunbook, now: Timestamp, format: Format) -> String {
+    let code = session
+        .code
+        .or_else(|| session.interview.code(&runbook.interview));
+    let facts = Facts {
+        session,
+        runbook,
+        card: code.and_then(|c| runbook.card(c)),
+        now,
+    };
+    match format {
+        Format::Json => serde_json::to_string_pretty(session).unwrap_or_default() + "\n",
+        Format::Md => facts.write(&Markup::MARKDOWN),
+        Format::Text => facts.write(&Markup::TEXT),
+        Format::Slack => facts.write(&Markup::SLACK),
+    }
+}
+
+/// How one format marks headings, emphasis, lists and blocks.
+struct Markup {
+    title: &'static str,
+    heading: (&'static str, &'static str),
+    bold: (&'static str, &'static str),
+    code: (&'static str, &'static str),
+    fence: (&'static str, &'static str),
+}
+
+impl Markup {
+    const MARKDOWN: Markup = Markup {
+        title: "## ",
+        heading: ("### ", ""),
+        bold: ("**", "**"),
+        code: ("`", "`"),
+        fence: ("```text\n", "```\n"),
+    };
+    const TEXT: Markup = Markup {
+        title: "",
+        heading: ("", ":"),
+        bold: ("", ""),
+        code: ("", ""),
+        fence: ("", ""),
+    };
+    const SLACK: Markup = Markup {
+        title: "*",
+        heading: ("*", "*"),
+        bold: ("*", "*"),
+        code: ("`", "`"),
+        fence: ("```\n", "```\n"),
+    };
+
+    fn b(&self, text: &str) -> String {
+        format!("{}{text}{}", self.bold.0, self.bold.1)
+    }
+
+    fn c(&self, text: &str) -> String {
+        if self.code.0.is_empty() || text.contains('`') {
+            return text.to_owned();
+        }
+        format!("{}{text}{}", self.code.0, self.code.1)
+    }
+}
+
+impl Facts<'_> {
+    fn write(&self, m: &Markup) -> String {
+        let mut out = String::new();
+        let s = self.session;
+        // The headline: severity, code, where, in which environment.
+        let mut headline = String::new();
+        if !s.incident.severity.is_empty() {
+            let _ = write!(headline, "[{}] ", s.incident.severity);
+        }
+        match &self.card {
+            Some(card) => {
+                // A fallback card's title says it is class advice; the headline names the code.
+                let title = s
+                    .code
+                    .and_then(crate::runbook::merged::reason_phrase)
+                    .unwrap_or(&card.title);
+                let _ = write!(
+                    headline,
+                    "{} {title}",
+                    s.code.map_or_else(|| card.code.clone(), |c| c.to_string())
+                );
+            }
+            None => headline.push_str("HTTP failure (code not known)"),
+        }
+        let endpoint = self.endpoint();
+        if !endpoint.is_empty() {
+            let _ = write!(headline, " on {endpoint}");
+        }
+        if !s.incident.environment.is_empty() {
+            let _ = write!(headline, " ({})", s.incident.environment);
+        }
+        if !s.incident.title.is_empty() {
+            headline = format!("{}: {headline}", s.incident.title);
+        }
+        let title_end = if m.title == "*" { "*" } else { "" };
+        let _ = writeln!(out, "{}{headline}{title_end}", m.title);
+        self.write_key_lines(m, &mut out);
+        self.write_sections(m, &mut out);
+        out
+    }
+
+    fn endpoint(&self) -> String {
+        let s = self.session;
+        if !s.incident.endpoint.is_empty() {
+            return s.incident.endpoint.clone();
+        }
+        match s.interview.answers.get("service") {
+            Some(crate::triage::Answer::Text(text)) => text.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// The lines someone reads when they read nothing else.
+    fn write_key_lines(&self, m: &Markup, out: &mut String) {
+        let s = self.session;
+        if let Some(card) = &self.card {
+            let mut owner = format!("{} ({})", card.owner.name, card.owner.contact);
+            if let Some(escalation) = &card.owner.escalation {
+                let _ = write!(owner, "; escalation: {escalation}");
+            }
+            let _ = writeln!(out, "- {} {owner}", m.b("Owner:"));
+        }
+        let found: Vec<_> = s.checklist.found().collect();
+        if found.is_empty() {
+            if let Some(card) = &self.card
+                && let Some(top) = rank_causes(card, &s.interview, &self.runbook.interview).first()
+            {
+                let why = if top.reasons.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (because {})", top.reasons.join(", "))
+                };
+                let _ = writeln!(out, "- {} {}{why}", m.b("Most likely:"), top.text);
+            }
+        } else {
+            for step in found {
+                let _ = writeln!(
+                    out,
+                    "- {} {}{}",
+                    m.b("Found:"),
+                    step.title,
+                    finding_suffix(&step.finding)
+                );
+            }
+        }
+        let ruled_out: Vec<_> = s.checklist.ruled_out().collect();
+        if !ruled_out.is_empty() {
+            let items: Vec<String> = ruled_out
+                .iter()
+                .map(|step| format!("{}{}", step.title, finding_suffix(&step.finding)))
+                .collect();
+            let _ = writeln!(out, "- {} {}", m.b("Ruled out:"), items.join("; "));
+        }
+        let missing = self.missing_needs();
+        if !missing.is_empty() {
+            let labels: Vec<&str> = missing.iter().map(|n| n.label()).collect();
+            let _ = writeln!(out, "- {} {}", m.b("Still missing:"), labels.join(", "));
+        }
+        let mut when = format!(
+            "{} to {} UTC ({})",
+            s.created.strftime("%Y-%m-%d %H:%M"),
+            self.now.strftime("%H:%M"),
+            elapsed_label(self.now.as_second() - s.created.as_second())
+        );
+        if s.incident.first_seen.is_empty() {
+            when = format!("triaged {when}");
+        } else {
+            when = format!("first seen {}; triaged {when}", s.incident.first_seen);
+        }
+        let _ = writeln!(out, "- {} {when}", m.b("When:"));
+        let ids = self.ids();
+        if !ids.is_empty() {
+            let list: Vec<String> = ids
+                .iter()
+                .take(8)
+                .map(|id| format!("{} {}", id.name, m.c(&id.value)))
+                .collect();
+            let _ = writeln!(out, "- {} {}", m.b("Ids:"), list.join(", "));
+        }
+    }
+
+    fn write_sections(&self, m: &Markup, out: &mut String) {
+        let s = self.session;
+        let section = |out: &mut String, title: &str| {
+            let _ = writeln!(out, "\n{}{title}{}", m.heading.0, m.heading.1);
+        };
+        if let Some(card) = &self.card {
+            section(
+                out,
+                &format!(
+                    "What {} means here",
+                    s.code.map_or_else(|| card.code.clone(), |c| c.to_string())
+                ),
+            );
+            let _ = writeln!(out, "{}", card.meaning);
+        }
+        let questions = &self.runbook.interview;
+        if !s.interview.answers.is_empty() {
+            section(out, "Interview");
+            for question in questions {
+                if let Some(answer) = s.interview.answers.get(&question.id) {
+                    // The question up to its question mark reads as a label.
+                    let label = question
+                        .prompt
+                        .split_inclusive('?')
+                        .next()
+                        .unwrap_or(&question.prompt);
+                    let _ = writeln!(
+                        out,
+                        "- {label} {}",
+                        Interview::describe(questions, &question.id, answer)
+                    );
+                }
+            }
+        }
+        if !s.checklist.steps.is_empty() {
+            section(out, "Checklist");
+            for step in &s.checklist.steps {
+                let _ = writeln!(
+                    out,
+                    "- {} {}{}",
+                    step.outcome.marker(),
+                    step.title,
+                    finding_suffix(&step.finding)
+                );
+            }
+        }
+        if !s.notes.is_empty() {
+            section(out, "Evidence notes");
+            for note in &s.notes {
+                let about = match note.target {
+                    NoteTarget::Incident => "incident".to_owned(),
+                    NoteTarget::Step(i) => format!("step {}", i + 1),
+                };
+                let _ = writeln!(
+                    out,
+                    "{} ({})",
+                    m.b(&format!(
+                        "{} · {} · {about}",
+                        note.elapsed_label(),
+                        note.at.strftime("%Y-%m-%d %H:%M:%SZ")
+                    )),
+                    note.local
+                );
+                let _ = write!(out, "{}", m.fence.0);
+                for line in note.text.lines() {
+                    let _ = writeln!(
+                        out,
+                        "{}{line}",
+                        if m.fence.0.is_empty() { "    " } else { "" }
+                    );
+                }
+                let _ = write!(out, "{}", m.fence.1);
+            }
+        }
+        if let Some(card) = self.card.as_ref().filter(|c| !c.examples.is_empty()) {
+            section(out, "Reproduce");
+            let ordered = card
+                .examples
+                .iter()
+                .filter(|e| e.kind == ExampleKind::Failing)
+                .chain(card.examples.iter().filter(|e| e.kind == ExampleKind::Good));
+            for example in ordered {
+                let kind = if example.kind == ExampleKind::Good {
+                    "known good"
+                } else {
+                    "failing"
+                };
+                let _ = writeln!(
+                    out,
+                    "- {kind} ({}, expect {}): {}",
+                    example.name,
+                    example.expect,
+                    m.c(&example.request)
+                );
+            }
+        }
+        let open = self.open_questions();
+        if !open.is_empty() {
+            section(out, "Open questions");
+            for question in open {
+                let _ = writeln!(out, "- {question}");
+            }
+        }
+        let _ = writeln!(
+            out,
+            "\n{}",
+            m.b(&format!(
+                "Runbook: {} · session {} · api-triage",
+                self.runbook.name, s.id
+            ))
+        );
+    }
+
+    fn missing_needs(&self) -> Vec<Need> {
+        let Some(card) = &self.card else {
+            return Vec::new();
+        };
+        let met = self.session.needs_met(&card.needs);
+        card.needs
+            .iter()
+            .filter(|n| !met.contains(n))
+            .copied()
+            .collect()
+    }
+
+    fn ids(&self) -> Vec<FoundId> {
+        let mut seen = BTreeSet::new();
+        self.session
+            .notes
+            .iter()
+            .flat_map(|n| find_ids(&n.text))
+            .filter(|id| seen.insert(id.value.clone()))
+            .collect()
+    }
+
+    fn open_questions(&self) -> Vec<String> {
+        let s = self.session;
+        let mut open: Vec<String> = self
+            .runbook
+            .interview
+            .iter()
+            .filter(|q| !s.interview.answers.contains_key(&q.id))
+            .map(|q| format!("{} (not answered)", q.prompt))
+            .collect();
+        let pending = s
+            .checklist
+            .steps
+            .iter()
+            .filter(|st| st.outcome == Outcome::Pending)
+            .count();
+        if pending > 0 {
+            open.push(format!("{pending} checklist step(s) not done yet"));
+        }
+        open
+    }
+}
+
+fn finding_suffix(finding: &str) -> String {
+    if finding.is_empty() {
+        String::new()
+    } else {
+        format!(" — {finding}")
+    }
+}

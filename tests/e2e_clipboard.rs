@@ -1,0 +1,188 @@
+//! The clipboard for real: arboard under Xvfb read back with xclip, and OSC 52 inside tmux
+//! with `set-clipboard on` read back with `tmux show-buffer`. CI installs xvfb, xclip and tmux;
+//! elsewhere these tests say what is missing and skip.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use api_triage::runbook::load_texts;
+use api_triage::session::{Journal, NoteTarget, Session};
+use jiff::tz::TimeZone;
+
+const BIN: &str = env!("CARGO_BIN_EXE_api-triage");
+
+fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Whether the tools are there; in CI their absence is a failure, not a skip.
+fn tools(names: &[&str]) -> bool {
+    let missing: Vec<&&str> = names.iter().filter(|t| !have(t)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must install {missing:?} (see .ci/run)"
+    );
+    eprintln!("skipping: {missing:?} not installed");
+    false
+}
+
+/// A saved session with a planted secret, in `dir/state`.
+fn saved_session(dir: &Path) {
+    let runbook = load_texts(Vec::new(), None).runbooks.remove(0);
+    let mut s = Session::new(
+        "2026-11-23T09:00:00Z".parse().unwrap(),
+        &runbook.name,
+        &runbook.source,
+        &runbook.interview,
+        Some(503),
+    );
+    s.incident.title = "Clipboard check".into();
+    s.add_note(
+        NoteTarget::Incident,
+        "< x-request-id: req-CLIP-4242\n> Authorization: Bearer CANARYclipSECRET0123456789",
+        "2026-11-23T09:01:00Z".parse().unwrap(),
+        &TimeZone::UTC,
+    );
+    Journal::new(dir.join("state")).save(&s).unwrap();
+}
+
+fn wait_until(limit: Duration, mut check: impl FnMut() -> Option<String>) -> Option<String> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if let Some(found) = check() {
+            return Some(found);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    None
+}
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn export_copy_reaches_the_x11_clipboard_and_stays_after_exit() {
+    if !tools(&["Xvfb", "xclip"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    saved_session(dir.path());
+    let display = format!(":{}", 90 + std::process::id() % 9);
+    let _xvfb = Killed(
+        Command::new("Xvfb")
+            .args([display.as_str(), "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let socket = format!("/tmp/.X11-unix/X{}", display.trim_start_matches(':'));
+    assert!(
+        wait_until(Duration::from_secs(10), || Path::new(&socket)
+            .exists()
+            .then(String::new))
+        .is_some(),
+        "Xvfb did not start"
+    );
+    let out = Command::new(BIN)
+        .args(["export", "--copy", "--out"])
+        .arg(dir.path().join("b"))
+        .env("API_TRIAGE_STATE_DIR", dir.path().join("state"))
+        .env("DISPLAY", &display)
+        .env_remove("SSH_TTY")
+        .env_remove("SSH_CONNECTION")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("copied to the clipboard"), "{stderr}");
+    // The app has exited; the clipboard still holds the summary.
+    let clip = wait_until(Duration::from_secs(10), || {
+        let out = Command::new("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .env("DISPLAY", &display)
+            .output()
+            .ok()?;
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        text.contains("Clipboard check").then_some(text)
+    })
+    .expect("summary in the X11 clipboard");
+    assert!(clip.contains("req-CLIP-4242"));
+    assert!(
+        !clip.contains("CANARYclipSECRET"),
+        "redacted before copying"
+    );
+    // Another program taking the clipboard ends the keeper api-triage left behind.
+    let _ = Command::new("xclip")
+        .args(["-selection", "clipboard", "-i", "-loops", "1"])
+        .env("DISPLAY", &display)
+        .stdin(Stdio::null())
+        .spawn();
+}
+
+#[test]
+fn over_ssh_inside_tmux_the_copy_goes_by_osc52() {
+    if !tools(&["tmux"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    saved_session(dir.path());
+    let socket = format!("api-triage-e2e-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let script = format!(
+        "env SSH_TTY=/dev/pts/0 API_TRIAGE_STATE_DIR={} {BIN} export --copy --out {} > {} 2>&1; sleep 30",
+        dir.path().join("state").display(),
+        dir.path().join("b").display(),
+        dir.path().join("log").display(),
+    );
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    tmux(&["set-option", "-g", "set-clipboard", "on"]);
+    let buffer = wait_until(Duration::from_secs(15), || {
+        let out = tmux(&["show-buffer"]);
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        text.contains("Clipboard check").then_some(text)
+    });
+    let log = std::fs::read_to_string(dir.path().join("log")).unwrap_or_default();
+    tmux(&["kill-server"]);
+    let buffer = buffer.unwrap_or_else(|| panic!("no OSC 52 copy in tmux; app said:\n{log}"));
+    assert!(log.contains("OSC 52 through tmux"), "{log}");
+    assert!(buffer.contains("req-CLIP-4242"));
+    assert!(!buffer.contains("CANARYclipSECRET"));
+}

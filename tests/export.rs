@@ -1,0 +1,336 @@
+//! The escalation summary and bundle: Markdown snapshots, every format free of planted secrets
+//! with trace ids intact, and `api-triage export` from the command line.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use api_triage::export::clipboard::{Environment, copy};
+use api_triage::export::prepare;
+use api_triage::export::summary::Format;
+use api_triage::runbook::{TeamRunbook, load_texts};
+use api_triage::session::{Journal, NoteTarget, Session};
+use api_triage::triage::{Answer, Outcome};
+use base64::Engine as _;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+fn at(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+fn default() -> TeamRunbook {
+    load_texts(Vec::new(), None).runbooks.remove(0)
+}
+
+/// A 502 triage part-way through, as an engineer would leave it.
+fn session(runbook: &TeamRunbook) -> Session {
+    let mut s = Session::new(
+        at("2026-11-23T09:00:00Z"),
+        &runbook.name,
+        &runbook.source,
+        &runbook.interview,
+        Some(502),
+    );
+    s.incident.title = "Checkout failing for EU users".into();
+    s.incident.severity = "SEV2".into();
+    s.incident.environment = "production".into();
+    s.incident.first_seen = "08:52 UTC".into();
+    s.interview.answers.insert(
+        "service".into(),
+        Answer::Text("orders-api POST /v1/orders".into()),
+    );
+    s.interview
+        .answers
+        .insert("layer".into(), Answer::Choice("gateway".into()));
+    s.interview
+        .answers
+        .insert("spread".into(), Answer::Choice("intermittent".into()));
+    s.interview.position = runbook.interview.len();
+    s.stage = api_triage::session::Stage::Checklist;
+    s.checklist = api_triage::triage::Checklist::from_card(&runbook.card(502).unwrap());
+    s.checklist.set_outcome(0, Outcome::RuledOut);
+    s.checklist
+        .set_finding(0, "no upstream errors in the ingress log since 08:00");
+    s.checklist.set_outcome(1, Outcome::FoundIt);
+    s.checklist
+        .set_finding(1, "orders pods OOMKilled 7 times since the 08:45 deploy");
+    s.add_note(
+        NoteTarget::Step(1),
+        "$ kubectl -n orders get pods\norders-7d9f 0/1 CrashLoopBackOff 7 12m",
+        at("2026-11-23T09:04:12Z"),
+        &TimeZone::UTC,
+    );
+    s.add_note(
+        NoteTarget::Incident,
+        "> POST /v1/orders HTTP/1.1\n> Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJDQU5BUlkifQ.c2lnbmF0dXJlQ0FOQVJZ\n< HTTP/1.1 502 Bad Gateway\n< x-request-id: 9b1e4c7a-2f3d-4e5f-8a9b-0c1d2e3f4a5b",
+        at("2026-11-23T09:06:40Z"),
+        &TimeZone::UTC,
+    );
+    s
+}
+
+#[test]
+fn markdown_summary_snapshot() {
+    let runbook = default();
+    let prepared = prepare(&session(&runbook), &runbook, true).unwrap();
+    let md = prepared.render(&runbook, at("2026-11-23T09:10:00Z"), Format::Md);
+    insta::assert_snapshot!("summary_md", md);
+}
+
+#[test]
+fn plain_and_slack_summaries_snapshot() {
+    let runbook = default();
+    let prepared = prepare(&session(&runbook), &runbook, true).unwrap();
+    let now = at("2026-11-23T09:10:00Z");
+    insta::assert_snapshot!("summary_text", prepared.render(&runbook, now, Format::Text));
+    insta::assert_snapshot!(
+        "summary_slack",
+        prepared.render(&runbook, now, Format::Slack)
+    );
+}
+
+#[test]
+fn the_summary_puts_the_most_important_lines_first() {
+    let runbook = default();
+    let prepared = prepare(&session(&runbook), &runbook, true).unwrap();
+    let md = prepared.render(&runbook, at("2026-11-23T09:10:00Z"), Format::Md);
+    let lines: Vec<&str> = md.lines().collect();
+    assert!(
+        lines[0].contains("[SEV2]") && lines[0].contains("502") && lines[0].contains("production")
+    );
+    let first_screen = lines[..8].join("\n");
+    for key in ["Owner:", "Found:", "Ruled out:", "When:", "Ids:"] {
+        assert!(
+            first_screen.contains(key),
+            "{key} not near the top:\n{first_screen}"
+        );
+    }
+    assert!(
+        md.contains("9b1e4c7a-2f3d-4e5f-8a9b-0c1d2e3f4a5b"),
+        "request id kept"
+    );
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/redaction")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn non_empty_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn canary_secrets_never_leave_in_any_format_and_trace_ids_stay() {
+    let runbook = default();
+    let canary = fixture("canary.txt");
+    let secrets = non_empty_lines(&fixture("secrets.txt"));
+    let keeps = non_empty_lines(&fixture("keep.txt"));
+    assert!(secrets.len() >= 15 && keeps.len() >= 5);
+    let mut s = session(&runbook);
+    // Planted everywhere the engineer can type: notes, a draft, a finding, incident fields.
+    s.add_note(
+        NoteTarget::Incident,
+        &canary,
+        at("2026-11-23T09:08:00Z"),
+        &TimeZone::UTC,
+    );
+    s.add_note(
+        NoteTarget::Step(2),
+        &canary,
+        at("2026-11-23T09:08:30Z"),
+        &TimeZone::UTC,
+    );
+    s.draft = Some(api_triage::session::Draft {
+        target: NoteTarget::Incident,
+        text: canary.clone(),
+    });
+    s.checklist.set_finding(3, secrets[0].as_str());
+    s.incident.endpoint = format!(
+        "POST /v1/orders?access_token={}",
+        "CANARYqueryTOKEN1234567890"
+    );
+    let prepared = prepare(&s, &runbook, true).unwrap();
+    assert!(
+        prepared.redacted.unwrap() >= secrets.len(),
+        "{}",
+        prepared.redaction_note()
+    );
+    let now = at("2026-11-23T09:10:00Z");
+    let mut outputs: Vec<(String, String)> =
+        [Format::Md, Format::Text, Format::Slack, Format::Json]
+            .into_iter()
+            .map(|f| (f.label().to_owned(), prepared.render(&runbook, now, f)))
+            .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = prepared.write_bundle(&runbook, now, dir.path()).unwrap();
+    for file in ["summary.md", "bundle.json"] {
+        outputs.push((
+            file.to_owned(),
+            std::fs::read_to_string(folder.join(file)).unwrap(),
+        ));
+    }
+    // The clipboard gets exactly what leaves as OSC 52.
+    let mut terminal = Vec::new();
+    let env = Environment {
+        ssh: true,
+        ..Environment::default()
+    };
+    copy(
+        &prepared.render(&runbook, now, Format::Md),
+        &env,
+        &mut terminal,
+        &dir.path().join("clip.md"),
+    );
+    let sequence = String::from_utf8(terminal).unwrap();
+    let payload = sequence
+        .trim_start_matches("\u{1b}]52;c;")
+        .trim_end_matches('\u{7}');
+    let clip = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(payload)
+            .unwrap(),
+    )
+    .unwrap();
+    outputs.push(("clipboard".to_owned(), clip));
+    for (what, text) in &outputs {
+        for secret in secrets
+            .iter()
+            .chain(std::iter::once(&"CANARYqueryTOKEN1234567890".to_owned()))
+        {
+            assert!(
+                !text.contains(secret.as_str()),
+                "secret {secret:?} leaked into {what}"
+            );
+        }
+        if what != "bundle.json" && what != "JSON" {
+            for keep in &keeps {
+                assert!(
+                    text.contains(keep.as_str()),
+                    "trace value {keep:?} lost from {what}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_redact_keeps_text_as_typed_and_says_so() {
+    let runbook = default();
+    let prepared = prepare(&session(&runbook), &runbook, false).unwrap();
+    assert!(prepared.redaction_note().contains("REDACTION OFF"));
+    assert!(
+        prepared
+            .render(&runbook, at("2026-11-23T09:10:00Z"), Format::Md)
+            .contains("eyJhbGciOiJIUzI1NiJ9")
+    );
+}
+
+fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_api-triage"))
+        .args(args)
+        .current_dir(dir)
+        .env("API_TRIAGE_STATE_DIR", dir.join("state"))
+        .env("HOME", dir)
+        .env_remove("API_TRIAGE_RUNBOOKS")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("SSH_TTY", "/dev/pts/99")
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn saved_session(dir: &Path) -> String {
+    let runbook = default();
+    let s = session(&runbook);
+    Journal::new(dir.join("state")).save(&s).unwrap();
+    s.id
+}
+
+#[test]
+fn export_from_the_command_line_writes_a_private_bundle_and_prints_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = saved_session(dir.path());
+    let out = dir.path().join("bundles");
+    let (stdout, stderr, code) = run(
+        dir.path(),
+        &["export", "--out", out.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["session"]["id"], id.as_str());
+    assert!(json["secrets_redacted"].as_u64().unwrap() >= 1);
+    assert!(stderr.contains("bundle written to"), "{stderr}");
+    let folders: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(folders.len(), 1);
+    let name = folders[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    assert!(
+        name.ends_with("-502-checkout-failing-for-eu-users"),
+        "{name}"
+    );
+    assert!(folders[0].join("summary.md").exists() && folders[0].join("bundle.json").exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folders[0]), 0o700);
+        assert_eq!(mode(&folders[0].join("summary.md")), 0o600);
+    }
+    // The same export again gets its own folder.
+    run(dir.path(), &["export", "--out", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 2);
+}
+
+#[test]
+fn export_formats_and_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_session(dir.path());
+    let out = dir.path().join("b").display().to_string();
+    let (md, _, _) = run(dir.path(), &["export", "--out", &out]);
+    assert!(
+        md.starts_with("## Checkout failing for EU users: [SEV2] 502 Bad Gateway"),
+        "{md}"
+    );
+    let (slack, _, _) = run(dir.path(), &["export", "--out", &out, "--format", "slack"]);
+    assert!(slack.starts_with('*') && !slack.contains("**"));
+    let (text, _, _) = run(dir.path(), &["export", "--out", &out, "--format", "text"]);
+    assert!(!text.contains("**") && !text.contains("```"));
+    let (raw, stderr, code) = run(dir.path(), &["export", "--out", &out, "--no-redact"]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("warning: --no-redact"), "{stderr}");
+    assert!(raw.contains("eyJhbGciOiJIUzI1NiJ9"));
+    assert!(
+        stderr.contains("the team wants before escalating"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn export_without_sessions_says_how_to_start_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, stderr, code) = run(dir.path(), &["export"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no sessions"), "{stderr}");
+}
