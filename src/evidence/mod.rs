@@ -1,5 +1,8 @@
-//! Reading evidence: what pasted text shows (request ids, timestamps, full requests...), so
-//! the team's `needs` tick off as evidence arrives. Pure: no I/O, no clock.
+//! Reading evidence: the response in pasted text (`response`), who returned it (`layer`), the
+//! ids in it (`ids`), and which of the team's `needs` it fills (`needs`). Pure: no I/O, no
+//! clock.
 
 pub mod ids;
+pub mod layer;
 pub mod needs;
+pub mod response;

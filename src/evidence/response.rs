@@ -1,0 +1,411 @@
+//! Reading a pasted response in the forms engineers paste: `curl -v`/`-sv` transcripts (with
+//! `*`, `>`, `<` lines, TLS and HTTP/2 lines, the command on top), `curl -i` output, raw
+//! headers with a body, a body alone, and a HAR entry. Pure.
+
+use serde::Serialize;
+
+/// One HTTP response as read from evidence.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Response {
+    /// The request method and URL, when the evidence shows them.
+    pub method: Option<String>,
+    pub url: Option<String>,
+    /// `HTTP/1.1`, `HTTP/2`...
+    pub version: Option<String>,
+    pub status: Option<u16>,
+    pub reason: Option<String>,
+    /// Response headers in order, names as written.
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    /// Statuses of earlier responses in the same transcript (redirects, 100 Continue).
+    pub earlier: Vec<u16>,
+}
+
+impl Response {
+    /// The first value of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn has_header(&self, name: &str) -> bool {
+        self.header(name).is_some()
+    }
+
+    /// The body as pretty JSON when it is JSON.
+    pub fn json_body(&self) -> Option<serde_json::Value> {
+        let trimmed = self.body.trim();
+        if !(trimmed.starts_with('{') || trimmed.starts_with('[')) {
+            return None;
+        }
+        serde_json::from_str(trimmed).ok()
+    }
+}
+
+/// Reads `text` as whichever form it is in.
+pub fn parse(text: &str) -> Response {
+    let text = text.replace("\r\n", "\n");
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{')
+        && trimmed.contains("\"log\"")
+        && trimmed.contains("\"entries\"")
+        && let Some(response) = parse_har(trimmed)
+    {
+        return response;
+    }
+    let has_curl_markers = text
+        .lines()
+        .any(|l| l.starts_with("< HTTP/") || l.starts_with("> ") && l.contains(" HTTP/"));
+    let mut response = if has_curl_markers {
+        parse_verbose(&text)
+    } else {
+        parse_plain(&text)
+    };
+    if response.url.is_none() {
+        response.url = command_url(&text);
+    }
+    if response.status.is_none() {
+        response.status = status_from_body(&response.body);
+    }
+    response
+}
+
+/// The URL of a `curl` command line in the text.
+fn command_url(text: &str) -> Option<String> {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches("$ ").trim_start())
+        .find(|l| l.starts_with("curl "))
+        .and_then(|l| {
+            l.split_whitespace()
+                .map(|w| w.trim_matches(['\'', '"']))
+                .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+                .map(str::to_owned)
+        })
+}
+
+/// `HTTP/1.1 502 Bad Gateway` or `HTTP/2 502` into its parts.
+fn status_line(line: &str) -> Option<(String, u16, Option<String>)> {
+    let line = line.trim();
+    if !line.starts_with("HTTP/") {
+        return None;
+    }
+    let mut parts = line.splitn(3, ' ');
+    let version = parts.next()?.to_owned();
+    let code = parts
+        .next()?
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|c| (100..=599).contains(c))?;
+    let reason = parts
+        .next()
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty());
+    Some((version, code, reason))
+}
+
+fn header_line(line: &str) -> Option<(String, String)> {
+    let (name, value) = line.split_once(':')?;
+    let name = name.trim();
+    if name.is_empty() || name.contains(' ') {
+        return None;
+    }
+    Some((name.to_owned(), value.trim().to_owned()))
+}
+
+/// A `curl -v` transcript: the last final response wins; earlier ones are kept as a chain.
+fn parse_verbose(text: &str) -> Response {
+    let mut response = Response::default();
+    let mut in_response_headers = false;
+    let mut body_lines: Vec<&str> = Vec::new();
+    let mut host = None;
+    let mut path = None;
+    for line in text.lines() {
+        if let Some(rest) = line
+            .strip_prefix("> ")
+            .or_else(|| (line == ">").then_some(""))
+        {
+            in_response_headers = false;
+            if let Some((method, target)) =
+                rest.split_once(' ').filter(|(_, t)| t.contains(" HTTP/"))
+            {
+                if method.chars().all(|c| c.is_ascii_uppercase()) {
+                    response.method = Some(method.to_owned());
+                    path = target.rsplit_once(' ').map(|(p, _)| p.to_owned());
+                }
+            } else if let Some((name, value)) = header_line(rest)
+                && (name.eq_ignore_ascii_case("host") || name.eq_ignore_ascii_case(":authority"))
+            {
+                host = Some(value);
+            }
+            continue;
+        }
+        if let Some(rest) = line
+            .strip_prefix("< ")
+            .or_else(|| (line == "<").then_some(""))
+        {
+            if let Some((version, code, reason)) = status_line(rest) {
+                if let Some(previous) = response.status {
+                    response.earlier.push(previous);
+                }
+                response.version = Some(version);
+                response.status = Some(code);
+                response.reason = reason;
+                response.headers.clear();
+                body_lines.clear();
+                in_response_headers = true;
+            } else if in_response_headers {
+                if rest.trim().is_empty() {
+                    in_response_headers = false;
+                } else if let Some(header) = header_line(rest) {
+                    response.headers.push(header);
+                }
+            }
+            continue;
+        }
+        // curl's own lines: progress, TLS records, notes.
+        if line.starts_with("* ")
+            || line.starts_with("{ [")
+            || line.starts_with("} [")
+            || line == "*"
+        {
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("$ curl") || trimmed.starts_with("curl ") {
+            continue;
+        }
+        if response.status.is_some() {
+            body_lines.push(line);
+        }
+    }
+    body_lines.join("\n").trim().clone_into(&mut response.body);
+    if let (Some(host), Some(path)) = (host, path) {
+        let scheme =
+            if text.contains("SSL connection") || text.contains("TLS") || text.contains(":443") {
+                "https"
+            } else {
+                "http"
+            };
+        response.url = Some(format!("{scheme}://{host}{path}"));
+    }
+    response
+}
+
+/// `curl -i` output, raw headers and body, or a body alone.
+fn parse_plain(text: &str) -> Response {
+    let mut response = Response::default();
+    let mut lines = text.lines().peekable();
+    // Skip a command line or blank lines on top.
+    while let Some(line) = lines.peek() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with("$ ") || t.starts_with("curl ") {
+            lines.next();
+        } else {
+            break;
+        }
+    }
+    let mut body: Vec<&str> = Vec::new();
+    let mut in_headers = false;
+    for line in lines {
+        // A status line starts a response only before any body text.
+        if let Some((version, code, reason)) = status_line(line)
+            && body.iter().all(|l| l.trim().is_empty())
+        {
+            if let Some(previous) = response.status {
+                response.earlier.push(previous);
+            }
+            response.version = Some(version);
+            response.status = Some(code);
+            response.reason = reason;
+            response.headers.clear();
+            body.clear();
+            in_headers = true;
+            continue;
+        }
+        if in_headers {
+            if line.trim().is_empty() {
+                in_headers = false;
+                // A `100 Continue` or a redirect may be followed by another status line.
+                continue;
+            }
+            if let Some(header) = header_line(line) {
+                response.headers.push(header);
+                continue;
+            }
+            in_headers = false;
+        }
+        body.push(line);
+    }
+    body.join("\n").trim().clone_into(&mut response.body);
+    response
+}
+
+/// The last entry of a HAR file.
+fn parse_har(text: &str) -> Option<Response> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let entry = value.get("log")?.get("entries")?.as_array()?.last()?;
+    let request = entry.get("request")?;
+    let har_response = entry.get("response")?;
+    let headers = har_response
+        .get("headers")
+        .and_then(|h| h.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|h| {
+                    Some((
+                        h.get("name")?.as_str()?.to_owned(),
+                        h.get("value")?.as_str()?.to_owned(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Response {
+        method: request
+            .get("method")
+            .and_then(|m| m.as_str())
+            .map(str::to_owned),
+        url: request
+            .get("url")
+            .and_then(|m| m.as_str())
+            .map(str::to_owned),
+        version: har_response
+            .get("httpVersion")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned),
+        status: har_response
+            .get("status")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|s| u16::try_from(s).ok())
+            .filter(|s| (100..=599).contains(s)),
+        reason: har_response
+            .get("statusText")
+            .and_then(|v| v.as_str())
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+        headers,
+        body: har_response
+            .get("content")
+            .and_then(|c| c.get("text"))
+            .and_then(|t| t.as_str())
+            .unwrap_or("")
+            .to_owned(),
+        earlier: Vec::new(),
+    })
+}
+
+/// A status written in a body alone: `"status": 502`, `<title>502 Bad Gateway</title>`,
+/// `<h1>503 Service Unavailable</h1>`.
+fn status_from_body(body: &str) -> Option<u16> {
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(body.trim()) {
+        for key in ["status", "statusCode", "status_code", "code"] {
+            let found = value
+                .get(key)
+                .or_else(|| value.get("error").and_then(|e| e.get(key)))
+                .and_then(|v| {
+                    v.as_u64()
+                        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                })
+                .and_then(|v| u16::try_from(v).ok())
+                .filter(|c| (100..=599).contains(c));
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    let lower = body.to_lowercase();
+    for tag in ["<title>", "<h1>"] {
+        if let Some(start) = lower.find(tag) {
+            let after = &lower[start + tag.len()..];
+            let digits: String = after
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if let Ok(code) = digits.parse::<u16>()
+                && (100..=599).contains(&code)
+            {
+                return Some(code);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curl_verbose_with_command_tls_and_crlf() {
+        let text = "$ curl -sv https://api.example.com/v1/orders\r\n*   Trying 10.0.0.1:443...\r\n\
+                    * SSL connection using TLSv1.3\r\n} [5 bytes data]\r\n> GET /v1/orders HTTP/1.1\r\n\
+                    > Host: api.example.com\r\n> Accept: */*\r\n>\r\n< HTTP/1.1 502 Bad Gateway\r\n\
+                    < Server: nginx\r\n< Content-Type: text/html\r\n<\r\n{ [150 bytes data]\r\n\
+                    <html><head><title>502 Bad Gateway</title></head>\r\n</html>\r\n* Connection #0 left intact\r\n";
+        let r = parse(text);
+        assert_eq!(r.status, Some(502));
+        assert_eq!(r.reason.as_deref(), Some("Bad Gateway"));
+        assert_eq!(r.method.as_deref(), Some("GET"));
+        assert_eq!(r.url.as_deref(), Some("https://api.example.com/v1/orders"));
+        assert_eq!(r.header("server"), Some("nginx"));
+        assert!(
+            r.body.starts_with("<html>") && r.body.ends_with("</html>"),
+            "{:?}",
+            r.body
+        );
+    }
+
+    #[test]
+    fn http2_status_lines_and_redirect_chains() {
+        let text = "> GET /old HTTP/2\n> host: a.example\n< HTTP/2 301\n< location: /new\n<\n\
+                    > GET /new HTTP/2\n> host: a.example\n< HTTP/2 404\n< content-type: application/json\n<\n{\"error\":\"not found\"}";
+        let r = parse(text);
+        assert_eq!(r.status, Some(404));
+        assert_eq!(r.earlier, [301]);
+        assert_eq!(r.version.as_deref(), Some("HTTP/2"));
+        assert_eq!(r.json_body().unwrap()["error"], "not found");
+    }
+
+    #[test]
+    fn curl_i_and_raw_headers() {
+        let r = parse(
+            "HTTP/1.1 100 Continue\n\nHTTP/1.1 413 Request Entity Too Large\nServer: nginx\n\n<html>too big</html>\n",
+        );
+        assert_eq!(r.status, Some(413));
+        assert_eq!(r.earlier, [100]);
+        assert_eq!(r.header("Server"), Some("nginx"));
+        assert_eq!(r.body, "<html>too big</html>");
+    }
+
+    #[test]
+    fn a_body_alone_still_gives_the_status() {
+        assert_eq!(
+            parse("{\"status\": 429, \"message\": \"slow down\"}").status,
+            Some(429)
+        );
+        assert_eq!(
+            parse("<html><title>503 Service Unavailable</title></html>").status,
+            Some(503)
+        );
+        assert_eq!(parse("just words").status, None);
+    }
+
+    #[test]
+    fn a_har_entry() {
+        let har = r#"{"log":{"entries":[{"request":{"method":"POST","url":"https://x.example/a"},
+            "response":{"status":401,"statusText":"Unauthorized","httpVersion":"HTTP/2",
+            "headers":[{"name":"www-authenticate","value":"Bearer error=\"invalid_token\""}],
+            "content":{"text":"{\"error\":\"invalid_token\"}"}}}]}}"#;
+        let r = parse(har);
+        assert_eq!(r.status, Some(401));
+        assert_eq!(r.method.as_deref(), Some("POST"));
+        assert!(
+            r.header("WWW-Authenticate")
+                .is_some_and(|v| v.contains("invalid_token"))
+        );
+    }
+}
