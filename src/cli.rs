@@ -99,6 +99,13 @@ pub enum Command {
         #[arg(long)]
         no_redact: bool,
     },
+    /// Read a pasted response (curl -v, curl -i, headers, a body, a HAR file): who returned it,
+    /// ids, the token check. FILE `-` reads standard input.
+    Evidence {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Compare codes that are easily confused, with the question that tells them apart.
     Compare {
         #[arg(required = true, num_args = 2..)]
@@ -148,7 +155,10 @@ pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Outp
     let matrix = Matrix::from_report(report);
     let mut out = match command {
         Command::Check { json, .. } => return check(report, *json, style),
-        Command::Sessions { .. } | Command::Resume { .. } | Command::Export { .. } => {
+        Command::Sessions { .. }
+        | Command::Resume { .. }
+        | Command::Export { .. }
+        | Command::Evidence { .. } => {
             return Output::default();
         }
         Command::List { search, json } => list(&matrix, search.as_deref(), *json, style),
@@ -761,5 +771,89 @@ pub fn export(
         stdout: prepared.render(runbook, now, *format),
         stderr,
         code: 0,
+    }
+}
+
+/// The longest evidence read, so a mistaken `cat` of a huge file cannot exhaust memory.
+pub const MAX_EVIDENCE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads evidence from a file, or standard input for `-`.
+pub fn read_evidence(path: &std::path::Path) -> Result<String, String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    let result = if path.as_os_str() == "-" {
+        std::io::stdin()
+            .take(MAX_EVIDENCE_BYTES)
+            .read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(MAX_EVIDENCE_BYTES).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `api-triage evidence FILE`: the analysis, as text or JSON.
+pub fn evidence(text: &str, json: bool, now: jiff::Timestamp) -> Output {
+    let analysis = crate::evidence::analysis::analyze(text, now);
+    if json {
+        return ok(to_json(&json!(analysis)));
+    }
+    ok(analysis.render())
+}
+
+/// `curl -sv URL 2>&1 | api-triage -`: reads the evidence, starts a triage session pre-answered
+/// from it, keeps the text whole as a note, and says how to continue.
+pub fn evidence_to_session(
+    text: &str,
+    report: &LoadReport,
+    journal: &crate::session::Journal,
+    now: jiff::Timestamp,
+) -> Output {
+    let analysis = crate::evidence::analysis::analyze(text, now);
+    let matrix = Matrix::from_report(report);
+    let Some(runbook) = matrix.pick(None, analysis.status) else {
+        return Output {
+            stderr: "api-triage: no runbook loaded\n".to_owned(),
+            code: 1,
+            ..Output::default()
+        };
+    };
+    let mut session = crate::session::Session::new(
+        now,
+        &runbook.name,
+        &runbook.source,
+        &runbook.interview,
+        analysis.status,
+    );
+    for (question, value) in analysis.suggested_answers() {
+        if question == "code" {
+            continue;
+        }
+        session
+            .interview
+            .answers
+            .insert(question.to_owned(), crate::triage::Answer::Choice(value));
+    }
+    session.add_note(
+        crate::session::NoteTarget::Incident,
+        text.trim_end(),
+        now,
+        &jiff::tz::TimeZone::system(),
+    );
+    let mut out = analysis.render();
+    match journal.save(&session) {
+        Ok(()) => {
+            let _ = writeln!(
+                out,
+                "\nSaved as triage session {} with this evidence as its first note; continue with `api-triage resume`.",
+                session.id
+            );
+            ok(out)
+        }
+        Err(e) => Output {
+            stdout: out,
+            stderr: format!("api-triage: {e}\n"),
+            code: 1,
+        },
     }
 }

@@ -14,6 +14,31 @@ fn main() -> ExitCode {
             u8::try_from(api_triage::export::clipboard::hold_clipboard_main()).unwrap_or(1),
         );
     }
+    // `curl -sv URL 2>&1 | api-triage -`: evidence on standard input starts a triage session.
+    if std::env::args().nth(1).as_deref() == Some("-") && std::env::args().len() == 2 {
+        let now = jiff::Timestamp::now();
+        let text = match cli::read_evidence(std::path::Path::new("-")) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("api-triage: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let global = cli::Global {
+            runbooks: Vec::new(),
+            state_dir: None,
+            today: None,
+        };
+        let report = cli::load(
+            &global,
+            &[],
+            Some(now.to_zoned(jiff::tz::TimeZone::system()).date()),
+        );
+        let output = cli::evidence_to_session(&text, &report, &cli::journal(&global), now);
+        let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+        let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+        return ExitCode::from(u8::try_from(output.code).unwrap_or(1));
+    }
     let cli = Cli::parse();
     let today = cli.global.today.or_else(|| Some(jiff::Zoned::now().date()));
     let journal = cli::journal(&cli.global);
@@ -41,6 +66,19 @@ fn main() -> ExitCode {
                     Err(_) => Box::new(std::io::sink()),
                 };
             let output = cli::export(command, &report, &journal, jiff::Timestamp::now(), &mut tty);
+            let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+            let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+            return ExitCode::from(u8::try_from(output.code).unwrap_or(1));
+        }
+        cli::Command::Evidence { file, json } => {
+            let output = match cli::read_evidence(file) {
+                Ok(text) => cli::evidence(&text, *json, jiff::Timestamp::now()),
+                Err(e) => cli::Output {
+                    stderr: format!("api-triage: {e}\n"),
+                    code: 2,
+                    ..cli::Output::default()
+                },
+            };
             let _ = std::io::stdout().write_all(output.stdout.as_bytes());
             let _ = std::io::stderr().write_all(output.stderr.as_bytes());
             return ExitCode::from(u8::try_from(output.code).unwrap_or(1));

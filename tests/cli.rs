@@ -336,3 +336,62 @@ fn sessions_lists_saved_triages_newest_first() {
     );
     assert!(empty.stdout.contains("No sessions yet"), "{}", empty.stdout);
 }
+
+#[test]
+fn evidence_reads_a_curl_transcript_and_says_who_returned_it() {
+    let file = repo("tests/fixtures/evidence/nginx-502-dead-upstream.txt");
+    let r = run(&["evidence", &file, "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(v["status"], 502);
+    assert_eq!(v["returned_by"]["layer"], "proxy");
+    assert_eq!(v["returned_by"]["product"], "nginx");
+    let text = run(&["evidence", &file]).stdout;
+    assert!(
+        text.contains("Returned by: a reverse proxy or gateway (nginx)"),
+        "{text}"
+    );
+    assert_eq!(run(&["evidence", "/no/such/file"]).code, 2);
+}
+
+#[test]
+fn piped_evidence_starts_a_pre_answered_triage_session() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_api-triage"))
+        .arg("-")
+        .current_dir(dir.path())
+        .env("API_TRIAGE_STATE_DIR", &state)
+        .env("HOME", dir.path())
+        .env_remove("API_TRIAGE_RUNBOOKS")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = std::fs::read_to_string(repo(
+        "tests/fixtures/evidence/haproxy-503-dead-upstream.txt",
+    ))
+    .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Saved as triage session"));
+    let journal = api_triage::session::Journal::new(&state);
+    let session = journal.load(&journal.latest().unwrap()).unwrap();
+    assert_eq!(session.code, Some(503));
+    assert_eq!(
+        session.interview.answers["layer"],
+        api_triage::triage::Answer::Choice("gateway".into())
+    );
+    assert_eq!(
+        session.notes[0].text,
+        text.trim_end(),
+        "the evidence is kept whole"
+    );
+}

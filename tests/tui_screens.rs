@@ -146,6 +146,12 @@ fn triage_screens() -> Vec<(&'static str, App)> {
     list.push(("triage_finding_prompt", editor.clone()));
     editor.update(Action::Open);
     list.push(("triage_checklist", editor.clone()));
+    let mut export = editor.clone();
+    export.update(Action::Export);
+    list.push(("escalate_preview", export.clone()));
+    export.update(Action::CycleFormat);
+    export.update(Action::CycleFormat);
+    list.push(("escalate_preview_slack", export));
     editor.saved(Err(
         "cannot write /state/x.json: Read-only file system (os error 30)".into(),
     ));

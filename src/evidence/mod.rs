@@ -2,7 +2,9 @@
 //! ids in it (`ids`), and which of the team's `needs` it fills (`needs`). Pure: no I/O, no
 //! clock.
 
+pub mod analysis;
 pub mod ids;
 pub mod layer;
 pub mod needs;
 pub mod response;
+pub mod token;

@@ -377,10 +377,14 @@ impl Facts<'_> {
                 } else {
                     "failing"
                 };
+                let name = if example.name.eq_ignore_ascii_case(kind) {
+                    String::new()
+                } else {
+                    format!("{}, ", example.name)
+                };
                 let _ = writeln!(
                     out,
-                    "- {kind} ({}, expect {}): {}",
-                    example.name,
+                    "- {kind} ({name}expect {}): {}",
                     example.expect,
                     m.c(&example.request)
                 );

@@ -1,0 +1,210 @@
+//! Everything the evidence reader has to say about one paste: the response, who returned it,
+//! the ids, the headers that matter for the code, the token check, and the interview answers
+//! it suggests. Pure: the time is passed in.
+
+use std::fmt::Write as _;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::ids::{FoundId, find_ids};
+use super::layer::{Verdict, classify};
+use super::response::{Response, parse};
+use super::token::{TokenCheck, check, find_jwt};
+
+/// Headers worth showing for the status at hand.
+const NOTABLE: &[&str] = &[
+    "date",
+    "content-type",
+    "server",
+    "via",
+    "retry-after",
+    "x-ratelimit-limit",
+    "x-ratelimit-remaining",
+    "x-ratelimit-reset",
+    "ratelimit",
+    "ratelimit-policy",
+    "www-authenticate",
+    "location",
+    "allow",
+];
+
+/// The reading of one piece of evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub method: Option<String>,
+    pub url: Option<String>,
+    pub status: Option<u16>,
+    pub reason: Option<String>,
+    pub earlier_statuses: Vec<u16>,
+    pub returned_by: Verdict,
+    pub ids: Vec<FoundId>,
+    /// `Retry-After`, rate-limit headers, `WWW-Authenticate`, `Location`, `Allow`...
+    pub headers: Vec<(String, String)>,
+    /// The body, pretty-printed when it is JSON, cut to a readable length.
+    pub body: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<TokenCheck>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_problem: Option<String>,
+}
+
+/// Reads `text`; tokens are judged at the response's `Date`, or `now` without one.
+pub fn analyze(text: &str, now: Timestamp) -> Analysis {
+    let response = parse(text);
+    analyze_response(&response, text, now)
+}
+
+fn analyze_response(response: &Response, text: &str, now: Timestamp) -> Analysis {
+    let date = response
+        .header("date")
+        .and_then(|d| jiff::fmt::rfc2822::parse(d).ok())
+        .map(|z| z.timestamp());
+    let (token, token_problem) = match find_jwt(text) {
+        Some(jwt) => match check(jwt, date.unwrap_or(now), date.is_some(), None) {
+            Ok(c) => (Some(c), None),
+            Err(e) => (None, Some(e.to_string())),
+        },
+        None => (None, None),
+    };
+    let headers = response
+        .headers
+        .iter()
+        .filter(|(n, _)| {
+            NOTABLE.contains(&n.to_lowercase().as_str())
+                || n.to_lowercase().starts_with("x-ratelimit")
+        })
+        .cloned()
+        .collect();
+    let body = match response.json_body() {
+        Some(json) => serde_json::to_string_pretty(&json).unwrap_or_else(|_| response.body.clone()),
+        None => response.body.clone(),
+    };
+    let body: String = body.lines().take(40).collect::<Vec<_>>().join("\n");
+    let header_text = response
+        .headers
+        .iter()
+        .fold(String::new(), |mut text, (n, v)| {
+            let _ = writeln!(text, "{n}: {v}");
+            text
+        });
+    let mut ids = find_ids(&header_text);
+    for id in find_ids(&response.body) {
+        if !ids.iter().any(|f| f.value == id.value) {
+            ids.push(id);
+        }
+    }
+    Analysis {
+        method: response.method.clone(),
+        url: response.url.clone(),
+        status: response.status,
+        reason: response.reason.clone(),
+        earlier_statuses: response.earlier.clone(),
+        returned_by: classify(response),
+        ids,
+        headers,
+        body,
+        token,
+        token_problem,
+    }
+}
+
+impl Analysis {
+    /// The interview answers this evidence suggests, as (question id, answer): the code and
+    /// who returned it. The engineer can overrule them.
+    pub fn suggested_answers(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if let Some(status) = self.status {
+            out.push(("code", status.to_string()));
+        }
+        if self.returned_by.confidence >= super::layer::Confidence::Medium {
+            out.push((
+                "layer",
+                self.returned_by.layer.interview_option().to_owned(),
+            ));
+        }
+        out
+    }
+
+    /// A plain-text card, at most 80 columns wide where the evidence allows.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let status = match (self.status, &self.reason) {
+            (Some(s), Some(r)) => format!("{s} {r}"),
+            (Some(s), None) => s.to_string(),
+            (None, _) => "no HTTP status found".to_owned(),
+        };
+        let _ = writeln!(out, "Status:      {status}");
+        if let (Some(method), Some(url)) = (&self.method, &self.url) {
+            let _ = writeln!(out, "Request:     {method} {url}");
+        } else if let Some(url) = &self.url {
+            let _ = writeln!(out, "URL:         {url}");
+        }
+        if !self.earlier_statuses.is_empty() {
+            let list: Vec<String> = self.earlier_statuses.iter().map(u16::to_string).collect();
+            let _ = writeln!(out, "Before it:   {}", list.join(" -> "));
+        }
+        let v = &self.returned_by;
+        let product = v
+            .product
+            .as_ref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "Returned by: {}{product}, {} confidence",
+            v.layer.label(),
+            serde_json::to_value(v.confidence)
+                .ok()
+                .and_then(|c| c.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        );
+        for reason in &v.reasons {
+            let _ = writeln!(out, "             - {reason}");
+        }
+        if !self.ids.is_empty() {
+            let list: Vec<String> = self
+                .ids
+                .iter()
+                .map(|i| format!("{} {}", i.name, i.value))
+                .collect();
+            let _ = writeln!(out, "Ids:         {}", list.join(", "));
+        }
+        for (name, value) in &self.headers {
+            let _ = writeln!(out, "{name}: {value}");
+        }
+        if let Some(token) = &self.token {
+            let _ = writeln!(out, "Token (decoded here, never sent anywhere):");
+            if let Some(iss) = &token.issuer {
+                let _ = writeln!(out, "  iss {iss}");
+            }
+            if !token.audience.is_empty() {
+                let _ = writeln!(out, "  aud {}", token.audience.join(", "));
+            }
+            if let Some(scope) = &token.scope {
+                let _ = writeln!(out, "  scope {scope}");
+            }
+            for (label, value) in [
+                ("exp", token.expires),
+                ("nbf", token.not_before),
+                ("iat", token.issued),
+            ] {
+                if let Some(value) = value {
+                    let _ = writeln!(out, "  {label} {value}");
+                }
+            }
+            for finding in &token.findings {
+                let _ = writeln!(out, "  ! {finding}");
+            }
+        } else if let Some(problem) = &self.token_problem {
+            let _ = writeln!(out, "Token: {problem}");
+        }
+        if !self.body.is_empty() {
+            let _ = writeln!(out, "Body:");
+            for line in self.body.lines() {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+        crate::text::visible_multiline(&out)
+    }
+}
