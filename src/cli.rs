@@ -792,9 +792,20 @@ pub fn read_evidence(path: &std::path::Path) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// `api-triage evidence FILE`: the analysis, as text or JSON.
-pub fn evidence(text: &str, json: bool, now: jiff::Timestamp) -> Output {
-    let analysis = crate::evidence::analysis::analyze(text, now);
+/// `api-triage evidence FILE`: the analysis, as text or JSON; the token is checked against
+/// what the runbook for its URL (by `[[routes]]`) or the only team runbook expects.
+pub fn evidence(text: &str, json: bool, now: jiff::Timestamp, report: &LoadReport) -> Output {
+    let matrix = Matrix::from_report(report);
+    let url = crate::evidence::response::parse(text).url;
+    let runbook = url
+        .as_deref()
+        .and_then(|u| matrix.pick_for_url(u))
+        .or_else(|| matrix.pick(None, None));
+    let expected = crate::evidence::token::Expected {
+        audience: runbook.and_then(|r| r.audience.as_deref()),
+        issuer: runbook.and_then(|r| r.issuer.as_deref()),
+    };
+    let analysis = crate::evidence::analysis::analyze_expecting(text, now, expected);
     if json {
         return ok(to_json(&json!(analysis)));
     }
@@ -811,7 +822,11 @@ pub fn evidence_to_session(
 ) -> Output {
     let analysis = crate::evidence::analysis::analyze(text, now);
     let matrix = Matrix::from_report(report);
-    let Some(runbook) = matrix.pick(None, analysis.status) else {
+    let by_route = analysis
+        .url
+        .as_deref()
+        .and_then(|url| matrix.pick_for_url(url));
+    let Some(runbook) = by_route.or_else(|| matrix.pick(None, analysis.status)) else {
         return Output {
             stderr: "api-triage: no runbook loaded\n".to_owned(),
             code: 1,
@@ -825,21 +840,19 @@ pub fn evidence_to_session(
         &runbook.interview,
         analysis.status,
     );
-    for (question, value) in analysis.suggested_answers() {
-        if question == "code" {
-            continue;
-        }
-        session
-            .interview
-            .answers
-            .insert(question.to_owned(), crate::triage::Answer::Choice(value));
-    }
-    session.add_note(
+    let expected = crate::evidence::token::Expected {
+        audience: runbook.audience.as_deref(),
+        issuer: runbook.issuer.as_deref(),
+    };
+    session.add_evidence_note(
         crate::session::NoteTarget::Incident,
         text.trim_end(),
         now,
         &jiff::tz::TimeZone::system(),
+        expected,
     );
+    // Read again with what this team's API expects of a token.
+    let analysis = crate::evidence::analysis::analyze_expecting(text, now, expected);
     let mut out = analysis.render();
     match journal.save(&session) {
         Ok(()) => {

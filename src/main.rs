@@ -72,7 +72,10 @@ fn main() -> ExitCode {
         }
         cli::Command::Evidence { file, json } => {
             let output = match cli::read_evidence(file) {
-                Ok(text) => cli::evidence(&text, *json, jiff::Timestamp::now()),
+                Ok(text) => {
+                    let report = cli::load(&cli.global, &[], today);
+                    cli::evidence(&text, *json, jiff::Timestamp::now(), &report)
+                }
                 Err(e) => cli::Output {
                     stderr: format!("api-triage: {e}\n"),
                     code: 2,

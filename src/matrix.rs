@@ -108,6 +108,30 @@ impl Matrix {
         .or_else(|| self.runbooks.first())
     }
 
+    /// The team runbook a URL belongs to, by the `[[routes]]` of any loaded runbook.
+    pub fn pick_for_url(&self, url: &str) -> Option<&TeamRunbook> {
+        let path = url
+            .split_once("://")
+            .map_or(url, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+        let path = path.split(['?', '#']).next().unwrap_or(path);
+        self.runbooks
+            .iter()
+            .flat_map(|r| r.routes.iter())
+            .find_map(|(pattern, team)| {
+                let target = if pattern.contains("://") { url } else { path };
+                if !glob_match(pattern, target) {
+                    return None;
+                }
+                let wanted = team.to_lowercase();
+                self.runbooks.iter().find(|r| {
+                    r.name.to_lowercase() == wanted
+                        || std::path::Path::new(&r.source)
+                            .file_stem()
+                            .is_some_and(|stem| stem.to_string_lossy().to_lowercase() == wanted)
+                })
+            })
+    }
+
     /// The rows to list: every code of the default when no team is loaded; otherwise every
     /// code of each team runbook (which includes what it inherits).
     pub fn rows(&self) -> &[Row] {
@@ -189,6 +213,27 @@ fn list_rows(runbooks: &[TeamRunbook]) -> Vec<Row> {
             })
         })
         .collect()
+}
+
+/// Whether `text` matches `pattern`, where `*` stands for any run of characters.
+fn glob_match(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let [first, middle @ .., last] = parts.as_slice() else {
+        return pattern == text;
+    };
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
 }
 
 /// Scores cards against one query, reusing the matcher's buffers.
@@ -290,6 +335,26 @@ mod tests {
     #[test]
     fn a_query_that_matches_nothing_finds_nothing() {
         assert!(matrix().search("zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn routes_send_a_url_to_its_team() {
+        let team = "[runbook]\nname = \"Payments API\"\n[[routes]]\nmatch = \"/v1/payments/*\"\nteam = \"payments\"\n";
+        let report = load_texts(
+            vec![("teams/payments.toml".to_owned(), team.to_owned())],
+            None,
+        );
+        assert!(report.findings.is_empty(), "{:?}", report.findings);
+        let m = Matrix::from_report(&report);
+        let picked = m
+            .pick_for_url("https://api.example.com/v1/payments/123?x=1")
+            .unwrap();
+        assert_eq!(picked.name, "Payments API");
+        assert!(
+            m.pick_for_url("https://api.example.com/v1/orders/1")
+                .is_none()
+        );
+        assert!(glob_match("/a/*/c", "/a/b/c") && !glob_match("/a/*/c", "/a/b/d"));
     }
 
     #[test]

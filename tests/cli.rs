@@ -395,3 +395,56 @@ fn piped_evidence_starts_a_pre_answered_triage_session() {
         "the evidence is kept whole"
     );
 }
+
+#[test]
+fn piped_evidence_follows_routes_and_checks_the_token_audience() {
+    use base64::Engine as _;
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let enc = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    let token = format!(
+        "{}.{}.{}",
+        enc(r#"{"alg":"RS256"}"#),
+        enc(r#"{"aud":"api://orders","exp":4102444800}"#),
+        enc("sig")
+    );
+    let transcript = format!(
+        "$ curl -sv https://api.example.com/v1/payments/42\n> GET /v1/payments/42 HTTP/1.1\n> Host: api.example.com\n\
+         > Authorization: Bearer {token}\n< HTTP/1.1 401 Unauthorized\n< Date: Mon, 23 Nov 2026 09:00:00 GMT\n\
+         < WWW-Authenticate: Bearer error=\"invalid_token\"\n<\n"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_api-triage"))
+        .arg("-")
+        .current_dir(dir.path())
+        .env("API_TRIAGE_STATE_DIR", &state)
+        .env("API_TRIAGE_RUNBOOKS", repo("runbooks/examples"))
+        .env("HOME", dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(transcript.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("audience api://orders, but this API expects api://payments"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Returned by: the identity layer"),
+        "{stdout}"
+    );
+    let journal = api_triage::session::Journal::new(&state);
+    let session = journal.load(&journal.latest().unwrap()).unwrap();
+    assert_eq!(session.runbook, "Payments API", "the route picked the team");
+    assert!(
+        !stdout.contains(&token) || stdout.contains("decoded here"),
+        "the token itself is not echoed in the analysis"
+    );
+}

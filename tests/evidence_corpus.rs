@@ -87,3 +87,56 @@ fn status_is_always_right_and_the_layer_at_least_nine_times_in_ten() {
         layer_wrong.join("\n")
     );
 }
+
+/// Reading never panics, whatever is pasted: fragments of real transcripts cut and shuffled,
+/// control bytes, invalid statuses, half JSON, non-ASCII.
+#[test]
+fn no_input_makes_the_reader_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence");
+    let mut pieces: Vec<String> = vec![
+        "< HTTP/1.1 999 Nope".into(),
+        "< HTTP/2".into(),
+        "HTTP/1.1 5".into(),
+        "> GET".into(),
+        "< :".into(),
+        "{\"status\": \"abc\"".into(),
+        "{\"log\":{\"entries\":[{}]}}".into(),
+        "<title>9999999999999999999".into(),
+        "Authorization: Bearer eyJ.eyJ.".into(),
+        "eyJhbGciOiJub25lIn0.eyJleHAiOiJ4In0.".into(),
+        "\u{1b}[2J\u{0}\u{7f}".into(),
+        "日本語 é ✓".into(),
+        "< Date: not a date".into(),
+        String::new(),
+    ];
+    for entry in std::fs::read_dir(&dir).unwrap().take(12) {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        pieces.extend(text.lines().map(str::to_owned));
+    }
+    // A small deterministic generator: thousands of cut-and-joined inputs.
+    let mut seed: u64 = 42;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        usize::try_from(seed >> 33).unwrap() % n
+    };
+    let now: jiff::Timestamp = "2026-11-23T09:00:00Z".parse().unwrap();
+    for _ in 0..3000 {
+        let lines = next(12);
+        let mut text = String::new();
+        for _ in 0..lines {
+            let piece = &pieces[next(pieces.len())];
+            let cut = piece
+                .char_indices()
+                .map(|(i, _)| i)
+                .nth(next(piece.len().max(1) + 1))
+                .unwrap_or(piece.len());
+            text.push_str(&piece[..cut]);
+            text.push(if next(3) == 0 { '\r' } else { '\n' });
+        }
+        let analysis = api_triage::evidence::analysis::analyze(&text, now);
+        let _ = analysis.render();
+        if let Some(status) = analysis.status {
+            assert!((100..=599).contains(&status));
+        }
+    }
+}

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::ids::{FoundId, find_ids};
 use super::layer::{Verdict, classify};
 use super::response::{Response, parse};
-use super::token::{TokenCheck, check, find_jwt};
+use super::token::{Expected, TokenCheck, check, find_jwt};
 
 /// Headers worth showing for the status at hand.
 const NOTABLE: &[&str] = &[
@@ -51,17 +51,27 @@ pub struct Analysis {
 
 /// Reads `text`; tokens are judged at the response's `Date`, or `now` without one.
 pub fn analyze(text: &str, now: Timestamp) -> Analysis {
-    let response = parse(text);
-    analyze_response(&response, text, now)
+    analyze_expecting(text, now, Expected::default())
 }
 
-fn analyze_response(response: &Response, text: &str, now: Timestamp) -> Analysis {
+/// Like [`analyze`], with what the API expects of a token (from its runbook).
+pub fn analyze_expecting(text: &str, now: Timestamp, expected: Expected<'_>) -> Analysis {
+    let response = parse(text);
+    analyze_response(&response, text, now, expected)
+}
+
+fn analyze_response(
+    response: &Response,
+    text: &str,
+    now: Timestamp,
+    expected: Expected<'_>,
+) -> Analysis {
     let date = response
         .header("date")
         .and_then(|d| jiff::fmt::rfc2822::parse(d).ok())
         .map(|z| z.timestamp());
     let (token, token_problem) = match find_jwt(text) {
-        Some(jwt) => match check(jwt, date.unwrap_or(now), date.is_some(), None) {
+        Some(jwt) => match check(jwt, date.unwrap_or(now), date.is_some(), expected) {
             Ok(c) => (Some(c), None),
             Err(e) => (None, Some(e.to_string())),
         },

@@ -66,13 +66,19 @@ fn minutes(seconds: i64) -> String {
     }
 }
 
-/// Decodes `jwt` and judges it at `at`; `expected_audience` (the API's identifier, when known)
-/// is compared with `aud`.
+/// What the API expects of a token, from its runbook.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Expected<'a> {
+    pub audience: Option<&'a str>,
+    pub issuer: Option<&'a str>,
+}
+
+/// Decodes `jwt` and judges it at `at` against what the API expects.
 pub fn check(
     jwt: &str,
     at: Timestamp,
     from_response_date: bool,
-    expected_audience: Option<&str>,
+    expected: Expected<'_>,
 ) -> Result<TokenCheck, TokenError> {
     let parts: Vec<&str> = jwt.split('.').collect();
     let [_, payload, _] = parts.as_slice() else {
@@ -156,7 +162,18 @@ pub fn check(
             ));
         }
     }
-    if let Some(expected) = expected_audience
+    if let Some(trusted) = expected.issuer
+        && result.issuer.as_deref() != Some(trusted)
+    {
+        let got = result
+            .issuer
+            .as_deref()
+            .map_or_else(|| "no issuer".to_owned(), |i| format!("issuer {i}"));
+        result
+            .findings
+            .push(format!("{got}, but this API trusts {trusted}"));
+    }
+    if let Some(expected) = expected.audience
         && !result.audience.iter().any(|a| a == expected)
     {
         let got = if result.audience.is_empty() {
@@ -198,7 +215,13 @@ mod tests {
             r#"{{"iss":"https://id.example","aud":"api://orders","exp":{}}}"#,
             NINE - 180
         ));
-        let c = check(&token, at("2026-11-23T09:00:00Z"), true, None).unwrap();
+        let c = check(
+            &token,
+            at("2026-11-23T09:00:00Z"),
+            true,
+            Expected::default(),
+        )
+        .unwrap();
         assert_eq!(c.findings, ["expired 3 min before the request"]);
         assert_eq!(c.issuer.as_deref(), Some("https://id.example"));
     }
@@ -211,7 +234,13 @@ mod tests {
             NINE + 600,
             NINE + 600
         ));
-        let c = check(&token, at("2026-11-23T09:00:00Z"), false, None).unwrap();
+        let c = check(
+            &token,
+            at("2026-11-23T09:00:00Z"),
+            false,
+            Expected::default(),
+        )
+        .unwrap();
         assert!(
             c.findings
                 .iter()
@@ -228,16 +257,17 @@ mod tests {
             r#"{{"iss":"https://id.staging.example","aud":["api://orders"],"exp":{},"scope":"orders.read"}}"#,
             NINE + 3600
         ));
-        let c = check(
-            &token,
-            at("2026-11-23T09:00:00Z"),
-            true,
-            Some("api://payments"),
-        )
-        .unwrap();
+        let expected = Expected {
+            audience: Some("api://payments"),
+            issuer: Some("https://id.example"),
+        };
+        let c = check(&token, at("2026-11-23T09:00:00Z"), true, expected).unwrap();
         assert_eq!(
             c.findings,
-            ["audience api://orders, but this API expects api://payments"]
+            [
+                "issuer https://id.staging.example, but this API trusts https://id.example",
+                "audience api://orders, but this API expects api://payments"
+            ]
         );
         assert_eq!(c.scope.as_deref(), Some("orders.read"));
         assert_eq!(c.issuer.as_deref(), Some("https://id.staging.example"));
@@ -246,16 +276,17 @@ mod tests {
     #[test]
     fn malformed_tokens_are_reported_not_a_panic() {
         let t = at("2026-11-23T09:00:00Z");
-        assert_eq!(check("abc", t, false, None), Err(TokenError::NotAJwt));
+        let none = Expected::default();
+        assert_eq!(check("abc", t, false, none), Err(TokenError::NotAJwt));
         assert_eq!(
-            check("eyJ.%%%.x", t, false, None),
+            check("eyJ.%%%.x", t, false, none),
             Err(TokenError::BadBase64)
         );
         let not_json = format!(
             "eyJhIjoxfQ.{}.x",
             base64::engine::general_purpose::URL_SAFE_NO_PAD.encode("nope")
         );
-        assert_eq!(check(&not_json, t, false, None), Err(TokenError::BadJson));
+        assert_eq!(check(&not_json, t, false, none), Err(TokenError::BadJson));
     }
 
     #[test]

@@ -353,6 +353,9 @@ impl Facts<'_> {
                     )),
                     note.local
                 );
+                if let Some(card) = &note.evidence {
+                    let _ = writeln!(out, "{} {card}", m.b("Evidence:"));
+                }
                 let _ = write!(out, "{}", m.fence.0);
                 for line in note.text.lines() {
                     let _ = writeln!(

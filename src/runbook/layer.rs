@@ -141,6 +141,8 @@ pub fn layer(
             .and_then(|d| d.get_ref().date)
             .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
         review_every_days: meta.and_then(|m| m.review_every_days),
+        audience: meta.and_then(|m| m.audience.clone()),
+        issuer: meta.and_then(|m| m.issuer.clone()),
         owners: owners
             .iter()
             .map(|(id, owner)| (id.clone(), owner.clone()))
@@ -191,6 +193,11 @@ pub fn layer(
             |r| r.name.get_ref(),
             |r| (r.name.get_ref().clone(), r.pattern.get_ref().clone()),
         ),
+        routes: files
+            .iter()
+            .flat_map(|f| f.routes.iter())
+            .map(|r| (r.pattern.clone(), r.team.clone()))
+            .collect(),
     };
     (runbook, report.findings)
 }

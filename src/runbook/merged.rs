@@ -114,6 +114,9 @@ pub struct TeamRunbook {
     /// `YYYY-MM-DD`, when given.
     pub reviewed: Option<String>,
     pub review_every_days: Option<u32>,
+    /// The token audience and issuer the API expects, when the runbook says.
+    pub audience: Option<String>,
+    pub issuer: Option<String>,
     pub owners: BTreeMap<String, OwnerCard>,
     pub codes: BTreeMap<u16, Card>,
     pub classes: BTreeMap<u8, Card>,
@@ -122,6 +125,8 @@ pub struct TeamRunbook {
     pub interview: Vec<QuestionCard>,
     /// Extra secret patterns as (name, regular expression).
     pub redact: Vec<(String, String)>,
+    /// URL patterns and the team runbook that owns them.
+    pub routes: Vec<(String, String)>,
 }
 
 impl TeamRunbook {

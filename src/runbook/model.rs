@@ -121,6 +121,21 @@ pub struct RunbookFile {
     /// Extra secret patterns to redact before anything leaves the terminal.
     #[serde(default)]
     pub redact: Vec<RedactPattern>,
+    /// Which team's runbook answers for a URL, so pasted evidence picks the right one.
+    #[serde(default)]
+    pub routes: Vec<Route>,
+}
+
+/// A URL path pattern and the team whose runbook owns it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// A path such as `/v1/payments/*`; `*` matches anything, and a pattern without a host
+    /// matches the path of any host.
+    #[serde(rename = "match")]
+    pub pattern: String,
+    /// The team runbook: its `[runbook] name` or its file name without `.toml`.
+    pub team: String,
 }
 
 /// A team's own secret format, redacted on top of the built-in rules.
@@ -151,6 +166,12 @@ pub struct RunbookMeta {
     /// `check` warns when `reviewed` is older than this many days.
     #[serde(default)]
     pub review_every_days: Option<u32>,
+    /// The token audience (`aud`) this API expects, for the token check (`api://payments`).
+    #[serde(default)]
+    pub audience: Option<String>,
+    /// The token issuer (`iss`) this API trusts, for the token check.
+    #[serde(default)]
+    pub issuer: Option<String>,
 }
 
 /// A team that owns codes and takes escalations.

@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::model::{
-    CodeEntry, Comparison, Owner, Question, RedactPattern, RunbookMeta, Scenario, StatusCode,
+    CodeEntry, Comparison, Owner, Question, RedactPattern, Route, RunbookMeta, Scenario, StatusCode,
 };
 
 /// The key of a code entry: an exact status code, or a class fallback such as `4xx`.
@@ -57,9 +57,11 @@ pub struct ParsedFile {
     pub scenarios: Vec<Scenario>,
     pub interview: Vec<Question>,
     pub redact: Vec<RedactPattern>,
+    pub routes: Vec<Route>,
 }
 
-const TOP_LEVEL_KEYS: &str = "runbook, owners, codes, comparisons, scenarios, interview, redact";
+const TOP_LEVEL_KEYS: &str =
+    "runbook, owners, codes, comparisons, scenarios, interview, redact, routes";
 
 /// Parses `source` (the text of the file at `path`), returning what could be read and every
 /// problem found on the way.
@@ -119,6 +121,7 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
             "scenarios" => file.scenarios = array_items(value, "scenarios", &mut on_err),
             "interview" => file.interview = array_items(value, "interview", &mut on_err),
             "redact" => file.redact = array_items(value, "redact", &mut on_err),
+            "routes" => file.routes = array_items(value, "routes", &mut on_err),
             other => on_err(Problem::new(
                 format!("unknown section `{other}`, expected one of {TOP_LEVEL_KEYS}"),
                 Some(key_span.clone()),

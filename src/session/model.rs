@@ -61,6 +61,9 @@ pub struct Note {
     /// Seconds since the triage started.
     pub since_start: i64,
     pub text: String,
+    /// When the note holds an HTTP response: what the evidence reader made of it, in a line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 impl Note {
@@ -160,8 +163,60 @@ impl Session {
             local,
             since_start: (at.as_second() - self.created.as_second()).max(0),
             text: text.to_owned(),
+            evidence: None,
         });
         self.updated = at;
+    }
+
+    /// Adds a note and reads it as evidence: a response in it gets a one-line card, and its
+    /// status and generating layer answer the interview where the engineer has not (their
+    /// own answers always win). Returns the card.
+    pub fn add_evidence_note(
+        &mut self,
+        target: NoteTarget,
+        text: &str,
+        at: Timestamp,
+        zone: &TimeZone,
+        expected: crate::evidence::token::Expected<'_>,
+    ) -> Option<String> {
+        self.add_note(target, text, at, zone);
+        let analysis = crate::evidence::analysis::analyze_expecting(text, at, expected);
+        let status = analysis.status?;
+        let verdict = &analysis.returned_by;
+        let product = verdict
+            .product
+            .as_ref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        let mut card = format!("{status} from {}{product}", verdict.layer.label());
+        if let Some(reason) = verdict.reasons.first() {
+            card.push_str(": ");
+            card.push_str(reason);
+        }
+        if let Some(finding) = analysis.token.as_ref().and_then(|t| t.findings.first()) {
+            card.push_str("; token ");
+            card.push_str(finding);
+        }
+        for (question, value) in analysis.suggested_answers() {
+            let answer = if question == "code" {
+                value.parse().map(Answer::Code).ok()
+            } else {
+                Some(Answer::Choice(value))
+            };
+            if let Some(answer) = answer {
+                self.interview
+                    .answers
+                    .entry(question.to_owned())
+                    .or_insert(answer);
+            }
+        }
+        if self.code.is_none() {
+            self.code = Some(status);
+        }
+        if let Some(note) = self.notes.last_mut() {
+            note.evidence = Some(card.clone());
+        }
+        Some(card)
     }
 
     /// The notes about one target, oldest first.

@@ -489,7 +489,9 @@ impl App {
                 triage.cancel_prompt();
                 Persist::Nothing
             }
-            (Context::Editor, Action::Back | Action::Save) => triage.finish_note(now, &zone),
+            (Context::Editor, Action::Back | Action::Save) => {
+                triage.finish_note(now, &zone, &runbook)
+            }
             (_, Action::IncidentNote) => {
                 triage.open_editor(NoteTarget::Incident);
                 Persist::Soon
@@ -1353,5 +1355,54 @@ mod tests {
             a.triage.as_ref().unwrap().save,
             SaveStatus::Saved(_)
         ));
+    }
+
+    #[test]
+    fn a_pasted_response_gets_an_evidence_line_and_pre_answers_what_is_unanswered() {
+        let mut a = app();
+        a.now = at("2026-11-23T09:00:00Z");
+        a.update(Action::Triage);
+        a.update(Action::IncidentNote);
+        let transcript = "$ curl -sv https://api.example.com/v1/orders\n> GET /v1/orders HTTP/1.1\n\
+                          > Host: api.example.com\n< HTTP/1.1 502 Bad Gateway\n< Server: nginx/1.22.1\n<\n\
+                          <html><head><title>502 Bad Gateway</title></head><body>\n\
+                          <hr><center>nginx/1.22.1</center></body></html>";
+        a.update(Action::Paste(transcript.to_owned()));
+        a.update(Action::Save);
+        let triage = a.triage.as_ref().unwrap();
+        let note = triage.session.notes.last().unwrap();
+        let card = note.evidence.as_deref().unwrap();
+        assert!(
+            card.starts_with("502 from a reverse proxy or gateway (nginx)"),
+            "{card}"
+        );
+        assert_eq!(triage.evidence.as_deref(), Some(card));
+        assert_eq!(
+            triage.session.interview.answers.get("layer"),
+            Some(&crate::triage::Answer::Choice("gateway".into()))
+        );
+        // An answer the engineer already gave is never overruled.
+        let mut b = app();
+        b.update(Action::Triage);
+        b.triage
+            .as_mut()
+            .unwrap()
+            .session
+            .interview
+            .answers
+            .insert("layer".into(), crate::triage::Answer::Choice("app".into()));
+        b.update(Action::IncidentNote);
+        b.update(Action::Paste(transcript.to_owned()));
+        b.update(Action::Save);
+        assert_eq!(
+            b.triage
+                .as_ref()
+                .unwrap()
+                .session
+                .interview
+                .answers
+                .get("layer"),
+            Some(&crate::triage::Answer::Choice("app".into()))
+        );
     }
 }

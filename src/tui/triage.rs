@@ -90,6 +90,8 @@ pub struct Triage {
     pub editor: Option<TextArea<'static>>,
     pub prompt: Option<Prompt>,
     pub save: SaveStatus,
+    /// What the evidence reader made of the last note, shown until the next one.
+    pub evidence: Option<String>,
 }
 
 /// What a triage action asks of the app.
@@ -127,6 +129,7 @@ impl Triage {
             editor,
             prompt: None,
             save: SaveStatus::Saved(now),
+            evidence: None,
         }
     }
 
@@ -358,7 +361,12 @@ impl Triage {
     }
 
     /// Closes the editor; a note with text is stamped and kept.
-    pub fn finish_note(&mut self, now: Timestamp, zone: &TimeZone) -> Persist {
+    pub fn finish_note(
+        &mut self,
+        now: Timestamp,
+        zone: &TimeZone,
+        runbook: &TeamRunbook,
+    ) -> Persist {
         let Some(editor) = self.editor.take() else {
             return Persist::Nothing;
         };
@@ -369,7 +377,16 @@ impl Triage {
             .take()
             .map_or(NoteTarget::Incident, |d| d.target);
         if !text.trim().is_empty() {
-            self.session.add_note(target, text.trim_end(), now, zone);
+            let expected = crate::evidence::token::Expected {
+                audience: runbook.audience.as_deref(),
+                issuer: runbook.issuer.as_deref(),
+            };
+            if let Some(card) =
+                self.session
+                    .add_evidence_note(target, text.trim_end(), now, zone, expected)
+            {
+                self.evidence = Some(card);
+            }
         }
         Persist::Now
     }

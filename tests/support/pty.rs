@@ -124,6 +124,17 @@ impl Session {
     /// Whether the raw output ends with the terminal put back: main screen, cursor shown,
     /// mouse reporting and bracketed paste off.
     pub fn restored(&self) -> bool {
+        // The reader thread may still be taking the last bytes after the process exits.
+        let start = Instant::now();
+        loop {
+            if self.restored_now() || start.elapsed() > Duration::from_secs(3) {
+                return self.restored_now();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn restored_now(&self) -> bool {
         let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).to_string();
         let last = |seq: &str| raw.rfind(seq);
         let after = |on: &str, off: &str| match (last(on), last(off)) {

@@ -175,6 +175,15 @@ fn draw_detail(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
                 ),
                 theme.dim(),
             )));
+            if let Some(card) = &note.evidence {
+                lines.extend(wrapped(
+                    card,
+                    width,
+                    "   evidence: ",
+                    "             ",
+                    theme.warning(),
+                ));
+            }
             for text_line in note.text.lines().take(12) {
                 lines.push(Line::from(format!("   {}", visible(text_line))));
             }
@@ -185,6 +194,16 @@ fn draw_detail(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
                 )));
             }
         }
+    }
+    if let Some(card) = &triage.evidence {
+        lines.push(Line::default());
+        lines.extend(wrapped(
+            card,
+            width,
+            " Last evidence: ",
+            "   ",
+            theme.warning(),
+        ));
     }
     let incident_notes = triage.session.notes_for(NoteTarget::Incident).count();
     lines.push(Line::default());
