@@ -8,6 +8,7 @@
 //! - `session`: the saved triage and its crash-safe journal (filesystem).
 //! - `export`: the escalation summary and bundle, redaction, and (only here) the clipboard.
 //! - `text`: making untrusted text safe to show, wrapping (pure).
+//! - `private_fs`: owner-only files and folders, created new (filesystem).
 //! - `cli`: the command-line interface, reusing the core.
 //! - `tui`: the terminal app; the only module that touches the terminal.
 //!
@@ -18,6 +19,7 @@ pub mod cli;
 pub mod evidence;
 pub mod export;
 pub mod matrix;
+pub mod private_fs;
 pub mod runbook;
 pub mod schema;
 pub mod session;

@@ -2,7 +2,7 @@
 //! `summary.md` and `bundle.json`. Never overwrites, never follows a symlink; files 0600,
 //! folders 0700.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -83,7 +83,7 @@ pub fn write_bundle(
     let mut folder = out_dir.join(name);
     let mut n = 2;
     loop {
-        match create_private_dir(&folder) {
+        match crate::private_fs::create_dir(&folder) {
             Ok(()) => break,
             // An existing entry, a symlink included, is never reused.
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => {
@@ -95,38 +95,11 @@ pub fn write_bundle(
     }
     for (file, text) in [("summary.md", summary_md), ("bundle.json", json)] {
         let path = folder.join(file);
-        let mut handle = private_new_file(&path).map_err(fail)?;
+        let mut handle = crate::private_fs::create_new_file(&path).map_err(fail)?;
         handle.write_all(text.as_bytes()).map_err(fail)?;
         handle.sync_all().map_err(fail)?;
     }
     Ok(folder)
-}
-
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    fs::DirBuilder::new().mode(0o700).create(dir)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    fs::create_dir(dir)
-}
-
-/// A new file only: `create_new` refuses an existing path, a symlink included.
-#[cfg(unix)]
-fn private_new_file(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn private_new_file(path: &Path) -> io::Result<File> {
-    OpenOptions::new().write(true).create_new(true).open(path)
 }
 
 #[cfg(test)]

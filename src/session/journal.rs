@@ -103,7 +103,7 @@ impl Journal {
     }
 
     fn ensure_dir(&self) -> Result<(), JournalError> {
-        create_private_dir(&self.dir)
+        crate::private_fs::create_dir_all(&self.dir)
             .map_err(io_error("cannot create the sessions folder", &self.dir))
     }
 
@@ -121,7 +121,7 @@ impl Journal {
         })?;
         text.push(b'\n');
         let written = (|| -> io::Result<()> {
-            let mut file = private_file(&tmp)?;
+            let mut file = crate::private_fs::create_new_file(&tmp)?;
             file.write_all(&text)?;
             file.sync_all()
         })();
@@ -281,38 +281,6 @@ fn process_alive(pid: u32) -> bool {
         // Without /proc, assume the holder is alive; the user can remove the lock file.
         true
     }
-}
-
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    if dir.is_dir() {
-        return Ok(());
-    }
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    fs::create_dir_all(dir)
-}
-
-#[cfg(unix)]
-fn private_file(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn private_file(path: &Path) -> io::Result<File> {
-    OpenOptions::new().write(true).create_new(true).open(path)
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {
