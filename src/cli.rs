@@ -16,10 +16,25 @@ use crate::text::{visible, wrap};
 /// Width of plain-text output: fits a default terminal and an incident-channel code block.
 pub const WIDTH: usize = 80;
 
+/// `--version`: the version and when the embedded default runbook was last reviewed.
+pub static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let reviewed = crate::runbook::DEFAULT_RUNBOOK
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("reviewed"))
+        .and_then(|rest| rest.trim_start().strip_prefix('='))
+        .map_or("unknown", |value| {
+            value.split('#').next().unwrap_or("").trim()
+        });
+    format!(
+        "{} (embedded runbook reviewed {reviewed})",
+        env!("CARGO_PKG_VERSION")
+    )
+});
+
 #[derive(Debug, Parser)]
 #[command(
     name = "api-triage",
-    version,
+    version = VERSION.as_str(),
     about = "Guided triage of a failing HTTP API, from your team's runbooks",
     long_about = "Guided triage of a failing HTTP API, from your team's runbooks.\n\n\
                   Run without a command to open the terminal app; give a status code \
@@ -106,6 +121,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to standard output.
+    Man,
     /// Compare codes that are easily confused, with the question that tells them apart.
     Compare {
         #[arg(required = true, num_args = 2..)]
@@ -158,7 +177,9 @@ pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Outp
         Command::Sessions { .. }
         | Command::Resume { .. }
         | Command::Export { .. }
-        | Command::Evidence { .. } => {
+        | Command::Evidence { .. }
+        | Command::Completions { .. }
+        | Command::Man => {
             return Output::default();
         }
         Command::List { search, json } => list(&matrix, search.as_deref(), *json, style),
@@ -869,4 +890,20 @@ pub fn evidence_to_session(
             code: 1,
         },
     }
+}
+
+/// The shell completion script for `shell`, generated from the command-line definition.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "api-triage", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The man page, generated from the command-line definition.
+pub fn man_page() -> String {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -86,6 +86,14 @@ fn main() -> ExitCode {
             let _ = std::io::stderr().write_all(output.stderr.as_bytes());
             return ExitCode::from(u8::try_from(output.code).unwrap_or(1));
         }
+        cli::Command::Completions { shell } => {
+            let _ = std::io::stdout().write_all(cli::completions(*shell).as_bytes());
+            return ExitCode::SUCCESS;
+        }
+        cli::Command::Man => {
+            let _ = std::io::stdout().write_all(cli::man_page().as_bytes());
+            return ExitCode::SUCCESS;
+        }
         cli::Command::Sessions { json } => {
             let output = cli::sessions(&journal, *json);
             let _ = std::io::stdout().write_all(output.stdout.as_bytes());

@@ -1,0 +1,109 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_api_triage_global_optspecs
+    string join \n runbook= state-dir= today= h/help V/version
+end
+
+function __fish_api_triage_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_api_triage_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_api_triage_using_subcommand
+    set -l cmd (__fish_api_triage_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c api-triage -n "__fish_api_triage_needs_command" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_needs_command" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_needs_command" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c api-triage -n "__fish_api_triage_needs_command" -s V -l version -d 'Print version'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "check" -d 'Check runbook files: exit 0 when clean, 1 with findings, 2 when a file cannot be read'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "list" -d 'List the code matrix, optionally filtered'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "explain" -d 'Show everything the runbook says about one status code'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "sessions" -d 'List saved triage sessions, newest first'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "resume" -d 'Reopen a triage session where it was left (default: the latest)'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "export" -d 'Write the escalation bundle of a session (default: the latest) and print its summary'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "evidence" -d 'Read a pasted response (curl -v, curl -i, headers, a body, a HAR file): who returned it, ids, the token check. FILE `-` reads standard input'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell) to standard output'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "man" -d 'Print the man page (roff) to standard output'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "compare" -d 'Compare codes that are easily confused, with the question that tells them apart'
+complete -c api-triage -n "__fish_api_triage_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c api-triage -n "__fish_api_triage_using_subcommand check" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand check" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand check" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand check" -l json
+complete -c api-triage -n "__fish_api_triage_using_subcommand check" -s h -l help -d 'Print help'
+complete -c api-triage -n "__fish_api_triage_using_subcommand list" -s s -l search -d 'Filter by code ("50") or keyword, fuzzily ("rate", "gatway")' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand list" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand list" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand list" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand list" -l json
+complete -c api-triage -n "__fish_api_triage_using_subcommand list" -s h -l help -d 'Print help'
+complete -c api-triage -n "__fish_api_triage_using_subcommand explain" -l team -d 'Answer from this team\'s runbook (its name or file name)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand explain" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand explain" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand explain" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand explain" -l json
+complete -c api-triage -n "__fish_api_triage_using_subcommand explain" -s h -l help -d 'Print help'
+complete -c api-triage -n "__fish_api_triage_using_subcommand sessions" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand sessions" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand sessions" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand sessions" -l json
+complete -c api-triage -n "__fish_api_triage_using_subcommand sessions" -s h -l help -d 'Print help'
+complete -c api-triage -n "__fish_api_triage_using_subcommand resume" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand resume" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand resume" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand resume" -s h -l help -d 'Print help'
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l out -d 'Where to create the bundle folder' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l format -d 'What to print: the summary as md, text or slack, or the bundle as json' -r -f -a "md\t'Markdown, for chat tools and issue trackers'
+text\t'Plain text, for email and terminals'
+slack\t'Slack mrkdwn'
+json\t'The whole session as JSON'"
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l copy -d 'Also copy the summary to the clipboard (OSC 52 over SSH)'
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l no-redact -d 'Leave secrets in (not recommended: the bundle and clipboard get them as typed)'
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -l json
+complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -s h -l help -d 'Print help'
+complete -c api-triage -n "__fish_api_triage_using_subcommand completions" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand completions" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand completions" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c api-triage -n "__fish_api_triage_using_subcommand man" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand man" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand man" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand man" -s h -l help -d 'Print help'
+complete -c api-triage -n "__fish_api_triage_using_subcommand compare" -l team -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand compare" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand compare" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand compare" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand compare" -l json
+complete -c api-triage -n "__fish_api_triage_using_subcommand compare" -s h -l help -d 'Print help'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "check" -d 'Check runbook files: exit 0 when clean, 1 with findings, 2 when a file cannot be read'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "list" -d 'List the code matrix, optionally filtered'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "explain" -d 'Show everything the runbook says about one status code'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "sessions" -d 'List saved triage sessions, newest first'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "resume" -d 'Reopen a triage session where it was left (default: the latest)'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "export" -d 'Write the escalation bundle of a session (default: the latest) and print its summary'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "evidence" -d 'Read a pasted response (curl -v, curl -i, headers, a body, a HAR file): who returned it, ids, the token check. FILE `-` reads standard input'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell) to standard output'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "man" -d 'Print the man page (roff) to standard output'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "compare" -d 'Compare codes that are easily confused, with the question that tells them apart'
+complete -c api-triage -n "__fish_api_triage_using_subcommand help; and not __fish_seen_subcommand_from check list explain sessions resume export evidence completions man compare help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,55 @@
+//! The committed man page and shell completions match the command-line definition; run with
+//! `UPDATE_GENERATED=1` to refresh them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use api_triage::cli::{completions, man_page};
+use clap_complete::Shell;
+
+fn check(relative: &str, generated: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    if std::env::var_os("UPDATE_GENERATED").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{relative} is stale: run `UPDATE_GENERATED=1 cargo test --test generated` and commit it"
+    );
+}
+
+#[test]
+fn man_page_is_up_to_date() {
+    let man = man_page();
+    assert!(man.contains(".TH api-triage"));
+    check("assets/api-triage.1", &man);
+}
+
+#[test]
+fn completions_are_up_to_date() {
+    for (shell, file) in [
+        (Shell::Bash, "api-triage.bash"),
+        (Shell::Zsh, "_api-triage"),
+        (Shell::Fish, "api-triage.fish"),
+    ] {
+        let script = completions(shell);
+        assert!(script.contains("explain") && script.contains("export"));
+        check(&format!("assets/completions/{file}"), &script);
+    }
+}
+
+#[test]
+fn version_names_the_embedded_runbook_review() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_api-triage"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(&format!("api-triage {}", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+    assert!(text.contains("embedded runbook reviewed 2026-"), "{text}");
+}
