@@ -262,9 +262,17 @@ pub fn hold_clipboard_main() -> i32 {
     }
     println!("ok");
     let _ = io::stdout().flush();
-    // A keeper never outlives a working day, whatever happens to the display.
-    std::thread::spawn(|| {
-        std::thread::sleep(Duration::from_secs(12 * 3600));
+    // A keeper never outlives a working day, nor the local display it serves: waiting on a
+    // display that has gone would otherwise wait forever.
+    let socket = local_display_socket();
+    std::thread::spawn(move || {
+        let started = std::time::Instant::now();
+        while started.elapsed() < Duration::from_secs(12 * 3600) {
+            std::thread::sleep(Duration::from_secs(2));
+            if socket.as_ref().is_some_and(|s| !display_answers(s)) {
+                break;
+            }
+        }
         std::process::exit(0);
     });
     #[cfg(target_os = "linux")]
@@ -274,6 +282,28 @@ pub fn hold_clipboard_main() -> i32 {
         let _ = clipboard.set().wait().text(text);
     }
     0
+}
+
+/// Whether a local X display still accepts connections (a killed server leaves its socket
+/// file behind, so the file alone says nothing).
+#[cfg(unix)]
+fn display_answers(socket: &Path) -> bool {
+    std::os::unix::net::UnixStream::connect(socket).is_ok()
+}
+
+#[cfg(not(unix))]
+fn display_answers(_socket: &Path) -> bool {
+    true
+}
+
+/// The socket of a local X display (`:0` is `/tmp/.X11-unix/X0`); `None` for a remote one.
+fn local_display_socket() -> Option<PathBuf> {
+    let display = std::env::var("DISPLAY").ok()?;
+    let number = display.strip_prefix(':')?.split('.').next()?;
+    number
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| PathBuf::from(format!("/tmp/.X11-unix/X{number}")))
 }
 
 #[cfg(test)]
