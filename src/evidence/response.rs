@@ -30,6 +30,18 @@ impl Response {
             .map(|(_, v)| v.as_str())
     }
 
+    /// A new status line: the response so far becomes an earlier one (a redirect, a
+    /// `100 Continue`) and its headers are dropped.
+    fn begin(&mut self, (version, code, reason): (String, u16, Option<String>)) {
+        if let Some(previous) = self.status {
+            self.earlier.push(previous);
+        }
+        self.version = Some(version);
+        self.status = Some(code);
+        self.reason = reason;
+        self.headers.clear();
+    }
+
     pub fn has_header(&self, name: &str) -> bool {
         self.header(name).is_some()
     }
@@ -146,14 +158,8 @@ fn parse_verbose(text: &str) -> Response {
             .strip_prefix("< ")
             .or_else(|| (line == "<").then_some(""))
         {
-            if let Some((version, code, reason)) = status_line(rest) {
-                if let Some(previous) = response.status {
-                    response.earlier.push(previous);
-                }
-                response.version = Some(version);
-                response.status = Some(code);
-                response.reason = reason;
-                response.headers.clear();
+            if let Some(status) = status_line(rest) {
+                response.begin(status);
                 body_lines.clear();
                 in_response_headers = true;
             } else if in_response_headers {
@@ -214,13 +220,7 @@ fn parse_plain(text: &str) -> Response {
         if let Some((version, code, reason)) = status_line(line)
             && body.iter().all(|l| l.trim().is_empty())
         {
-            if let Some(previous) = response.status {
-                response.earlier.push(previous);
-            }
-            response.version = Some(version);
-            response.status = Some(code);
-            response.reason = reason;
-            response.headers.clear();
+            response.begin((version, code, reason));
             body.clear();
             in_headers = true;
             continue;
