@@ -9,6 +9,7 @@
 //! - `export`: the escalation summary and bundle, redaction, and (only here) the clipboard.
 //! - `text`: making untrusted text safe to show, wrapping (pure).
 //! - `private_fs`: owner-only files and folders, created new (filesystem).
+//! - `fuzzing`: the fuzz targets' checks, shared with the replay tests.
 //! - `cli`: the command-line interface, reusing the core.
 //! - `tui`: the terminal app; the only module that touches the terminal.
 //!
@@ -18,6 +19,8 @@
 pub mod cli;
 pub mod evidence;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod matrix;
 pub mod private_fs;
 pub mod runbook;

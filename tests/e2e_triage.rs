@@ -223,26 +223,3 @@ fn a_state_folder_that_cannot_be_written_is_shown_not_fatal() {
     assert_eq!(app.wait_exit(LIMIT), 0);
     assert!(app.restored());
 }
-
-#[cfg(unix)]
-#[test]
-fn sigterm_saves_the_note_being_typed() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = start(dir.path(), &["503"]);
-    app.wait_for("503 Service Unavailable", LIMIT);
-    app.send(b"t");
-    app.wait_for("saved", LIMIT);
-    app.send(CTRL_N);
-    app.wait_for("Note on the incident", LIMIT);
-    app.send(b"typed just before the page");
-    app.wait_for("typed just before the page", LIMIT);
-    let pid = app.child.process_id().unwrap();
-    std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert_eq!(app.wait_exit(LIMIT), 143);
-    assert!(app.restored());
-    let session = only_session(dir.path());
-    assert_eq!(session.draft.unwrap().text, "typed just before the page");
-}

@@ -196,19 +196,21 @@ impl Redactor {
             // A block's body may hold a mismatched END line; every other rule leaves them be.
             protected.extend(armor_lines(text));
         }
-        protected.sort_by_key(|range| range.start);
+        let protected = union(protected);
         let mut pieces = Vec::with_capacity(found.len());
         for span in found {
             // Punctuation alone (`=`, `;`) hides nothing and is structure another rule reads.
             if !text[span.clone()].chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let overlaps = |range: &&Range<usize>| range.start < span.end && span.start < range.end;
-            if !protected.iter().any(|range| overlaps(&range)) {
+            // Looked up by binary search: text redacted once holds a mark per secret, and
+            // thousands of secrets times thousands of marks would stall the export.
+            let hits = overlapping(&protected, &span);
+            if hits.is_empty() {
                 pieces.push(span);
                 continue;
             }
-            let beside_mark = marks.iter().any(|range| overlaps(&range));
+            let beside_mark = !overlapping(&marks, &span).is_empty();
             let keep = |piece: Range<usize>| {
                 if beside_mark {
                     substantial_piece(text, piece)
@@ -218,7 +220,7 @@ impl Redactor {
                 }
             };
             let mut at = span.start;
-            for range in protected.iter().filter(overlaps) {
+            for range in hits {
                 if range.start > at {
                     pieces.extend(keep(at..range.start));
                 }
@@ -338,6 +340,27 @@ impl Redactor {
     fn hides_secret(&self, decoded: &str, depth: usize) -> bool {
         self.run(decoded, depth + 1).count > 0
     }
+}
+
+/// `ranges` sorted and merged where they overlap or touch, so they are disjoint and ordered
+/// by both start and end.
+fn union(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|range| range.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// The ranges of `sorted` (disjoint, in order) that share a byte with `span`.
+fn overlapping<'a>(sorted: &'a [Range<usize>], span: &Range<usize>) -> &'a [Range<usize>] {
+    let first = sorted.partition_point(|range| range.end <= span.start);
+    let count = sorted[first..].partition_point(|range| range.start < span.end);
+    &sorted[first..first + count]
 }
 
 /// The most times [`Redactor::redact`] runs the rules over its own output.

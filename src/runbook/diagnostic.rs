@@ -30,7 +30,16 @@ pub struct Diagnostic {
     /// How many characters of the snippet to underline.
     #[serde(skip)]
     pub underline: usize,
+    /// How many characters of the snippet come before the underline.
+    #[serde(skip)]
+    pub caret_at: usize,
 }
+
+/// Longest snippet shown: a longer line is cut to a window around the column, so a
+/// 100,000-character line of junk is one readable line, not a screenful.
+const SNIPPET_CHARS: usize = 100;
+/// How much of the line before the column the window keeps.
+const SNIPPET_LEAD: usize = 40;
 
 impl Diagnostic {
     /// A finding at a byte range of `source`.
@@ -47,19 +56,23 @@ impl Diagnostic {
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
-        let line = source[..start].matches('\n').count() + 1;
+        let line = bytecount_newlines(&source.as_bytes()[..start]) + 1;
         let col = source[line_start..start].chars().count() + 1;
         let raw_line = source[line_start..line_end].trim_end_matches('\r');
         let underline_end = end.min(line_start + raw_line.len()).max(start);
-        let underline = source[start..underline_end].chars().count().max(1);
+        // A span may start on the `\r` of a CRLF line ending, which the snippet leaves out.
+        let in_line = |at: usize| (at - line_start).min(raw_line.len());
+        let (snippet, caret_at, underline) =
+            window(raw_line, in_line(start), in_line(underline_end));
         Self {
             severity,
             path: path.to_owned(),
             line,
             col,
             message: message.into(),
-            snippet: visible(raw_line),
+            snippet,
             underline,
+            caret_at,
         }
     }
 
@@ -73,6 +86,7 @@ impl Diagnostic {
             message: message.into(),
             snippet: String::new(),
             underline: 0,
+            caret_at: 0,
         }
     }
 
@@ -107,24 +121,74 @@ impl fmt::Display for Diagnostic {
         if self.line > 0 {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
-            // Columns count characters of the raw line; escaped control characters widen the
-            // snippet, so carets are placed by the visible width of the prefix.
-            let prefix_width: usize = self
-                .snippet
-                .chars()
-                .take(self.col.saturating_sub(1))
-                .count();
             writeln!(f, "{pad} |")?;
             writeln!(f, "{number} | {}", self.snippet)?;
             writeln!(
                 f,
                 "{pad} | {}{}",
-                " ".repeat(prefix_width),
+                " ".repeat(self.caret_at),
                 "^".repeat(self.underline)
             )?;
         }
         Ok(())
     }
+}
+
+/// The snippet of `line` to show for the byte range `start..end`: control characters made
+/// visible, cut to [`SNIPPET_CHARS`] around `start` with `…` where cut. Returns the snippet,
+/// the number of its characters before the underline, and the underline's length (at least
+/// one), all counted in the characters shown, since escaping widens the text.
+fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let before: Vec<char> = line[..start].chars().collect();
+    let from = before.len().saturating_sub(SNIPPET_LEAD);
+    let lead: String = before[from..].iter().collect();
+    let mut budget = SNIPPET_CHARS.saturating_sub(before.len() - from);
+    let mut marked = String::new();
+    let mut marked_chars = 0;
+    for c in line[start..end].chars() {
+        if budget == 0 {
+            break;
+        }
+        marked.push(c);
+        marked_chars += 1;
+        budget -= 1;
+    }
+    let rest_start = start + marked.len();
+    let mut tail = String::new();
+    for c in line[rest_start..].chars() {
+        if budget == 0 {
+            break;
+        }
+        tail.push(c);
+        budget -= 1;
+    }
+    let cut_before = from > 0;
+    let cut_after = rest_start + tail.len() < line.len();
+    let lead = visible(&lead);
+    let marked_shown = visible(&marked);
+    let mut snippet = String::new();
+    if cut_before {
+        snippet.push('…');
+    }
+    snippet.push_str(&lead);
+    snippet.push_str(&marked_shown);
+    snippet.push_str(&visible(&tail));
+    if cut_after {
+        snippet.push('…');
+    }
+    let caret_at = usize::from(cut_before) + lead.chars().count();
+    let underline = if marked_chars == 0 {
+        1
+    } else {
+        marked_shown.chars().count()
+    };
+    (snippet, caret_at, underline)
+}
+
+fn bytecount_newlines(bytes: &[u8]) -> usize {
+    // `memchr`-style counting is not worth a dependency for a few errors per file.
+    #[allow(clippy::naive_bytecount)]
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -155,6 +219,50 @@ mod tests {
     fn a_span_past_the_end_is_clamped_not_a_panic() {
         let d = Diagnostic::at(Severity::Warning, "f", "abc", 10..20, "eof");
         assert_eq!((d.line, d.col), (1, 4));
+    }
+
+    #[test]
+    fn a_very_long_line_is_cut_to_a_window_around_the_column() {
+        let source = format!("{}x{}", "-".repeat(50_000), "=".repeat(50_000));
+        let at = 50_000;
+        let d = Diagnostic::at(Severity::Error, "f", &source, at..at + 1, "here");
+        assert_eq!((d.line, d.col), (1, 50_001));
+        assert!(
+            d.snippet.chars().count() <= SNIPPET_CHARS + 2,
+            "{}",
+            d.snippet
+        );
+        assert!(d.snippet.starts_with('…') && d.snippet.ends_with('…'));
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        // The caret sits under the `x`.
+        let snippet_x = lines[2].find('x').unwrap();
+        let caret = lines[3].find('^').unwrap();
+        assert_eq!(
+            lines[2][..snippet_x].chars().count(),
+            lines[3][..caret].chars().count()
+        );
+    }
+
+    #[test]
+    fn carets_stay_under_the_mark_after_escaped_control_characters() {
+        let source = "a = \"\u{1b}\u{1b}\" b";
+        let at = source.find('b').unwrap();
+        let d = Diagnostic::at(Severity::Error, "f", source, at..at + 1, "m");
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[2].rfind('b').unwrap(), lines[3].find('^').unwrap());
+    }
+
+    #[test]
+    fn a_span_on_the_carriage_return_of_a_crlf_line_is_not_a_panic() {
+        let source = "name = \"x\"\r\nd = 1\r\n";
+        let at = source.find('\r').unwrap();
+        for span in [at..at + 1, at + 1..at + 2, at..at + 9] {
+            let d = Diagnostic::at(Severity::Error, "f", source, span, "m");
+            assert_eq!(d.line, 1);
+            assert_eq!(d.snippet, "name = \"x\"");
+        }
     }
 
     #[test]

@@ -195,14 +195,22 @@ fn collect_file(
 /// Reads a file of at most [`MAX_FILE_BYTES`], checking the size before and while reading so a
 /// huge or growing file is never pulled into memory.
 fn read_limited(path: &Path) -> Result<String, String> {
-    let file = fs::File::open(path).map_err(|e| describe_io(&e))?;
-    let metadata = file.metadata().map_err(|e| describe_io(&e))?;
+    // Looked at before opening: opening a FIFO would wait for a writer forever, and a link
+    // that loops or dangles deserves a better word than the system's.
+    let metadata = fs::metadata(path).map_err(|e| describe_unopenable(path, &e))?;
     if metadata.is_dir() {
         return Err("is a folder, expected a .toml file".to_owned());
+    }
+    if !metadata.is_file() {
+        return Err(
+            "is not a regular file (a pipe, socket or device); a runbook is a .toml file"
+                .to_owned(),
+        );
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large(metadata.len()));
     }
+    let file = fs::File::open(path).map_err(|e| describe_io(&e))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -219,17 +227,60 @@ fn read_limited(path: &Path) -> Result<String, String> {
 }
 
 fn too_large(bytes: u64) -> String {
+    #[allow(clippy::cast_precision_loss)] // a size shown to one decimal
+    let mib = bytes as f64 / (1024.0 * 1024.0);
     format!(
-        "file is {} KiB; runbooks larger than {} KiB are refused",
-        bytes / 1024,
-        MAX_FILE_BYTES / 1024
+        "file is {mib:.1} MiB; runbooks larger than {} MiB are refused, so this is probably \
+         not a runbook",
+        MAX_FILE_BYTES / (1024 * 1024)
     )
 }
 
 fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied: this user may not read it (check its owner and mode)".to_owned()
+        }
         _ => format!("cannot read: {e}"),
     }
+}
+
+/// Why `path` cannot be looked at, naming a symbolic link that dangles or loops.
+fn describe_unopenable(path: &Path, e: &std::io::Error) -> String {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return describe_io(e);
+    }
+    let target = fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    if e.kind() == std::io::ErrorKind::NotFound {
+        return format!("a symbolic link to `{target}`, which does not exist");
+    }
+    if link_loops(path) {
+        return format!("a symbolic link loop: `{target}` leads back to this link");
+    }
+    format!("a symbolic link to `{target}` that cannot be followed: {e}")
+}
+
+/// Follows `path` link by link, saying whether it comes back to a link already passed.
+fn link_loops(path: &Path) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut current = path.to_path_buf();
+    // The kernel gives up after 40 links; so does this.
+    for _ in 0..40 {
+        let Ok(target) = fs::read_link(&current) else {
+            return false;
+        };
+        let next = match current.parent() {
+            Some(parent) => parent.join(target),
+            None => target,
+        };
+        if !seen.insert(current) {
+            return true;
+        }
+        current = next;
+    }
+    true
 }

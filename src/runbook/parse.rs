@@ -60,6 +60,9 @@ pub struct ParsedFile {
     pub routes: Vec<Route>,
 }
 
+/// Syntax errors reported per file before the rest are summed up in one line.
+const MAX_SYNTAX_ERRORS: usize = 20;
+
 const TOP_LEVEL_KEYS: &str =
     "runbook, owners, codes, comparisons, scenarios, interview, redact, routes";
 
@@ -71,10 +74,20 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
         Diagnostic::at(Severity::Error, path, source, span, message)
     };
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
-    for e in syntax_errors {
+    // After a few syntax errors the rest are mostly echoes of the first; a file of junk
+    // would otherwise give one finding per character.
+    let hidden = syntax_errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
+    for e in syntax_errors.iter().take(MAX_SYNTAX_ERRORS) {
         findings.push(error(
             e.span().unwrap_or(0..0),
             e.message().trim().to_owned(),
+        ));
+    }
+    if hidden > 0 {
+        let span = syntax_errors[MAX_SYNTAX_ERRORS].span().unwrap_or(0..0);
+        findings.push(error(
+            span,
+            format!("{hidden} more syntax errors from here on; fix the ones above first"),
         ));
     }
     let mut file = ParsedFile::default();

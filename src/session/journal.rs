@@ -39,6 +39,32 @@ pub enum JournalError {
     },
 }
 
+impl JournalError {
+    /// A short form for the one-line status bar: the cause first, then the file by name
+    /// only, so "no space left on device" is not cut off after a long folder path.
+    pub fn brief(&self) -> String {
+        match self {
+            Self::Io {
+                action,
+                path,
+                source,
+            } => {
+                let cause = source.to_string();
+                // "(os error 28)" means nothing to the reader of a status bar.
+                let cause = match cause.rfind(" (os error") {
+                    Some(at) => &cause[..at],
+                    None => cause.as_str(),
+                };
+                let name = Path::new(path)
+                    .file_name()
+                    .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+                format!("{cause}: {action} {name}")
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 fn io_error<'a>(
     action: &'static str,
     path: &'a Path,

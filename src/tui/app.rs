@@ -216,13 +216,16 @@ impl App {
                 self.matrix.runbooks()[runbook].name
             ));
         }
-        self.triage = Some(Triage::new(session, runbook, self.now));
+        let mut triage = Triage::new(session, runbook, self.now);
+        triage.saved_once = true;
+        self.triage = Some(triage);
         self.stack.push(Screen::Triage);
     }
 
     /// Records how the last save went, for the status bar.
     pub fn saved(&mut self, result: Result<(), String>) {
         if let Some(triage) = &mut self.triage {
+            triage.saved_once |= result.is_ok();
             triage.save = match result {
                 Ok(()) => SaveStatus::Saved(self.now),
                 Err(e) => SaveStatus::Failed(e),

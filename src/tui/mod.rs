@@ -11,7 +11,7 @@ pub mod views;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
@@ -89,22 +89,37 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
         );
     }
 
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match take_terminal() {
         Ok(terminal) => terminal,
         Err(e) => {
+            restore();
             eprintln!("api-triage: cannot set up the terminal: {e}");
             return ExitCode::from(2);
         }
     };
     install_panic_hook();
-    let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, &signal, &mut saver, &export_dir);
+    let fault = Fault::from_environment();
+    // A bug that panics must not cost the user their notes: the panic hook has already given
+    // the terminal back; the session as it stood is still saved below.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(
+            &mut terminal,
+            &mut app,
+            &signal,
+            &mut saver,
+            &export_dir,
+            fault,
+        )
+    }));
     // Whatever ended the loop, the session is written before the terminal is given back.
     saver.save_now(&mut app);
     restore();
     if let Some(triage) = &app.triage {
         if let triage::SaveStatus::Failed(e) = &triage.save {
-            eprintln!("api-triage: the last changes could not be saved: {e}");
+            eprintln!(
+                "api-triage: the last changes could not be saved in {}: {e}",
+                saver.journal.dir().display()
+            );
         } else {
             eprintln!(
                 "api-triage: session {} saved in {} (resume with `api-triage resume`)",
@@ -113,16 +128,35 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
             );
         }
     }
-    match result {
-        Ok(()) => {}
-        Err(e) => {
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
             eprintln!("api-triage: terminal error: {e}");
             return ExitCode::from(1);
         }
+        // Rust's own exit code for a panic.
+        Err(_) => return ExitCode::from(101),
     }
     match signal.load(Ordering::SeqCst) {
         0 => ExitCode::SUCCESS,
         sig => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
+    }
+}
+
+/// A fault to inject, for the fault tests only: `API_TRIAGE_FAULT=panic` makes F12 panic inside
+/// the event loop, as a bug in a screen would. Unset (always, outside tests) it does nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    None,
+    PanicOnF12,
+}
+
+impl Fault {
+    fn from_environment() -> Self {
+        match std::env::var("API_TRIAGE_FAULT").as_deref() {
+            Ok("panic") => Self::PanicOnF12,
+            _ => Self::None,
+        }
     }
 }
 
@@ -200,22 +234,36 @@ impl Saver {
             match self.journal.lock(&id) {
                 Ok(lock) => self.lock = Some((id, lock)),
                 Err(e) => {
-                    app.saved(Err(e.to_string()));
+                    app.saved(Err(e.brief()));
                     return;
                 }
             }
         }
-        let result = self
-            .journal
-            .save(&triage.session)
-            .map_err(|e| e.to_string());
+        let result = self.journal.save(&triage.session).map_err(|e| e.brief());
         app.saved(result);
     }
 }
 
+/// Whether the app holds the terminal (raw mode, alternate screen), so it is given back once:
+/// leaving the alternate screen a second time would move the cursor back over what was
+/// printed after the first (the panic message, say).
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Takes the terminal for drawing: raw mode, alternate screen, bracketed paste, mouse.
+fn take_terminal() -> io::Result<DefaultTerminal> {
+    // Marked first: a set-up that fails half way is undone too.
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    let terminal = ratatui::try_init()?;
+    let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
+    Ok(terminal)
+}
+
 /// Leaves the terminal as it was found: no mouse reporting, no bracketed paste, main screen,
-/// cooked mode, cursor shown. Safe to call more than once.
+/// cooked mode, cursor shown. Does nothing when already done.
 fn restore() {
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     let _ = io::stdout().flush();
@@ -238,6 +286,7 @@ fn event_loop(
     signal: &AtomicUsize,
     saver: &mut Saver,
     export_dir: &std::path::Path,
+    fault: Fault,
 ) -> io::Result<()> {
     loop {
         if signal.load(Ordering::SeqCst) != 0 {
@@ -254,6 +303,10 @@ fn event_loop(
         }
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
+                assert!(
+                    !(fault == Fault::PanicOnF12 && key.code == event::KeyCode::F(12)),
+                    "fault injected by API_TRIAGE_FAULT=panic"
+                );
                 keymap::action_for(key, app.context())
             }
             Event::Paste(text) => Some(Action::Paste(text)),
@@ -303,7 +356,6 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     restore();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     // Execution continues here after SIGCONT.
-    *terminal = ratatui::try_init()?;
-    let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
+    *terminal = take_terminal()?;
     terminal.clear()
 }

@@ -90,6 +90,9 @@ pub struct Triage {
     pub editor: Option<TextArea<'static>>,
     pub prompt: Option<Prompt>,
     pub save: SaveStatus,
+    /// Whether a copy of this session is on disk (a resumed one, or one saved since), so a
+    /// failed save can say whether an earlier copy is there to fall back on.
+    pub saved_once: bool,
     /// What the evidence reader made of the last note, shown until the next one.
     pub evidence: Option<String>,
 }
@@ -129,6 +132,7 @@ impl Triage {
             editor,
             prompt: None,
             save: SaveStatus::Saved(now),
+            saved_once: false,
             evidence: None,
         }
     }

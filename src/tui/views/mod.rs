@@ -90,18 +90,24 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 ),
                 theme.dim(),
             ),
+            SaveStatus::Failed(e) if triage.saved_once => (
+                format!(" NOT SAVED: {e} (last saved copy kept) "),
+                theme.error(),
+            ),
             SaveStatus::Failed(e) => (
-                format!(" NOT SAVED: {e} (previous copy intact) "),
+                format!(" NOT SAVED: {e} (nothing saved yet) "),
                 theme.error(),
             ),
         };
+        // A failed save matters more than the key hints, so it may take the whole line.
+        let most = if matches!(triage.save, SaveStatus::Failed(_)) {
+            status.width
+        } else {
+            status.width / 2 + 20
+        };
         let [left, right] = Layout::horizontal([
             Constraint::Min(0),
-            Constraint::Length(
-                u16::try_from(text.chars().count())
-                    .unwrap_or(40)
-                    .min(status.width / 2 + 20),
-            ),
+            Constraint::Length(u16::try_from(text.chars().count()).unwrap_or(40).min(most)),
         ])
         .areas(status);
         frame.render_widget(Paragraph::new(status_line), left);
@@ -180,7 +186,7 @@ fn hints(app: &App) -> String {
         super::keymap::Context::Checklist => {
             "d done · r ruled out · f found · Enter note · a incident note · b interview · ? help"
         }
-        super::keymap::Context::Editor => "typing a note · Esc or Ctrl-S: done · saved as you type",
+        super::keymap::Context::Editor => "typing a note · Esc or Ctrl-S: done",
         super::keymap::Context::Prompt => "Enter keeps · Esc leaves as it was",
         super::keymap::Context::Export => {
             "Enter write bundle · y copy · f format · ↑↓ scroll · Esc back"

@@ -39,10 +39,19 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
                     visible(&format!(" Note on {about} ")),
                     theme.heading(),
                 ))
-                .title_bottom(Span::styled(
-                    " Esc or Ctrl-S: done · saved as you type · paste freely ",
-                    theme.dim(),
-                )),
+                .title_bottom(
+                    if matches!(triage.save, crate::tui::triage::SaveStatus::Failed(_)) {
+                        Span::styled(
+                            " Esc or Ctrl-S: done · NOT SAVED (see the status line) ",
+                            theme.error(),
+                        )
+                    } else {
+                        Span::styled(
+                            " Esc or Ctrl-S: done · saved as you type · paste freely ",
+                            theme.dim(),
+                        )
+                    },
+                ),
         );
         frame.render_widget(Clear, popup);
         frame.render_widget(&editor, popup);

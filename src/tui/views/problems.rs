@@ -56,7 +56,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             out.push(Line::from(Span::styled(
                 format!(
                     "      | {}{}",
-                    " ".repeat(finding.col.saturating_sub(1)),
+                    " ".repeat(finding.caret_at),
                     "^".repeat(finding.underline.max(1))
                 ),
                 Style::new(),

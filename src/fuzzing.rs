@@ -1,0 +1,78 @@
+//! The fuzz targets' bodies: one function per untrusted input (a runbook file, pasted evidence,
+//! text to redact), each checking what must hold for any input. `fuzz/` runs them under
+//! libFuzzer on nightly; `tests/fuzz_regressions.rs` replays every saved input on stable.
+
+use jiff::Timestamp;
+
+use crate::evidence::analysis::analyze;
+use crate::export::redact::Redactor;
+use crate::matrix::Matrix;
+use crate::runbook::load::load_texts;
+
+/// A fixed clock so a replayed input behaves exactly as it did under the fuzzer.
+fn fixed_now() -> Timestamp {
+    Timestamp::from_second(1_795_000_000).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// A runbook file of any bytes: loading, layering and validation never panic, every finding
+/// points inside the file, renders without raw control characters, and the result builds a
+/// searchable matrix.
+pub fn runbook(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let report = load_texts(vec![("fuzz.toml".to_owned(), text.to_owned())], None);
+    let lines = text.split('\n').count();
+    for finding in &report.findings {
+        if finding.path != "fuzz.toml" {
+            continue;
+        }
+        assert!(
+            finding.line <= lines,
+            "finding on line {} of a {lines}-line file: {}",
+            finding.line,
+            finding.headline()
+        );
+        let shown = finding.to_string();
+        assert!(
+            !shown.contains('\u{1b}'),
+            "a finding shows a raw escape: {shown:?}"
+        );
+    }
+    let matrix = Matrix::from_report(&report);
+    for query in ["50", "gateway", "x"] {
+        let _ = matrix.search(query);
+    }
+    for row in matrix.rows().iter().take(64) {
+        let _ = matrix.card(row);
+    }
+}
+
+/// Pasted evidence of any shape: reading it never panics and the card it renders is safe to
+/// print (no raw escape sequences).
+pub fn evidence(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let analysis = analyze(&text, fixed_now());
+    let shown = analysis.render();
+    assert!(
+        !shown.contains('\u{1b}'),
+        "the evidence card shows a raw escape: {shown:?}"
+    );
+    let _ = analysis.suggested_answers();
+    let _ = serde_json::to_string(&analysis);
+}
+
+/// Text to redact: never panics, and redacting the result again finds nothing more (the
+/// redactor promises a fixed point, so the preview is exactly what gets shared).
+pub fn redact(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let redactor = Redactor::new();
+    let once = redactor.redact(&text);
+    let twice = redactor.redact(&once.text);
+    assert_eq!(
+        twice.count, 0,
+        "redacting again found {:?} in {:?}",
+        twice.rules, once.text
+    );
+    assert_eq!(twice.text, once.text);
+}
