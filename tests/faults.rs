@@ -348,3 +348,81 @@ fn the_app_opens_on_a_bad_runbook_folder_and_lists_the_problems() {
     assert_eq!(app.wait_exit(LIMIT), 0);
     assert!(app.restored());
 }
+
+/// The terminal goes away under the app, as when an SSH connection drops: the app is in a tmux
+/// pane and the tmux server is killed, closing the pane's terminal. The app must save the note
+/// being typed and exit, not linger holding the session's lock (which would refuse the
+/// `resume` after reconnecting).
+#[test]
+fn a_terminal_that_hangs_up_saves_the_session_and_ends_the_app() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed (CI installs it): test skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let socket = format!("api-triage-hangup-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let script = format!(
+        "API_TRIAGE_STATE_DIR={} TERM=xterm-256color exec {BIN} 503",
+        state.display()
+    );
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    assert!(started.status.success());
+    let screen = || String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
+    let wait_for = |text: &str| {
+        let start = std::time::Instant::now();
+        while !screen().contains(text) {
+            assert!(
+                start.elapsed() < LIMIT,
+                "waited for {text:?}:\n{}",
+                screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    wait_for("503 Service Unavailable");
+    let pid = String::from_utf8_lossy(&tmux(&["display-message", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_owned();
+    tmux(&["send-keys", "t"]);
+    wait_for("saved");
+    tmux(&["send-keys", "C-n"]);
+    wait_for("Note on the incident");
+    tmux(&["send-keys", "-l", "typed as the connection dropped"]);
+    wait_for("typed as the connection dropped");
+    tmux(&["kill-server"]);
+    let start = std::time::Instant::now();
+    let alive = || Path::new("/proc").join(&pid).exists();
+    while alive() && start.elapsed() < LIMIT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let lingered = alive();
+    if lingered {
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    }
+    assert!(
+        !lingered,
+        "the app kept running after its terminal went away"
+    );
+    assert_eq!(
+        only_session(&state).draft.unwrap().text,
+        "typed as the connection dropped"
+    );
+}

@@ -148,3 +148,13 @@ impl Session {
             && after("\u{1b}[?25l", "\u{1b}[?25h")
     }
 }
+
+/// A test that fails half way must not leave its app running.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
