@@ -1,33 +1,97 @@
-//! Time from exec to the first complete frame, in a real pseudo-terminal: the app is started
-//! 30 times on the embedded default and the screen is read until the status bar (drawn last)
-//! shows. Prints the median and the slowest run.
+//! Time from exec to the first complete frame, in a real pseudo-terminal at 120x40: the app on
+//! the embedded default (until the status bar, drawn last, shows), and as a reference `less`
+//! opening the same runbook written out as Markdown (until its prompt shows). Each is started
+//! 30 times; prints the median, fastest and slowest of both.
 
 #[path = "../tests/support/pty.rs"]
 #[allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 mod pty;
 
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
+
+const RUNS: usize = 30;
 
 fn main() {
     let binary = env!("CARGO_BIN_EXE_api-triage");
     let dir = std::env::temp_dir().join("api-triage-startup-bench");
     let _ = std::fs::create_dir_all(&dir);
-    let mut samples = Vec::new();
-    for _ in 0..30 {
+    let app = first_frames(binary, &[], &dir, "? help · q quit");
+    let markdown = dir.join("runbook.md");
+    std::fs::write(&markdown, runbook_as_markdown(binary, &dir)).expect("write the Markdown");
+    let less = Command::new("less")
+        .arg("--version")
+        .output()
+        .is_ok()
+        .then(|| first_frames("less", &["runbook.md"], &dir, "runbook.md"));
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let row = |what: &str, samples: &[Duration]| {
+        println!(
+            "{what:<58} median {:>6.1} ms   fastest {:>6.1} ms   slowest {:>6.1} ms",
+            ms(samples[samples.len() / 2]),
+            ms(samples[0]),
+            ms(samples[samples.len() - 1])
+        );
+    };
+    println!("start-up to the first complete frame, 120x40 pseudo-terminal, {RUNS} runs each:");
+    row("api-triage (embedded default runbook)", &app);
+    match less {
+        Some(less) => row(
+            &format!(
+                "less, the same runbook as Markdown ({} KB)",
+                std::fs::metadata(&markdown).map_or(0, |m| m.len() / 1024)
+            ),
+            &less,
+        ),
+        None => println!("less is not installed: no reference figure"),
+    }
+}
+
+/// Starts `program` `RUNS` times, each until `ready` shows on its screen; sorted durations.
+fn first_frames(program: &str, args: &[&str], dir: &Path, ready: &str) -> Vec<Duration> {
+    let mut samples = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
         let started = Instant::now();
-        let mut session = pty::Session::start(binary, &[], &dir, &[], 120, 40);
-        session.wait_for("? help · q quit", Duration::from_secs(10));
+        let mut session = pty::Session::start(program, args, dir, &[("LESS", "")], 120, 40);
+        session.wait_for(ready, Duration::from_secs(10));
         samples.push(started.elapsed());
         session.send(b"q");
         session.wait_exit(Duration::from_secs(10));
     }
     samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "startup to first complete frame (embedded default, 120x40, {} runs): median {:.1} ms, fastest {:.1} ms, slowest {:.1} ms",
-        samples.len(),
-        ms(samples[samples.len() / 2]),
-        ms(samples[0]),
-        ms(samples[samples.len() - 1])
-    );
+    samples
+}
+
+/// The code matrix and every card of the embedded default, as the app's own CLI prints them,
+/// under Markdown headings.
+fn runbook_as_markdown(binary: &str, dir: &Path) -> String {
+    let run = |args: &[&str]| {
+        let out = Command::new(binary)
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run api-triage");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let mut markdown = String::from("# Code matrix\n\n```\n");
+    markdown.push_str(&run(&["list"]));
+    markdown.push_str("```\n");
+    let rows: serde_json::Value =
+        serde_json::from_str(&run(&["list", "--json"])).expect("list --json");
+    for code in rows
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|row| row["code"].as_u64())
+    {
+        let _ = write!(
+            markdown,
+            "\n## {code}\n\n```\n{}```\n",
+            run(&["explain", &code.to_string()])
+        );
+    }
+    markdown
 }

@@ -101,3 +101,22 @@ fn the_comparisons_scenarios_and_interview_of_the_material_are_there() {
         ]
     );
 }
+
+/// The minimal team file shown in the README loads without a finding, so the first thing a
+/// team copies works.
+#[test]
+fn the_readme_example_runbook_is_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\n")
+        .expect("a TOML example in the README")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let report = load_texts(
+        vec![("README.md".to_owned(), readme[start..end].to_owned())],
+        None,
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert_eq!(report.runbooks[1].name, "Orders API");
+}

@@ -3,6 +3,8 @@
 //! elsewhere these tests say what is missing and skip.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -10,6 +12,7 @@ use std::time::{Duration, Instant};
 use api_triage::runbook::load_texts;
 use api_triage::session::{Journal, NoteTarget, Session};
 use jiff::tz::TimeZone;
+use support::tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_api-triage");
 
@@ -143,36 +146,15 @@ fn over_ssh_inside_tmux_the_copy_goes_by_osc52() {
     }
     let dir = tempfile::tempdir().unwrap();
     saved_session(dir.path());
-    let socket = format!("api-triage-e2e-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let server = Tmux::new("api-triage-e2e");
+    let tmux = |args: &[&str]| server.run(args);
     let script = format!(
         "env SSH_TTY=/dev/pts/0 API_TRIAGE_STATE_DIR={} {BIN} export --copy --out {} > {} 2>&1; sleep 30",
         dir.path().join("state").display(),
         dir.path().join("b").display(),
         dir.path().join("log").display(),
     );
-    let started = tmux(&[
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(
-        started.status.success(),
-        "{}",
-        String::from_utf8_lossy(&started.stderr)
-    );
+    server.start(&script).unwrap();
     tmux(&["set-option", "-g", "set-clipboard", "on"]);
     let buffer = wait_until(Duration::from_secs(15), || {
         let out = tmux(&["show-buffer"]);
@@ -180,7 +162,7 @@ fn over_ssh_inside_tmux_the_copy_goes_by_osc52() {
         text.contains("Clipboard check").then_some(text)
     });
     let log = std::fs::read_to_string(dir.path().join("log")).unwrap_or_default();
-    tmux(&["kill-server"]);
+    server.kill_server();
     let buffer = buffer.unwrap_or_else(|| panic!("no OSC 52 copy in tmux; app said:\n{log}"));
     assert!(log.contains("OSC 52 through tmux"), "{log}");
     assert!(buffer.contains("req-CLIP-4242"));

@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use api_triage::session::{Journal, Session};
 use support::pty::Session as Pty;
+use support::tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_api-triage");
 const LIMIT: Duration = Duration::from_secs(20);
@@ -118,8 +119,8 @@ fn without_the_hook_f12_is_an_ordinary_unbound_key() {
     assert_eq!(app.wait_exit(LIMIT), 0);
 }
 
-/// A small tmpfs mounted for one test, unmounted when dropped. Mounting needs root (or
-/// `CAP_SYS_ADMIN`), which CI and the development machine have; elsewhere the test says it
+/// A small tmpfs mounted for one test, unmounted when dropped. Mounting needs root with
+/// `CAP_SYS_ADMIN`, which CI and the development machine have; elsewhere the test says it
 /// cannot run rather than pretending to pass.
 struct Mount(PathBuf);
 
@@ -132,7 +133,9 @@ impl Mount {
             .status()
             .is_ok_and(|s| s.success());
         if !ok {
-            eprintln!("cannot mount a tmpfs here (not root?): this fault test cannot run");
+            // Root in a container without CAP_SYS_ADMIN: a limit of the machine, not of
+            // what `.ci/run` installs, so a skip even in CI.
+            eprintln!("cannot mount a tmpfs here: test skipped");
             return None;
         }
         Some(Self(at.to_path_buf()))
@@ -154,6 +157,13 @@ impl Drop for Mount {
     }
 }
 
+/// A test whose tools or privileges are missing says so; in CI that is a failure, since
+/// `.ci/run` provides them.
+fn cannot_run(why: &str) {
+    assert!(std::env::var_os("CI").is_none(), "{why}: CI must allow it");
+    eprintln!("{why}: test skipped");
+}
+
 fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
@@ -164,7 +174,7 @@ fn is_root() -> bool {
 #[test]
 fn a_full_state_folder_is_reported_and_the_last_good_save_is_kept() {
     if !is_root() {
-        eprintln!("not root: cannot mount a small file system, test skipped");
+        cannot_run("not root: cannot mount a small file system");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -216,7 +226,7 @@ fn a_full_state_folder_is_reported_and_the_last_good_save_is_kept() {
 #[test]
 fn a_read_only_state_folder_is_reported_not_fatal() {
     if !is_root() {
-        eprintln!("not root: cannot mount a read-only file system, test skipped");
+        cannot_run("not root: cannot mount a read-only file system");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -356,36 +366,19 @@ fn the_app_opens_on_a_bad_runbook_folder_and_lists_the_problems() {
 #[test]
 fn a_terminal_that_hangs_up_saves_the_session_and_ends_the_app() {
     if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed (CI installs it): test skipped");
+        cannot_run("tmux is not installed");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state");
-    let socket = format!("api-triage-hangup-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let server = Tmux::new("api-triage-hangup");
+    let tmux = |args: &[&str]| server.run(args);
     let script = format!(
         "API_TRIAGE_STATE_DIR={} TERM=xterm-256color exec {BIN} 503",
         state.display()
     );
-    let started = tmux(&[
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(started.status.success());
-    let screen = || String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
+    server.start(&script).unwrap();
+    let screen = || server.screen();
     let wait_for = |text: &str| {
         let start = std::time::Instant::now();
         while !screen().contains(text) {
@@ -407,7 +400,7 @@ fn a_terminal_that_hangs_up_saves_the_session_and_ends_the_app() {
     wait_for("Note on the incident");
     tmux(&["send-keys", "-l", "typed as the connection dropped"]);
     wait_for("typed as the connection dropped");
-    tmux(&["kill-server"]);
+    server.kill_server();
     let start = std::time::Instant::now();
     let alive = || Path::new("/proc").join(&pid).exists();
     while alive() && start.elapsed() < LIMIT {
