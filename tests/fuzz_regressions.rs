@@ -69,6 +69,16 @@ fn deep_nesting_and_long_runs_are_reported_at_their_start() {
             .find(|d| d.path == "team.toml" && d.is_error())
             .unwrap_or_else(|| panic!("no error for {:?}...", &text[..20]));
         assert_eq!(first.line, line, "{}", first.headline());
+        if text.contains("[[[[") {
+            assert!(
+                report
+                    .findings
+                    .iter()
+                    .any(|d| d.message.starts_with("nested too deeply")),
+                "{:?}",
+                report.findings
+            );
+        }
         // The snippet under the headline is cut to a readable width, not 100,000 characters.
         assert!(first.to_string().len() < 2_000, "{}", first.headline());
     }

@@ -78,10 +78,13 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
     // would otherwise give one finding per character.
     let hidden = syntax_errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
     for e in syntax_errors.iter().take(MAX_SYNTAX_ERRORS) {
-        findings.push(error(
-            e.span().unwrap_or(0..0),
-            e.message().trim().to_owned(),
-        ));
+        let message = e.message().trim();
+        let message = if message.contains("max recursion depth") {
+            "nested too deeply: arrays and inline tables here go a few levels deep at most"
+        } else {
+            message
+        };
+        findings.push(error(e.span().unwrap_or(0..0), message.to_owned()));
     }
     if hidden > 0 {
         let span = syntax_errors[MAX_SYNTAX_ERRORS].span().unwrap_or(0..0);
