@@ -63,7 +63,9 @@ fn main() -> ExitCode {
             let mut tty: Box<dyn Write> =
                 match std::fs::OpenOptions::new().write(true).open("/dev/tty") {
                     Ok(tty) => Box::new(tty),
-                    Err(_) => Box::new(std::io::sink()),
+                    // Without a terminal (cron, a pipeline) nothing would read an OSC 52
+                    // sequence: saying it was sent would be a lie, so the copy falls to a file.
+                    Err(_) => Box::new(NoTerminal),
                 };
             let output = cli::export(command, &report, &journal, jiff::Timestamp::now(), &mut tty);
             let _ = std::io::stdout().write_all(output.stdout.as_bytes());
@@ -115,4 +117,20 @@ fn main() -> ExitCode {
     let _ = std::io::stdout().write_all(output.stdout.as_bytes());
     let _ = std::io::stderr().write_all(output.stderr.as_bytes());
     ExitCode::from(u8::try_from(output.code).unwrap_or(1))
+}
+
+/// Stands in for `/dev/tty` when the process has no terminal: every write fails, honestly.
+struct NoTerminal;
+
+impl Write for NoTerminal {
+    fn write(&mut self, _buf: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotConnected,
+            "no terminal",
+        ))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -69,6 +69,17 @@ fn wait_until(limit: Duration, mut check: impl FnMut() -> Option<String>) -> Opt
     None
 }
 
+/// Whether an X client can open `display`: xclip reading an empty clipboard complains about
+/// the missing selection, not about the display, once the server is up.
+fn display_answers(display: &str) -> bool {
+    Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .env("DISPLAY", display)
+        .stdout(Stdio::null())
+        .output()
+        .is_ok_and(|out| !String::from_utf8_lossy(&out.stderr).contains("Can't open display"))
+}
+
 struct Killed(Child);
 
 impl Drop for Killed {
@@ -94,10 +105,10 @@ fn export_copy_reaches_the_x11_clipboard_and_stays_after_exit() {
             .spawn()
             .unwrap(),
     );
-    let socket = format!("/tmp/.X11-unix/X{}", display.trim_start_matches(':'));
+    // The socket appears before the server serves clients; a slow first start (a fresh CI
+    // machine) can take seconds more, so wait until a client is actually answered.
     assert!(
-        wait_until(Duration::from_secs(10), || Path::new(&socket)
-            .exists()
+        wait_until(Duration::from_secs(30), || display_answers(&display)
             .then(String::new))
         .is_some(),
         "Xvfb did not start"
@@ -136,6 +147,7 @@ fn export_copy_reaches_the_x11_clipboard_and_stays_after_exit() {
         .args(["-selection", "clipboard", "-i", "-loops", "1"])
         .env("DISPLAY", &display)
         .stdin(Stdio::null())
+        .stderr(Stdio::null())
         .spawn();
 }
 
@@ -167,4 +179,43 @@ fn over_ssh_inside_tmux_the_copy_goes_by_osc52() {
     assert!(log.contains("OSC 52 through tmux"), "{log}");
     assert!(buffer.contains("req-CLIP-4242"));
     assert!(!buffer.contains("CANARYclipSECRET"));
+}
+
+#[test]
+fn with_no_display_answering_and_no_terminal_the_summary_goes_to_a_file_and_says_why() {
+    if !tools(&["setsid"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    saved_session(dir.path());
+    // setsid: a new session without a controlling terminal, as under cron.
+    let out = Command::new("setsid")
+        .args(["--wait", BIN, "export", "--copy", "--out"])
+        .arg(dir.path().join("b"))
+        .env("API_TRIAGE_STATE_DIR", dir.path().join("state"))
+        .env("DISPLAY", ":4321")
+        .env_remove("SSH_TTY")
+        .env_remove("SSH_CONNECTION")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("TMUX")
+        .env_remove("STY")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("desktop clipboard unavailable"), "{stderr}");
+    assert!(stderr.contains("no terminal"), "{stderr}");
+    assert!(
+        !stderr.contains("OSC 52)"),
+        "never claims a copy that went nowhere: {stderr}"
+    );
+    let written = stderr
+        .lines()
+        .find_map(|l| l.split("summary written to ").nth(1))
+        .and_then(|rest| rest.split(';').next())
+        .unwrap_or_else(|| panic!("where the summary went: {stderr}"));
+    let summary = std::fs::read_to_string(written.trim()).unwrap();
+    assert!(summary.contains("Clipboard check"));
+    assert!(!summary.contains("CANARYclipSECRET"));
 }

@@ -128,13 +128,12 @@ pub fn copy(text: &str, env: &Environment, terminal: &mut dyn Write, fallback: &
             Err(e) => problems.push(format!("desktop clipboard unavailable ({e})")),
         }
     }
-    match osc52_sequence(text, env) {
-        Some(sequence)
-            if terminal
-                .write_all(&sequence)
-                .and_then(|()| terminal.flush())
-                .is_ok() =>
-        {
+    let sequence = osc52_sequence(text, env);
+    let sent = sequence
+        .as_ref()
+        .map(|sequence| terminal.write_all(sequence).and_then(|()| terminal.flush()));
+    match sent {
+        Some(Ok(())) => {
             let through = if env.tmux {
                 " through tmux"
             } else if env.screen {
@@ -142,16 +141,18 @@ pub fn copy(text: &str, env: &Environment, terminal: &mut dyn Write, fallback: &
             } else {
                 ""
             };
-            let mut warning = None;
             if text.len() > 8_000 {
-                warning = Some("long text: some terminals accept far less than this".to_owned());
+                problems.push("long text: some terminals accept far less than this".to_owned());
             }
+            // Why the desktop clipboard was passed over matters: the engineer may be pasting
+            // into a window that never sees OSC 52.
+            let warning = (!problems.is_empty()).then(|| problems.join("; "));
             return Copied {
                 via: Via::Osc52 { through },
                 warning,
             };
         }
-        Some(_) => problems.push("the terminal could not be written".to_owned()),
+        Some(Err(e)) => problems.push(format!("the terminal could not be written ({e})")),
         None => problems.push(format!("too long for OSC 52 ({} KB)", text.len() / 1024)),
     }
     match write_fallback(fallback, text) {
