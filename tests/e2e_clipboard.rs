@@ -80,6 +80,26 @@ fn display_answers(display: &str) -> bool {
         .is_ok_and(|out| !String::from_utf8_lossy(&out.stderr).contains("Can't open display"))
 }
 
+/// `command` (the app, or a wrapper already given the app) exporting the session in `dir` with
+/// `--copy`, as on a desktop: `display` set, no SSH, tmux or screen.
+fn local_export_copy(mut command: Command, dir: &Path, display: &str) -> Command {
+    command
+        .args(["export", "--copy", "--out"])
+        .arg(dir.join("b"))
+        .env("API_TRIAGE_STATE_DIR", dir.join("state"))
+        .env("DISPLAY", display);
+    for name in [
+        "SSH_TTY",
+        "SSH_CONNECTION",
+        "WAYLAND_DISPLAY",
+        "TMUX",
+        "STY",
+    ] {
+        command.env_remove(name);
+    }
+    command
+}
+
 struct Killed(Child);
 
 impl Drop for Killed {
@@ -113,14 +133,7 @@ fn export_copy_reaches_the_x11_clipboard_and_stays_after_exit() {
         .is_some(),
         "Xvfb did not start"
     );
-    let out = Command::new(BIN)
-        .args(["export", "--copy", "--out"])
-        .arg(dir.path().join("b"))
-        .env("API_TRIAGE_STATE_DIR", dir.path().join("state"))
-        .env("DISPLAY", &display)
-        .env_remove("SSH_TTY")
-        .env_remove("SSH_CONNECTION")
-        .env_remove("WAYLAND_DISPLAY")
+    let out = local_export_copy(Command::new(BIN), dir.path(), &display)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -189,16 +202,9 @@ fn with_no_display_answering_and_no_terminal_the_summary_goes_to_a_file_and_says
     let dir = tempfile::tempdir().unwrap();
     saved_session(dir.path());
     // setsid: a new session without a controlling terminal, as under cron.
-    let out = Command::new("setsid")
-        .args(["--wait", BIN, "export", "--copy", "--out"])
-        .arg(dir.path().join("b"))
-        .env("API_TRIAGE_STATE_DIR", dir.path().join("state"))
-        .env("DISPLAY", ":4321")
-        .env_remove("SSH_TTY")
-        .env_remove("SSH_CONNECTION")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("TMUX")
-        .env_remove("STY")
+    let mut setsid = Command::new("setsid");
+    setsid.args(["--wait", BIN]);
+    let out = local_export_copy(setsid, dir.path(), ":4321")
         .stdin(Stdio::null())
         .output()
         .unwrap();
