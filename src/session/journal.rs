@@ -1,5 +1,5 @@
 //! Saving sessions so nothing shown as saved is ever lost: write a temporary file in the same
-//! folder, fsync it, keep the previous version as `.bak`, rename into place, fsync the folder.
+//! folder, fsync it, link the previous version as `.bak`, rename into place, fsync the folder.
 //! Files are 0600 and folders 0700. A lock file tells a second app that a session is open.
 
 use std::fs::{self, File, OpenOptions};
@@ -155,14 +155,29 @@ impl Journal {
             let _ = fs::remove_file(&tmp);
             return Err(io_error("cannot write", &path)(e));
         }
-        // The previous version becomes the backup; if we stop between the two renames the
-        // backup is complete and `load` falls back to it.
+        // The previous version becomes the backup by a second name for the same file, so the
+        // session file itself never disappears: a kill at any moment leaves either the old or
+        // the new version under its own name, and `resume` always finds it.
         if path.exists() {
-            fs::rename(&path, self.backup_path(&session.id))
+            self.keep_backup(&session.id, &path)
                 .map_err(io_error("cannot keep a backup of", &path))?;
         }
         fs::rename(&tmp, &path).map_err(io_error("cannot replace", &path))?;
         sync_dir(&self.dir).map_err(io_error("cannot sync the folder of", &path))
+    }
+
+    /// Makes the current file of `id` its backup without ever removing the current file.
+    fn keep_backup(&self, id: &str, path: &Path) -> io::Result<()> {
+        let backup = self.backup_path(id);
+        let staging = self
+            .dir
+            .join(format!(".{id}.json.bak-{}", std::process::id()));
+        let _ = fs::remove_file(&staging);
+        // A hard link costs nothing; a file system without them gets a copy.
+        if fs::hard_link(path, &staging).is_err() {
+            fs::copy(path, &staging)?;
+        }
+        fs::rename(&staging, &backup)
     }
 
     /// Reads a session; a missing file falls back to its backup.
@@ -202,12 +217,16 @@ impl Journal {
             .filter_map(Result::ok)
             .filter_map(|e| {
                 let name = e.file_name().to_string_lossy().to_string();
+                // A session whose only file is its backup (a file removed by hand, or one
+                // written by an older version killed mid-save) is still a session.
                 name.strip_suffix(".json")
+                    .or_else(|| name.strip_suffix(".json.bak"))
                     .filter(|id| !id.starts_with('.'))
                     .map(str::to_owned)
             })
             .collect();
         ids.sort();
+        ids.dedup();
         ids.reverse();
         ids
     }
@@ -394,6 +413,31 @@ mod tests {
         journal.save(&s).unwrap();
         fs::remove_file(journal.path(&s.id)).unwrap();
         assert_eq!(journal.load(&s.id).unwrap(), s);
+        // And `resume` still finds it.
+        assert_eq!(journal.ids(), vec![s.id.clone()]);
+    }
+
+    #[test]
+    fn saving_over_a_session_never_takes_its_file_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let mut s = session("2026-11-23T09:00:00Z");
+        journal.save(&s).unwrap();
+        s.incident.title = "second".into();
+        journal.save(&s).unwrap();
+        s.incident.title = "third".into();
+        journal.save(&s).unwrap();
+        assert_eq!(journal.load(&s.id).unwrap().incident.title, "third");
+        let backup: Session =
+            serde_json::from_str(&fs::read_to_string(journal.backup_path(&s.id)).unwrap()).unwrap();
+        assert_eq!(backup.incident.title, "second");
+        // No staging or temporary file is left behind, and the id is listed once.
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+        assert_eq!(journal.ids(), vec![s.id.clone()]);
     }
 
     #[cfg(unix)]
