@@ -149,6 +149,16 @@ fn triage_screens() -> Vec<(&'static str, App)> {
     let mut export = editor.clone();
     export.update(Action::Export);
     list.push(("escalate_preview", export.clone()));
+    let mut written = export.clone();
+    written.exported(Ok(
+        "/home/oncall/.local/state/api-triage/exports/20261123-091500-502-checkout-down".into(),
+    ));
+    written.copied(
+        "sent to your terminal's clipboard (OSC 52 through tmux); desktop clipboard \
+         unavailable (X11 server connection timed out because it was unreachable)",
+        true,
+    );
+    list.push(("escalate_written_and_copied", written));
     export.update(Action::CycleFormat);
     export.update(Action::CycleFormat);
     list.push(("escalate_preview_slack", export));

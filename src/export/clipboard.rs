@@ -232,7 +232,11 @@ fn hold_in_background(text: &str) -> Result<(), String> {
     match rx.recv_timeout(Duration::from_secs(3)) {
         Ok(line) if line.trim() == "ok" => Ok(()),
         Ok(line) if !line.trim().is_empty() => {
-            Err(line.trim().trim_start_matches("error: ").to_owned())
+            // arboard's generic preamble says nothing the engineer can act on.
+            let reason = line.trim().trim_start_matches("error: ");
+            Err(reason
+                .trim_start_matches("Unknown error while interacting with the clipboard: ")
+                .to_owned())
         }
         Ok(_) => Err("the clipboard keeper stopped".to_owned()),
         Err(_) => {

@@ -79,6 +79,17 @@ pub struct ExportPreview {
     pub redaction: String,
     /// The team's needs that the evidence does not fill yet.
     pub missing: Vec<Need>,
+    /// Where the bundle and the copy went, in full: the status line has room for one line
+    /// only, and a path or a clipboard warning is exactly what must not be cut off.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// What became of a bundle write or a copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub text: String,
+    /// Something went wrong or was only partly done: shown as a warning.
+    pub trouble: bool,
 }
 
 /// The matrix screen's own state: the search and the selection.
@@ -329,7 +340,7 @@ impl App {
 
     /// Recomputes the redacted summary of the triage in `format`.
     fn refresh_preview(&mut self, format: Format) {
-        self.preview = None;
+        let outcomes = self.preview.take().map(|p| p.outcomes).unwrap_or_default();
         let Some(triage) = &self.triage else {
             return;
         };
@@ -343,6 +354,7 @@ impl App {
                     text: prepared.render(runbook, self.now, format),
                     redaction: prepared.redaction_note(),
                     missing: prepared.missing,
+                    outcomes,
                 });
             }
             Err(e) => self.notice = Some(e.to_string()),
@@ -417,15 +429,36 @@ impl App {
             .preview
             .as_ref()
             .map_or_else(String::new, |p| format!(" ({})", p.redaction));
-        self.notice = Some(match result {
-            Ok(path) => format!("Bundle written to {}{redaction}", path.display()),
-            Err(e) => format!("Bundle NOT written: {e}"),
-        });
+        let outcome = match result {
+            Ok(path) => Outcome {
+                text: format!("Bundle written to {}{redaction}", path.display()),
+                trouble: false,
+            },
+            Err(e) => Outcome {
+                text: format!("Bundle NOT written: {e}"),
+                trouble: true,
+            },
+        };
+        self.record_outcome(outcome, "Bundle ");
     }
 
-    /// Reports which way the copy went.
-    pub fn copied(&mut self, description: &str) {
-        self.notice = Some(format!("Summary {description}"));
+    /// Reports which way the copy went; `trouble` when it did not go the preferred way.
+    pub fn copied(&mut self, description: &str, trouble: bool) {
+        let outcome = Outcome {
+            text: format!("Summary {description}"),
+            trouble,
+        };
+        self.record_outcome(outcome, "Summary ");
+    }
+
+    /// Shows `outcome` on the status line and, in full, on the export screen, replacing the
+    /// earlier outcome of the same kind (`kind` is its first word).
+    fn record_outcome(&mut self, outcome: Outcome, kind: &str) {
+        self.notice = Some(outcome.text.clone());
+        if let Some(preview) = &mut self.preview {
+            preview.outcomes.retain(|o| !o.text.starts_with(kind));
+            preview.outcomes.push(outcome);
+        }
     }
 
     /// Quitting saves a triage first, including a note still being written.
@@ -560,6 +593,8 @@ impl App {
                     format: Format::Md,
                     scroll: 0,
                 });
+                // A fresh look at the export: outcomes of an earlier visit may be stale.
+                self.preview = None;
                 self.refresh_preview(Format::Md);
                 return vec![Effect::Save];
             }

@@ -344,7 +344,7 @@ fn event_loop(
                         &mut io::stdout(),
                         &export_dir.join(fallback),
                     );
-                    app.copied(&copied.describe());
+                    app.copied(&copied.describe(), copied.warning.is_some());
                 }
             }
         }

@@ -39,6 +39,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, scroll: usiz
             theme.warning(),
         ));
     }
+    for outcome in &preview.outcomes {
+        let style = if outcome.trouble {
+            theme.warning()
+        } else {
+            theme.command()
+        };
+        head.extend(wrapped(&outcome.text, width, " ", "   ", style));
+    }
     head.push(Line::from(vec![
         Span::styled(format!(" {} · ", preview.redaction), theme.heading()),
         Span::styled(
