@@ -106,6 +106,10 @@ pub struct MatrixState {
     pub digits: String,
     /// The longest title among `rows`, so the title column does not shift while scrolling.
     pub longest_title: usize,
+    /// The engineer has moved, jumped or searched to a row. Until then the highlighted row is
+    /// just the first one, and a triage started from the matrix asks for the code instead of
+    /// assuming it.
+    pub picked: bool,
 }
 
 /// Everything the app shows.
@@ -696,6 +700,7 @@ impl App {
                 .table
                 .rows
                 .get(self.table.selected)
+                .filter(|_| self.table.picked)
                 .map_or((self.runbook_index_for(None), None), |r| {
                     (r.runbook, Some(r.code))
                 }),
@@ -829,6 +834,7 @@ impl App {
             .position(|r| r.code.to_string().starts_with(&digits))
         {
             self.table.selected = index;
+            self.table.picked = true;
         } else if digits.len() == 3 {
             // A code the runbook does not list still has its class advice.
             if let Ok(code) = digits.parse::<u16>() {
@@ -870,6 +876,9 @@ impl App {
             .max()
             .unwrap_or(10);
         self.table.rows = rows;
+        if !self.table.query.trim().is_empty() {
+            self.table.picked = true;
+        }
         self.table.selected = if self.table.query.is_empty() {
             self.table
                 .selected
@@ -897,7 +906,10 @@ impl App {
             usize::try_from(moved).unwrap_or(0).min(limit)
         };
         match self.stack.last_mut() {
-            Some(Screen::Matrix) => self.table.selected = shift(self.table.selected),
+            Some(Screen::Matrix) => {
+                self.table.selected = shift(self.table.selected);
+                self.table.picked = true;
+            }
             Some(Screen::Scenarios { selected, .. }) => *selected = shift(*selected),
             Some(
                 Screen::Card { scroll, .. }
@@ -1080,6 +1092,30 @@ mod tests {
         assert!(
             matches!(a.screen(), Screen::Card { code, .. } if *code == scenarios[index].codes[0])
         );
+    }
+
+    #[test]
+    fn triage_from_an_untouched_matrix_asks_for_the_code() {
+        let mut a = app();
+        a.update(Action::Triage);
+        let triage = a.triage.as_ref().unwrap();
+        assert_eq!(triage.session.code, None, "the first row is not a choice");
+        assert_eq!(triage.question(a.runbook(0).unwrap()).unwrap().id, "code");
+    }
+
+    #[test]
+    fn triage_from_a_row_the_engineer_moved_to_takes_its_code() {
+        let mut a = app();
+        a.update(Action::Down);
+        let code = selected_code(&a);
+        a.update(Action::Triage);
+        assert_eq!(a.triage.as_ref().unwrap().session.code, Some(code));
+        let mut b = app();
+        for digit in ['5', '0', '2'] {
+            b.update(Action::Type(digit));
+        }
+        b.update(Action::Triage);
+        assert_eq!(b.triage.as_ref().unwrap().session.code, Some(502));
     }
 
     #[test]

@@ -74,9 +74,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Problems { scroll } => problems::draw(frame, body, app, theme, *scroll),
         Screen::Export { scroll, .. } => export::draw(frame, body, app, theme, *scroll),
     }
-    let status_line = match &app.notice {
+    let status_line = |width: u16| match &app.notice {
         Some(notice) => Line::from(Span::styled(visible(notice), theme.warning())),
-        None => Line::from(Span::styled(hints(app), theme.dim())),
+        None => Line::from(Span::styled(
+            fit_hints(&hints(app), usize::from(width)),
+            theme.dim(),
+        )),
     };
     // The save state of a triage is always visible: nothing shown as saved is ever lost.
     if let Some(triage) = &app.triage {
@@ -110,7 +113,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Constraint::Length(u16::try_from(text.chars().count()).unwrap_or(40).min(most)),
         ])
         .areas(status);
-        frame.render_widget(Paragraph::new(status_line), left);
+        frame.render_widget(Paragraph::new(status_line(left.width)), left);
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(visible(&text), style))),
             right,
@@ -120,7 +123,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         return;
     }
-    frame.render_widget(Paragraph::new(status_line), status);
+    frame.render_widget(Paragraph::new(status_line(status.width)), status);
     if app.help_open {
         help::draw(frame, body, app, theme);
     }
@@ -162,12 +165,35 @@ fn title_text(app: &App) -> String {
     visible(&format!(" api-triage · {loaded} · {screen}"))
 }
 
+/// Drops whole hints from the end until the rest fits `width`, keeping `? help` last: a key
+/// hint cut in half ("Ct") tells nothing, and `?` lists every key anyway.
+fn fit_hints(hints: &str, width: usize) -> String {
+    const HELP: &str = "? help";
+    if hints.trim_end().chars().count() <= width {
+        return hints.trim_end().to_owned();
+    }
+    let mut items: Vec<&str> = hints.trim_end().split(" · ").collect();
+    let has_help = items.contains(&HELP);
+    items.retain(|item| *item != HELP);
+    loop {
+        let mut text = items.join(" · ");
+        if has_help {
+            text.push_str(" · ");
+            text.push_str(HELP);
+        }
+        if text.chars().count() <= width || items.len() <= 1 {
+            return text;
+        }
+        items.pop();
+    }
+}
+
 fn hints(app: &App) -> String {
     let context = app.context();
     let text = match context {
         super::keymap::Context::Searching => "type to filter · ↑↓ move · Enter open · Esc clear",
         super::keymap::Context::Matrix => {
-            "/ search · Enter open · Space mark · c compare · s scenarios · t triage · ? help · q quit"
+            "/ search · Enter open · t triage · Space mark · c compare · s scenarios · ? help · q quit"
         }
         super::keymap::Context::Card => {
             "↑↓ scroll · c compare · t triage · s scenarios · Esc back · ? help"
@@ -262,4 +288,28 @@ pub(crate) fn triage_header(app: &App, triage: &Triage, theme: Theme) -> Line<'s
             theme.dim(),
         ),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_hints;
+
+    #[test]
+    fn hints_that_do_not_fit_lose_whole_items_from_the_end() {
+        let hints = " a one · b two · c three";
+        assert_eq!(fit_hints(hints, 80), hints);
+        assert_eq!(fit_hints(hints, 20), " a one · b two");
+        assert_eq!(fit_hints(hints, 14), " a one · b two");
+        assert_eq!(fit_hints(hints, 13), " a one");
+        // A single item too long for the line is left to the renderer to cut.
+        assert_eq!(fit_hints(hints, 3), " a one");
+    }
+
+    #[test]
+    fn the_help_hint_is_kept_to_the_last() {
+        let hints = " / search · Enter open · ? help · q quit";
+        assert_eq!(fit_hints(hints, 80), hints);
+        assert_eq!(fit_hints(hints, 35), " / search · Enter open · ? help");
+        assert_eq!(fit_hints(hints, 20), " / search · ? help");
+    }
 }
