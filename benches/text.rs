@@ -43,6 +43,13 @@ fn redact_curl_transcript(bencher: divan::Bencher, exchanges: usize) {
     bencher.bench(|| redactor.redact(divan::black_box(&text)).count);
 }
 
+/// Paid by each escalation preview (and each change of its format): the rules are compiled
+/// by the first redactor of the process and shared by the ones after it.
+#[divan::bench(sample_count = 20)]
+fn build_the_redactor() -> usize {
+    Redactor::new().rule_count()
+}
+
 #[divan::bench(sample_count = 20)]
 fn read_the_evidence_corpus(bencher: divan::Bencher) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence");
