@@ -173,14 +173,15 @@ fn over_ssh_inside_tmux_the_copy_goes_by_osc52() {
     saved_session(dir.path());
     let server = Tmux::new("api-triage-e2e");
     let tmux = |args: &[&str]| server.run(args);
+    // Set from inside the pane, so it is in force before the app asks tmux about it.
     let script = format!(
-        "env SSH_TTY=/dev/pts/0 API_TRIAGE_STATE_DIR={} {BIN} export --copy --out {} > {} 2>&1; sleep 30",
+        "tmux set-option -g set-clipboard on; \
+         env SSH_TTY=/dev/pts/0 API_TRIAGE_STATE_DIR={} {BIN} export --copy --out {} > {} 2>&1; sleep 30",
         dir.path().join("state").display(),
         dir.path().join("b").display(),
         dir.path().join("log").display(),
     );
     server.start(&script).unwrap();
-    tmux(&["set-option", "-g", "set-clipboard", "on"]);
     let buffer = wait_until(Duration::from_secs(15), || {
         let out = tmux(&["show-buffer"]);
         let text = String::from_utf8_lossy(&out.stdout).to_string();
@@ -192,6 +193,51 @@ fn over_ssh_inside_tmux_the_copy_goes_by_osc52() {
     assert!(log.contains("OSC 52 through tmux"), "{log}");
     assert!(buffer.contains("req-CLIP-4242"));
     assert!(!buffer.contains("CANARYclipSECRET"));
+}
+
+#[test]
+fn a_tmux_that_ignores_osc52_is_named_and_the_summary_still_lands_in_a_file() {
+    if !tools(&["tmux"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    saved_session(dir.path());
+    let server = Tmux::new("api-triage-e2e-external");
+    // tmux's own default, spelled out: programs' OSC 52 is ignored.
+    let script = format!(
+        "tmux set-option -g set-clipboard external; tmux set-option -g allow-passthrough off; \
+         env SSH_TTY=/dev/pts/0 API_TRIAGE_STATE_DIR={} {BIN} export --copy --out {} > {} 2>&1; \
+         touch {}; sleep 30",
+        dir.path().join("state").display(),
+        dir.path().join("b").display(),
+        dir.path().join("log").display(),
+        dir.path().join("done").display(),
+    );
+    server.start(&script).unwrap();
+    let finished = wait_until(Duration::from_secs(15), || {
+        dir.path().join("done").exists().then(String::new)
+    });
+    let log = std::fs::read_to_string(dir.path().join("log")).unwrap_or_default();
+    let buffers = server.run(&["list-buffers"]);
+    server.kill_server();
+    assert!(finished.is_some(), "export --copy did not finish: {log}");
+    assert!(log.contains("set-clipboard is external"), "{log}");
+    assert!(log.contains("tmux set -g set-clipboard on"), "{log}");
+    assert!(
+        !log.contains("OSC 52 through tmux"),
+        "never claims it: {log}"
+    );
+    assert!(
+        String::from_utf8_lossy(&buffers.stdout).trim().is_empty(),
+        "tmux really dropped it"
+    );
+    let written = log
+        .lines()
+        .find_map(|l| l.split("summary written to ").nth(1))
+        .and_then(|rest| rest.split(';').next())
+        .unwrap_or_else(|| panic!("where the summary went: {log}"));
+    let summary = std::fs::read_to_string(written.trim()).unwrap();
+    assert!(summary.contains("Clipboard check"));
 }
 
 #[test]

@@ -32,20 +32,79 @@ pub struct Environment {
     pub screen: bool,
     /// A display server to talk to (`DISPLAY` or `WAYLAND_DISPLAY`), or a desktop OS.
     pub display: bool,
+    /// Inside tmux, why tmux will drop an application's OSC 52 (its `set-clipboard` is not
+    /// `on` and passthrough is off); `None` when it passes it on or tmux could not be asked.
+    pub tmux_drops_osc52: Option<String>,
 }
 
 impl Environment {
     pub fn from_process() -> Self {
         let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        let tmux = set("TMUX");
         Self {
             ssh: set("SSH_TTY") || set("SSH_CONNECTION"),
-            tmux: set("TMUX"),
+            tmux,
+            tmux_drops_osc52: if tmux { tmux_drops_osc52() } else { None },
             screen: set("STY"),
             display: set("DISPLAY")
                 || set("WAYLAND_DISPLAY")
                 || cfg!(any(target_os = "macos", target_os = "windows")),
         }
     }
+}
+
+/// Asks the tmux server the app runs in whether it will pass an application's OSC 52 on.
+/// tmux's default `set-clipboard external` silently ignores it: the copy the status line
+/// announces would never arrive, which is exactly the lost copy engineers complain of.
+fn tmux_drops_osc52() -> Option<String> {
+    let set_clipboard = tmux_option("set-clipboard")?;
+    if set_clipboard == "on" {
+        return None;
+    }
+    // With passthrough allowed, the wrapped sequence reaches the outer terminal instead.
+    let passthrough = tmux_option("allow-passthrough").unwrap_or_default();
+    if passthrough == "on" || passthrough == "all" {
+        return None;
+    }
+    tmux_blocks_reason(&set_clipboard)
+}
+
+/// The warning for a tmux whose `set-clipboard` is `value` and whose passthrough is off.
+fn tmux_blocks_reason(value: &str) -> Option<String> {
+    (value != "on").then(|| {
+        format!(
+            "tmux ignores OSC 52 from programs here (set-clipboard is {value}); \
+             `tmux set -g set-clipboard on` makes the next copy work"
+        )
+    })
+}
+
+/// One global option of the current tmux server; `None` when tmux does not answer within a
+/// second (a hung server must not hang the copy).
+fn tmux_option(name: &str) -> Option<String> {
+    let mut child = Command::new("tmux")
+        .args(["show-options", "-gv", name])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(1);
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => break,
+            Ok(Some(_)) | Err(_) => return None,
+            Ok(None) if std::time::Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+    let mut value = String::new();
+    io::Read::read_to_string(&mut child.stdout.take()?, &mut value).ok()?;
+    Some(value.trim().to_owned())
 }
 
 /// How the text was copied.
@@ -133,6 +192,11 @@ pub fn copy(text: &str, env: &Environment, terminal: &mut dyn Write, fallback: &
         .as_ref()
         .map(|sequence| terminal.write_all(sequence).and_then(|()| terminal.flush()));
     match sent {
+        Some(Ok(())) if env.tmux_drops_osc52.is_some() => {
+            // Sent anyway (a later `set-clipboard on` does not replay it), but the text must
+            // also land somewhere it can be found.
+            problems.extend(env.tmux_drops_osc52.clone());
+        }
         Some(Ok(())) => {
             let through = if env.tmux {
                 " through tmux"
@@ -382,6 +446,32 @@ mod tests {
             copied.describe()
         );
         assert!(copied.describe().contains("too long for OSC 52"));
+    }
+
+    #[test]
+    fn a_tmux_that_drops_osc52_gets_the_file_too_and_says_how_to_fix_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("summary.md");
+        let env = Environment {
+            ssh: true,
+            tmux: true,
+            tmux_drops_osc52: tmux_blocks_reason("external"),
+            ..Environment::default()
+        };
+        let mut terminal = Vec::new();
+        let copied = copy("summary", &env, &mut terminal, &file);
+        assert_eq!(copied.via, Via::File(file.clone()));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "summary");
+        assert_eq!(decode(&terminal), "summary", "still sent, for passthrough");
+        let said = copied.describe();
+        assert!(said.contains("summary written to"), "{said}");
+        assert!(said.contains("set-clipboard is external"), "{said}");
+        assert!(said.contains("tmux set -g set-clipboard on"), "{said}");
+        assert!(
+            !said.contains("OSC 52 through tmux"),
+            "never claims it: {said}"
+        );
+        assert_eq!(tmux_blocks_reason("on"), None);
     }
 
     #[test]

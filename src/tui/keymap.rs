@@ -448,6 +448,7 @@ pub const BINDINGS: &[Binding] = &[
             Problems,
             Checklist,
             InterviewChoice,
+            Export,
         ],
     },
     Binding {
@@ -465,6 +466,7 @@ pub const BINDINGS: &[Binding] = &[
             Problems,
             Checklist,
             InterviewChoice,
+            Export,
         ],
     },
 ];
@@ -550,6 +552,26 @@ mod tests {
             Context::Triage,
         ] {
             assert_eq!(action_for(ctrl_c, context), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn q_and_help_work_on_every_screen_without_a_text_field() {
+        for context in [
+            Context::Matrix,
+            Context::Card,
+            Context::Compare,
+            Context::Scenarios,
+            Context::Triage,
+            Context::Problems,
+            Context::Checklist,
+            Context::InterviewChoice,
+            Context::Export,
+        ] {
+            let q = action_for(key(KeyCode::Char('q')), context);
+            assert_eq!(q, Some(Action::Quit), "{context:?}");
+            let help = action_for(key(KeyCode::Char('?')), context);
+            assert_eq!(help, Some(Action::Help), "{context:?}");
         }
     }
 

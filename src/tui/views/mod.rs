@@ -215,7 +215,7 @@ fn hints(app: &App) -> String {
         super::keymap::Context::Editor => "typing a note · Esc or Ctrl-S: done",
         super::keymap::Context::Prompt => "Enter keeps · Esc leaves as it was",
         super::keymap::Context::Export => {
-            "Enter write bundle · y copy · f format · ↑↓ scroll · Esc back"
+            "Enter write bundle · y copy · f format · ↑↓ scroll · Esc back · ? help · q quit"
         }
         super::keymap::Context::Problems => {
             "↑↓ scroll · Enter/Esc continue with what loaded · q quit"
