@@ -203,13 +203,16 @@ impl Saver {
     }
 
     /// Saves when typing has paused or changes have waited long enough.
-    fn tick(&mut self, app: &mut App) {
+    /// Saves when an edit has settled; whether it saved (the status line changed).
+    fn tick(&mut self, app: &mut App) -> bool {
         if let Some(since) = self.dirty_since
             && (self.last_edit.elapsed() >= Duration::from_millis(300)
                 || since.elapsed() >= Duration::from_millis(800))
         {
             self.save_now(app);
+            return true;
         }
+        false
     }
 
     fn save_now(&mut self, app: &mut App) {
@@ -288,19 +291,29 @@ fn event_loop(
     export_dir: &std::path::Path,
     fault: Fault,
 ) -> io::Result<()> {
+    let mut redraw = true;
+    let mut last_draw = std::time::Instant::now();
     loop {
         if signal.load(Ordering::SeqCst) != 0 {
             return Ok(());
         }
         app.now = jiff::Timestamp::now();
-        saver.tick(app);
+        redraw |= saver.tick(app);
         let size = terminal.size()?;
+        redraw |= app.viewport != (size.width, size.height);
         app.viewport = (size.width, size.height);
-        terminal.draw(|frame| views::draw(frame, app))?;
+        // Without an event only the clocks on screen (T+mm:ss, "saved at") move, once a
+        // second: an idle app on a shared server should cost next to nothing.
+        if redraw || last_draw.elapsed() >= Duration::from_secs(1) {
+            terminal.draw(|frame| views::draw(frame, app))?;
+            redraw = false;
+            last_draw = std::time::Instant::now();
+        }
         // A short poll keeps signals and pending saves handled promptly while idle.
         if !event::poll(Duration::from_millis(100))? {
             continue;
         }
+        redraw = true;
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 assert!(

@@ -207,14 +207,21 @@ fn draw_detail(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
     }
     let incident_notes = triage.session.notes_for(NoteTarget::Incident).count();
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        format!(" Enter: note on this step · a: incident note ({incident_notes} so far)"),
+    // Wrapped, not cut: on a narrow panel these keys are the ones the engineer needs next.
+    lines.extend(wrapped(
+        &format!("Enter: note on this step · a: incident note ({incident_notes} so far)"),
+        width,
+        " ",
+        " ",
         theme.dim(),
-    )));
-    lines.push(Line::from(Span::styled(
-        " d done · r ruled out · f found it · n skip · u undo",
+    ));
+    lines.extend(wrapped(
+        "d done · r ruled out · f found it · n skip · u undo",
+        width,
+        " ",
+        " ",
         theme.dim(),
-    )));
+    ));
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(" Step ", theme.dim()));
