@@ -50,10 +50,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, scroll: usiz
     head.push(Line::from(vec![
         Span::styled(format!(" {} · ", preview.redaction), theme.heading()),
         Span::styled(
-            format!(
-                "{} · Enter write bundle · y copy · f format · Esc back",
-                preview.format.label()
-            ),
+            // The keys are on the status line; this line says what the preview is.
+            format!("{} (f changes the format)", preview.format.label()),
             theme.dim(),
         ),
     ]));

@@ -278,15 +278,19 @@ pub(crate) fn triage_header(app: &App, triage: &Triage, theme: Theme) -> Line<'s
         triage.session.incident.title.clone()
     };
     let elapsed = elapsed_label(app.now.as_second() - triage.session.created.as_second());
+    let title = visible(&format!(" {title}"));
+    let mut rest = visible(&format!(
+        " · {incident} · {elapsed} · session {}",
+        triage.session.id
+    ));
+    // Half a session id is no use for `resume`: show it whole or not at all (`sessions`
+    // lists it).
+    if title.chars().count() + rest.chars().count() > usize::from(app.viewport.0) {
+        rest = visible(&format!(" · {incident} · {elapsed}"));
+    }
     Line::from(vec![
-        Span::styled(visible(&format!(" {title}")), theme.code()),
-        Span::styled(
-            visible(&format!(
-                " · {incident} · {elapsed} · session {}",
-                triage.session.id
-            )),
-            theme.dim(),
-        ),
+        Span::styled(title, theme.code()),
+        Span::styled(rest, theme.dim()),
     ])
 }
 
