@@ -41,14 +41,23 @@ impl Environment {
     pub fn from_process() -> Self {
         let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
         let tmux = set("TMUX");
+        let ssh = set("SSH_TTY") || set("SSH_CONNECTION");
+        let display = set("DISPLAY")
+            || set("WAYLAND_DISPLAY")
+            || cfg!(any(target_os = "macos", target_os = "windows"));
+        // tmux is asked only when OSC 52 is the way the copy will go, so a desktop copy never
+        // waits on it.
+        let osc52_first = ssh || !display;
         Self {
-            ssh: set("SSH_TTY") || set("SSH_CONNECTION"),
+            ssh,
             tmux,
-            tmux_drops_osc52: if tmux { tmux_drops_osc52() } else { None },
+            tmux_drops_osc52: if tmux && osc52_first {
+                tmux_drops_osc52()
+            } else {
+                None
+            },
             screen: set("STY"),
-            display: set("DISPLAY")
-                || set("WAYLAND_DISPLAY")
-                || cfg!(any(target_os = "macos", target_os = "windows")),
+            display,
         }
     }
 }

@@ -158,11 +158,18 @@ impl Journal {
         // The previous version becomes the backup by a second name for the same file, so the
         // session file itself never disappears: a kill at any moment leaves either the old or
         // the new version under its own name, and `resume` always finds it.
-        if path.exists() {
+        let replaced = if path.exists() {
             self.keep_backup(&session.id, &path)
-                .map_err(io_error("cannot keep a backup of", &path))?;
+                .map_err(io_error("cannot keep a backup of", &path))
+        } else {
+            Ok(())
         }
-        fs::rename(&tmp, &path).map_err(io_error("cannot replace", &path))?;
+        .and_then(|()| fs::rename(&tmp, &path).map_err(io_error("cannot replace", &path)));
+        if let Err(e) = replaced {
+            // A temporary file left behind would block every later save (it is created new).
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
         sync_dir(&self.dir).map_err(io_error("cannot sync the folder of", &path))
     }
 
@@ -177,7 +184,16 @@ impl Journal {
         if fs::hard_link(path, &staging).is_err() {
             fs::copy(path, &staging)?;
         }
-        fs::rename(&staging, &backup)
+        let renamed = fs::rename(&staging, &backup);
+        // Renaming onto a second name of the same file (left by a kill just before the last
+        // save's final rename) succeeds without removing the staging name.
+        let _ = fs::remove_file(&staging);
+        renamed
+    }
+
+    /// Whether `id` is in use by a session file or its backup.
+    pub fn taken(&self, id: &str) -> bool {
+        self.path(id).exists() || self.backup_path(id).exists()
     }
 
     /// Reads a session; a missing file falls back to its backup.
@@ -415,6 +431,31 @@ mod tests {
         assert_eq!(journal.load(&s.id).unwrap(), s);
         // And `resume` still finds it.
         assert_eq!(journal.ids(), vec![s.id.clone()]);
+    }
+
+    #[test]
+    fn a_save_after_a_kill_between_link_and_rename_leaves_no_stray_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let mut s = session("2026-11-23T09:00:00Z");
+        journal.save(&s).unwrap();
+        // As a kill leaves it: the backup is a second name of the current file.
+        let _ = fs::remove_file(journal.backup_path(&s.id));
+        fs::hard_link(journal.path(&s.id), journal.backup_path(&s.id)).unwrap();
+        s.incident.title = "after".into();
+        journal.save(&s).unwrap();
+        assert_eq!(journal.load(&s.id).unwrap().incident.title, "after");
+        let backup: Session =
+            serde_json::from_str(&fs::read_to_string(journal.backup_path(&s.id)).unwrap()).unwrap();
+        assert_eq!(backup.incident.title, "");
+        let stray: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        assert!(stray.is_empty(), "{stray:?}");
+        assert!(journal.taken(&s.id));
+        assert!(!journal.taken("20261123-090000-404"));
     }
 
     #[test]

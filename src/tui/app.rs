@@ -477,7 +477,10 @@ impl App {
     /// `t`: back to the open triage when it is about the same code, otherwise a new one
     /// pre-filled with the code in hand.
     fn start_triage(&mut self) -> Vec<Effect> {
-        let (runbook, code) = self.current_code();
+        let (runbook, mut code) = self.current_code();
+        if matches!(self.screen(), Screen::Matrix) && !self.table.picked {
+            code = None;
+        }
         if let Some(triage) = &self.triage {
             let same_code = code.is_none() || triage.session.code == code;
             if same_code && triage.runbook == runbook {
@@ -700,7 +703,6 @@ impl App {
                 .table
                 .rows
                 .get(self.table.selected)
-                .filter(|_| self.table.picked)
                 .map_or((self.runbook_index_for(None), None), |r| {
                     (r.runbook, Some(r.code))
                 }),
@@ -731,6 +733,7 @@ impl App {
         match self.screen().clone() {
             Screen::Matrix => {
                 self.table.searching = false;
+                self.table.picked = true;
                 if let Some(row) = self.table.rows.get(self.table.selected) {
                     self.stack.push(Screen::Card {
                         runbook: row.runbook,
@@ -865,6 +868,11 @@ impl App {
 
     /// Recomputes the matrix rows for the query, keeping the selection in range.
     pub fn refresh_rows(&mut self) {
+        let previous = self
+            .table
+            .rows
+            .get(self.table.selected)
+            .map(|r| (r.runbook, r.code));
         let hits = self.matrix.search(&self.table.query);
         let mut rows: Vec<Row> = hits.into_iter().map(|h| h.row).collect();
         if self.table.query.trim().is_empty() {
@@ -880,8 +888,15 @@ impl App {
             self.table.picked = true;
         }
         self.table.selected = if self.table.query.is_empty() {
-            self.table
-                .selected
+            // A cleared search keeps the row it had found, not whatever sits at its index.
+            previous
+                .and_then(|p| {
+                    self.table
+                        .rows
+                        .iter()
+                        .position(|r| (r.runbook, r.code) == p)
+                })
+                .unwrap_or(self.table.selected)
                 .min(self.table.rows.len().saturating_sub(1))
         } else {
             0
@@ -1116,6 +1131,28 @@ mod tests {
         }
         b.update(Action::Triage);
         assert_eq!(b.triage.as_ref().unwrap().session.code, Some(502));
+        // The row read on its card and left with Esc was chosen too.
+        let mut c = app();
+        c.update(Action::Open);
+        c.update(Action::Back);
+        let first = selected_code(&c);
+        c.update(Action::Triage);
+        assert_eq!(c.triage.as_ref().unwrap().session.code, Some(first));
+    }
+
+    #[test]
+    fn a_cleared_search_keeps_the_row_it_found() {
+        let mut a = app();
+        a.update(Action::Search);
+        for c in "gatway".chars() {
+            a.update(Action::Type(c));
+        }
+        assert_eq!(selected_code(&a), 502);
+        a.update(Action::Back);
+        assert!(a.table.query.is_empty());
+        assert_eq!(selected_code(&a), 502, "still on the row the search found");
+        a.update(Action::Triage);
+        assert_eq!(a.triage.as_ref().unwrap().session.code, Some(502));
     }
 
     #[test]

@@ -225,7 +225,7 @@ impl Saver {
         if !self.owned.contains(&triage.session.id) {
             let base = triage.session.id.clone();
             let mut n = 2;
-            while self.journal.path(&triage.session.id).exists() {
+            while self.journal.taken(&triage.session.id) {
                 triage.session.id = format!("{base}-{n}");
                 n += 1;
             }
@@ -292,7 +292,7 @@ fn event_loop(
     fault: Fault,
 ) -> io::Result<()> {
     let mut redraw = true;
-    let mut last_draw = std::time::Instant::now();
+    let mut drawn_second = i64::MIN;
     loop {
         if signal.load(Ordering::SeqCst) != 0 {
             return Ok(());
@@ -304,10 +304,10 @@ fn event_loop(
         app.viewport = (size.width, size.height);
         // Without an event only the clocks on screen (T+mm:ss, "saved at") move, once a
         // second: an idle app on a shared server should cost next to nothing.
-        if redraw || last_draw.elapsed() >= Duration::from_secs(1) {
+        if redraw || app.now.as_second() != drawn_second {
             terminal.draw(|frame| views::draw(frame, app))?;
             redraw = false;
-            last_draw = std::time::Instant::now();
+            drawn_second = app.now.as_second();
         }
         // A short poll keeps signals and pending saves handled promptly while idle.
         if !event::poll(Duration::from_millis(100))? {

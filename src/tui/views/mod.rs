@@ -181,8 +181,12 @@ fn fit_hints(hints: &str, width: usize) -> String {
             text.push_str(" · ");
             text.push_str(HELP);
         }
-        if text.chars().count() <= width || items.len() <= 1 {
+        if text.chars().count() <= width {
             return text;
+        }
+        if items.len() <= 1 {
+            // Not even one hint beside `? help`: the hint alone, for the renderer to cut.
+            return items.first().map_or(text, |item| (*item).to_owned());
         }
         items.pop();
     }
@@ -285,7 +289,8 @@ pub(crate) fn triage_header(app: &App, triage: &Triage, theme: Theme) -> Line<'s
     ));
     // Half a session id is no use for `resume`: show it whole or not at all (`sessions`
     // lists it).
-    if title.chars().count() + rest.chars().count() > usize::from(app.viewport.0) {
+    let columns = Line::from(vec![Span::raw(title.as_str()), Span::raw(rest.as_str())]).width();
+    if columns > usize::from(app.viewport.0) {
         rest = visible(&format!(" · {incident} · {elapsed}"));
     }
     Line::from(vec![
@@ -315,5 +320,6 @@ mod tests {
         assert_eq!(fit_hints(hints, 80), hints);
         assert_eq!(fit_hints(hints, 35), " / search · Enter open · ? help");
         assert_eq!(fit_hints(hints, 20), " / search · ? help");
+        assert_eq!(fit_hints(hints, 12), " / search", "no half `? he`");
     }
 }
