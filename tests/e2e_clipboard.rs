@@ -58,6 +58,16 @@ fn saved_session(dir: &Path) {
     Journal::new(dir.join("state")).save(&s).unwrap();
 }
 
+/// The summary in the file that `export --copy` says it wrote ("summary written to PATH; why").
+fn summary_in_file_named_by(output: &str) -> String {
+    let written = output
+        .lines()
+        .find_map(|l| l.split("summary written to ").nth(1))
+        .and_then(|rest| rest.split(';').next())
+        .unwrap_or_else(|| panic!("where the summary went: {output}"));
+    std::fs::read_to_string(written.trim()).unwrap()
+}
+
 fn wait_until(limit: Duration, mut check: impl FnMut() -> Option<String>) -> Option<String> {
     let start = Instant::now();
     while start.elapsed() < limit {
@@ -231,12 +241,7 @@ fn a_tmux_that_ignores_osc52_is_named_and_the_summary_still_lands_in_a_file() {
         String::from_utf8_lossy(&buffers.stdout).trim().is_empty(),
         "tmux really dropped it"
     );
-    let written = log
-        .lines()
-        .find_map(|l| l.split("summary written to ").nth(1))
-        .and_then(|rest| rest.split(';').next())
-        .unwrap_or_else(|| panic!("where the summary went: {log}"));
-    let summary = std::fs::read_to_string(written.trim()).unwrap();
+    let summary = summary_in_file_named_by(&log);
     assert!(summary.contains("Clipboard check"));
 }
 
@@ -262,12 +267,7 @@ fn with_no_display_answering_and_no_terminal_the_summary_goes_to_a_file_and_says
         !stderr.contains("OSC 52)"),
         "never claims a copy that went nowhere: {stderr}"
     );
-    let written = stderr
-        .lines()
-        .find_map(|l| l.split("summary written to ").nth(1))
-        .and_then(|rest| rest.split(';').next())
-        .unwrap_or_else(|| panic!("where the summary went: {stderr}"));
-    let summary = std::fs::read_to_string(written.trim()).unwrap();
+    let summary = summary_in_file_named_by(&stderr);
     assert!(summary.contains("Clipboard check"));
     assert!(!summary.contains("CANARYclipSECRET"));
 }

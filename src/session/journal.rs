@@ -433,6 +433,19 @@ mod tests {
         assert_eq!(journal.ids(), vec![s.id.clone()]);
     }
 
+    fn backup_of(journal: &Journal, id: &str) -> Session {
+        serde_json::from_str(&fs::read_to_string(journal.backup_path(id)).unwrap()).unwrap()
+    }
+
+    /// Temporary and staging files start with a dot.
+    fn hidden_files(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect()
+    }
+
     #[test]
     fn a_save_after_a_kill_between_link_and_rename_leaves_no_stray_file() {
         let dir = tempfile::tempdir().unwrap();
@@ -445,15 +458,8 @@ mod tests {
         s.incident.title = "after".into();
         journal.save(&s).unwrap();
         assert_eq!(journal.load(&s.id).unwrap().incident.title, "after");
-        let backup: Session =
-            serde_json::from_str(&fs::read_to_string(journal.backup_path(&s.id)).unwrap()).unwrap();
-        assert_eq!(backup.incident.title, "");
-        let stray: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with('.'))
-            .collect();
-        assert!(stray.is_empty(), "{stray:?}");
+        assert_eq!(backup_of(&journal, &s.id).incident.title, "");
+        assert_eq!(hidden_files(dir.path()), Vec::<String>::new());
         assert!(journal.taken(&s.id));
         assert!(!journal.taken("20261123-090000-404"));
     }
@@ -469,15 +475,9 @@ mod tests {
         s.incident.title = "third".into();
         journal.save(&s).unwrap();
         assert_eq!(journal.load(&s.id).unwrap().incident.title, "third");
-        let backup: Session =
-            serde_json::from_str(&fs::read_to_string(journal.backup_path(&s.id)).unwrap()).unwrap();
-        assert_eq!(backup.incident.title, "second");
+        assert_eq!(backup_of(&journal, &s.id).incident.title, "second");
         // No staging or temporary file is left behind, and the id is listed once.
-        let names: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+        assert_eq!(hidden_files(dir.path()), Vec::<String>::new());
         assert_eq!(journal.ids(), vec![s.id.clone()]);
     }
 
