@@ -1,6 +1,13 @@
 //! Loading and validating team runbooks, at two sizes to show the cost grows linearly with the
 //! number of entries, and searching the merged matrix.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a benchmark whose set-up fails should stop loudly; it never ships"
+)]
+
 mod common;
 
 use api_triage::matrix::Matrix;

@@ -3,8 +3,15 @@
 //! opening the same runbook written out as Markdown (until its prompt shows). Each is started
 //! 30 times; prints the median, fastest and slowest of both.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a benchmark whose set-up fails should stop loudly; it never ships"
+)]
+
 #[path = "../tests/support/pty.rs"]
-#[allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#[allow(dead_code)]
 mod pty;
 
 use std::fmt::Write as _;

@@ -2,6 +2,13 @@
 //! 250 secrets, and 20,000 lines with 20,000 to show the cost stays linear), and reading every
 //! captured response of the evidence corpus.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a benchmark whose set-up fails should stop loudly; it never ships"
+)]
+
 use std::fmt::Write as _;
 use std::path::Path;
 

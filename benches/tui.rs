@@ -1,5 +1,12 @@
 //! The cost of one key press (update and render) at 200x60 with the 6,000-entry runbook set.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a benchmark whose set-up fails should stop loudly; it never ships"
+)]
+
 mod common;
 
 use api_triage::matrix::Matrix;

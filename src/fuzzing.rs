@@ -1,6 +1,8 @@
 //! The fuzz targets' bodies: one function per untrusted input (a runbook file, pasted evidence,
 //! text to redact), each checking what must hold for any input. `fuzz/` runs them under
 //! libFuzzer on nightly; `tests/fuzz_regressions.rs` replays every saved input on stable.
+//! Its assertions are the fuzzer's oracle, meant to stop the run: the app never calls this
+//! module.
 
 use std::sync::OnceLock;
 

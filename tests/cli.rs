@@ -1,6 +1,6 @@
 //! The command line as a script would use it: exit codes, JSON shapes, 80 columns, no colour
 //! when not on a terminal.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use std::process::Command;

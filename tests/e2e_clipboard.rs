@@ -1,7 +1,7 @@
 //! The clipboard for real: arboard under Xvfb read back with xclip, and OSC 52 inside tmux
 //! with `set-clipboard on` read back with `tmux show-buffer`. CI installs xvfb, xclip and tmux;
 //! elsewhere these tests say what is missing and skip.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

@@ -1,7 +1,7 @@
 //! A triage in a real pseudo-terminal: answered, noted, quit, resumed; a session that is open
 //! elsewhere; and the reliability target: killed at random moments, nothing shown as saved is
 //! ever lost.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

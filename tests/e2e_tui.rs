@@ -1,6 +1,6 @@
 //! The built binary in a real pseudo-terminal: a user's session from start to quit, and the
 //! terminal put back on every way out.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

@@ -3,7 +3,7 @@
 //! runbook folder holding a symbolic-link loop, an unreadable file, a 50 MB file and a pipe.
 //! Each time the terminal comes back, the session is saved where it can be, and the user is
 //! told what happened in words.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
 mod support;

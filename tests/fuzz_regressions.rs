@@ -1,7 +1,7 @@
 //! Replays every input the fuzzers found interesting (crashes, hangs, blow-ups) and the known
 //! parser killers, through the same checks the fuzz targets run (`api_triage::fuzzing`). New
 //! crashers go in `tests/fixtures/fuzz/<target>/`; see `scripts/fuzz`.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! The committed man page and shell completions match the command-line definition; run with
 //! `UPDATE_GENERATED=1` to refresh them.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! Every file in `tests/fixtures/bad/` holds one mistake and says on its first line where it
 //! must be reported: `# expect: LINE:COL: part of the message`.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
 

@@ -1,5 +1,5 @@
 //! The committed JSON Schema must match the Rust types; run with `UPDATE_SCHEMA=1` to refresh.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 

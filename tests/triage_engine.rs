@@ -1,6 +1,6 @@
 //! The interview engine over every question and every answer of the embedded default, and the
 //! ranking and checklist it leads to.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use api_triage::runbook::load_texts;
 use api_triage::runbook::model::AnswerKind;

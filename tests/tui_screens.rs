@@ -1,6 +1,6 @@
 //! Screen snapshots of every screen on ratatui's `TestBackend`, at 80x24 and 120x40, and a
 //! sweep of sizes from 1x1 to 250x80 that must never panic.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use api_triage::matrix::Matrix;
 use api_triage::runbook::load_texts;

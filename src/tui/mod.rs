@@ -316,6 +316,8 @@ fn event_loop(
         redraw = true;
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
+                // The one deliberate panic: the opt-in fault hook of the panic test, never
+                // armed unless API_TRIAGE_FAULT=panic is set.
                 assert!(
                     !(fault == Fault::PanicOnF12 && key.code == event::KeyCode::F(12)),
                     "fault injected by API_TRIAGE_FAULT=panic"
