@@ -66,16 +66,10 @@ impl Environment {
 /// tmux's default `set-clipboard external` silently ignores it: the copy the status line
 /// announces would never arrive, which is exactly the lost copy engineers complain of.
 fn tmux_drops_osc52() -> Option<String> {
-    let set_clipboard = tmux_option("set-clipboard")?;
-    if set_clipboard == "on" {
-        return None;
-    }
+    let reason = tmux_blocks_reason(&tmux_option("set-clipboard")?)?;
     // With passthrough allowed, the wrapped sequence reaches the outer terminal instead.
     let passthrough = tmux_option("allow-passthrough").unwrap_or_default();
-    if passthrough == "on" || passthrough == "all" {
-        return None;
-    }
-    tmux_blocks_reason(&set_clipboard)
+    (passthrough != "on" && passthrough != "all").then_some(reason)
 }
 
 /// The warning for a tmux whose `set-clipboard` is `value` and whose passthrough is off.

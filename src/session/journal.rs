@@ -158,13 +158,13 @@ impl Journal {
         // The previous version becomes the backup by a second name for the same file, so the
         // session file itself never disappears: a kill at any moment leaves either the old or
         // the new version under its own name, and `resume` always finds it.
-        let replaced = if path.exists() {
-            self.keep_backup(&session.id, &path)
-                .map_err(io_error("cannot keep a backup of", &path))
-        } else {
-            Ok(())
-        }
-        .and_then(|()| fs::rename(&tmp, &path).map_err(io_error("cannot replace", &path)));
+        let replaced = (|| {
+            if path.exists() {
+                self.keep_backup(&session.id, &path)
+                    .map_err(io_error("cannot keep a backup of", &path))?;
+            }
+            fs::rename(&tmp, &path).map_err(io_error("cannot replace", &path))
+        })();
         if let Err(e) = replaced {
             // A temporary file left behind would block every later save (it is created new).
             let _ = fs::remove_file(&tmp);

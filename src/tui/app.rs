@@ -81,15 +81,23 @@ pub struct ExportPreview {
     pub missing: Vec<Need>,
     /// Where the bundle and the copy went, in full: the status line has room for one line
     /// only, and a path or a clipboard warning is exactly what must not be cut off.
-    pub outcomes: Vec<Outcome>,
+    pub outcomes: Vec<ExportOutcome>,
 }
 
 /// What became of a bundle write or a copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
+pub struct ExportOutcome {
+    pub of: ExportStep,
     pub text: String,
     /// Something went wrong or was only partly done: shown as a warning.
     pub trouble: bool,
+}
+
+/// The two ways a summary leaves the app; the export screen shows the latest outcome of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportStep {
+    Bundle,
+    Copy,
 }
 
 /// The matrix screen's own state: the search and the selection.
@@ -434,33 +442,36 @@ impl App {
             .as_ref()
             .map_or_else(String::new, |p| format!(" ({})", p.redaction));
         let outcome = match result {
-            Ok(path) => Outcome {
+            Ok(path) => ExportOutcome {
+                of: ExportStep::Bundle,
                 text: format!("Bundle written to {}{redaction}", path.display()),
                 trouble: false,
             },
-            Err(e) => Outcome {
+            Err(e) => ExportOutcome {
+                of: ExportStep::Bundle,
                 text: format!("Bundle NOT written: {e}"),
                 trouble: true,
             },
         };
-        self.record_outcome(outcome, "Bundle ");
+        self.record_outcome(outcome);
     }
 
     /// Reports which way the copy went; `trouble` when it did not go the preferred way.
     pub fn copied(&mut self, description: &str, trouble: bool) {
-        let outcome = Outcome {
+        let outcome = ExportOutcome {
+            of: ExportStep::Copy,
             text: format!("Summary {description}"),
             trouble,
         };
-        self.record_outcome(outcome, "Summary ");
+        self.record_outcome(outcome);
     }
 
     /// Shows `outcome` on the status line and, in full, on the export screen, replacing the
-    /// earlier outcome of the same kind (`kind` is its first word).
-    fn record_outcome(&mut self, outcome: Outcome, kind: &str) {
+    /// earlier outcome of the same step.
+    fn record_outcome(&mut self, outcome: ExportOutcome) {
         self.notice = Some(outcome.text.clone());
         if let Some(preview) = &mut self.preview {
-            preview.outcomes.retain(|o| !o.text.starts_with(kind));
+            preview.outcomes.retain(|o| o.of != outcome.of);
             preview.outcomes.push(outcome);
         }
     }

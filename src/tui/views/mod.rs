@@ -169,10 +169,11 @@ fn title_text(app: &App) -> String {
 /// hint cut in half ("Ct") tells nothing, and `?` lists every key anyway.
 fn fit_hints(hints: &str, width: usize) -> String {
     const HELP: &str = "? help";
-    if hints.trim_end().chars().count() <= width {
-        return hints.trim_end().to_owned();
+    let hints = hints.trim_end();
+    if hints.chars().count() <= width {
+        return hints.to_owned();
     }
-    let mut items: Vec<&str> = hints.trim_end().split(" · ").collect();
+    let mut items: Vec<&str> = hints.split(" · ").collect();
     let has_help = items.contains(&HELP);
     items.retain(|item| *item != HELP);
     loop {
@@ -283,15 +284,18 @@ pub(crate) fn triage_header(app: &App, triage: &Triage, theme: Theme) -> Line<'s
     };
     let elapsed = elapsed_label(app.now.as_second() - triage.session.created.as_second());
     let title = visible(&format!(" {title}"));
-    let mut rest = visible(&format!(
-        " · {incident} · {elapsed} · session {}",
-        triage.session.id
-    ));
+    let mut rest = visible(&format!(" · {incident} · {elapsed}"));
+    let session = visible(&format!(" · session {}", triage.session.id));
     // Half a session id is no use for `resume`: show it whole or not at all (`sessions`
     // lists it).
-    let columns = Line::from(vec![Span::raw(title.as_str()), Span::raw(rest.as_str())]).width();
-    if columns > usize::from(app.viewport.0) {
-        rest = visible(&format!(" · {incident} · {elapsed}"));
+    let columns = Line::from(vec![
+        Span::raw(title.as_str()),
+        Span::raw(rest.as_str()),
+        Span::raw(session.as_str()),
+    ])
+    .width();
+    if columns <= usize::from(app.viewport.0) {
+        rest.push_str(&session);
     }
     Line::from(vec![
         Span::styled(title, theme.code()),
