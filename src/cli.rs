@@ -151,9 +151,12 @@ pub struct Style {
 }
 
 impl Style {
+    /// The only escape sequences the CLI writes itself: bold on, and reset.
+    pub const SEQUENCES: &'static [&'static str] = &["\u{1b}[1m", "\u{1b}[0m"];
+
     fn heading(self, text: &str) -> String {
         if self.bold {
-            format!("\u{1b}[1m{text}\u{1b}[0m")
+            format!("{}{text}{}", Self::SEQUENCES[0], Self::SEQUENCES[1])
         } else {
             text.to_owned()
         }
@@ -654,7 +657,9 @@ fn ok(stdout: String) -> Output {
 }
 
 fn to_json(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut text =
+        crate::text::sanitize_json(&serde_json::to_string_pretty(value).unwrap_or_default())
+            .into_owned();
     text.push('\n');
     text
 }
@@ -784,8 +789,13 @@ pub fn export(
     if *copy {
         let summary = prepared.render(runbook, now, crate::export::summary::Format::Md);
         let env = crate::export::clipboard::Environment::from_process();
-        let copied =
-            crate::export::clipboard::copy(&summary, &env, terminal, &folder.join("summary.md"));
+        // Markdown is what summary.md holds: a copy that reaches no clipboard points there.
+        let copied = crate::export::clipboard::copy(
+            &summary,
+            &env,
+            terminal,
+            crate::export::clipboard::Fallback::Existing(&folder.join("summary.md")),
+        );
         let _ = writeln!(stderr, "api-triage: summary {}", copied.describe());
     }
     Output {
@@ -810,7 +820,8 @@ pub fn read_evidence(path: &std::path::Path) -> Result<String, String> {
         std::fs::File::open(path).and_then(|f| f.take(MAX_EVIDENCE_BYTES).read_to_end(&mut bytes))
     };
     result.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    // The one way in: line breaks as `\n`, colour codes gone, other escapes spelled out.
+    Ok(crate::text::normalize(&String::from_utf8_lossy(&bytes)).into_owned())
 }
 
 /// `api-triage evidence FILE`: the analysis, as text or JSON; the token is checked against
@@ -875,7 +886,7 @@ pub fn evidence_to_session(
     // Read again with what this team's API expects of a token.
     let analysis = crate::evidence::analysis::analyze_expecting(text, now, expected);
     let mut out = analysis.render();
-    match journal.save(&session) {
+    match journal.create(&mut session) {
         Ok(()) => {
             let _ = writeln!(
                 out,

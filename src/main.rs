@@ -35,9 +35,7 @@ fn main() -> ExitCode {
             Some(now.to_zoned(jiff::tz::TimeZone::system()).date()),
         );
         let output = cli::evidence_to_session(&text, &report, &cli::journal(&global), now);
-        let _ = std::io::stdout().write_all(output.stdout.as_bytes());
-        let _ = std::io::stderr().write_all(output.stderr.as_bytes());
-        return ExitCode::from(u8::try_from(output.code).unwrap_or(1));
+        return emit(&output);
     }
     let cli = Cli::parse();
     let today = cli.global.today.or_else(|| Some(jiff::Zoned::now().date()));
@@ -68,9 +66,7 @@ fn main() -> ExitCode {
                     Err(_) => Box::new(NoTerminal),
                 };
             let output = cli::export(command, &report, &journal, jiff::Timestamp::now(), &mut tty);
-            let _ = std::io::stdout().write_all(output.stdout.as_bytes());
-            let _ = std::io::stderr().write_all(output.stderr.as_bytes());
-            return ExitCode::from(u8::try_from(output.code).unwrap_or(1));
+            return emit(&output);
         }
         cli::Command::Evidence { file, json } => {
             let output = match cli::read_evidence(file) {
@@ -84,22 +80,23 @@ fn main() -> ExitCode {
                     ..cli::Output::default()
                 },
             };
-            let _ = std::io::stdout().write_all(output.stdout.as_bytes());
-            let _ = std::io::stderr().write_all(output.stderr.as_bytes());
-            return ExitCode::from(u8::try_from(output.code).unwrap_or(1));
+            return emit(&output);
         }
         cli::Command::Completions { shell } => {
-            let _ = std::io::stdout().write_all(cli::completions(*shell).as_bytes());
-            return ExitCode::SUCCESS;
+            return emit(&cli::Output {
+                stdout: cli::completions(*shell),
+                ..cli::Output::default()
+            });
         }
         cli::Command::Man => {
-            let _ = std::io::stdout().write_all(cli::man_page().as_bytes());
-            return ExitCode::SUCCESS;
+            return emit(&cli::Output {
+                stdout: cli::man_page(),
+                ..cli::Output::default()
+            });
         }
         cli::Command::Sessions { json } => {
             let output = cli::sessions(&journal, *json);
-            let _ = std::io::stdout().write_all(output.stdout.as_bytes());
-            return ExitCode::from(u8::try_from(output.code).unwrap_or(1));
+            return emit(&output);
         }
         _ => {}
     }
@@ -113,9 +110,17 @@ fn main() -> ExitCode {
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let output = cli::run_command(command, &report, style);
+    emit(&output)
+}
+
+/// The one way out to standard output and error: every text passes the sanitizer (keeping
+/// only the CLI's own bold), so nothing read from a server can drive the terminal.
+fn emit(output: &cli::Output) -> ExitCode {
+    use api_triage::text::sanitize_keeping;
+    let keep = cli::Style::SEQUENCES;
     // A closed pipe (`| head`) is not an error worth reporting.
-    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
-    let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+    let _ = std::io::stdout().write_all(sanitize_keeping(&output.stdout, keep).as_bytes());
+    let _ = std::io::stderr().write_all(sanitize_keeping(&output.stderr, keep).as_bytes());
     ExitCode::from(u8::try_from(output.code).unwrap_or(1))
 }
 

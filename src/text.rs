@@ -1,42 +1,217 @@
-//! Text helpers shared by every output: making control characters visible, wrapping.
+//! Text at the edges of the program: `normalize` is the one way in (every paste, pipe, file
+//! and typed answer), `sanitize`/`sanitize_json` the one way out (screen, stdout, clipboard,
+//! files), plus wrapping.
+//!
+//! After [`normalize`], text holds no control character but tab and newline: line breaks are
+//! `\n` whatever the terminal sent (CRLF, or a lone CR as xterm, VTE and tmux paste them),
+//! colour codes are gone, and any other escape sequence or control is spelled out as visible
+//! text (`\e]52;c;...`), so the parsers and the redactor read clean text and a hostile header
+//! can never drive the terminal later.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// Returns `text` with every control character (other than tab) written as a visible escape,
-/// so that text from a runbook or a paste can never drive the terminal.
-pub fn visible(text: &str) -> String {
-    if !text.chars().any(is_unsafe) {
-        return text.to_owned();
+/// Returns `raw` as it is kept and read everywhere: line breaks as `\n`, colour codes (SGR)
+/// dropped, every other escape sequence and control character written as visible text.
+/// Idempotent: normalising normalised text changes nothing.
+pub fn normalize(raw: &str) -> Cow<'_, str> {
+    if !raw.chars().any(|c| c == '\r' || is_unsafe(c)) {
+        return Cow::Borrowed(raw);
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe(c) {
-            match c {
-                '\u{1b}' => out.push_str("\\e"),
-                '\r' => out.push_str("\\r"),
-                '\n' => out.push_str("\\n"),
-                c => {
-                    let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\r' => {
+                // CRLF and a lone CR are both one line break.
+                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{1b}' | '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                let len = escape_len(&raw[at..]);
+                let sequence = &raw[at..at + len];
+                if !is_colour(sequence) {
+                    push_visible(&mut out, sequence);
+                }
+                // Skip the rest of the sequence (its first char is already consumed).
+                while chars.peek().is_some_and(|&(next, _)| next < at + len) {
+                    chars.next();
                 }
             }
+            c if is_unsafe(c) => push_visible_char(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The length in bytes of the escape sequence at the start of `s` (which starts with ESC or an
+/// 8-bit C1 introducer): CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings, or ESC and one
+/// more character. An unterminated string sequence runs to the end of the line.
+fn escape_len(s: &str) -> usize {
+    let mut chars = s.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    let (kind, body_start) = match first {
+        '\u{9b}' => ('[', first.len_utf8()),
+        '\u{9d}' => (']', first.len_utf8()),
+        '\u{90}' => ('P', first.len_utf8()),
+        '\u{98}' | '\u{9e}' | '\u{9f}' => ('X', first.len_utf8()),
+        _ => match chars.next() {
+            Some((at, c @ ('[' | ']' | 'P' | 'X' | '^' | '_'))) => (c, at + 1),
+            // ESC and one printable character (ESC 7, ESC c...); a lone ESC is one char.
+            Some((at, c)) if !c.is_control() && c != '\n' => return at + c.len_utf8(),
+            _ => return first.len_utf8(),
+        },
+    };
+    let body = &s[body_start..];
+    if kind == '[' {
+        // Parameters and intermediates (0x20-0x3f), then one final byte (0x40-0x7e).
+        for (i, c) in body.char_indices() {
+            match c {
+                '\u{20}'..='\u{3f}' => {}
+                '\u{40}'..='\u{7e}' => return body_start + i + 1,
+                _ => return body_start + i,
+            }
+        }
+        return s.len();
+    }
+    // A string sequence ends at BEL (OSC only), ST (ESC \ or 0x9c), or the end of the line.
+    let mut it = body.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => return body_start + i + c.len_utf8(),
+            '\u{1b}' => {
+                if it.peek().is_some_and(|&(_, n)| n == '\\') {
+                    return body_start + i + 2;
+                }
+                return body_start + i;
+            }
+            '\n' | '\r' => return body_start + i,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// Whether an escape sequence only sets colours or text attributes (SGR: `ESC [ ... m`).
+fn is_colour(sequence: &str) -> bool {
+    let body = sequence
+        .strip_prefix("\u{1b}[")
+        .or_else(|| sequence.strip_prefix('\u{9b}'));
+    body.and_then(|b| b.strip_suffix('m'))
+        .is_some_and(|params| {
+            params
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ';' || c == ':')
+        })
+}
+
+fn push_visible(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if is_unsafe(c) || c == '\r' || c == '\n' {
+            push_visible_char(out, c);
         } else {
             out.push(c);
         }
     }
+}
+
+fn push_visible_char(out: &mut String, c: char) {
+    match c {
+        '\u{1b}' => out.push_str("\\e"),
+        '\r' => out.push_str("\\r"),
+        '\n' => out.push_str("\\n"),
+        c => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+    }
+}
+
+/// The one sanitizer for text leaving the program for a human (terminal, clipboard, Markdown
+/// or text file): every control character but tab and newline, every C1 control and every
+/// bidirectional control is written as visible text, so nothing can move the cursor, set the
+/// clipboard, rename the window, hide a link or reorder what is read.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    sanitize_keeping(text, &[])
+}
+
+/// Like [`sanitize`], but keeps the exact escape sequences in `keep` (the CLI's own bold and
+/// reset), which cannot do anything but change the weight of the text.
+pub fn sanitize_keeping<'t>(text: &'t str, keep: &[&str]) -> Cow<'t, str> {
+    if !text
+        .chars()
+        .any(|c| c != '\n' && (is_unsafe(c) || c == '\r'))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}'
+            && let Some(kept) = keep.iter().find(|k| rest.starts_with(**k))
+        {
+            out.push_str(kept);
+            rest = &rest[kept.len()..];
+            continue;
+        }
+        if c != '\n' && (is_unsafe(c) || c == '\r') {
+            push_visible_char(&mut out, c);
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
+}
+
+/// The sanitizer for JSON leaving the program: serde already escapes C0 controls; this also
+/// escapes DEL, C1 and bidirectional controls as `\uXXXX`, which can only occur inside
+/// strings, so the document means the same and shows nothing harmful when printed.
+pub fn sanitize_json(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_unsafe) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Returns `text` with every control character (other than tab) written as a visible escape,
+/// so that text from a runbook or a paste can never drive the terminal. For one-line places:
+/// a line break is shown as `\n`.
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\r') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    push_visible(&mut out, text);
     out
 }
 
-/// Like [`visible`], but keeps line breaks, for multi-line text such as pasted evidence.
+/// Like [`visible`], but keeps line breaks (any of CRLF, CR, LF), for multi-line text.
 pub fn visible_multiline(text: &str) -> String {
-    text.split('\n')
-        .map(|line| visible(line.strip_suffix('\r').unwrap_or(line)))
-        .collect::<Vec<_>>()
-        .join("\n")
+    normalize(text).into_owned()
 }
 
-fn is_unsafe(c: char) -> bool {
-    // C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what is shown.
-    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// Whether `c` must never reach a terminal or a human's file as it is: C0 controls but tab
+/// and newline, DEL, C1 controls, and the bidirectional controls that can reorder what is
+/// shown (embeddings, overrides, isolates, and the marks).
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        )
 }
 
 /// Wraps `text` to `width` columns, keeping words whole where they fit.
@@ -68,6 +243,84 @@ mod tests {
     #[test]
     fn multiline_keeps_lines_and_drops_crlf() {
         assert_eq!(visible_multiline("a\r\nb\u{1b}"), "a\nb\\e");
+    }
+
+    #[test]
+    fn pasted_line_breaks_become_newlines_whatever_the_terminal_sent() {
+        assert_eq!(normalize("a\rb\r\nc\nd\r"), "a\nb\nc\nd\n");
+        assert_eq!(
+            normalize("< HTTP/1.1 502\r< Server: nginx\r")
+                .lines()
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn colour_codes_vanish_and_other_sequences_are_spelled_out() {
+        assert_eq!(
+            normalize("\u{1b}[36mX-Api-Key\u{1b}[39m: v\u{1b}[0m"),
+            "X-Api-Key: v"
+        );
+        assert_eq!(normalize("\u{1b}[1;38;5;208mhot\u{1b}[m"), "hot");
+        assert_eq!(
+            normalize("Server: x\u{1b}]52;c;cm0=\u{7}y"),
+            "Server: x\\e]52;c;cm0=\\u{7}y"
+        );
+        assert_eq!(normalize("a\u{1b}]0;pwned\u{1b}\\b"), "a\\e]0;pwned\\e\\b");
+        assert_eq!(normalize("wipe\u{1b}[2J"), "wipe\\e[2J");
+        assert_eq!(normalize("c1\u{9b}2Jx"), "c1\\u{9b}2Jx");
+        assert_eq!(normalize("rtl\u{202e}x"), "rtl\\u{202e}x");
+        assert_eq!(normalize("tab\tkept"), "tab\tkept");
+        // An unterminated OSC stops at the line end and leaves the next line alone.
+        assert_eq!(
+            normalize("a\u{1b}]8;;http://x\nnext"),
+            "a\\e]8;;http://x\nnext"
+        );
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing() {
+        for raw in [
+            "a\r\nb\u{1b}[31mc\u{1b}]52;c;x\u{7}\u{9b}\u{202e}",
+            "plain",
+            "\u{1b}",
+            "\u{1b}[",
+        ] {
+            let once = normalize(raw).into_owned();
+            assert_eq!(normalize(&once), once);
+            assert!(!once.chars().any(|c| is_unsafe(c) || c == '\r'), "{once:?}");
+        }
+    }
+
+    #[test]
+    fn the_exit_sanitizer_leaves_no_control_but_tab_and_newline() {
+        let hostile = "a\u{1b}]52;c;cm0=\u{7}\u{9b}2J\u{202e}\r\u{0}\u{7f}\tb\nc";
+        let out = sanitize(hostile);
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && c != '\t' && c != '\n'),
+            "{out:?}"
+        );
+        assert!(!out.contains('\u{202e}'));
+        assert!(out.contains("\tb\nc"));
+        assert_eq!(
+            sanitize_keeping("\u{1b}[1mT\u{1b}[0m \u{1b}[2J", &["\u{1b}[1m", "\u{1b}[0m"]),
+            "\u{1b}[1mT\u{1b}[0m \\e[2J"
+        );
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_and_loses_its_controls() {
+        let value = serde_json::json!({"server": "x\u{9b}2J\u{202e}\u{1b}]0;t\u{7}"});
+        let raw = serde_json::to_string(&value).unwrap();
+        let safe = sanitize_json(&raw);
+        assert!(
+            !safe.chars().any(|c| c.is_control() || is_unsafe(c)),
+            "{safe}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]

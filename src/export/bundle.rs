@@ -2,7 +2,6 @@
 //! `summary.md` and `bundle.json`. Never overwrites, never follows a symlink; files 0600,
 //! folders 0700.
 
-use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -79,7 +78,8 @@ pub fn write_bundle(
         dir: out_dir.display().to_string(),
         source,
     };
-    fs::create_dir_all(out_dir).map_err(fail)?;
+    // Folders the export creates are private, like the bundle itself.
+    crate::private_fs::create_dir_all(out_dir).map_err(fail)?;
     let mut folder = out_dir.join(name);
     let mut n = 2;
     loop {
@@ -93,7 +93,10 @@ pub fn write_bundle(
             Err(e) => return Err(fail(e)),
         }
     }
-    for (file, text) in [("summary.md", summary_md), ("bundle.json", json)] {
+    // The one way out for files: Markdown for humans sanitized, JSON escaped as JSON.
+    let summary_md = crate::text::sanitize(summary_md);
+    let json = crate::text::sanitize_json(json);
+    for (file, text) in [("summary.md", &*summary_md), ("bundle.json", &*json)] {
         let path = folder.join(file);
         let mut handle = crate::private_fs::create_new_file(&path).map_err(fail)?;
         handle.write_all(text.as_bytes()).map_err(fail)?;
@@ -105,6 +108,7 @@ pub fn write_bundle(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn at() -> Timestamp {
         "2026-11-23T09:05:00Z".parse().unwrap()

@@ -173,9 +173,25 @@ pub fn osc52_sequence(text: &str, env: &Environment) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Where a copy goes when no clipboard takes it.
+#[derive(Debug, Clone, Copy)]
+pub enum Fallback<'p> {
+    /// A file that already holds the very text (the bundle's `summary.md`): named, not written.
+    Existing(&'p Path),
+    /// A new file with a name nobody can guess, in this folder (created 0700 if missing).
+    NewIn(&'p Path),
+}
+
 /// Copies `text`: the desktop clipboard on a local display, otherwise (or when that fails)
-/// OSC 52 to `terminal`, otherwise a file at `fallback`.
-pub fn copy(text: &str, env: &Environment, terminal: &mut dyn Write, fallback: &Path) -> Copied {
+/// OSC 52 to `terminal`, otherwise a file (see [`Fallback`]). The text passes the one
+/// sanitizer first: whatever is pasted from the clipboard later cannot drive a terminal.
+pub fn copy(
+    text: &str,
+    env: &Environment,
+    terminal: &mut dyn Write,
+    fallback: Fallback<'_>,
+) -> Copied {
+    let text = &*crate::text::sanitize(text);
     let mut problems = Vec::new();
     if env.display && !env.ssh {
         match hold_in_background(text) {
@@ -221,12 +237,12 @@ pub fn copy(text: &str, env: &Environment, terminal: &mut dyn Write, fallback: &
         None => problems.push(format!("too long for OSC 52 ({} KB)", text.len() / 1024)),
     }
     match write_fallback(fallback, text) {
-        Ok(()) => Copied {
-            via: Via::File(fallback.to_path_buf()),
+        Ok(path) => Copied {
+            via: Via::File(path),
             warning: Some(problems.join("; ")),
         },
-        Err(e) => Copied {
-            via: Via::File(fallback.to_path_buf()),
+        Err((path, e)) => Copied {
+            via: Via::File(path),
             warning: Some(format!(
                 "{}; and the file could not be written: {e}",
                 problems.join("; ")
@@ -235,27 +251,20 @@ pub fn copy(text: &str, env: &Environment, terminal: &mut dyn Write, fallback: &
     }
 }
 
-fn write_fallback(path: &Path, text: &str) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
+/// The file the text went to: an existing one as it is, or a new, private, unguessable one
+/// (created new, so a planted symlink or file is never written through).
+fn write_fallback(fallback: Fallback<'_>, text: &str) -> Result<PathBuf, (PathBuf, io::Error)> {
+    match fallback {
+        Fallback::Existing(path) => Ok(path.to_path_buf()),
+        Fallback::NewIn(dir) => {
+            let (path, mut file) = crate::private_fs::create_unpredictable(dir, "summary", "md")
+                .map_err(|e| (dir.to_path_buf(), e))?;
+            file.write_all(text.as_bytes())
+                .and_then(|()| file.sync_all())
+                .map_err(|e| (path.clone(), e))?;
+            Ok(path)
+        }
     }
-    #[cfg(unix)]
-    let file = {
-        use std::os::unix::fs::OpenOptionsExt;
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(path)
-    };
-    #[cfg(not(unix))]
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(path);
-    file?.write_all(text.as_bytes())
 }
 
 /// Hands the text to a small background copy of this program that owns the desktop clipboard
@@ -430,15 +439,17 @@ mod tests {
     #[test]
     fn text_too_long_for_osc52_goes_to_a_file_and_says_where() {
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("summary.md");
         let text = "x".repeat(OSC52_MAX);
         let mut terminal = Vec::new();
         let env = Environment {
             ssh: true,
             ..Environment::default()
         };
-        let copied = copy(&text, &env, &mut terminal, &file);
-        assert_eq!(copied.via, Via::File(file.clone()));
+        let copied = copy(&text, &env, &mut terminal, Fallback::NewIn(dir.path()));
+        let Via::File(file) = copied.via.clone() else {
+            panic!("{copied:?}")
+        };
+        assert!(file.starts_with(dir.path()));
         assert!(terminal.is_empty());
         assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
         assert!(
@@ -452,7 +463,6 @@ mod tests {
     #[test]
     fn a_tmux_that_drops_osc52_gets_the_file_too_and_says_how_to_fix_it() {
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("summary.md");
         let env = Environment {
             ssh: true,
             tmux: true,
@@ -460,8 +470,10 @@ mod tests {
             ..Environment::default()
         };
         let mut terminal = Vec::new();
-        let copied = copy("summary", &env, &mut terminal, &file);
-        assert_eq!(copied.via, Via::File(file.clone()));
+        let copied = copy("summary", &env, &mut terminal, Fallback::NewIn(dir.path()));
+        let Via::File(file) = copied.via.clone() else {
+            panic!("{copied:?}")
+        };
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "summary");
         assert_eq!(decode(&terminal), "summary", "still sent, for passthrough");
         let said = copied.describe();
@@ -484,9 +496,62 @@ mod tests {
             ..Environment::default()
         };
         let mut terminal = Vec::new();
-        let copied = copy("summary", &env, &mut terminal, &dir.path().join("f"));
+        let copied = copy("summary", &env, &mut terminal, Fallback::NewIn(dir.path()));
         assert_eq!(copied.via, Via::Osc52 { through: "" });
         assert_eq!(decode(&terminal), "summary");
         assert!(copied.describe().contains("OSC 52"));
+    }
+
+    #[test]
+    fn the_copy_fallback_never_writes_through_a_planted_link_and_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        let copies = dir.path().join("copies");
+        std::fs::create_dir(&copies).unwrap();
+        // Whatever names an attacker plants, the fallback's name is not among them.
+        for guess in [
+            "summary.md",
+            "api-triage-summary.md",
+            "summary-0000000000000000.md",
+        ] {
+            std::os::unix::fs::symlink(&victim, copies.join(guess)).unwrap();
+        }
+        let env = Environment {
+            ssh: true,
+            tmux: true,
+            tmux_drops_osc52: tmux_blocks_reason("external"),
+            ..Environment::default()
+        };
+        let copied = copy("summary", &env, &mut Vec::new(), Fallback::NewIn(&copies));
+        let Via::File(file) = copied.via.clone() else {
+            panic!("{copied:?}")
+        };
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "summary");
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[test]
+    fn the_clipboard_never_gets_escape_sequences() {
+        let env = Environment {
+            ssh: true,
+            ..Environment::default()
+        };
+        let mut terminal = Vec::new();
+        let dir = tempfile::tempdir().unwrap();
+        copy(
+            "Server: x\u{1b}]52;c;cm0gLXJmIH4vKg==\u{7}\u{9b}2J\u{202e}",
+            &env,
+            &mut terminal,
+            Fallback::NewIn(dir.path()),
+        );
+        let copied = decode(&terminal);
+        assert!(!copied.chars().any(crate::text::is_unsafe), "{copied:?}");
+        assert!(copied.contains("\\e]52"), "{copied}");
     }
 }

@@ -2,7 +2,7 @@
 //! folder, fsync it, link the previous version as `.bak`, rename into place, fsync the folder.
 //! Files are 0600 and folders 0700. A lock file tells a second app that a session is open.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -140,12 +140,7 @@ impl Journal {
         let tmp = self
             .dir
             .join(format!(".{}.json.tmp-{}", session.id, std::process::id()));
-        let mut text = serde_json::to_vec_pretty(session).map_err(|e| JournalError::Io {
-            action: "cannot encode",
-            path: path.display().to_string(),
-            source: io::Error::other(e),
-        })?;
-        text.push(b'\n');
+        let text = encode(session, &path)?;
         let written = (|| -> io::Result<()> {
             let mut file = crate::private_fs::create_new_file(&tmp)?;
             file.write_all(&text)?;
@@ -171,6 +166,61 @@ impl Journal {
             return Err(e);
         }
         sync_dir(&self.dir).map_err(io_error("cannot sync the folder of", &path))
+    }
+
+    /// Saves a new session under a name nobody else has: its id, or the id with `-2`, `-3`...
+    /// when a session (or a backup) of that name exists, even one written by another process
+    /// in the same instant. The file is linked into place, which fails rather than replace.
+    pub fn create(&self, session: &mut Session) -> Result<(), JournalError> {
+        self.ensure_dir()?;
+        let base = session.id.clone();
+        for n in 1..1000 {
+            if n > 1 {
+                session.id = format!("{base}-{n}");
+            }
+            let path = self.path(&session.id);
+            if self.backup_path(&session.id).exists() {
+                continue;
+            }
+            let text = encode(session, &path)?;
+            let tmp = self.dir.join(format!(
+                ".{}.json.new-{}",
+                session.id,
+                crate::private_fs::random_token()
+            ));
+            let written = (|| -> io::Result<()> {
+                let mut file = crate::private_fs::create_new_file(&tmp)?;
+                file.write_all(&text)?;
+                file.sync_all()
+            })();
+            if let Err(e) = written {
+                let _ = fs::remove_file(&tmp);
+                return Err(io_error("cannot write", &path)(e));
+            }
+            let linked = fs::hard_link(&tmp, &path).or_else(|e| {
+                if e.kind() == io::ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+                // No hard links here: create the file new, which also never replaces one.
+                let mut file = crate::private_fs::create_new_file(&path)?;
+                file.write_all(&text)?;
+                file.sync_all()
+            });
+            let _ = fs::remove_file(&tmp);
+            match linked {
+                Ok(()) => {
+                    return sync_dir(&self.dir)
+                        .map_err(io_error("cannot sync the folder of", &path));
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io_error("cannot write", &path)(e)),
+            }
+        }
+        Err(JournalError::Io {
+            action: "cannot find a free name for",
+            path: self.path(&base).display().to_string(),
+            source: io::Error::from(io::ErrorKind::AlreadyExists),
+        })
     }
 
     /// Makes the current file of `id` its backup without ever removing the current file.
@@ -215,13 +265,18 @@ impl Journal {
             }
             Err(e) => return Err(io_error("cannot read", &read_path)(e)),
         };
-        serde_json::from_str(&text).map_err(|e| JournalError::Corrupt {
-            path: read_path.display().to_string(),
-            line: e.line(),
-            col: e.column(),
-            message: e.to_string(),
-            backup: (backup.exists() && read_path != backup).then(|| backup.display().to_string()),
-        })
+        let mut session: Session =
+            serde_json::from_str(&text).map_err(|e| JournalError::Corrupt {
+                path: read_path.display().to_string(),
+                line: e.line(),
+                col: e.column(),
+                message: e.to_string(),
+                backup: (backup.exists() && read_path != backup)
+                    .then(|| backup.display().to_string()),
+            })?;
+        // Files saved before every way in was normalised may hold raw pastes.
+        session.normalize_texts();
+        Ok(session)
     }
 
     /// The ids of the sessions, newest first (ids sort by creation time).
@@ -294,7 +349,7 @@ impl Journal {
         let path = self.dir.join(format!("{id}.lock"));
         let me = std::process::id();
         for _ in 0..2 {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
+            match crate::private_fs::create_new_file(&path) {
                 Ok(mut file) => {
                     let _ = writeln!(file, "{me}");
                     let _ = file.sync_all();
@@ -333,6 +388,19 @@ impl Drop for Lock {
     fn drop(&mut self) {
         let _ = fs::remove_file(&self.path);
     }
+}
+
+/// The session as its file holds it: pretty JSON, with C1 and bidirectional controls escaped
+/// like the C0 ones, so the file is safe to `cat`.
+fn encode(session: &Session, path: &Path) -> Result<Vec<u8>, JournalError> {
+    let text = serde_json::to_string_pretty(session).map_err(|e| JournalError::Io {
+        action: "cannot encode",
+        path: path.display().to_string(),
+        source: io::Error::other(e),
+    })?;
+    let mut bytes = crate::text::sanitize_json(&text).into_owned().into_bytes();
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 fn process_alive(pid: u32) -> bool {
@@ -538,6 +606,40 @@ mod tests {
         // A lock of a process that is gone.
         fs::write(dir.path().join("z.lock"), "4000000000\n").unwrap();
         assert!(journal.lock("z").is_ok());
+    }
+
+    #[test]
+    fn sessions_started_in_the_same_second_never_overwrite_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let mut first = session("2026-11-23T09:00:00Z");
+        let mut second = session("2026-11-23T09:00:00Z");
+        second.incident.title = "second".to_owned();
+        journal.create(&mut first).unwrap();
+        journal.create(&mut second).unwrap();
+        assert_ne!(first.id, second.id);
+        assert_eq!(journal.load(&first.id).unwrap().incident.title, "");
+        assert_eq!(journal.load(&second.id).unwrap().incident.title, "second");
+        // Two processes racing: many threads creating the same id all get their own file.
+        let ids: Vec<String> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut s = session("2026-11-23T10:00:00Z");
+                        journal.create(&mut s).unwrap();
+                        s.id
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), 8, "{ids:?}");
+        assert!(
+            hidden_files(dir.path()).is_empty(),
+            "{:?}",
+            hidden_files(dir.path())
+        );
     }
 
     #[test]

@@ -151,6 +151,43 @@ impl Session {
         }
     }
 
+    /// Normalises every text that came from the engineer (see [`crate::text::normalize`]):
+    /// sessions saved by earlier versions kept pastes with CR line breaks and escape codes.
+    pub fn normalize_texts(&mut self) {
+        fn fix(text: &mut String) {
+            if let std::borrow::Cow::Owned(clean) = crate::text::normalize(text) {
+                *text = clean;
+            }
+        }
+        for note in &mut self.notes {
+            fix(&mut note.text);
+            if let Some(evidence) = &mut note.evidence {
+                fix(evidence);
+            }
+        }
+        if let Some(draft) = &mut self.draft {
+            fix(&mut draft.text);
+        }
+        for step in &mut self.checklist.steps {
+            fix(&mut step.finding);
+        }
+        let incident = &mut self.incident;
+        for field in [
+            &mut incident.title,
+            &mut incident.severity,
+            &mut incident.environment,
+            &mut incident.endpoint,
+            &mut incident.first_seen,
+        ] {
+            fix(field);
+        }
+        for answer in self.interview.answers.values_mut() {
+            if let Answer::Text(text) = answer {
+                fix(text);
+            }
+        }
+    }
+
     /// Adds a note stamped with `at` in UTC, in `zone`, and relative to the start.
     pub fn add_note(&mut self, target: NoteTarget, text: &str, at: Timestamp, zone: &TimeZone) {
         let local = at
@@ -162,7 +199,8 @@ impl Session {
             at,
             local,
             since_start: (at.as_second() - self.created.as_second()).max(0),
-            text: text.to_owned(),
+            // Every way in (paste, pipe, file, typing) ends here: kept normalised.
+            text: crate::text::normalize(text).into_owned(),
             evidence: None,
         });
         self.updated = at;

@@ -63,10 +63,9 @@ pub enum Effect {
         summary: String,
         json: String,
     },
-    /// Copy the text to the clipboard; `fallback` names the file to use if no clipboard can.
+    /// Copy the text to the clipboard (a new private file if no clipboard can take it).
     Copy {
         text: String,
-        fallback: String,
     },
 }
 
@@ -420,7 +419,6 @@ impl App {
             Ok(prepared) => {
                 let effect = Effect::Copy {
                     text: prepared.render(runbook, self.now, format),
-                    fallback: format!("api-triage-summary-{}.md", triage.session.id),
                 };
                 self.notice = Some(format!(
                     "Copying the summary ({})…",
@@ -869,7 +867,9 @@ impl App {
             self.notice = Some("Paste ignored: there is no text field here".to_owned());
             return;
         }
-        // A search is one line: take the first line, without control characters.
+        // A search is one line: the first line of the normalised paste (terminals send line
+        // breaks as CR), without control characters.
+        let text = crate::text::normalize(text);
         let line = text.lines().next().unwrap_or("");
         self.table
             .query
@@ -1208,7 +1208,8 @@ mod tests {
         assert_eq!(a.screen(), &Screen::Matrix);
         a.update(Action::Search);
         a.update(Action::Paste("gate\u{1b}[2Jway\nsecond line".to_owned()));
-        assert_eq!(a.table.query, "gate[2Jway");
+        // Spelled out, never obeyed: the search shows what was pasted.
+        assert_eq!(a.table.query, "gate\\e[2Jway");
     }
 
     #[test]
@@ -1399,7 +1400,7 @@ mod tests {
         assert_eq!(note.target, NoteTarget::Step(0));
         assert_eq!(note.elapsed_label(), "T+03:07");
         assert!(
-            note.text.starts_with("x< header-0: value\\e[31m"),
+            note.text.starts_with("x< header-0: value\n< header-1"),
             "{}",
             &note.text[..40]
         );

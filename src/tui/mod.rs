@@ -220,14 +220,12 @@ impl Saver {
         let Some(triage) = app.triage.as_mut() else {
             return;
         };
-        // A new session whose id is taken (two triages started in the same second) gets a
-        // suffix rather than overwriting the other.
+        // A new session is created under a name no other session has (two triages started in
+        // the same second, even by two processes, get two files), and then saved as usual.
         if !self.owned.contains(&triage.session.id) {
-            let base = triage.session.id.clone();
-            let mut n = 2;
-            while self.journal.taken(&triage.session.id) {
-                triage.session.id = format!("{base}-{n}");
-                n += 1;
+            if let Err(e) = self.journal.create(&mut triage.session) {
+                app.saved(Err(e.brief()));
+                return;
             }
             self.owned.insert(triage.session.id.clone());
         }
@@ -351,13 +349,16 @@ fn event_loop(
                         crate::export::bundle::write_bundle(export_dir, &name, &summary, &json);
                     app.exported(result.map_err(|e| e.to_string()));
                 }
-                Effect::Copy { text, fallback } => {
+                Effect::Copy { text } => {
                     let env = crate::export::clipboard::Environment::from_process();
+                    // A private folder of the state directory: the file name cannot be
+                    // guessed and nobody else can plant a link there.
+                    let copies = saver.journal.dir().join("copies");
                     let copied = crate::export::clipboard::copy(
                         &text,
                         &env,
                         &mut io::stdout(),
-                        &export_dir.join(fallback),
+                        crate::export::clipboard::Fallback::NewIn(&copies),
                     );
                     app.copied(&copied.describe(), copied.warning.is_some());
                 }

@@ -10,7 +10,6 @@ use ratatui_textarea::TextArea;
 use crate::runbook::model::AnswerKind;
 use crate::runbook::{QuestionCard, TeamRunbook};
 use crate::session::{Draft, NoteTarget, Session, Stage};
-use crate::text::visible_multiline;
 use crate::triage::{Answer, Checklist, Outcome};
 
 /// Whether the session on screen is safely on disk.
@@ -413,9 +412,10 @@ impl Triage {
         Persist::Nothing
     }
 
-    /// Pasted text goes into the focused field, escape sequences made visible.
+    /// Pasted text goes into the focused field, normalised: terminals send a paste's line
+    /// breaks as CR, and colour codes or other escape sequences must not reach the note raw.
     pub fn paste(&mut self, text: &str) -> Persist {
-        let safe = visible_multiline(text);
+        let safe = crate::text::normalize(text);
         if let Some(prompt) = &mut self.prompt {
             prompt.input.insert_str(safe.lines().next().unwrap_or(""));
             return Persist::Nothing;

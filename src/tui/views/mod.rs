@@ -31,6 +31,22 @@ pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole app.
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_screen(frame, app);
+    sanitize_frame(frame.buffer_mut());
+}
+
+/// The one way out to the screen: whatever a view drew, no cell may hold a control or
+/// bidirectional character (a hostile header in a note, a runbook string). The views spell
+/// such characters out already; this is the last line, so a view that forgets cannot leak.
+fn sanitize_frame(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(crate::text::is_unsafe) {
+            cell.set_symbol("\u{fffd}");
+        }
+    }
+}
+
+fn draw_screen(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
