@@ -1,0 +1,288 @@
+//! The rule tables: which names, schemes and shapes mark a secret, in the order they run.
+
+use super::*;
+
+/// Authorization schemes whose credential is one token: only that token is redacted.
+pub(super) const SINGLE_TOKEN_SCHEMES: &[&str] = &[
+    "bearer",
+    "basic",
+    "token",
+    "negotiate",
+    "ntlm",
+    "apikey",
+    "api-key",
+    "key",
+    "bot",
+    "jwt",
+    "sso-key",
+    "dpop",
+];
+
+/// Other authorization scheme names: kept, everything after them is redacted.
+pub(super) const OTHER_SCHEMES: &[&str] = &[
+    "digest",
+    "aws4-hmac-sha256",
+    "oauth",
+    "hoba",
+    "mutual",
+    "vapid",
+    "scram-sha-1",
+    "scram-sha-256",
+    "gnap",
+    "privatetoken",
+];
+
+/// Words of a PEM armor line, left behind when a rule cut one in two.
+pub(super) const ARMOR_WORDS: &[&str] = &[
+    "BEGIN",
+    "END",
+    "PRIVATE",
+    "KEY",
+    "BLOCK",
+    "OPENSSH",
+    "ENCRYPTED",
+];
+
+/// Words before `token` that make it a page cursor, not a credential (`next_page_token`).
+pub(super) const PAGING_WORDS: &[&str] = &[
+    "page",
+    "next",
+    "continuation",
+    "pagination",
+    "cursor",
+    "sync",
+    "resume",
+];
+
+/// Words before `key` in a header name that make it an identifier, not a credential.
+pub(super) const PUBLIC_KEY_WORDS: &[&str] = &[
+    "idempotency",
+    "cache",
+    "websocket",
+    "socket",
+    "partition",
+    "routing",
+    "sort",
+    "primary",
+    "foreign",
+    "dedup",
+    "dedupe",
+    "deduplication",
+    "public",
+    "request",
+    "correlation",
+    "trace",
+];
+
+/// A field name that holds a secret: any prefix, then one of these endings. `cache_key`,
+/// `sort_key`, `token_type`, `tokens_used` and `password_reset` do not match.
+pub(super) const KEY: &str = r"[a-z0-9_.\-]*?(?:pass(?:word|wd|phrase)|secret|token|credentials?|authorization|cookie|apikey|(?:api|private|secret|access|account|master|signing|encryption|client|subscription|session|shared|hmac|app|license|storage|functions|consumer|webhook|auth)[_.\-]?key)";
+
+/// A JSON, Python or inline-YAML value: double-quoted, single-quoted, JSON-escaped, or bare.
+pub(super) const JSON_VALUE: &str = r#"(?:"((?:[^"\\\r\n]|\\.)*)"|'((?:[^'\\\r\n]|\\.)*)'|\\"([^"\\\r\n]*)\\"|([^\s,;}\]"'\\{\[][^\s,;}\]"'\\]*))"#;
+
+/// A `key=value` value: quoted, or bare up to whitespace, `&`, `;`, quote or angle bracket.
+pub(super) const ASSIGNED_VALUE: &str =
+    r#"(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)'|([^\s&;"'<>=][^\s&;"'<>]*))"#;
+
+/// A command-line flag's value: quoted, or one word that is not the next flag.
+pub(super) const FLAG_VALUE: &str =
+    r#"(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)'|([^\s'"\-][^\s'"]*))"#;
+
+/// Names of query parameters whose value is a credential (`key` and `code` only when long).
+pub(super) const QUERY_NAMES: &str = r"access_token|access-token|id_token|refresh_token|session_token|token|auth|api_key|api-key|apikey|key|client_secret|secret|password|passwd|pwd|signature|sig|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|code|sessionid|session_id|jsessionid";
+
+/// Header names (ending `-token`, `-key`, `-secret` or `apikey`) whose value is a credential.
+pub(super) const KEY_HEADER_NAME: &str =
+    r"(?:[a-z0-9]+-)+(?:token|key|secret)|(?:[a-z0-9]+-)*[a-z0-9]*apikey";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// The whole match is the secret.
+    Whole,
+    /// One capture group is the secret.
+    Group(usize),
+    /// The body between a private key's BEGIN line and its END line (or the end of the text).
+    PrivateKey,
+    /// A percent-encoded run whose decoded text holds a secret.
+    Percent,
+    /// A base64 run whose decoded text holds a secret or `user:password`.
+    Base64,
+    /// An `Authorization:` value after its scheme.
+    AuthHeader,
+    /// `Cookie:` values, `Set-Cookie:` value (attributes kept).
+    Cookie,
+    /// The value of a `*-token` / `*-key` / `*-secret` header.
+    KeyHeader,
+    /// The password of `curl -u user:password`.
+    CurlUser,
+    /// A credential query parameter: group 1 name, group 2 value.
+    QueryParam,
+    /// A secret-named field: group 1 the name, the first other group that matched the value.
+    Field,
+    /// A YAML `key: value` at the start of a line: group 1 indent, 2 name, 3 the rest.
+    YamlField,
+    /// `Bearer <token>` anywhere.
+    Bearer,
+    /// `Basic <base64 of user:password>` anywhere.
+    Basic,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Rule {
+    pub(super) name: String,
+    pub(super) regex: Regex,
+    pub(super) kind: Kind,
+}
+
+/// The built-in rules, in the order they run: `(name, pattern, kind)`.
+///
+/// Private keys go first (their bodies look like anything), then encoded runs (so a run is
+/// replaced whole), then JWTs, then rules that keep a name or scheme for context, then bare
+/// token formats, and last base64 runs, which only ever hide something the other rules missed.
+pub(super) fn builtin_specs() -> Vec<(&'static str, String, Kind)> {
+    let mut specs = context_specs();
+    specs.extend(token_specs());
+    specs
+}
+
+/// Rules that find a secret by what surrounds it: armor, encoding, a header, a URL, a field
+/// name. They run first, and keep that context readable.
+pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
+    vec![
+        (
+            "private-key",
+            r"-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----".to_owned(),
+            Kind::PrivateKey,
+        ),
+        (
+            "percent-encoded",
+            r"[A-Za-z0-9._~+%\-]*%[0-9A-Fa-f]{2}[A-Za-z0-9._~+%\-]*".to_owned(),
+            Kind::Percent,
+        ),
+        (
+            "jwt",
+            r"eyJ[A-Za-z0-9_\-]{5,}\.(?:eyJ[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]*|[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,})".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "authorization-header",
+            header_pattern(r"(?:proxy-)?authorization"),
+            Kind::AuthHeader,
+        ),
+        ("cookie-header", header_pattern(r"(?:set-)?cookie"), Kind::Cookie),
+        ("key-header", header_pattern(KEY_HEADER_NAME), Kind::KeyHeader),
+        (
+            "curl-user",
+            r#"(?m)(?:^|[ \t])(?:-u[ \t]*|-U[ \t]*|--(?:proxy-)?user(?:[ \t]+|=))('[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+)"#.to_owned(),
+            Kind::CurlUser,
+        ),
+        (
+            "url-password",
+            r#"(?i)(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/?#@'"<>\[\]]*:([^\s/?#'"<>]*)@"#.to_owned(),
+            Kind::Group(1),
+        ),
+        (
+            "query-param",
+            format!(r#"(?i)(?:&amp;|[?&#;])({QUERY_NAMES})=([^&#\s"'<>]+)"#),
+            Kind::QueryParam,
+        ),
+        (
+            "aws-secret-key",
+            r#"(?i)(?:aws_?)?secret_?access_?key\\?["']?[ \t]*[:=][ \t]*\\?["']?([A-Za-z0-9/+=]{16,})"#.to_owned(),
+            Kind::Group(1),
+        ),
+        (
+            "json-field",
+            format!(r#"(?i)\\?["']({KEY})\\?["'][ \t]*(?::|=>?)[ \t]*{JSON_VALUE}"#),
+            Kind::Field,
+        ),
+        (
+            "json-field",
+            format!(r"(?i)[{{,][ \t]*({KEY})[ \t]*(?::|=>)[ \t]*{JSON_VALUE}"),
+            Kind::Field,
+        ),
+        (
+            "assignment",
+            format!(r"(?im)(?:^|[^a-z0-9_.\-])({KEY})[ \t]*=[ \t]*{ASSIGNED_VALUE}"),
+            Kind::Field,
+        ),
+        (
+            "yaml-field",
+            format!(r"(?im)^([ \t]*)(?:-[ \t]+)?({KEY})[ \t]*:[ \t]*([^\r\n]*)"),
+            Kind::YamlField,
+        ),
+        (
+            "cli-flag",
+            format!(
+                r"(?im)(?:^|[ \t])--((?:client-)?secret|pass(?:word|wd)?|(?:api|access|auth)-?(?:key|token)|token)[ \t]+{FLAG_VALUE}"
+            ),
+            Kind::Field,
+        ),
+    ]
+}
+
+/// Rules that find a secret by its own shape (a token format, `Bearer`/`Basic` in free text,
+/// an encoded blob), wherever it stands.
+pub(super) fn token_specs() -> Vec<(&'static str, String, Kind)> {
+    vec![
+        (
+            "slack-webhook",
+            r"(?i)hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/+\-]+)".to_owned(),
+            Kind::Group(1),
+        ),
+        (
+            "aws-access-key-id",
+            r"(?-u:\b)(?:AKIA|ASIA)[A-Z0-9]{16}(?-u:\b)".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "github-token",
+            r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,255})(?-u:\b)"
+                .to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "gitlab-token",
+            r"(?-u:\b)glpat-[A-Za-z0-9_\-]{20,}".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "slack-token",
+            r"(?-u:\b)(?:xox[abposre]-[A-Za-z0-9\-]{10,}|xapp-[0-9]+-[A-Za-z0-9\-]{10,})"
+                .to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "stripe-key",
+            r"(?-u:\b)(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9+/=]{16,})"
+                .to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "google-api-key",
+            r"(?-u:\b)AIza[0-9A-Za-z_\-]{35}".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "npm-token",
+            r"(?-u:\b)npm_[A-Za-z0-9]{36}(?-u:\b)".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "bearer-token",
+            r"(?i)(?-u:\b)bearer[ \t]+([A-Za-z0-9._~+/\-]{16,}=*)".to_owned(),
+            Kind::Bearer,
+        ),
+        (
+            "basic-credentials",
+            r"(?i)(?-u:\b)basic[ \t]+([A-Za-z0-9+/]{6,}={0,2})".to_owned(),
+            Kind::Basic,
+        ),
+        (
+            "base64-encoded",
+            format!(r"[A-Za-z0-9+/_\-]{{{MIN_BASE64_RUN},}}={{0,2}}"),
+            Kind::Base64,
+        ),
+    ]
+}

@@ -1,0 +1,252 @@
+//! Value finders: given a rule's match, the exact byte ranges of the secret inside it.
+
+use super::*;
+
+/// A header `name: value` in three contexts: inside `'...'` (value ends at the quote), inside
+/// `"..."` (likewise), or bare (value runs to the end of the line). Groups: (1, 2), (3, 4) or
+/// (5, 6) are the name and the value.
+pub(super) fn header_pattern(name: &str) -> String {
+    format!(
+        r#"(?i)'(?-u:\b)({name})[ \t]*:[ \t]*([^'\r\n]*)|"(?-u:\b)({name})[ \t]*:[ \t]*([^"\r\n]*)|(?-u:\b)({name})[ \t]*:[ \t]*([^\r\n]*)"#
+    )
+}
+
+/// The header name and the cleaned value range of a [`header_pattern`] match.
+pub(super) fn header_parts<'t>(caps: &Captures<'t>) -> Option<(&'t str, Range<usize>)> {
+    [1, 3, 5].into_iter().find_map(|index| {
+        let name = caps.get(index)?;
+        let value = caps.get(index + 1)?;
+        Some((name.as_str(), clean(value.start(), value.as_str())?))
+    })
+}
+
+/// The range of `s` (which starts at `offset`) without surrounding whitespace, a trailing
+/// backslash (an escaped quote's) or surrounding quotes; `None` when nothing is left.
+pub(super) fn clean(offset: usize, s: &str) -> Option<Range<usize>> {
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim().trim_end_matches('\\').trim_end();
+    let mut inner = 0..body.len();
+    if let Some(quote) = body.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+        inner = match body[1..].find(quote) {
+            Some(close) => 1..1 + close,
+            None => 1..body.len(),
+        };
+    }
+    let inner = offset + lead + inner.start..offset + lead + inner.end;
+    (!inner.is_empty()).then_some(inner)
+}
+
+/// `range` without leading and trailing whitespace; `None` when nothing is left.
+pub(super) fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let len = s.trim().len();
+    (len > 0).then(|| range.start + lead..range.start + lead + len)
+}
+
+pub(super) fn private_key_body(caps: &Captures<'_>, text: &str, out: &mut Vec<Range<usize>>) {
+    let (Some(begin), Some(label)) = (caps.get(0), caps.get(1)) else {
+        return;
+    };
+    let end_line = format!("-----END {}-----", label.as_str());
+    // A block cut off before its END line is redacted to the end of the text.
+    let body_end = text[begin.end()..]
+        .find(&end_line)
+        .map_or(text.len(), |at| begin.end() + at);
+    out.extend(trim_range(text, begin.end()..body_end));
+}
+
+/// The credential of an authorization value: after the scheme, kept for context.
+pub(super) fn auth_spans(text: &str, value: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let v = &text[value.clone()];
+    let Some(gap) = v.find(char::is_whitespace) else {
+        if !is_scheme_word(v) && !is_placeholder(v) {
+            out.push(value);
+        }
+        return;
+    };
+    let after = &v[gap..];
+    let rest_at = gap + (after.len() - after.trim_start().len());
+    let rest = &v[rest_at..];
+    let scheme = v[..gap].to_ascii_lowercase();
+    let len = if SINGLE_TOKEN_SCHEMES.contains(&scheme.as_str()) {
+        rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '\'' | '"' | '\\'))
+            .unwrap_or(rest.len())
+    } else {
+        rest.trim_end().len()
+    };
+    if !is_placeholder(&rest[..len]) {
+        out.push(value.start + rest_at..value.start + rest_at + len);
+    }
+}
+
+/// Every cookie value of a `Cookie:` header, or the one cookie value of a `Set-Cookie:`
+/// header (its attributes, such as `Path` and `Expires`, are kept).
+pub(super) fn cookie_spans(
+    text: &str,
+    value: Range<usize>,
+    set_cookie: bool,
+    out: &mut Vec<Range<usize>>,
+) {
+    let mut at = value.start;
+    for (index, part) in text[value].split(';').enumerate() {
+        let part_at = at;
+        at += part.len() + 1;
+        if set_cookie && index > 0 {
+            continue;
+        }
+        let (value_at, cookie_value) = match part.find('=') {
+            Some(eq) => (part_at + eq + 1, &part[eq + 1..]),
+            None => (part_at, part),
+        };
+        out.extend(clean(value_at, cookie_value));
+    }
+}
+
+pub(super) fn curl_user_password(caps: &Captures<'_>, out: &mut Vec<Range<usize>>) {
+    let Some(arg) = caps.get(1) else {
+        return;
+    };
+    let raw = arg.as_str();
+    let (inner_at, inner) = if raw.len() >= 2 && raw.starts_with(['\'', '"']) {
+        (arg.start() + 1, &raw[1..raw.len() - 1])
+    } else {
+        (arg.start(), raw)
+    };
+    if let Some(colon) = inner.find(':') {
+        let password = inner_at + colon + 1..inner_at + inner.len();
+        if !password.is_empty() {
+            out.push(password);
+        }
+    }
+}
+
+pub(super) fn query_param(caps: &Captures<'_>, out: &mut Vec<Range<usize>>) {
+    let (Some(name), Some(value)) = (caps.get(1), caps.get(2)) else {
+        return;
+    };
+    let name = name.as_str().to_ascii_lowercase();
+    // `key` and `code` are common words: only a long value is taken for a credential.
+    if matches!(name.as_str(), "key" | "code") && value.as_str().chars().count() < 16 {
+        return;
+    }
+    if !is_placeholder(value.as_str()) {
+        out.push(value.range());
+    }
+}
+
+/// A secret-named field in JSON, logfmt, a form body, an env file or on a command line.
+pub(super) fn field(caps: &Captures<'_>, text: &str, out: &mut Vec<Range<usize>>) {
+    let Some(key) = caps.get(1) else {
+        return;
+    };
+    let Some(value) = (2..caps.len()).find_map(|index| caps.get(index)) else {
+        return;
+    };
+    if is_placeholder(value.as_str()) {
+        return;
+    }
+    let mut range = value.range();
+    let quoted = text[..range.start].ends_with(['"', '\'']);
+    if !quoted && looks_like_code(value.as_str()) {
+        return;
+    }
+    if !quoted {
+        // A bare value ends before closing punctuation that it did not open:
+        // `User{password=x}` keeps its `}`, `password=(x)` is redacted whole.
+        range.end = range.start + trim_unopened(&text[range.clone()]).len();
+    }
+    field_spans(text, key.as_str(), range, out);
+}
+
+/// `value` without trailing commas and closing brackets that it does not open.
+pub(super) fn trim_unopened(mut value: &str) -> &str {
+    loop {
+        let opener = match value.chars().last() {
+            Some(',') => None,
+            Some(')') => Some('('),
+            Some('}') => Some('{'),
+            Some(']') => Some('['),
+            _ => return value,
+        };
+        if opener.is_some_and(|open| value.contains(open)) {
+            return value;
+        }
+        value = &value[..value.len() - 1];
+    }
+}
+
+/// A YAML `key: value` line: a quoted value's inside, a block scalar's lines, or the rest.
+pub(super) fn yaml_field(caps: &Captures<'_>, text: &str, out: &mut Vec<Range<usize>>) {
+    let (Some(indent), Some(key), Some(rest)) = (caps.get(1), caps.get(2), caps.get(3)) else {
+        return;
+    };
+    let raw = rest.as_str().trim();
+    // A tag such as `!vault |` comes before the block indicator.
+    let untagged = if raw.starts_with('!') {
+        raw.split_once(char::is_whitespace)
+            .map_or("", |(_, after)| after.trim_start())
+    } else {
+        raw
+    };
+    if is_block_indicator(untagged) {
+        if let Some(block) = block_scalar(text, rest.end(), indent.as_str().len()) {
+            field_spans(text, key.as_str(), block, out);
+        }
+        return;
+    }
+    // Flow collections are left to the inline rule; `key://` is a URL; `&`/`*` are anchors.
+    if raw.starts_with(['{', '[', '&', '*']) || raw.starts_with("//") {
+        return;
+    }
+    if let Some(value) = clean(rest.start(), rest.as_str()) {
+        field_spans(text, key.as_str(), value, out);
+    }
+}
+
+pub(super) fn is_block_indicator(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some('|' | '>'))
+        && chars.all(|c| matches!(c, '-' | '+') || c.is_ascii_digit())
+}
+
+/// The lines after `line_end` indented deeper than `indent`: a YAML block scalar's body.
+pub(super) fn block_scalar(text: &str, line_end: usize, indent: usize) -> Option<Range<usize>> {
+    let start = line_end + text[line_end..].find('\n')? + 1;
+    let mut pos = start;
+    let mut end = start;
+    for line in text[start..].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if !content.trim().is_empty() {
+            let depth = content.len() - content.trim_start_matches([' ', '\t']).len();
+            if depth <= indent {
+                break;
+            }
+            end = pos + content.len();
+        }
+        pos += line.len();
+    }
+    trim_range(text, start..end)
+}
+
+/// Redacts a secret-named field's value, keeping an authorization scheme or cookie names.
+pub(super) fn field_spans(text: &str, key: &str, value: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let words = key_words(key);
+    if !field_is_secret(&words) {
+        return;
+    }
+    let v = text[value.clone()].trim();
+    if is_placeholder(v) {
+        return;
+    }
+    let last = words.last().map_or("", String::as_str);
+    match last {
+        "authorization" => auth_spans(text, value, out),
+        "cookie" => {
+            let set_cookie = words.len() >= 2 && words[words.len() - 2] == "set";
+            cookie_spans(text, value, set_cookie, out);
+        }
+        "credentials" if matches!(v, "include" | "omit" | "same-origin") => {}
+        _ => out.push(value),
+    }
+}
