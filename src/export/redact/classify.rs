@@ -91,3 +91,194 @@ pub(super) fn is_placeholder(value: &str) -> bool {
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
         })
 }
+
+/// Words that make a value a sentence rather than a secret: a validation message
+/// (`must be at least 12 characters`) or a typed note (`expired 3 min before the request`).
+const PROSE_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "must",
+    "should",
+    "not",
+    "no",
+    "at",
+    "least",
+    "before",
+    "after",
+    "of",
+    "to",
+    "for",
+    "in",
+    "on",
+    "with",
+    "without",
+    "from",
+    "and",
+    "or",
+    "but",
+    "it",
+    "this",
+    "that",
+    "has",
+    "have",
+    "had",
+    "does",
+    "did",
+    "can",
+    "cannot",
+    "could",
+    "would",
+    "will",
+    "expired",
+    "expires",
+    "invalid",
+    "missing",
+    "required",
+    "too",
+    "short",
+    "long",
+    "characters",
+    "chars",
+    "minutes",
+    "min",
+    "seconds",
+    "sec",
+    "ago",
+    "when",
+    "than",
+    "still",
+    "only",
+    "again",
+    "never",
+    "by",
+    "we",
+    "i",
+    "our",
+    "my",
+    "looks",
+    "seems",
+    "same",
+    "wrong",
+    "empty",
+    "rotated",
+    "revoked",
+    "see",
+    "because",
+    "since",
+    "until",
+];
+
+/// Whether a value is a sentence about a secret, not the secret: three or more words, at
+/// least two of them everyday words, and no word that looks random. A passphrase of plain
+/// words (`correct horse battery staple`) has no such words and stays a secret.
+pub(super) fn is_prose(value: &str) -> bool {
+    let words: Vec<&str> = value
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 3 || words.iter().any(|w| looks_random(w)) {
+        return false;
+    }
+    let everyday = words
+        .iter()
+        .filter(|w| PROSE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        .count();
+    everyday >= 2 && everyday * 4 >= words.len()
+}
+
+/// Whether a word looks machine-made: long and mixing letters with digits or symbols, or
+/// long with high entropy (a password, a key, a token), rather than a word or a number.
+pub(super) fn looks_random(word: &str) -> bool {
+    let len = word.chars().count();
+    if len < 8 || is_word_chain(word) {
+        return false;
+    }
+    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let upper = word.chars().filter(char::is_ascii_uppercase).count();
+    let lower = word.chars().filter(char::is_ascii_lowercase).count();
+    let symbols = len - letters - digits;
+    if letters > 0 && (digits > 0 || symbols > 0) && len >= 10 {
+        return entropy(word) >= 3.0;
+    }
+    // Mixed case without digits (a base64 run) or long hex.
+    (upper > 0 && lower > 0 && upper * 5 >= len && len >= 16 && entropy(word) >= 3.5)
+        || (len >= 32 && word.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// Whether a word is made of words: letters-only parts and short numbers joined by `.`,
+/// `_`, `-` or `/` (`invoice.pdf`, `client.fetch_token`, `http.request.header.authorization`).
+fn is_word_chain(word: &str) -> bool {
+    word.split(['.', '_', '-', '/'])
+        .filter(|part| !part.is_empty())
+        .all(|part| {
+            (part.len() <= 15 && part.chars().all(|c| c.is_ascii_alphabetic()) && {
+                // Mixed case inside a part (`aB3dE`-like runs) is not a word.
+                let upper = part.chars().filter(char::is_ascii_uppercase).count();
+                upper <= 1 || upper == part.len()
+            }) || (part.len() <= 4 && part.chars().all(|c| c.is_ascii_digit()))
+        })
+}
+
+/// Shannon entropy in bits per character.
+pub(super) fn entropy(s: &str) -> f64 {
+    let mut counts = std::collections::HashMap::new();
+    let mut total = 0_u32;
+    for c in s.chars() {
+        *counts.entry(c).or_insert(0_u32) += 1;
+        total += 1;
+    }
+    if total == 0 {
+        return 0.0;
+    }
+    let total = f64::from(total);
+    counts
+        .values()
+        .map(|&n| {
+            let p = f64::from(n) / total;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Whether a value is a file path or object key (`uploads/2026/11/invoice.pdf`), which a
+/// `key=` parameter often names: segments of words, numbers and an extension.
+pub(super) fn looks_like_path(value: &str) -> bool {
+    let segments: Vec<&str> = value.trim_matches('/').split('/').collect();
+    segments.len() >= 2
+        && segments.iter().all(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '%'))
+                && !looks_random(s)
+        })
+}
+
+/// How much of a value that runs to the end of a line is the secret: a token-like first
+/// word alone when other words follow (`abc123XYZ request_id=req-7`), else all of it (a
+/// passphrase with spaces).
+pub(super) fn secret_extent(value: &str) -> usize {
+    let trimmed = value.trim_end();
+    if trimmed.contains('\n') {
+        // A block (a YAML block scalar): all of it.
+        return trimmed.len();
+    }
+    match trimmed.find([' ', '\t']) {
+        Some(gap)
+            if looks_random(&trimmed[..gap])
+                || trimmed[..gap].ends_with([',', ';'])
+                || &trimmed[..gap] == super::MARK =>
+        {
+            trimmed[..gap].trim_end_matches([',', ';']).len()
+        }
+        _ => trimmed.len(),
+    }
+}

@@ -276,6 +276,7 @@ impl Redactor {
         match kind {
             Kind::Whole => out.extend(caps.get(0).map(|m| m.range())),
             Kind::Group(index) => out.extend(caps.get(index).map(|m| m.range())),
+            Kind::AnyGroup => out.extend(caps.iter().skip(1).flatten().next().map(|m| m.range())),
             Kind::PrivateKey => private_key_body(caps, text, out),
             Kind::Percent => {
                 if let Some(run) = caps.get(0)
@@ -304,8 +305,10 @@ impl Redactor {
                 if let Some((name, value)) = header_parts(caps)
                     && !header_name_is_public(name)
                     && !is_placeholder(&text[value.clone()])
+                    && !is_prose(&text[value.clone()])
                 {
-                    out.push(value);
+                    let len = secret_extent(&text[value.clone()]);
+                    out.push(value.start..value.start + len);
                 }
             }
             Kind::CurlUser => curl_user_password(caps, out),
@@ -318,6 +321,52 @@ impl Redactor {
                     if token_text.bytes().any(|b| b.is_ascii_digit()) || token_text.len() >= 32 {
                         out.push(token.range());
                     }
+                }
+            }
+            Kind::NameValue => name_value(caps, text, out),
+            Kind::CookieList => {
+                if let Some(list) = caps.get(1) {
+                    cookie_list(text, list.range(), out);
+                }
+            }
+            Kind::CookieArg => {
+                if let Some(arg) = caps.get(1)
+                    && arg.as_str().contains('=')
+                    && let Some(inner) = clean(arg.start(), arg.as_str())
+                {
+                    cookie_spans(text, inner, false, out);
+                }
+            }
+            Kind::RandomValue => {
+                if let (Some(name), Some(value)) = (caps.get(1), caps.get(2))
+                    && !header_name_is_public(name.as_str())
+                    && !is_placeholder(value.as_str())
+                    && !looks_like_path(value.as_str())
+                    && !text[value.end()..].starts_with('(')
+                    && looks_random(value.as_str())
+                {
+                    out.push(value.range());
+                }
+            }
+            Kind::RestOfLine => {
+                if let (Some(key), Some(value)) = (caps.get(1), caps.get(2))
+                    && !looks_like_code(value.as_str())
+                    && let Some(value) = trim_range(text, value.range())
+                {
+                    field_spans(text, key.as_str(), value, out);
+                }
+            }
+            Kind::JwkPrivate => {
+                // Only inside a JSON Web Key: `"d"` elsewhere is just a letter.
+                if let Some(value) = caps.get(1)
+                    && jwk_nearby(text, value.start())
+                {
+                    out.push(value.range());
+                }
+            }
+            Kind::PuttyPrivate => {
+                if let Some(block) = caps.get(1) {
+                    out.extend(trim_range(text, block.range()));
                 }
             }
             Kind::Basic => {

@@ -76,10 +76,10 @@ pub(super) const PUBLIC_KEY_WORDS: &[&str] = &[
 
 /// A field name that holds a secret: any prefix, then one of these endings. `cache_key`,
 /// `sort_key`, `token_type`, `tokens_used` and `password_reset` do not match.
-pub(super) const KEY: &str = r"[a-z0-9_.\-]*?(?:pass(?:word|wd|phrase)|secret|token|credentials?|authorization|cookie|apikey|(?:api|private|secret|access|account|master|signing|encryption|client|subscription|session|shared|hmac|app|license|storage|functions|consumer|webhook|auth)[_.\-]?key)";
+pub(super) const KEY: &str = r"(?:[a-z0-9_.\-]*?(?:pass(?:word|wd|phrase)|secret|token|credentials?|authorization|cookie|apikey|secret_key_base|(?:api|private|secret|access|account|master|signing|encryption|client|subscription|session|shared|hmac|app|license|storage|functions|consumer|webhook|auth)[_.\-]?key)|[a-z0-9_.\-]*[_.\-](?:pass|pwd)|passwd|x[_.\-]?csrf[_.\-]?token|csrftoken)";
 
 /// A JSON, Python or inline-YAML value: double-quoted, single-quoted, JSON-escaped, or bare.
-pub(super) const JSON_VALUE: &str = r#"(?:"((?:[^"\\\r\n]|\\.)*)"|'((?:[^'\\\r\n]|\\.)*)'|\\"([^"\\\r\n]*)\\"|([^\s,;}\]"'\\{\[][^\s,;}\]"'\\]*))"#;
+pub(super) const JSON_VALUE: &str = r#"(?:"((?:[^"\\\r\n]|\\.)*)"|b?'((?:[^'\\\r\n]|\\.)*)'|\\"([^"\\\r\n]*)\\"|([^\s,;}\]"'\\{\[][^\s,;}\]"'\\]*))"#;
 
 /// A `key=value` value: quoted, or bare up to whitespace, `&`, `;`, quote or angle bracket.
 pub(super) const ASSIGNED_VALUE: &str =
@@ -93,8 +93,7 @@ pub(super) const FLAG_VALUE: &str =
 pub(super) const QUERY_NAMES: &str = r"access_token|access-token|id_token|refresh_token|session_token|token|auth|api_key|api-key|apikey|key|client_secret|secret|password|passwd|pwd|signature|sig|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|code|sessionid|session_id|jsessionid";
 
 /// Header names (ending `-token`, `-key`, `-secret` or `apikey`) whose value is a credential.
-pub(super) const KEY_HEADER_NAME: &str =
-    r"(?:[a-z0-9]+-)+(?:token|key|secret)|(?:[a-z0-9]+-)*[a-z0-9]*apikey";
+pub(super) const KEY_HEADER_NAME: &str = r"(?:[a-z0-9]+-)+[a-z0-9]*(?:token|key|secret)|(?:[a-z0-9]+-)*[a-z0-9]*apikey|x-session-id|session-id|x-honeycomb-team|x-auth|x-csrftoken|x-xsrf-token|x-vault-token|x-api-secret|private-token|x-shopify-access-token";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -102,6 +101,8 @@ pub(super) enum Kind {
     Whole,
     /// One capture group is the secret.
     Group(usize),
+    /// The first capture group that matched is the secret.
+    AnyGroup,
     /// The body between a private key's BEGIN line and its END line (or the end of the text).
     PrivateKey,
     /// A percent-encoded run whose decoded text holds a secret.
@@ -126,6 +127,22 @@ pub(super) enum Kind {
     Bearer,
     /// `Basic <base64 of user:password>` anywhere.
     Basic,
+    /// A `{"name": N, "value": V}` pair (HAR, OpenTelemetry, key/value lists): group 1 the
+    /// name, group 2 the value when the name is a secret's.
+    NameValue,
+    /// A `"cookies": [...]` list (HAR): every `"value"` in group 1.
+    CookieList,
+    /// A cookie list given on a command line (`curl -b 'a=b; c=d'`): group 1.
+    CookieArg,
+    /// A value after a secret-sounding name that only counts when it looks random (`*_KEY`):
+    /// group 1 the name, group 2 the value.
+    RandomValue,
+    /// Group 1 to the end of the line, when it is not prose: `password = correct horse`.
+    RestOfLine,
+    /// A private JWK (`"kty"` with `"d"`): group 1 a private member's value.
+    JwkPrivate,
+    /// The private lines of a PuTTY key file: group 1 the block.
+    PuttyPrivate,
 }
 
 #[derive(Debug, Clone)]
@@ -166,6 +183,26 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
             Kind::Whole,
         ),
         (
+            "name-value",
+            r#"(?i)"(?:name|key)"[ \t]*:[ \t]*"([^"\r\n]{1,120})"[ \t]*,[ \t\r\n]*"value"[ \t]*:[ \t]*(?:\{[ \t\r\n]*"[a-z]+value"[ \t]*:[ \t]*)?(?:\[[ \t]*)?"((?:[^"\\\r\n]|\\.)*)""#.to_owned(),
+            Kind::NameValue,
+        ),
+        (
+            "name-value",
+            r#"(?i)"value"[ \t]*:[ \t]*"((?:[^"\\\r\n]|\\.)*)"[ \t]*,[ \t\r\n]*"name"[ \t]*:[ \t]*"([^"\r\n]{1,120})""#.to_owned(),
+            Kind::NameValue,
+        ),
+        (
+            "cookie-header",
+            r#"(?i)"cookies"[ \t]*:[ \t]*\[([^\]]*)\]"#.to_owned(),
+            Kind::CookieList,
+        ),
+        (
+            "go-header-map",
+            format!(r"(?i)(?:map\[|[ \t])((?:{KEY})|{KEY_HEADER_NAME}):\[([^\]\r\n]*)\]"),
+            Kind::Field,
+        ),
+        (
             "authorization-header",
             header_pattern(r"(?:proxy-)?authorization"),
             Kind::AuthHeader,
@@ -193,8 +230,65 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
             Kind::Group(1),
         ),
         (
+            "multipart-field",
+            format!(
+                r#"(?i)content-disposition:[ \t]*form-data;[ \t]*name="({KEY})"[^\n]*\n(?:[a-z\-]+:[^\n]*\n)*[ \t]*\n([^\r\n]+)"#
+            ),
+            Kind::Field,
+        ),
+        (
+            "cookie-header",
+            r#"(?m)(?:^|[ \t])(?:-b|--cookie)(?:[ \t]+|=)('[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+)"#.to_owned(),
+            Kind::CookieArg,
+        ),
+        (
+            "command-password",
+            r#"(?m)\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|mysqlsh)\b[^\n]*?[ \t](?:-p|--password=)(?:'([^'\r\n]*)'|"([^"\r\n]*)"|([^\s'"]+))"#.to_owned(),
+            Kind::AnyGroup,
+        ),
+        (
+            "command-password",
+            r#"(?m)\b(?:redis-cli|sshpass)\b[^\n]*?[ \t](?:-a|-p|--pass)[ \t]+(?:'([^'\r\n]*)'|"([^"\r\n]*)"|([^\s'"]+))"#.to_owned(),
+            Kind::AnyGroup,
+        ),
+        (
+            "command-password",
+            r#"(?m)\b(?:docker|podman|nerdctl|helm|oras|skopeo|buildah)\b[^\n]*?\blogin\b[^\n]*?[ \t](?:-p|--password)(?:[ \t]+|=)(?:'([^'\r\n]*)'|"([^"\r\n]*)"|([^\s'"]+))"#.to_owned(),
+            Kind::AnyGroup,
+        ),
+        (
+            "netrc",
+            r"(?im)(?:^|[ \t])(?:password|passwd)[ \t]+([^\s=:]\S*)(?:[ \t]*$|[ \t]+(?:machine|login|account|default|macdef)\b)".to_owned(),
+            Kind::Group(1),
+        ),
+        (
+            "pgpass",
+            r"(?m)^[^:\s#]+:(?:\d{1,5}|\*):[^:\s]+:[^:\s]+:(\S+)$".to_owned(),
+            Kind::Group(1),
+        ),
+        (
+            "cookie-jar",
+            r"(?m)^(?:#HttpOnly_)?[^\t\n#][^\t\n]*\t(?:TRUE|FALSE)\t[^\t\n]*\t(?:TRUE|FALSE)\t\d+\t[^\t\n]+\t([^\t\n]+)$".to_owned(),
+            Kind::Group(1),
+        ),
+        (
+            "jwk-private",
+            r#""(?:d|p|q|dp|dq|qi|k)"[ \t]*:[ \t]*"([A-Za-z0-9_\-]{16,})""#.to_owned(),
+            Kind::JwkPrivate,
+        ),
+        (
+            "putty-key",
+            r"(?m)^Private-Lines:[ \t]*\d+[ \t]*\n((?:[A-Za-z0-9+/=]{8,}[ \t]*(?:\n|\z))+)".to_owned(),
+            Kind::PuttyPrivate,
+        ),
+        (
+            "putty-key",
+            r"(?m)^Private-MAC:[ \t]*([0-9a-fA-F]{16,})".to_owned(),
+            Kind::Group(1),
+        ),
+        (
             "json-field",
-            format!(r#"(?i)\\?["']({KEY})\\?["'][ \t]*(?::|=>?)[ \t]*{JSON_VALUE}"#),
+            format!(r#"(?i)\\?["']({KEY})\\?["'][ \t]*(?::|=>?)[ \t]*(?:\[[ \t]*)?{JSON_VALUE}"#),
             Kind::Field,
         ),
         (
@@ -204,12 +298,27 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "assignment",
+            format!(r#"(?im)^[ \t]*(?:export[ \t]+|set[ \t]+)?({KEY})[ \t]+=[ \t]+([^"'\s][^\r\n]*)"#),
+            Kind::RestOfLine,
+        ),
+        (
+            "assignment",
             format!(r"(?im)(?:^|[^a-z0-9_.\-])({KEY})[ \t]*=[ \t]*{ASSIGNED_VALUE}"),
             Kind::Field,
         ),
         (
+            "table-row",
+            format!(r"(?im)^[ \t]*({KEY})[ \t]{{2,}}([^\s=:][^\r\n]*?)[ \t]*$"),
+            Kind::Field,
+        ),
+        (
+            "random-after-name",
+            r#"(?im)(?:^|[^a-z0-9_.\-])([a-z0-9_.\-]*(?:key|secret|token|pass|pwd|salt|seed|signature|sig|hash|dsn|credential))["']?[ \t]*(?:=|:|=>)[ \t]*["']?([A-Za-z0-9+/=_.~\-]{16,})"#.to_owned(),
+            Kind::RandomValue,
+        ),
+        (
             "yaml-field",
-            format!(r"(?im)^([ \t]*)(?:-[ \t]+)?({KEY})[ \t]*:[ \t]*([^\r\n]*)"),
+            format!(r"(?im)^([ \t]*)(?:-[ \t]+|[<>][ \t]*)?({KEY})[ \t]*:[ \t]*([^\r\n]*)"),
             Kind::YamlField,
         ),
         (
@@ -262,6 +371,51 @@ pub(super) fn token_specs() -> Vec<(&'static str, String, Kind)> {
         (
             "google-api-key",
             r"(?-u:\b)AIza[0-9A-Za-z_\-]{35}".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "openai-key",
+            r"(?-u:\b)sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}|(?-u:\b)sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|(?-u:\b)sk-[A-Za-z0-9]{40,}(?-u:\b)".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "anthropic-key",
+            r"(?-u:\b)sk-ant-[A-Za-z0-9_\-]{20,}".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "huggingface-token",
+            r"(?-u:\b)hf_[A-Za-z0-9]{30,}(?-u:\b)".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "age-secret-key",
+            r"AGE-SECRET-KEY-1[0-9A-Z]{50,}".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "sendgrid-key",
+            r"(?-u:\b)SG\.[A-Za-z0-9_\-]{16,32}\.[A-Za-z0-9_\-]{30,50}".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "google-oauth-token",
+            r"(?-u:\b)ya29\.[A-Za-z0-9_\-]{20,}|(?-u:\b)1//0[A-Za-z0-9_\-]{30,}".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "vault-token",
+            r"(?-u:\b)hv[sbr]\.[A-Za-z0-9_\-]{20,}|(?-u:\b)[sbr]\.[A-Za-z0-9]{24}(?-u:\b)".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "vendor-token",
+            r"(?-u:\b)(?:shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|dop_v1_[a-f0-9]{64}|pypi-AgE[A-Za-z0-9_\-]{50,}|sq0(?:atp|csp)-[A-Za-z0-9_\-]{22,}|glrt-[A-Za-z0-9_\-]{20,}|xox[a-z]-[A-Za-z0-9\-]{10,}|key-[0-9a-f]{32}|SK[0-9a-f]{32}|dp\.(?:st|ct|sa|scim|audit)\.[A-Za-z0-9_\-]{20,}|lin_api_[A-Za-z0-9]{30,}|figd_[A-Za-z0-9_\-]{30,}|ATATT3[A-Za-z0-9_\-=]{50,}|EAA[A-Za-z0-9]{80,}|rubygems_[a-f0-9]{48}|hvs_[A-Za-z0-9]{20,})(?-u:\b)".to_owned(),
+            Kind::Whole,
+        ),
+        (
+            "jwt",
+            r"(?-u:\b)eyJ(?:hbGciOi|0eXAiOi|raWQiOi|jdHkiOi|lbmMiOi)[A-Za-z0-9_\-]{6,}\.[A-Za-z0-9_\-]{10,}(?:\.[A-Za-z0-9_\-]*)?".to_owned(),
             Kind::Whole,
         ),
         (

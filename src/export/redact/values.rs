@@ -16,7 +16,14 @@ pub(super) fn header_parts<'t>(caps: &Captures<'t>) -> Option<(&'t str, Range<us
     [1, 3, 5].into_iter().find_map(|index| {
         let name = caps.get(index)?;
         let value = caps.get(index + 1)?;
-        Some((name.as_str(), clean(value.start(), value.as_str())?))
+        // A header inside an escaped string (`send: b'...Cookie: a=b\r\nHost: x'`) ends at
+        // the escaped line break, not at the end of the real line.
+        let raw = value.as_str();
+        let raw = raw
+            .find("\\r\\n")
+            .or_else(|| raw.find("\\n"))
+            .map_or(raw, |end| &raw[..end]);
+        Some((name.as_str(), clean(value.start(), raw)?))
     })
 }
 
@@ -58,6 +65,12 @@ pub(super) fn private_key_body(caps: &Captures<'_>, text: &str, out: &mut Vec<Ra
 
 /// The credential of an authorization value: after the scheme, kept for context.
 pub(super) fn auth_spans(text: &str, value: Range<usize>, out: &mut Vec<Range<usize>>) {
+    // A Go header map writes the value in brackets: `Authorization:[Bearer x]`.
+    let value = if text[value.clone()].starts_with('[') {
+        value.start + 1..value.end
+    } else {
+        value
+    };
     let v = &text[value.clone()];
     let Some(gap) = v.find(char::is_whitespace) else {
         if !is_scheme_word(v) && !is_placeholder(v) {
@@ -70,7 +83,7 @@ pub(super) fn auth_spans(text: &str, value: Range<usize>, out: &mut Vec<Range<us
     let rest = &v[rest_at..];
     let scheme = v[..gap].to_ascii_lowercase();
     let len = if SINGLE_TOKEN_SCHEMES.contains(&scheme.as_str()) {
-        rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '\'' | '"' | '\\'))
+        rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '\'' | '"' | '\\' | ']'))
             .unwrap_or(rest.len())
     } else {
         rest.trim_end().len()
@@ -128,6 +141,10 @@ pub(super) fn query_param(caps: &Captures<'_>, out: &mut Vec<Range<usize>>) {
     let name = name.as_str().to_ascii_lowercase();
     // `key` and `code` are common words: only a long value is taken for a credential.
     if matches!(name.as_str(), "key" | "code") && value.as_str().chars().count() < 16 {
+        return;
+    }
+    // `?key=uploads/2026/11/invoice.pdf` names an object, not a credential.
+    if name == "key" && looks_like_path(value.as_str()) {
         return;
     }
     if !is_placeholder(value.as_str()) {
@@ -247,6 +264,103 @@ pub(super) fn field_spans(text: &str, key: &str, value: Range<usize>, out: &mut 
             cookie_spans(text, value, set_cookie, out);
         }
         "credentials" if matches!(v, "include" | "omit" | "same-origin") => {}
-        _ => out.push(value),
+        // A sentence about the secret (`password: must be at least 12 characters`) is kept.
+        _ if is_prose(v) => {}
+        _ => {
+            let len = secret_extent(&text[value.clone()]);
+            out.push(value.start..value.start + len);
+        }
     }
+}
+
+/// Whether a name (of a header, a field, a query parameter) is a secret's.
+pub(super) fn is_secret_name(name: &str) -> bool {
+    static NAMES: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)^(?:{KEY}|{KEY_HEADER_NAME}|{QUERY_NAMES}|x-amz-security-token|proxy-authorization)$"
+            ))
+            .ok()
+        })
+        .as_ref()
+        .is_some_and(|re| re.is_match(name.trim()))
+}
+
+/// A `{"name": ..., "value": ...}` pair (either order): the value when the name is a secret's.
+pub(super) fn name_value(caps: &Captures<'_>, text: &str, out: &mut Vec<Range<usize>>) {
+    let (Some(a), Some(b)) = (caps.get(1), caps.get(2)) else {
+        return;
+    };
+    // The first pattern captures (name, value), the reversed one (value, name).
+    let (name, value) = if text[a.start().saturating_sub(12)..a.start()].contains("value") {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let lower = name.as_str().to_ascii_lowercase();
+    if !is_secret_name(&lower) || header_name_is_public(&lower) {
+        return;
+    }
+    if matches!(lower.as_str(), "key" | "code") && value.as_str().chars().count() < 16 {
+        return;
+    }
+    if lower.ends_with("cookie") {
+        let set_cookie = lower.starts_with("set");
+        cookie_spans(text, value.range(), set_cookie, out);
+        return;
+    }
+    // A name that only a query string uses (`sig`, `code`) is not a field name `field_spans`
+    // knows: the value is taken whole.
+    if key_words(&lower).is_empty() || !field_spans_would_judge(&lower) {
+        if !is_placeholder(value.as_str())
+            && !value.as_str().is_empty()
+            && !looks_like_path(value.as_str())
+        {
+            out.push(value.range());
+        }
+        return;
+    }
+    field_spans(text, &lower, value.range(), out);
+}
+
+/// Whether [`field_spans`] judges this name itself (it matches the field-name pattern).
+fn field_spans_would_judge(name: &str) -> bool {
+    static FIELD: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    FIELD
+        .get_or_init(|| Regex::new(&format!(r"(?i)^(?:{KEY})$")).ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(name))
+}
+
+/// Every `"value"` string of a HAR `"cookies"` list.
+pub(super) fn cookie_list(text: &str, list: Range<usize>, out: &mut Vec<Range<usize>>) {
+    static VALUE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    let Some(re) = VALUE
+        .get_or_init(|| Regex::new(r#""value"[ \t]*:[ \t]*"((?:[^"\\\r\n]|\\.)*)""#).ok())
+        .as_ref()
+    else {
+        return;
+    };
+    for caps in re.captures_iter(&text[list.clone()]) {
+        if let Some(value) = caps.get(1)
+            && !value.as_str().is_empty()
+        {
+            out.push(list.start + value.start()..list.start + value.end());
+        }
+    }
+}
+
+/// Whether the JSON around `at` is a JSON Web Key (it names a key type).
+pub(super) fn jwk_nearby(text: &str, at: usize) -> bool {
+    let from = at.saturating_sub(2000);
+    let to = (at + 2000).min(text.len());
+    let (mut from, mut to) = (from, to);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    text[from..to].contains("\"kty\"")
 }
