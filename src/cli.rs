@@ -120,6 +120,9 @@ pub enum Command {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+        /// Print secrets as they are (redacted by default, like an export: screens get shared).
+        #[arg(long)]
+        show_secrets: bool,
     },
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
     Completions { shell: clap_complete::Shell },
@@ -826,7 +829,13 @@ pub fn read_evidence(path: &std::path::Path) -> Result<String, String> {
 
 /// `api-triage evidence FILE`: the analysis, as text or JSON; the token is checked against
 /// what the runbook for its URL (by `[[routes]]`) or the only team runbook expects.
-pub fn evidence(text: &str, json: bool, now: jiff::Timestamp, report: &LoadReport) -> Output {
+pub fn evidence(
+    text: &str,
+    json: bool,
+    show_secrets: bool,
+    now: jiff::Timestamp,
+    report: &LoadReport,
+) -> Output {
     let matrix = Matrix::from_report(report);
     let url = crate::evidence::response::parse(text).url;
     let runbook = url
@@ -838,16 +847,41 @@ pub fn evidence(text: &str, json: bool, now: jiff::Timestamp, report: &LoadRepor
         issuer: runbook.and_then(|r| r.issuer.as_deref()),
     };
     let analysis = crate::evidence::analysis::analyze_expecting(text, now, expected);
+    let (analysis, hidden) = if show_secrets {
+        (analysis, 0)
+    } else {
+        crate::export::redact_analysis(&analysis, &redactor_for(runbook))
+    };
     if json {
         return ok(to_json(&json!(analysis)));
     }
-    ok(analysis.render())
+    let mut out = analysis.render();
+    out.push_str(&secrets_line(hidden, show_secrets));
+    ok(out)
+}
+
+/// The runbook's redactor (its own patterns over the built-in rules), or the built-in one.
+fn redactor_for(runbook: Option<&TeamRunbook>) -> crate::export::redact::Redactor {
+    runbook
+        .and_then(|r| crate::export::redact::Redactor::with_custom(&r.redact).ok())
+        .unwrap_or_default()
+}
+
+/// The last line of printed evidence: what was hidden, or the marker that nothing was.
+fn secrets_line(hidden: usize, shown: bool) -> String {
+    match (shown, hidden) {
+        (true, _) => "SECRETS SHOWN (--show-secrets): do not share this screen.\n".to_owned(),
+        (false, 0) => String::new(),
+        (false, 1) => "1 secret redacted; --show-secrets prints it.\n".to_owned(),
+        (false, n) => format!("{n} secrets redacted; --show-secrets prints them.\n"),
+    }
 }
 
 /// `curl -sv URL 2>&1 | api-triage -`: reads the evidence, starts a triage session pre-answered
 /// from it, keeps the text whole as a note, and says how to continue.
 pub fn evidence_to_session(
     text: &str,
+    show_secrets: bool,
     report: &LoadReport,
     journal: &crate::session::Journal,
     now: jiff::Timestamp,
@@ -885,7 +919,13 @@ pub fn evidence_to_session(
     );
     // Read again with what this team's API expects of a token.
     let analysis = crate::evidence::analysis::analyze_expecting(text, now, expected);
+    let (analysis, hidden) = if show_secrets {
+        (analysis, 0)
+    } else {
+        crate::export::redact_analysis(&analysis, &redactor_for(Some(runbook)))
+    };
     let mut out = analysis.render();
+    out.push_str(&secrets_line(hidden, show_secrets));
     match journal.create(&mut session) {
         Ok(()) => {
             let _ = writeln!(

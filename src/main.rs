@@ -15,7 +15,11 @@ fn main() -> ExitCode {
         );
     }
     // `curl -sv URL 2>&1 | api-triage -`: evidence on standard input starts a triage session.
-    if std::env::args().nth(1).as_deref() == Some("-") && std::env::args().len() == 2 {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("-")
+        && args[1..].iter().all(|a| a == "--show-secrets")
+    {
+        let show_secrets = args.len() > 1;
         let now = jiff::Timestamp::now();
         let text = match cli::read_evidence(std::path::Path::new("-")) {
             Ok(text) => text,
@@ -34,7 +38,8 @@ fn main() -> ExitCode {
             &[],
             Some(now.to_zoned(jiff::tz::TimeZone::system()).date()),
         );
-        let output = cli::evidence_to_session(&text, &report, &cli::journal(&global), now);
+        let output =
+            cli::evidence_to_session(&text, show_secrets, &report, &cli::journal(&global), now);
         return emit(&output);
     }
     let cli = Cli::parse();
@@ -68,11 +73,15 @@ fn main() -> ExitCode {
             let output = cli::export(command, &report, &journal, jiff::Timestamp::now(), &mut tty);
             return emit(&output);
         }
-        cli::Command::Evidence { file, json } => {
+        cli::Command::Evidence {
+            file,
+            json,
+            show_secrets,
+        } => {
             let output = match cli::read_evidence(file) {
                 Ok(text) => {
                     let report = cli::load(&cli.global, &[], today);
-                    cli::evidence(&text, *json, jiff::Timestamp::now(), &report)
+                    cli::evidence(&text, *json, *show_secrets, jiff::Timestamp::now(), &report)
                 }
                 Err(e) => cli::Output {
                     stderr: format!("api-triage: {e}\n"),

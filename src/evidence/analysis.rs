@@ -56,6 +56,9 @@ pub fn analyze(text: &str, now: Timestamp) -> Analysis {
 
 /// Like [`analyze`], with what the API expects of a token (from its runbook).
 pub fn analyze_expecting(text: &str, now: Timestamp, expected: Expected<'_>) -> Analysis {
+    // Callers normalise at the way in; text that did not come that way (a test, a fuzzer) is
+    // normalised here, so a paste with CR line breaks reads the same. Idempotent.
+    let text = &*crate::text::normalize(text);
     let response = parse(text);
     analyze_response(&response, text, now, expected)
 }

@@ -22,6 +22,8 @@ pub struct Prepared {
     pub session: Session,
     /// Secrets removed; `None` when redaction was turned off.
     pub redacted: Option<usize>,
+    /// Per kind of secret, how many were removed.
+    pub redacted_kinds: Vec<(String, usize)>,
     pub missing: Vec<Need>,
 }
 
@@ -49,6 +51,7 @@ pub fn prepare(
         return Ok(Prepared {
             session: session.clone(),
             redacted: None,
+            redacted_kinds: Vec::new(),
             missing,
         });
     }
@@ -57,8 +60,49 @@ pub fn prepare(
     Ok(Prepared {
         session: result.session,
         redacted: Some(result.count),
+        redacted_kinds: result.kinds,
         missing,
     })
+}
+
+/// What `evidence` and `api-triage -` print, redacted like an export: incident calls share
+/// screens. Every text field is redacted with its header name for context; the token check
+/// (claims, never the token) and the verdict stay. Returns the copy and how many secrets went.
+pub fn redact_analysis(
+    analysis: &crate::evidence::analysis::Analysis,
+    redactor: &Redactor,
+) -> (crate::evidence::analysis::Analysis, usize) {
+    let mut copy = analysis.clone();
+    let mut count = 0;
+    let mut clean = |text: &str| {
+        let result = redactor.redact(text);
+        count += result.count;
+        result.text
+    };
+    if let Some(url) = &copy.url {
+        copy.url = Some(clean(url));
+    }
+    for (name, value) in &mut copy.headers {
+        // Redacted as the header line it was, so the name gives the value its meaning.
+        let line = clean(&format!("{name}: {value}"));
+        if let Some((_, redacted)) = line.split_once(": ") {
+            *value = redacted.to_owned();
+        }
+    }
+    for id in &mut copy.ids {
+        let line = clean(&format!("{}: {}", id.name, id.value));
+        if let Some((_, redacted)) = line.split_once(": ") {
+            id.value = redacted.to_owned();
+        }
+    }
+    for reason in &mut copy.returned_by.reasons {
+        *reason = clean(reason);
+    }
+    copy.body = clean(&copy.body);
+    if let Some(problem) = &copy.token_problem {
+        copy.token_problem = Some(clean(problem));
+    }
+    (copy, count)
 }
 
 impl Prepared {
@@ -91,6 +135,15 @@ impl Prepared {
             Some(n) => format!("{n} secrets redacted"),
             None => "REDACTION OFF: secrets in the evidence are included as typed".to_owned(),
         }
+    }
+
+    /// What was redacted, per kind: "2 cookie, 1 authorization header"; empty when nothing.
+    pub fn redaction_kinds(&self) -> String {
+        self.redacted_kinds
+            .iter()
+            .map(|(kind, n)| format!("{n} {}", kind.replace('-', " ")))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// Writes the bundle folder under `out_dir`.

@@ -56,20 +56,29 @@ impl Format {
 pub struct Redacted {
     pub session: Session,
     pub count: usize,
+    /// Per kind of secret (the rule that found it), how many: sorted by name.
+    pub kinds: Vec<(String, usize)>,
 }
 
-/// Redacts every text of a session that came from the engineer: notes, the draft, findings,
-/// incident fields and typed answers.
+/// Redacts every text of a session that came from the engineer or a server: notes and the
+/// evidence line read from each, the draft, findings, incident fields and typed answers.
 pub fn redact_session(session: &Session, redactor: &Redactor) -> Redacted {
     let mut copy = session.clone();
     let mut count = 0;
+    let mut kinds = std::collections::BTreeMap::<String, usize>::new();
     let mut clean = |text: &mut String| {
         let result = redactor.redact(text);
         count += result.count;
+        for (kind, hits) in result.rules {
+            *kinds.entry(kind).or_default() += hits;
+        }
         *text = result.text;
     };
     for note in &mut copy.notes {
         clean(&mut note.text);
+        if let Some(evidence) = &mut note.evidence {
+            clean(evidence);
+        }
     }
     if let Some(draft) = &mut copy.draft {
         clean(&mut draft.text);
@@ -95,6 +104,7 @@ pub fn redact_session(session: &Session, redactor: &Redactor) -> Redacted {
     Redacted {
         session: copy,
         count,
+        kinds: kinds.into_iter().collect(),
     }
 }
 

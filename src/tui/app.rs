@@ -76,6 +76,8 @@ pub struct ExportPreview {
     pub text: String,
     /// "3 secrets redacted".
     pub redaction: String,
+    /// What was redacted, per kind ("2 cookie header, 1 jwt"); empty when nothing was.
+    pub redacted_kinds: String,
     /// The team's needs that the evidence does not fill yet.
     pub missing: Vec<Need>,
     /// Where the bundle and the copy went, in full: the status line has room for one line
@@ -341,6 +343,7 @@ impl App {
             | Action::Skip
             | Action::Mark(_)
             | Action::IncidentNote
+            | Action::RevealSecrets
             | Action::Details
             | Action::Interview
             | Action::Export
@@ -364,6 +367,7 @@ impl App {
                     format,
                     text: prepared.render(runbook, self.now, format),
                     redaction: prepared.redaction_note(),
+                    redacted_kinds: prepared.redaction_kinds(),
                     missing: prepared.missing,
                     outcomes,
                 });
@@ -550,6 +554,15 @@ impl App {
             }
             (_, Action::Details) => {
                 triage.open_detail(Field::Title);
+                Persist::Nothing
+            }
+            (_, Action::RevealSecrets) => {
+                triage.reveal = !triage.reveal;
+                self.notice = Some(if triage.reveal {
+                    "Secrets shown on screen: v hides them again. Exports stay redacted.".to_owned()
+                } else {
+                    "Secrets hidden on screen, as in the export.".to_owned()
+                });
                 Persist::Nothing
             }
             (Context::InterviewChoice | Context::InterviewInput, Action::Open) => {

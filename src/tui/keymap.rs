@@ -66,6 +66,8 @@ pub enum Action {
     Copy,
     /// Show the summary in the next format (Markdown, plain text, Slack).
     CycleFormat,
+    /// Show or hide secrets in the notes on screen (redacted by default: screens get shared).
+    RevealSecrets,
 }
 
 /// The screens a binding applies to.
@@ -278,6 +280,14 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::IncidentNote,
         help: "add a note about the incident",
         contexts: TRIAGE,
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('v')],
+        label: "v",
+        action: Action::RevealSecrets,
+        help: "show or hide secrets in the notes (for your eyes only)",
+        contexts: &[Checklist],
     },
     Binding {
         ctrl: false,

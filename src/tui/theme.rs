@@ -63,4 +63,12 @@ impl Theme {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )
     }
+
+    /// Where a secret was redacted: reversed, so it stands out in colour and without.
+    pub fn redacted(self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Black).bg(Color::Yellow),
+            Style::new().add_modifier(Modifier::REVERSED),
+        )
+    }
 }

@@ -4,6 +4,11 @@
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::export::redact::Redactor;
+use crate::export::summary::redact_session;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
@@ -94,6 +99,28 @@ pub struct Triage {
     pub saved_once: bool,
     /// What the evidence reader made of the last note, shown until the next one.
     pub evidence: Option<String>,
+    /// Whether the engineer asked to see secrets on the screen (for them alone).
+    pub reveal: bool,
+    /// The redacted view of the session last drawn, and the session and card it was made from.
+    shown_cache: RefCell<Option<ShownCache>>,
+}
+
+#[derive(Debug, Clone)]
+struct ShownCache {
+    from: Session,
+    evidence: Option<String>,
+    shown: Rc<Shown>,
+}
+
+/// What the screen shows of a triage: redacted like an export, because incident calls share
+/// screens, unless the engineer revealed secrets.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub session: Session,
+    /// The last evidence card.
+    pub evidence: Option<String>,
+    /// Secrets hidden on screen.
+    pub hidden: usize,
 }
 
 /// What a triage action asks of the app.
@@ -133,7 +160,45 @@ impl Triage {
             save: SaveStatus::Saved(now),
             saved_once: false,
             evidence: None,
+            reveal: false,
+            shown_cache: RefCell::new(None),
         }
+    }
+
+    /// The session as the screen shows it: redacted with the runbook's rules (the same as an
+    /// export), or as typed while the engineer reveals secrets. Redacted once per change.
+    pub fn shown(&self, runbook: &TeamRunbook) -> Rc<Shown> {
+        if self.reveal {
+            return Rc::new(Shown {
+                session: self.session.clone(),
+                evidence: self.evidence.clone(),
+                hidden: 0,
+            });
+        }
+        let mut cache = self.shown_cache.borrow_mut();
+        if let Some(hit) = cache.as_ref()
+            && hit.from == self.session
+            && hit.evidence == self.evidence
+        {
+            return Rc::clone(&hit.shown);
+        }
+        let redactor = Redactor::with_custom(&runbook.redact).unwrap_or_default();
+        let redacted = redact_session(&self.session, &redactor);
+        let evidence = self
+            .evidence
+            .as_deref()
+            .map(|card| redactor.redact(card).text);
+        let shown = Rc::new(Shown {
+            session: redacted.session,
+            evidence,
+            hidden: redacted.count,
+        });
+        *cache = Some(ShownCache {
+            from: self.session.clone(),
+            evidence: self.evidence.clone(),
+            shown: Rc::clone(&shown),
+        });
+        shown
     }
 
     pub fn questions<'r>(&self, runbook: &'r TeamRunbook) -> &'r [QuestionCard] {

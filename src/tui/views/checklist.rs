@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{heading, triage_header, wrapped};
-use crate::session::NoteTarget;
+use crate::session::{NoteTarget, Session};
 use crate::text::visible;
 use crate::triage::{Outcome, rank_causes};
 use crate::tui::app::App;
@@ -41,8 +41,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, triage: &Tri
             Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
         (l, d)
     };
-    draw_steps(frame, list_area, theme, triage);
-    draw_detail(frame, detail_area, theme, triage);
+    // Notes and findings as an export would show them, unless the engineer revealed them.
+    let shown = triage.shown(runbook);
+    draw_steps(frame, list_area, theme, &shown.session);
+    draw_detail(
+        frame,
+        detail_area,
+        theme,
+        &shown.session,
+        shown.evidence.as_deref(),
+    );
 
     let met = triage.session.needs_met(&needs);
     let [needs_area, summary_area] =
@@ -87,8 +95,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, triage: &Tri
     );
 }
 
-fn draw_steps(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
-    let checklist = &triage.session.checklist;
+fn draw_steps(frame: &mut Frame, area: Rect, theme: Theme, session: &Session) {
+    let checklist = &session.checklist;
     let width = area.width.saturating_sub(2);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_line = 0;
@@ -102,7 +110,7 @@ fn draw_steps(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
         ));
     }
     for (i, step) in checklist.steps.iter().enumerate() {
-        let selected = i == triage.session.selected_step;
+        let selected = i == session.selected_step;
         if selected {
             selected_line = lines.len();
         }
@@ -139,11 +147,17 @@ fn draw_steps(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
     );
 }
 
-fn draw_detail(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
+fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+    session: &Session,
+    last_evidence: Option<&str>,
+) {
     let width = area.width.saturating_sub(2);
-    let index = triage.session.selected_step;
+    let index = session.selected_step;
     let mut lines = Vec::new();
-    if let Some(step) = triage.session.checklist.steps.get(index) {
+    if let Some(step) = session.checklist.steps.get(index) {
         lines.extend(wrapped(&step.title, width, " ", " ", theme.heading()));
         if let Some(how) = &step.how {
             lines.extend(wrapped(how, width, " $ ", "   ", theme.command()));
@@ -161,7 +175,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
                 Style::new(),
             ));
         }
-        let notes: Vec<_> = triage.session.notes_for(NoteTarget::Step(index)).collect();
+        let notes: Vec<_> = session.notes_for(NoteTarget::Step(index)).collect();
         if !notes.is_empty() {
             lines.push(Line::default());
         }
@@ -195,7 +209,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
             }
         }
     }
-    if let Some(card) = &triage.evidence {
+    if let Some(card) = last_evidence {
         lines.push(Line::default());
         lines.extend(wrapped(
             card,
@@ -205,7 +219,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, theme: Theme, triage: &Triage) {
             theme.warning(),
         ));
     }
-    let incident_notes = triage.session.notes_for(NoteTarget::Incident).count();
+    let incident_notes = session.notes_for(NoteTarget::Incident).count();
     lines.push(Line::default());
     // Wrapped, not cut: on a narrow panel these keys are the ones the engineer needs next.
     lines.extend(wrapped(

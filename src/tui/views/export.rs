@@ -55,11 +55,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, scroll: usiz
             theme.dim(),
         ),
     ]));
+    if !preview.redacted_kinds.is_empty() {
+        head.extend(wrapped(
+            &format!("Redacted: {}; marked below.", preview.redacted_kinds),
+            width,
+            " ",
+            "   ",
+            theme.dim(),
+        ));
+    }
+    // Honest about the limit: a password typed with no name around it looks like any word.
+    head.extend(wrapped(
+        "Read it before sharing: a password typed without a name is not recognised.",
+        width,
+        " ",
+        "   ",
+        theme.dim(),
+    ));
     let head_height = u16::try_from(head.len()).unwrap_or(2);
     let [top, body] =
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(1)]).areas(area);
     frame.render_widget(Paragraph::new(head), top);
-    let lines = lines(app, body.width.saturating_sub(2));
+    let lines = lines(app, body.width.saturating_sub(2), theme);
     let max = lines
         .len()
         .saturating_sub(usize::from(body.height.saturating_sub(2)));
@@ -72,7 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, scroll: usiz
 }
 
 /// The preview's lines at `width`, for drawing and for the scroll limit.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+pub fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let Some(preview) = &app.preview else {
         return Vec::new();
     };
@@ -85,9 +102,27 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             } else {
                 crate::text::wrap(&visible(line), usize::from(width.max(8)))
                     .into_iter()
-                    .map(Line::from)
+                    .map(|wrapped| marked(&wrapped, theme))
                     .collect()
             }
         })
         .collect()
+}
+
+/// A line with every redaction marker highlighted, so the engineer sees where secrets were.
+fn marked(line: &str, theme: Theme) -> Line<'static> {
+    let mark = crate::export::redact::MARK;
+    let mut spans = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find(mark) {
+        if at > 0 {
+            spans.push(Span::raw(rest[..at].to_owned()));
+        }
+        spans.push(Span::styled(mark.to_owned(), theme.redacted()));
+        rest = &rest[at + mark.len()..];
+    }
+    if !rest.is_empty() {
+        spans.push(Span::raw(rest.to_owned()));
+    }
+    Line::from(spans)
 }

@@ -153,7 +153,9 @@ pub fn content_height(app: &App, width: u16) -> usize {
         }
         Screen::Compare { runbook, codes, .. } => compare::height(app, *runbook, codes, width),
         Screen::Problems { .. } => problems::lines(app, Theme { color: false }, width).len(),
-        Screen::Export { .. } => export::lines(app, width.saturating_sub(2)).len() + 4,
+        Screen::Export { .. } => {
+            export::lines(app, width.saturating_sub(2), Theme { color: false }).len() + 4
+        }
         _ => 0,
     }
 }
@@ -178,7 +180,16 @@ fn title_text(app: &App) -> String {
         Screen::Export { .. } => "escalate".to_owned(),
         Screen::Problems { .. } => "runbook problems".to_owned(),
     };
-    visible(&format!(" api-triage · {loaded} · {screen}"))
+    let revealed = app
+        .triage
+        .as_ref()
+        .is_some_and(|t| t.reveal && matches!(app.screen(), Screen::Triage));
+    let marker = if revealed {
+        " · SECRETS SHOWN (v hides)"
+    } else {
+        ""
+    };
+    visible(&format!(" api-triage · {loaded} · {screen}{marker}"))
 }
 
 /// Drops whole hints from the end until the rest fits `width`, keeping `? help` last: a key
