@@ -189,7 +189,7 @@ fn canary_secrets_never_leave_in_any_format_and_trace_ids_stay() {
         &prepared.render(&runbook, now, Format::Md),
         &env,
         &mut terminal,
-        &dir.path().join("clip.md"),
+        api_triage::export::clipboard::Fallback::NewIn(&dir.path().join("clip")),
     );
     let sequence = String::from_utf8(terminal).unwrap();
     let payload = sequence

@@ -197,7 +197,7 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__evidence)
-            opts="-h --json --runbook --state-dir --today --help"
+            opts="-h --json --show-secrets --runbook --state-dir --today --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

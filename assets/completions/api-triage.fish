@@ -81,6 +81,7 @@ complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -l runbo
 complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
 complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
 complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -l json
+complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -l show-secrets -d 'Print secrets as they are (redacted by default, like an export: screens get shared)'
 complete -c api-triage -n "__fish_api_triage_using_subcommand evidence" -s h -l help -d 'Print help'
 complete -c api-triage -n "__fish_api_triage_using_subcommand completions" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
 complete -c api-triage -n "__fish_api_triage_using_subcommand completions" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
