@@ -173,6 +173,24 @@ const PROSE_WORDS: &[&str] = &[
     "because",
     "since",
     "until",
+    "they",
+    "them",
+    "their",
+    "there",
+    "here",
+    "use",
+    "used",
+    "uses",
+    "using",
+    "via",
+    "its",
+    "involved",
+    "insecure",
+    "instead",
+    "please",
+    "yes",
+    "also",
+    "just",
 ];
 
 /// Whether a value is a sentence about a secret, not the secret: three or more words, at
@@ -280,5 +298,14 @@ pub(super) fn secret_extent(value: &str) -> usize {
             trimmed[..gap].trim_end_matches([',', ';']).len()
         }
         _ => trimmed.len(),
+    }
+}
+
+/// Whether a `*_key` name is an identifier even when its value looks random: only the words
+/// of [`header_name_is_public`] that never name a credential (a PagerDuty `routing_key` does).
+pub(super) fn name_is_public_for_random(name: &str) -> bool {
+    match key_words(name).as_slice() {
+        [.., before, _] => before != "routing" && header_name_is_public(name),
+        _ => false,
     }
 }

@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 
 mod classify;
 mod decode;
+mod layout;
 mod rules;
 mod values;
 
@@ -140,6 +141,8 @@ impl Redactor {
     /// nothing. Text without secrets is read once.
     #[must_use]
     pub fn redact(&self, text: &str) -> Redacted {
+        // A wrapped value is read (and shown) joined back into one line.
+        let text = &*layout::unwrap_lines(text);
         let mut total = self.run(text, 0);
         let mut last_count = total.count;
         for _ in 1..MAX_PASSES {
@@ -307,8 +310,12 @@ impl Redactor {
                     && !is_placeholder(&text[value.clone()])
                     && !is_prose(&text[value.clone()])
                 {
-                    let len = secret_extent(&text[value.clone()]);
-                    out.push(value.start..value.start + len);
+                    if is_param_list(&text[value.clone()]) {
+                        random_params(text, value, out);
+                    } else {
+                        let len = secret_extent(&text[value.clone()]);
+                        out.push(value.start..value.start + len);
+                    }
                 }
             }
             Kind::CurlUser => curl_user_password(caps, out),
@@ -329,6 +336,12 @@ impl Redactor {
                     cookie_list(text, list.range(), out);
                 }
             }
+            Kind::CookieArray => {
+                if let (Some(name), Some(list)) = (caps.get(1), caps.get(2)) {
+                    let set_cookie = name.as_str().to_ascii_lowercase().starts_with("set");
+                    cookie_array(text, list.range(), set_cookie, out);
+                }
+            }
             Kind::CookieArg => {
                 if let Some(arg) = caps.get(1)
                     && arg.as_str().contains('=')
@@ -339,7 +352,7 @@ impl Redactor {
             }
             Kind::RandomValue => {
                 if let (Some(name), Some(value)) = (caps.get(1), caps.get(2))
-                    && !header_name_is_public(name.as_str())
+                    && !name_is_public_for_random(name.as_str())
                     && !is_placeholder(value.as_str())
                     && !looks_like_path(value.as_str())
                     && !text[value.end()..].starts_with('(')

@@ -76,7 +76,7 @@ pub(super) const PUBLIC_KEY_WORDS: &[&str] = &[
 
 /// A field name that holds a secret: any prefix, then one of these endings. `cache_key`,
 /// `sort_key`, `token_type`, `tokens_used` and `password_reset` do not match.
-pub(super) const KEY: &str = r"(?:[a-z0-9_.\-]*?(?:pass(?:word|wd|phrase)|secret|token|credentials?|authorization|cookie|apikey|secret_key_base|(?:api|private|secret|access|account|master|signing|encryption|client|subscription|session|shared|hmac|app|license|storage|functions|consumer|webhook|auth)[_.\-]?key)|[a-z0-9_.\-]*[_.\-](?:pass|pwd)|passwd|x[_.\-]?csrf[_.\-]?token|csrftoken)";
+pub(super) const KEY: &str = r"(?:[a-z0-9_.\-]*?(?:pass(?:word|wd|phrase)|secret|token|credentials?|authorization|cookie|apikey|secret_key_base|(?:api|private|secret|access|account|master|signing|encryption|client|subscription|session|shared|hmac|app|license|storage|functions|consumer|webhook|auth)[_.\-]?key)|[a-z0-9_.\-]*[_.\-](?:pass|pwd)|passwd|[a-z0-9_.\-]*?[xc]srf(?:[_.\-]?token)?|(?:[a-z0-9_.\-]*[_.\-])?auth|[a-z0-9_.\-]*?signature|private[_.\-]?key[_.\-]?id|[a-z0-9_.\-]*?accessor|lease[_.\-]?id|(?:backup|recovery|otp|mfa|totp|verification)[_.\-]?codes?)";
 
 /// A JSON, Python or inline-YAML value: double-quoted, single-quoted, JSON-escaped, or bare.
 pub(super) const JSON_VALUE: &str = r#"(?:"((?:[^"\\\r\n]|\\.)*)"|b?'((?:[^'\\\r\n]|\\.)*)'|\\"([^"\\\r\n]*)\\"|([^\s,;}\]"'\\{\[][^\s,;}\]"'\\]*))"#;
@@ -93,7 +93,7 @@ pub(super) const FLAG_VALUE: &str =
 pub(super) const QUERY_NAMES: &str = r"access_token|access-token|id_token|refresh_token|session_token|token|auth|api_key|api-key|apikey|key|client_secret|secret|password|passwd|pwd|signature|sig|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|code|sessionid|session_id|jsessionid";
 
 /// Header names (ending `-token`, `-key`, `-secret` or `apikey`) whose value is a credential.
-pub(super) const KEY_HEADER_NAME: &str = r"(?:[a-z0-9]+-)+[a-z0-9]*(?:token|key|secret)|(?:[a-z0-9]+-)*[a-z0-9]*apikey|x-session-id|session-id|x-honeycomb-team|x-auth|x-csrftoken|x-xsrf-token|x-vault-token|x-api-secret|private-token|x-shopify-access-token";
+pub(super) const KEY_HEADER_NAME: &str = r"(?:[a-z0-9]+-)+[a-z0-9]*(?:token|key|secret|signature)(?:-256)?|(?:[a-z0-9]+-)*[a-z0-9]*apikey|x-session-id|session-id|x-honeycomb-team|x-auth|x-csrftoken|x-xsrf-token|x-vault-token|x-api-secret|private-token|x-shopify-access-token";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -132,6 +132,9 @@ pub(super) enum Kind {
     NameValue,
     /// A `"cookies": [...]` list (HAR): every `"value"` in group 1.
     CookieList,
+    /// A header's list of cookie strings (`'set-cookie': ['a=1; Path=/', 'b=2']`): group 1
+    /// the header name, group 2 the list.
+    CookieArray,
     /// A cookie list given on a command line (`curl -b 'a=b; c=d'`): group 1.
     CookieArg,
     /// A value after a secret-sounding name that only counts when it looks random (`*_KEY`):
@@ -184,7 +187,7 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "name-value",
-            r#"(?i)"(?:name|key)"[ \t]*:[ \t]*"([^"\r\n]{1,120})"[ \t]*,[ \t\r\n]*"value"[ \t]*:[ \t]*(?:\{[ \t\r\n]*"[a-z]+value"[ \t]*:[ \t]*)?(?:\[[ \t]*)?"((?:[^"\\\r\n]|\\.)*)""#.to_owned(),
+            r#"(?i)"(?:name|key)"[ \t]*:[ \t]*"([^"\r\n]{1,120})"[ \t]*,[ \t\r\n]*"value"[ \t]*:(?:\s|[{\[]|"[a-z]+"[ \t]*:)*"((?:[^"\\\r\n]|\\.)*)""#.to_owned(),
             Kind::NameValue,
         ),
         (
@@ -211,7 +214,7 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ("key-header", header_pattern(KEY_HEADER_NAME), Kind::KeyHeader),
         (
             "curl-user",
-            r#"(?m)(?:^|[ \t])(?:-u[ \t]*|-U[ \t]*|--(?:proxy-)?user(?:[ \t]+|=))('[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+)"#.to_owned(),
+            r#"(?m)(?:^|[ \t])(?:-u[ \t]*|-U[ \t]*|--(?:proxy-)?user(?:[ \t]+|=)|-E[ \t]+|--cert(?:[ \t]+|=)|(?:-a|--auth)(?:[ \t]+|=))((?:'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"])+)"#.to_owned(),
             Kind::CurlUser,
         ),
         (
@@ -272,6 +275,36 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
             Kind::Group(1),
         ),
         (
+            "cookie-header",
+            r#"(?i)["']?((?:set-)?cookie)["']?[ \t]*:[ \t]*\[([^\]]*)\]"#.to_owned(),
+            Kind::CookieArray,
+        ),
+        (
+            "name-value",
+            r#"(?i)['"]((?:set-)?cookie|(?:proxy-)?authorization|x-[a-z0-9-]*(?:token|key|secret|signature)|[a-z0-9-]*api-?key)['"],\s*['"]((?:[^'"\\\r\n]|\\.)*)['"]"#.to_owned(),
+            Kind::NameValue,
+        ),
+        (
+            "form-field",
+            format!(r#"(?i)(?:%5B|\[)({KEY})(?:%5D|\])=([^&\s'"]+)"#),
+            Kind::Field,
+        ),
+        (
+            "signature-line",
+            r"(?im)\bsignature:[ \t]*\n[ \t]*([0-9a-f]{40,})".to_owned(),
+            Kind::Group(1),
+        ),
+        (
+            "kubectl-secret-value",
+            format!(r#"(?im)jsonpath=['"]?\{{\.data\.({KEY})\}}['"]?[^\n]*\n([^\s]+)"#),
+            Kind::Field,
+        ),
+        (
+            "vendor-token",
+            r"(?-u:\b)AC[0-9a-f]{32}:([0-9a-f]{32})(?-u:\b)".to_owned(),
+            Kind::Group(1),
+        ),
+        (
             "jwk-private",
             r#""(?:d|p|q|dp|dq|qi|k)"[ \t]*:[ \t]*"([A-Za-z0-9_\-]{16,})""#.to_owned(),
             Kind::JwkPrivate,
@@ -288,7 +321,7 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "json-field",
-            format!(r#"(?i)\\?["']({KEY})\\?["'][ \t]*(?::|=>?)[ \t]*(?:\[[ \t]*)?{JSON_VALUE}"#),
+            format!(r#"(?i)\\?["']({KEY})\\?["'][ \t]*(?::|=>?)[ \t]*(?:\[\s*)?{JSON_VALUE}"#),
             Kind::Field,
         ),
         (
@@ -324,7 +357,7 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         (
             "cli-flag",
             format!(
-                r"(?im)(?:^|[ \t])--((?:client-)?secret|pass(?:word|wd)?|(?:api|access|auth)-?(?:key|token)|token)[ \t]+{FLAG_VALUE}"
+                r"(?im)(?:^|[ \t])--((?:client-)?secret|pass(?:word|wd)?|(?:api|access|auth)-?(?:key|token)|token|oauth2-bearer|bearer)[ \t]+{FLAG_VALUE}"
             ),
             Kind::Field,
         ),

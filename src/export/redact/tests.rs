@@ -89,6 +89,9 @@ fn every_builtin_rule_is_exercised_by_a_test() {
         "cookie-jar",
         "jwk-private",
         "putty-key",
+        "form-field",
+        "signature-line",
+        "kubectl-secret-value",
         "table-row",
         "random-after-name",
         "openai-key",
@@ -266,11 +269,11 @@ fn authorization_headers() {
             ),
             (
                 "Authorization: Digest username=\"bob\", realm=\"api\", response=\"6629fae49393a053\"",
-                "Authorization: Digest [REDACTED]",
+                "Authorization: Digest username=\"bob\", realm=\"api\", response=\"[REDACTED]\"",
             ),
             (
                 "Authorization: AWS4-HMAC-SHA256 Credential=x/20240101/us-east-1/s3/aws4_request, Signature=fe5f80f77d5f",
-                "Authorization: AWS4-HMAC-SHA256 [REDACTED]",
+                "Authorization: AWS4-HMAC-SHA256 Credential=[REDACTED], Signature=[REDACTED]",
             ),
             ("Authorization: rawtoken123", "Authorization: [REDACTED]"),
             (
@@ -834,8 +837,8 @@ fn bearer_tokens_outside_headers() {
                 "retrying with Bearer [REDACTED]",
             ),
             (
-                r#"{"auth":"Bearer 0123456789abcdef"}"#,
-                r#"{"auth":"Bearer [REDACTED]"}"#,
+                r#"{"hdr":"Bearer 0123456789abcdef"}"#,
+                r#"{"hdr":"Bearer [REDACTED]"}"#,
             ),
         ],
         &[
@@ -856,8 +859,8 @@ fn basic_credentials_outside_headers() {
                 "sent Basic [REDACTED] to upstream",
             ),
             (
-                r#"{"auth": "Basic Ym9iOmh1bnRlcjI="}"#,
-                r#"{"auth": "Basic [REDACTED]"}"#,
+                r#"{"hdr": "Basic Ym9iOmh1bnRlcjI="}"#,
+                r#"{"hdr": "Basic [REDACTED]"}"#,
             ),
         ],
         &["basic authentication failed", "Basic auth is disabled"],
@@ -1524,4 +1527,42 @@ fn prose_and_paths_after_secret_words_stay_readable() {
         redact("password = correct horse battery staple").text,
         "password = [REDACTED]"
     );
+}
+
+#[test]
+fn form_fields_signature_lines_and_kubectl_secret_values() {
+    check_rule(
+        "form-field",
+        &[(
+            "user%5Bemail%5D=a%40b.io&user%5Bpassword%5D=correct+horse+battery",
+            "user%5Bemail%5D=a%40b.io&user%5Bpassword%5D=[REDACTED]",
+        )],
+        &["user%5Bemail%5D=a%40b.io&user%5Bname%5D=Ann"],
+    );
+    check_rule(
+        "signature-line",
+        &[(
+            "DEBUG - Signature:\na4e8a1bdf904db9e76022839aba0d631239b1b01c67dd94230d57611e86ce3b1\n",
+            "DEBUG - Signature:\n[REDACTED]\n",
+        )],
+        &["Signature:\nnone"],
+    );
+    check_rule(
+        "kubectl-secret-value",
+        &[(
+            "$ kubectl get secret db -o jsonpath='{.data.PGPASSWORD}'\nZTRrblRrbnJXelhDKndKMyVLeTg4RU9h\n",
+            "$ kubectl get secret db -o jsonpath='{.data.PGPASSWORD}'\n[REDACTED]\n",
+        )],
+        &["$ kubectl get secret db -o jsonpath='{.data.PGUSER}'\nbilling_rw\n"],
+    );
+    // A webhook signature header: the signatures go, the timestamp stays.
+    let out = redact("Stripe-Signature: t=1797038425,v1=bac7b4a30d6d384140c44e6a51aaa165f3cf3fbb7f072b6d97a42e0eebd472ba").text;
+    assert_eq!(out, "Stripe-Signature: t=1797038425,v1=[REDACTED]");
+    // ngrep's `..` line breaks: each header is read on its own.
+    let out = redact("GET /x HTTP/1.1..Host: a..Authorization: Bearer 2GYlBXnyav3pfZHvvlRgZnLO..Cookie: affinity=9f99d7dd14d2..X-Request-Id: r-1..").text;
+    assert!(
+        !out.contains("9f99d7dd14d2") && !out.contains("2GYlBXny"),
+        "{out}"
+    );
+    assert!(out.contains("X-Request-Id: r-1"), "{out}");
 }

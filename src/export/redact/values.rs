@@ -23,6 +23,12 @@ pub(super) fn header_parts<'t>(caps: &Captures<'t>) -> Option<(&'t str, Range<us
             .find("\\r\\n")
             .or_else(|| raw.find("\\n"))
             .map_or(raw, |end| &raw[..end]);
+        // A Go header map (`Cookie:[a=b] Traceparent:[00-...]`): the value is the bracket.
+        if let Some(inside) = raw.strip_prefix('[')
+            && let Some(close) = inside.find(']')
+        {
+            return Some((name.as_str(), clean(value.start() + 1, &inside[..close])?));
+        }
         Some((name.as_str(), clean(value.start(), raw)?))
     })
 }
@@ -82,6 +88,12 @@ pub(super) fn auth_spans(text: &str, value: Range<usize>, out: &mut Vec<Range<us
     let rest_at = gap + (after.len() - after.trim_start().len());
     let rest = &v[rest_at..];
     let scheme = v[..gap].to_ascii_lowercase();
+    if matches!(scheme.as_str(), "digest" | "aws4-hmac-sha256") {
+        // Parameters: only the proof is secret; user name, realm and URI are what the next
+        // team needs to read.
+        param_spans(text, value.start + rest_at..value.end, out);
+        return;
+    }
     let len = if SINGLE_TOKEN_SCHEMES.contains(&scheme.as_str()) {
         rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '\'' | '"' | '\\' | ']'))
             .unwrap_or(rest.len())
@@ -127,10 +139,64 @@ pub(super) fn curl_user_password(caps: &Captures<'_>, out: &mut Vec<Range<usize>
         (arg.start(), raw)
     };
     if let Some(colon) = inner.find(':') {
-        let password = inner_at + colon + 1..inner_at + inner.len();
+        // `user:'pass word'` quotes only the password.
+        let mut password = inner_at + colon + 1..inner_at + inner.len();
+        let text = &inner[colon + 1..];
+        if text.len() >= 2 && text.starts_with(['\'', '"']) && text.ends_with(&text[..1]) {
+            password = password.start + 1..password.end - 1;
+        }
         if !password.is_empty() {
             out.push(password);
         }
+    }
+}
+
+/// The secret parameters of a `name=value, name="value"` list (Digest, AWS SigV4).
+fn param_spans(text: &str, params: Range<usize>, out: &mut Vec<Range<usize>>) {
+    const SECRET: &[&str] = &[
+        "response",
+        "cnonce",
+        "nonce",
+        "opaque",
+        "signature",
+        "credential",
+    ];
+    let mut at = params.start;
+    for part in text[params.clone()].split(',') {
+        let part_at = at;
+        at += part.len() + 1;
+        let Some(eq) = part.find('=') else {
+            continue;
+        };
+        let name = part[..eq].trim().to_ascii_lowercase();
+        if SECRET.contains(&name.as_str()) {
+            out.extend(clean(part_at + eq + 1, &part[eq + 1..]));
+        }
+    }
+}
+
+/// Every cookie of a list of cookie strings, each quoted.
+pub(super) fn cookie_array(
+    text: &str,
+    list: Range<usize>,
+    set_cookie: bool,
+    out: &mut Vec<Range<usize>>,
+) {
+    let body = &text[list.clone()];
+    let mut at = 0;
+    while let Some(open) = body[at..].find(['\'', '"']) {
+        let quote = &body[at + open..=at + open];
+        let start = at + open + 1;
+        let Some(len) = body[start..].find(quote) else {
+            break;
+        };
+        cookie_spans(
+            text,
+            list.start + start..list.start + start + len,
+            set_cookie,
+            out,
+        );
+        at = start + len + 1;
     }
 }
 
@@ -167,6 +233,15 @@ pub(super) fn field(caps: &Captures<'_>, text: &str, out: &mut Vec<Range<usize>>
     let quoted = text[..range.start].ends_with(['"', '\'']);
     if !quoted && looks_like_code(value.as_str()) {
         return;
+    }
+    // `--password via the CLI is insecure`: a plain word that starts a sentence.
+    if !quoted && value.as_str().chars().all(|c| c.is_ascii_lowercase()) {
+        let line_end = text[range.start..]
+            .find('\n')
+            .map_or(text.len(), |end| range.start + end);
+        if is_prose(&text[range.start..line_end]) {
+            return;
+        }
     }
     if !quoted {
         // A bare value ends before closing punctuation that it did not open:
@@ -258,7 +333,7 @@ pub(super) fn field_spans(text: &str, key: &str, value: Range<usize>, out: &mut 
     }
     let last = words.last().map_or("", String::as_str);
     match last {
-        "authorization" => auth_spans(text, value, out),
+        "authorization" | "auth" => auth_spans(text, value, out),
         "cookie" => {
             let set_cookie = words.len() >= 2 && words[words.len() - 2] == "set";
             cookie_spans(text, value, set_cookie, out);
@@ -266,10 +341,42 @@ pub(super) fn field_spans(text: &str, key: &str, value: Range<usize>, out: &mut 
         "credentials" if matches!(v, "include" | "omit" | "same-origin") => {}
         // A sentence about the secret (`password: must be at least 12 characters`) is kept.
         _ if is_prose(v) => {}
+        _ if is_param_list(v) => random_params(text, value, out),
         _ => {
             let len = secret_extent(&text[value.clone()]);
             out.push(value.start..value.start + len);
         }
+    }
+}
+
+/// Whether a value is a `k=v,k=v` list (`t=1797038425,v1=<hex>`, `sha256=<hex>`).
+pub(super) fn is_param_list(value: &str) -> bool {
+    !value.contains(char::is_whitespace)
+        && value.split(',').all(|part| {
+            part.split_once('=').is_some_and(|(k, v)| {
+                !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric()) && !v.is_empty()
+            })
+        })
+}
+
+/// The values of a `k=v,k=v` list that look random: the signatures, not the timestamp.
+pub(super) fn random_params(text: &str, value: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut at = value.start;
+    let mut any = false;
+    for part in text[value.clone()].split(',') {
+        if let Some(eq) = part.find('=') {
+            let v = &part[eq + 1..];
+            if v == super::MARK {
+                any = true;
+            } else if looks_random(v) || v.len() >= 16 {
+                out.push(at + eq + 1..at + part.len());
+                any = true;
+            }
+        }
+        at += part.len() + 1;
+    }
+    if !any {
+        out.push(value);
     }
 }
 
@@ -284,7 +391,15 @@ pub(super) fn is_secret_name(name: &str) -> bool {
             .ok()
         })
         .as_ref()
-        .is_some_and(|re| re.is_match(name.trim()))
+        .is_some_and(|re| {
+            let name = name.trim();
+            // OpenTelemetry names a header attribute `http.request.header.<name>`.
+            let bare = name
+                .strip_prefix("http.request.header.")
+                .or_else(|| name.strip_prefix("http.response.header."))
+                .unwrap_or(name);
+            re.is_match(name) || re.is_match(bare) || re.is_match(&bare.replace('_', "-"))
+        })
 }
 
 /// A `{"name": ..., "value": ...}` pair (either order): the value when the name is a secret's.
@@ -293,11 +408,22 @@ pub(super) fn name_value(caps: &Captures<'_>, text: &str, out: &mut Vec<Range<us
         return;
     };
     // The first pattern captures (name, value), the reversed one (value, name).
-    let (name, value) = if text[a.start().saturating_sub(12)..a.start()].contains("value") {
+    let (name, value) = if text
+        .get(a.start().saturating_sub(12)..a.start())
+        .is_some_and(|before| before.contains("value"))
+    {
         (b, a)
     } else {
         (a, b)
     };
+    // `"x-api-key", "value": ...` is a name followed by a field name, not a pair.
+    if text[value.end()..]
+        .trim_start_matches(['"', '\''])
+        .trim_start()
+        .starts_with(':')
+    {
+        return;
+    }
     let lower = name.as_str().to_ascii_lowercase();
     if !is_secret_name(&lower) || header_name_is_public(&lower) {
         return;
