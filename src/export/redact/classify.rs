@@ -33,6 +33,7 @@ pub(super) fn field_is_secret(words: &[String]) -> bool {
     match words {
         [] => false,
         [.., before, last] if last == "token" => !PAGING_WORDS.contains(&before.as_str()),
+        [.., before, last] if last == "key" => !PUBLIC_KEY_WORDS.contains(&before.as_str()),
         _ => true,
     }
 }
@@ -308,4 +309,10 @@ pub(super) fn name_is_public_for_random(name: &str) -> bool {
         [.., before, _] => before != "routing" && header_name_is_public(name),
         _ => false,
     }
+}
+
+/// Whether the word before a name makes it public: `# public key: age1...`.
+pub(super) fn after_public_word(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '_', '-', '.']);
+    before.to_ascii_lowercase().ends_with("public")
 }

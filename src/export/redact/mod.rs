@@ -345,14 +345,23 @@ impl Redactor {
             Kind::CookieArg => {
                 if let Some(arg) = caps.get(1)
                     && arg.as_str().contains('=')
-                    && let Some(inner) = clean(arg.start(), arg.as_str())
                 {
-                    cookie_spans(text, inner, false, out);
+                    // Windows `cmd` quoting from "Copy as cURL (cmd)": `^"a=b; c=d^"`.
+                    let inner = match arg.as_str().strip_prefix("^\"") {
+                        Some(rest) if rest.ends_with("^\"") && rest.len() >= 2 => {
+                            Some(arg.start() + 2..arg.end() - 2)
+                        }
+                        _ => clean(arg.start(), arg.as_str()),
+                    };
+                    if let Some(inner) = inner {
+                        cookie_spans(text, inner, false, out);
+                    }
                 }
             }
             Kind::RandomValue => {
                 if let (Some(name), Some(value)) = (caps.get(1), caps.get(2))
                     && !name_is_public_for_random(name.as_str())
+                    && !after_public_word(text, name.start())
                     && !is_placeholder(value.as_str())
                     && !looks_like_path(value.as_str())
                     && !text[value.end()..].starts_with('(')

@@ -76,7 +76,7 @@ pub(super) const PUBLIC_KEY_WORDS: &[&str] = &[
 
 /// A field name that holds a secret: any prefix, then one of these endings. `cache_key`,
 /// `sort_key`, `token_type`, `tokens_used` and `password_reset` do not match.
-pub(super) const KEY: &str = r"(?:[a-z0-9_.\-]*?(?:pass(?:word|wd|phrase)|secret|token|credentials?|authorization|cookie|apikey|secret_key_base|(?:api|private|secret|access|account|master|signing|encryption|client|subscription|session|shared|hmac|app|license|storage|functions|consumer|webhook|auth)[_.\-]?key)|[a-z0-9_.\-]*[_.\-](?:pass|pwd)|passwd|[a-z0-9_.\-]*?[xc]srf(?:[_.\-]?token)?|(?:[a-z0-9_.\-]*[_.\-])?auth|[a-z0-9_.\-]*?signature|private[_.\-]?key[_.\-]?id|[a-z0-9_.\-]*?accessor|lease[_.\-]?id|(?:backup|recovery|otp|mfa|totp|verification)[_.\-]?codes?)";
+pub(super) const KEY: &str = r"(?:[a-z0-9_.\-]*?(?:pass(?:word|wd|phrase)|secret|token|credentials?|authorization|cookie|apikey|secret_key_base|(?:api|private|secret|access|account|master|signing|encryption|client|subscription|session|shared|hmac|app|license|storage|functions|consumer|webhook|auth)[_.\-]?key)|[a-z0-9_.\-]*[_.\-](?:pass|pwd)|passwd|[a-z0-9_.\-]*?[xc]srf(?:[_.\-]?token)?|(?:[a-z0-9_.\-]*[_.\-])?auth|[a-z0-9_.\-]*?signature|private[_.\-]?key[_.\-]?id|[a-z0-9_.\-]*?accessor|lease[_.\-]?id|(?:backup|recovery|otp|mfa|totp|verification)[_.\-]?codes?|[a-z0-9_.\-]*?session[_.\-]?id|sessionid|secret[_.\-]?id)[0-9]{0,2}";
 
 /// A JSON, Python or inline-YAML value: double-quoted, single-quoted, JSON-escaped, or bare.
 pub(super) const JSON_VALUE: &str = r#"(?:"((?:[^"\\\r\n]|\\.)*)"|b?'((?:[^'\\\r\n]|\\.)*)'|\\"([^"\\\r\n]*)\\"|([^\s,;}\]"'\\{\[][^\s,;}\]"'\\]*))"#;
@@ -219,7 +219,7 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "url-password",
-            r#"(?i)(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/?#@'"<>\[\]]*:([^\s/?#'"<>]*)@"#.to_owned(),
+            r#"(?i)(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/?#@'"<>\[\]]*:([^\s/'"<>]*)@"#.to_owned(),
             Kind::Group(1),
         ),
         (
@@ -241,7 +241,7 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "cookie-header",
-            r#"(?m)(?:^|[ \t])(?:-b|--cookie)(?:[ \t]+|=)('[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+)"#.to_owned(),
+            r#"(?m)(?:^|[ \t])(?:-b|--cookie)(?:[ \t]+|=)(\^"[^"\r\n]*\^"|'[^'\r\n]*'|"[^"\r\n]*"|[^\s'"]+)"#.to_owned(),
             Kind::CookieArg,
         ),
         (
@@ -251,13 +251,18 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "command-password",
-            r#"(?m)\b(?:redis-cli|sshpass)\b[^\n]*?[ \t](?:-a|-p|--pass)[ \t]+(?:'([^'\r\n]*)'|"([^"\r\n]*)"|([^\s'"]+))"#.to_owned(),
+            r#"(?m)\b(?:redis-cli\b[^\n]*?[ \t](?:-a|--pass)|sshpass\b[^\n]*?[ \t]-p)[ \t]+(?:'([^'\r\n]*)'|"([^"\r\n]*)"|([^\s'"]+))"#.to_owned(),
             Kind::AnyGroup,
         ),
         (
             "command-password",
             r#"(?m)\b(?:docker|podman|nerdctl|helm|oras|skopeo|buildah)\b[^\n]*?\blogin\b[^\n]*?[ \t](?:-p|--password)(?:[ \t]+|=)(?:'([^'\r\n]*)'|"([^"\r\n]*)"|([^\s'"]+))"#.to_owned(),
             Kind::AnyGroup,
+        ),
+        (
+            "command-password",
+            r"(?im)^[^\n]*>[ \t]*AUTH[ \t]+(?:[^\s]+[ \t]+)?([^\s]+)[ \t]*$".to_owned(),
+            Kind::Group(1),
         ),
         (
             "netrc",
@@ -288,6 +293,11 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
             "form-field",
             format!(r#"(?i)(?:%5B|\[)({KEY})(?:%5D|\])=([^&\s'"]+)"#),
             Kind::Field,
+        ),
+        (
+            "terraform-state",
+            r#"(?s)"type":[ \t]*"random_(?:password|string)".{0,600}?"(?:result|bcrypt_hash)":[ \t]*"((?:[^"\\\r\n]|\\.)+)""#.to_owned(),
+            Kind::Group(1),
         ),
         (
             "signature-line",
@@ -321,7 +331,7 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "json-field",
-            format!(r#"(?i)\\?["']({KEY})\\?["'][ \t]*(?::|=>?)[ \t]*(?:\[\s*)?{JSON_VALUE}"#),
+            format!(r#"(?i)\\?["']({KEY}|{KEY_HEADER_NAME})\\?["'][ \t]*(?::|=>?)[ \t]*(?:\[\]string\{{|\[\s*)?{JSON_VALUE}"#),
             Kind::Field,
         ),
         (

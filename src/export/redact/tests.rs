@@ -92,6 +92,7 @@ fn every_builtin_rule_is_exercised_by_a_test() {
         "form-field",
         "signature-line",
         "kubectl-secret-value",
+        "terraform-state",
         "table-row",
         "random-after-name",
         "openai-key",
@@ -966,7 +967,7 @@ Image: registry.example.com/orders@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f
   DB_PASSWORD:  <set to the key 'password' in secret 'orders-db'>  Optional: false
 SELECT * FROM tokens WHERE user_id = 42 AND expires_at > now();
 jwt verification failed: token expired at 2024-06-11T10:00:00Z
-session_id=7f3c9a2e-4b1d-4e8a-9c6f-2d5b8e1a0c47 trace_id=4bf92f3577b34da6a3ce929d0e0e4736
+correlation_id=7f3c9a2e-4b1d-4e8a-9c6f-2d5b8e1a0c47 trace_id=4bf92f3577b34da6a3ce929d0e0e4736
 {\"level\":\"error\",\"msg\":\"token refresh failed\",\"error\":\"invalid_grant\"}
 {\"error\":\"invalid_token\",\"error_description\":\"The access token expired\"}
 see https://docs.example.com/auth#refresh-token for details
@@ -1554,6 +1555,14 @@ fn form_fields_signature_lines_and_kubectl_secret_values() {
             "$ kubectl get secret db -o jsonpath='{.data.PGPASSWORD}'\n[REDACTED]\n",
         )],
         &["$ kubectl get secret db -o jsonpath='{.data.PGUSER}'\nbilling_rw\n"],
+    );
+    check_rule(
+        "terraform-state",
+        &[(
+            "{\"type\": \"random_password\", \"instances\": [{\"attributes\": {\"length\": 40, \"result\": \"DfR2Pa64eohZaZD8bm\"}}]}",
+            "{\"type\": \"random_password\", \"instances\": [{\"attributes\": {\"length\": 40, \"result\": \"[REDACTED]\"}}]}",
+        )],
+        &["{\"type\": \"aws_instance\", \"result\": \"ok\"}"],
     );
     // A webhook signature header: the signatures go, the timestamp stays.
     let out = redact("Stripe-Signature: t=1797038425,v1=bac7b4a30d6d384140c44e6a51aaa165f3cf3fbb7f072b6d97a42e0eebd472ba").text;

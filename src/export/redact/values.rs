@@ -118,6 +118,14 @@ pub(super) fn cookie_spans(
         let part_at = at;
         at += part.len() + 1;
         if set_cookie && index > 0 {
+            // Python's requests joins several Set-Cookie headers with `, `: the cookie
+            // after the comma is a new one (`SameSite=Lax, sessionid=abc`).
+            if let Some(comma) = next_cookie_after_comma(part) {
+                let next = &part[comma..];
+                if let Some(eq) = next.find('=') {
+                    out.extend(clean(part_at + comma + eq + 1, &next[eq + 1..]));
+                }
+            }
             continue;
         }
         let (value_at, cookie_value) = match part.find('=') {
@@ -133,6 +141,10 @@ pub(super) fn curl_user_password(caps: &Captures<'_>, out: &mut Vec<Range<usize>
         return;
     };
     let raw = arg.as_str();
+    // `redis-cli -u rediss://user:pass@host`: a URL, whose password the URL rule finds.
+    if raw.contains("://") {
+        return;
+    }
     let (inner_at, inner) = if raw.len() >= 2 && raw.starts_with(['\'', '"']) {
         (arg.start() + 1, &raw[1..raw.len() - 1])
     } else {
@@ -173,6 +185,20 @@ fn param_spans(text: &str, params: Range<usize>, out: &mut Vec<Range<usize>>) {
             out.extend(clean(part_at + eq + 1, &part[eq + 1..]));
         }
     }
+}
+
+/// Where a new cookie starts after `, ` inside a Set-Cookie attribute: `, name=` with a
+/// token name (an `Expires` date's `, 01 Dec` is not one).
+fn next_cookie_after_comma(part: &str) -> Option<usize> {
+    let comma = part.find(", ")?;
+    let after = &part[comma + 2..];
+    let eq = after.find('=')?;
+    let name = &after[..eq];
+    (!name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+    .then_some(comma + 2)
 }
 
 /// Every cookie of a list of cookie strings, each quoted.
