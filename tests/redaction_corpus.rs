@@ -5,9 +5,15 @@
 //!
 //! `cargo test --test redaction_corpus -- --nocapture` prints leaked/total and
 //! over-redacted/total per kind for each part.
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code"
+)]
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use api_triage::export::redact::Redactor;
@@ -47,14 +53,15 @@ impl Tally {
         let mut out = String::new();
         let (leaks, secrets) = Self::totals(&self.leaked);
         let (overs, keeps) = Self::totals(&self.over);
-        out.push_str(&format!(
-            "{part}: leaked {leaks}/{secrets}, over-redacted {overs}/{keeps}\n"
-        ));
+        let _ = writeln!(
+            out,
+            "{part}: leaked {leaks}/{secrets}, over-redacted {overs}/{keeps}"
+        );
         for (kind, (missed, total)) in &self.leaked {
-            out.push_str(&format!("  secret {kind:<20} leaked {missed}/{total}\n"));
+            let _ = writeln!(out, "  secret {kind:<20} leaked {missed}/{total}");
         }
         for (kind, (missed, total)) in &self.over {
-            out.push_str(&format!("  keep   {kind:<20} lost   {missed}/{total}\n"));
+            let _ = writeln!(out, "  keep   {kind:<20} lost   {missed}/{total}");
         }
         out
     }

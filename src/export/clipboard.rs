@@ -504,18 +504,19 @@ mod tests {
 
     #[test]
     fn the_copy_fallback_never_writes_through_a_planted_link_and_is_private() {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let victim = dir.path().join("victim");
         std::fs::write(&victim, "precious").unwrap();
-        let copies = dir.path().join("copies");
-        std::fs::create_dir(&copies).unwrap();
+        let private_dir = dir.path().join("copies");
+        std::fs::create_dir(&private_dir).unwrap();
         // Whatever names an attacker plants, the fallback's name is not among them.
         for guess in [
             "summary.md",
             "api-triage-summary.md",
             "summary-0000000000000000.md",
         ] {
-            std::os::unix::fs::symlink(&victim, copies.join(guess)).unwrap();
+            std::os::unix::fs::symlink(&victim, private_dir.join(guess)).unwrap();
         }
         let env = Environment {
             ssh: true,
@@ -523,13 +524,17 @@ mod tests {
             tmux_drops_osc52: tmux_blocks_reason("external"),
             ..Environment::default()
         };
-        let copied = copy("summary", &env, &mut Vec::new(), Fallback::NewIn(&copies));
-        let Via::File(file) = copied.via.clone() else {
-            panic!("{copied:?}")
+        let outcome = copy(
+            "summary",
+            &env,
+            &mut Vec::new(),
+            Fallback::NewIn(&private_dir),
+        );
+        let Via::File(file) = outcome.via.clone() else {
+            panic!("{outcome:?}")
         };
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "summary");
-        use std::os::unix::fs::PermissionsExt;
         assert_eq!(
             std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
             0o600

@@ -86,13 +86,13 @@ pub fn redact_analysis(
         // Redacted as the header line it was, so the name gives the value its meaning.
         let line = clean(&format!("{name}: {value}"));
         if let Some((_, redacted)) = line.split_once(": ") {
-            *value = redacted.to_owned();
+            redacted.clone_into(value);
         }
     }
     for id in &mut copy.ids {
         let line = clean(&format!("{}: {}", id.name, id.value));
         if let Some((_, redacted)) = line.split_once(": ") {
-            id.value = redacted.to_owned();
+            redacted.clone_into(&mut id.value);
         }
     }
     for reason in &mut copy.returned_by.reasons {

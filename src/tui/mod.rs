@@ -353,14 +353,14 @@ fn event_loop(
                     let env = crate::export::clipboard::Environment::from_process();
                     // A private folder of the state directory: the file name cannot be
                     // guessed and nobody else can plant a link there.
-                    let copies = saver.journal.dir().join("copies");
-                    let copied = crate::export::clipboard::copy(
+                    let private_dir = saver.journal.dir().join("copies");
+                    let outcome = crate::export::clipboard::copy(
                         &text,
                         &env,
                         &mut io::stdout(),
-                        crate::export::clipboard::Fallback::NewIn(&copies),
+                        crate::export::clipboard::Fallback::NewIn(&private_dir),
                     );
-                    app.copied(&copied.describe(), copied.warning.is_some());
+                    app.copied(&outcome.describe(), outcome.warning.is_some());
                 }
             }
         }

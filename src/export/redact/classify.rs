@@ -1,6 +1,6 @@
 //! Judging a name or a value: a credential or an identifier, a placeholder, code, prose.
 
-use super::*;
+use super::{OTHER_SCHEMES, PAGING_WORDS, PUBLIC_KEY_WORDS, SINGLE_TOKEN_SCHEMES};
 
 /// The lowercase words of a field or header name: `nextPageToken` and `NEXT_PAGE-token`
 /// both give `next`, `page`, `token`.
@@ -303,7 +303,7 @@ pub(super) fn secret_extent(value: &str) -> usize {
 }
 
 /// Whether a `*_key` name is an identifier even when its value looks random: only the words
-/// of [`header_name_is_public`] that never name a credential (a PagerDuty `routing_key` does).
+/// of [`header_name_is_public`] that never name a credential (a `PagerDuty` `routing_key` does).
 pub(super) fn name_is_public_for_random(name: &str) -> bool {
     match key_words(name).as_slice() {
         [.., before, _] => before != "routing" && header_name_is_public(name),

@@ -97,8 +97,8 @@ fn unwrap_hard_wraps(text: &str) -> Cow<'_, str> {
         let marked = lines[i..=end].iter().any(|line| line.contains(super::MARK));
         if end >= i + 2 && !marked {
             // The run's lines, and the line that ends the run when it is not empty.
-            for j in i..end {
-                joins[j] = Some(0);
+            for join in &mut joins[i..end] {
+                *join = Some(0);
             }
             if end + 1 < lines.len() && !lines[end + 1].trim().is_empty() {
                 joins[end] = Some(0);

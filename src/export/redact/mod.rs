@@ -30,10 +30,21 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use percent_encoding::percent_decode_str;
 use regex::{Captures, Match, Regex};
 
-use classify::*;
-use decode::*;
-use rules::*;
-use values::*;
+use classify::{
+    after_public_word, field_is_secret, header_name_is_public, is_placeholder, is_prose,
+    is_scheme_word, key_words, looks_like_code, looks_like_path, looks_random,
+    name_is_public_for_random, secret_extent,
+};
+use decode::{decode_base64_text, looks_like_credentials};
+use rules::{
+    ARMOR_WORDS, KEY, KEY_HEADER_NAME, Kind, OTHER_SCHEMES, PAGING_WORDS, PUBLIC_KEY_WORDS,
+    QUERY_NAMES, Rule, SINGLE_TOKEN_SCHEMES, builtin_specs,
+};
+use values::{
+    auth_spans, clean, cookie_array, cookie_list, cookie_spans, curl_user_password, field,
+    field_spans, header_parts, header_pattern, is_param_list, jwk_nearby, name_value,
+    private_key_body, query_param, random_params, trim_range, yaml_field,
+};
 
 /// The marker that replaces a secret.
 pub const MARK: &str = "[REDACTED]";

@@ -1,6 +1,6 @@
 //! The rule tables: which names, schemes and shapes mark a secret, in the order they run.
 
-use super::*;
+use super::{MIN_BASE64_RUN, Regex, header_pattern};
 
 /// Authorization schemes whose credential is one token: only that token is redacted.
 pub(super) const SINGLE_TOKEN_SCHEMES: &[&str] = &[
@@ -144,7 +144,7 @@ pub(super) enum Kind {
     RestOfLine,
     /// A private JWK (`"kty"` with `"d"`): group 1 a private member's value.
     JwkPrivate,
-    /// The private lines of a PuTTY key file: group 1 the block.
+    /// The private lines of a `PuTTY` key file: group 1 the block.
     PuttyPrivate,
 }
 

@@ -1,6 +1,10 @@
 //! Value finders: given a rule's match, the exact byte ranges of the secret inside it.
 
-use super::*;
+use super::{
+    Captures, KEY, KEY_HEADER_NAME, QUERY_NAMES, Range, Regex, SINGLE_TOKEN_SCHEMES,
+    field_is_secret, header_name_is_public, is_placeholder, is_prose, is_scheme_word, key_words,
+    looks_like_code, looks_like_path, looks_random, secret_extent,
+};
 
 /// A header `name: value` in three contexts: inside `'...'` (value ends at the quote), inside
 /// `"..."` (likewise), or bare (value runs to the end of the line). Groups: (1, 2), (3, 4) or
@@ -163,7 +167,7 @@ pub(super) fn curl_user_password(caps: &Captures<'_>, out: &mut Vec<Range<usize>
     }
 }
 
-/// The secret parameters of a `name=value, name="value"` list (Digest, AWS SigV4).
+/// The secret parameters of a `name=value, name="value"` list (Digest, AWS `SigV4`).
 fn param_spans(text: &str, params: Range<usize>, out: &mut Vec<Range<usize>>) {
     const SECRET: &[&str] = &[
         "response",
