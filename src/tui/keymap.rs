@@ -112,10 +112,10 @@ use Context::{
 };
 
 const BROWSE: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist,
+    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export,
 ];
 const LISTS: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist,
+    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export,
 ];
 const TRIAGE: &[Context] = &[InterviewChoice, InterviewInput, Checklist];
 
