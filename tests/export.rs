@@ -334,3 +334,49 @@ fn export_without_sessions_says_how_to_start_one() {
     assert_eq!(code, 1);
     assert!(stderr.contains("no sessions"), "{stderr}");
 }
+
+/// The evidence line read from a note is redacted like the note, by the built-in rules and by
+/// the runbook's own `[[redact]]` patterns.
+#[test]
+fn the_evidence_line_is_redacted_with_the_runbooks_own_patterns_too() {
+    let team = r#"
+[runbook]
+name = "Payments API"
+
+[[redact]]
+name = "payments-merchant-secret"
+pattern = "msk_[a-z0-9]{12}"
+"#;
+    let report = load_texts(vec![("payments.toml".to_owned(), team.to_owned())], None);
+    let runbook = report
+        .runbooks
+        .iter()
+        .find(|r| r.name == "Payments API")
+        .unwrap()
+        .clone();
+    let mut s = session(&runbook);
+    s.add_note(
+        NoteTarget::Incident,
+        "merchant msk_a1b2c3d4e5f6 failing",
+        at("2026-11-23T09:10:00Z"),
+        &TimeZone::UTC,
+    );
+    let last = s.notes.len() - 1;
+    s.notes[last].evidence = Some(
+        "401 from the identity layer: WWW-Authenticate: Bearer error=\"invalid_token\", \
+         token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJlLXZhbHVl; merchant msk_a1b2c3d4e5f6"
+            .to_owned(),
+    );
+    let prepared = prepare(&s, &runbook, true).unwrap();
+    for format in [Format::Md, Format::Text, Format::Slack, Format::Json] {
+        let out = prepared.render(&runbook, at("2026-11-23T09:30:00Z"), format);
+        assert!(!out.contains("msk_a1b2c3d4e5f6"), "{format:?}: {out}");
+        assert!(!out.contains("c2lnbmF0dXJlLXZhbHVl"), "{format:?}: {out}");
+        assert!(out.contains("invalid_token"), "{format:?}: {out}");
+    }
+    assert!(
+        prepared.redaction_kinds().contains("payments merchant secret"),
+        "{}",
+        prepared.redaction_kinds()
+    );
+}
