@@ -448,3 +448,45 @@ fn piped_evidence_follows_routes_and_checks_the_token_audience() {
         "the token itself is not echoed in the analysis"
     );
 }
+
+/// Two `api-triage -` runs in the same second for the same code: two sessions, neither lost.
+#[test]
+fn piped_evidence_twice_at_once_makes_two_sessions() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let text = std::fs::read_to_string(repo(
+        "tests/fixtures/evidence/haproxy-503-dead-upstream.txt",
+    ))
+    .unwrap();
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_api-triage"))
+                .arg("-")
+                .current_dir(dir.path())
+                .env("API_TRIAGE_STATE_DIR", &state)
+                .env("HOME", dir.path())
+                .env_remove("API_TRIAGE_RUNBOOKS")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(text.as_bytes())
+                .unwrap();
+            child
+        })
+        .collect();
+    for child in children {
+        assert!(child.wait_with_output().unwrap().status.success());
+    }
+    let journal = api_triage::session::Journal::new(&state);
+    let ids = journal.ids();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    for id in &ids {
+        assert!(journal.load(id).is_ok(), "{id}");
+    }
+}

@@ -176,5 +176,10 @@ mod tests {
         assert_eq!(mode(&folder), 0o700);
         assert_eq!(mode(&folder.join("summary.md")), 0o600);
         assert_eq!(mode(&folder.join("bundle.json")), 0o600);
+        // `export --out a/b`: the folders it has to create are private too.
+        let nested = dir.path().join("a").join("b");
+        write_bundle(&nested, "b", "text", "{}").unwrap();
+        assert_eq!(mode(&dir.path().join("a")), 0o700);
+        assert_eq!(mode(&nested), 0o700);
     }
 }

@@ -105,13 +105,18 @@ pub struct Triage {
     shown_cache: RefCell<Option<ShownCache>>,
 }
 
+/// The redacted notes and findings last drawn, and what they were made from: only these are
+/// redacted again when they change (typing in the note editor changes the draft, not them).
 #[derive(Debug, Clone)]
 struct ShownCache {
-    from: Session,
+    notes: Vec<crate::session::Note>,
+    findings: Vec<String>,
     evidence: Option<String>,
-    shown: Rc<Shown>,
+    redacted_notes: Vec<crate::session::Note>,
+    redacted_findings: Vec<String>,
+    redacted_evidence: Option<String>,
+    hidden: usize,
 }
-
 /// What the screen shows of a triage: redacted like an export, because incident calls share
 /// screens, unless the engineer revealed secrets.
 #[derive(Debug, Clone)]
@@ -175,30 +180,65 @@ impl Triage {
                 hidden: 0,
             });
         }
+        let findings: Vec<String> = self
+            .session
+            .checklist
+            .steps
+            .iter()
+            .map(|step| step.finding.clone())
+            .collect();
         let mut cache = self.shown_cache.borrow_mut();
-        if let Some(hit) = cache.as_ref()
-            && hit.from == self.session
-            && hit.evidence == self.evidence
-        {
-            return Rc::clone(&hit.shown);
+        let fresh = cache.as_ref().is_some_and(|hit| {
+            hit.notes == self.session.notes
+                && hit.findings == findings
+                && hit.evidence == self.evidence
+        });
+        if !fresh {
+            let redactor = Redactor::with_custom(&runbook.redact).unwrap_or_default();
+            let mut only = self.session.clone();
+            only.draft = None;
+            let redacted = redact_session(&only, &redactor);
+            let redacted_evidence = self
+                .evidence
+                .as_deref()
+                .map(|card| redactor.redact(card).text);
+            *cache = Some(ShownCache {
+                notes: self.session.notes.clone(),
+                findings,
+                evidence: self.evidence.clone(),
+                redacted_notes: redacted.session.notes,
+                redacted_findings: redacted
+                    .session
+                    .checklist
+                    .steps
+                    .into_iter()
+                    .map(|step| step.finding)
+                    .collect(),
+                redacted_evidence,
+                hidden: redacted.count,
+            });
         }
-        let redactor = Redactor::with_custom(&runbook.redact).unwrap_or_default();
-        let redacted = redact_session(&self.session, &redactor);
-        let evidence = self
-            .evidence
-            .as_deref()
-            .map(|card| redactor.redact(card).text);
-        let shown = Rc::new(Shown {
-            session: redacted.session,
+        let mut session = self.session.clone();
+        let (evidence, hidden) = match cache.as_ref() {
+            Some(hit) => {
+                session.notes.clone_from(&hit.redacted_notes);
+                for (step, finding) in session
+                    .checklist
+                    .steps
+                    .iter_mut()
+                    .zip(&hit.redacted_findings)
+                {
+                    step.finding.clone_from(finding);
+                }
+                (hit.redacted_evidence.clone(), hit.hidden)
+            }
+            None => (None, 0),
+        };
+        Rc::new(Shown {
+            session,
             evidence,
-            hidden: redacted.count,
-        });
-        *cache = Some(ShownCache {
-            from: self.session.clone(),
-            evidence: self.evidence.clone(),
-            shown: Rc::clone(&shown),
-        });
-        shown
+            hidden,
+        })
     }
 
     pub fn questions<'r>(&self, runbook: &'r TeamRunbook) -> &'r [QuestionCard] {
