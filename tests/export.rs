@@ -375,7 +375,9 @@ pattern = "msk_[a-z0-9]{12}"
         assert!(out.contains("invalid_token"), "{format:?}: {out}");
     }
     assert!(
-        prepared.redaction_kinds().contains("payments merchant secret"),
+        prepared
+            .redaction_kinds()
+            .contains("payments merchant secret"),
         "{}",
         prepared.redaction_kinds()
     );
