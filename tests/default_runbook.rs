@@ -120,3 +120,176 @@ fn the_readme_example_runbook_is_valid() {
     assert!(report.findings.is_empty(), "{:?}", report.findings);
     assert_eq!(report.runbooks[1].name, "Orders API");
 }
+
+/// Every runbook the project ships: the embedded default and the example team file layered
+/// over it.
+fn shipped() -> Vec<api_triage::runbook::TeamRunbook> {
+    let payments = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runbooks/examples/payments.toml"),
+    )
+    .unwrap();
+    let report = load_texts(vec![("payments.toml".to_owned(), payments)], None);
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    report.runbooks
+}
+
+/// Whether `bash -n` parses `script`; the error when it does not.
+fn bash_parses(script: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new("bash")
+        .arg("-n")
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// Every `how` and every example request, as written and as `explain` prints it at 80
+/// columns (wrapped with ` \` continuations), parses as one shell command.
+#[test]
+fn every_command_parses_as_written_and_as_explain_wraps_it() {
+    let mut checked = 0;
+    for runbook in shipped() {
+        for card in runbook.codes.values().chain(runbook.classes.values()) {
+            let commands = card
+                .look_first
+                .iter()
+                .map(|l| &l.how)
+                .chain(card.examples.iter().map(|e| &e.request));
+            for command in commands {
+                if let Err(e) = bash_parses(command) {
+                    panic!(
+                        "{} {}: `{command}` does not parse: {e}",
+                        runbook.name, card.code
+                    );
+                }
+                checked += 1;
+            }
+            let rendered = api_triage::cli::render_card(
+                card,
+                &runbook,
+                api_triage::cli::Style { bold: false },
+            );
+            let mut lines = rendered.lines().peekable();
+            while let Some(line) = lines.next() {
+                let Some(first) = line.strip_prefix("     $ ") else {
+                    continue;
+                };
+                let mut command = first.to_owned();
+                while command.ends_with(" \\") {
+                    let Some(next) = lines.next() else { break };
+                    command.push('\n');
+                    command.push_str(next);
+                }
+                if let Err(e) = bash_parses(&command) {
+                    panic!(
+                        "{} {}: rendered\n{command}\ndoes not parse: {e}",
+                        runbook.name, card.code
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 200, "{checked}");
+}
+
+/// The first three places to look only read, and an example that writes says it is for
+/// staging (or is a dry run).
+#[test]
+fn first_places_only_read_and_writing_examples_say_staging() {
+    use api_triage::runbook::commands::writes;
+    for runbook in shipped() {
+        for card in runbook.codes.values().chain(runbook.classes.values()) {
+            for place in &card.look_first {
+                assert_eq!(
+                    writes(&place.how),
+                    None,
+                    "{} {}: first place `{}` writes: {}",
+                    runbook.name,
+                    card.code,
+                    place.what,
+                    place.how
+                );
+            }
+            for example in &card.examples {
+                if writes(&example.request).is_some() {
+                    let label = format!(
+                        "{} {} {}",
+                        example.name,
+                        example.note.as_deref().unwrap_or(""),
+                        example.request
+                    )
+                    .to_ascii_lowercase();
+                    assert!(
+                        label.contains("staging")
+                            || label.contains("dry-run")
+                            || label.contains("dry run"),
+                        "{} {}: example `{}` writes without saying where: {}",
+                        runbook.name,
+                        card.code,
+                        example.name,
+                        example.request
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The codes on-call meets most that the first release lacked have cards of their own, with
+/// their own meaning rather than the class advice.
+#[test]
+fn the_codes_met_first_have_their_own_cards() {
+    let report = load_texts(Vec::new(), None);
+    let default = &report.runbooks[0];
+    for code in [
+        499, 520, 521, 522, 523, 524, 525, 526, 530, 460, 463, 464, 431, 414, 421, 407, 426, 411,
+        417, 425, 428, 507, 508, 511,
+    ] {
+        let card = default
+            .card(code)
+            .unwrap_or_else(|| panic!("{code} missing"));
+        assert!(
+            card.fallback_class.is_none(),
+            "{code} falls back to its class"
+        );
+        assert_eq!(card.look_first.len(), 3, "{code}");
+        assert!(!card.meaning.is_empty(), "{code}");
+        let class = default
+            .classes
+            .get(&u8::try_from(code / 100).unwrap())
+            .unwrap();
+        assert_ne!(
+            card.meaning, class.meaning,
+            "{code} repeats the class advice"
+        );
+    }
+    for (a, b) in [
+        (499, 504),
+        (429, 503),
+        (413, 431),
+        (406, 415),
+        (520, 502),
+        (302, 303),
+    ] {
+        assert!(
+            default
+                .comparisons
+                .iter()
+                .any(|c| c.codes.contains(&a) && c.codes.contains(&b)),
+            "no comparison of {a} and {b}"
+        );
+    }
+}

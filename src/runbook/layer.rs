@@ -353,6 +353,22 @@ fn build_card(
 fn check_file_rules(file: &ParsedFile, report: &mut Reporter<'_>) {
     for (key, entry) in &file.codes {
         if let Some(look) = &entry.get_ref().look_first {
+            for (i, place) in look.get_ref().iter().enumerate() {
+                if let Some(why) = super::commands::writes(&place.how)
+                    && !place.allow_write
+                {
+                    report.warning(
+                        look.span(),
+                        format!(
+                            "code {}: first place {} ({}) {why}; the first three places must \
+                             only read (mark it `allow_write = true` if the team accepts that)",
+                            key.get_ref(),
+                            i + 1,
+                            place.what
+                        ),
+                    );
+                }
+            }
             let n = look.get_ref().len();
             if n != 3 {
                 report.error(

@@ -1,7 +1,8 @@
 //! Runbooks: the TOML format (`model`), reading files (`load`), parsing with positions
 //! (`parse`), layering a team over the default with its checks (`layer`), the findings
-//! (`diagnostic`) and the merged result (`merged`).
+//! (`diagnostic`), the merged result (`merged`) and what a command does (`commands`).
 
+pub mod commands;
 pub mod diagnostic;
 pub mod layer;
 pub mod load;

@@ -328,6 +328,9 @@ pub struct LookFirst {
     pub what: String,
     /// How to look: a command, a query or a dashboard link, shown as copyable text.
     pub how: String,
+    /// The command writes and the team accepts it as a first step (`check` warns otherwise).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_write: bool,
 }
 
 /// A likely cause; `when` lists interview answers ("layer:gateway") that make it more likely.

@@ -1047,7 +1047,8 @@ mod tests {
         for c in "42".chars() {
             a.update(Action::Type(c));
         }
-        assert_eq!(selected_code(&a), 422);
+        // The first listed code starting with the digits: 421 Misdirected Request.
+        assert_eq!(selected_code(&a), 421);
         a.update(Action::Type('9'));
         assert_eq!(selected_code(&a), 429);
         for c in "418".chars() {
