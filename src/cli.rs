@@ -909,9 +909,11 @@ pub fn evidence(
 
 /// The runbook's redactor (its own patterns over the built-in rules), or the built-in one.
 fn redactor_for(runbook: Option<&TeamRunbook>) -> crate::export::redact::Redactor {
-    runbook
-        .and_then(|r| crate::export::redact::Redactor::with_custom(&r.redact).ok())
-        .unwrap_or_default()
+    // A broken pattern is reported by `check` (and refused by `export`); here it is left out
+    // alone, so the team's other patterns still hide what they hide.
+    runbook.map_or_else(crate::export::redact::Redactor::new, |r| {
+        crate::export::redact::Redactor::with_custom_lenient(&r.redact).0
+    })
 }
 
 /// The last line of printed evidence: what was hidden, or the marker that nothing was.

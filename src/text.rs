@@ -32,7 +32,7 @@ pub fn normalize(raw: &str) -> Cow<'_, str> {
             '\u{1b}' | '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
                 let len = escape_len(&raw[at..]);
                 let sequence = &raw[at..at + len];
-                if !is_colour(sequence) {
+                if !is_cosmetic(sequence) {
                     push_visible(&mut out, sequence);
                 }
                 // Skip the rest of the sequence (its first char is already consumed).
@@ -62,6 +62,13 @@ fn escape_len(s: &str) -> usize {
         '\u{98}' | '\u{9e}' | '\u{9f}' => ('X', first.len_utf8()),
         _ => match chars.next() {
             Some((at, c @ ('[' | ']' | 'P' | 'X' | '^' | '_'))) => (c, at + 1),
+            // A character set designation: ESC ( B, as `tput sgr0` writes.
+            Some((at, '(' | ')' | '*' | '+')) => {
+                return match chars.next() {
+                    Some((next, c)) if !c.is_control() => next + c.len_utf8(),
+                    _ => at + 1,
+                };
+            }
             // ESC and one printable character (ESC 7, ESC c...); a lone ESC is one char.
             Some((at, c)) if !c.is_control() && c != '\n' => return at + c.len_utf8(),
             _ => return first.len_utf8(),
@@ -97,12 +104,21 @@ fn escape_len(s: &str) -> usize {
     s.len()
 }
 
-/// Whether an escape sequence only sets colours or text attributes (SGR: `ESC [ ... m`).
-fn is_colour(sequence: &str) -> bool {
+/// Whether an escape sequence only decorates what colour tools print: colours and text
+/// attributes (SGR, `ESC [ ... m`), erasing to the end of the line (`ESC [ K`, which
+/// `grep --color` writes after every match) and character set designations (`ESC ( B`).
+/// Dropping them loses nothing, and spelling them out would split a header name in two.
+fn is_cosmetic(sequence: &str) -> bool {
+    if sequence.len() == 3
+        && sequence.starts_with('\u{1b}')
+        && matches!(sequence.as_bytes()[1], b'(' | b')' | b'*' | b'+')
+    {
+        return true;
+    }
     let body = sequence
         .strip_prefix("\u{1b}[")
         .or_else(|| sequence.strip_prefix('\u{9b}'));
-    body.and_then(|b| b.strip_suffix('m'))
+    body.and_then(|b| b.strip_suffix('m').or_else(|| b.strip_suffix('K')))
         .is_some_and(|params| {
             params
                 .chars()
@@ -263,6 +279,11 @@ mod tests {
             "X-Api-Key: v"
         );
         assert_eq!(normalize("\u{1b}[1;38;5;208mhot\u{1b}[m"), "hot");
+        // grep --color and tput sgr0 decorations around a header name.
+        assert_eq!(
+            normalize("> \u{1b}[01;31m\u{1b}[KCookie\u{1b}[m\u{1b}[K: s=1\u{1b}(B\u{1b}[m"),
+            "> Cookie: s=1"
+        );
         assert_eq!(
             normalize("Server: x\u{1b}]52;c;cm0=\u{7}y"),
             "Server: x\\e]52;c;cm0=\\u{7}y"

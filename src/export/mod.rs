@@ -82,18 +82,21 @@ pub fn redact_analysis(
     if let Some(url) = &copy.url {
         copy.url = Some(clean(url));
     }
-    for (name, value) in &mut copy.headers {
-        // Redacted as the header line it was, so the name gives the value its meaning.
+    // Redacted as the header line it was, so the name gives the value its meaning; when a
+    // pattern took the line apart, the whole value goes (fail closed).
+    let mut value_of = |name: &str, value: &str| -> String {
         let line = clean(&format!("{name}: {value}"));
-        if let Some((_, redacted)) = line.split_once(": ") {
-            redacted.clone_into(value);
+        match line.split_once(": ") {
+            Some((kept, redacted)) if kept == name => redacted.to_owned(),
+            _ if line == format!("{name}: {value}") => value.to_owned(),
+            _ => redact::MARK.to_owned(),
         }
+    };
+    for (name, value) in &mut copy.headers {
+        *value = value_of(name, value);
     }
     for id in &mut copy.ids {
-        let line = clean(&format!("{}: {}", id.name, id.value));
-        if let Some((_, redacted)) = line.split_once(": ") {
-            redacted.clone_into(&mut id.value);
-        }
+        id.value = value_of(&id.name, &id.value);
     }
     for reason in &mut copy.returned_by.reasons {
         *reason = clean(reason);
@@ -125,7 +128,10 @@ impl Prepared {
             summary_markdown: &summary,
             session: &self.session,
         };
-        serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+        // The one way out for JSON: C1 and bidirectional controls escaped as `\u....`.
+        crate::text::sanitize_json(&serde_json::to_string_pretty(&json).unwrap_or_default())
+            .into_owned()
+            + "\n"
     }
 
     /// "3 secrets redacted", or the warning that nothing was.

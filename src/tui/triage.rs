@@ -194,7 +194,7 @@ impl Triage {
                 && hit.evidence == self.evidence
         });
         if !fresh {
-            let redactor = Redactor::with_custom(&runbook.redact).unwrap_or_default();
+            let redactor = Redactor::with_custom_lenient(&runbook.redact).0;
             let mut only = self.session.clone();
             only.draft = None;
             let redacted = redact_session(&only, &redactor);

@@ -313,6 +313,11 @@ pub(super) fn name_is_public_for_random(name: &str) -> bool {
 
 /// Whether the word before a name makes it public: `# public key: age1...`.
 pub(super) fn after_public_word(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '_', '-', '.']);
+    // Only the few bytes before the name matter; never copy the whole text per match.
+    let mut from = at.saturating_sub(16);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].trim_end_matches([' ', '_', '-', '.']);
     before.to_ascii_lowercase().ends_with("public")
 }

@@ -121,18 +121,32 @@ impl Redactor {
     /// # Errors
     /// A [`PatternError`] naming the first pattern that is not a valid regular expression.
     pub fn with_custom(custom: &[(String, String)]) -> Result<Self, PatternError> {
+        let (redactor, broken) = Self::with_custom_lenient(custom);
+        match broken.into_iter().next() {
+            Some(first) => Err(first),
+            None => Ok(redactor),
+        }
+    }
+
+    /// Like [`Redactor::with_custom`], but a pattern that does not compile is left out (and
+    /// returned) instead of leaving every other pattern out with it: for what the screen
+    /// shows, one typo in a runbook must not turn the team's other patterns off.
+    pub fn with_custom_lenient(custom: &[(String, String)]) -> (Self, Vec<PatternError>) {
         let mut redactor = Self::new();
         let mut own = Vec::with_capacity(custom.len());
+        let mut broken = Vec::new();
         for (name, pattern) in custom {
-            let regex = Regex::new(pattern).map_err(|err| PatternError {
-                name: name.clone(),
-                message: err.to_string(),
-            })?;
-            own.push(Rule {
-                name: name.clone(),
-                regex,
-                kind: Kind::Whole,
-            });
+            match Regex::new(pattern) {
+                Ok(regex) => own.push(Rule {
+                    name: name.clone(),
+                    regex,
+                    kind: Kind::Whole,
+                }),
+                Err(err) => broken.push(PatternError {
+                    name: name.clone(),
+                    message: err.to_string(),
+                }),
+            }
         }
         // A runbook's rules run right after private-key blocks, before the generic rules, so
         // their hits are credited to them and are found inside encoded runs too.
@@ -142,7 +156,7 @@ impl Redactor {
             .position(|rule| rule.kind != Kind::PrivateKey)
             .unwrap_or(redactor.rules.len());
         redactor.rules.splice(at..at, own);
-        Ok(redactor)
+        (redactor, broken)
     }
 
     /// Returns `text` with every secret the rules find replaced by [`MARK`].
@@ -152,8 +166,18 @@ impl Redactor {
     /// nothing. Text without secrets is read once.
     #[must_use]
     pub fn redact(&self, text: &str) -> Redacted {
-        // A wrapped value is read (and shown) joined back into one line.
-        let text = &*layout::unwrap_lines(text);
+        // A wrapped value is read joined back into one line; the joined layout is kept only
+        // when there is a secret in it (a table of equal lines with none stays a table).
+        if let std::borrow::Cow::Owned(joined) = layout::unwrap_lines(text) {
+            let unwrapped = self.redact_as_is(&joined);
+            if unwrapped.count > 0 {
+                return unwrapped;
+            }
+        }
+        self.redact_as_is(text)
+    }
+
+    fn redact_as_is(&self, text: &str) -> Redacted {
         let mut total = self.run(text, 0);
         let mut last_count = total.count;
         for _ in 1..MAX_PASSES {
@@ -220,8 +244,18 @@ impl Redactor {
     /// earlier rule redacted in part (`"password": "x <jwt>"`) from leaking the rest.
     fn spans(&self, rule: &Rule, text: &str, depth: usize) -> Vec<Range<usize>> {
         let mut found = Vec::new();
+        // A private key block runs to its END line, or to the end of the text when cut off:
+        // BEGIN lines inside a block already found are not searched again (40,000 BEGIN
+        // lines without an END would otherwise be scanned to the end 40,000 times).
+        let mut covered = 0;
         for caps in rule.regex.captures_iter(text) {
+            if rule.kind == Kind::PrivateKey && caps.get(0).is_some_and(|m| m.start() < covered) {
+                continue;
+            }
             self.collect(rule.kind, &caps, text, depth, &mut found);
+            if rule.kind == Kind::PrivateKey {
+                covered = found.last().map_or(covered, |span| span.end);
+            }
         }
         if found.is_empty() {
             return found;
@@ -269,6 +303,11 @@ impl Redactor {
                 pieces.extend(keep(at..span.end));
             }
         }
+        let tails: Vec<Range<usize>> = pieces
+            .iter()
+            .filter_map(|span| wrapped_tail(text, span))
+            .collect();
+        pieces.extend(tails);
         pieces.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
         let mut kept: Vec<Range<usize>> = Vec::with_capacity(pieces.len());
         for span in pieces {
@@ -291,6 +330,13 @@ impl Redactor {
             Kind::Whole => out.extend(caps.get(0).map(|m| m.range())),
             Kind::Group(index) => out.extend(caps.get(index).map(|m| m.range())),
             Kind::AnyGroup => out.extend(caps.iter().skip(1).flatten().next().map(|m| m.range())),
+            Kind::UrlPassword => {
+                if let Some(password) = caps.get(1)
+                    && !password.as_str().bytes().all(|b| b.is_ascii_digit())
+                {
+                    out.push(password.range());
+                }
+            }
             Kind::PrivateKey => private_key_body(caps, text, out),
             Kind::Percent => {
                 if let Some(run) = caps.get(0)
@@ -341,7 +387,16 @@ impl Redactor {
                     }
                 }
             }
-            Kind::NameValue => name_value(caps, text, out),
+            Kind::NameValue => {
+                if let (Some(name), Some(value)) = (caps.get(1), caps.get(2)) {
+                    name_value(name, value, text, out);
+                }
+            }
+            Kind::ValueName => {
+                if let (Some(value), Some(name)) = (caps.get(1), caps.get(2)) {
+                    name_value(name, value, text, out);
+                }
+            }
             Kind::CookieList => {
                 if let Some(list) = caps.get(1) {
                     cookie_list(text, list.range(), out);
@@ -447,6 +502,30 @@ impl Redactor {
     fn hides_secret(&self, decoded: &str, depth: usize) -> bool {
         self.run(decoded, depth + 1).count > 0
     }
+}
+
+/// The rest of a secret that a terminal wrapped onto the next line: when `span` runs to the
+/// end of a long line (60 columns or more) and the next line is one token and nothing else
+/// (no spaces, no `name:`, no `<`/`>` prefix), that line is the secret's tail.
+fn wrapped_tail(text: &str, span: &Range<usize>) -> Option<Range<usize>> {
+    if !text[span.end..].starts_with('\n') {
+        return None;
+    }
+    let line_start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    if text[line_start..span.end].chars().count() < 60 {
+        return None;
+    }
+    let next_start = span.end + 1;
+    let next_end = text[next_start..]
+        .find('\n')
+        .map_or(text.len(), |at| next_start + at);
+    let next = &text[next_start..next_end];
+    let token = next.trim_end_matches(['"', '\'', ',', ';', '}', ']']);
+    (token.len() >= 4
+        && token.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '_' | '-' | '.' | '%' | '~')
+        }))
+    .then(|| next_start..next_start + token.len())
 }
 
 /// `ranges` sorted and merged where they overlap or touch, so they are disjoint and ordered

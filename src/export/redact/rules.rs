@@ -103,6 +103,8 @@ pub(super) enum Kind {
     Group(usize),
     /// The first capture group that matched is the secret.
     AnyGroup,
+    /// The password of a URL's user info (group 1), unless it is a port (`host:8080@`).
+    UrlPassword,
     /// The body between a private key's BEGIN line and its END line (or the end of the text).
     PrivateKey,
     /// A percent-encoded run whose decoded text holds a secret.
@@ -130,6 +132,8 @@ pub(super) enum Kind {
     /// A `{"name": N, "value": V}` pair (HAR, OpenTelemetry, key/value lists): group 1 the
     /// name, group 2 the value when the name is a secret's.
     NameValue,
+    /// The same pair written value first: group 1 the value, group 2 the name.
+    ValueName,
     /// A `"cookies": [...]` list (HAR): every `"value"` in group 1.
     CookieList,
     /// A header's list of cookie strings (`'set-cookie': ['a=1; Path=/', 'b=2']`): group 1
@@ -193,7 +197,7 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         (
             "name-value",
             r#"(?i)"value"[ \t]*:[ \t]*"((?:[^"\\\r\n]|\\.)*)"[ \t]*,[ \t\r\n]*"name"[ \t]*:[ \t]*"([^"\r\n]{1,120})""#.to_owned(),
-            Kind::NameValue,
+            Kind::ValueName,
         ),
         (
             "cookie-header",
@@ -219,8 +223,8 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "url-password",
-            r#"(?i)(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/?#@'"<>\[\]]*:([^\s/'"<>]*)@"#.to_owned(),
-            Kind::Group(1),
+            r#"(?i)(?-u:\b)[a-z][a-z0-9+.\-]*://[^\s:/?#@'"<>\[\]]*:([^\s/?'"<>]*)@"#.to_owned(),
+            Kind::UrlPassword,
         ),
         (
             "query-param",
@@ -261,12 +265,12 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "command-password",
-            r"(?im)^[^\n]*>[ \t]*AUTH[ \t]+(?:[^\s]+[ \t]+)?([^\s]+)[ \t]*$".to_owned(),
+            r"(?m)^[^\s>]*(?::\d+|redis[^\s>]*)>[ \t]*(?:AUTH|auth)[ \t]+(?:[^\s]+[ \t]+)?([^\s]+)[ \t]*$".to_owned(),
             Kind::Group(1),
         ),
         (
             "netrc",
-            r"(?im)(?:^|[ \t])(?:password|passwd)[ \t]+([^\s=:]\S*)(?:[ \t]*$|[ \t]+(?:machine|login|account|default|macdef)\b)".to_owned(),
+            r"(?im)^(?:[ \t]*|[^\n]*\b(?:machine|default|login)\b[^\n]*?[ \t])(?:password|passwd)[ \t]+([^\s=:]\S*)(?:[ \t]*$|[ \t]+(?:machine|login|account|default|macdef)\b)".to_owned(),
             Kind::Group(1),
         ),
         (
@@ -356,7 +360,7 @@ pub(super) fn context_specs() -> Vec<(&'static str, String, Kind)> {
         ),
         (
             "random-after-name",
-            r#"(?im)(?:^|[^a-z0-9_.\-])([a-z0-9_.\-]*(?:key|secret|token|pass|pwd|salt|seed|signature|sig|hash|dsn|credential))["']?[ \t]*(?:=|:|=>)[ \t]*["']?([A-Za-z0-9+/=_.~\-]{16,})"#.to_owned(),
+            r#"(?im)(?:^|[^a-z0-9_.\-])([a-z0-9_.\-]*(?:key|secret|token|pass|pwd|salt|seed|signature|sig|dsn|credential))["']?[ \t]*(?:=|:|=>)[ \t]*["']?([A-Za-z0-9+/=_.~\-]{16,})"#.to_owned(),
             Kind::RandomValue,
         ),
         (

@@ -1575,3 +1575,77 @@ fn form_fields_signature_lines_and_kubectl_secret_values() {
     );
     assert!(out.contains("X-Request-Id: r-1"), "{out}");
 }
+
+#[test]
+fn curl_user_passwords_in_any_quoting_never_panic() {
+    for (input, expected) in [
+        (
+            "curl -u 'admin':Passwort§ https://x",
+            "curl -u 'admin':[REDACTED] https://x",
+        ),
+        (
+            "curl -u 'admin':hunter2pass https://x",
+            "curl -u 'admin':[REDACTED] https://x",
+        ),
+        (
+            "curl -u 'admin:hunter2' https://x",
+            "curl -u 'admin:[REDACTED]' https://x",
+        ),
+        (
+            "curl -u admin:'pass word' https://x",
+            "curl -u admin:'[REDACTED]' https://x",
+        ),
+        (
+            "curl -u \"é:ü\" https://x",
+            "curl -u \"é:[REDACTED]\" https://x",
+        ),
+    ] {
+        assert_eq!(redact(input).text, expected, "{input}");
+    }
+}
+
+#[test]
+fn name_value_pairs_in_either_order_and_case() {
+    for input in [
+        r#"{"Value":"q8Zt2pLmN4","Name":"X-Api-Key"}"#,
+        r#"{"value"   :   "hunter2pass","name":"password"}"#,
+        r#"{"name": "Authorization", "value": "Bearer é-q8Zt2pLmN4abcdef"}"#,
+    ] {
+        let out = redact(input).text;
+        assert!(
+            !out.contains("q8Zt2pLmN4") && !out.contains("hunter2pass"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn a_secret_wrapped_once_at_80_columns_loses_its_tail_too() {
+    let key =
+        "k9Fq2LmZ8xR4tW7vB3nMq8Zt2pLmN4rT6vB9yWk9Fq2LmZ8xR4tW7vB3nMq8Zt2pLmN4rT6vB9yWabcdefghijk";
+    let line = format!("> X-Api-Key: {key}");
+    let (first, tail) = line.split_at(80);
+    let out = redact(&format!("{first}\n{tail}\n> Accept: */*\n")).text;
+    assert!(!out.contains(&tail[..10]), "{out}");
+    assert!(out.contains("> Accept: */*"), "{out}");
+    // A short line's next word is not a tail.
+    let out = redact("password=abc123xyz\nnext\n").text;
+    assert!(out.contains("\nnext\n"), "{out}");
+}
+
+#[test]
+fn words_that_only_look_like_credentials_stay() {
+    for kept in [
+        "<title>Auth Service Unavailable</title>",
+        "customer asked for a password reset",
+        "Field password invalid",
+        "http://localhost:8080?email=bob@example.com",
+        "commit_hash=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b",
+    ] {
+        assert_eq!(redact(kept).text, kept);
+    }
+    assert_eq!(
+        redact("127.0.0.1:6379> AUTH default s3cretPass").text,
+        "127.0.0.1:6379> AUTH default [REDACTED]"
+    );
+}

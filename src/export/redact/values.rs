@@ -1,7 +1,7 @@
 //! Value finders: given a rule's match, the exact byte ranges of the secret inside it.
 
 use super::{
-    Captures, KEY, KEY_HEADER_NAME, QUERY_NAMES, Range, Regex, SINGLE_TOKEN_SCHEMES,
+    Captures, KEY, KEY_HEADER_NAME, Match, QUERY_NAMES, Range, Regex, SINGLE_TOKEN_SCHEMES,
     field_is_secret, header_name_is_public, is_placeholder, is_prose, is_scheme_word, key_words,
     looks_like_code, looks_like_path, looks_random, secret_extent,
 };
@@ -149,21 +149,28 @@ pub(super) fn curl_user_password(caps: &Captures<'_>, out: &mut Vec<Range<usize>
     if raw.contains("://") {
         return;
     }
-    let (inner_at, inner) = if raw.len() >= 2 && raw.starts_with(['\'', '"']) {
-        (arg.start() + 1, &raw[1..raw.len() - 1])
-    } else {
-        (arg.start(), raw)
+    let Some(colon) = raw.find(':') else {
+        return;
     };
-    if let Some(colon) = inner.find(':') {
-        // `user:'pass word'` quotes only the password.
-        let mut password = inner_at + colon + 1..inner_at + inner.len();
-        let text = &inner[colon + 1..];
-        if text.len() >= 2 && text.starts_with(['\'', '"']) && text.ends_with(&text[..1]) {
-            password = password.start + 1..password.end - 1;
+    // The shell word may quote all of it (`'user:pass'`), the user (`'user':pass`) or the
+    // password (`user:'pass word'`); quotes are ASCII, so these offsets are char boundaries.
+    let rest = &raw[colon + 1..];
+    let mut from = arg.start() + colon + 1;
+    let mut to = arg.end();
+    let is_quote = |c: char| matches!(c, '\'' | '"');
+    if let Some(q) = raw.chars().next().filter(|c| is_quote(*c))
+        && !raw[1..colon].contains(q)
+        && rest.ends_with(q)
+    {
+        to -= 1;
+    } else if let Some(q) = rest.chars().next().filter(|c| is_quote(*c)) {
+        from += 1;
+        if rest.len() >= 2 && rest.ends_with(q) {
+            to -= 1;
         }
-        if !password.is_empty() {
-            out.push(password);
-        }
+    }
+    if from < to {
+        out.push(from..to);
     }
 }
 
@@ -266,9 +273,15 @@ pub(super) fn field(caps: &Captures<'_>, text: &str, out: &mut Vec<Range<usize>>
     }
     // `--password via the CLI is insecure`: a plain word that starts a sentence.
     if !quoted && value.as_str().chars().all(|c| c.is_ascii_lowercase()) {
-        let line_end = text[range.start..]
+        // The sentence, up to the line end, read within a bounded window: a megabyte-long
+        // line of `password=x ` must not be re-read for each of its fields.
+        let mut line_end = text[range.start..]
             .find('\n')
-            .map_or(text.len(), |end| range.start + end);
+            .map_or(text.len(), |end| range.start + end)
+            .min(range.start + 200);
+        while !text.is_char_boundary(line_end) {
+            line_end -= 1;
+        }
         if is_prose(&text[range.start..line_end]) {
             return;
         }
@@ -433,19 +446,12 @@ pub(super) fn is_secret_name(name: &str) -> bool {
 }
 
 /// A `{"name": ..., "value": ...}` pair (either order): the value when the name is a secret's.
-pub(super) fn name_value(caps: &Captures<'_>, text: &str, out: &mut Vec<Range<usize>>) {
-    let (Some(a), Some(b)) = (caps.get(1), caps.get(2)) else {
-        return;
-    };
-    // The first pattern captures (name, value), the reversed one (value, name).
-    let (name, value) = if text
-        .get(a.start().saturating_sub(12)..a.start())
-        .is_some_and(|before| before.contains("value"))
-    {
-        (b, a)
-    } else {
-        (a, b)
-    };
+pub(super) fn name_value(
+    name: Match<'_>,
+    value: Match<'_>,
+    text: &str,
+    out: &mut Vec<Range<usize>>,
+) {
     // `"x-api-key", "value": ...` is a name followed by a field name, not a pair.
     if text[value.end()..]
         .trim_start_matches(['"', '\''])
