@@ -726,7 +726,12 @@ pub fn journal(global: &Global) -> crate::session::Journal {
 
 /// `api-triage sessions`: the saved sessions, newest first.
 pub fn sessions(journal: &crate::session::Journal, json: bool) -> Output {
-    let list = journal.list();
+    // Titles are typed text and the list is often read on a shared screen: redacted.
+    let redactor = crate::export::redact::Redactor::new();
+    let mut list = journal.list();
+    for summary in &mut list {
+        summary.title = redactor.redact(&summary.title).text;
+    }
     if json {
         return ok(to_json(&json!(list)));
     }

@@ -14,6 +14,40 @@ pub fn create_dir_all(dir: &Path) -> io::Result<()> {
     builder().recursive(true).create(dir)
 }
 
+/// Makes `dir` a private folder of ours: created 0700 (with missing parents) when absent;
+/// when present, it must be a real folder, not a symlink to one, and is narrowed to 0700 if
+/// others could read or write it (a folder made by an older version, or by hand). For the
+/// folders api-triage owns (the sessions, the copy fallback), never for one the user names.
+pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => builder().recursive(true).create(dir),
+        Err(e) => Err(e),
+        Ok(meta) if meta.file_type().is_symlink() => Err(io::Error::other(format!(
+            "{} is a symbolic link; api-triage keeps its files in a real folder",
+            dir.display()
+        ))),
+        Ok(meta) if !meta.is_dir() => Err(io::Error::other(format!(
+            "{} is not a folder",
+            dir.display()
+        ))),
+        Ok(meta) => narrow(dir, &meta),
+    }
+}
+
+#[cfg(unix)]
+fn narrow(dir: &Path, meta: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if meta.permissions().mode() & 0o077 == 0 {
+        return Ok(());
+    }
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+}
+
+#[cfg(not(unix))]
+fn narrow(_dir: &Path, _meta: &fs::Metadata) -> io::Result<()> {
+    Ok(())
+}
+
 /// Creates exactly `dir`, 0700; fails if anything (a symlink included) is already there.
 pub fn create_dir(dir: &Path) -> io::Result<()> {
     builder().create(dir)
@@ -61,7 +95,7 @@ pub fn random_token() -> String {
 /// Creates a new file `PREFIX-<random>.EXT` in `dir` (created 0700 if missing), 0600, never
 /// through a symlink and never over anything; returns its path and the open file.
 pub fn create_unpredictable(dir: &Path, prefix: &str, ext: &str) -> io::Result<(PathBuf, File)> {
-    create_dir_all(dir)?;
+    ensure_private_dir(dir)?;
     let mut last = io::Error::other("no name was free");
     for _ in 0..8 {
         let path = dir.join(format!("{prefix}-{}.{ext}", random_token()));
@@ -92,6 +126,30 @@ mod tests {
             assert_eq!(mode(&a), 0o600);
             assert_eq!(mode(&inner), 0o700);
         }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn private_folders_are_narrowed_and_symlinks_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let open = dir.path().join("open");
+        fs::create_dir(&open).unwrap();
+        fs::set_permissions(&open, fs::Permissions::from_mode(0o755)).unwrap();
+        ensure_private_dir(&open).unwrap();
+        assert_eq!(
+            fs::metadata(&open).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&open, &link).unwrap();
+        assert!(ensure_private_dir(&link).is_err());
+        let fresh = dir.path().join("a/b");
+        ensure_private_dir(&fresh).unwrap();
+        assert_eq!(
+            fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
     }
 
     #[test]

@@ -129,8 +129,8 @@ impl Journal {
     }
 
     fn ensure_dir(&self) -> Result<(), JournalError> {
-        crate::private_fs::create_dir_all(&self.dir)
-            .map_err(io_error("cannot create the sessions folder", &self.dir))
+        crate::private_fs::ensure_private_dir(&self.dir)
+            .map_err(io_error("cannot use the sessions folder", &self.dir))
     }
 
     /// Writes `session` atomically: on any failure the previous file stays as it was.
@@ -232,7 +232,10 @@ impl Journal {
         let _ = fs::remove_file(&staging);
         // A hard link costs nothing; a file system without them gets a copy.
         if fs::hard_link(path, &staging).is_err() {
-            fs::copy(path, &staging)?;
+            // Created new like every file here, so a planted link is never written through.
+            let mut copy = crate::private_fs::create_new_file(&staging)?;
+            io::copy(&mut File::open(path)?, &mut copy)?;
+            copy.sync_all()?;
         }
         let renamed = fs::rename(&staging, &backup);
         // Renaming onto a second name of the same file (left by a kill just before the last

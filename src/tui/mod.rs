@@ -63,7 +63,7 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
         Some(id) => match saver.open(id.as_deref()) {
             Ok(session) => Some(session),
             Err(e) => {
-                eprintln!("api-triage: {e}");
+                say(&e);
                 return ExitCode::from(1);
             }
         },
@@ -116,10 +116,10 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
     restore();
     if let Some(triage) = &app.triage {
         if let triage::SaveStatus::Failed(e) = &triage.save {
-            eprintln!(
-                "api-triage: the last changes could not be saved in {}: {e}",
+            say(format!(
+                "the last changes could not be saved in {}: {e}",
                 saver.journal.dir().display()
-            );
+            ));
         } else {
             eprintln!(
                 "api-triage: session {} saved in {} (resume with `api-triage resume`)",
@@ -131,7 +131,7 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
     match outcome {
         Ok(Ok(())) => {}
         Ok(Err(e)) => {
-            eprintln!("api-triage: terminal error: {e}");
+            say(format!("terminal error: {e}"));
             return ExitCode::from(1);
         }
         // Rust's own exit code for a panic.
@@ -274,11 +274,24 @@ fn restore() {
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         restore();
-        eprintln!(
-            "api-triage: internal error, sorry: {info}\nYour terminal has been restored. \
-             Please report this with the steps that led to it."
-        );
+        // Where, not what: a panic's message can quote the evidence being read.
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        say(format!(
+            "internal error, sorry{place}\nYour terminal has been restored. Please report this \
+             with the steps that led to it."
+        ));
     }));
+}
+
+/// A message on standard error, through the one sanitizer: error texts can quote a session
+/// file or a path.
+fn say(message: impl std::fmt::Display) {
+    eprintln!(
+        "api-triage: {}",
+        crate::text::sanitize(&message.to_string())
+    );
 }
 
 fn event_loop(

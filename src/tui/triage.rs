@@ -112,6 +112,10 @@ struct ShownCache {
     notes: Vec<crate::session::Note>,
     findings: Vec<String>,
     evidence: Option<String>,
+    incident: crate::session::Incident,
+    answers: std::collections::BTreeMap<String, Answer>,
+    redacted_incident: crate::session::Incident,
+    redacted_answers: std::collections::BTreeMap<String, Answer>,
     redacted_notes: Vec<crate::session::Note>,
     redacted_findings: Vec<String>,
     redacted_evidence: Option<String>,
@@ -192,6 +196,8 @@ impl Triage {
             hit.notes == self.session.notes
                 && hit.findings == findings
                 && hit.evidence == self.evidence
+                && hit.incident == self.session.incident
+                && hit.answers == self.session.interview.answers
         });
         if !fresh {
             let redactor = Redactor::with_custom_lenient(&runbook.redact).0;
@@ -206,6 +212,10 @@ impl Triage {
                 notes: self.session.notes.clone(),
                 findings,
                 evidence: self.evidence.clone(),
+                incident: self.session.incident.clone(),
+                answers: self.session.interview.answers.clone(),
+                redacted_incident: redacted.session.incident.clone(),
+                redacted_answers: redacted.session.interview.answers.clone(),
                 redacted_notes: redacted.session.notes,
                 redacted_findings: redacted
                     .session
@@ -222,6 +232,8 @@ impl Triage {
         let (evidence, hidden) = match cache.as_ref() {
             Some(hit) => {
                 session.notes.clone_from(&hit.redacted_notes);
+                session.incident.clone_from(&hit.redacted_incident);
+                session.interview.answers.clone_from(&hit.redacted_answers);
                 for (step, finding) in session
                     .checklist
                     .steps

@@ -115,8 +115,9 @@ fn draw_side(frame: &mut Frame, area: Rect, app: &App, theme: Theme, triage: &Tr
     let questions = &runbook.interview;
     let width = area.width.saturating_sub(2);
     let mut lines = vec![heading(" Answers so far", theme)];
+    let shown = triage.shown(runbook);
     for question in questions {
-        if let Some(answer) = triage.session.interview.answers.get(&question.id) {
+        if let Some(answer) = shown.session.interview.answers.get(&question.id) {
             let text = format!(
                 "{}: {}",
                 question.id,

@@ -304,10 +304,15 @@ pub(crate) fn triage_header(app: &App, triage: &Triage, theme: Theme) -> Line<'s
             || "code not known yet".to_owned(),
             |card| format!("{} {}", card.code, card.title),
         );
-    let incident = if triage.session.incident.title.is_empty() {
+    // The title as the screen shows every typed text: redacted unless revealed.
+    let shown_title = runbook.map_or_else(
+        || triage.session.incident.title.clone(),
+        |r| triage.shown(r).session.incident.title.clone(),
+    );
+    let incident = if shown_title.is_empty() {
         "untitled (i to name it)".to_owned()
     } else {
-        triage.session.incident.title.clone()
+        shown_title
     };
     let elapsed = elapsed_label(app.now.as_second() - triage.session.created.as_second());
     let title = visible(&format!(" {title}"));
