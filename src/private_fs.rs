@@ -37,10 +37,11 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
 #[cfg(unix)]
 fn narrow(dir: &Path, meta: &fs::Metadata) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    if meta.permissions().mode() & 0o077 == 0 {
-        return Ok(());
+    // Group or others may read, write or enter it: narrow it.
+    if meta.permissions().mode() & 0o077 != 0 {
+        return fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
     }
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+    Ok(())
 }
 
 #[cfg(not(unix))]
