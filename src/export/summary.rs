@@ -74,33 +74,7 @@ pub fn redact_session(session: &Session, redactor: &Redactor) -> Redacted {
         }
         *text = result.text;
     };
-    for note in &mut copy.notes {
-        clean(&mut note.text);
-        if let Some(evidence) = &mut note.evidence {
-            clean(evidence);
-        }
-    }
-    if let Some(draft) = &mut copy.draft {
-        clean(&mut draft.text);
-    }
-    for step in &mut copy.checklist.steps {
-        clean(&mut step.finding);
-    }
-    let incident = &mut copy.incident;
-    for field in [
-        &mut incident.title,
-        &mut incident.severity,
-        &mut incident.environment,
-        &mut incident.endpoint,
-        &mut incident.first_seen,
-    ] {
-        clean(field);
-    }
-    for answer in copy.interview.answers.values_mut() {
-        if let crate::triage::Answer::Text(text) = answer {
-            clean(text);
-        }
-    }
+    copy.for_each_text(&mut clean);
     Redacted {
         session: copy,
         count,

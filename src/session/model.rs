@@ -154,22 +154,28 @@ impl Session {
     /// Normalises every text that came from the engineer (see [`crate::text::normalize`]):
     /// sessions saved by earlier versions kept pastes with CR line breaks and escape codes.
     pub fn normalize_texts(&mut self) {
-        fn fix(text: &mut String) {
+        self.for_each_text(|text| {
             if let std::borrow::Cow::Owned(clean) = crate::text::normalize(text) {
                 *text = clean;
             }
-        }
+        });
+    }
+
+    /// Calls `visit` on every text that came from the engineer or a server: each note and the
+    /// evidence line read from it, the draft, findings, incident fields and typed answers.
+    /// The one list of them, so normalising and redacting can never miss different ones.
+    pub fn for_each_text(&mut self, mut visit: impl FnMut(&mut String)) {
         for note in &mut self.notes {
-            fix(&mut note.text);
+            visit(&mut note.text);
             if let Some(evidence) = &mut note.evidence {
-                fix(evidence);
+                visit(evidence);
             }
         }
         if let Some(draft) = &mut self.draft {
-            fix(&mut draft.text);
+            visit(&mut draft.text);
         }
         for step in &mut self.checklist.steps {
-            fix(&mut step.finding);
+            visit(&mut step.finding);
         }
         let incident = &mut self.incident;
         for field in [
@@ -179,11 +185,11 @@ impl Session {
             &mut incident.endpoint,
             &mut incident.first_seen,
         ] {
-            fix(field);
+            visit(field);
         }
         for answer in self.interview.answers.values_mut() {
             if let Answer::Text(text) = answer {
-                fix(text);
+                visit(text);
             }
         }
     }
