@@ -1,6 +1,7 @@
 //! Saving sessions so nothing shown as saved is ever lost: write a temporary file in the same
 //! folder, fsync it, link the previous version as `.bak`, rename into place, fsync the folder.
-//! Files are 0600 and folders 0700. A lock file tells a second app that a session is open.
+//! Files are 0600 and folders 0700. A kernel lock on `ID.lock` tells a second app that a
+//! session is open, and is freed the moment the first one dies.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -345,52 +346,52 @@ impl Journal {
             .collect()
     }
 
-    /// Takes the lock of a session, refusing when another live process holds it. A lock left
-    /// by a process that has gone (a crash, a kill) is taken over.
+    /// Takes the lock of a session, refusing while another api-triage holds it. The lock is
+    /// the kernel's (`flock` on the open lock file), so it is freed the moment its process
+    /// dies, however it dies: no pid to check, no zombie or reused pid to trip over. The pid
+    /// inside the file is only for the message.
     pub fn lock(&self, id: &str) -> Result<Lock, JournalError> {
         self.ensure_dir()?;
         let path = self.dir.join(format!("{id}.lock"));
-        let me = std::process::id();
-        for _ in 0..2 {
-            match crate::private_fs::create_new_file(&path) {
-                Ok(mut file) => {
-                    let _ = writeln!(file, "{me}");
-                    let _ = file.sync_all();
-                    return Ok(Lock { path });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    let holder = fs::read_to_string(&path)
-                        .ok()
-                        .and_then(|t| t.trim().parse::<u32>().ok());
-                    if let Some(pid) = holder.filter(|pid| *pid != me && process_alive(*pid)) {
-                        return Err(JournalError::InUse {
-                            id: id.to_owned(),
-                            pid,
-                        });
-                    }
-                    // Stale: its process is gone.
-                    let _ = fs::remove_file(&path);
-                }
-                Err(e) => return Err(io_error("cannot lock", &path)(e)),
+        let mut file = open_lock_file(&path).map_err(io_error("cannot lock", &path))?;
+        match file.try_lock() {
+            Ok(()) => {
+                // Best effort: the lock holds whether or not the pid is written.
+                let _ = file.set_len(0);
+                let _ = writeln!(file, "{}", std::process::id());
+                Ok(Lock { _file: file })
             }
+            Err(fs::TryLockError::WouldBlock) => Err(JournalError::InUse {
+                id: id.to_owned(),
+                pid: fs::read_to_string(&path)
+                    .ok()
+                    .and_then(|t| t.trim().parse::<u32>().ok())
+                    .unwrap_or(0),
+            }),
+            Err(fs::TryLockError::Error(e)) => Err(io_error("cannot lock", &path)(e)),
         }
-        Err(JournalError::InUse {
-            id: id.to_owned(),
-            pid: 0,
-        })
     }
 }
 
-/// An open session's lock; removed when dropped.
+/// The lock file of a session: created new (0600) the first time; later opened only when it
+/// is a regular file, never through a symlink.
+fn open_lock_file(path: &Path) -> io::Result<File> {
+    match crate::private_fs::create_new_file(path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            if !fs::symlink_metadata(path)?.file_type().is_file() {
+                return Err(io::Error::other("the lock is not a regular file"));
+            }
+            fs::OpenOptions::new().write(true).open(path)
+        }
+        other => other,
+    }
+}
+
+/// An open session's lock: held while this lives, released by the kernel when it is dropped
+/// or the process ends.
 #[derive(Debug)]
 pub struct Lock {
-    path: PathBuf,
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
-    }
+    _file: File,
 }
 
 /// The session as its file holds it: pretty JSON, with C1 and bidirectional controls escaped
@@ -404,15 +405,6 @@ fn encode(session: &Session, path: &Path) -> Result<Vec<u8>, JournalError> {
     let mut bytes = crate::text::sanitize_json(&text).into_owned().into_bytes();
     bytes.push(b'\n');
     Ok(bytes)
-}
-
-fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        // Without /proc, assume the holder is alive; the user can remove the lock file.
-        true
-    }
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {
@@ -590,25 +582,55 @@ mod tests {
         assert_eq!(journal.load(&s.id).unwrap().incident.title, "changed");
     }
 
+    /// A killed holder (left a zombie, not yet reaped) frees the lock at once.
     #[test]
-    fn a_live_lock_refuses_and_a_stale_lock_is_taken_over() {
+    #[cfg(target_os = "linux")]
+    fn a_lock_held_by_a_killed_process_is_free_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        drop(journal.lock("k").unwrap());
+        let lock_path = dir.path().join("k.lock");
+        // util-linux's flock holds the same kind of lock on the file in another process
+        // (`-o`: its `sleep` child does not inherit the lock).
+        let Ok(mut holder) = std::process::Command::new("flock")
+            .args(["-o", "-x"])
+            .arg(&lock_path)
+            .args(["sleep", "40"])
+            .spawn()
+        else {
+            return;
+        };
+        let started = std::time::Instant::now();
+        while journal.lock("k").is_ok() && started.elapsed().as_secs() < 5 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert!(matches!(journal.lock("k"), Err(JournalError::InUse { .. })));
+        holder.kill().unwrap();
+        // Not waited for: the holder stays a zombie, and the lock is free all the same.
+        let started = std::time::Instant::now();
+        while journal.lock("k").is_err() && started.elapsed().as_secs() < 5 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert!(journal.lock("k").is_ok());
+        let _ = holder.wait();
+    }
+
+    #[test]
+    fn a_held_lock_refuses_and_a_released_one_is_taken() {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::new(dir.path());
         let lock = journal.lock("x").unwrap();
-        // The same process may reopen its own session.
-        drop(journal.lock("x").unwrap());
-        drop(lock);
-        // A lock held by a live process (pid 1 is always alive).
-        fs::write(dir.path().join("y.lock"), "1\n").unwrap();
-        if cfg!(target_os = "linux") {
-            assert!(matches!(
-                journal.lock("y"),
-                Err(JournalError::InUse { pid: 1, .. })
-            ));
+        match journal.lock("x") {
+            Err(JournalError::InUse { pid, .. }) => assert_eq!(pid, std::process::id()),
+            other => panic!("{other:?}"),
         }
-        // A lock of a process that is gone.
-        fs::write(dir.path().join("z.lock"), "4000000000\n").unwrap();
-        assert!(journal.lock("z").is_ok());
+        drop(lock);
+        // Released by the kernel with its file: the lock file left behind is no obstacle.
+        assert!(dir.path().join("x.lock").exists());
+        drop(journal.lock("x").unwrap());
+        // A file left by an old version, naming a live pid, is no lock either.
+        fs::write(dir.path().join("y.lock"), "1\n").unwrap();
+        assert!(journal.lock("y").is_ok());
     }
 
     #[test]
