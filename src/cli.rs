@@ -106,7 +106,7 @@ pub enum Command {
         out: PathBuf,
         /// What to print: the summary as md, text or slack, or the bundle as json.
         #[arg(long, value_enum, default_value = "md")]
-        format: crate::export::summary::Format,
+        format: FormatArg,
         /// Also copy the summary to the clipboard (OSC 52 over SSH).
         #[arg(long)]
         copy: bool,
@@ -137,6 +137,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// `export --format`: the summary formats as the command line spells them. Kept here so the
+/// export module knows nothing of the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Markdown, for chat tools and issue trackers.
+    Md,
+    /// Plain text, for email and terminals.
+    Text,
+    /// Slack mrkdwn.
+    Slack,
+    /// The whole session as JSON.
+    Json,
+}
+
+impl From<FormatArg> for crate::export::summary::Format {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Md => Self::Md,
+            FormatArg::Text => Self::Text,
+            FormatArg::Slack => Self::Slack,
+            FormatArg::Json => Self::Json,
+        }
+    }
 }
 
 /// What a command produced: text for stdout, text for stderr, and the exit code.
@@ -843,18 +868,18 @@ pub fn export(
     );
     if *copy {
         let summary = prepared.render(runbook, now, crate::export::summary::Format::Md);
-        let env = crate::export::clipboard::Environment::from_process();
+        let env = crate::clipboard::Environment::from_process();
         // Markdown is what summary.md holds: a copy that reaches no clipboard points there.
-        let copied = crate::export::clipboard::copy(
+        let copied = crate::clipboard::copy(
             &summary,
             &env,
             terminal,
-            crate::export::clipboard::Fallback::Existing(&folder.join("summary.md")),
+            crate::clipboard::Fallback::Existing(&folder.join("summary.md")),
         );
         let _ = writeln!(stderr, "api-triage: summary {}", copied.describe());
     }
     Output {
-        stdout: prepared.render(runbook, now, *format),
+        stdout: prepared.render(runbook, now, (*format).into()),
         stderr,
         code: 0,
     }

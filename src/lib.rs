@@ -6,7 +6,9 @@
 //! - `triage`: the interview, the checklist, ranking by the answers (pure).
 //! - `evidence`: what pasted evidence shows (pure).
 //! - `session`: the saved triage and its crash-safe journal (filesystem).
-//! - `export`: the escalation summary and bundle, redaction, and (only here) the clipboard.
+//! - `export`: the escalation summary and bundle, and redaction (pure but for the bundle).
+//! - `clipboard`: the desktop clipboard, OSC 52 and the file fallback; the only module that
+//!   touches a clipboard.
 //! - `text`: making untrusted text safe to show, wrapping (pure).
 //! - `private_fs`: owner-only files and folders, created new (filesystem).
 //! - `fuzzing`: the fuzz targets' checks, shared with the replay tests.
@@ -17,6 +19,7 @@
 //! import ratatui, crossterm or arboard, and never read the clock: it is passed in.
 
 pub mod cli;
+pub mod clipboard;
 pub mod evidence;
 pub mod export;
 #[doc(hidden)]

@@ -9,9 +9,9 @@ use api_triage::cli::{self, Cli, Style};
 
 fn main() -> ExitCode {
     // The background keeper of the desktop clipboard (see export::clipboard).
-    if std::env::args().nth(1).as_deref() == Some(api_triage::export::clipboard::HOLD_COMMAND) {
+    if std::env::args().nth(1).as_deref() == Some(api_triage::clipboard::HOLD_COMMAND) {
         return ExitCode::from(
-            u8::try_from(api_triage::export::clipboard::hold_clipboard_main()).unwrap_or(1),
+            u8::try_from(api_triage::clipboard::hold_clipboard_main()).unwrap_or(1),
         );
     }
     // `curl -sv URL 2>&1 | api-triage -`: evidence on standard input starts a triage session.

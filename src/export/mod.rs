@@ -1,9 +1,8 @@
 //! Escalation: the summary in each format (`summary`), redaction before anything leaves the
-//! terminal (`redact`), the bundle folder (`bundle`) and the clipboard (`clipboard`, the only
-//! module that touches it). `prepare` ties them together for the CLI and the app.
+//! terminal (`redact`) and the bundle folder (`bundle`); `prepare` ties them together for the
+//! CLI and the app. Pure apart from writing the bundle: the clipboard is `crate::clipboard`.
 
 pub mod bundle;
-pub mod clipboard;
 pub mod redact;
 pub mod summary;
 

@@ -17,7 +17,7 @@ use crate::session::{NoteTarget, Session};
 use crate::triage::{Interview, Outcome, rank_causes};
 
 /// The formats of the summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Markdown, for chat tools and issue trackers.

@@ -363,15 +363,15 @@ fn event_loop(
                     app.exported(result.map_err(|e| e.to_string()));
                 }
                 Effect::Copy { text } => {
-                    let env = crate::export::clipboard::Environment::from_process();
+                    let env = crate::clipboard::Environment::from_process();
                     // A private folder of the state directory: the file name cannot be
                     // guessed and nobody else can plant a link there.
                     let private_dir = saver.journal.dir().join("copies");
-                    let outcome = crate::export::clipboard::copy(
+                    let outcome = crate::clipboard::copy(
                         &text,
                         &env,
                         &mut io::stdout(),
-                        crate::export::clipboard::Fallback::NewIn(&private_dir),
+                        crate::clipboard::Fallback::NewIn(&private_dir),
                     );
                     app.copied(&outcome.describe(), outcome.warning.is_some());
                 }
