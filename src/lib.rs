@@ -12,7 +12,7 @@
 //! - `text`: making untrusted text safe to show, wrapping (pure).
 //! - `private_fs`: owner-only files and folders, created new (filesystem).
 //! - `fuzzing`: the fuzz targets' checks, shared with the replay tests.
-//! - `cli`: the command-line interface, reusing the core.
+//! - `cli`: the command-line interface, reusing the core; `exit`: how a run ends.
 //! - `tui`: the terminal app; the only module that touches the terminal.
 //!
 //! The domain modules (`runbook`, `matrix`, `triage`, `evidence`, `session`) never
@@ -21,6 +21,7 @@
 pub mod cli;
 pub mod clipboard;
 pub mod evidence;
+pub mod exit;
 pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;

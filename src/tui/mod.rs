@@ -8,8 +8,8 @@ pub mod theme;
 pub mod triage;
 pub mod views;
 
+use crate::exit::Exit;
 use std::io::{self, IsTerminal, Write};
-use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -37,7 +37,7 @@ pub struct Start {
 }
 
 /// Runs the app until the user quits; returns the process exit code.
-pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> ExitCode {
+pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> Exit {
     // Bundles go to `$API_TRIAGE_EXPORT_DIR`, else the folder the app was started in.
     let export_dir = std::env::var_os("API_TRIAGE_EXPORT_DIR")
         .filter(|v| !v.is_empty())
@@ -46,14 +46,14 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
         .unwrap_or_else(|| std::path::PathBuf::from("."));
     if let Some(code) = start.code.filter(|code| !(100..=599).contains(code)) {
         eprintln!("api-triage: {code} is not an HTTP status code (100-599)");
-        return ExitCode::from(2);
+        return Exit::Usage;
     }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "api-triage: the app needs a terminal; for scripts use a command such as \
              `api-triage list`, `api-triage explain 502` (see --help)"
         );
-        return ExitCode::from(2);
+        return Exit::Usage;
     }
     // A session to resume is opened and locked before the terminal is taken over, so a
     // problem is a plain message.
@@ -64,7 +64,7 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
             Ok(session) => Some(session),
             Err(e) => {
                 say(&e);
-                return ExitCode::from(1);
+                return Exit::Failed;
             }
         },
     };
@@ -94,7 +94,7 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
         Err(e) => {
             restore();
             eprintln!("api-triage: cannot set up the terminal: {e}");
-            return ExitCode::from(2);
+            return Exit::Usage;
         }
     };
     install_panic_hook();
@@ -132,14 +132,14 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
         Ok(Ok(())) => {}
         Ok(Err(e)) => {
             say(format!("terminal error: {e}"));
-            return ExitCode::from(1);
+            return Exit::Failed;
         }
         // Rust's own exit code for a panic.
-        Err(_) => return ExitCode::from(101),
+        Err(_) => return Exit::Panic,
     }
     match signal.load(Ordering::SeqCst) {
-        0 => ExitCode::SUCCESS,
-        sig => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
+        0 => Exit::Ok,
+        sig => Exit::Signal(i32::try_from(sig).unwrap_or(0)),
     }
 }
 

@@ -1,0 +1,170 @@
+//! The command-line definition (clap): one source for parsing, `--help`, the man page and
+//! the shell completions.
+
+use super::*;
+
+use clap::{Args, Parser, Subcommand};
+
+/// `--version`: the version and when the embedded default runbook was last reviewed.
+pub static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let reviewed = crate::runbook::DEFAULT_RUNBOOK
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("reviewed"))
+        .and_then(|rest| rest.trim_start().strip_prefix('='))
+        .map_or("unknown", |value| {
+            value.split('#').next().unwrap_or("").trim()
+        });
+    format!(
+        "{} (embedded runbook reviewed {reviewed})",
+        env!("CARGO_PKG_VERSION")
+    )
+});
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "api-triage",
+    version = VERSION.as_str(),
+    about = "Guided triage of a failing HTTP API, from your team's runbooks",
+    long_about = "Guided triage of a failing HTTP API, from your team's runbooks.\n\n\
+                  Run without a command to open the terminal app; give a status code \
+                  (`api-triage 502`) to open straight on its card."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    /// Open the app on this status code's card.
+    pub code: Option<u16>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// A runbook file or folder to layer over the embedded default (repeatable). Without it:
+    /// `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`.
+    #[arg(long = "runbook", value_name = "PATH", global = true)]
+    pub runbooks: Vec<PathBuf>,
+    /// Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else
+    /// `~/.local/state/api-triage/sessions`).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub state_dir: Option<PathBuf>,
+    /// Pretend today is this date (for review checks in tests and reproducible reports).
+    #[arg(long, value_name = "YYYY-MM-DD", global = true, hide = true)]
+    pub today: Option<Date>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check runbook files: exit 0 when clean, 1 with findings, 2 when a file cannot be read.
+    Check {
+        /// Files or folders to check (default: the runbook search path).
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the code matrix, optionally filtered.
+    List {
+        /// Filter by code ("50") or keyword, fuzzily ("rate", "gatway").
+        #[arg(long, short)]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything the runbook says about one status code.
+    Explain {
+        code: u16,
+        /// Answer from this team's runbook (its name or file name).
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List saved triage sessions, newest first.
+    Sessions {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reopen a triage session where it was left (default: the latest).
+    Resume { id: Option<String> },
+    /// Write the escalation bundle of a session (default: the latest) and print its summary.
+    Export {
+        /// The session id (see `api-triage sessions`).
+        session: Option<String>,
+        /// Where to create the bundle folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+        /// What to print: the summary as md, text or slack, or the bundle as json.
+        #[arg(long, value_enum, default_value = "md")]
+        format: FormatArg,
+        /// Also copy the summary to the clipboard (OSC 52 over SSH).
+        #[arg(long)]
+        copy: bool,
+        /// Leave secrets in (not recommended: the bundle and clipboard get them as typed).
+        #[arg(long)]
+        no_redact: bool,
+    },
+    /// Read a pasted response (curl -v, curl -i, headers, a body, a HAR file): who returned it,
+    /// ids, the token check. FILE `-` reads standard input.
+    Evidence {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Print secrets as they are (redacted by default, like an export: screens get shared).
+        #[arg(long)]
+        show_secrets: bool,
+    },
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to standard output.
+    Man,
+    /// Compare codes that are easily confused, with the question that tells them apart.
+    Compare {
+        #[arg(required = true, num_args = 2..)]
+        codes: Vec<u16>,
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `export --format`: the summary formats as the command line spells them. Kept here so the
+/// export module knows nothing of the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Markdown, for chat tools and issue trackers.
+    Md,
+    /// Plain text, for email and terminals.
+    Text,
+    /// Slack mrkdwn.
+    Slack,
+    /// The whole session as JSON.
+    Json,
+}
+
+impl From<FormatArg> for crate::export::summary::Format {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Md => Self::Md,
+            FormatArg::Text => Self::Text,
+            FormatArg::Slack => Self::Slack,
+            FormatArg::Json => Self::Json,
+        }
+    }
+}
+
+/// The shell completion script for `shell`, generated from the command-line definition.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "api-triage", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The man page, generated from the command-line definition.
+pub fn man_page() -> String {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,274 @@
+//! The command line: parse it, run the command, and say how it ended. Each command returns
+//! its output and exit code, so tests can run it without a process.
+
+mod args;
+mod browse;
+mod evidence;
+mod sessions;
+mod text;
+
+pub use args::{Cli, Command, FormatArg, Global, VERSION, completions, man_page};
+pub use evidence::{MAX_EVIDENCE_BYTES, evidence, evidence_to_session, read_evidence};
+pub use sessions::{export, sessions};
+pub use text::render_card;
+
+use std::fmt::Write as _;
+use std::io::{IsTerminal as _, Write};
+use std::path::PathBuf;
+
+use clap::Parser as _;
+
+use jiff::civil::Date;
+use serde_json::json;
+
+pub use crate::exit::Exit;
+use crate::matrix::Matrix;
+use crate::runbook::{Card, LoadReport, SearchPath, TeamRunbook, load_paths};
+use crate::text::{visible, wrap};
+use browse::{check, compare, explain, list};
+use text::{side_by_side, truncate};
+
+/// Width of plain-text output: fits a default terminal and an incident-channel code block.
+pub const WIDTH: usize = 80;
+
+/// What a command produced: text for stdout, text for stderr, and the exit code.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit: Exit,
+}
+
+/// How plain text is decorated: bold headings only on a terminal without `NO_COLOR`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    pub bold: bool,
+}
+
+impl Style {
+    /// The only escape sequences the CLI writes itself: bold on, and reset.
+    pub const SEQUENCES: &'static [&'static str] = &["\u{1b}[1m", "\u{1b}[0m"];
+
+    fn heading(self, text: &str) -> String {
+        if self.bold {
+            format!("{}{text}{}", Self::SEQUENCES[0], Self::SEQUENCES[1])
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+/// Loads the runbooks for a command: the explicit paths, or the search path.
+pub fn load(global: &Global, explicit: &[PathBuf], today: Option<Date>) -> LoadReport {
+    let mut search = SearchPath::from_environment(global.runbooks.clone());
+    if !explicit.is_empty() {
+        search.explicit = explicit.to_vec();
+    }
+    load_paths(&search.resolve(), today)
+}
+
+/// Runs a subcommand against loaded runbooks.
+pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Output {
+    let matrix = Matrix::from_report(report);
+    let mut out = match command {
+        Command::Check { json, .. } => return check(report, *json, style),
+        Command::Sessions { .. }
+        | Command::Resume { .. }
+        | Command::Export { .. }
+        | Command::Evidence { .. }
+        | Command::Completions { .. }
+        | Command::Man => {
+            return Output::default();
+        }
+        Command::List { search, json } => list(&matrix, search.as_deref(), *json, style),
+        Command::Explain { code, team, json } => {
+            explain(&matrix, *code, team.as_deref(), *json, style)
+        }
+        Command::Compare { codes, team, json } => {
+            compare(&matrix, codes, team.as_deref(), *json, style)
+        }
+    };
+    let errors = report.errors();
+    if errors > 0 || report.unreadable {
+        out.stderr.insert_str(
+            0,
+            &format!(
+                "api-triage: {errors} problem(s) in the runbooks; showing what could be loaded \
+                 (run `api-triage check` for details)\n"
+            ),
+        );
+    }
+    out
+}
+
+pub(super) fn ok(stdout: String) -> Output {
+    Output {
+        stdout,
+        stderr: String::new(),
+        exit: Exit::Ok,
+    }
+}
+
+pub(super) fn to_json(value: &serde_json::Value) -> String {
+    let mut text =
+        crate::text::sanitize_json(&serde_json::to_string_pretty(value).unwrap_or_default())
+            .into_owned();
+    text.push('\n');
+    text
+}
+
+/// The sessions folder for this run.
+pub fn journal(global: &Global) -> crate::session::Journal {
+    crate::session::Journal::new(
+        global
+            .state_dir
+            .clone()
+            .unwrap_or_else(crate::session::default_dir),
+    )
+}
+/// Runs api-triage with the process's arguments and says how it ended. The only place that
+/// decides which command runs; `emit` is the only place that writes its output.
+pub fn run() -> Exit {
+    // The background keeper of the desktop clipboard (see export::clipboard).
+    if std::env::args().nth(1).as_deref() == Some(crate::clipboard::HOLD_COMMAND) {
+        return match crate::clipboard::hold_clipboard_main() {
+            0 => Exit::Ok,
+            _ => Exit::Failed,
+        };
+    }
+    // `curl -sv URL 2>&1 | api-triage -`: evidence on standard input starts a triage session.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("-")
+        && args[1..].iter().all(|a| a == "--show-secrets")
+    {
+        let show_secrets = args.len() > 1;
+        let now = jiff::Timestamp::now();
+        let text = match read_evidence(std::path::Path::new("-")) {
+            Ok(text) => text,
+            Err(e) => {
+                return emit(&Output {
+                    stderr: format!("api-triage: {e}\n"),
+                    exit: Exit::Usage,
+                    ..Output::default()
+                });
+            }
+        };
+        let global = Global {
+            runbooks: Vec::new(),
+            state_dir: None,
+            today: None,
+        };
+        let report = load(
+            &global,
+            &[],
+            Some(now.to_zoned(jiff::tz::TimeZone::system()).date()),
+        );
+        let output = evidence_to_session(&text, show_secrets, &report, &journal(&global), now);
+        return emit(&output);
+    }
+    let cli = Cli::parse();
+    let today = cli.global.today.or_else(|| Some(jiff::Zoned::now().date()));
+    let journal = journal(&cli.global);
+    let Some(command) = &cli.command else {
+        let start = crate::tui::Start {
+            code: cli.code,
+            resume: None,
+        };
+        return crate::tui::run(&cli, today, journal, &start);
+    };
+    match command {
+        Command::Resume { id } => {
+            let start = crate::tui::Start {
+                code: None,
+                resume: Some(id.clone()),
+            };
+            return crate::tui::run(&cli, today, journal, &start);
+        }
+        Command::Export { .. } => {
+            let report = load(&cli.global, &[], today);
+            // OSC 52 goes to the terminal itself, so it works when stdout is piped.
+            let mut tty: Box<dyn Write> =
+                match std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+                    Ok(tty) => Box::new(tty),
+                    // Without a terminal (cron, a pipeline) nothing would read an OSC 52
+                    // sequence: saying it was sent would be a lie, so the copy falls to a file.
+                    Err(_) => Box::new(NoTerminal),
+                };
+            let output = export(command, &report, &journal, jiff::Timestamp::now(), &mut tty);
+            return emit(&output);
+        }
+        Command::Evidence {
+            file,
+            json,
+            show_secrets,
+        } => {
+            let output = match read_evidence(file) {
+                Ok(text) => {
+                    let report = load(&cli.global, &[], today);
+                    evidence(&text, *json, *show_secrets, jiff::Timestamp::now(), &report)
+                }
+                Err(e) => Output {
+                    stderr: format!("api-triage: {e}\n"),
+                    exit: Exit::Usage,
+                    ..Output::default()
+                },
+            };
+            return emit(&output);
+        }
+        Command::Completions { shell } => {
+            return emit(&Output {
+                stdout: completions(*shell),
+                ..Output::default()
+            });
+        }
+        Command::Man => {
+            return emit(&Output {
+                stdout: man_page(),
+                ..Output::default()
+            });
+        }
+        Command::Sessions { json } => {
+            let output = sessions(&journal, *json);
+            return emit(&output);
+        }
+        _ => {}
+    }
+    let explicit = match command {
+        Command::Check { paths, .. } => paths.clone(),
+        _ => Vec::new(),
+    };
+    let report = load(&cli.global, &explicit, today);
+    let style = Style {
+        bold: std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let output = run_command(command, &report, style);
+    emit(&output)
+}
+
+/// The one way out to standard output and error: every text passes the sanitizer (keeping
+/// only the CLI's own bold), so nothing read from a server can drive the terminal.
+fn emit(output: &Output) -> Exit {
+    use crate::text::sanitize_keeping;
+    let keep = Style::SEQUENCES;
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = std::io::stdout().write_all(sanitize_keeping(&output.stdout, keep).as_bytes());
+    let _ = std::io::stderr().write_all(sanitize_keeping(&output.stderr, keep).as_bytes());
+    output.exit
+}
+
+/// Stands in for `/dev/tty` when the process has no terminal: every write fails, honestly.
+struct NoTerminal;
+
+impl Write for NoTerminal {
+    fn write(&mut self, _buf: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotConnected,
+            "no terminal",
+        ))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
