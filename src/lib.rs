@@ -10,6 +10,8 @@
 //! - `clipboard`: the desktop clipboard, OSC 52 and the file fallback; the only module that
 //!   touches a clipboard.
 //! - `text`: making untrusted text safe to show, wrapping (pure).
+//! - `startup`: finding and loading the runbooks and the sessions folder, for the CLI and
+//!   the app alike.
 //! - `private_fs`: owner-only files and folders, created new (filesystem).
 //! - `fuzzing`: the fuzz targets' checks, shared with the replay tests.
 //! - `cli`: the command-line interface, reusing the core; `exit`: how a run ends.
@@ -30,6 +32,7 @@ pub mod private_fs;
 pub mod runbook;
 pub mod schema;
 pub mod session;
+pub mod startup;
 pub mod text;
 pub mod triage;
 pub mod tui;

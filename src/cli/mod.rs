@@ -23,7 +23,7 @@ use serde_json::json;
 
 pub use crate::exit::Exit;
 use crate::matrix::Matrix;
-use crate::runbook::{Card, LoadReport, SearchPath, TeamRunbook, load_paths};
+use crate::runbook::{Card, LoadReport, TeamRunbook};
 use crate::text::{visible, wrap};
 use browse::{check, compare, explain, list};
 use text::{side_by_side, truncate};
@@ -60,11 +60,7 @@ impl Style {
 
 /// Loads the runbooks for a command: the explicit paths, or the search path.
 pub fn load(global: &Global, explicit: &[PathBuf], today: Option<Date>) -> LoadReport {
-    let mut search = SearchPath::from_environment(global.runbooks.clone());
-    if !explicit.is_empty() {
-        search.explicit = explicit.to_vec();
-    }
-    load_paths(&search.resolve(), today)
+    crate::startup::load_runbooks(&global.runbooks, explicit, today)
 }
 
 /// Runs a subcommand against loaded runbooks.
@@ -119,13 +115,9 @@ pub(super) fn to_json(value: &serde_json::Value) -> String {
 
 /// The sessions folder for this run.
 pub fn journal(global: &Global) -> crate::session::Journal {
-    crate::session::Journal::new(
-        global
-            .state_dir
-            .clone()
-            .unwrap_or_else(crate::session::default_dir),
-    )
+    crate::startup::journal(global.state_dir.as_ref())
 }
+
 /// Runs api-triage with the process's arguments and says how it ended. The only place that
 /// decides which command runs; `emit` is the only place that writes its output.
 pub fn run() -> Exit {
@@ -174,7 +166,7 @@ pub fn run() -> Exit {
             code: cli.code,
             resume: None,
         };
-        return crate::tui::run(&cli, today, journal, &start);
+        return crate::tui::run(load(&cli.global, &[], today), journal, &start);
     };
     match command {
         Command::Resume { id } => {
@@ -182,7 +174,7 @@ pub fn run() -> Exit {
                 code: None,
                 resume: Some(id.clone()),
             };
-            return crate::tui::run(&cli, today, journal, &start);
+            return crate::tui::run(load(&cli.global, &[], today), journal, &start);
         }
         Command::Export { .. } => {
             let report = load(&cli.global, &[], today);

@@ -14,7 +14,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use jiff::civil::Date;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -22,7 +21,6 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::cli::{self, Cli};
 use crate::matrix::Matrix;
 use crate::session::{Journal, Lock};
 use app::{App, Effect};
@@ -37,7 +35,8 @@ pub struct Start {
 }
 
 /// Runs the app until the user quits; returns the process exit code.
-pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> Exit {
+/// Runs the app on loaded runbooks (see `crate::startup`), the sessions in `journal`.
+pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) -> Exit {
     // Bundles go to `$API_TRIAGE_EXPORT_DIR`, else the folder the app was started in.
     let export_dir = std::env::var_os("API_TRIAGE_EXPORT_DIR")
         .filter(|v| !v.is_empty())
@@ -68,7 +67,6 @@ pub fn run(cli: &Cli, today: Option<Date>, journal: Journal, start: &Start) -> E
             }
         },
     };
-    let report = cli::load(&cli.global, &[], today);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(Matrix::from_report(&report), report.findings, color);
     app.zone = jiff::tz::TimeZone::system();
