@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
+#[path = "e2e/support/mod.rs"]
 mod support;
 
 use std::os::unix::fs::{PermissionsExt, symlink};

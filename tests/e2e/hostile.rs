@@ -5,7 +5,7 @@
 //! (`capture-pane -e`), in the pane's title and in tmux's clipboard.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
+use crate::support;
 
 use std::io::Write as _;
 use std::path::Path;

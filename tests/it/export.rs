@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use api_triage::export::clipboard::{Environment, copy};
+use api_triage::clipboard::{Environment, copy};
 use api_triage::export::prepare;
 use api_triage::export::summary::Format;
 use api_triage::runbook::{TeamRunbook, load_texts};
@@ -189,7 +189,7 @@ fn canary_secrets_never_leave_in_any_format_and_trace_ids_stay() {
         &prepared.render(&runbook, now, Format::Md),
         &env,
         &mut terminal,
-        api_triage::export::clipboard::Fallback::NewIn(&dir.path().join("clip")),
+        api_triage::clipboard::Fallback::NewIn(&dir.path().join("clip")),
     );
     let sequence = String::from_utf8(terminal).unwrap();
     let payload = sequence

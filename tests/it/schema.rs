@@ -15,7 +15,7 @@ fn committed_schema_is_up_to_date() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "{SCHEMA_PATH} is stale: run `UPDATE_SCHEMA=1 cargo test --test schema` and commit it"
+        "{SCHEMA_PATH} is stale: run `UPDATE_SCHEMA=1 cargo test --test it schema` and commit it"
     );
 }
 

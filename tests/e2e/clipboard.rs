@@ -3,7 +3,7 @@
 //! elsewhere these tests say what is missing and skip.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};

@@ -3,7 +3,7 @@
 //! them (normalised once, then redacted). The rules were written against `dev/`; `holdout/`
 //! was kept aside and measures how well they carry over to pastes nobody tuned for.
 //!
-//! `cargo test --test redaction_corpus -- --nocapture` prints leaked/total and
+//! `cargo test --test it redaction_corpus -- --nocapture` prints leaked/total and
 //! over-redacted/total per kind for each part.
 #![allow(
     clippy::unwrap_used,

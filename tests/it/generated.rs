@@ -16,7 +16,7 @@ fn check(relative: &str, generated: &str) {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "{relative} is stale: run `UPDATE_GENERATED=1 cargo test --test generated` and commit it"
+        "{relative} is stale: run `UPDATE_GENERATED=1 cargo test --test it generated` and commit it"
     );
 }
 

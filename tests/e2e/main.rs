@@ -1,0 +1,9 @@
+//! End-to-end runs of the built binary in real terminals, in one binary: a pseudo-terminal
+//! (the app), tmux (OSC 52, hostile escape sequences), Xvfb and xclip (the desktop clipboard).
+
+mod support;
+
+mod clipboard;
+mod hostile;
+mod triage;
+mod tui;
