@@ -10,7 +10,7 @@
     reason = "a benchmark whose set-up fails should stop loudly; it never ships"
 )]
 
-#[path = "../tests/support/pty.rs"]
+#[path = "../tests/e2e/support/pty.rs"]
 #[allow(dead_code)]
 mod pty;
 

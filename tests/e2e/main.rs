@@ -1,5 +1,11 @@
 //! End-to-end runs of the built binary in real terminals, in one binary: a pseudo-terminal
 //! (the app), tmux (OSC 52, hostile escape sequences), Xvfb and xclip (the desktop clipboard).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code"
+)]
 
 mod support;
 

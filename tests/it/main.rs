@@ -1,6 +1,12 @@
 //! Every test that needs no terminal, in one binary (one link step instead of twelve): the
 //! command line, the default runbook, evidence and redaction corpora, exports, generated
 //! files, screens on `TestBackend`, and the architecture's dependency rule.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code"
+)]
 
 mod architecture;
 mod cli;
