@@ -32,19 +32,10 @@ pub fn prepare(
     runbook: &TeamRunbook,
     redact: bool,
 ) -> Result<Prepared, PatternError> {
-    let code = session
-        .code
-        .or_else(|| session.interview.code(&runbook.interview));
-    let missing = code
+    let missing = session
+        .code(&runbook.interview)
         .and_then(|c| runbook.card(c))
-        .map(|card| {
-            let met = session.needs_met(&card.needs);
-            card.needs
-                .iter()
-                .filter(|n| !met.contains(n))
-                .copied()
-                .collect()
-        })
+        .map(|card| session.missing_needs(&card.needs))
         .unwrap_or_default();
     if !redact {
         return Ok(Prepared {
@@ -158,7 +149,11 @@ impl Prepared {
         now: Timestamp,
         out_dir: &std::path::Path,
     ) -> Result<std::path::PathBuf, bundle::BundleError> {
-        let name = bundle::folder_name(now, self.session.code, &self.session.incident.title);
+        let name = bundle::folder_name(
+            now,
+            self.session.code(&runbook.interview),
+            &self.session.incident.title,
+        );
         let summary = render(&self.session, runbook, now, Format::Md);
         bundle::write_bundle(out_dir, &name, &summary, &self.bundle_json(runbook, now))
     }

@@ -86,18 +86,19 @@ pub fn redact_session(session: &Session, redactor: &Redactor) -> Redacted {
 struct Facts<'a> {
     session: &'a Session,
     runbook: &'a TeamRunbook,
+    /// The session's code, from `Session::code`: every line of the summary reads this one.
+    code: Option<u16>,
     card: Option<Card>,
     now: Timestamp,
 }
 
 /// Renders the summary of an (already redacted) session.
 pub fn render(session: &Session, runbook: &TeamRunbook, now: Timestamp, format: Format) -> String {
-    let code = session
-        .code
-        .or_else(|| session.interview.code(&runbook.interview));
+    let code = session.code(&runbook.interview);
     let facts = Facts {
         session,
         runbook,
+        code,
         card: code.and_then(|c| runbook.card(c)),
         now,
     };
@@ -165,14 +166,15 @@ impl Facts<'_> {
         match &self.card {
             Some(card) => {
                 // A fallback card's title says it is class advice; the headline names the code.
-                let title = s
+                let title = self
                     .code
                     .and_then(crate::runbook::merged::reason_phrase)
                     .unwrap_or(&card.title);
                 let _ = write!(
                     headline,
                     "{} {title}",
-                    s.code.map_or_else(|| card.code.clone(), |c| c.to_string())
+                    self.code
+                        .map_or_else(|| card.code.clone(), |c| c.to_string())
                 );
             }
             None => headline.push_str("HTTP failure (code not known)"),
@@ -284,7 +286,8 @@ impl Facts<'_> {
                 out,
                 &format!(
                     "What {} means here",
-                    s.code.map_or_else(|| card.code.clone(), |c| c.to_string())
+                    self.code
+                        .map_or_else(|| card.code.clone(), |c| c.to_string())
                 ),
             );
             let _ = writeln!(out, "{}", card.meaning);
@@ -398,12 +401,7 @@ impl Facts<'_> {
         let Some(card) = &self.card else {
             return Vec::new();
         };
-        let met = self.session.needs_met(&card.needs);
-        card.needs
-            .iter()
-            .filter(|n| !met.contains(n))
-            .copied()
-            .collect()
+        self.session.missing_needs(&card.needs)
     }
 
     fn ids(&self) -> Vec<FoundId> {

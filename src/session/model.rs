@@ -268,6 +268,21 @@ impl Session {
         self.notes.iter().filter(move |n| n.target == target)
     }
 
+    /// The status code being triaged: the engineer's answer to the code question when there
+    /// is one (it may correct what the start or the evidence said), else the code the session
+    /// started with. The one computation of it: the screen, the summary and the bundle read
+    /// this.
+    pub fn code(&self, questions: &[QuestionCard]) -> Option<u16> {
+        self.interview.code(questions).or(self.code)
+    }
+
+    /// The team's `needs` the evidence does not meet yet, in the runbook's order. The one
+    /// computation of readiness, for the escalation screen, the summary and `export`.
+    pub fn missing_needs(&self, needs: &[Need]) -> Vec<Need> {
+        let met = self.needs_met(needs);
+        needs.iter().filter(|n| !met.contains(n)).copied().collect()
+    }
+
     /// Which of `needs` the evidence so far fills: from the notes' text, the incident fields
     /// and the interview answers.
     pub fn needs_met(&self, needs: &[Need]) -> BTreeSet<Need> {

@@ -388,7 +388,7 @@ impl App {
             Ok(prepared) => {
                 let name = crate::export::bundle::folder_name(
                     self.now,
-                    prepared.session.code,
+                    prepared.session.code(&runbook.interview),
                     &prepared.session.incident.title,
                 );
                 vec![

@@ -292,11 +292,7 @@ impl Triage {
 
     /// After the last question: build the checklist for the code (keeping work already done).
     fn finish_interview(&mut self, runbook: &TeamRunbook) {
-        let code = self
-            .session
-            .interview
-            .code(&runbook.interview)
-            .or(self.session.code);
+        let code = self.session.code(&runbook.interview);
         self.session.code = code;
         if let Some(card) = code.and_then(|c| runbook.card(c)) {
             self.session.checklist = if self.session.checklist.steps.is_empty() {
@@ -598,10 +594,7 @@ impl Triage {
 
     /// The status code of the triage, once known.
     pub fn code(&self, runbook: &TeamRunbook) -> Option<u16> {
-        self.session
-            .interview
-            .code(&runbook.interview)
-            .or(self.session.code)
+        self.session.code(&runbook.interview)
     }
 }
 

@@ -382,3 +382,29 @@ pattern = "msk_[a-z0-9]{12}"
         prepared.redaction_kinds()
     );
 }
+
+/// Readiness is one computation: what the escalation screen and `export` say is missing is
+/// exactly what the summary lists, and the code a triage changed to is the one both use.
+#[test]
+fn the_screen_and_the_summary_agree_on_what_is_missing_and_the_code() {
+    let runbook = default();
+    let mut s = session(&runbook);
+    // The engineer corrects the code during the interview: 502 became 504.
+    s.interview.answers.insert("code".into(), Answer::Code(504));
+    let prepared = prepare(&s, &runbook, true).unwrap();
+    let md = prepared.render(&runbook, at("2026-11-23T09:30:00Z"), Format::Md);
+    assert!(
+        md.starts_with("## 504") || md.contains("504 Gateway Timeout"),
+        "{md}"
+    );
+    let line = md
+        .lines()
+        .find(|l| l.contains("Still missing"))
+        .unwrap_or("");
+    for need in &prepared.missing {
+        assert!(line.contains(need.label()), "{need:?} not in: {line}");
+    }
+    if prepared.missing.is_empty() {
+        assert!(line.is_empty(), "{line}");
+    }
+}
