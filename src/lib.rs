@@ -1,6 +1,7 @@
 //! api-triage: guided triage of failing HTTP APIs from team-owned runbooks.
 //!
 //! Modules and the one dependency rule:
+//! - `code`: `StatusCode`, the one type for an HTTP status code.
 //! - `runbook`: the TOML format, loading, layering and validation (filesystem allowed).
 //! - `matrix`: the merged code matrix, search and comparisons (pure).
 //! - `triage`: the interview, the checklist, ranking by the answers (pure).
@@ -22,6 +23,7 @@
 
 pub mod cli;
 pub mod clipboard;
+pub mod code;
 pub mod evidence;
 pub mod exit;
 pub mod export;

@@ -219,7 +219,7 @@ pub(super) fn compare(
 }
 
 pub(super) fn no_card(code: u16) -> Output {
-    let stderr = if (100..=599).contains(&code) {
+    let stderr = if crate::code::StatusCode::is_valid(code) {
         format!("api-triage: the runbook has no entry for {code} and no advice for its class\n")
     } else {
         format!("api-triage: {code} is not an HTTP status code (100-599)\n")

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::code::StatusCode;
+
 /// One HTTP response as read from evidence.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Response {
@@ -110,7 +112,7 @@ fn status_line(line: &str) -> Option<(String, u16, Option<String>)> {
         .trim()
         .parse::<u16>()
         .ok()
-        .filter(|c| (100..=599).contains(c))?;
+        .filter(|c| StatusCode::is_valid(*c))?;
     let reason = parts
         .next()
         .map(|r| r.trim().to_owned())
@@ -280,7 +282,7 @@ fn parse_har(text: &str) -> Option<Response> {
             .get("status")
             .and_then(serde_json::Value::as_u64)
             .and_then(|s| u16::try_from(s).ok())
-            .filter(|s| (100..=599).contains(s)),
+            .filter(|s| StatusCode::is_valid(*s)),
         reason: har_response
             .get("statusText")
             .and_then(|v| v.as_str())
@@ -310,7 +312,7 @@ fn status_from_body(body: &str) -> Option<u16> {
                         .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
                 })
                 .and_then(|v| u16::try_from(v).ok())
-                .filter(|c| (100..=599).contains(c));
+                .filter(|c| StatusCode::is_valid(*c));
             if found.is_some() {
                 return found;
             }
@@ -326,7 +328,7 @@ fn status_from_body(body: &str) -> Option<u16> {
                 .take_while(char::is_ascii_digit)
                 .collect();
             if let Ok(code) = digits.parse::<u16>()
-                && (100..=599).contains(&code)
+                && StatusCode::is_valid(code)
             {
                 return Some(code);
             }

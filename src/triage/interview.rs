@@ -1,6 +1,7 @@
 //! The interview: one question at a time from the runbook, answers that can be changed by going
 //! back, and the answers as tags (`layer:gateway`) that rank causes. A pure state machine.
 
+use crate::code::StatusCode;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -74,7 +75,7 @@ impl Interview {
             return Ok(());
         };
         let valid = match (&answer, question.kind) {
-            (Answer::Code(code), AnswerKind::Code) => (100..=599).contains(code),
+            (Answer::Code(code), AnswerKind::Code) => StatusCode::is_valid(*code),
             (Answer::Choice(id), AnswerKind::Code | AnswerKind::Choice) => {
                 question.options.iter().any(|o| &o.id == id)
             }
@@ -107,7 +108,7 @@ impl Interview {
         if question.kind == AnswerKind::Code
             && let Ok(code) = typed.parse::<u16>()
         {
-            return if (100..=599).contains(&code) {
+            return if StatusCode::is_valid(code) {
                 Ok(Answer::Code(code))
             } else {
                 Err(AnswerError::NotACode)

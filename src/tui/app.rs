@@ -863,7 +863,7 @@ impl App {
         } else if digits.len() == 3 {
             // A code the runbook does not list still has its class advice.
             if let Ok(code) = digits.parse::<u16>() {
-                if (100..=599).contains(&code) {
+                if crate::code::StatusCode::is_valid(code) {
                     self.open_code(code);
                 } else {
                     self.notice = Some(format!("{code} is not an HTTP status code"));

@@ -43,7 +43,10 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
         .map(std::path::PathBuf::from)
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_else(|| std::path::PathBuf::from("."));
-    if let Some(code) = start.code.filter(|code| !(100..=599).contains(code)) {
+    if let Some(code) = start
+        .code
+        .filter(|code| !crate::code::StatusCode::is_valid(*code))
+    {
         eprintln!("api-triage: {code} is not an HTTP status code (100-599)");
         return Exit::Usage;
     }
