@@ -1,11 +1,11 @@
 //! The interview: one question at a time from the runbook, answers that can be changed by going
 //! back, and the answers as tags (`layer:gateway`) that rank causes. A pure state machine.
 
-use crate::code::StatusCode;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::code::StatusCode;
 use crate::runbook::QuestionCard;
 use crate::runbook::model::AnswerKind;
 
