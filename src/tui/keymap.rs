@@ -103,6 +103,8 @@ pub struct Binding {
     pub label: &'static str,
     pub action: Action,
     pub help: &'static str,
+    /// What the status bar shows for it, (keys, words), when it is worth a place there.
+    pub hint: Option<(&'static str, &'static str)>,
     pub contexts: &'static [Context],
 }
 
@@ -127,6 +129,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "↑ k",
         action: Action::Up,
         help: "move up / scroll up",
+        hint: Some(("↑↓", "move")),
         contexts: BROWSE,
     },
     Binding {
@@ -135,6 +138,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "↓ j",
         action: Action::Down,
         help: "move down / scroll down",
+        hint: None,
         contexts: BROWSE,
     },
     Binding {
@@ -143,6 +147,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "↑",
         action: Action::Up,
         help: "move up",
+        hint: Some(("↑↓", "move")),
         contexts: &[Searching, InterviewChoice],
     },
     Binding {
@@ -151,6 +156,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "↓",
         action: Action::Down,
         help: "move down",
+        hint: None,
         contexts: &[Searching, InterviewChoice],
     },
     Binding {
@@ -159,6 +165,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "PgUp",
         action: Action::PageUp,
         help: "one page up",
+        hint: None,
         contexts: LISTS,
     },
     Binding {
@@ -167,6 +174,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "PgDn",
         action: Action::PageDown,
         help: "one page down",
+        hint: None,
         contexts: LISTS,
     },
     Binding {
@@ -175,6 +183,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "g Home",
         action: Action::Top,
         help: "go to the top",
+        hint: None,
         contexts: BROWSE,
     },
     Binding {
@@ -183,6 +192,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "G End",
         action: Action::Bottom,
         help: "go to the bottom",
+        hint: None,
         contexts: BROWSE,
     },
     Binding {
@@ -191,7 +201,17 @@ pub const BINDINGS: &[Binding] = &[
         label: "Enter",
         action: Action::Open,
         help: "open the selected code or scenario",
+        hint: Some(("Enter", "open")),
         contexts: &[Matrix, Scenarios, Searching, Problems],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('t')],
+        label: "t",
+        action: Action::Triage,
+        help: "start a guided triage",
+        hint: Some(("t", "triage")),
+        contexts: &[Matrix, Card, Compare, Scenarios],
     },
     Binding {
         ctrl: false,
@@ -199,6 +219,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Enter",
         action: Action::Open,
         help: "answer and go to the next question",
+        hint: Some(("Enter", "answer")),
         contexts: &[InterviewChoice, InterviewInput],
     },
     Binding {
@@ -207,6 +228,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Enter",
         action: Action::Open,
         help: "write a note on the selected step",
+        hint: Some(("Enter", "note")),
         contexts: &[Checklist],
     },
     Binding {
@@ -215,6 +237,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Enter",
         action: Action::Open,
         help: "keep what was typed",
+        hint: Some(("Enter", "keep")),
         contexts: &[Prompt],
     },
     Binding {
@@ -223,6 +246,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Tab",
         action: Action::Skip,
         help: "skip this question (not known yet)",
+        hint: Some(("Tab", "skip")),
         contexts: &[InterviewChoice, InterviewInput],
     },
     Binding {
@@ -231,6 +255,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "d",
         action: Action::Mark(Outcome::Done),
         help: "step done",
+        hint: Some(("d", "done")),
         contexts: &[Checklist],
     },
     Binding {
@@ -239,6 +264,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "r",
         action: Action::Mark(Outcome::RuledOut),
         help: "step ruled out (kept in the report)",
+        hint: Some(("r", "ruled out")),
         contexts: &[Checklist],
     },
     Binding {
@@ -247,6 +273,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "f",
         action: Action::Mark(Outcome::FoundIt),
         help: "found it: this step shows the cause",
+        hint: Some(("f", "found")),
         contexts: &[Checklist],
     },
     Binding {
@@ -255,6 +282,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "n",
         action: Action::Mark(Outcome::Skipped),
         help: "skip the step for now",
+        hint: None,
         contexts: &[Checklist],
     },
     Binding {
@@ -263,6 +291,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "u",
         action: Action::Mark(Outcome::Pending),
         help: "undo: back to to-do",
+        hint: None,
         contexts: &[Checklist],
     },
     Binding {
@@ -271,6 +300,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "a",
         action: Action::IncidentNote,
         help: "add a note about the incident",
+        hint: Some(("a", "incident note")),
         contexts: &[Checklist],
     },
     Binding {
@@ -279,6 +309,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Ctrl-N",
         action: Action::IncidentNote,
         help: "add a note about the incident",
+        hint: Some(("Ctrl-N", "note")),
         contexts: TRIAGE,
     },
     Binding {
@@ -287,6 +318,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "v",
         action: Action::RevealSecrets,
         help: "show or hide secrets in the notes (for your eyes only)",
+        hint: Some(("v", "secrets")),
         contexts: &[Checklist],
     },
     Binding {
@@ -295,6 +327,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "i",
         action: Action::Details,
         help: "incident details: title, severity, environment...",
+        hint: Some(("i", "details")),
         contexts: &[Checklist, InterviewChoice],
     },
     Binding {
@@ -303,6 +336,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "x",
         action: Action::Export,
         help: "escalate: preview the summary, write the bundle",
+        hint: Some(("x", "escalate")),
         contexts: &[Checklist],
     },
     Binding {
@@ -311,6 +345,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Enter x",
         action: Action::Open,
         help: "write the bundle (summary.md, bundle.json)",
+        hint: Some(("Enter", "write bundle")),
         contexts: &[Export],
     },
     Binding {
@@ -319,6 +354,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "y",
         action: Action::Copy,
         help: "copy the summary (OSC 52 over SSH)",
+        hint: Some(("y", "copy")),
         contexts: &[Checklist, Export],
     },
     Binding {
@@ -327,6 +363,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "f",
         action: Action::CycleFormat,
         help: "format: Markdown, plain text, Slack",
+        hint: Some(("f", "format")),
         contexts: &[Export],
     },
     Binding {
@@ -335,6 +372,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "b",
         action: Action::Interview,
         help: "back to the interview to change answers",
+        hint: Some(("b", "interview")),
         contexts: &[Checklist],
     },
     Binding {
@@ -343,6 +381,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Ctrl-S",
         action: Action::Save,
         help: "finish the note (saved as you type)",
+        hint: None,
         contexts: &[Editor],
     },
     Binding {
@@ -351,6 +390,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Space",
         action: Action::ToggleSelect,
         help: "mark a code for comparison",
+        hint: Some(("Space", "mark")),
         contexts: &[Matrix],
     },
     Binding {
@@ -359,6 +399,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "/",
         action: Action::Search,
         help: "search by code or keyword",
+        hint: Some(("/", "search")),
         contexts: &[Matrix],
     },
     Binding {
@@ -367,6 +408,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "c",
         action: Action::Compare,
         help: "compare marked codes, or this code with look-alikes",
+        hint: Some(("c", "compare")),
         contexts: &[Matrix, Card, Checklist],
     },
     Binding {
@@ -375,15 +417,8 @@ pub const BINDINGS: &[Binding] = &[
         label: "s",
         action: Action::Scenarios,
         help: "scenarios: situations and their first move",
+        hint: Some(("s", "scenarios")),
         contexts: &[Matrix, Card, Compare],
-    },
-    Binding {
-        ctrl: false,
-        keys: &[KeyCode::Char('t')],
-        label: "t",
-        action: Action::Triage,
-        help: "start a guided triage",
-        contexts: &[Matrix, Card, Compare, Scenarios],
     },
     Binding {
         ctrl: false,
@@ -391,6 +426,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "p",
         action: Action::Problems,
         help: "show runbook problems and warnings",
+        hint: None,
         contexts: &[Matrix],
     },
     Binding {
@@ -399,6 +435,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Esc",
         action: Action::Back,
         help: "back / clear the search",
+        hint: Some(("Esc", "back")),
         contexts: &[
             Matrix, Card, Compare, Scenarios, Triage, Problems, Searching, Export,
         ],
@@ -409,6 +446,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Esc",
         action: Action::Back,
         help: "previous question (the answer is kept)",
+        hint: Some(("Esc", "previous")),
         contexts: &[InterviewChoice, InterviewInput],
     },
     Binding {
@@ -417,6 +455,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Esc",
         action: Action::Back,
         help: "leave the triage (it stays saved; t returns)",
+        hint: Some(("Esc", "leave")),
         contexts: &[Checklist],
     },
     Binding {
@@ -425,6 +464,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Esc",
         action: Action::Back,
         help: "finish the note (saved as you type)",
+        hint: Some(("Esc", "done")),
         contexts: &[Editor],
     },
     Binding {
@@ -433,6 +473,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Esc",
         action: Action::Back,
         help: "leave the field as it was",
+        hint: Some(("Esc", "leave as it was")),
         contexts: &[Prompt],
     },
     Binding {
@@ -441,6 +482,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "Bksp",
         action: Action::Backspace,
         help: "delete a character",
+        hint: None,
         contexts: &[Searching],
     },
     Binding {
@@ -449,6 +491,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "?",
         action: Action::Help,
         help: "show or hide this help",
+        hint: Some(("?", "help")),
         contexts: &[
             Matrix,
             Card,
@@ -467,6 +510,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "q",
         action: Action::Quit,
         help: "quit (everything is saved)",
+        hint: Some(("q", "quit")),
         contexts: &[
             Matrix,
             Card,
@@ -514,6 +558,31 @@ pub fn action_for(key: KeyEvent, context: Context) -> Option<Action> {
         (Context::InterviewInput | Context::Editor | Context::Prompt, _) => Some(Action::Edit(key)),
         _ => None,
     }
+}
+
+/// The status bar's key hints for `context`, in the table's order, one per action (`a` and
+/// `Ctrl-N` both write an incident note: the first listed is shown), `? help` last. Made from
+/// the key table like the help overlay, so a hint can never name a key that does not work.
+pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
+    let mut shown: Vec<(&'static str, &'static str)> = Vec::new();
+    let mut actions: Vec<&Action> = Vec::new();
+    let mut help = None;
+    for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+        let Some(hint) = binding.hint else {
+            continue;
+        };
+        if actions.contains(&&binding.action) {
+            continue;
+        }
+        actions.push(&binding.action);
+        if binding.action == Action::Help {
+            help = Some(hint);
+        } else {
+            shown.push(hint);
+        }
+    }
+    shown.extend(help);
+    shown
 }
 
 /// The rows of the help overlay for `context`: (keys, what they do).
@@ -631,5 +700,113 @@ mod tests {
             Some(Action::Type('5'))
         );
         assert_eq!(action_for(key(KeyCode::Char('5')), Context::Card), None);
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    const ALL: [Context; 13] = [
+        Context::Matrix,
+        Context::Card,
+        Context::Compare,
+        Context::Scenarios,
+        Context::Triage,
+        Context::Problems,
+        Context::Searching,
+        Context::InterviewChoice,
+        Context::InterviewInput,
+        Context::Checklist,
+        Context::Editor,
+        Context::Prompt,
+        Context::Export,
+    ];
+
+    /// The key a hint names first (`↑↓` is ↑, `Enter x` is Enter).
+    fn key_of(label: &str) -> KeyEvent {
+        let first = label.split_whitespace().next().unwrap_or(label);
+        let (code, modifiers) = match first {
+            "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+            "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+            "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+            "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+            other if other.starts_with("Ctrl-") => (
+                KeyCode::Char(other[5..].to_ascii_lowercase().chars().next().unwrap()),
+                KeyModifiers::CONTROL,
+            ),
+            other if other.starts_with('↑') => (KeyCode::Up, KeyModifiers::NONE),
+            other if other.starts_with('↓') => (KeyCode::Down, KeyModifiers::NONE),
+            other => (
+                KeyCode::Char(other.chars().next().unwrap()),
+                KeyModifiers::NONE,
+            ),
+        };
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn every_hint_shown_is_a_key_that_works_there() {
+        for context in ALL {
+            for (keys, words) in hints(context) {
+                let action = action_for(key_of(keys), context);
+                let bound = BINDINGS
+                    .iter()
+                    .find(|b| b.contexts.contains(&context) && b.hint == Some((keys, words)));
+                assert!(
+                    action.is_some() && bound.is_some_and(|b| Some(&b.action) == action.as_ref()),
+                    "{context:?}: hint `{keys} {words}` gives {action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in ALL {
+            let mut seen = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+                for key in binding.keys {
+                    let entry = (binding.ctrl, *key);
+                    assert!(
+                        !seen.contains(&entry),
+                        "{context:?}: {key:?} (ctrl {}) bound twice",
+                        binding.ctrl
+                    );
+                    seen.push(entry);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_scrollable_screen_scrolls_with_the_usual_keys() {
+        let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        for context in [
+            Context::Matrix,
+            Context::Card,
+            Context::Compare,
+            Context::Scenarios,
+            Context::Problems,
+            Context::Checklist,
+            Context::Export,
+        ] {
+            for (code, action) in [
+                (KeyCode::Up, Action::Up),
+                (KeyCode::Char('k'), Action::Up),
+                (KeyCode::Down, Action::Down),
+                (KeyCode::Char('j'), Action::Down),
+                (KeyCode::PageUp, Action::PageUp),
+                (KeyCode::PageDown, Action::PageDown),
+                (KeyCode::Char('g'), Action::Top),
+                (KeyCode::Char('G'), Action::Bottom),
+            ] {
+                assert_eq!(
+                    action_for(plain(code), context),
+                    Some(action),
+                    "{context:?} {code:?}"
+                );
+            }
+        }
     }
 }

@@ -220,40 +220,23 @@ fn fit_hints(hints: &str, width: usize) -> String {
     }
 }
 
+/// The status bar's key hints: from the key table (`keymap::hints`), after a word on what
+/// typing does where letters are text.
 fn hints(app: &App) -> String {
+    use super::keymap::Context;
     let context = app.context();
-    let text = match context {
-        super::keymap::Context::Searching => "type to filter · ↑↓ move · Enter open · Esc clear",
-        super::keymap::Context::Matrix => {
-            "/ search · Enter open · t triage · Space mark · c compare · s scenarios · ? help · q quit"
-        }
-        super::keymap::Context::Card => {
-            "↑↓ scroll · c compare · t triage · s scenarios · Esc back · ? help"
-        }
-        super::keymap::Context::Compare => "↑↓ scroll · t triage · Esc back · ? help",
-        super::keymap::Context::Scenarios => {
-            "↑↓ choose · Enter open its codes · t triage · Esc back · ? help"
-        }
-        super::keymap::Context::Triage => "Esc back · ? help · q quit",
-        super::keymap::Context::InterviewChoice => {
-            "↑↓ choose · Enter answer · 1-9 pick · Tab skip · Esc previous · i details · ? help"
-        }
-        super::keymap::Context::InterviewInput => {
-            "type the answer · Enter next · Tab skip · Esc previous · Ctrl-N note · Ctrl-C quit"
-        }
-        super::keymap::Context::Checklist => {
-            "d done · r ruled out · f found · Enter note · a incident note · b interview · ? help"
-        }
-        super::keymap::Context::Editor => "typing a note · Esc or Ctrl-S: done",
-        super::keymap::Context::Prompt => "Enter keeps · Esc leaves as it was",
-        super::keymap::Context::Export => {
-            "Enter write bundle · y copy · f format · ↑↓ scroll · Esc back · ? help · q quit"
-        }
-        super::keymap::Context::Problems => {
-            "↑↓ scroll · Enter/Esc continue with what loaded · q quit"
-        }
+    let mut items: Vec<String> = match context {
+        Context::Searching => vec!["type to filter".to_owned()],
+        Context::InterviewInput => vec!["type the answer".to_owned()],
+        Context::Editor => vec!["typing a note".to_owned()],
+        _ => Vec::new(),
     };
-    format!(" {text}")
+    items.extend(
+        super::keymap::hints(context)
+            .into_iter()
+            .map(|(keys, words)| format!("{keys} {words}")),
+    );
+    format!(" {}", items.join(" · "))
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
