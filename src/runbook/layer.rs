@@ -737,4 +737,38 @@ first_move = "f"
         );
         assert!(on("2025-12-01")[0].message.contains("in the future"));
     }
+
+    #[test]
+    fn a_first_place_that_writes_is_a_warning_unless_allowed() {
+        let team = |allow: &str| {
+            format!(
+                "[runbook]\nname = \"T\"\n[codes.409]\nlook_first = [\n  {{ what = \"retry\", how = \"curl -X POST https://x/orders\"{allow} }},\n  {{ what = \"b\", how = \"kubectl get pods\" }},\n  {{ what = \"c\", how = \"kubectl get events\" }},\n]\n"
+            )
+        };
+        let report = crate::runbook::load_texts(vec![("t.toml".to_owned(), team(""))], None);
+        let writes: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.message.contains("must only read"))
+            .collect();
+        assert_eq!(writes.len(), 1, "{:?}", report.findings);
+        assert_eq!(writes[0].severity, Severity::Warning);
+        assert!(
+            writes[0].message.contains("-X POST"),
+            "{}",
+            writes[0].message
+        );
+        let allowed = crate::runbook::load_texts(
+            vec![("t.toml".to_owned(), team(", allow_write = true"))],
+            None,
+        );
+        assert!(
+            !allowed
+                .findings
+                .iter()
+                .any(|f| f.message.contains("must only read")),
+            "{:?}",
+            allowed.findings
+        );
+    }
 }
