@@ -131,12 +131,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let offset = selected_line
         .saturating_sub(height.saturating_sub(1) * 2 / 3)
         .min(entries.len().saturating_sub(height));
-    // Titles are short and tell codes apart, so they get their full length first; the owner
-    // takes the rest of the line.
+    // Titles tell codes apart, so they get their full length first, but never the owner's
+    // place: "who owns it" must stay readable at 80 columns ("Platform / gateway team").
     let title_width = app
         .table
         .longest_title
-        .min(width.saturating_sub(8 + 14))
+        .min(width.saturating_sub(8 + 24))
         .max(4);
     let owner_width = width.saturating_sub(8 + title_width + 1).max(4);
     let lines: Vec<Line<'static>> = entries
