@@ -1,0 +1,573 @@
+use super::*;
+use crate::runbook::load_texts;
+use std::fmt::Write as _;
+
+fn app() -> App {
+    let report = load_texts(Vec::new(), None);
+    App::new(Matrix::from_report(&report), report.findings, false)
+}
+
+fn selected_code(app: &App) -> u16 {
+    app.table.rows[app.table.selected].code
+}
+
+#[test]
+fn moving_stays_within_the_list() {
+    let mut a = app();
+    a.update(Action::Up);
+    assert_eq!(a.table.selected, 0);
+    a.update(Action::Bottom);
+    assert_eq!(a.table.selected, a.table.rows.len() - 1);
+    a.update(Action::Down);
+    assert_eq!(a.table.selected, a.table.rows.len() - 1);
+    a.update(Action::Top);
+    assert_eq!(a.table.selected, 0);
+    a.update(Action::PageDown);
+    assert_eq!(a.table.selected, a.page().min(a.table.rows.len() - 1));
+    a.update(Action::PageUp);
+    assert_eq!(a.table.selected, 0);
+    a.update(Action::ScrollDown);
+    assert_eq!(a.table.selected, 1);
+    a.update(Action::ScrollUp);
+    assert_eq!(a.table.selected, 0);
+}
+
+#[test]
+fn search_filters_as_you_type_and_esc_clears() {
+    let mut a = app();
+    let all = a.table.rows.len();
+    a.update(Action::Search);
+    assert_eq!(a.context(), Context::Searching);
+    for c in "gatway".chars() {
+        a.update(Action::Type(c));
+    }
+    assert_eq!(selected_code(&a), 502);
+    assert!(a.table.rows.len() < all);
+    a.update(Action::Backspace);
+    assert_eq!(a.table.query, "gatwa");
+    a.update(Action::Back);
+    assert!(a.table.query.is_empty() && !a.table.searching);
+    assert_eq!(a.table.rows.len(), all);
+}
+
+#[test]
+fn enter_opens_the_card_and_esc_goes_back() {
+    let mut a = app();
+    a.update(Action::Search);
+    for c in "504".chars() {
+        a.update(Action::Type(c));
+    }
+    a.update(Action::Open);
+    assert_eq!(
+        a.screen(),
+        &Screen::Card {
+            runbook: 0,
+            code: 504,
+            scroll: 0
+        }
+    );
+    a.update(Action::Down);
+    assert!(matches!(a.screen(), Screen::Card { scroll: 1, .. }));
+    a.update(Action::Back);
+    assert_eq!(a.screen(), &Screen::Matrix);
+}
+
+#[test]
+fn digits_jump_to_a_code_and_an_unlisted_code_opens_its_class_card() {
+    let mut a = app();
+    for c in "42".chars() {
+        a.update(Action::Type(c));
+    }
+    // The first listed code starting with the digits: 421 Misdirected Request.
+    assert_eq!(selected_code(&a), 421);
+    a.update(Action::Type('9'));
+    assert_eq!(selected_code(&a), 429);
+    for c in "418".chars() {
+        a.update(Action::Type(c));
+    }
+    assert_eq!(
+        a.screen(),
+        &Screen::Card {
+            runbook: 0,
+            code: 418,
+            scroll: 0
+        }
+    );
+}
+
+#[test]
+fn compare_from_a_card_uses_its_look_alikes() {
+    let mut a = app();
+    a.open_code(401);
+    a.update(Action::Compare);
+    let Screen::Compare { codes, .. } = a.screen() else {
+        panic!("not on compare: {:?}", a.screen());
+    };
+    assert_eq!(codes[0], 401);
+    assert!(codes.contains(&403));
+    assert!(codes.len() <= MAX_COMPARE);
+}
+
+#[test]
+fn compare_marked_codes_from_the_matrix() {
+    let mut a = app();
+    for c in "502".chars() {
+        a.update(Action::Type(c));
+    }
+    a.update(Action::ToggleSelect);
+    a.update(Action::ToggleSelect);
+    assert_eq!(a.table.marked.len(), 2);
+    a.update(Action::Compare);
+    assert_eq!(
+        a.screen(),
+        &Screen::Compare {
+            runbook: 0,
+            codes: vec![502, 503],
+            scroll: 0
+        }
+    );
+    a.update(Action::Back);
+    a.update(Action::Back);
+    assert!(a.table.marked.is_empty(), "Esc on the matrix clears marks");
+}
+
+#[test]
+fn compare_with_nothing_to_compare_explains_why() {
+    let team = "[runbook]\nname = \"T\"\n[codes.202]\ncompare = []\n".to_owned();
+    let report = load_texts(vec![("t.toml".to_owned(), team)], None);
+    let mut a = App::new(Matrix::from_report(&report), report.findings, false);
+    a.open_code(202);
+    let before = a.stack.len();
+    a.update(Action::Compare);
+    assert_eq!(a.stack.len(), before);
+    assert!(
+        a.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Nothing to compare"))
+    );
+}
+
+#[test]
+fn scenarios_lead_to_their_codes() {
+    let mut a = app();
+    a.update(Action::Scenarios);
+    let scenarios = a.scenarios(0).to_vec();
+    let index = scenarios
+        .iter()
+        .position(|s| s.codes.len() == 1)
+        .expect("a one-code scenario");
+    for _ in 0..index {
+        a.update(Action::Down);
+    }
+    a.update(Action::Open);
+    assert!(matches!(a.screen(), Screen::Card { code, .. } if *code == scenarios[index].codes[0]));
+}
+
+#[test]
+fn triage_from_an_untouched_matrix_asks_for_the_code() {
+    let mut a = app();
+    a.update(Action::Triage);
+    let triage = a.triage.as_ref().unwrap();
+    assert_eq!(triage.session.code, None, "the first row is not a choice");
+    assert_eq!(triage.question(a.runbook(0).unwrap()).unwrap().id, "code");
+}
+
+#[test]
+fn triage_from_a_row_the_engineer_moved_to_takes_its_code() {
+    let mut a = app();
+    a.update(Action::Down);
+    let code = selected_code(&a);
+    a.update(Action::Triage);
+    assert_eq!(a.triage.as_ref().unwrap().session.code, Some(code));
+    let mut b = app();
+    for digit in ['5', '0', '2'] {
+        b.update(Action::Type(digit));
+    }
+    b.update(Action::Triage);
+    assert_eq!(b.triage.as_ref().unwrap().session.code, Some(502));
+    // The row read on its card and left with Esc was chosen too.
+    let mut c = app();
+    c.update(Action::Open);
+    c.update(Action::Back);
+    let first = selected_code(&c);
+    c.update(Action::Triage);
+    assert_eq!(c.triage.as_ref().unwrap().session.code, Some(first));
+}
+
+#[test]
+fn a_cleared_search_keeps_the_row_it_found() {
+    let mut a = app();
+    a.update(Action::Search);
+    for c in "gatway".chars() {
+        a.update(Action::Type(c));
+    }
+    assert_eq!(selected_code(&a), 502);
+    a.update(Action::Back);
+    assert!(a.table.query.is_empty());
+    assert_eq!(selected_code(&a), 502, "still on the row the search found");
+    a.update(Action::Triage);
+    assert_eq!(a.triage.as_ref().unwrap().session.code, Some(502));
+}
+
+#[test]
+fn triage_starts_prefilled_with_the_code_in_hand() {
+    let mut a = app();
+    a.open_code(503);
+    let effects = a.update(Action::Triage);
+    assert_eq!(effects, vec![Effect::Save], "a new triage is saved at once");
+    assert_eq!(a.screen(), &Screen::Triage);
+    let triage = a.triage.as_ref().unwrap();
+    assert_eq!(triage.session.code, Some(503));
+    assert_eq!(
+        triage.question(a.runbook(0).unwrap()).unwrap().id,
+        "service"
+    );
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it_without_acting() {
+    let mut a = app();
+    a.update(Action::Help);
+    assert!(a.help_open);
+    a.update(Action::Down);
+    assert!(!a.help_open);
+    assert_eq!(a.table.selected, 0, "the key that closed help did not move");
+}
+
+#[test]
+fn quit_and_suspend_are_effects() {
+    let mut a = app();
+    assert_eq!(a.update(Action::Quit), vec![Effect::Quit]);
+    assert_eq!(a.update(Action::Suspend), vec![Effect::Suspend]);
+    a.update(Action::Help);
+    assert_eq!(a.update(Action::Quit), vec![Effect::Quit]);
+}
+
+#[test]
+fn paste_goes_into_the_search_only_and_loses_control_characters() {
+    let mut a = app();
+    a.update(Action::Paste("q".to_owned()));
+    assert!(a.notice.is_some());
+    assert_eq!(a.screen(), &Screen::Matrix);
+    a.update(Action::Search);
+    a.update(Action::Paste("gate\u{1b}[2Jway\nsecond line".to_owned()));
+    // Spelled out, never obeyed: the search shows what was pasted.
+    assert_eq!(a.table.query, "gate\\e[2Jway");
+}
+
+#[test]
+fn problems_screen_comes_first_when_a_runbook_is_broken() {
+    let team = "[runbook]\nname = \"T\"\n[codes.502]\nowner = \"ghost\"\n".to_owned();
+    let report = load_texts(vec![("t.toml".to_owned(), team)], None);
+    let mut a = App::new(Matrix::from_report(&report), report.findings, false);
+    assert_eq!(a.screen(), &Screen::Problems { scroll: 0 });
+    a.update(Action::Open);
+    assert_eq!(a.screen(), &Screen::Matrix);
+    a.update(Action::Problems);
+    assert_eq!(a.screen(), &Screen::Problems { scroll: 0 });
+}
+
+fn at(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+fn key(c: char) -> Action {
+    Action::Edit(ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char(c),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ))
+}
+
+fn typed(a: &mut App, text: &str) {
+    for c in text.chars() {
+        a.update(key(c));
+    }
+}
+
+/// A triage of 502 walked to its checklist: gateway, intermittent.
+fn triage_at_checklist() -> App {
+    let mut a = app();
+    a.now = at("2026-11-23T09:00:00Z");
+    a.open_code(502);
+    a.update(Action::Triage);
+    typed(&mut a, "orders POST /v1/orders");
+    a.update(Action::Open);
+    for answer in ['2', '1', '1'] {
+        a.update(Action::Type(answer));
+    }
+    a.update(Action::Skip);
+    a.update(Action::Type('4'));
+    a
+}
+
+#[test]
+fn the_interview_leads_to_the_checklist_with_answers_kept() {
+    let a = triage_at_checklist();
+    let triage = a.triage.as_ref().unwrap();
+    assert_eq!(a.context(), Context::Checklist);
+    assert_eq!(triage.session.stage, Stage::Checklist);
+    let answers = &triage.session.interview.answers;
+    assert_eq!(
+        answers["service"],
+        crate::triage::Answer::Text("orders POST /v1/orders".into())
+    );
+    assert_eq!(
+        answers["layer"],
+        crate::triage::Answer::Choice("gateway".into())
+    );
+    assert_eq!(
+        answers["spread"],
+        crate::triage::Answer::Choice("intermittent".into())
+    );
+    assert!(!answers.contains_key("changed"), "skipped stays unanswered");
+    assert_eq!(
+        triage.session.checklist.steps.len(),
+        3 + a.card(0, 502).unwrap().checks.len()
+    );
+}
+
+#[test]
+fn typing_in_the_interview_never_triggers_commands() {
+    let mut a = app();
+    a.open_code(502);
+    a.update(Action::Triage);
+    assert_eq!(a.context(), Context::InterviewInput);
+    // Keys that are commands elsewhere are text here.
+    let keymap_q = super::super::keymap::action_for(
+        ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char('q'),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ),
+        a.context(),
+    );
+    assert!(matches!(keymap_q, Some(Action::Edit(_))));
+    typed(&mut a, "q?t");
+    assert_eq!(a.triage.as_ref().unwrap().input.lines()[0], "q?t");
+    assert_eq!(a.screen(), &Screen::Triage);
+}
+
+#[test]
+fn a_wrong_code_is_refused_and_going_back_keeps_answers() {
+    let backspace = Action::Edit(ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Backspace,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    let mut a = app();
+    a.open_code(502);
+    a.update(Action::Triage);
+    // Esc goes back to the code question, showing the answer for changing.
+    a.update(Action::Back);
+    assert_eq!(a.triage.as_ref().unwrap().input.lines()[0], "502");
+    for _ in 0..3 {
+        a.update(backspace.clone());
+    }
+    typed(&mut a, "999");
+    a.update(Action::Open);
+    assert!(a.triage.as_ref().unwrap().error.is_some(), "999 is refused");
+    assert_eq!(a.triage.as_ref().unwrap().session.interview.position, 0);
+    for _ in 0..3 {
+        a.update(backspace.clone());
+    }
+    typed(&mut a, "504");
+    a.update(Action::Open);
+    let triage = a.triage.as_ref().unwrap();
+    assert_eq!(triage.session.code, Some(504));
+    assert_eq!(triage.session.interview.position, 1);
+    // Esc twice: back to the code question, then out of the triage, which stays open.
+    a.update(Action::Back);
+    a.update(Action::Back);
+    assert_eq!(
+        a.screen(),
+        &Screen::Card {
+            runbook: 0,
+            code: 502,
+            scroll: 0
+        }
+    );
+    assert!(a.triage.is_some());
+}
+
+#[test]
+fn marking_a_step_asks_for_a_finding_and_ruled_out_is_kept() {
+    let mut a = triage_at_checklist();
+    let effects = a.update(Action::Mark(crate::triage::Outcome::RuledOut));
+    assert_eq!(effects, vec![Effect::Save], "a step change saves at once");
+    assert_eq!(a.context(), Context::Prompt);
+    typed(&mut a, "no upstream errors");
+    a.update(Action::Open);
+    let step = &a.triage.as_ref().unwrap().session.checklist.steps[0];
+    assert_eq!(step.outcome, crate::triage::Outcome::RuledOut);
+    assert_eq!(step.finding, "no upstream errors");
+    a.update(Action::Down);
+    a.update(Action::Mark(crate::triage::Outcome::Skipped));
+    assert_eq!(a.context(), Context::Checklist, "skipping asks nothing");
+    a.update(Action::Mark(crate::triage::Outcome::Pending));
+    assert_eq!(
+        a.triage.as_ref().unwrap().session.checklist.steps[1].outcome,
+        crate::triage::Outcome::Pending
+    );
+}
+
+#[test]
+fn notes_are_stamped_and_drafts_saved_as_they_are_typed() {
+    let mut a = triage_at_checklist();
+    a.now = at("2026-11-23T09:03:07Z");
+    a.update(Action::Open);
+    assert_eq!(a.context(), Context::Editor);
+    let effects = a.update(key('x'));
+    assert_eq!(effects, vec![Effect::SaveSoon]);
+    assert_eq!(
+        a.triage
+            .as_ref()
+            .unwrap()
+            .session
+            .draft
+            .as_ref()
+            .unwrap()
+            .text,
+        "x"
+    );
+    let long: String = (0..500).fold(String::new(), |mut text, i| {
+        let _ = writeln!(text, "< header-{i}: value\u{1b}[31m");
+        text
+    });
+    assert_eq!(
+        a.update(Action::Paste(long)),
+        vec![Effect::Save],
+        "a paste saves at once"
+    );
+    assert_eq!(a.update(Action::Back), vec![Effect::Save]);
+    let session = &a.triage.as_ref().unwrap().session;
+    assert!(session.draft.is_none());
+    let note = &session.notes[0];
+    assert_eq!(note.target, NoteTarget::Step(0));
+    assert_eq!(note.elapsed_label(), "T+03:07");
+    assert!(
+        note.text.starts_with("x< header-0: value\n< header-1"),
+        "{}",
+        &note.text[..40]
+    );
+    assert!(!note.text.contains('\u{1b}'));
+    assert_eq!(note.text.lines().count(), 500);
+}
+
+#[test]
+fn an_empty_note_is_not_kept() {
+    let mut a = triage_at_checklist();
+    a.update(Action::IncidentNote);
+    a.update(Action::Save);
+    assert!(a.triage.as_ref().unwrap().session.notes.is_empty());
+}
+
+#[test]
+fn incident_details_are_asked_field_by_field() {
+    let mut a = triage_at_checklist();
+    a.update(Action::Details);
+    typed(&mut a, "Checkout 502s");
+    a.update(Action::Open);
+    typed(&mut a, "SEV2");
+    a.update(Action::Open);
+    a.update(Action::Back);
+    let incident = &a.triage.as_ref().unwrap().session.incident;
+    assert_eq!(incident.title, "Checkout 502s");
+    assert_eq!(incident.severity, "SEV2");
+    assert!(incident.environment.is_empty());
+}
+
+#[test]
+fn quitting_with_a_note_open_saves_first() {
+    let mut a = triage_at_checklist();
+    a.update(Action::IncidentNote);
+    typed(&mut a, "half a thought");
+    assert_eq!(a.update(Action::Quit), vec![Effect::Save, Effect::Quit]);
+    assert_eq!(
+        a.triage
+            .as_ref()
+            .unwrap()
+            .session
+            .draft
+            .as_ref()
+            .unwrap()
+            .text,
+        "half a thought"
+    );
+}
+
+#[test]
+fn a_resumed_session_reopens_its_draft_and_place() {
+    let mut a = triage_at_checklist();
+    a.update(Action::IncidentNote);
+    typed(&mut a, "unfinished");
+    let session = a.triage.as_ref().unwrap().session.clone();
+    let mut b = app();
+    b.resume(session);
+    assert_eq!(b.screen(), &Screen::Triage);
+    assert_eq!(b.context(), Context::Editor);
+    assert_eq!(
+        b.triage.as_ref().unwrap().editor.as_ref().unwrap().lines(),
+        ["unfinished"]
+    );
+}
+
+#[test]
+fn a_failed_save_is_shown_and_a_later_success_clears_it() {
+    let mut a = triage_at_checklist();
+    a.saved(Err("read-only file system".into()));
+    assert!(
+        matches!(&a.triage.as_ref().unwrap().save, SaveStatus::Failed(e) if e.contains("read-only"))
+    );
+    a.saved(Ok(()));
+    assert!(matches!(
+        a.triage.as_ref().unwrap().save,
+        SaveStatus::Saved(_)
+    ));
+}
+
+#[test]
+fn a_pasted_response_gets_an_evidence_line_and_pre_answers_what_is_unanswered() {
+    let mut a = app();
+    a.now = at("2026-11-23T09:00:00Z");
+    a.update(Action::Triage);
+    a.update(Action::IncidentNote);
+    let transcript = "$ curl -sv https://api.example.com/v1/orders\n> GET /v1/orders HTTP/1.1\n\
+                      > Host: api.example.com\n< HTTP/1.1 502 Bad Gateway\n< Server: nginx/1.22.1\n<\n\
+                      <html><head><title>502 Bad Gateway</title></head><body>\n\
+                      <hr><center>nginx/1.22.1</center></body></html>";
+    a.update(Action::Paste(transcript.to_owned()));
+    a.update(Action::Save);
+    let triage = a.triage.as_ref().unwrap();
+    let note = triage.session.notes.last().unwrap();
+    let card = note.evidence.as_deref().unwrap();
+    assert!(
+        card.starts_with("502 from a reverse proxy or gateway (nginx)"),
+        "{card}"
+    );
+    assert_eq!(triage.evidence.as_deref(), Some(card));
+    assert_eq!(
+        triage.session.interview.answers.get("layer"),
+        Some(&crate::triage::Answer::Choice("gateway".into()))
+    );
+    // An answer the engineer already gave is never overruled.
+    let mut b = app();
+    b.update(Action::Triage);
+    b.triage
+        .as_mut()
+        .unwrap()
+        .session
+        .interview
+        .answers
+        .insert("layer".into(), crate::triage::Answer::Choice("app".into()));
+    b.update(Action::IncidentNote);
+    b.update(Action::Paste(transcript.to_owned()));
+    b.update(Action::Save);
+    assert_eq!(
+        b.triage
+            .as_ref()
+            .unwrap()
+            .session
+            .interview
+            .answers
+            .get("layer"),
+        Some(&crate::triage::Answer::Choice("app".into()))
+    );
+}
