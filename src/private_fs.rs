@@ -79,6 +79,20 @@ pub fn create_new_file(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Writes `bytes` to a new file at `path` (0600, never over anything, never through a link)
+/// and syncs it to disk; on failure nothing is left at `path`.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write as _;
+    // Nothing is created when this fails (an existing file stays untouched).
+    let mut file = create_new_file(path)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if written.is_err() {
+        // The file is ours: created new a moment ago.
+        let _ = fs::remove_file(path);
+    }
+    written
+}
+
 /// A short random token (16 hex digits) for names nobody can guess ahead of time. The
 /// standard library's hasher keys are drawn from the operating system's random source.
 pub fn random_token() -> String {

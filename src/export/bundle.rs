@@ -2,7 +2,7 @@
 //! `summary.md` and `bundle.json`. Never overwrites, never follows a symlink; files 0600,
 //! folders 0700.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -97,10 +97,7 @@ pub fn write_bundle(
     let summary_md = crate::text::sanitize(summary_md);
     let json = crate::text::sanitize_json(json);
     for (file, text) in [("summary.md", &*summary_md), ("bundle.json", &*json)] {
-        let path = folder.join(file);
-        let mut handle = crate::private_fs::create_new_file(&path).map_err(fail)?;
-        handle.write_all(text.as_bytes()).map_err(fail)?;
-        handle.sync_all().map_err(fail)?;
+        crate::private_fs::write_new(&folder.join(file), text.as_bytes()).map_err(fail)?;
     }
     Ok(folder)
 }

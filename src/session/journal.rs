@@ -142,15 +142,7 @@ impl Journal {
             .dir
             .join(format!(".{}.json.tmp-{}", session.id, std::process::id()));
         let text = encode(session, &path)?;
-        let written = (|| -> io::Result<()> {
-            let mut file = crate::private_fs::create_new_file(&tmp)?;
-            file.write_all(&text)?;
-            file.sync_all()
-        })();
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            return Err(io_error("cannot write", &path)(e));
-        }
+        crate::private_fs::write_new(&tmp, &text).map_err(io_error("cannot write", &path))?;
         // The previous version becomes the backup by a second name for the same file, so the
         // session file itself never disappears: a kill at any moment leaves either the old or
         // the new version under its own name, and `resume` always finds it.
@@ -189,23 +181,13 @@ impl Journal {
                 session.id,
                 crate::private_fs::random_token()
             ));
-            let written = (|| -> io::Result<()> {
-                let mut file = crate::private_fs::create_new_file(&tmp)?;
-                file.write_all(&text)?;
-                file.sync_all()
-            })();
-            if let Err(e) = written {
-                let _ = fs::remove_file(&tmp);
-                return Err(io_error("cannot write", &path)(e));
-            }
+            crate::private_fs::write_new(&tmp, &text).map_err(io_error("cannot write", &path))?;
             let linked = fs::hard_link(&tmp, &path).or_else(|e| {
                 if e.kind() == io::ErrorKind::AlreadyExists {
                     return Err(e);
                 }
                 // No hard links here: create the file new, which also never replaces one.
-                let mut file = crate::private_fs::create_new_file(&path)?;
-                file.write_all(&text)?;
-                file.sync_all()
+                crate::private_fs::write_new(&path, &text)
             });
             let _ = fs::remove_file(&tmp);
             match linked {
