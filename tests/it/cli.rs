@@ -458,37 +458,32 @@ fn piped_evidence_follows_routes_and_checks_the_token_audience() {
 /// Two `api-triage -` runs in the same second for the same code: two sessions, neither lost.
 #[test]
 fn piped_evidence_twice_at_once_makes_two_sessions() {
-    use std::io::Write as _;
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state");
     let text = std::fs::read_to_string(repo(
         "tests/fixtures/evidence/haproxy-503-dead-upstream.txt",
     ))
     .unwrap();
-    let children: Vec<_> = (0..3)
-        .map(|_| {
-            let mut child = Command::new(env!("CARGO_BIN_EXE_api-triage"))
-                .arg("-")
-                .current_dir(dir.path())
-                .env("API_TRIAGE_STATE_DIR", &state)
-                .env("HOME", dir.path())
-                .env_remove("API_TRIAGE_RUNBOOKS")
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(text.as_bytes())
-                .unwrap();
-            child
-        })
-        .collect();
-    for child in children {
-        assert!(child.wait_with_output().unwrap().status.success());
-    }
+    // Three processes started together, their stdin written from three threads.
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..3)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut command = Command::new(env!("CARGO_BIN_EXE_api-triage"));
+                    command
+                        .arg("-")
+                        .current_dir(dir.path())
+                        .env("API_TRIAGE_STATE_DIR", &state)
+                        .env("HOME", dir.path())
+                        .env_remove("API_TRIAGE_RUNBOOKS");
+                    crate::util::feed(command, &text)
+                })
+            })
+            .collect();
+        for run in runs {
+            assert!(run.join().unwrap().status.success());
+        }
+    });
     let journal = api_triage::session::Journal::new(&state);
     let ids = journal.ids();
     assert_eq!(ids.len(), 3, "{ids:?}");

@@ -135,20 +135,9 @@ fn shipped() -> Vec<api_triage::runbook::TeamRunbook> {
 
 /// Whether `bash -n` parses `script`; the error when it does not.
 fn bash_parses(script: &str) -> Result<(), String> {
-    use std::io::Write as _;
-    let mut child = std::process::Command::new("bash")
-        .arg("-n")
-        .stdin(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let mut bash = std::process::Command::new("bash");
+    bash.arg("-n");
+    let out = crate::util::feed(bash, script);
     if out.status.success() {
         Ok(())
     } else {

@@ -20,3 +20,26 @@ mod runbook_fixtures;
 mod schema;
 mod triage_engine;
 mod tui_screens;
+
+/// Helpers shared by the modules above.
+mod util {
+    use std::io::Write as _;
+    use std::process::{Command, Output, Stdio};
+
+    /// Runs `command` with `input` on its standard input and waits for it.
+    pub fn feed(mut command: Command, input: &str) -> Output {
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+}
