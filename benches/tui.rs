@@ -12,8 +12,8 @@ mod common;
 use api_triage::matrix::Matrix;
 use api_triage::runbook::load_texts;
 use api_triage::tui::app::App;
+use api_triage::tui::app::draw;
 use api_triage::tui::keymap::Action;
-use api_triage::tui::views;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -24,7 +24,7 @@ fn main() {
 fn big_app() -> App {
     let report = load_texts(common::team_runbooks(200, 30), None);
     let mut app = App::new(Matrix::from_report(&report), report.findings, true);
-    app.viewport = (200, 60);
+    app.shared.viewport = (200, 60);
     app
 }
 
@@ -38,9 +38,7 @@ fn press(bencher: divan::Bencher, setup: &[Action], keys: &[Action]) {
     bencher.bench_local(|| {
         app.update(keys[i % keys.len()].clone());
         i += 1;
-        terminal
-            .draw(|frame| views::draw(frame, &app))
-            .expect("draw");
+        terminal.draw(|frame| draw(frame, &app)).expect("draw");
     });
 }
 

@@ -161,6 +161,24 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctrl: false,
+        keys: &[KeyCode::Up],
+        label: "↑",
+        action: Action::Up,
+        help: "previous option, for Enter on an empty field",
+        hint: None,
+        contexts: &[InterviewInput],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Down],
+        label: "↓",
+        action: Action::Down,
+        help: "next option, for Enter on an empty field",
+        hint: None,
+        contexts: &[InterviewInput],
+    },
+    Binding {
+        ctrl: false,
         keys: &[KeyCode::PageUp],
         label: "PgUp",
         action: Action::PageUp,
@@ -434,11 +452,28 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[KeyCode::Esc],
         label: "Esc",
         action: Action::Back,
-        help: "back / clear the search",
+        help: "back to the screen before",
         hint: Some(("Esc", "back")),
-        contexts: &[
-            Matrix, Card, Compare, Scenarios, Triage, Problems, Searching, Export,
-        ],
+        contexts: &[Card, Compare, Scenarios, Triage, Problems, Export],
+    },
+    // The matrix is the first screen: Esc there only clears, and says so.
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "clear the search",
+        hint: Some(("Esc", "clear")),
+        contexts: &[Searching],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "clear the search, then the marks",
+        hint: None,
+        contexts: &[Matrix],
     },
     Binding {
         ctrl: false,
@@ -585,6 +620,17 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     shown
 }
 
+/// The key to name for `action` in `context` inside a sentence ("p", "Esc", "Enter"): the
+/// first key of the first binding that does it there. Every key named on screen comes from
+/// the table; an action with no key there reads "?" (the help), never a key that does nothing.
+pub fn key_for(context: Context, action: &Action) -> &'static str {
+    BINDINGS
+        .iter()
+        .find(|b| b.contexts.contains(&context) && b.action == *action)
+        .and_then(|b| b.label.split_whitespace().next())
+        .unwrap_or("?")
+}
+
 /// The rows of the help overlay for `context`: (keys, what they do).
 pub fn help_rows(context: Context) -> Vec<(&'static str, &'static str)> {
     let mut rows: Vec<(&str, &str)> = BINDINGS
@@ -601,6 +647,33 @@ pub fn help_rows(context: Context) -> Vec<(&'static str, &'static str)> {
     }
     rows.extend_from_slice(GLOBAL_HELP);
     rows
+}
+
+/// The key a hint names first (`↑↓` is ↑, `Enter x` is Enter).
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn key_of(label: &str) -> KeyEvent {
+    let first = label.split_whitespace().next().unwrap_or(label);
+    let (code, modifiers) = match first {
+        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+        "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+        "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+        "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+        "Bksp" => (KeyCode::Backspace, KeyModifiers::NONE),
+        other if other.starts_with("Ctrl-") => (
+            KeyCode::Char(other[5..].to_ascii_lowercase().chars().next().unwrap()),
+            KeyModifiers::CONTROL,
+        ),
+        other if other.starts_with('↑') => (KeyCode::Up, KeyModifiers::NONE),
+        other if other.starts_with('↓') => (KeyCode::Down, KeyModifiers::NONE),
+        other => (
+            KeyCode::Char(other.chars().next().unwrap()),
+            KeyModifiers::NONE,
+        ),
+    };
+    KeyEvent::new(code, modifiers)
 }
 
 #[cfg(test)]
@@ -723,28 +796,6 @@ mod table_tests {
         Context::Export,
     ];
 
-    /// The key a hint names first (`↑↓` is ↑, `Enter x` is Enter).
-    fn key_of(label: &str) -> KeyEvent {
-        let first = label.split_whitespace().next().unwrap_or(label);
-        let (code, modifiers) = match first {
-            "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-            "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-            "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-            "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
-            other if other.starts_with("Ctrl-") => (
-                KeyCode::Char(other[5..].to_ascii_lowercase().chars().next().unwrap()),
-                KeyModifiers::CONTROL,
-            ),
-            other if other.starts_with('↑') => (KeyCode::Up, KeyModifiers::NONE),
-            other if other.starts_with('↓') => (KeyCode::Down, KeyModifiers::NONE),
-            other => (
-                KeyCode::Char(other.chars().next().unwrap()),
-                KeyModifiers::NONE,
-            ),
-        };
-        KeyEvent::new(code, modifiers)
-    }
-
     #[test]
     fn every_hint_shown_is_a_key_that_works_there() {
         for context in ALL {
@@ -759,6 +810,27 @@ mod table_tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn keys_named_in_sentences_come_from_the_table() {
+        assert_eq!(key_for(Context::Matrix, &Action::Problems), "p");
+        assert_eq!(key_for(Context::Editor, &Action::Back), "Esc");
+        assert_eq!(key_for(Context::Editor, &Action::Save), "Ctrl-S");
+        assert_eq!(key_for(Context::Export, &Action::CycleFormat), "f");
+        assert_eq!(key_for(Context::Prompt, &Action::Open), "Enter");
+        // Named, a key must do the thing where it is named.
+        for context in ALL {
+            for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+                let key = key_for(context, &binding.action);
+                assert_eq!(
+                    action_for(key_of(key), context).as_ref(),
+                    Some(&binding.action),
+                    "{context:?}: {key}"
+                );
+            }
+        }
+        assert_eq!(key_for(Context::Card, &Action::Mark(Outcome::Done)), "?");
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! The terminal app: setting the terminal up and always putting it back (normal exit, error,
 //! panic, SIGTERM, SIGHUP, Ctrl-Z), and the event loop that turns events into actions.
-//! `app` holds the state, `keymap` the keys, `views` the drawing.
+//! `app` routes between `screens` (one file each: state, update, drawing), `keymap` holds
+//! every key, `effect` what an update asks the loop to do.
 
 pub mod app;
+pub mod effect;
 pub mod keymap;
+pub mod screens;
 pub mod theme;
-pub mod triage;
-pub mod views;
 
 use crate::exit::Exit;
 use std::io::{self, IsTerminal, Write};
@@ -23,7 +24,8 @@ use ratatui::crossterm::execute;
 
 use crate::matrix::Matrix;
 use crate::session::{Journal, Lock};
-use app::{App, Effect};
+use app::App;
+use effect::Effect;
 use keymap::Action;
 
 /// What to open: the code matrix (optionally on a code's card), or a saved session.
@@ -72,8 +74,8 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
     };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(Matrix::from_report(&report), report.findings, color);
-    app.zone = jiff::tz::TimeZone::system();
-    app.now = jiff::Timestamp::now();
+    app.shared.zone = jiff::tz::TimeZone::system();
+    app.shared.now = jiff::Timestamp::now();
     if let Some(session) = resumed {
         app.resume(session);
     } else if let Some(code) = start.code {
@@ -116,7 +118,7 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
     saver.save_now(&mut app);
     restore();
     if let Some(triage) = &app.triage {
-        if let triage::SaveStatus::Failed(e) = &triage.save {
+        if let screens::triage::SaveStatus::Failed(e) = &triage.save {
             say(format!(
                 "the last changes could not be saved in {}: {e}",
                 saver.journal.dir().display()
@@ -309,17 +311,17 @@ fn event_loop(
         if signal.load(Ordering::SeqCst) != 0 {
             return Ok(());
         }
-        app.now = jiff::Timestamp::now();
+        app.shared.now = jiff::Timestamp::now();
         redraw |= saver.tick(app);
         let size = terminal.size()?;
-        redraw |= app.viewport != (size.width, size.height);
-        app.viewport = (size.width, size.height);
+        redraw |= app.shared.viewport != (size.width, size.height);
+        app.shared.viewport = (size.width, size.height);
         // Without an event only the clocks on screen (T+mm:ss, "saved at") move, once a
         // second: an idle app on a shared server should cost next to nothing.
-        if redraw || app.now.as_second() != drawn_second {
-            terminal.draw(|frame| views::draw(frame, app))?;
+        if redraw || app.shared.now.as_second() != drawn_second {
+            terminal.draw(|frame| app::draw(frame, app))?;
             redraw = false;
-            drawn_second = app.now.as_second();
+            drawn_second = app.shared.now.as_second();
         }
         // A short poll keeps signals and pending saves handled promptly while idle.
         if !event::poll(Duration::from_millis(100))? {
@@ -347,7 +349,7 @@ fn event_loop(
         let Some(action) = action else {
             continue;
         };
-        app.now = jiff::Timestamp::now();
+        app.shared.now = jiff::Timestamp::now();
         for effect in app.update(action) {
             match effect {
                 Effect::Quit => return Ok(()),

@@ -53,3 +53,53 @@ fn domain_modules_import_no_terminal_clipboard_or_command_line() {
         }
     }
 }
+
+/// Code lines of the Rust files under `dir`, comments left out.
+fn code_of(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut files = Vec::new();
+    rust_files(dir, &mut files);
+    files
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(&file)
+                .unwrap()
+                .lines()
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            (file, text)
+        })
+        .collect()
+}
+
+#[test]
+fn screens_do_not_know_the_app_and_the_app_draws_no_screen() {
+    let tui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let screens = code_of(&tui.join("screens"));
+    assert!(screens.len() >= 8, "{screens:?}");
+    for (file, text) in &screens {
+        for forbidden in ["tui::app", "super::app", "App"] {
+            assert!(
+                !text
+                    .split(|c: char| !c.is_alphanumeric() && c != ':' && c != '_')
+                    .any(|word| word == forbidden || word.ends_with(&format!("::{forbidden}"))),
+                "{} uses {forbidden}: a screen asks the app through `Command`",
+                file.display()
+            );
+        }
+    }
+    // The app routes and draws the frame; what a screen shows is drawn by the screen.
+    for (file, text) in code_of(&tui.join("app")) {
+        for widget in ["Block::", "Borders::", "Paragraph::new(lines)"] {
+            assert!(
+                !text.contains(widget) || file.ends_with("tests.rs"),
+                "{} draws a screen's part ({widget})",
+                file.display()
+            );
+        }
+    }
+    assert!(
+        !tui.join("views").exists(),
+        "drawing lives with each screen"
+    );
+}

@@ -4,9 +4,10 @@
 
 use api_triage::matrix::Matrix;
 use api_triage::runbook::load_texts;
-use api_triage::tui::app::{App, Screen};
+use api_triage::tui::app::App;
+use api_triage::tui::app::draw;
 use api_triage::tui::keymap::Action;
-use api_triage::tui::views;
+use api_triage::tui::screens::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -27,9 +28,9 @@ fn app_with_broken_team() -> App {
 }
 
 fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.viewport = (width, height);
+    app.shared.viewport = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| views::draw(frame, app)).unwrap();
+    terminal.draw(|frame| draw(frame, app)).unwrap();
     terminal
 }
 
@@ -108,7 +109,7 @@ fn type_text(app: &mut App, text: &str) {
 fn triage_screens() -> Vec<(&'static str, App)> {
     let start = || {
         let mut a = app();
-        a.now = "2026-11-23T09:00:00Z".parse().unwrap();
+        a.shared.now = "2026-11-23T09:00:00Z".parse().unwrap();
         a.open_code(502);
         a.update(Action::Triage);
         a
@@ -129,7 +130,7 @@ fn triage_screens() -> Vec<(&'static str, App)> {
     for answer in ['2', '1', '1', '1', '4'] {
         a.update(Action::Type(answer));
     }
-    a.now = "2026-11-23T09:04:30Z".parse().unwrap();
+    a.shared.now = "2026-11-23T09:04:30Z".parse().unwrap();
     a.update(Action::Mark(api_triage::triage::Outcome::RuledOut));
     type_text(&mut a, "no upstream errors in the ingress log");
     a.update(Action::Open);
@@ -206,7 +207,7 @@ fn every_screen_renders_at_every_size_without_panic() {
             }
         }
         // Scrolling far past the end and back must stay in range at a small size too.
-        app.viewport = (60, 16);
+        app.shared.viewport = (60, 16);
         act(
             &mut app,
             [
@@ -237,5 +238,5 @@ fn escape_sequences_in_runbook_text_are_shown_not_sent() {
         .collect();
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
     assert!(text.contains("\\e]52;c;aGk="), "escaped text visible");
-    assert!(matches!(app.screen(), Screen::Card { code: 502, .. }));
+    assert!(matches!(app.screen(), Screen::Card(card) if card.code == 502));
 }

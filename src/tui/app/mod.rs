@@ -1,250 +1,113 @@
-//! The app's state and `App::update`, which applies an [`Action`] and returns the side effects
-//! for the event loop to perform. No drawing and no terminal here.
+//! The app: the stack of screens, the triage beside it, the help overlay and the status line.
+//! It routes each action to the screen on top, carries out what the screen asks (open or
+//! leave a screen, start a triage, escalate) and hands side effects to the event loop. No
+//! drawing of its own beyond the frame (`draw`), no terminal.
 
-use std::collections::BTreeSet;
+mod draw;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::export::summary::Format;
-use crate::matrix::{Matrix, Row};
-use crate::runbook::model::AnswerKind;
-use crate::runbook::model::Need;
-use crate::runbook::{Card, Diagnostic, ScenarioCard, TeamRunbook};
-use crate::session::{NoteTarget, Session, Stage};
-use crate::triage::comparisons_for;
+pub use draw::{MIN_HEIGHT, MIN_WIDTH, draw};
 
+use super::effect::Effect;
 use super::keymap::{Action, Context};
-use super::triage::{Field, Persist, SaveStatus, Triage};
-use super::views;
-
-mod escalate;
-mod navigation;
-mod triage_keys;
-
-/// The most codes shown side by side in a comparison.
-pub const MAX_COMPARE: usize = 4;
-
-/// A screen of the app; the app keeps a stack of them so `Esc` goes back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    /// Runbook errors and warnings found at start.
-    Problems { scroll: usize },
-    /// The code matrix: the start screen.
-    Matrix,
-    /// One code's card.
-    Card {
-        runbook: usize,
-        code: u16,
-        scroll: usize,
-    },
-    /// Codes side by side.
-    Compare {
-        runbook: usize,
-        codes: Vec<u16>,
-        scroll: usize,
-    },
-    /// The runbook's scenarios.
-    Scenarios { runbook: usize, selected: usize },
-    /// The guided triage held in [`App::triage`].
-    Triage,
-    /// The escalation preview of the triage, in one format.
-    Export { format: Format, scroll: usize },
-}
-
-/// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Quit,
-    Suspend,
-    /// Write the triage session to disk now.
-    Save,
-    /// Write it within a second (the user is typing).
-    SaveSoon,
-    /// Write the bundle folder (named `name`) with these contents.
-    WriteBundle {
-        name: String,
-        summary: String,
-        json: String,
-    },
-    /// Copy the text to the clipboard (a new private file if no clipboard can take it).
-    Copy {
-        text: String,
-    },
-}
-
-/// The redacted summary shown before it leaves the terminal.
-#[derive(Debug, Clone)]
-pub struct ExportPreview {
-    pub format: Format,
-    pub text: String,
-    /// "3 secrets redacted".
-    pub redaction: String,
-    /// What was redacted, per kind ("2 cookie header, 1 jwt"); empty when nothing was.
-    pub redacted_kinds: String,
-    /// The team's needs that the evidence does not fill yet.
-    pub missing: Vec<Need>,
-    /// Where the bundle and the copy went, in full: the status line has room for one line
-    /// only, and a path or a clipboard warning is exactly what must not be cut off.
-    pub outcomes: Vec<ExportOutcome>,
-}
-
-/// What became of a bundle write or a copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportOutcome {
-    pub of: ExportStep,
-    pub text: String,
-    /// Something went wrong or was only partly done: shown as a warning.
-    pub trouble: bool,
-}
-
-/// The two ways a summary leaves the app; the export screen shows the latest outcome of each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportStep {
-    Bundle,
-    Copy,
-}
-
-/// The matrix screen's own state: the search and the selection.
-#[derive(Debug, Clone, Default)]
-pub struct MatrixState {
-    pub query: String,
-    pub searching: bool,
-    pub selected: usize,
-    /// Rows matching the query, in display order.
-    pub rows: Vec<Row>,
-    /// Codes marked for comparison, as (runbook, code).
-    pub marked: BTreeSet<(usize, u16)>,
-    /// Digits typed to jump to a code.
-    pub digits: String,
-    /// The longest title among `rows`, so the title column does not shift while scrolling.
-    pub longest_title: usize,
-    /// The engineer has moved, jumped or searched to a row. Until then the highlighted row is
-    /// just the first one, and a triage started from the matrix asks for the code instead of
-    /// assuming it.
-    pub picked: bool,
-}
+use super::screens::export::{ExportOutcome, ExportScreen, ExportStep};
+use super::screens::matrix::MatrixScreen;
+use super::screens::triage::{SaveStatus, TriageScreen};
+use super::screens::{Command, Opening, Screen, Shared};
+use crate::matrix::Matrix;
+use crate::runbook::Diagnostic;
+use crate::session::Session;
 
 /// Everything the app shows.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub matrix: Matrix,
-    pub findings: Vec<Diagnostic>,
+    /// What every screen reads.
+    pub shared: Shared,
+    /// The screens, the matrix at the bottom; `Esc` goes back one.
     pub stack: Vec<Screen>,
-    pub table: MatrixState,
+    /// The triage being worked on, kept when leaving its screen.
+    pub triage: Option<TriageScreen>,
     pub help_open: bool,
     /// A one-line message for the status bar, cleared by the next action.
     pub notice: Option<String>,
-    /// Colours allowed (false under `NO_COLOR`: bold and reverse only).
-    pub color: bool,
-    /// The terminal size at the last draw, for paging and scroll limits.
-    pub viewport: (u16, u16),
-    /// The time, set by the event loop before each update (the app never reads the clock).
-    pub now: Timestamp,
-    /// The engineer's time zone, for note stamps.
-    pub zone: TimeZone,
-    /// The triage being worked on, kept when leaving its screen.
-    pub triage: Option<Triage>,
-    /// The escalation preview, computed when it is opened or its format changes.
-    pub preview: Option<ExportPreview>,
 }
 
 impl App {
     /// A new app on the matrix; on the problems screen first when a runbook has errors.
     pub fn new(matrix: Matrix, findings: Vec<Diagnostic>, color: bool) -> Self {
-        let mut app = Self {
+        let shared = Shared {
             matrix,
             findings,
-            stack: vec![Screen::Matrix],
-            table: MatrixState::default(),
-            help_open: false,
-            notice: None,
             color,
             viewport: (80, 24),
             now: Timestamp::UNIX_EPOCH,
             zone: TimeZone::UTC,
-            triage: None,
-            preview: None,
         };
-        app.refresh_rows();
-        if app.findings.iter().any(Diagnostic::is_error) {
-            app.stack.push(Screen::Problems { scroll: 0 });
+        let matrix_screen = MatrixScreen::new(&shared);
+        let broken = shared.findings.iter().any(Diagnostic::is_error);
+        let mut app = Self {
+            shared,
+            stack: vec![Screen::Matrix(matrix_screen)],
+            triage: None,
+            help_open: false,
+            notice: None,
+        };
+        if broken {
+            app.open(Opening::Problems);
         }
         app
     }
 
     /// Opens the app straight on the card of `code` (`api-triage 502`).
     pub fn open_code(&mut self, code: u16) {
-        let runbook = self.runbook_index_for(Some(code));
-        self.stack.push(Screen::Card {
-            runbook,
-            code,
-            scroll: 0,
-        });
+        let runbook = self.shared.runbook_index_for(Some(code));
+        self.open(Opening::Card { runbook, code });
     }
 
     pub fn screen(&self) -> &Screen {
-        self.stack.last().unwrap_or(&Screen::Matrix)
+        self.stack.last().unwrap_or(&Screen::Triage)
+    }
+
+    /// The matrix screen, always at the bottom of the stack.
+    pub fn matrix_screen(&self) -> Option<&MatrixScreen> {
+        match self.stack.first() {
+            Some(Screen::Matrix(matrix)) => Some(matrix),
+            _ => None,
+        }
     }
 
     /// Which key context applies now.
     pub fn context(&self) -> Context {
         match self.screen() {
-            Screen::Matrix if self.table.searching => Context::Searching,
-            Screen::Matrix => Context::Matrix,
-            Screen::Card { .. } => Context::Card,
-            Screen::Compare { .. } => Context::Compare,
-            Screen::Scenarios { .. } => Context::Scenarios,
-            Screen::Triage => self.triage_context(),
-            Screen::Export { .. } => Context::Export,
-            Screen::Problems { .. } => Context::Problems,
-        }
-    }
-
-    fn triage_context(&self) -> Context {
-        let Some(triage) = &self.triage else {
-            return Context::Triage;
-        };
-        if triage.prompt.is_some() {
-            return Context::Prompt;
-        }
-        if triage.editor.is_some() {
-            return Context::Editor;
-        }
-        match triage.session.stage {
-            Stage::Checklist => Context::Checklist,
-            Stage::Interview => match self
-                .runbook(triage.runbook)
-                .and_then(|r| triage.question(r))
-                .map(|q| q.kind)
-            {
-                Some(AnswerKind::Choice) | None => Context::InterviewChoice,
-                Some(AnswerKind::Code | AnswerKind::Text) => Context::InterviewInput,
-            },
+            Screen::Matrix(matrix) => matrix.context(),
+            Screen::Card(_) => Context::Card,
+            Screen::Compare(_) => Context::Compare,
+            Screen::Scenarios(_) => Context::Scenarios,
+            Screen::Triage => self
+                .triage
+                .as_ref()
+                .map_or(Context::Triage, |t| t.context(&self.shared)),
+            Screen::Export(_) => Context::Export,
+            Screen::Problems(_) => Context::Problems,
         }
     }
 
     /// Reopens a saved session on the triage screen.
     pub fn resume(&mut self, session: Session) {
-        let runbook = self
-            .matrix
-            .runbooks()
+        let runbooks = self.shared.matrix.runbooks();
+        let runbook = runbooks
             .iter()
             .position(|r| r.name == session.runbook)
-            .unwrap_or_else(|| self.runbook_index_for(session.code));
-        if self
-            .matrix
-            .runbooks()
-            .get(runbook)
-            .is_some_and(|r| r.name != session.runbook)
-        {
+            .unwrap_or_else(|| self.shared.runbook_index_for(session.code));
+        if let Some(followed) = runbooks.get(runbook).filter(|r| r.name != session.runbook) {
             self.notice = Some(format!(
                 "Runbook \"{}\" is not loaded; following \"{}\" instead",
-                session.runbook,
-                self.matrix.runbooks()[runbook].name
+                session.runbook, followed.name
             ));
         }
-        let mut triage = Triage::new(session, runbook, self.now);
+        let mut triage = TriageScreen::new(session, runbook, self.shared.now);
         triage.saved_once = true;
         self.triage = Some(triage);
         self.stack.push(Screen::Triage);
@@ -255,29 +118,10 @@ impl App {
         if let Some(triage) = &mut self.triage {
             triage.saved_once |= result.is_ok();
             triage.save = match result {
-                Ok(()) => SaveStatus::Saved(self.now),
+                Ok(()) => SaveStatus::Saved(self.shared.now),
                 Err(e) => SaveStatus::Failed(e),
             };
         }
-    }
-
-    pub fn runbook(&self, index: usize) -> Option<&TeamRunbook> {
-        self.matrix.runbooks().get(index)
-    }
-
-    /// The card for a code in a runbook, falling back to its class advice.
-    pub fn card(&self, runbook: usize, code: u16) -> Option<Card> {
-        self.runbook(runbook)?.card(code)
-    }
-
-    pub fn scenarios(&self, runbook: usize) -> &[ScenarioCard] {
-        self.runbook(runbook)
-            .map_or(&[], |r| r.scenarios.as_slice())
-    }
-
-    /// Lines a page holds: the terminal height less the title and status bars.
-    fn page(&self) -> usize {
-        usize::from(self.viewport.1.saturating_sub(4)).max(1)
     }
 
     /// Applies `action` and returns what the event loop must do.
@@ -286,88 +130,205 @@ impl App {
         if self.help_open {
             // The overlay takes every key; any key but quit closes it.
             match action {
-                Action::Quit => return vec![Effect::Quit],
-                Action::Suspend => return vec![Effect::Suspend],
+                Action::Quit | Action::Suspend => {}
                 _ => {
                     self.help_open = false;
                     return Vec::new();
                 }
             }
         }
-        if matches!(self.screen(), Screen::Triage) && self.triage.is_some() {
-            return self.update_triage(action);
-        }
         match action {
-            Action::Quit => return self.quit(),
-            Action::Suspend => return vec![Effect::Suspend],
-            Action::Help => self.help_open = true,
-            Action::Back => self.back(),
-            Action::Problems => self.stack.push(Screen::Problems { scroll: 0 }),
-            Action::Scenarios => {
-                let runbook = self.current_runbook();
-                self.stack.push(Screen::Scenarios {
-                    runbook,
-                    selected: 0,
-                });
+            Action::Quit => return self.with_save(Effect::Quit),
+            Action::Suspend => return self.with_save(Effect::Suspend),
+            Action::Help => {
+                self.help_open = true;
+                return Vec::new();
             }
-            Action::Triage => return self.start_triage(),
-            Action::Compare => self.compare(),
-            Action::Open if matches!(self.screen(), Screen::Export { .. }) => {
-                return self.write_bundle();
-            }
-            Action::Copy => return self.copy_summary(),
-            Action::CycleFormat => {
-                if let Some(Screen::Export { format, scroll }) = self.stack.last_mut() {
-                    *format = format.next();
-                    *scroll = 0;
-                    let format = *format;
-                    self.refresh_preview(format);
-                }
-            }
-            Action::Open => self.open(),
-            Action::Search => {
-                self.table.searching = true;
-                self.table.digits.clear();
-            }
-            Action::ToggleSelect => self.toggle_mark(),
-            Action::Type(c) => self.type_char(c),
-            Action::Backspace => {
-                self.table.query.pop();
-                self.refresh_rows();
-            }
-            Action::Paste(text) => self.paste(&text),
-            Action::Up | Action::ScrollUp => self.move_by(-1),
-            Action::Down | Action::ScrollDown => self.move_by(1),
-            Action::PageUp => self.move_by(-isize_of(self.page())),
-            Action::PageDown => self.move_by(isize_of(self.page())),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
-            // Keys that only mean something on the triage screen.
-            Action::Edit(_)
-            | Action::Skip
-            | Action::Mark(_)
-            | Action::IncidentNote
-            | Action::RevealSecrets
-            | Action::Details
-            | Action::Interview
-            | Action::Export
-            | Action::Save => {}
+            _ => {}
         }
-        Vec::new()
+        let commands = self.route(action);
+        self.perform(commands)
     }
 
-    /// Quitting saves a triage first, including a note still being written.
-    fn quit(&self) -> Vec<Effect> {
+    /// Quitting and suspending save a triage first, including a note still being written.
+    fn with_save(&self, effect: Effect) -> Vec<Effect> {
         if self.triage.is_some() {
-            vec![Effect::Save, Effect::Quit]
+            vec![Effect::Save, effect]
         } else {
-            vec![Effect::Quit]
+            vec![effect]
         }
     }
-}
 
-fn isize_of(value: usize) -> isize {
-    isize::try_from(value).unwrap_or(isize::MAX)
+    /// Hands `action` to the screen on top. The triage takes every key; elsewhere the keys
+    /// that mean the same on every screen are the app's.
+    fn route(&mut self, action: Action) -> Vec<Command> {
+        if matches!(self.screen(), Screen::Triage) {
+            return match self.triage.as_mut() {
+                Some(triage) => triage.update(action, &self.shared),
+                None => vec![Command::Leave],
+            };
+        }
+        let on_matrix = matches!(self.screen(), Screen::Matrix(_));
+        match action {
+            Action::Back if !on_matrix => return vec![Command::Leave],
+            Action::Paste(_) if !on_matrix => {
+                return vec![Command::Notice(
+                    "Paste ignored: there is no text field here".to_owned(),
+                )];
+            }
+            Action::Problems => return vec![Command::Open(Opening::Problems)],
+            Action::Triage => {
+                let (runbook, code) = self.about();
+                return vec![Command::StartTriage { runbook, code }];
+            }
+            Action::Scenarios => {
+                let runbook = self.about().0;
+                return vec![Command::Open(Opening::Scenarios { runbook })];
+            }
+            _ => {}
+        }
+        let shared = &self.shared;
+        match self.stack.last_mut() {
+            Some(Screen::Matrix(screen)) => screen.update(&action, shared),
+            Some(Screen::Card(screen)) => screen.update(&action, shared),
+            Some(Screen::Compare(screen)) => screen.update(&action, shared),
+            Some(Screen::Scenarios(screen)) => screen.update(&action, shared),
+            Some(Screen::Problems(screen)) => screen.update(&action, shared),
+            Some(Screen::Export(screen)) => {
+                let triage = self
+                    .triage
+                    .as_ref()
+                    .and_then(|t| Some((&t.session, shared.runbook(t.runbook)?)));
+                screen.update(&action, shared, triage)
+            }
+            Some(Screen::Triage) | None => Vec::new(),
+        }
+    }
+
+    /// The runbook and code the screen on top is about, for a triage or the scenarios.
+    fn about(&self) -> (usize, Option<u16>) {
+        let shared = &self.shared;
+        let triage = self.triage.as_ref().map(|t| {
+            let code = shared.runbook(t.runbook).and_then(|r| t.code(r));
+            (t.runbook, code)
+        });
+        match self.screen() {
+            Screen::Matrix(matrix) => matrix.about(shared),
+            Screen::Card(card) => (card.runbook, Some(card.code)),
+            Screen::Compare(compare) => (compare.runbook, compare.codes.first().copied()),
+            Screen::Scenarios(scenarios) => (scenarios.runbook, scenarios.code(shared)),
+            Screen::Triage | Screen::Export(_) => triage.unwrap_or((0, None)),
+            Screen::Problems(_) => (shared.runbook_index_for(None), None),
+        }
+    }
+
+    /// Carries out what the screen asked, in order; returns the effects for the event loop.
+    fn perform(&mut self, commands: Vec<Command>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for command in commands {
+            match command {
+                Command::Open(opening) => self.open(opening),
+                Command::Leave => {
+                    if self.stack.len() > 1 {
+                        self.stack.pop();
+                    }
+                }
+                Command::Notice(text) => self.notice = Some(text),
+                Command::StartTriage { runbook, code } => {
+                    effects.extend(self.start_triage(runbook, code));
+                }
+                Command::Escalate => self.escalate(),
+                Command::Effect(effect) => effects.push(effect),
+            }
+        }
+        effects
+    }
+
+    fn open(&mut self, opening: Opening) {
+        self.stack.push(opening.into_screen());
+    }
+
+    /// Back to the open triage when it is about the same code, otherwise a new one pre-filled
+    /// with the code in hand.
+    fn start_triage(&mut self, runbook: usize, code: Option<u16>) -> Vec<Effect> {
+        if let Some(triage) = &self.triage {
+            let same_code = code.is_none() || triage.session.code == code;
+            if same_code && triage.runbook == runbook {
+                self.stack.push(Screen::Triage);
+                return Vec::new();
+            }
+        }
+        let Some(book) = self.shared.runbook(runbook) else {
+            return Vec::new();
+        };
+        let now = self.shared.now;
+        let session = Session::new(now, &book.name, &book.source, &book.interview, code);
+        let mut triage = TriageScreen::new(session, runbook, now);
+        triage.save = SaveStatus::Pending;
+        self.triage = Some(triage);
+        self.stack.push(Screen::Triage);
+        vec![Effect::Save]
+    }
+
+    /// Opens the escalation preview of the triage, fresh: outcomes of an earlier visit may be
+    /// stale.
+    fn escalate(&mut self) {
+        let Some(triage) = &self.triage else {
+            return;
+        };
+        let Some(runbook) = self.shared.runbook(triage.runbook) else {
+            return;
+        };
+        let (screen, commands) = ExportScreen::new(&triage.session, runbook, self.shared.now);
+        self.stack.push(Screen::Export(screen));
+        // Only notices come back from preparing a preview.
+        let _ = self.perform(commands);
+    }
+
+    /// Reports where the bundle went.
+    pub fn exported(&mut self, result: Result<std::path::PathBuf, String>) {
+        let redaction = self
+            .export_screen()
+            .and_then(ExportScreen::redaction)
+            .map_or_else(String::new, |r| format!(" ({r})"));
+        let outcome = match result {
+            Ok(path) => ExportOutcome {
+                of: ExportStep::Bundle,
+                text: format!("Bundle written to {}{redaction}", path.display()),
+                trouble: false,
+            },
+            Err(e) => ExportOutcome {
+                of: ExportStep::Bundle,
+                text: format!("Bundle NOT written: {e}"),
+                trouble: true,
+            },
+        };
+        self.record_outcome(outcome);
+    }
+
+    /// Reports which way the copy went; `trouble` when it did not go the preferred way.
+    pub fn copied(&mut self, description: &str, trouble: bool) {
+        self.record_outcome(ExportOutcome {
+            of: ExportStep::Copy,
+            text: format!("Summary {description}"),
+            trouble,
+        });
+    }
+
+    /// Shows `outcome` on the status line and, in full, on the export screen if it is open.
+    fn record_outcome(&mut self, outcome: ExportOutcome) {
+        self.notice = Some(outcome.text.clone());
+        if let Some(Screen::Export(screen)) = self.stack.last_mut() {
+            screen.record(outcome);
+        }
+    }
+
+    fn export_screen(&self) -> Option<&ExportScreen> {
+        match self.screen() {
+            Screen::Export(screen) => Some(screen),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

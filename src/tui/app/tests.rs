@@ -1,5 +1,8 @@
 use super::*;
 use crate::runbook::load_texts;
+use crate::session::{NoteTarget, Stage};
+use crate::tui::screens::MAX_COMPARE;
+use crate::tui::screens::compare::CompareScreen;
 use std::fmt::Write as _;
 
 fn app() -> App {
@@ -7,47 +10,62 @@ fn app() -> App {
     App::new(Matrix::from_report(&report), report.findings, false)
 }
 
+fn table(app: &App) -> &MatrixScreen {
+    app.matrix_screen().expect("the matrix is at the bottom")
+}
+
+/// The card on top as (runbook, code, scroll), if a card is on top.
+fn card_of(app: &App) -> Option<(usize, u16, usize)> {
+    match app.screen() {
+        Screen::Card(card) => Some((card.runbook, card.code, card.scroll.offset())),
+        _ => None,
+    }
+}
+
 fn selected_code(app: &App) -> u16 {
-    app.table.rows[app.table.selected].code
+    table(app).rows[table(app).selected].code
 }
 
 #[test]
 fn moving_stays_within_the_list() {
     let mut a = app();
     a.update(Action::Up);
-    assert_eq!(a.table.selected, 0);
+    assert_eq!(table(&a).selected, 0);
     a.update(Action::Bottom);
-    assert_eq!(a.table.selected, a.table.rows.len() - 1);
+    assert_eq!(table(&a).selected, table(&a).rows.len() - 1);
     a.update(Action::Down);
-    assert_eq!(a.table.selected, a.table.rows.len() - 1);
+    assert_eq!(table(&a).selected, table(&a).rows.len() - 1);
     a.update(Action::Top);
-    assert_eq!(a.table.selected, 0);
+    assert_eq!(table(&a).selected, 0);
     a.update(Action::PageDown);
-    assert_eq!(a.table.selected, a.page().min(a.table.rows.len() - 1));
+    assert_eq!(
+        table(&a).selected,
+        a.shared.page().min(table(&a).rows.len() - 1)
+    );
     a.update(Action::PageUp);
-    assert_eq!(a.table.selected, 0);
+    assert_eq!(table(&a).selected, 0);
     a.update(Action::ScrollDown);
-    assert_eq!(a.table.selected, 1);
+    assert_eq!(table(&a).selected, 1);
     a.update(Action::ScrollUp);
-    assert_eq!(a.table.selected, 0);
+    assert_eq!(table(&a).selected, 0);
 }
 
 #[test]
 fn search_filters_as_you_type_and_esc_clears() {
     let mut a = app();
-    let all = a.table.rows.len();
+    let all = table(&a).rows.len();
     a.update(Action::Search);
     assert_eq!(a.context(), Context::Searching);
     for c in "gatway".chars() {
         a.update(Action::Type(c));
     }
     assert_eq!(selected_code(&a), 502);
-    assert!(a.table.rows.len() < all);
+    assert!(table(&a).rows.len() < all);
     a.update(Action::Backspace);
-    assert_eq!(a.table.query, "gatwa");
+    assert_eq!(table(&a).query, "gatwa");
     a.update(Action::Back);
-    assert!(a.table.query.is_empty() && !a.table.searching);
-    assert_eq!(a.table.rows.len(), all);
+    assert!(table(&a).query.is_empty() && !table(&a).searching);
+    assert_eq!(table(&a).rows.len(), all);
 }
 
 #[test]
@@ -58,18 +76,11 @@ fn enter_opens_the_card_and_esc_goes_back() {
         a.update(Action::Type(c));
     }
     a.update(Action::Open);
-    assert_eq!(
-        a.screen(),
-        &Screen::Card {
-            runbook: 0,
-            code: 504,
-            scroll: 0
-        }
-    );
+    assert_eq!(card_of(&a), Some((0, 504, 0)));
     a.update(Action::Down);
-    assert!(matches!(a.screen(), Screen::Card { scroll: 1, .. }));
+    assert_eq!(card_of(&a).map(|c| c.2), Some(1));
     a.update(Action::Back);
-    assert_eq!(a.screen(), &Screen::Matrix);
+    assert!(matches!(a.screen(), Screen::Matrix(_)));
 }
 
 #[test]
@@ -85,14 +96,7 @@ fn digits_jump_to_a_code_and_an_unlisted_code_opens_its_class_card() {
     for c in "418".chars() {
         a.update(Action::Type(c));
     }
-    assert_eq!(
-        a.screen(),
-        &Screen::Card {
-            runbook: 0,
-            code: 418,
-            scroll: 0
-        }
-    );
+    assert_eq!(card_of(&a), Some((0, 418, 0)));
 }
 
 #[test]
@@ -100,7 +104,7 @@ fn compare_from_a_card_uses_its_look_alikes() {
     let mut a = app();
     a.open_code(401);
     a.update(Action::Compare);
-    let Screen::Compare { codes, .. } = a.screen() else {
+    let Screen::Compare(CompareScreen { codes, .. }) = a.screen() else {
         panic!("not on compare: {:?}", a.screen());
     };
     assert_eq!(codes[0], 401);
@@ -116,19 +120,17 @@ fn compare_marked_codes_from_the_matrix() {
     }
     a.update(Action::ToggleSelect);
     a.update(Action::ToggleSelect);
-    assert_eq!(a.table.marked.len(), 2);
+    assert_eq!(table(&a).marked.len(), 2);
     a.update(Action::Compare);
-    assert_eq!(
-        a.screen(),
-        &Screen::Compare {
-            runbook: 0,
-            codes: vec![502, 503],
-            scroll: 0
-        }
+    assert!(
+        matches!(a.screen(), Screen::Compare(CompareScreen { runbook: 0, codes, .. }) if *codes == vec![502, 503])
     );
     a.update(Action::Back);
     a.update(Action::Back);
-    assert!(a.table.marked.is_empty(), "Esc on the matrix clears marks");
+    assert!(
+        table(&a).marked.is_empty(),
+        "Esc on the matrix clears marks"
+    );
 }
 
 #[test]
@@ -151,7 +153,7 @@ fn compare_with_nothing_to_compare_explains_why() {
 fn scenarios_lead_to_their_codes() {
     let mut a = app();
     a.update(Action::Scenarios);
-    let scenarios = a.scenarios(0).to_vec();
+    let scenarios = a.shared.scenarios(0).to_vec();
     let index = scenarios
         .iter()
         .position(|s| s.codes.len() == 1)
@@ -160,7 +162,7 @@ fn scenarios_lead_to_their_codes() {
         a.update(Action::Down);
     }
     a.update(Action::Open);
-    assert!(matches!(a.screen(), Screen::Card { code, .. } if *code == scenarios[index].codes[0]));
+    assert_eq!(card_of(&a).map(|c| c.1), Some(scenarios[index].codes[0]));
 }
 
 #[test]
@@ -169,7 +171,10 @@ fn triage_from_an_untouched_matrix_asks_for_the_code() {
     a.update(Action::Triage);
     let triage = a.triage.as_ref().unwrap();
     assert_eq!(triage.session.code, None, "the first row is not a choice");
-    assert_eq!(triage.question(a.runbook(0).unwrap()).unwrap().id, "code");
+    assert_eq!(
+        triage.question(a.shared.runbook(0).unwrap()).unwrap().id,
+        "code"
+    );
 }
 
 #[test]
@@ -203,7 +208,7 @@ fn a_cleared_search_keeps_the_row_it_found() {
     }
     assert_eq!(selected_code(&a), 502);
     a.update(Action::Back);
-    assert!(a.table.query.is_empty());
+    assert!(table(&a).query.is_empty());
     assert_eq!(selected_code(&a), 502, "still on the row the search found");
     a.update(Action::Triage);
     assert_eq!(a.triage.as_ref().unwrap().session.code, Some(502));
@@ -215,11 +220,11 @@ fn triage_starts_prefilled_with_the_code_in_hand() {
     a.open_code(503);
     let effects = a.update(Action::Triage);
     assert_eq!(effects, vec![Effect::Save], "a new triage is saved at once");
-    assert_eq!(a.screen(), &Screen::Triage);
+    assert!(matches!(a.screen(), Screen::Triage));
     let triage = a.triage.as_ref().unwrap();
     assert_eq!(triage.session.code, Some(503));
     assert_eq!(
-        triage.question(a.runbook(0).unwrap()).unwrap().id,
+        triage.question(a.shared.runbook(0).unwrap()).unwrap().id,
         "service"
     );
 }
@@ -231,7 +236,11 @@ fn help_opens_and_any_key_closes_it_without_acting() {
     assert!(a.help_open);
     a.update(Action::Down);
     assert!(!a.help_open);
-    assert_eq!(a.table.selected, 0, "the key that closed help did not move");
+    assert_eq!(
+        table(&a).selected,
+        0,
+        "the key that closed help did not move"
+    );
 }
 
 #[test]
@@ -248,11 +257,11 @@ fn paste_goes_into_the_search_only_and_loses_control_characters() {
     let mut a = app();
     a.update(Action::Paste("q".to_owned()));
     assert!(a.notice.is_some());
-    assert_eq!(a.screen(), &Screen::Matrix);
+    assert!(matches!(a.screen(), Screen::Matrix(_)));
     a.update(Action::Search);
     a.update(Action::Paste("gate\u{1b}[2Jway\nsecond line".to_owned()));
     // Spelled out, never obeyed: the search shows what was pasted.
-    assert_eq!(a.table.query, "gate\\e[2Jway");
+    assert_eq!(table(&a).query, "gate\\e[2Jway");
 }
 
 #[test]
@@ -260,11 +269,11 @@ fn problems_screen_comes_first_when_a_runbook_is_broken() {
     let team = "[runbook]\nname = \"T\"\n[codes.502]\nowner = \"ghost\"\n".to_owned();
     let report = load_texts(vec![("t.toml".to_owned(), team)], None);
     let mut a = App::new(Matrix::from_report(&report), report.findings, false);
-    assert_eq!(a.screen(), &Screen::Problems { scroll: 0 });
+    assert!(matches!(a.screen(), Screen::Problems(_)));
     a.update(Action::Open);
-    assert_eq!(a.screen(), &Screen::Matrix);
+    assert!(matches!(a.screen(), Screen::Matrix(_)));
     a.update(Action::Problems);
-    assert_eq!(a.screen(), &Screen::Problems { scroll: 0 });
+    assert!(matches!(a.screen(), Screen::Problems(_)));
 }
 
 fn at(text: &str) -> Timestamp {
@@ -287,7 +296,7 @@ fn typed(a: &mut App, text: &str) {
 /// A triage of 502 walked to its checklist: gateway, intermittent.
 fn triage_at_checklist() -> App {
     let mut a = app();
-    a.now = at("2026-11-23T09:00:00Z");
+    a.shared.now = at("2026-11-23T09:00:00Z");
     a.open_code(502);
     a.update(Action::Triage);
     typed(&mut a, "orders POST /v1/orders");
@@ -322,7 +331,7 @@ fn the_interview_leads_to_the_checklist_with_answers_kept() {
     assert!(!answers.contains_key("changed"), "skipped stays unanswered");
     assert_eq!(
         triage.session.checklist.steps.len(),
-        3 + a.card(0, 502).unwrap().checks.len()
+        3 + a.shared.card(0, 502).unwrap().checks.len()
     );
 }
 
@@ -343,7 +352,7 @@ fn typing_in_the_interview_never_triggers_commands() {
     assert!(matches!(keymap_q, Some(Action::Edit(_))));
     typed(&mut a, "q?t");
     assert_eq!(a.triage.as_ref().unwrap().input.lines()[0], "q?t");
-    assert_eq!(a.screen(), &Screen::Triage);
+    assert!(matches!(a.screen(), Screen::Triage));
 }
 
 #[test]
@@ -376,14 +385,7 @@ fn a_wrong_code_is_refused_and_going_back_keeps_answers() {
     // Esc twice: back to the code question, then out of the triage, which stays open.
     a.update(Action::Back);
     a.update(Action::Back);
-    assert_eq!(
-        a.screen(),
-        &Screen::Card {
-            runbook: 0,
-            code: 502,
-            scroll: 0
-        }
-    );
+    assert_eq!(card_of(&a), Some((0, 502, 0)));
     assert!(a.triage.is_some());
 }
 
@@ -411,7 +413,7 @@ fn marking_a_step_asks_for_a_finding_and_ruled_out_is_kept() {
 #[test]
 fn notes_are_stamped_and_drafts_saved_as_they_are_typed() {
     let mut a = triage_at_checklist();
-    a.now = at("2026-11-23T09:03:07Z");
+    a.shared.now = at("2026-11-23T09:03:07Z");
     a.update(Action::Open);
     assert_eq!(a.context(), Context::Editor);
     let effects = a.update(key('x'));
@@ -501,7 +503,7 @@ fn a_resumed_session_reopens_its_draft_and_place() {
     let session = a.triage.as_ref().unwrap().session.clone();
     let mut b = app();
     b.resume(session);
-    assert_eq!(b.screen(), &Screen::Triage);
+    assert!(matches!(b.screen(), Screen::Triage));
     assert_eq!(b.context(), Context::Editor);
     assert_eq!(
         b.triage.as_ref().unwrap().editor.as_ref().unwrap().lines(),
@@ -526,7 +528,7 @@ fn a_failed_save_is_shown_and_a_later_success_clears_it() {
 #[test]
 fn a_pasted_response_gets_an_evidence_line_and_pre_answers_what_is_unanswered() {
     let mut a = app();
-    a.now = at("2026-11-23T09:00:00Z");
+    a.shared.now = at("2026-11-23T09:00:00Z");
     a.update(Action::Triage);
     a.update(Action::IncidentNote);
     let transcript = "$ curl -sv https://api.example.com/v1/orders\n> GET /v1/orders HTTP/1.1\n\
@@ -569,5 +571,150 @@ fn a_pasted_response_gets_an_evidence_line_and_pre_answers_what_is_unanswered() 
             .answers
             .get("layer"),
         Some(&crate::triage::Answer::Choice("app".into()))
+    );
+}
+
+/// Presses `key` as the event loop does: through the key table, in the context of the moment.
+fn press(a: &mut App, key: ratatui::crossterm::event::KeyEvent) -> Vec<Effect> {
+    match crate::tui::keymap::action_for(key, a.context()) {
+        Some(action) => a.update(action),
+        None => Vec::new(),
+    }
+}
+
+fn press_label(a: &mut App, label: &str) -> Vec<Effect> {
+    press(a, crate::tui::keymap::key_of(label))
+}
+
+/// Every screen and text field of the app, reached by key presses from the start.
+fn every_place() -> Vec<(&'static str, App)> {
+    let mut places = Vec::new();
+    let mut a = app();
+    places.push(("matrix", a.clone()));
+    press_label(&mut a, "/");
+    places.push(("searching", a.clone()));
+    let mut a = app();
+    for key in ["5", "0", "2"] {
+        press_label(&mut a, key);
+    }
+    press_label(&mut a, "Enter");
+    places.push(("card", a.clone()));
+    press_label(&mut a, "c");
+    places.push(("compare", a.clone()));
+    let mut a = app();
+    press_label(&mut a, "s");
+    places.push(("scenarios", a.clone()));
+    let mut a = app();
+    press_label(&mut a, "p");
+    places.push(("problems", a.clone()));
+    let mut a = app();
+    press_label(&mut a, "t");
+    places.push(("interview, typed answer", a.clone()));
+    for key in ["5", "0", "2", "Enter", "x", "Enter"] {
+        press_label(&mut a, key);
+    }
+    places.push(("interview, choice", a.clone()));
+    let mut a = triage_at_checklist();
+    places.push(("checklist", a.clone()));
+    press_label(&mut a, "Enter");
+    places.push(("note editor", a.clone()));
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "d");
+    places.push(("finding prompt", a.clone()));
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "x");
+    places.push(("escalation", a.clone()));
+    places
+}
+
+#[test]
+fn every_hint_on_every_screen_is_a_key_that_does_something_there() {
+    let places = every_place();
+    let contexts: Vec<Context> = places.iter().map(|(_, a)| a.context()).collect();
+    for expected in [
+        Context::Matrix,
+        Context::Searching,
+        Context::Card,
+        Context::Compare,
+        Context::Scenarios,
+        Context::Problems,
+        Context::InterviewInput,
+        Context::InterviewChoice,
+        Context::Checklist,
+        Context::Editor,
+        Context::Prompt,
+        Context::Export,
+    ] {
+        assert!(contexts.contains(&expected), "no place has {expected:?}");
+    }
+    for (place, start) in places {
+        for (keys, words) in crate::tui::keymap::hints(start.context()) {
+            let mut a = start.clone();
+            // `↑↓` on a list's first row: the second key is the one that moves.
+            let label = if keys == "↑↓" { "↓" } else { keys };
+            let before = format!("{a:?}");
+            let effects = press_label(&mut a, label);
+            let changed = format!("{a:?}") != before;
+            assert!(
+                changed || !effects.is_empty(),
+                "{place}: the hint `{keys} {words}` does nothing"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_scrolling_screen_scrolls_with_the_usual_keys() {
+    let mut scrolled = 0;
+    for (place, start) in every_place() {
+        let scrolls = matches!(
+            start.screen(),
+            Screen::Card(_) | Screen::Compare(_) | Screen::Problems(_) | Screen::Export(_)
+        );
+        if !scrolls {
+            continue;
+        }
+        let mut a = start.clone();
+        a.shared.viewport = (60, 16);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 16)).unwrap();
+        let mut draw = |a: &App| {
+            terminal.draw(|frame| super::draw(frame, a)).unwrap();
+        };
+        let offset = |a: &App| match a.screen() {
+            Screen::Card(s) => s.scroll.offset(),
+            Screen::Compare(s) => s.scroll.offset(),
+            Screen::Problems(s) => s.scroll.offset(),
+            Screen::Export(s) => s.scroll.offset(),
+            _ => usize::MAX,
+        };
+        for label in ["j", "↓", "PgDn"] {
+            draw(&a);
+            let before = offset(&a);
+            press_label(&mut a, label);
+            assert!(offset(&a) > before, "{place}: {label}");
+        }
+        press_label(&mut a, "G");
+        draw(&a);
+        // Drawing clamps the offset to the text: the first key up moves at once.
+        let bottom = offset(&a);
+        assert!(bottom < 10_000, "{place}: G is clamped when drawn");
+        if bottom < 3 {
+            // The whole text fits: nothing to scroll back through.
+            continue;
+        }
+        scrolled += 1;
+        press_label(&mut a, "k");
+        assert_eq!(offset(&a), bottom - 1, "{place}: k after G");
+        press_label(&mut a, "↑");
+        press_label(&mut a, "PgUp");
+        draw(&a);
+        assert!(offset(&a) < bottom - 2, "{place}: up after G");
+        press_label(&mut a, "g");
+        assert_eq!(offset(&a), 0, "{place}: g");
+    }
+    assert!(
+        scrolled >= 3,
+        "card, comparison and escalation scroll at 60x16"
     );
 }

@@ -6,46 +6,81 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{heading, wrapped};
+use super::{Command, Scroll, Shared, heading, wrapped};
 use crate::runbook::model::ExampleKind;
 use crate::text::visible;
-use crate::tui::app::App;
+use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 
 /// Width from which the good and failing examples are shown side by side.
 const SIDE_BY_SIDE: u16 = 100;
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
+/// One code's card, scrolled.
+#[derive(Debug, Clone)]
+pub struct CardScreen {
+    pub runbook: usize,
+    pub code: u16,
+    pub scroll: Scroll,
+}
+
+impl CardScreen {
+    pub fn new(runbook: usize, code: u16) -> Self {
+        Self {
+            runbook,
+            code,
+            scroll: Scroll::default(),
+        }
+    }
+
+    pub fn update(&mut self, action: &Action, shared: &Shared) -> Vec<Command> {
+        if self.scroll.apply(action, shared.page()) {
+            return Vec::new();
+        }
+        match action {
+            Action::Compare => compare_look_alikes(shared, self.runbook, self.code),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let theme = shared.theme();
+        let inner_width = area.width.saturating_sub(2);
+        let lines = lines(shared, theme, self.runbook, self.code, inner_width);
+        let scroll = self
+            .scroll
+            .clamp(lines.len(), usize::from(area.height.saturating_sub(2)));
+        let title = shared
+            .card(self.runbook, self.code)
+            .map(|c| visible(&format!(" {} {} ", c.code, c.title)))
+            .unwrap_or_default();
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(title, theme.code()));
+        frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    }
+}
+
+/// `c` on a code: the code beside the codes its card says it is confused with.
+pub fn compare_look_alikes(shared: &Shared, runbook: usize, code: u16) -> Vec<Command> {
+    let mut codes = vec![code];
+    if let Some(card) = shared.card(runbook, code) {
+        codes.extend(card.compare.iter().copied().filter(|c| *c != code));
+    }
+    super::compare::open(runbook, codes)
+}
+
+/// The card's lines at `width`.
+fn lines(
+    shared: &Shared,
     theme: Theme,
     runbook: usize,
     code: u16,
-    scroll: usize,
-) {
-    let inner_width = area.width.saturating_sub(2);
-    let lines = lines(app, theme, runbook, code, inner_width);
-    let max_scroll = lines
-        .len()
-        .saturating_sub(usize::from(area.height.saturating_sub(2)));
-    let scroll = u16::try_from(scroll.min(max_scroll)).unwrap_or(u16::MAX);
-    let title = app
-        .card(runbook, code)
-        .map(|c| visible(&format!(" {} {} ", c.code, c.title)))
-        .unwrap_or_default();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(title, theme.code()));
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
-}
-
-/// The card's lines at `width`; also used to know how far it scrolls.
-pub fn lines(app: &App, theme: Theme, runbook: usize, code: u16, width: u16) -> Vec<Line<'static>> {
-    let Some(card) = app.card(runbook, code) else {
+    width: u16,
+) -> Vec<Line<'static>> {
+    let Some(card) = shared.card(runbook, code) else {
         return vec![Line::from(format!("{code} is not an HTTP status code."))];
     };
-    let name = app.runbook(runbook).map_or("", |r| r.name.as_str());
+    let name = shared.runbook(runbook).map_or("", |r| r.name.as_str());
     let mut out = Vec::new();
     if let Some(class) = &card.fallback_class {
         out.extend(wrapped(

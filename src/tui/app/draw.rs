@@ -1,29 +1,17 @@
-//! Drawing: the frame around every screen (title bar, status bar, help overlay, the
-//! too-small message) and the dispatch to one view per screen. Views only read the state.
-
-mod card;
-mod checklist;
-mod compare;
-mod export;
-mod help;
-mod interview;
-mod matrix;
-mod note_editor;
-mod problems;
-mod scenarios;
+//! The frame around every screen: title bar, status bar with the save state, the help
+//! overlay and the too-small message; the screen on top draws the body. The last sanitizer of
+//! every cell drawn is here.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::app::{App, Screen};
-use super::theme::Theme;
-use super::triage::{SaveStatus, Triage};
-use crate::session::Stage;
-use crate::session::model::elapsed_label;
-use crate::text::{visible, wrap};
+use super::App;
+use crate::text::visible;
+use crate::tui::keymap::Context;
+use crate::tui::screens::triage::SaveStatus;
+use crate::tui::screens::{Screen, help};
 
 /// Below this size the screens cannot be laid out readably.
 pub const MIN_WIDTH: u16 = 60;
@@ -36,8 +24,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 /// The one way out to the screen: whatever a view drew, no cell may hold a control or
-/// bidirectional character (a hostile header in a note, a runbook string). The views spell
-/// such characters out already; this is the last line, so a view that forgets cannot leak.
+/// bidirectional character (a hostile header in a note, a runbook string). The screens spell
+/// such characters out already; this is the last line, so a screen that forgets cannot leak.
 fn sanitize_frame(buffer: &mut ratatui::buffer::Buffer) {
     for cell in &mut buffer.content {
         if cell.symbol().chars().any(crate::text::is_unsafe) {
@@ -48,7 +36,7 @@ fn sanitize_frame(buffer: &mut ratatui::buffer::Buffer) {
 
 fn draw_screen(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let theme = Theme { color: app.color };
+    let theme = app.shared.theme();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;
@@ -63,32 +51,19 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Paragraph::new(Line::from(title_text(app))).style(theme.bar()),
         title,
     );
+    let shared = &app.shared;
     match app.screen() {
-        Screen::Matrix => matrix::draw(frame, body, app, theme),
-        Screen::Card {
-            runbook,
-            code,
-            scroll,
-        } => card::draw(frame, body, app, theme, *runbook, *code, *scroll),
-        Screen::Compare {
-            runbook,
-            codes,
-            scroll,
-        } => compare::draw(frame, body, app, theme, *runbook, codes, *scroll),
-        Screen::Scenarios { runbook, selected } => {
-            scenarios::draw(frame, body, app, theme, *runbook, *selected);
-        }
+        Screen::Matrix(screen) => screen.draw(frame, body, shared),
+        Screen::Card(screen) => screen.draw(frame, body, shared),
+        Screen::Compare(screen) => screen.draw(frame, body, shared),
+        Screen::Scenarios(screen) => screen.draw(frame, body, shared),
+        Screen::Problems(screen) => screen.draw(frame, body, shared),
+        Screen::Export(screen) => screen.draw(frame, body, shared),
         Screen::Triage => {
             if let Some(triage) = &app.triage {
-                match triage.session.stage {
-                    Stage::Interview => interview::draw(frame, body, app, theme, triage),
-                    Stage::Checklist => checklist::draw(frame, body, app, theme, triage),
-                }
-                note_editor::draw(frame, body, theme, triage);
+                triage.draw(frame, body, shared);
             }
         }
-        Screen::Problems { scroll } => problems::draw(frame, body, app, theme, *scroll),
-        Screen::Export { scroll, .. } => export::draw(frame, body, app, theme, *scroll),
     }
     let status_line = |width: u16| match &app.notice {
         Some(notice) => Line::from(Span::styled(visible(notice), theme.warning())),
@@ -104,7 +79,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
             SaveStatus::Saved(at) => (
                 format!(
                     " saved {} · {} notes ",
-                    at.to_zoned(app.zone.clone()).strftime("%H:%M:%S"),
+                    at.to_zoned(app.shared.zone.clone()).strftime("%H:%M:%S"),
                     triage.session.notes.len()
                 ),
                 theme.dim(),
@@ -135,33 +110,18 @@ fn draw_screen(frame: &mut Frame, app: &App) {
             right,
         );
         if app.help_open {
-            help::draw(frame, body, app, theme);
+            help::draw(frame, body, app.context(), theme);
         }
         return;
     }
     frame.render_widget(Paragraph::new(status_line(status.width)), status);
     if app.help_open {
-        help::draw(frame, body, app, theme);
-    }
-}
-
-/// How many lines the scrollable content of the current screen has at `width`.
-pub fn content_height(app: &App, width: u16) -> usize {
-    match app.screen() {
-        Screen::Card { runbook, code, .. } => {
-            card::lines(app, Theme { color: false }, *runbook, *code, width).len()
-        }
-        Screen::Compare { runbook, codes, .. } => compare::height(app, *runbook, codes, width),
-        Screen::Problems { .. } => problems::lines(app, Theme { color: false }, width).len(),
-        Screen::Export { .. } => {
-            export::lines(app, width.saturating_sub(2), Theme { color: false }).len() + 4
-        }
-        _ => 0,
+        help::draw(frame, body, app.context(), theme);
     }
 }
 
 fn title_text(app: &App) -> String {
-    let runbooks = app.matrix.runbooks();
+    let runbooks = app.shared.matrix.runbooks();
     let loaded = if runbooks.len() > 1 {
         let names: Vec<&str> = runbooks[1..].iter().map(|r| r.name.as_str()).collect();
         names.join(", ")
@@ -169,16 +129,16 @@ fn title_text(app: &App) -> String {
         "embedded default runbook".to_owned()
     };
     let screen = match app.screen() {
-        Screen::Matrix => "code matrix".to_owned(),
-        Screen::Card { code, .. } => format!("code {code}"),
-        Screen::Compare { codes, .. } => {
-            let codes: Vec<String> = codes.iter().map(u16::to_string).collect();
+        Screen::Matrix(_) => "code matrix".to_owned(),
+        Screen::Card(card) => format!("code {}", card.code),
+        Screen::Compare(compare) => {
+            let codes: Vec<String> = compare.codes.iter().map(u16::to_string).collect();
             format!("compare {}", codes.join(" vs "))
         }
-        Screen::Scenarios { .. } => "scenarios".to_owned(),
+        Screen::Scenarios(_) => "scenarios".to_owned(),
         Screen::Triage => "triage".to_owned(),
-        Screen::Export { .. } => "escalate".to_owned(),
-        Screen::Problems { .. } => "runbook problems".to_owned(),
+        Screen::Export(_) => "escalate".to_owned(),
+        Screen::Problems(_) => "runbook problems".to_owned(),
     };
     let revealed = app
         .triage
@@ -223,7 +183,6 @@ fn fit_hints(hints: &str, width: usize) -> String {
 /// The status bar's key hints: from the key table (`keymap::hints`), after a word on what
 /// typing does where letters are text.
 fn hints(app: &App) -> String {
-    use super::keymap::Context;
     let context = app.context();
     let mut items: Vec<String> = match context {
         Context::Searching => vec!["type to filter".to_owned()],
@@ -232,7 +191,7 @@ fn hints(app: &App) -> String {
         _ => Vec::new(),
     };
     items.extend(
-        super::keymap::hints(context)
+        crate::tui::keymap::hints(context)
             .into_iter()
             .map(|(keys, words)| format!("{keys} {words}")),
     );
@@ -247,75 +206,6 @@ fn too_small(frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
-}
-
-/// Wraps `text` to `width` with a first-line prefix and a hanging indent, as styled lines.
-pub(crate) fn wrapped(
-    text: &str,
-    width: u16,
-    first: &str,
-    rest: &str,
-    style: Style,
-) -> Vec<Line<'static>> {
-    let indent = first.chars().count().max(rest.chars().count());
-    let avail = usize::from(width).saturating_sub(indent).max(8);
-    wrap(&visible(text), avail)
-        .into_iter()
-        .enumerate()
-        .map(|(i, piece)| {
-            let prefix = if i == 0 { first } else { rest };
-            Line::from(vec![
-                Span::raw(prefix.to_owned()),
-                Span::styled(piece, style),
-            ])
-        })
-        .collect()
-}
-
-/// A section heading line.
-pub(crate) fn heading(text: &str, theme: Theme) -> Line<'static> {
-    Line::from(Span::styled(visible(text), theme.heading()))
-}
-
-/// The first line of the triage screens: code, incident title, time since the start.
-pub(crate) fn triage_header(app: &App, triage: &Triage, theme: Theme) -> Line<'static> {
-    let runbook = app.runbook(triage.runbook);
-    let code = runbook.and_then(|r| triage.code(r));
-    let title = code
-        .and_then(|c| runbook.and_then(|r| r.card(c)))
-        .map_or_else(
-            || "code not known yet".to_owned(),
-            |card| format!("{} {}", card.code, card.title),
-        );
-    // The title as the screen shows every typed text: redacted unless revealed.
-    let shown_title = runbook.map_or_else(
-        || triage.session.incident.title.clone(),
-        |r| triage.shown(r).session.incident.title.clone(),
-    );
-    let incident = if shown_title.is_empty() {
-        "untitled (i to name it)".to_owned()
-    } else {
-        shown_title
-    };
-    let elapsed = elapsed_label(app.now.as_second() - triage.session.created.as_second());
-    let title = visible(&format!(" {title}"));
-    let mut rest = visible(&format!(" · {incident} · {elapsed}"));
-    let session = visible(&format!(" · session {}", triage.session.id));
-    // Half a session id is no use for `resume`: show it whole or not at all (`sessions`
-    // lists it).
-    let columns = Line::from(vec![
-        Span::raw(title.as_str()),
-        Span::raw(rest.as_str()),
-        Span::raw(session.as_str()),
-    ])
-    .width();
-    if columns <= usize::from(app.viewport.0) {
-        rest.push_str(&session);
-    }
-    Line::from(vec![
-        Span::styled(title, theme.code()),
-        Span::styled(rest, theme.dim()),
-    ])
 }
 
 #[cfg(test)]

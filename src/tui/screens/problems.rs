@@ -7,40 +7,59 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::wrapped;
-use crate::tui::app::App;
+use super::{Command, Scroll, Shared, wrapped};
+use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, scroll: usize) {
-    let lines = lines(app, theme, area.width.saturating_sub(2));
-    let max = lines
-        .len()
-        .saturating_sub(usize::from(area.height.saturating_sub(2)));
-    let scroll = u16::try_from(scroll.min(max)).unwrap_or(u16::MAX);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Runbook problems ", theme.error()));
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+/// The list of problems, scrolled.
+#[derive(Debug, Clone, Default)]
+pub struct ProblemsScreen {
+    pub scroll: Scroll,
 }
 
-/// The findings as lines at `width`; also used for the scroll limit.
-pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
-    let errors = app.findings.iter().filter(|d| d.is_error()).count();
+impl ProblemsScreen {
+    pub fn update(&mut self, action: &Action, shared: &Shared) -> Vec<Command> {
+        if self.scroll.apply(action, shared.page()) {
+            return Vec::new();
+        }
+        match action {
+            // Read, understood: on to the matrix.
+            Action::Open => vec![Command::Leave],
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let theme = shared.theme();
+        let lines = lines(shared, theme, area.width.saturating_sub(2));
+        let scroll = self
+            .scroll
+            .clamp(lines.len(), usize::from(area.height.saturating_sub(2)));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(" Runbook problems ", theme.error()));
+        frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    }
+}
+
+/// The findings as lines at `width`.
+fn lines(shared: &Shared, theme: Theme, width: u16) -> Vec<Line<'static>> {
+    let errors = shared.findings.iter().filter(|d| d.is_error()).count();
     let mut out = wrapped(
         &format!(
             "{errors} error(s) and {} warning(s). The app runs on what could be loaded; fix the \
              files and restart, or check them with `api-triage check`.",
-            app.findings.len() - errors
+            shared.findings.len() - errors
         ),
         width,
         " ",
         " ",
         theme.dim(),
     );
-    if app.findings.is_empty() {
+    if shared.findings.is_empty() {
         out.push(Line::from(" No problems: every runbook loaded cleanly."));
     }
-    for finding in &app.findings {
+    for finding in &shared.findings {
         out.push(Line::default());
         let style = if finding.is_error() {
             theme.error()

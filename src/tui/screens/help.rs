@@ -5,12 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::tui::app::App;
-use crate::tui::keymap::help_rows;
+use crate::tui::keymap::{Context, help_rows};
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let rows = help_rows(app.context());
+pub fn draw(frame: &mut Frame, area: Rect, context: Context, theme: Theme) {
+    let rows = help_rows(context);
     let width = area.width.min(64);
     let height = u16::try_from(rows.len() + 4)
         .unwrap_or(u16::MAX)

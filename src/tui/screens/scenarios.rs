@@ -7,20 +7,74 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{heading, wrapped};
+use super::{Command, MAX_COMPARE, Opening, Shared, heading, moved_selection, wrapped};
 use crate::text::visible;
-use crate::tui::app::App;
-use crate::tui::theme::Theme;
+use crate::tui::keymap::{Action, Context, key_for};
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    theme: Theme,
-    runbook: usize,
-    selected: usize,
-) {
-    let scenarios = app.scenarios(runbook);
+/// The runbook's scenarios and the one selected.
+#[derive(Debug, Clone)]
+pub struct ScenariosScreen {
+    pub runbook: usize,
+    pub selected: usize,
+}
+
+impl ScenariosScreen {
+    pub fn new(runbook: usize) -> Self {
+        Self {
+            runbook,
+            selected: 0,
+        }
+    }
+
+    /// The code the selected scenario leads to first.
+    pub fn code(&self, shared: &Shared) -> Option<u16> {
+        shared
+            .scenarios(self.runbook)
+            .get(self.selected)
+            .and_then(|s| s.codes.first().copied())
+    }
+
+    pub fn update(&mut self, action: &Action, shared: &Shared) -> Vec<Command> {
+        let scenarios = shared.scenarios(self.runbook);
+        if let Some(moved) = moved_selection(self.selected, scenarios.len(), action, shared.page())
+        {
+            self.selected = moved;
+            return Vec::new();
+        }
+        match action {
+            Action::Open => {
+                let Some(scenario) = scenarios.get(self.selected) else {
+                    return Vec::new();
+                };
+                let runbook = self.runbook;
+                match scenario.codes.as_slice() {
+                    [] => Vec::new(),
+                    [code] => vec![Command::Open(Opening::Card {
+                        runbook,
+                        code: *code,
+                    })],
+                    codes => vec![Command::Open(Opening::Compare {
+                        runbook,
+                        codes: codes.iter().copied().take(MAX_COMPARE).collect(),
+                    })],
+                }
+            }
+            Action::Compare => match self.code(shared) {
+                Some(code) => super::card::compare_look_alikes(shared, self.runbook, code),
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        draw(frame, area, shared, self.runbook, self.selected);
+    }
+}
+
+fn draw(frame: &mut Frame, area: Rect, shared: &Shared, runbook: usize, selected: usize) {
+    let theme = shared.theme();
+    let scenarios = shared.scenarios(runbook);
     let list_height = u16::try_from(scenarios.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height / 2)
@@ -92,7 +146,11 @@ pub fn draw(
     let codes: Vec<String> = scenario.codes.iter().map(u16::to_string).collect();
     detail.push(Line::default());
     detail.push(Line::from(Span::styled(
-        format!(" Enter opens {}", codes.join(", ")),
+        format!(
+            " {} opens {}",
+            key_for(Context::Scenarios, &Action::Open),
+            codes.join(", ")
+        ),
         theme.dim(),
     )));
     frame.render_widget(Paragraph::new(detail), detail_area);

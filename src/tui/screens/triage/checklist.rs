@@ -7,21 +7,69 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::{heading, triage_header, wrapped};
+use super::{Persist, Prompt, PromptKind, TriageScreen, notes::text_field};
+use crate::runbook::TeamRunbook;
 use crate::session::{NoteTarget, Session};
 use crate::text::visible;
 use crate::triage::{Outcome, rank_causes};
-use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context, key_for};
+use crate::tui::screens::{Shared, heading, wrapped};
 use crate::tui::theme::Theme;
-use crate::tui::triage::Triage;
 
 /// Width from which the step detail sits beside the list.
 const SIDE_FROM: u16 = 100;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, triage: &Triage) {
-    let Some(runbook) = app.runbook(triage.runbook) else {
-        return;
-    };
+impl TriageScreen {
+    /// Moves the step selection; the selection is saved, so a resumed triage opens on it.
+    pub fn move_step(&mut self, delta: isize) -> Persist {
+        let last = self.session.checklist.steps.len().saturating_sub(1);
+        self.session.selected_step = self
+            .session
+            .selected_step
+            .saturating_add_signed(delta)
+            .min(last);
+        Persist::Soon
+    }
+
+    /// Sets the outcome of the selected step and asks for a one-line finding.
+    pub fn mark(&mut self, outcome: Outcome) -> Persist {
+        let index = self.session.selected_step;
+        let Some(step) = self.session.checklist.steps.get(index) else {
+            return Persist::Nothing;
+        };
+        let finding = step.finding.clone();
+        self.session.checklist.set_outcome(index, outcome);
+        if matches!(
+            outcome,
+            Outcome::Done | Outcome::RuledOut | Outcome::FoundIt
+        ) {
+            self.prompt = Some(Prompt {
+                kind: PromptKind::Finding(index),
+                input: text_field(&finding),
+            });
+        }
+        Persist::Now
+    }
+
+    pub(super) fn draw_checklist(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        shared: &Shared,
+        runbook: &TeamRunbook,
+    ) {
+        draw(frame, area, shared, self, runbook);
+    }
+}
+
+fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    shared: &Shared,
+    triage: &TriageScreen,
+    runbook: &TeamRunbook,
+) {
+    let theme = shared.theme();
     let card = triage.code(runbook).and_then(|c| runbook.card(c));
     let needs = card.as_ref().map(|c| c.needs.clone()).unwrap_or_default();
     let needs_height = if needs.is_empty() { 0 } else { 2 };
@@ -31,7 +79,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, triage: &Tri
         Constraint::Length(needs_height + 1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(triage_header(app, triage, theme)), header);
+    frame.render_widget(
+        Paragraph::new(triage.header(shared, runbook, theme)),
+        header,
+    );
     let (list_area, detail_area) = if body.width >= SIDE_FROM {
         let [l, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(body);
@@ -222,15 +273,27 @@ fn draw_detail(
     let incident_notes = session.notes_for(NoteTarget::Incident).count();
     lines.push(Line::default());
     // Wrapped, not cut: on a narrow panel these keys are the ones the engineer needs next.
+    let key = |action: Action| key_for(Context::Checklist, &action);
     lines.extend(wrapped(
-        &format!("Enter: note on this step · a: incident note ({incident_notes} so far)"),
+        &format!(
+            "{}: note on this step · {}: incident note ({incident_notes} so far)",
+            key(Action::Open),
+            key(Action::IncidentNote)
+        ),
         width,
         " ",
         " ",
         theme.dim(),
     ));
     lines.extend(wrapped(
-        "d done · r ruled out · f found it · n skip · u undo",
+        &format!(
+            "{} done · {} ruled out · {} found it · {} skip · {} undo",
+            key(Action::Mark(Outcome::Done)),
+            key(Action::Mark(Outcome::RuledOut)),
+            key(Action::Mark(Outcome::FoundIt)),
+            key(Action::Mark(Outcome::Skipped)),
+            key(Action::Mark(Outcome::Pending)),
+        ),
         width,
         " ",
         " ",

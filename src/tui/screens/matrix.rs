@@ -1,0 +1,482 @@
+//! The start screen: the code matrix grouped by class, the search line, the warning banner,
+//! and on wide terminals a preview of the selected code; typing a code jumps to it, marks
+//! pick codes to compare.
+
+use std::collections::BTreeSet;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{Command, Opening, Shared, heading, moved_selection, wrapped};
+use crate::code::StatusCode;
+use crate::matrix::Row;
+use crate::runbook::Diagnostic;
+use crate::text::visible;
+use crate::tui::keymap::{Action, Context, key_for};
+use crate::tui::theme::Theme;
+
+/// Width from which the preview pane is shown.
+const PREVIEW_FROM: u16 = 100;
+
+/// The matrix screen's own state: the search and the selection.
+#[derive(Debug, Clone, Default)]
+pub struct MatrixScreen {
+    pub query: String,
+    pub searching: bool,
+    pub selected: usize,
+    /// Rows matching the query, in display order.
+    pub rows: Vec<Row>,
+    /// Codes marked for comparison, as (runbook, code).
+    pub marked: BTreeSet<(usize, u16)>,
+    /// Digits typed to jump to a code.
+    pub digits: String,
+    /// The longest title among `rows`, so the title column does not shift while scrolling.
+    pub longest_title: usize,
+    /// The engineer has moved, jumped or searched to a row. Until then the highlighted row is
+    /// just the first one, and a triage started from the matrix asks for the code instead of
+    /// assuming it.
+    pub picked: bool,
+}
+
+impl MatrixScreen {
+    pub fn new(shared: &Shared) -> Self {
+        let mut screen = Self::default();
+        screen.refresh_rows(shared);
+        screen
+    }
+
+    pub fn context(&self) -> Context {
+        if self.searching {
+            Context::Searching
+        } else {
+            Context::Matrix
+        }
+    }
+
+    /// The highlighted row's runbook and code.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.rows.get(self.selected)
+    }
+
+    /// The runbook and code a triage or the scenarios started here are about. An untouched
+    /// matrix has not told us the code: the first row is just where the highlight starts.
+    pub fn about(&self, shared: &Shared) -> (usize, Option<u16>) {
+        match self.selected_row() {
+            Some(row) if self.picked => (row.runbook, Some(row.code)),
+            Some(row) => (row.runbook, None),
+            None => (shared.runbook_index_for(None), None),
+        }
+    }
+
+    pub fn update(&mut self, action: &Action, shared: &Shared) -> Vec<Command> {
+        if let Some(moved) = moved_selection(self.selected, self.rows.len(), action, shared.page())
+        {
+            self.selected = moved;
+            self.picked = true;
+            return Vec::new();
+        }
+        match action {
+            Action::Back => self.back(shared),
+            Action::Open => {
+                self.searching = false;
+                self.picked = true;
+                if let Some(row) = self.rows.get(self.selected) {
+                    return vec![Command::Open(Opening::Card {
+                        runbook: row.runbook,
+                        code: row.code,
+                    })];
+                }
+                Vec::new()
+            }
+            Action::Search => {
+                self.searching = true;
+                self.digits.clear();
+                Vec::new()
+            }
+            Action::ToggleSelect => {
+                self.toggle_mark();
+                Vec::new()
+            }
+            Action::Compare => self.compare(shared),
+            Action::Type(c) => self.type_char(*c, shared),
+            Action::Backspace => {
+                self.query.pop();
+                self.refresh_rows(shared);
+                Vec::new()
+            }
+            Action::Paste(text) => self.paste(text, shared),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Esc clears the search first, then the marks; the matrix is never left.
+    fn back(&mut self, shared: &Shared) -> Vec<Command> {
+        if self.searching || !self.query.is_empty() {
+            self.searching = false;
+            self.query.clear();
+            self.refresh_rows(shared);
+        } else if !self.marked.is_empty() {
+            self.marked.clear();
+            return vec![Command::Notice("Marks cleared".to_owned())];
+        }
+        Vec::new()
+    }
+
+    /// The marked codes of one runbook side by side, or the highlighted code and its
+    /// look-alikes.
+    fn compare(&self, shared: &Shared) -> Vec<Command> {
+        if self.marked.len() >= 2 {
+            let first = self.marked.iter().next().map_or(0, |m| m.0);
+            let codes = self
+                .marked
+                .iter()
+                .filter(|m| m.0 == first)
+                .map(|m| m.1)
+                .collect();
+            return super::compare::open(first, codes);
+        }
+        match self.selected_row() {
+            Some(row) => super::card::compare_look_alikes(shared, row.runbook, row.code),
+            None => Vec::new(),
+        }
+    }
+
+    fn toggle_mark(&mut self) {
+        let Some(row) = self.rows.get(self.selected) else {
+            return;
+        };
+        let key = (row.runbook, row.code);
+        if !self.marked.remove(&key) {
+            self.marked.insert(key);
+        }
+        self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+        self.picked = true;
+    }
+
+    fn type_char(&mut self, c: char, shared: &Shared) -> Vec<Command> {
+        if self.searching {
+            self.query.push(c);
+            self.refresh_rows(shared);
+            return Vec::new();
+        }
+        // Digits on the matrix jump to the first code that starts with them.
+        if self.digits.len() >= 3 {
+            self.digits.clear();
+        }
+        self.digits.push(c);
+        let digits = self.digits.clone();
+        if digits.len() == 3 {
+            self.digits.clear();
+        }
+        if let Some(index) = self
+            .rows
+            .iter()
+            .position(|r| r.code.to_string().starts_with(&digits))
+        {
+            self.selected = index;
+            self.picked = true;
+        } else if digits.len() == 3 {
+            // A code the runbook does not list still has its class advice.
+            if let Ok(code) = digits.parse::<u16>() {
+                if StatusCode::is_valid(code) {
+                    let runbook = shared.runbook_index_for(Some(code));
+                    return vec![Command::Open(Opening::Card { runbook, code })];
+                }
+                return vec![Command::Notice(format!(
+                    "{code} is not an HTTP status code"
+                ))];
+            }
+        }
+        Vec::new()
+    }
+
+    fn paste(&mut self, text: &str, shared: &Shared) -> Vec<Command> {
+        if !self.searching {
+            return vec![Command::Notice(
+                "Paste ignored: there is no text field here".to_owned(),
+            )];
+        }
+        // A search is one line: the first line of the normalised paste (terminals send line
+        // breaks as CR), without control characters.
+        let text = crate::text::normalize(text);
+        let line = text.lines().next().unwrap_or("");
+        self.query
+            .extend(line.chars().filter(|c| !c.is_control()).take(200));
+        self.refresh_rows(shared);
+        Vec::new()
+    }
+
+    /// Recomputes the rows for the query, keeping the selection in range.
+    pub fn refresh_rows(&mut self, shared: &Shared) {
+        let previous = self.selected_row().map(|r| (r.runbook, r.code));
+        let hits = shared.matrix.search(&self.query);
+        let mut rows: Vec<Row> = hits.into_iter().map(|h| h.row).collect();
+        if self.query.trim().is_empty() {
+            rows.sort_by(|a, b| a.runbook.cmp(&b.runbook).then(a.code.cmp(&b.code)));
+        }
+        self.longest_title = rows
+            .iter()
+            .map(|r| r.title.chars().count())
+            .max()
+            .unwrap_or(10);
+        self.rows = rows;
+        if !self.query.trim().is_empty() {
+            self.picked = true;
+        }
+        self.selected = if self.query.is_empty() {
+            // A cleared search keeps the row it had found, not whatever sits at its index.
+            previous
+                .and_then(|p| self.rows.iter().position(|r| (r.runbook, r.code) == p))
+                .unwrap_or(self.selected)
+                .min(self.rows.len().saturating_sub(1))
+        } else {
+            0
+        };
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let theme = shared.theme();
+        let mut constraints = Vec::new();
+        let banner = banner(shared, theme);
+        if banner.is_some() {
+            constraints.push(Constraint::Length(1));
+        }
+        let show_search = self.searching || !self.query.is_empty();
+        if show_search {
+            constraints.push(Constraint::Length(1));
+        }
+        constraints.push(Constraint::Min(1));
+        let areas = Layout::vertical(constraints).split(area);
+        let mut next = 0;
+        if let Some(banner) = banner {
+            frame.render_widget(Paragraph::new(banner), areas[next]);
+            next += 1;
+        }
+        if show_search {
+            let cursor = if self.searching { "█" } else { "" };
+            let count = self.rows.len();
+            let line = Line::from(vec![
+                Span::styled(" / ", theme.heading()),
+                Span::raw(visible(&self.query)),
+                Span::raw(cursor),
+                Span::styled(
+                    format!("   {count} match{}", if count == 1 { "" } else { "es" }),
+                    theme.dim(),
+                ),
+            ]);
+            frame.render_widget(Paragraph::new(line), areas[next]);
+            next += 1;
+        }
+        let body = areas[next];
+        let (list_area, preview_area) = if body.width >= PREVIEW_FROM {
+            let [l, p] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(body);
+            (l, Some(p))
+        } else {
+            (body, None)
+        };
+        self.draw_list(frame, list_area, shared, theme);
+        if let Some(preview_area) = preview_area {
+            self.draw_preview(frame, preview_area, shared, theme);
+        }
+    }
+}
+
+fn banner(shared: &Shared, theme: Theme) -> Option<Line<'static>> {
+    let errors = shared.findings.iter().filter(|d| d.is_error()).count();
+    let warnings = shared.findings.len() - errors;
+    if shared.findings.is_empty() {
+        return None;
+    }
+    let first = shared
+        .findings
+        .first()
+        .map(Diagnostic::headline)
+        .unwrap_or_default();
+    let problems = key_for(Context::Matrix, &Action::Problems);
+    let (text, style) = if errors > 0 {
+        (
+            format!(
+                " ⚠ {errors} runbook error(s), {warnings} warning(s): press {problems} to see them · {first}"
+            ),
+            theme.error(),
+        )
+    } else {
+        (
+            format!(" ⚠ {warnings} runbook warning(s), {problems} to see them · {first}"),
+            theme.warning(),
+        )
+    };
+    Some(Line::from(Span::styled(visible(&text), style)))
+}
+
+/// One line of the list before it is formatted: only the lines in view are formatted.
+enum Entry {
+    Blank,
+    Header(usize),
+    Row(usize),
+}
+
+impl MatrixScreen {
+    fn draw_list(&self, frame: &mut Frame, area: Rect, shared: &Shared, theme: Theme) {
+        let rows = &self.rows;
+        let searching = !self.query.trim().is_empty();
+        let several_teams = shared.matrix.runbooks().len() > 2;
+        let width = usize::from(area.width);
+        let height = usize::from(area.height);
+        if rows.is_empty() {
+            let line = Line::from(Span::styled(
+                format!(
+                    " No code matches. Try a code (\"50\") or a word: auth, rate, timeout, gateway. \
+                     {} clears.",
+                    key_for(Context::Searching, &Action::Back)
+                ),
+                theme.warning(),
+            ));
+            frame.render_widget(Paragraph::new(line), area);
+            return;
+        }
+        let mut entries = Vec::with_capacity(rows.len() + 16);
+        let mut selected_line = 0;
+        let mut last_group = None;
+        for (i, row) in rows.iter().enumerate() {
+            let group = (row.runbook, row.code / 100);
+            if !searching && last_group != Some(group) {
+                if last_group.is_some() {
+                    entries.push(Entry::Blank);
+                }
+                entries.push(Entry::Header(i));
+                last_group = Some(group);
+            }
+            if i == self.selected {
+                selected_line = entries.len();
+            }
+            entries.push(Entry::Row(i));
+        }
+        // Keep the selection in view without remembering an offset between frames.
+        let offset = selected_line
+            .saturating_sub(height.saturating_sub(1) * 2 / 3)
+            .min(entries.len().saturating_sub(height));
+        // Titles tell codes apart, so they get their full length first, but never the owner's
+        // place: "who owns it" must stay readable at 80 columns ("Platform / gateway team").
+        let title_width = self.longest_title.min(width.saturating_sub(8 + 24)).max(4);
+        let owner_width = width.saturating_sub(8 + title_width + 1).max(4);
+        let lines: Vec<Line<'static>> = entries
+            .iter()
+            .skip(offset)
+            .take(height)
+            .map(|entry| match entry {
+                Entry::Blank => Line::default(),
+                Entry::Header(i) => {
+                    let row = &rows[*i];
+                    let mut title = format!("{}xx {}", row.code / 100, class_name(row.code / 100));
+                    if shared.matrix.runbooks().len() > 1 {
+                        title = format!("{} · {title}", row.team);
+                    }
+                    heading(&format!(" {title}"), theme)
+                }
+                Entry::Row(i) => {
+                    let row = &rows[*i];
+                    let mark = if self.marked.contains(&(row.runbook, row.code)) {
+                        "●"
+                    } else {
+                        " "
+                    };
+                    let own = if row.own_entry { "*" } else { " " };
+                    let team = if several_teams && searching {
+                        format!(" [{}]", row.team)
+                    } else {
+                        String::new()
+                    };
+                    let text = format!(
+                        "{mark}{:>4}{own} {:<title_width$} {}{team}",
+                        row.code,
+                        fit(&row.title, title_width),
+                        fit(&row.owner, owner_width),
+                    );
+                    let style = if *i == self.selected {
+                        theme.selected()
+                    } else {
+                        Style::new()
+                    };
+                    Line::from(Span::styled(visible(&fit(&text, width)), style))
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn draw_preview(&self, frame: &mut Frame, area: Rect, shared: &Shared, theme: Theme) {
+        let block = Block::default()
+            .borders(Borders::LEFT)
+            .title(Span::styled(" preview ", theme.dim()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let Some(row) = self.rows.get(self.selected) else {
+            return;
+        };
+        let Some(card) = shared.matrix.card(row) else {
+            return;
+        };
+        let width = inner.width.saturating_sub(1);
+        let mut lines = vec![Line::from(Span::styled(
+            visible(&format!(" {} {}", card.code, card.title)),
+            theme.code(),
+        ))];
+        lines.extend(wrapped(
+            &format!("{} · {}", card.owner.name, card.owner.contact),
+            width,
+            " ",
+            " ",
+            theme.heading(),
+        ));
+        lines.push(Line::default());
+        lines.extend(wrapped(&card.meaning, width, " ", " ", Style::new()));
+        lines.push(Line::default());
+        lines.push(heading(" Look first", theme));
+        for (i, look) in card.look_first.iter().enumerate() {
+            lines.extend(wrapped(
+                &look.what,
+                width,
+                &format!(" {}. ", i + 1),
+                "    ",
+                Style::new(),
+            ));
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            format!(
+                " {}: full card · {}: compare · {}: triage",
+                key_for(Context::Matrix, &Action::Open),
+                key_for(Context::Matrix, &Action::Compare),
+                key_for(Context::Matrix, &Action::Triage),
+            ),
+            theme.dim(),
+        )));
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn class_name(class: u16) -> &'static str {
+    match class {
+        1 => "Informational",
+        2 => "Success",
+        3 => "Redirection",
+        4 => "Client errors",
+        _ => "Server errors",
+    }
+}
+
+/// Cuts `text` to `width` characters with an ellipsis, so columns stay aligned.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}

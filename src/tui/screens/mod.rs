@@ -1,0 +1,215 @@
+//! The screens, one file each: its state, how actions change it and how it is drawn. A screen
+//! reads what every screen shares ([`Shared`]) and asks the app for what it cannot do itself
+//! ([`Command`]: open or leave a screen, start a triage, perform an effect); no screen knows
+//! the app.
+
+pub mod card;
+pub mod compare;
+pub mod export;
+pub mod help;
+pub mod matrix;
+pub mod problems;
+pub mod scenarios;
+pub mod triage;
+
+use std::cell::Cell;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::keymap::Action;
+use super::theme::Theme;
+use crate::matrix::Matrix;
+use crate::runbook::{Card, Diagnostic, ScenarioCard, TeamRunbook};
+use crate::text::{visible, wrap};
+
+/// The most codes shown side by side in a comparison.
+pub const MAX_COMPARE: usize = 4;
+
+/// What every screen may read: the runbooks, the problems found at start, the time and the
+/// terminal.
+#[derive(Debug, Clone)]
+pub struct Shared {
+    pub matrix: Matrix,
+    pub findings: Vec<Diagnostic>,
+    /// Colours allowed (false under `NO_COLOR`: bold and reverse only).
+    pub color: bool,
+    /// The terminal size at the last draw, for paging.
+    pub viewport: (u16, u16),
+    /// The time, set by the event loop before each update (the app never reads the clock).
+    pub now: Timestamp,
+    /// The engineer's time zone, for note stamps.
+    pub zone: TimeZone,
+}
+
+impl Shared {
+    pub fn runbook(&self, index: usize) -> Option<&TeamRunbook> {
+        self.matrix.runbooks().get(index)
+    }
+
+    /// The card for a code in a runbook, falling back to its class advice.
+    pub fn card(&self, runbook: usize, code: u16) -> Option<Card> {
+        self.runbook(runbook)?.card(code)
+    }
+
+    pub fn scenarios(&self, runbook: usize) -> &[ScenarioCard] {
+        self.runbook(runbook)
+            .map_or(&[], |r| r.scenarios.as_slice())
+    }
+
+    /// The runbook that answers for `code` (the team's when it lists the code).
+    pub fn runbook_index_for(&self, code: Option<u16>) -> usize {
+        let picked = self.matrix.pick(None, code);
+        self.matrix
+            .runbooks()
+            .iter()
+            .position(|r| picked.is_some_and(|p| std::ptr::eq(p, r)))
+            .unwrap_or(0)
+    }
+
+    /// Lines a page holds: the terminal height less the title and status bars.
+    pub fn page(&self) -> usize {
+        usize::from(self.viewport.1.saturating_sub(4)).max(1)
+    }
+
+    pub fn theme(&self) -> Theme {
+        Theme { color: self.color }
+    }
+}
+
+/// A screen on the app's stack. The matrix is always at the bottom; the triage screen's state
+/// lives beside the stack, since it outlives visits to it.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Problems(problems::ProblemsScreen),
+    Matrix(matrix::MatrixScreen),
+    Card(card::CardScreen),
+    Compare(compare::CompareScreen),
+    Scenarios(scenarios::ScenariosScreen),
+    Triage,
+    Export(export::ExportScreen),
+}
+
+/// What a screen asks of the app after an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Open a screen over this one.
+    Open(Opening),
+    /// Leave this screen for the one below.
+    Leave,
+    /// Say something on the status line.
+    Notice(String),
+    /// Start a triage about `code` in `runbook`, or return to the open one about it.
+    StartTriage { runbook: usize, code: Option<u16> },
+    /// Open the escalation preview of the triage.
+    Escalate,
+    /// Something for the event loop to do.
+    Effect(super::effect::Effect),
+}
+
+/// A screen to open, as data so screens need not build each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opening {
+    Card { runbook: usize, code: u16 },
+    Compare { runbook: usize, codes: Vec<u16> },
+    Scenarios { runbook: usize },
+    Problems,
+}
+
+impl Opening {
+    pub fn into_screen(self) -> Screen {
+        match self {
+            Opening::Card { runbook, code } => Screen::Card(card::CardScreen::new(runbook, code)),
+            Opening::Compare { runbook, codes } => {
+                Screen::Compare(compare::CompareScreen::new(runbook, codes))
+            }
+            Opening::Scenarios { runbook } => {
+                Screen::Scenarios(scenarios::ScenariosScreen::new(runbook))
+            }
+            Opening::Problems => Screen::Problems(problems::ProblemsScreen::default()),
+        }
+    }
+}
+
+/// The first line shown of a scrolling text. Keys move it freely; drawing clamps it to the
+/// text at the size it is drawn, the only moment that size is known, and keeps the clamped
+/// value so ↑ after `G` moves at once.
+#[derive(Debug, Clone, Default)]
+pub struct Scroll {
+    offset: Cell<usize>,
+}
+
+impl Scroll {
+    pub fn offset(&self) -> usize {
+        self.offset.get()
+    }
+
+    /// Moves for a scrolling key; false when `action` is not one.
+    pub fn apply(&self, action: &Action, page: usize) -> bool {
+        let offset = self.offset.get();
+        let moved = match action {
+            Action::Up | Action::ScrollUp => offset.saturating_sub(1),
+            Action::Down | Action::ScrollDown => offset.saturating_add(1),
+            Action::PageUp => offset.saturating_sub(page),
+            Action::PageDown => offset.saturating_add(page),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX / 2,
+            _ => return false,
+        };
+        self.offset.set(moved);
+        true
+    }
+
+    /// The offset to draw `content` lines in `height` rows with, kept for the next key.
+    pub fn clamp(&self, content: usize, height: usize) -> u16 {
+        let clamped = self.offset.get().min(content.saturating_sub(height));
+        self.offset.set(clamped);
+        u16::try_from(clamped).unwrap_or(u16::MAX)
+    }
+}
+
+/// Moves a list selection for a moving key, within `len` rows; `None` when `action` is not
+/// one.
+pub fn moved_selection(selected: usize, len: usize, action: &Action, page: usize) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    let moved = match action {
+        Action::Up | Action::ScrollUp => selected.saturating_sub(1),
+        Action::Down | Action::ScrollDown => selected.saturating_add(1),
+        Action::PageUp => selected.saturating_sub(page),
+        Action::PageDown => selected.saturating_add(page),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    };
+    Some(moved.min(last))
+}
+
+/// Wraps `text` to `width` with a first-line prefix and a hanging indent, as styled lines.
+pub(crate) fn wrapped(
+    text: &str,
+    width: u16,
+    first: &str,
+    rest: &str,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let indent = first.chars().count().max(rest.chars().count());
+    let avail = usize::from(width).saturating_sub(indent).max(8);
+    wrap(&visible(text), avail)
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let prefix = if i == 0 { first } else { rest };
+            Line::from(vec![
+                Span::raw(prefix.to_owned()),
+                Span::styled(piece, style),
+            ])
+        })
+        .collect()
+}
+
+/// A section heading line.
+pub(crate) fn heading(text: &str, theme: Theme) -> Line<'static> {
+    Line::from(Span::styled(visible(text), theme.heading()))
+}

@@ -1,0 +1,192 @@
+//! The triage screen: the session being worked on and what only the terminal needs beside it
+//! (answer field, note editor, prompts, save status). Its stages and overlays have a file each:
+//! `interview`, `checklist`, `notes`; `shown` is what the screen shows of the session
+//! (redacted), `update` how actions change it.
+
+mod checklist;
+mod interview;
+mod notes;
+mod shown;
+mod update;
+
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui_textarea::TextArea;
+use std::cell::RefCell;
+
+pub use notes::{Field, Prompt, PromptKind};
+pub use shown::Shown;
+
+use super::Shared;
+use crate::runbook::model::AnswerKind;
+use crate::runbook::{QuestionCard, TeamRunbook};
+use crate::session::model::elapsed_label;
+use crate::session::{Session, Stage};
+use crate::text::visible;
+use crate::tui::keymap::{Action, Context, key_for};
+use crate::tui::theme::Theme;
+
+/// Whether the session on screen is safely on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Changes wait for the next save (within a second).
+    Pending,
+    Saved(Timestamp),
+    /// The last save failed; the previous file is intact.
+    Failed(String),
+}
+
+/// The triage being worked on.
+#[derive(Debug, Clone)]
+pub struct TriageScreen {
+    pub session: Session,
+    /// Index of the runbook the triage follows.
+    pub runbook: usize,
+    /// The answer being typed for a code or text question.
+    pub input: TextArea<'static>,
+    /// The highlighted option of a choice question.
+    pub option: usize,
+    /// Why the last answer was refused.
+    pub error: Option<String>,
+    /// The note being written, if any; its text is mirrored into `session.draft`.
+    pub editor: Option<TextArea<'static>>,
+    pub prompt: Option<Prompt>,
+    pub save: SaveStatus,
+    /// Whether a copy of this session is on disk (a resumed one, or one saved since), so a
+    /// failed save can say whether an earlier copy is there to fall back on.
+    pub saved_once: bool,
+    /// What the evidence reader made of the last note, shown until the next one.
+    pub evidence: Option<String>,
+    /// Whether the engineer asked to see secrets on the screen (for them alone).
+    pub reveal: bool,
+    /// The redacted view of the session last drawn, and the session and card it was made from.
+    shown_cache: RefCell<Option<shown::ShownCache>>,
+}
+
+/// What a triage action asks of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persist {
+    /// Nothing changed.
+    Nothing,
+    /// Save within a second (typing).
+    Soon,
+    /// Save at once (a step changed, a note was added, a paste).
+    Now,
+}
+
+impl TriageScreen {
+    /// Wraps a session, reopening the note that was being written when it was last saved.
+    pub fn new(session: Session, runbook: usize, now: Timestamp) -> Self {
+        let editor = session.draft.as_ref().map(|d| {
+            let mut area = TextArea::new(d.text.split('\n').map(str::to_owned).collect());
+            area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+            area.move_cursor(ratatui_textarea::CursorMove::End);
+            area
+        });
+        Self {
+            session,
+            runbook,
+            input: notes::text_field(""),
+            option: 0,
+            error: None,
+            editor,
+            prompt: None,
+            save: SaveStatus::Saved(now),
+            saved_once: false,
+            evidence: None,
+            reveal: false,
+            shown_cache: RefCell::new(None),
+        }
+    }
+
+    pub fn questions<'r>(&self, runbook: &'r TeamRunbook) -> &'r [QuestionCard] {
+        &runbook.interview
+    }
+
+    /// The question being asked, if the interview is on.
+    pub fn question<'r>(&self, runbook: &'r TeamRunbook) -> Option<&'r QuestionCard> {
+        if self.session.stage == Stage::Interview {
+            self.session.interview.current(&runbook.interview)
+        } else {
+            None
+        }
+    }
+
+    /// The status code of the triage, once known.
+    pub fn code(&self, runbook: &TeamRunbook) -> Option<u16> {
+        self.session.code(&runbook.interview)
+    }
+
+    /// Which key context applies: an open prompt or editor first, then the stage.
+    pub fn context(&self, shared: &Shared) -> Context {
+        if self.prompt.is_some() {
+            return Context::Prompt;
+        }
+        if self.editor.is_some() {
+            return Context::Editor;
+        }
+        match self.session.stage {
+            Stage::Checklist => Context::Checklist,
+            Stage::Interview => match shared
+                .runbook(self.runbook)
+                .and_then(|r| self.question(r))
+                .map(|q| q.kind)
+            {
+                Some(AnswerKind::Choice) | None => Context::InterviewChoice,
+                Some(AnswerKind::Code | AnswerKind::Text) => Context::InterviewInput,
+            },
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let theme = shared.theme();
+        let Some(runbook) = shared.runbook(self.runbook) else {
+            return;
+        };
+        match self.session.stage {
+            Stage::Interview => self.draw_interview(frame, area, shared, runbook),
+            Stage::Checklist => self.draw_checklist(frame, area, shared, runbook),
+        }
+        self.draw_overlays(frame, area, theme);
+    }
+
+    /// The first line of the triage screens: code, incident title, time since the start.
+    fn header(&self, shared: &Shared, runbook: &TeamRunbook, theme: Theme) -> Line<'static> {
+        let code = self.code(runbook);
+        let title = code.and_then(|c| runbook.card(c)).map_or_else(
+            || "code not known yet".to_owned(),
+            |card| format!("{} {}", card.code, card.title),
+        );
+        // The title as the screen shows every typed text: redacted unless revealed.
+        let shown_title = self.shown(runbook).session.incident.title.clone();
+        let incident = if shown_title.is_empty() {
+            format!(
+                "untitled ({} to name it)",
+                key_for(Context::Checklist, &Action::Details)
+            )
+        } else {
+            shown_title
+        };
+        let elapsed = elapsed_label(shared.now.as_second() - self.session.created.as_second());
+        let title = visible(&format!(" {title}"));
+        let mut rest = visible(&format!(" · {incident} · {elapsed}"));
+        let session = visible(&format!(" · session {}", self.session.id));
+        // Half a session id is no use for `resume`: show it whole or not at all (`sessions`
+        // lists it).
+        let columns = Line::from(vec![
+            Span::raw(title.as_str()),
+            Span::raw(rest.as_str()),
+            Span::raw(session.as_str()),
+        ])
+        .width();
+        if columns <= usize::from(shared.viewport.0) {
+            rest.push_str(&session);
+        }
+        Line::from(vec![
+            Span::styled(title, theme.code()),
+            Span::styled(rest, theme.dim()),
+        ])
+    }
+}

@@ -1,0 +1,320 @@
+//! Overlays of the triage: the multi-line note editor and the one-line prompts (a finding, an
+//! incident detail). Text typed here is never taken as a command.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear};
+use ratatui_textarea::TextArea;
+
+use super::{Persist, SaveStatus, TriageScreen};
+use crate::runbook::TeamRunbook;
+use crate::session::{Draft, NoteTarget, Stage};
+use crate::text::visible;
+use crate::tui::keymap::{Action, Context, key_for};
+use crate::tui::theme::Theme;
+
+/// A field of the incident details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Severity,
+    Environment,
+    Endpoint,
+    FirstSeen,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Title,
+        Field::Severity,
+        Field::Environment,
+        Field::Endpoint,
+        Field::FirstSeen,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Severity => "Severity",
+            Field::Environment => "Environment",
+            Field::Endpoint => "Affected endpoint",
+            Field::FirstSeen => "First seen (time, zone)",
+        }
+    }
+
+    fn next(self) -> Option<Field> {
+        let i = Self::ALL.iter().position(|f| *f == self)?;
+        Self::ALL.get(i + 1).copied()
+    }
+}
+
+/// What a one-line prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The one-line finding of a step just marked.
+    Finding(usize),
+    /// An incident detail; Enter moves on to the next one.
+    Detail(Field),
+}
+
+/// A one-line text field over the screen.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: TextArea<'static>,
+}
+
+pub(super) fn text_field(initial: &str) -> TextArea<'static> {
+    let mut field = TextArea::new(vec![initial.to_owned()]);
+    field.move_cursor(ratatui_textarea::CursorMove::End);
+    field
+}
+
+impl TriageScreen {
+    /// Opens the note editor for a target, continuing a draft for the same target.
+    pub fn open_editor(&mut self, target: NoteTarget) {
+        if self.editor.is_some() {
+            return;
+        }
+        if self
+            .session
+            .draft
+            .as_ref()
+            .is_none_or(|d| d.target != target)
+        {
+            self.session.draft = Some(Draft {
+                target,
+                text: String::new(),
+            });
+        }
+        let text = self
+            .session
+            .draft
+            .as_ref()
+            .map(|d| d.text.clone())
+            .unwrap_or_default();
+        let mut area = TextArea::new(text.split('\n').map(str::to_owned).collect());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        self.editor = Some(area);
+    }
+
+    /// The step note editor for the selected step.
+    pub fn open_step_editor(&mut self) {
+        if !self.session.checklist.steps.is_empty() {
+            self.open_editor(NoteTarget::Step(self.session.selected_step));
+        }
+    }
+
+    /// Closes the editor; a note with text is stamped and kept.
+    pub fn finish_note(
+        &mut self,
+        now: Timestamp,
+        zone: &TimeZone,
+        runbook: &TeamRunbook,
+    ) -> Persist {
+        let Some(editor) = self.editor.take() else {
+            return Persist::Nothing;
+        };
+        let text = editor.lines().join("\n");
+        let target = self
+            .session
+            .draft
+            .take()
+            .map_or(NoteTarget::Incident, |d| d.target);
+        if !text.trim().is_empty() {
+            let expected = crate::evidence::token::Expected {
+                audience: runbook.audience.as_deref(),
+                issuer: runbook.issuer.as_deref(),
+            };
+            if let Some(card) =
+                self.session
+                    .add_evidence_note(target, text.trim_end(), now, zone, expected)
+            {
+                self.evidence = Some(card);
+            }
+        }
+        Persist::Now
+    }
+
+    /// A key for whichever text field has focus.
+    pub fn edit(&mut self, key: KeyEvent) -> Persist {
+        if let Some(prompt) = &mut self.prompt {
+            single_line_input(&mut prompt.input, key);
+            return Persist::Nothing;
+        }
+        if let Some(editor) = &mut self.editor {
+            if editor.input(key) {
+                self.sync_draft();
+                return Persist::Soon;
+            }
+            return Persist::Nothing;
+        }
+        single_line_input(&mut self.input, key);
+        self.error = None;
+        Persist::Nothing
+    }
+
+    /// Pasted text goes into the focused field, normalised: terminals send a paste's line
+    /// breaks as CR, and colour codes or other escape sequences must not reach the note raw.
+    pub fn paste(&mut self, text: &str) -> Persist {
+        let safe = crate::text::normalize(text);
+        if let Some(prompt) = &mut self.prompt {
+            prompt.input.insert_str(safe.lines().next().unwrap_or(""));
+            return Persist::Nothing;
+        }
+        if let Some(editor) = &mut self.editor {
+            editor.insert_str(&safe);
+            self.sync_draft();
+            return Persist::Now;
+        }
+        if self.session.stage == Stage::Interview {
+            self.input.insert_str(safe.lines().next().unwrap_or(""));
+        }
+        Persist::Nothing
+    }
+
+    fn sync_draft(&mut self) {
+        if let (Some(editor), Some(draft)) = (&self.editor, &mut self.session.draft) {
+            draft.text = editor.lines().join("\n");
+        }
+    }
+
+    /// Enter in a prompt: keep the text; incident details move on to the next field.
+    pub fn confirm_prompt(&mut self) -> Persist {
+        let Some(prompt) = self.prompt.take() else {
+            return Persist::Nothing;
+        };
+        let text = prompt.input.lines().join(" ").trim().to_owned();
+        match prompt.kind {
+            PromptKind::Finding(index) => self.session.checklist.set_finding(index, &text),
+            PromptKind::Detail(field) => {
+                *self.field_mut(field) = text;
+                if let Some(next) = field.next() {
+                    self.open_detail(next);
+                }
+            }
+        }
+        Persist::Now
+    }
+
+    pub fn cancel_prompt(&mut self) {
+        self.prompt = None;
+    }
+
+    /// Opens the prompt for an incident detail, showing its current value.
+    pub fn open_detail(&mut self, field: Field) {
+        let current = self.field_mut(field).clone();
+        self.prompt = Some(Prompt {
+            kind: PromptKind::Detail(field),
+            input: text_field(&current),
+        });
+    }
+
+    fn field_mut(&mut self, field: Field) -> &mut String {
+        let incident = &mut self.session.incident;
+        match field {
+            Field::Title => &mut incident.title,
+            Field::Severity => &mut incident.severity,
+            Field::Environment => &mut incident.environment,
+            Field::Endpoint => &mut incident.endpoint,
+            Field::FirstSeen => &mut incident.first_seen,
+        }
+    }
+
+    /// Draws whichever overlay is open.
+    pub(super) fn draw_overlays(&self, frame: &mut Frame, area: Rect, theme: Theme) {
+        let triage = self;
+        if let Some(editor) = &triage.editor {
+            let done = format!(
+                "{} or {}",
+                key_for(Context::Editor, &Action::Back),
+                key_for(Context::Editor, &Action::Save)
+            );
+            let target = triage
+                .session
+                .draft
+                .as_ref()
+                .map_or(NoteTarget::Incident, |d| d.target);
+            let about = match target {
+                NoteTarget::Incident => "the incident".to_owned(),
+                NoteTarget::Step(i) => triage.session.checklist.steps.get(i).map_or_else(
+                    || format!("step {}", i + 1),
+                    |s| format!("step {}: {}", i + 1, s.title),
+                ),
+            };
+            let popup = centered(
+                area,
+                area.width.saturating_sub(4),
+                area.height.saturating_sub(2),
+            );
+            let mut editor = editor.clone();
+            editor.set_block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(Span::styled(
+                        visible(&format!(" Note on {about} ")),
+                        theme.heading(),
+                    ))
+                    .title_bottom(if matches!(triage.save, SaveStatus::Failed(_)) {
+                        Span::styled(
+                            format!(" {done}: done · NOT SAVED (see the status line) "),
+                            theme.error(),
+                        )
+                    } else {
+                        Span::styled(
+                            format!(" {done}: done · saved as you type · paste freely "),
+                            theme.dim(),
+                        )
+                    }),
+            );
+            frame.render_widget(Clear, popup);
+            frame.render_widget(&editor, popup);
+        }
+        if let Some(prompt) = &triage.prompt {
+            let keep = key_for(Context::Prompt, &Action::Open);
+            let leave = key_for(Context::Prompt, &Action::Back);
+            let label = match prompt.kind {
+                PromptKind::Finding(i) => format!(
+                    " Finding for step {} (one line; {keep} keeps, {leave} skips) ",
+                    i + 1
+                ),
+                PromptKind::Detail(field) => {
+                    format!(" {} ({keep}: next field · {leave}: stop) ", field.label())
+                }
+            };
+            let popup = centered(area, area.width.saturating_sub(8).min(90), 3);
+            let mut input = prompt.input.clone();
+            input.set_block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(Span::styled(label, theme.heading())),
+            );
+            frame.render_widget(Clear, popup);
+            frame.render_widget(&input, popup);
+        }
+    }
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// A one-line field: Enter never inserts a line break.
+fn single_line_input(field: &mut TextArea<'static>, key: KeyEvent) {
+    if key.code == ratatui::crossterm::event::KeyCode::Enter {
+        return;
+    }
+    field.input(key);
+}

@@ -1,0 +1,154 @@
+//! How an action changes the triage: the interview, the checklist, notes and prompts; and what
+//! it asks of the app (leave, escalate, compare, save).
+
+use super::{Field, Persist, SaveStatus, TriageScreen};
+use crate::export::summary::Format;
+use crate::session::NoteTarget;
+use crate::triage::comparisons_for;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::{Command, MAX_COMPARE, Opening, Shared};
+
+impl TriageScreen {
+    /// Applies `action`; quitting, suspending and help are the app's, before this is called.
+    pub fn update(&mut self, action: Action, shared: &Shared) -> Vec<Command> {
+        let context = self.context(shared);
+        let Some(runbook) = shared.runbook(self.runbook) else {
+            return Vec::new();
+        };
+        let page = isize::try_from(shared.page()).unwrap_or(isize::MAX);
+        let mut commands = Vec::new();
+        let mut leave = false;
+        let persist = match (context, action) {
+            (_, Action::Paste(text)) => self.paste(&text),
+            (_, Action::Edit(key)) => self.edit(key),
+            (Context::Prompt, Action::Open) => self.confirm_prompt(),
+            (Context::Prompt, Action::Back) => {
+                self.cancel_prompt();
+                Persist::Nothing
+            }
+            (Context::Editor, Action::Back | Action::Save) => {
+                self.finish_note(shared.now, &shared.zone, runbook)
+            }
+            (_, Action::IncidentNote) => {
+                self.open_editor(NoteTarget::Incident);
+                Persist::Soon
+            }
+            (_, Action::Details) => {
+                self.open_detail(Field::Title);
+                Persist::Nothing
+            }
+            (_, Action::RevealSecrets) => {
+                self.reveal = !self.reveal;
+                commands.push(Command::Notice(if self.reveal {
+                    "Secrets shown on screen: v hides them again. Exports stay redacted.".to_owned()
+                } else {
+                    "Secrets hidden on screen, as in the export.".to_owned()
+                }));
+                Persist::Nothing
+            }
+            (Context::InterviewChoice | Context::InterviewInput, Action::Open) => {
+                self.submit_answer(runbook)
+            }
+            (Context::InterviewChoice, Action::Type(digit)) => {
+                self.answer_by_number(runbook, digit)
+            }
+            (Context::InterviewChoice | Context::InterviewInput, Action::Up | Action::ScrollUp) => {
+                self.move_option(runbook, -1);
+                Persist::Nothing
+            }
+            (
+                Context::InterviewChoice | Context::InterviewInput,
+                Action::Down | Action::ScrollDown,
+            ) => {
+                self.move_option(runbook, 1);
+                Persist::Nothing
+            }
+            (Context::InterviewChoice | Context::InterviewInput, Action::Skip) => {
+                self.skip_question(runbook)
+            }
+            (Context::InterviewChoice | Context::InterviewInput, Action::Back) => {
+                leave = !self.previous_question(runbook);
+                Persist::Soon
+            }
+            (Context::Checklist, Action::Up | Action::ScrollUp) => self.move_step(-1),
+            (Context::Checklist, Action::Down | Action::ScrollDown) => self.move_step(1),
+            (Context::Checklist, Action::PageUp) => self.move_step(-page),
+            (Context::Checklist, Action::PageDown) => self.move_step(page),
+            (Context::Checklist, Action::Top) => self.move_step(isize::MIN / 2),
+            (Context::Checklist, Action::Bottom) => self.move_step(isize::MAX / 2),
+            (Context::Checklist, Action::Mark(outcome)) => self.mark(outcome),
+            (Context::Checklist, Action::Open) => {
+                self.open_step_editor();
+                Persist::Soon
+            }
+            (Context::Checklist, Action::Interview) => self.reopen_interview(runbook),
+            (Context::Checklist, Action::Export) => {
+                commands.push(Command::Effect(Effect::Save));
+                commands.push(Command::Escalate);
+                Persist::Nothing
+            }
+            (Context::Checklist, Action::Copy) => {
+                commands.push(Command::Effect(Effect::Save));
+                commands.extend(super::super::export::copy_summary(
+                    &self.session,
+                    runbook,
+                    shared.now,
+                    Format::Md,
+                ));
+                Persist::Nothing
+            }
+            (Context::Checklist, Action::Compare) => {
+                commands.extend(self.compare(runbook));
+                Persist::Nothing
+            }
+            (Context::Checklist, Action::Back) => {
+                leave = true;
+                Persist::Nothing
+            }
+            _ => Persist::Nothing,
+        };
+        match persist {
+            Persist::Nothing => {}
+            Persist::Soon => {
+                self.save = SaveStatus::Pending;
+                commands.push(Command::Effect(Effect::SaveSoon));
+            }
+            Persist::Now => {
+                self.save = SaveStatus::Pending;
+                commands.push(Command::Effect(Effect::Save));
+            }
+        }
+        self.session.updated = shared.now;
+        if leave {
+            commands.push(Command::Leave);
+            commands.push(Command::Effect(Effect::Save));
+        }
+        commands
+    }
+
+    /// `c` on the checklist: the code beside the look-alikes the answers point to first.
+    fn compare(&self, runbook: &crate::runbook::TeamRunbook) -> Vec<Command> {
+        let Some(code) = self.code(runbook) else {
+            return Vec::new();
+        };
+        let suggested = comparisons_for(runbook, code, &self.session.interview);
+        let Some(first) = suggested.first() else {
+            return Vec::new();
+        };
+        let mut codes = vec![code];
+        codes.extend(
+            first
+                .comparison
+                .codes
+                .iter()
+                .copied()
+                .filter(|c| *c != code),
+        );
+        codes.truncate(MAX_COMPARE);
+        vec![Command::Open(Opening::Compare {
+            runbook: self.runbook,
+            codes,
+        })]
+    }
+}
