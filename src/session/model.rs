@@ -226,14 +226,9 @@ impl Session {
         self.add_note(target, text, at, zone);
         let analysis = crate::evidence::analysis::analyze_expecting(text, at, expected);
         let status = analysis.status?;
-        let verdict = &analysis.returned_by;
-        let product = verdict
-            .product
-            .as_ref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default();
-        let mut card = format!("{status} from {}{product}", verdict.layer.label());
-        if let Some(reason) = verdict.reasons.first() {
+        let origin = &analysis.returned_by;
+        let mut card = format!("{status} from {}", origin.who());
+        if let Some(reason) = origin.reasons.first() {
             card.push_str(": ");
             card.push_str(reason);
         }
