@@ -1,7 +1,9 @@
 //! Time from exec to the first complete frame, in a real pseudo-terminal at 120x40: the app on
-//! the embedded default (until the status bar, drawn last, shows), and as a reference `less`
-//! opening the same runbook written out as Markdown (until its prompt shows). Each is started
-//! 30 times; prints the median, fastest and slowest of both.
+//! the embedded default (until the status bar, drawn last, shows). Beside it the floor: `cat`
+//! printing the very bytes the app wrote up to that frame, recorded from the app itself, in
+//! the same harness (process start, the terminal taking the bytes, the emulator reading them);
+//! and `less` opening the same runbook written out as Markdown. Each is started 30 times;
+//! prints the median, fastest and slowest, and the app's median over `cat`'s.
 
 #![allow(
     clippy::unwrap_used,
@@ -25,14 +27,18 @@ fn main() {
     let binary = env!("CARGO_BIN_EXE_api-triage");
     let dir = std::env::temp_dir().join("api-triage-startup-bench");
     let _ = std::fs::create_dir_all(&dir);
-    let app = first_frames(binary, &[], &dir, "? help · q quit");
+    let ready = "? help · q quit";
+    let (app, first_frame) = first_frames(binary, &[], &dir, ready);
+    let recorded = dir.join("first-frame.out");
+    std::fs::write(&recorded, &first_frame).expect("write the first frame");
+    let (cat, _) = first_frames("cat", &["first-frame.out"], &dir, ready);
     let markdown = dir.join("runbook.md");
     std::fs::write(&markdown, runbook_as_markdown(binary, &dir)).expect("write the Markdown");
     let less = Command::new("less")
         .arg("--version")
         .output()
         .is_ok()
-        .then(|| first_frames("less", &["runbook.md"], &dir, "runbook.md"));
+        .then(|| first_frames("less", &["runbook.md"], &dir, "runbook.md").0);
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let row = |what: &str, samples: &[Duration]| {
         println!(
@@ -44,6 +50,17 @@ fn main() {
     };
     println!("start-up to the first complete frame, 120x40 pseudo-terminal, {RUNS} runs each:");
     row("api-triage (embedded default runbook)", &app);
+    row(
+        &format!(
+            "cat, the app's first frame as recorded ({} bytes)",
+            first_frame.len()
+        ),
+        &cat,
+    );
+    println!(
+        "api-triage / cat (medians): {:.2}",
+        ms(app[app.len() / 2]) / ms(cat[cat.len() / 2])
+    );
     match less {
         Some(less) => row(
             &format!(
@@ -56,19 +73,22 @@ fn main() {
     }
 }
 
-/// Starts `program` `RUNS` times, each until `ready` shows on its screen; sorted durations.
-fn first_frames(program: &str, args: &[&str], dir: &Path, ready: &str) -> Vec<Duration> {
+/// Starts `program` `RUNS` times, each until `ready` shows on its screen; sorted durations,
+/// and the bytes the first run had written by then.
+fn first_frames(program: &str, args: &[&str], dir: &Path, ready: &str) -> (Vec<Duration>, Vec<u8>) {
     let mut samples = Vec::with_capacity(RUNS);
+    let mut first = None;
     for _ in 0..RUNS {
         let started = Instant::now();
         let mut session = pty::Session::start(program, args, dir, &[("LESS", "")], 120, 40);
         session.wait_for(ready, Duration::from_secs(10));
         samples.push(started.elapsed());
+        first.get_or_insert_with(|| session.raw.lock().unwrap().clone());
         session.send(b"q");
         session.wait_exit(Duration::from_secs(10));
     }
     samples.sort();
-    samples
+    (samples, first.unwrap_or_default())
 }
 
 /// The code matrix and every card of the embedded default, as the app's own CLI prints them,

@@ -36,10 +36,9 @@ pub fn evidence(
         .as_deref()
         .and_then(|u| matrix.pick_for_url(u))
         .or_else(|| matrix.pick(None, None));
-    let expected = crate::evidence::token::Expected {
-        audience: runbook.and_then(|r| r.audience.as_deref()),
-        issuer: runbook.and_then(|r| r.issuer.as_deref()),
-    };
+    let expected = runbook
+        .map(TeamRunbook::token_expectations)
+        .unwrap_or_default();
     let analysis = crate::evidence::analysis::analyze_expecting(text, now, expected);
     let (analysis, hidden) = if show_secrets {
         (analysis, 0)
@@ -102,10 +101,7 @@ pub fn evidence_to_session(
         &runbook.interview,
         analysis.status,
     );
-    let expected = crate::evidence::token::Expected {
-        audience: runbook.audience.as_deref(),
-        issuer: runbook.issuer.as_deref(),
-    };
+    let expected = runbook.token_expectations();
     session.add_evidence_note(
         crate::session::NoteTarget::Incident,
         text.trim_end(),

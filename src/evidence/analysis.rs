@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::ids::{FoundId, find_ids};
-use super::layer::{Verdict, classify};
+use super::origin::{Confidence, Layer, Origin, classify};
 use super::response::{Response, parse};
 use super::token::{Expected, TokenCheck, check, find_jwt};
 
@@ -37,7 +37,7 @@ pub struct Analysis {
     pub status: Option<u16>,
     pub reason: Option<String>,
     pub earlier_statuses: Vec<u16>,
-    pub returned_by: Verdict,
+    pub returned_by: Origin,
     pub ids: Vec<FoundId>,
     /// `Retry-After`, rate-limit headers, `WWW-Authenticate`, `Location`, `Allow`...
     pub headers: Vec<(String, String)>,
@@ -130,11 +130,8 @@ impl Analysis {
         if let Some(status) = self.status {
             out.push(("code", status.to_string()));
         }
-        if self.returned_by.confidence >= super::layer::Confidence::Medium {
-            out.push((
-                "layer",
-                self.returned_by.layer.interview_option().to_owned(),
-            ));
+        if self.returned_by.confidence >= Confidence::Medium {
+            out.push(("layer", layer_answer(self.returned_by.layer).to_owned()));
         }
         out
     }
@@ -158,19 +155,11 @@ impl Analysis {
             let _ = writeln!(out, "Before it:   {}", list.join(" -> "));
         }
         let v = &self.returned_by;
-        let product = v
-            .product
-            .as_ref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "Returned by: {}{product}, {} confidence",
-            v.layer.label(),
-            serde_json::to_value(v.confidence)
-                .ok()
-                .and_then(|c| c.as_str().map(str::to_owned))
-                .unwrap_or_default()
+            "Returned by: {}, {} confidence",
+            v.who(),
+            v.confidence.label()
         );
         for reason in &v.reasons {
             let _ = writeln!(out, "             - {reason}");
@@ -219,5 +208,18 @@ impl Analysis {
             }
         }
         crate::text::visible_multiline(&out)
+    }
+}
+
+/// The option of the interview's "who returned it" question (`layer`) a layer answers. The
+/// question offers fewer options than there are layers (layers that look alike from the
+/// outside share one), so this is the one place that maps them.
+fn layer_answer(layer: Option<Layer>) -> &'static str {
+    match layer {
+        Some(Layer::App) => "app",
+        Some(Layer::Gateway | Layer::LoadBalancer) => "gateway",
+        Some(Layer::Cdn | Layer::Waf) => "cdn-waf",
+        Some(Layer::Identity) => "identity",
+        Some(Layer::Client | Layer::Provider) | None => "unsure",
     }
 }

@@ -1,10 +1,10 @@
-//! Reading evidence: the response in pasted text (`response`), who returned it (`layer`), the
+//! Reading evidence: the response in pasted text (`response`), who returned it (`origin`), the
 //! ids in it (`ids`), and which of the team's `needs` it fills (`needs`). Pure: no I/O, no
 //! clock.
 
 pub mod analysis;
 pub mod ids;
-pub mod layer;
 pub mod needs;
+pub mod origin;
 pub mod response;
 pub mod token;

@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::session::Session;
 
-/// Bumped when `bundle.json` changes incompatibly.
-pub const BUNDLE_SCHEMA_VERSION: u32 = 1;
+/// Bumped when `bundle.json` changes incompatibly. 2: the session inside is of session schema
+/// 2 (a note's evidence is the reading as an object).
+pub const BUNDLE_SCHEMA_VERSION: u32 = 2;
 
 /// The longest folder name, so a long incident title cannot make an unusable path.
 const MAX_NAME: usize = 80;

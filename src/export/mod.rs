@@ -57,7 +57,7 @@ pub fn prepare(
 
 /// What `evidence` and `api-triage -` print, redacted like an export: incident calls share
 /// screens. Every text field is redacted with its header name for context; the token check
-/// (claims, never the token) and the verdict stay. Returns the copy and how many secrets went.
+/// (claims, never the token) and who returned it stay. Returns the copy and how many secrets went.
 pub fn redact_analysis(
     analysis: &crate::evidence::analysis::Analysis,
     redactor: &Redactor,

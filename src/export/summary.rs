@@ -340,7 +340,7 @@ impl Facts<'_> {
                     )),
                     note.local
                 );
-                if let Some(card) = &note.evidence {
+                if let Some(card) = note.evidence_line() {
                     let _ = writeln!(out, "{} {card}", m.b("Evidence:"));
                 }
                 let _ = write!(out, "{}", m.fence.0);

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::model::{AnswerKind, Example, Layer, LookFirst, Need, Owner};
+use crate::evidence::token::Expected;
 
 /// An owner as shown on a card: the id it is referred to by, and how to reach it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -148,6 +149,14 @@ impl TeamRunbook {
     /// Whether the runbook has its own entry for `code` (not just class advice).
     pub fn has_code(&self, code: u16) -> bool {
         self.codes.contains_key(&code)
+    }
+
+    /// What the API expects of a bearer token, for the evidence reader's token check.
+    pub fn token_expectations(&self) -> Expected<'_> {
+        Expected {
+            audience: self.audience.as_deref(),
+            issuer: self.issuer.as_deref(),
+        }
     }
 }
 

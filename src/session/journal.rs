@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::migrate::ReadError;
 use super::model::Session;
 
 /// Why a session could not be read or written.
@@ -28,6 +29,14 @@ pub enum JournalError {
         col: usize,
         message: String,
         backup: Option<String>,
+    },
+    #[error(
+        "session file {path} was saved by a newer api-triage (session format {found}; this one reads up to {known}): open it with that version"
+    )]
+    Newer {
+        path: String,
+        found: u32,
+        known: u32,
     },
     #[error("session {id} is open in another api-triage (pid {pid}); close it there first")]
     InUse { id: String, pid: u32 },
@@ -251,15 +260,21 @@ impl Journal {
             }
             Err(e) => return Err(io_error("cannot read", &read_path)(e)),
         };
-        let mut session: Session =
-            serde_json::from_str(&text).map_err(|e| JournalError::Corrupt {
+        let mut session = super::migrate::read(&text).map_err(|e| match e {
+            ReadError::Damaged(e) => JournalError::Corrupt {
                 path: read_path.display().to_string(),
                 line: e.line(),
                 col: e.column(),
                 message: e.to_string(),
                 backup: (backup.exists() && read_path != backup)
                     .then(|| backup.display().to_string()),
-            })?;
+            },
+            ReadError::Newer { found, known } => JournalError::Newer {
+                path: read_path.display().to_string(),
+                found,
+                known,
+            },
+        })?;
         // Files saved before every way in was normalised may hold raw pastes.
         session.normalize_texts();
         Ok(session)
@@ -463,6 +478,31 @@ mod tests {
         let backup: Session =
             serde_json::from_str(&fs::read_to_string(journal.backup_path(&s.id)).unwrap()).unwrap();
         assert_eq!(backup, s);
+    }
+
+    #[test]
+    fn a_file_from_a_newer_version_is_refused_and_left_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let s = session("2026-11-23T09:00:00Z");
+        journal.save(&s).unwrap();
+        let path = journal.path(&s.id);
+        let current = format!(
+            "\"schema_version\": {}",
+            crate::session::model::SCHEMA_VERSION
+        );
+        let newer = fs::read_to_string(&path)
+            .unwrap()
+            .replace(&current, "\"schema_version\": 99");
+        fs::write(&path, &newer).unwrap();
+        let err = journal.load(&s.id).unwrap_err();
+        assert!(
+            matches!(err, JournalError::Newer { found: 99, .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("newer api-triage"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), newer);
+        assert!(journal.list()[0].problem.is_some());
     }
 
     #[test]

@@ -1,7 +1,9 @@
-//! Triage sessions: the saved model (`model`) and the crash-safe journal on disk (`journal`).
+//! Triage sessions: the saved model (`model`), files of earlier schema versions (`migrate`)
+//! and the crash-safe journal on disk (`journal`).
 
 pub mod journal;
+pub mod migrate;
 pub mod model;
 
 pub use journal::{Journal, JournalError, Lock, default_dir};
-pub use model::{Draft, Incident, Note, NoteTarget, Session, Stage};
+pub use model::{Draft, EvidenceReading, Incident, Note, NoteEvidence, NoteTarget, Session, Stage};

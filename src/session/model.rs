@@ -1,19 +1,25 @@
 //! A triage session as saved to disk: the incident, the interview, the checklist, the evidence
-//! notes with their times, and any note still being written.
+//! notes with their times and what the evidence reader made of each (as data), and any note
+//! still being written.
 
 use std::collections::BTreeSet;
+use std::fmt;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use serde::{Deserialize, Serialize};
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::evidence::analysis::Analysis;
 use crate::evidence::needs::detect;
+use crate::evidence::origin::Origin;
 use crate::runbook::QuestionCard;
 use crate::runbook::model::Need;
 use crate::triage::{Answer, Checklist, Interview};
 
-/// Bumped when the file format changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped when the file format changes incompatibly; `migrate` reads every earlier version.
+/// 2: a note's evidence is the reading as data, no longer its formatted line.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Which part of the triage the engineer is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -61,15 +67,129 @@ pub struct Note {
     /// Seconds since the triage started.
     pub since_start: i64,
     pub text: String,
-    /// When the note holds an HTTP response: what the evidence reader made of it, in a line.
+    /// When the note holds an HTTP response: what the evidence reader made of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<String>,
+    pub evidence: Option<NoteEvidence>,
 }
 
 impl Note {
     /// `T+mm:ss` (or `T+h:mm:ss` after an hour) since the triage started.
     pub fn elapsed_label(&self) -> String {
         elapsed_label(self.since_start)
+    }
+
+    /// The evidence line shown under the note, when it holds an HTTP response.
+    pub fn evidence_line(&self) -> Option<String> {
+        self.evidence.as_ref().map(NoteEvidence::line)
+    }
+}
+
+/// What the evidence reader made of a note, kept as data: what a later screen or summary needs
+/// to say it again, in the reader's own types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceReading {
+    pub status: u16,
+    /// The reason phrase the server sent ("Bad Gateway").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub returned_by: Origin,
+    /// The token check's most serious finding, when the note held a token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_finding: Option<String>,
+}
+
+impl EvidenceReading {
+    /// The reading of an analysis; `None` when it found no HTTP status to speak of.
+    pub fn of(analysis: &Analysis) -> Option<Self> {
+        Some(Self {
+            status: analysis.status?,
+            reason: analysis.reason.clone(),
+            returned_by: analysis.returned_by.clone(),
+            token_finding: analysis
+                .token
+                .as_ref()
+                .and_then(|token| token.findings.first().cloned()),
+        })
+    }
+
+    /// The one-line form shown under a note, in the app and in every summary: "502 from a
+    /// reverse proxy or gateway (nginx): error page with a nginx signature; token expired".
+    pub fn line(&self) -> String {
+        let mut line = format!("{} from {}", self.status, self.returned_by.who());
+        if let Some(reason) = self.returned_by.reasons.first() {
+            line.push_str(": ");
+            line.push_str(reason);
+        }
+        if let Some(finding) = &self.token_finding {
+            line.push_str("; token ");
+            line.push_str(finding);
+        }
+        line
+    }
+
+    fn for_each_text(&mut self, visit: &mut impl FnMut(&mut String)) {
+        let origin = &mut self.returned_by;
+        for text in self
+            .reason
+            .iter_mut()
+            .chain(origin.product.iter_mut())
+            .chain(origin.reasons.iter_mut())
+            .chain(self.token_finding.iter_mut())
+        {
+            visit(text);
+        }
+    }
+}
+
+/// A note's evidence: the reading, or the line a version 1 file saved when today's reader
+/// does not say the same of the note (see `session::migrate`), kept as it was shown. In the
+/// file, a reading is an object and a kept line a string, as version 1 wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum NoteEvidence {
+    Reading(EvidenceReading),
+    Legacy(String),
+}
+
+impl NoteEvidence {
+    /// The one-line form shown under the note.
+    pub fn line(&self) -> String {
+        match self {
+            NoteEvidence::Reading(reading) => reading.line(),
+            NoteEvidence::Legacy(line) => line.clone(),
+        }
+    }
+
+    fn for_each_text(&mut self, visit: &mut impl FnMut(&mut String)) {
+        match self {
+            NoteEvidence::Reading(reading) => reading.for_each_text(visit),
+            NoteEvidence::Legacy(line) => visit(line),
+        }
+    }
+}
+
+/// By hand rather than `untagged`, so a damaged reading is reported at its own line and
+/// column with what is wrong in it, not as "did not match any variant".
+impl<'de> Deserialize<'de> for NoteEvidence {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ReadingOrLine;
+        impl<'de> Visitor<'de> for ReadingOrLine {
+            type Value = NoteEvidence;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an evidence reading, or the evidence line of a version 1 session")
+            }
+
+            fn visit_str<E: de::Error>(self, line: &str) -> Result<NoteEvidence, E> {
+                Ok(NoteEvidence::Legacy(line.to_owned()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NoteEvidence, A::Error> {
+                EvidenceReading::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(NoteEvidence::Reading)
+            }
+        }
+        deserializer.deserialize_any(ReadingOrLine)
     }
 }
 
@@ -161,14 +281,15 @@ impl Session {
         });
     }
 
-    /// Calls `visit` on every text that came from the engineer or a server: each note and the
-    /// evidence line read from it, the draft, findings, incident fields and typed answers.
-    /// The one list of them, so normalising and redacting can never miss different ones.
+    /// Calls `visit` on every text that came from the engineer or a server: each note and
+    /// every text of the evidence read from it, the draft, findings, incident fields and typed
+    /// answers. The one list of them, so normalising and redacting can never miss different
+    /// ones.
     pub fn for_each_text(&mut self, mut visit: impl FnMut(&mut String)) {
         for note in &mut self.notes {
             visit(&mut note.text);
             if let Some(evidence) = &mut note.evidence {
-                visit(evidence);
+                evidence.for_each_text(&mut visit);
             }
         }
         if let Some(draft) = &mut self.draft {
@@ -212,9 +333,9 @@ impl Session {
         self.updated = at;
     }
 
-    /// Adds a note and reads it as evidence: a response in it gets a one-line card, and its
-    /// status and generating layer answer the interview where the engineer has not (their
-    /// own answers always win). Returns the card.
+    /// Adds a note and reads it as evidence: a response in it gets a reading, and its status
+    /// and generating layer answer the interview where the engineer has not (their own
+    /// answers always win). Returns the reading's line.
     pub fn add_evidence_note(
         &mut self,
         target: NoteTarget,
@@ -225,22 +346,7 @@ impl Session {
     ) -> Option<String> {
         self.add_note(target, text, at, zone);
         let analysis = crate::evidence::analysis::analyze_expecting(text, at, expected);
-        let status = analysis.status?;
-        let verdict = &analysis.returned_by;
-        let product = verdict
-            .product
-            .as_ref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default();
-        let mut card = format!("{status} from {}{product}", verdict.layer.label());
-        if let Some(reason) = verdict.reasons.first() {
-            card.push_str(": ");
-            card.push_str(reason);
-        }
-        if let Some(finding) = analysis.token.as_ref().and_then(|t| t.findings.first()) {
-            card.push_str("; token ");
-            card.push_str(finding);
-        }
+        let reading = EvidenceReading::of(&analysis)?;
         for (question, value) in analysis.suggested_answers() {
             let answer = if question == "code" {
                 value.parse().map(Answer::Code).ok()
@@ -255,12 +361,13 @@ impl Session {
             }
         }
         if self.code.is_none() {
-            self.code = Some(status);
+            self.code = Some(reading.status);
         }
+        let line = reading.line();
         if let Some(note) = self.notes.last_mut() {
-            note.evidence = Some(card.clone());
+            note.evidence = Some(NoteEvidence::Reading(reading));
         }
-        Some(card)
+        Some(line)
     }
 
     /// The notes about one target, oldest first.
@@ -372,5 +479,82 @@ mod tests {
         });
         let text = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<Session>(&text).unwrap(), s);
+    }
+
+    const NGINX_502: &str = "< HTTP/1.1 502 Bad Gateway\n< Server: nginx/1.22.1\n<\n\
+                             <html><hr><center>nginx/1.22.1</center></html>";
+
+    fn with_evidence_note() -> Session {
+        let mut s = Session::new(at("2026-11-23T09:00:00Z"), "D", "d", &[], None);
+        let line = s.add_evidence_note(
+            NoteTarget::Incident,
+            NGINX_502,
+            at("2026-11-23T09:01:00Z"),
+            &TimeZone::UTC,
+            crate::evidence::token::Expected::default(),
+        );
+        assert_eq!(
+            line.as_deref(),
+            Some("502 from a reverse proxy or gateway (nginx): error page with a nginx signature")
+        );
+        s
+    }
+
+    #[test]
+    fn an_evidence_note_keeps_the_reading_as_data_and_shows_its_line() {
+        let s = with_evidence_note();
+        let note = &s.notes[0];
+        let Some(NoteEvidence::Reading(reading)) = &note.evidence else {
+            panic!("{:?}", note.evidence);
+        };
+        assert_eq!(reading.status, 502);
+        assert_eq!(reading.reason.as_deref(), Some("Bad Gateway"));
+        assert_eq!(
+            reading.returned_by.layer,
+            Some(crate::evidence::origin::Layer::Gateway)
+        );
+        assert_eq!(
+            note.evidence_line().as_deref(),
+            Some("502 from a reverse proxy or gateway (nginx): error page with a nginx signature")
+        );
+        assert_eq!(s.code, Some(502));
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(
+            json["notes"][0]["evidence"]["returned_by"]["layer"],
+            "gateway"
+        );
+        assert_eq!(
+            serde_json::from_value::<Session>(json).unwrap(),
+            s,
+            "round trip"
+        );
+    }
+
+    #[test]
+    fn every_text_of_a_reading_is_visited() {
+        let mut s = with_evidence_note();
+        if let Some(NoteEvidence::Reading(reading)) = &mut s.notes[0].evidence {
+            reading.token_finding = Some("expired 3 min before the request".into());
+        }
+        let mut seen = Vec::new();
+        s.for_each_text(|text| seen.push(text.clone()));
+        for text in [
+            "Bad Gateway",
+            "nginx",
+            "error page with a nginx signature",
+            "no application request id",
+            "expired 3 min before the request",
+        ] {
+            assert!(seen.iter().any(|t| t == text), "{text} not in {seen:?}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_reading_is_reported_where_it_is() {
+        let mut json = serde_json::to_string_pretty(&with_evidence_note()).unwrap();
+        json = json.replace("\"status\": 502", "\"status\": \"502\"");
+        let err = serde_json::from_str::<Session>(&json).unwrap_err();
+        assert!(err.line() > 1, "{err}");
+        assert!(err.to_string().contains("invalid type"), "{err}");
     }
 }

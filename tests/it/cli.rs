@@ -350,7 +350,7 @@ fn evidence_reads_a_curl_transcript_and_says_who_returned_it() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v = json(&r.stdout);
     assert_eq!(v["status"], 502);
-    assert_eq!(v["returned_by"]["layer"], "proxy");
+    assert_eq!(v["returned_by"]["layer"], "gateway");
     assert_eq!(v["returned_by"]["product"], "nginx");
     let text = run(&["evidence", &file]).stdout;
     assert!(

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use api_triage::evidence::layer::classify;
+use api_triage::evidence::origin::{Layer, classify};
 use api_triage::evidence::response::parse;
 
 #[derive(serde::Deserialize)]
@@ -18,6 +18,18 @@ struct Label {
     status: u16,
     layer: String,
     product: String,
+}
+
+/// The layer a label names. The corpus is labelled in the words of its capture script
+/// (`scripts/corpus/capture.sh`), which only a new capture rewrites; its labels are mapped to
+/// the runbook's layers here rather than edited by hand.
+fn labelled_layer(label: &str) -> Option<Layer> {
+    match label {
+        "proxy" => Some(Layer::Gateway),
+        "cdn-cache" => Some(Layer::Cdn),
+        "unknown" => None,
+        other => Some(serde_json::from_value(serde_json::json!(other)).unwrap()),
+    }
 }
 
 #[test]
@@ -42,20 +54,19 @@ fn status_is_always_right_and_the_layer_at_least_nine_times_in_ten() {
         if expected_status.is_none() {
             continue;
         }
-        let verdict = classify(&response);
-        let layer = serde_json::to_value(verdict.layer).unwrap();
-        if layer != label.layer.as_str() {
+        let origin = classify(&response);
+        if origin.layer != labelled_layer(&label.layer) {
             layer_wrong.push(format!(
-                "{}: said {} ({:?}; {}), truth {} ({})",
+                "{}: said {:?} ({:?}; {}), truth {} ({})",
                 label.file,
-                layer,
-                verdict.product,
-                verdict.reasons.join("; "),
+                origin.layer,
+                origin.product,
+                origin.reasons.join("; "),
                 label.layer,
                 label.product
             ));
         }
-        if verdict.product.as_deref().is_some_and(|p| {
+        if origin.product.as_deref().is_some_and(|p| {
             p.to_lowercase().contains(&label.product.to_lowercase())
                 || label.product.to_lowercase().contains(&p.to_lowercase())
         }) {

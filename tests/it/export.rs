@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use api_triage::clipboard::{Environment, copy};
+use api_triage::evidence::origin::{Confidence, Layer, Origin};
 use api_triage::export::prepare;
 use api_triage::export::summary::Format;
 use api_triage::runbook::{TeamRunbook, load_texts};
-use api_triage::session::{Journal, NoteTarget, Session};
+use api_triage::session::{EvidenceReading, Journal, NoteEvidence, NoteTarget, Session};
 use api_triage::triage::{Answer, Outcome};
 use base64::Engine as _;
 use jiff::Timestamp;
@@ -272,7 +273,7 @@ fn export_from_the_command_line_writes_a_private_bundle_and_prints_the_summary()
     );
     assert_eq!(code, 0, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["session"]["id"], id.as_str());
     assert!(json["secrets_redacted"].as_u64().unwrap() >= 1);
     assert!(stderr.contains("bundle written to"), "{stderr}");
@@ -362,11 +363,35 @@ pattern = "msk_[a-z0-9]{12}"
         &TimeZone::UTC,
     );
     let last = s.notes.len() - 1;
-    s.notes[last].evidence = Some(
+    // Every text of a reading, and a line kept from a version 1 file.
+    s.notes[last].evidence = Some(NoteEvidence::Reading(EvidenceReading {
+        status: 401,
+        reason: Some("Unauthorized msk_a1b2c3d4e5f6".to_owned()),
+        returned_by: Origin {
+            layer: Some(Layer::Identity),
+            product: None,
+            confidence: Confidence::High,
+            reasons: vec![
+                "WWW-Authenticate: Bearer error=\"invalid_token\", \
+                 token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJlLXZhbHVl"
+                    .to_owned(),
+                "merchant msk_a1b2c3d4e5f6".to_owned(),
+            ],
+        },
+        token_finding: Some("merchant msk_a1b2c3d4e5f6".to_owned()),
+    }));
+    s.add_note(
+        NoteTarget::Incident,
+        "again",
+        at("2026-11-23T09:11:00Z"),
+        &TimeZone::UTC,
+    );
+    let last = s.notes.len() - 1;
+    s.notes[last].evidence = Some(NoteEvidence::Legacy(
         "401 from the identity layer: WWW-Authenticate: Bearer error=\"invalid_token\", \
          token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJlLXZhbHVl; merchant msk_a1b2c3d4e5f6"
             .to_owned(),
-    );
+    ));
     let prepared = prepare(&s, &runbook, true).unwrap();
     for format in [Format::Md, Format::Text, Format::Slack, Format::Json] {
         let out = prepared.render(&runbook, at("2026-11-23T09:30:00Z"), format);

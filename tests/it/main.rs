@@ -18,6 +18,7 @@ mod generated;
 mod redaction_corpus;
 mod runbook_fixtures;
 mod schema;
+mod sessions;
 mod triage_engine;
 mod tui_screens;
 

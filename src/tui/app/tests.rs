@@ -539,12 +539,12 @@ fn a_pasted_response_gets_an_evidence_line_and_pre_answers_what_is_unanswered() 
     a.update(Action::Save);
     let triage = a.triage.as_ref().unwrap();
     let note = triage.session.notes.last().unwrap();
-    let card = note.evidence.as_deref().unwrap();
+    let card = note.evidence_line().unwrap();
     assert!(
         card.starts_with("502 from a reverse proxy or gateway (nginx)"),
         "{card}"
     );
-    assert_eq!(triage.evidence.as_deref(), Some(card));
+    assert_eq!(triage.evidence.as_deref(), Some(card.as_str()));
     assert_eq!(
         triage.session.interview.answers.get("layer"),
         Some(&crate::triage::Answer::Choice("gateway".into()))

@@ -240,9 +240,9 @@ fn draw_detail(
                 ),
                 theme.dim(),
             )));
-            if let Some(card) = &note.evidence {
+            if let Some(card) = note.evidence_line() {
                 lines.extend(wrapped(
-                    card,
+                    &card,
                     width,
                     "   evidence: ",
                     "             ",

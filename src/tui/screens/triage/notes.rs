@@ -127,10 +127,7 @@ impl TriageScreen {
             .take()
             .map_or(NoteTarget::Incident, |d| d.target);
         if !text.trim().is_empty() {
-            let expected = crate::evidence::token::Expected {
-                audience: runbook.audience.as_deref(),
-                issuer: runbook.issuer.as_deref(),
-            };
+            let expected = runbook.token_expectations();
             if let Some(card) =
                 self.session
                     .add_evidence_note(target, text.trim_end(), now, zone, expected)

@@ -1,52 +1,16 @@
-//! Who returned a response: the app, or a proxy, load balancer, CDN or cache, WAF or identity
-//! layer in front of it, and which product, with a confidence and the reasons seen. An
-//! upstream's error passed through a cache is the upstream's: the body decides over the
-//! headers the last hop added. Pure.
+//! Who returned a response (its origin): the app, or a gateway, load balancer, CDN, WAF or
+//! identity layer in front of it, in the runbook's own `Layer` vocabulary, and which product,
+//! with a confidence and the reasons seen. An upstream's error passed through a cache is the
+//! upstream's: the body decides over the headers the last hop added. Pure.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+pub use crate::runbook::model::Layer;
 
 use super::response::Response;
 
-/// The layer that generated a response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Layer {
-    App,
-    Proxy,
-    LoadBalancer,
-    CdnCache,
-    Waf,
-    Identity,
-    Unknown,
-}
-
-impl Layer {
-    pub fn label(self) -> &'static str {
-        match self {
-            Layer::App => "the app",
-            Layer::Proxy => "a reverse proxy or gateway",
-            Layer::LoadBalancer => "a load balancer",
-            Layer::CdnCache => "a CDN or cache",
-            Layer::Waf => "a WAF",
-            Layer::Identity => "the identity layer",
-            Layer::Unknown => "unknown",
-        }
-    }
-
-    /// The answer to the interview's "who returned it" question.
-    pub fn interview_option(self) -> &'static str {
-        match self {
-            Layer::App => "app",
-            Layer::Proxy | Layer::LoadBalancer => "gateway",
-            Layer::CdnCache | Layer::Waf => "cdn-waf",
-            Layer::Identity => "identity",
-            Layer::Unknown => "unsure",
-        }
-    }
-}
-
 /// How sure the classification is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     Low,
@@ -54,15 +18,53 @@ pub enum Confidence {
     High,
 }
 
-/// The verdict on who returned a response.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verdict {
-    pub layer: Layer,
+impl Confidence {
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// Who returned a response, as far as the evidence tells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// `None` when nothing in the response tells the layers apart.
+    pub layer: Option<Layer>,
     /// The product, when it can tell ("nginx", "Varnish", "AWS ALB").
     pub product: Option<String>,
     pub confidence: Confidence,
     /// What it saw, in the order it weighed them.
     pub reasons: Vec<String>,
+}
+
+impl Origin {
+    /// The layer as the engineer reads it in a sentence: "a reverse proxy or gateway". The
+    /// runbook's `Layer::label` is the short name for lists and cards.
+    pub fn label(&self) -> &'static str {
+        match self.layer {
+            Some(Layer::Client) => "the client",
+            Some(Layer::App) => "the app",
+            Some(Layer::Gateway) => "a reverse proxy or gateway",
+            Some(Layer::LoadBalancer) => "a load balancer",
+            Some(Layer::Cdn) => "a CDN or cache",
+            Some(Layer::Waf) => "a WAF",
+            Some(Layer::Identity) => "the identity layer",
+            Some(Layer::Provider) => "a downstream provider",
+            None => "unknown",
+        }
+    }
+
+    /// Who returned it, with the product when known: "a reverse proxy or gateway (nginx)".
+    /// The one wording of it, for the evidence card and the one-line reading alike.
+    pub fn who(&self) -> String {
+        match &self.product {
+            Some(product) => format!("{} ({product})", self.label()),
+            None => self.label().to_owned(),
+        }
+    }
 }
 
 /// A signature of a product's own error page or header.
@@ -78,13 +80,13 @@ struct Signature {
 const SIGNATURES: &[Signature] = &[
     Signature {
         product: "nginx",
-        layer: Layer::Proxy,
+        layer: Layer::Gateway,
         body: &["<center>nginx", "<hr><center>openresty"],
         headers: &[("server", "nginx"), ("server", "openresty")],
     },
     Signature {
         product: "Apache",
-        layer: Layer::Proxy,
+        layer: Layer::Gateway,
         body: &[
             "<address>apache",
             "the proxy server received an invalid",
@@ -113,7 +115,7 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature {
         product: "Varnish",
-        layer: Layer::CdnCache,
+        layer: Layer::Cdn,
         body: &[
             "guru meditation",
             "varnish cache server",
@@ -123,7 +125,7 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature {
         product: "Squid",
-        layer: Layer::CdnCache,
+        layer: Layer::Cdn,
         body: &[
             "squid",
             "err_connect_fail",
@@ -134,13 +136,13 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature {
         product: "Caddy",
-        layer: Layer::Proxy,
+        layer: Layer::Gateway,
         body: &[],
         headers: &[("server", "caddy")],
     },
     Signature {
         product: "Envoy",
-        layer: Layer::Proxy,
+        layer: Layer::Gateway,
         body: &[
             "upstream connect error or disconnect/reset before headers",
             "no healthy upstream",
@@ -150,13 +152,13 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature {
         product: "Traefik",
-        layer: Layer::Proxy,
+        layer: Layer::Gateway,
         body: &[],
         headers: &[("server", "traefik")],
     },
     Signature {
         product: "Cloudflare",
-        layer: Layer::CdnCache,
+        layer: Layer::Cdn,
         body: &["cloudflare", "cf-error-details", "cf-wrapper", "ray id:"],
         headers: &[("server", "cloudflare"), ("cf-ray", "")],
     },
@@ -168,7 +170,7 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature {
         product: "AWS API Gateway",
-        layer: Layer::Proxy,
+        layer: Layer::Gateway,
         body: &[
             "\"message\":\"internal server error\"",
             "\"message\":\"forbidden\"",
@@ -179,7 +181,7 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature {
         product: "AWS CloudFront",
-        layer: Layer::CdnCache,
+        layer: Layer::Cdn,
         body: &["generated by cloudfront", "request could not be satisfied"],
         headers: &[
             ("x-cache", "cloudfront"),
@@ -199,7 +201,7 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature {
         product: "Azure Front Door",
-        layer: Layer::CdnCache,
+        layer: Layer::Cdn,
         body: &[
             "azure front door",
             "our services aren't available right now",
@@ -208,13 +210,13 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature {
         product: "Akamai",
-        layer: Layer::CdnCache,
+        layer: Layer::Cdn,
         body: &["reference&#32;&#35;", "reference #", "akamai"],
         headers: &[("server", "akamaighost"), ("x-akamai-", "")],
     },
     Signature {
         product: "Fastly",
-        layer: Layer::CdnCache,
+        layer: Layer::Cdn,
         body: &["fastly error", "varnish"],
         headers: &[("x-served-by", "cache-"), ("x-fastly-request-id", "")],
     },
@@ -237,7 +239,7 @@ const APP_SERVERS: &[(&str, &str)] = &[
 ];
 
 /// Decides who returned `response`.
-pub fn classify(response: &Response) -> Verdict {
+pub fn classify(response: &Response) -> Origin {
     let body = response.body.to_lowercase();
     let headers: Vec<(String, String)> = response
         .headers
@@ -295,15 +297,15 @@ pub fn classify(response: &Response) -> Verdict {
                 "401 page with a token challenge (or none): a token check behind the proxy"
                     .to_owned(),
             );
-            return Verdict {
-                layer: Layer::Identity,
+            return Origin {
+                layer: Some(Layer::Identity),
                 product: Some(sig.product.to_owned()),
                 confidence: Confidence::Medium,
                 reasons,
             };
         }
-        return Verdict {
-            layer: waf_or(sig.layer, sig.product, response, &body),
+        return Origin {
+            layer: Some(waf_or(sig.layer, sig.product, response, &body)),
             product: Some(sig.product.to_owned()),
             confidence: if header_too || app_id.is_none() {
                 Confidence::High
@@ -335,8 +337,8 @@ pub fn classify(response: &Response) -> Verdict {
         let strong = usize::from(app_json)
             + usize::from(app_id.is_some())
             + usize::from(app_server.is_some());
-        return Verdict {
-            layer: Layer::App,
+        return Origin {
+            layer: Some(Layer::App),
             product: app_server.map(str::to_owned),
             confidence: match strong {
                 0 | 1 => Confidence::Medium,
@@ -352,8 +354,8 @@ pub fn classify(response: &Response) -> Verdict {
         reasons.push(format!(
             "application request id ({id}) and no proxy error page"
         ));
-        return Verdict {
-            layer: Layer::App,
+        return Origin {
+            layer: Some(Layer::App),
             product: None,
             confidence: Confidence::Medium,
             reasons,
@@ -368,8 +370,8 @@ pub fn classify(response: &Response) -> Verdict {
         let lower = challenge.to_lowercase();
         if header_match.is_none() && (response.status == Some(401) || lower.contains("error=")) {
             reasons.push(format!("WWW-Authenticate: {}", truncate(challenge, 60)));
-            return Verdict {
-                layer: Layer::Identity,
+            return Origin {
+                layer: Some(Layer::Identity),
                 product: None,
                 confidence: if lower.contains("error=") {
                     Confidence::High
@@ -393,8 +395,8 @@ pub fn classify(response: &Response) -> Verdict {
         } else {
             Confidence::Low
         };
-        return Verdict {
-            layer: waf_or(sig.layer, sig.product, response, &body),
+        return Origin {
+            layer: Some(waf_or(sig.layer, sig.product, response, &body)),
             product: Some(sig.product.to_owned()),
             confidence,
             reasons,
@@ -403,16 +405,16 @@ pub fn classify(response: &Response) -> Verdict {
     if body.contains("<html") || (is_error && body.trim().is_empty()) {
         reasons
             .push("a bare error page with no application request id: usually a proxy".to_owned());
-        return Verdict {
-            layer: Layer::Proxy,
+        return Origin {
+            layer: Some(Layer::Gateway),
             product: None,
             confidence: Confidence::Low,
             reasons,
         };
     }
     reasons.push("nothing that tells the layers apart".to_owned());
-    Verdict {
-        layer: Layer::Unknown,
+    Origin {
+        layer: None,
         product: None,
         confidence: Confidence::Low,
         reasons,
@@ -492,7 +494,7 @@ mod tests {
         let v = classify(&parse(
             "HTTP/1.1 502 Bad Gateway\nServer: nginx/1.22.1\n\n<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>",
         ));
-        assert_eq!(v.layer, Layer::Proxy);
+        assert_eq!(v.layer, Some(Layer::Gateway));
         assert_eq!(v.product.as_deref(), Some("nginx"));
         assert_eq!(v.confidence, Confidence::High);
         assert!(
@@ -507,7 +509,7 @@ mod tests {
         let v = classify(&parse(
             "HTTP/1.1 500 Internal Server Error\nX-Varnish: 32770\nVia: 1.1 varnish (Varnish/7.1)\nx-request-id: req-1\nContent-Type: application/json\n\n{\"error\": \"database unavailable\", \"request_id\": \"req-1\"}",
         ));
-        assert_eq!(v.layer, Layer::App);
+        assert_eq!(v.layer, Some(Layer::App));
         assert!(
             v.reasons
                 .iter()
@@ -520,11 +522,31 @@ mod tests {
         let v = classify(&parse(
             "HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"expired\"\n\n",
         ));
-        assert_eq!(v.layer, Layer::Identity);
+        assert_eq!(v.layer, Some(Layer::Identity));
     }
 
     #[test]
     fn nothing_to_go_on_is_unknown() {
-        assert_eq!(classify(&parse("hello")).layer, Layer::Unknown);
+        assert_eq!(classify(&parse("hello")).layer, None);
+    }
+
+    #[test]
+    fn who_names_the_layer_in_words_and_the_product_when_known() {
+        let origin = |layer, product: Option<&str>| Origin {
+            layer,
+            product: product.map(str::to_owned),
+            confidence: Confidence::High,
+            reasons: Vec::new(),
+        };
+        assert_eq!(
+            origin(Some(Layer::Gateway), Some("nginx")).who(),
+            "a reverse proxy or gateway (nginx)"
+        );
+        assert_eq!(origin(Some(Layer::Cdn), None).who(), "a CDN or cache");
+        assert_eq!(origin(None, None).who(), "unknown");
+        // The JSON names are the runbook's, and unknown is no layer at all.
+        let json = serde_json::to_value(origin(Some(Layer::LoadBalancer), None)).unwrap();
+        assert_eq!(json["layer"], "load-balancer");
+        assert!(serde_json::to_value(origin(None, None)).unwrap()["layer"].is_null());
     }
 }

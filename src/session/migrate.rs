@@ -1,0 +1,126 @@
+//! Session files of every schema version read into today's `Session`, and newer ones refused:
+//! a file from a later api-triage is never read with what it added dropped. Version 1 kept a
+//! note's evidence as the line it showed; that line becomes a reading again by reading the
+//! note's own text at the note's time, and is kept only when the reading shows the very same
+//! line. The token check of that day also used the runbook's expectations, which the file does
+//! not record, so a line today's reader does not reproduce stays as it was shown. Pure.
+
+use serde::Deserialize;
+
+use super::model::{EvidenceReading, NoteEvidence, SCHEMA_VERSION, Session};
+use crate::evidence::analysis::analyze;
+
+/// Why the text of a session file gives no session.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error(transparent)]
+    Damaged(#[from] serde_json::Error),
+    #[error("saved in session format {found} by a newer api-triage; this one reads up to {known}")]
+    Newer { found: u32, known: u32 },
+}
+
+/// Reads the text of a session file of any version up to [`SCHEMA_VERSION`], upgraded to it.
+pub fn read(text: &str) -> Result<Session, ReadError> {
+    /// Read first, so a newer file is refused before its new shape can fail to parse.
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: u32,
+    }
+    let Version { schema_version } = serde_json::from_str(text)?;
+    if schema_version > SCHEMA_VERSION {
+        return Err(ReadError::Newer {
+            found: schema_version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    let mut session: Session = serde_json::from_str(text)?;
+    if schema_version < 2 {
+        read_again_evidence_lines(&mut session);
+    }
+    session.schema_version = SCHEMA_VERSION;
+    Ok(session)
+}
+
+/// Version 1 to 2: each evidence line becomes the reading it was made from, when reading the
+/// note again says exactly the same.
+fn read_again_evidence_lines(session: &mut Session) {
+    for note in &mut session.notes {
+        let Some(NoteEvidence::Legacy(line)) = &note.evidence else {
+            continue;
+        };
+        // The file does not say what the runbook expected of a token that day, so the note is
+        // read without expectations: a line whose token finding came from them is not said
+        // again, and stays.
+        let reading = EvidenceReading::of(&analyze(&note.text, note.at));
+        if let Some(reading) = reading.filter(|r| r.line() == *line) {
+            note.evidence = Some(NoteEvidence::Reading(reading));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::model::NoteTarget;
+    use jiff::tz::TimeZone;
+
+    const NGINX_502: &str = "< HTTP/1.1 502 Bad Gateway\n< Server: nginx/1.22.1\n<\n\
+                             <html><hr><center>nginx/1.22.1</center></html>";
+
+    /// A session as version 1 saved it: the evidence of each note as its line.
+    fn v1_with_evidence(line: &str) -> String {
+        let mut session =
+            Session::new("2026-11-23T09:00:00Z".parse().unwrap(), "D", "d", &[], None);
+        session.add_note(
+            NoteTarget::Incident,
+            NGINX_502,
+            "2026-11-23T09:01:00Z".parse().unwrap(),
+            &TimeZone::UTC,
+        );
+        session.notes[0].evidence = Some(NoteEvidence::Legacy(line.to_owned()));
+        session.schema_version = 1;
+        serde_json::to_string(&session).unwrap()
+    }
+
+    #[test]
+    fn a_v1_line_the_reader_says_again_becomes_the_reading() {
+        let line = "502 from a reverse proxy or gateway (nginx): error page with a nginx signature";
+        let session = read(&v1_with_evidence(line)).unwrap();
+        assert_eq!(session.schema_version, SCHEMA_VERSION);
+        match &session.notes[0].evidence {
+            Some(NoteEvidence::Reading(reading)) => {
+                assert_eq!(reading.status, 502);
+                assert_eq!(reading.returned_by.product.as_deref(), Some("nginx"));
+                assert_eq!(reading.line(), line);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_v1_line_the_reader_does_not_say_again_is_kept_as_shown() {
+        let line = "502 from a reverse proxy or gateway (nginx): error page with a nginx \
+                    signature; token audience api://orders, but this API expects api://payments";
+        let session = read(&v1_with_evidence(line)).unwrap();
+        assert_eq!(
+            session.notes[0].evidence,
+            Some(NoteEvidence::Legacy(line.to_owned()))
+        );
+        assert_eq!(session.notes[0].evidence_line().as_deref(), Some(line));
+    }
+
+    #[test]
+    fn a_newer_file_is_refused_and_a_damaged_one_reported_where_it_breaks() {
+        let newer = v1_with_evidence("x").replace("\"schema_version\":1", "\"schema_version\":3");
+        let err = read(&newer).unwrap_err();
+        assert!(
+            matches!(err, ReadError::Newer { found: 3, known: 2 }),
+            "{err}"
+        );
+        let damaged = read("{\n  \"schema_version\": 2,\n  \"notes\": [\n").unwrap_err();
+        let ReadError::Damaged(e) = damaged else {
+            panic!("{damaged:?}");
+        };
+        assert_eq!(e.line(), 4);
+    }
+}
