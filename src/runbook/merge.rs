@@ -65,7 +65,7 @@ impl Reporter<'_> {
 /// Layers `team` over `default` (or takes the default alone) and checks the file that was
 /// added: the default when `team` is `None`, otherwise only the team file, so a problem in the
 /// default is reported once however many teams are loaded.
-pub fn layer(
+pub fn team_over_default(
     default: &Loaded,
     team: Option<&Loaded>,
     today: Option<Date>,
@@ -653,7 +653,7 @@ first_move = "f"
         assert!(findings.is_empty(), "{findings:?}");
         let (team, findings) = Loaded::new("team.toml", team);
         assert!(findings.is_empty(), "{findings:?}");
-        layer(&default, Some(&team), None)
+        team_over_default(&default, Some(&team), None)
     }
 
     #[test]
@@ -714,8 +714,8 @@ first_move = "f"
         let broken_default = format!("{DEFAULT}\n[codes.503]\nowner = \"ghost\"\n");
         let (default, _) = Loaded::new("default", broken_default);
         let (team, _) = Loaded::new("team.toml", "[runbook]\nname = \"Team\"\n");
-        let (_, default_findings) = layer(&default, None, None);
-        let (_, team_findings) = layer(&default, Some(&team), None);
+        let (_, default_findings) = team_over_default(&default, None, None);
+        let (_, team_findings) = team_over_default(&default, Some(&team), None);
         assert!(default_findings.iter().any(|d| d.message.contains("ghost")));
         assert!(team_findings.is_empty(), "{team_findings:?}");
     }
@@ -725,7 +725,8 @@ first_move = "f"
         let team = "[runbook]\nname = \"Team\"\nreviewed = 2026-01-01\nreview_every_days = 30\n";
         let (default, _) = Loaded::new("default", DEFAULT);
         let (team, _) = Loaded::new("team.toml", team);
-        let on = |date: &str| layer(&default, Some(&team), Some(date.parse().unwrap())).1;
+        let on =
+            |date: &str| team_over_default(&default, Some(&team), Some(date.parse().unwrap())).1;
         assert!(on("2026-01-20").is_empty());
         let late = on("2026-03-01");
         assert_eq!(late.len(), 1);
