@@ -9,11 +9,15 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::diagnostic::{Diagnostic, Severity};
-use super::merge::{EMBEDDED_NAME, Loaded, team_over_default};
+use super::merge::team_over_default;
 use super::merged::TeamRunbook;
+use super::parse::Loaded;
 
 /// The default runbook, compiled into the binary so the tool is useful on first run.
 pub const DEFAULT_RUNBOOK: &str = include_str!("../../runbooks/default.toml");
+
+/// The name under which the embedded default appears in diagnostics and on cards.
+pub const EMBEDDED_NAME: &str = "embedded default";
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;

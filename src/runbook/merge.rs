@@ -1,66 +1,22 @@
-//! Layering a team file over the default and checking what only the whole can tell:
-//! owners that exist, codes that are defined, interview answers that can be given, duplicate
-//! ids, exactly three first places, a review that is due.
+//! Layering a team file over the embedded default into one `TeamRunbook`: a team's code entry
+//! replaces only the fields it lists, falling back to the default's entry and then to the class
+//! entry; owners, comparisons, scenarios, questions and redaction patterns replace the default's
+//! of the same id. The file that was added is checked on the way (see `validate`).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::ops::Range;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 use toml::Spanned;
 
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::Diagnostic;
+use super::load::EMBEDDED_NAME;
 use super::merged::{
     Card, CauseCard, ComparisonCard, OptionCard, OwnerCard, QuestionCard, ScenarioCard, SideCard,
     TeamRunbook,
 };
-use super::model::{AnswerKind, CodeEntry, Question, StatusCode};
-use super::parse::{CodeKey, ParsedFile};
-
-/// The name under which the embedded default appears in diagnostics and on cards.
-pub const EMBEDDED_NAME: &str = "embedded default";
-
-/// A runbook file that has been read and parsed.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    pub path: String,
-    pub text: String,
-    pub parsed: ParsedFile,
-}
-
-impl Loaded {
-    pub fn new(path: impl Into<String>, text: impl Into<String>) -> (Self, Vec<Diagnostic>) {
-        let path = path.into();
-        let text = text.into();
-        let (parsed, findings) = super::parse::parse(&path, &text);
-        (Self { path, text, parsed }, findings)
-    }
-}
-
-/// Reports findings against the one file being checked.
-struct Reporter<'a> {
-    file: &'a Loaded,
-    findings: Vec<Diagnostic>,
-}
-
-impl Reporter<'_> {
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.push(Severity::Error, span, message);
-    }
-
-    fn warning(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.push(Severity::Warning, span, message);
-    }
-
-    fn push(&mut self, severity: Severity, span: Range<usize>, message: impl Into<String>) {
-        self.findings.push(Diagnostic::at(
-            severity,
-            &self.file.path,
-            &self.file.text,
-            span,
-            message,
-        ));
-    }
-}
+use super::model::{CodeEntry, Question, StatusCode};
+use super::parse::{CodeKey, Loaded, ParsedFile};
+use super::validate::{Reporter, check_complete, check_file_rules, check_references, check_review};
 
 /// Layers `team` over `default` (or takes the default alone) and checks the file that was
 /// added: the default when `team` is `None`, otherwise only the team file, so a problem in the
@@ -71,10 +27,7 @@ pub fn team_over_default(
     today: Option<Date>,
 ) -> (TeamRunbook, Vec<Diagnostic>) {
     let checked = team.unwrap_or(default);
-    let mut report = Reporter {
-        file: checked,
-        findings: Vec::new(),
-    };
+    let mut report = Reporter::new(checked);
     let files: Vec<&ParsedFile> = match team {
         Some(team) => vec![&team.parsed, &default.parsed],
         None => vec![&default.parsed],
@@ -110,7 +63,8 @@ pub fn team_over_default(
         };
         let key = CodeKey::Exact(status);
         let chain = entry_chain(&files, &[key, CodeKey::Class(status.class())]);
-        if let Some(card) = build_card(key, &chain, &owners, source_of(key), &mut report) {
+        check_complete(key, &missing_fields(&chain), &mut report);
+        if let Some(card) = build_card(key, &chain, &owners, source_of(key)) {
             codes.insert(*code, card);
         }
     }
@@ -121,7 +75,8 @@ pub fn team_over_default(
         if chain.is_empty() {
             continue;
         }
-        if let Some(card) = build_card(key, &chain, &owners, source_of(key), &mut report) {
+        check_complete(key, &missing_fields(&chain), &mut report);
+        if let Some(card) = build_card(key, &chain, &owners, source_of(key)) {
             classes.insert(class, card);
         }
     }
@@ -199,7 +154,7 @@ pub fn team_over_default(
             .map(|r| (r.pattern.clone(), r.team.clone()))
             .collect(),
     };
-    (runbook, report.findings)
+    (runbook, report.into_findings())
 }
 
 fn question_card(q: &Question) -> QuestionCard {
@@ -271,62 +226,43 @@ fn entry_chain<'a>(files: &[&'a ParsedFile], keys: &[CodeKey]) -> Vec<&'a Spanne
         .collect()
 }
 
+/// The fields a card cannot do without that no entry of `chain` supplies.
+fn missing_fields(chain: &[&Spanned<CodeEntry>]) -> Vec<&'static str> {
+    let supplied = |has: fn(&CodeEntry) -> bool| chain.iter().any(|e| has(e.get_ref()));
+    [
+        ("title", supplied(|e| e.title.is_some())),
+        ("owner", supplied(|e| e.owner.is_some())),
+        ("meaning", supplied(|e| e.meaning.is_some())),
+        ("look_first", supplied(|e| e.look_first.is_some())),
+    ]
+    .into_iter()
+    .filter(|(_, found)| !found)
+    .map(|(name, _)| name)
+    .collect()
+}
+
+/// The card for `key`, each field from the first entry of `chain` that has it; none when a
+/// required field is missing or the owner is unknown, which `validate` reports.
 fn build_card(
     key: CodeKey,
     chain: &[&Spanned<CodeEntry>],
     owners: &BTreeMap<String, OwnerCard>,
     source: String,
-    report: &mut Reporter<'_>,
 ) -> Option<Card> {
     macro_rules! field {
         ($name:ident) => {
             chain.iter().find_map(|e| e.get_ref().$name.as_ref())
         };
     }
-    let mut missing = Vec::new();
-    let title = field!(title);
-    let owner_id = field!(owner);
-    let meaning = field!(meaning);
-    let look_first = field!(look_first);
-    for (name, absent) in [
-        ("title", title.is_none()),
-        ("owner", owner_id.is_none()),
-        ("meaning", meaning.is_none()),
-        ("look_first", look_first.is_none()),
-    ] {
-        if absent {
-            missing.push(name);
-        }
-    }
-    // Only the file being checked reports incompleteness, at its own entry.
-    if !missing.is_empty() {
-        if let Some((_, entry)) = report
-            .file
-            .parsed
-            .codes
-            .iter()
-            .find(|(k, _)| *k.get_ref() == key)
-        {
-            report.error(
-                entry.span(),
-                format!(
-                    "code {key} is missing {} and neither the default nor a class entry supplies it",
-                    missing.join(", ")
-                ),
-            );
-        }
-        return None;
-    }
-    let owner_id = owner_id?;
-    let owner = owners.get(owner_id.get_ref())?.clone();
+    let owner = owners.get(field!(owner)?.get_ref())?.clone();
     Some(Card {
         code: key.to_string(),
-        title: title?.clone(),
+        title: field!(title)?.clone(),
         owner,
-        meaning: meaning?.clone(),
+        meaning: field!(meaning)?.clone(),
         generated_by: field!(generated_by).cloned().unwrap_or_default(),
         keywords: field!(keywords).cloned().unwrap_or_default(),
-        look_first: look_first?.get_ref().clone(),
+        look_first: field!(look_first)?.get_ref().clone(),
         causes: field!(causes)
             .map(|causes| {
                 causes
@@ -349,272 +285,12 @@ fn build_card(
     })
 }
 
-/// Rules a single file must keep whatever it is layered over.
-fn check_file_rules(file: &ParsedFile, report: &mut Reporter<'_>) {
-    for (key, entry) in &file.codes {
-        if let Some(look) = &entry.get_ref().look_first {
-            for (i, place) in look.get_ref().iter().enumerate() {
-                if let Some(why) = super::commands::writes(&place.how)
-                    && !place.allow_write
-                {
-                    report.warning(
-                        look.span(),
-                        format!(
-                            "code {}: first place {} ({}) {why}; the first three places must \
-                             only read (mark it `allow_write = true` if the team accepts that)",
-                            key.get_ref(),
-                            i + 1,
-                            place.what
-                        ),
-                    );
-                }
-            }
-            let n = look.get_ref().len();
-            if n != 3 {
-                report.error(
-                    look.span(),
-                    format!(
-                        "code {} has {n} entries in `look_first`; it needs exactly three",
-                        key.get_ref()
-                    ),
-                );
-            }
-        }
-    }
-    let mut seen_keys = HashSet::new();
-    for (key, _) in &file.codes {
-        // `502` and `"502"` or `4xx` and `4XX` are different TOML keys but the same code.
-        if !seen_keys.insert(*key.get_ref()) {
-            report.error(
-                key.span(),
-                format!("code {} is defined twice", key.get_ref()),
-            );
-        }
-    }
-    duplicate_ids(file.comparisons.iter().map(|c| &c.id), "comparison", report);
-    duplicate_ids(file.scenarios.iter().map(|s| &s.id), "scenario", report);
-    duplicate_ids(file.interview.iter().map(|q| &q.id), "question", report);
-    duplicate_ids(
-        file.redact.iter().map(|r| &r.name),
-        "redaction pattern",
-        report,
-    );
-    for pattern in &file.redact {
-        if let Err(e) = regex::Regex::new(pattern.pattern.get_ref()) {
-            let message = e
-                .to_string()
-                .lines()
-                .last()
-                .unwrap_or("invalid")
-                .trim()
-                .to_owned();
-            report.error(
-                pattern.pattern.span(),
-                format!(
-                    "redaction pattern `{}` is not a valid regular expression: {message}",
-                    pattern.name.get_ref()
-                ),
-            );
-        }
-    }
-    for question in &file.interview {
-        duplicate_ids(question.options.iter().map(|o| &o.id), "option", report);
-        if question.kind == AnswerKind::Choice && question.options.is_empty() {
-            report.error(
-                question.id.span(),
-                format!(
-                    "question `{}` is a choice with no options",
-                    question.id.get_ref()
-                ),
-            );
-        }
-    }
-    for comparison in &file.comparisons {
-        let codes: Vec<StatusCode> = comparison
-            .codes
-            .get_ref()
-            .iter()
-            .map(|c| *c.get_ref())
-            .collect();
-        if codes.len() < 2 {
-            report.error(
-                comparison.codes.span(),
-                format!(
-                    "comparison `{}` needs at least two codes",
-                    comparison.id.get_ref()
-                ),
-            );
-        }
-        for side in &comparison.sides {
-            if !codes.contains(side.code.get_ref()) {
-                report.error(
-                    side.code.span(),
-                    format!(
-                        "side {} is not one of the codes of comparison `{}`",
-                        side.code.get_ref(),
-                        comparison.id.get_ref()
-                    ),
-                );
-            }
-        }
-    }
-}
-
-fn duplicate_ids<'a>(
-    ids: impl Iterator<Item = &'a Spanned<String>>,
-    what: &str,
-    report: &mut Reporter<'_>,
-) {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if id.get_ref().trim().is_empty() {
-            report.error(id.span(), format!("{what} id is empty"));
-        } else if !seen.insert(id.get_ref().as_str()) {
-            report.error(id.span(), format!("duplicate {what} id `{}`", id.get_ref()));
-        }
-    }
-}
-
-/// References from the checked file to owners, codes and interview answers must resolve in the
-/// layered whole.
-fn check_references(
-    file: &ParsedFile,
-    owners: &BTreeMap<String, OwnerCard>,
-    defined: &BTreeSet<u16>,
-    interview: &[QuestionCard],
-    report: &mut Reporter<'_>,
-) {
-    let code_ref = |code: &Spanned<StatusCode>, context: &str, report: &mut Reporter<'_>| {
-        if !defined.contains(&code.get_ref().get()) {
-            report.error(
-                code.span(),
-                format!(
-                    "{context} names code {}, which has no entry in this runbook or the default",
-                    code.get_ref()
-                ),
-            );
-        }
-    };
-    for (key, entry) in &file.codes {
-        let entry = entry.get_ref();
-        if let Some(owner) = entry
-            .owner
-            .as_ref()
-            .filter(|o| !owners.contains_key(o.get_ref()))
-        {
-            let known: Vec<&str> = owners.keys().map(String::as_str).collect();
-            report.error(
-                owner.span(),
-                format!(
-                    "unknown owner `{}`; define `[owners.{}]` or use one of: {}",
-                    owner.get_ref(),
-                    owner.get_ref(),
-                    known.join(", ")
-                ),
-            );
-        }
-        for code in entry.compare.iter().flatten() {
-            code_ref(code, &format!("`compare` of {}", key.get_ref()), report);
-        }
-        for cause in entry.causes.iter().flatten() {
-            for tag in &cause.when {
-                if let Err(message) = check_tag(tag.get_ref(), interview) {
-                    report.error(tag.span(), message);
-                }
-            }
-        }
-    }
-    for comparison in &file.comparisons {
-        let context = format!("comparison `{}`", comparison.id.get_ref());
-        for code in comparison.codes.get_ref() {
-            code_ref(code, &context, report);
-        }
-    }
-    for scenario in &file.scenarios {
-        let context = format!("scenario `{}`", scenario.id.get_ref());
-        for code in &scenario.codes {
-            code_ref(code, &context, report);
-        }
-    }
-}
-
-/// A `when` tag is `question:option`, naming a question and one of its answers.
-fn check_tag(tag: &str, interview: &[QuestionCard]) -> Result<(), String> {
-    let Some((question_id, option_id)) = tag.split_once(':') else {
-        return Err(format!(
-            "`{tag}` is not an interview answer; write it as `question:option`, e.g. `layer:gateway`"
-        ));
-    };
-    let Some(question) = interview.iter().find(|q| q.id == question_id) else {
-        let ids: Vec<&str> = interview.iter().map(|q| q.id.as_str()).collect();
-        return Err(format!(
-            "`{tag}` names no interview question `{question_id}`; questions are: {}",
-            ids.join(", ")
-        ));
-    };
-    let is_code = question.kind == AnswerKind::Code && CodeKey::parse(option_id).is_some();
-    if is_code || question.options.iter().any(|o| o.id == option_id) {
-        return Ok(());
-    }
-    let ids: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
-    Err(format!(
-        "`{tag}`: question `{question_id}` has no answer `{option_id}`; answers are: {}",
-        ids.join(", ")
-    ))
-}
-
-/// Warns when a runbook's review is overdue, so stale advice is noticed before it misleads.
-fn check_review(file: &ParsedFile, today: Option<Date>, report: &mut Reporter<'_>) {
-    let (Some(meta), Some(today)) = (&file.meta, today) else {
-        return;
-    };
-    let Some(reviewed) = &meta.reviewed else {
-        if meta.review_every_days.is_some() {
-            let span = 0..0;
-            report.warning(span, "`review_every_days` is set but `reviewed` is missing");
-        }
-        return;
-    };
-    let Some(date) = reviewed.get_ref().date else {
-        report.error(
-            reviewed.span(),
-            "`reviewed` must be a date such as 2026-11-01",
-        );
-        return;
-    };
-    let Ok(reviewed_on) = Date::new(
-        i16::try_from(date.year).unwrap_or(i16::MAX),
-        i8::try_from(date.month).unwrap_or(0),
-        i8::try_from(date.day).unwrap_or(0),
-    ) else {
-        report.error(reviewed.span(), "`reviewed` is not a valid date");
-        return;
-    };
-    let age = (today - reviewed_on).get_days();
-    if age < 0 {
-        report.warning(
-            reviewed.span(),
-            format!("`reviewed` {reviewed_on} is in the future"),
-        );
-    } else if let Some(every) = meta
-        .review_every_days
-        .filter(|every| i64::from(age) > i64::from(*every))
-    {
-        report.warning(
-            reviewed.span(),
-            format!(
-                "runbook review is overdue: last reviewed {reviewed_on}, {age} days ago; \
-                 reviews are due every {every} days"
-            ),
-        );
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    const DEFAULT: &str = r##"
+    /// A small default for layering tests, shared with the checks' tests in `validate`.
+    pub(in crate::runbook) const DEFAULT: &str = r##"
 [runbook]
 name = "Default"
 
@@ -648,7 +324,7 @@ likely = "l"
 first_move = "f"
 "##;
 
-    fn layered(team: &str) -> (TeamRunbook, Vec<Diagnostic>) {
+    pub(in crate::runbook) fn layered(team: &str) -> (TeamRunbook, Vec<Diagnostic>) {
         let (default, findings) = Loaded::new("default", DEFAULT);
         assert!(findings.is_empty(), "{findings:?}");
         let (team, findings) = Loaded::new("team.toml", team);
@@ -683,22 +359,6 @@ first_move = "f"
     }
 
     #[test]
-    fn a_team_only_code_with_no_class_advice_is_reported_incomplete() {
-        let (runbook, findings) =
-            layered("[runbook]\nname = \"Team\"\n[codes.302]\ntitle = \"Found\"\n");
-        assert!(!runbook.codes.contains_key(&302));
-        assert_eq!(findings.len(), 1);
-        assert!(
-            findings[0]
-                .message
-                .contains("missing owner, meaning, look_first"),
-            "{}",
-            findings[0].message
-        );
-        assert_eq!((findings[0].line, findings[0].col), (3, 1));
-    }
-
-    #[test]
     fn items_with_the_same_id_replace_the_default_and_new_ones_follow() {
         let (runbook, _) = layered(
             "[runbook]\nname = \"Team\"\n\
@@ -707,69 +367,5 @@ first_move = "f"
         );
         let titles: Vec<&str> = runbook.scenarios.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Team version", "Team only"]);
-    }
-
-    #[test]
-    fn the_default_is_checked_once_not_once_per_team() {
-        let broken_default = format!("{DEFAULT}\n[codes.503]\nowner = \"ghost\"\n");
-        let (default, _) = Loaded::new("default", broken_default);
-        let (team, _) = Loaded::new("team.toml", "[runbook]\nname = \"Team\"\n");
-        let (_, default_findings) = team_over_default(&default, None, None);
-        let (_, team_findings) = team_over_default(&default, Some(&team), None);
-        assert!(default_findings.iter().any(|d| d.message.contains("ghost")));
-        assert!(team_findings.is_empty(), "{team_findings:?}");
-    }
-
-    #[test]
-    fn review_warnings_use_the_date_passed_in() {
-        let team = "[runbook]\nname = \"Team\"\nreviewed = 2026-01-01\nreview_every_days = 30\n";
-        let (default, _) = Loaded::new("default", DEFAULT);
-        let (team, _) = Loaded::new("team.toml", team);
-        let on =
-            |date: &str| team_over_default(&default, Some(&team), Some(date.parse().unwrap())).1;
-        assert!(on("2026-01-20").is_empty());
-        let late = on("2026-03-01");
-        assert_eq!(late.len(), 1);
-        assert_eq!(late[0].severity, Severity::Warning);
-        assert!(
-            late[0].message.contains("59 days ago"),
-            "{}",
-            late[0].message
-        );
-        assert!(on("2025-12-01")[0].message.contains("in the future"));
-    }
-
-    #[test]
-    fn a_first_place_that_writes_is_a_warning_unless_allowed() {
-        let team = |allow: &str| {
-            format!(
-                "[runbook]\nname = \"T\"\n[codes.409]\nlook_first = [\n  {{ what = \"retry\", how = \"curl -X POST https://x/orders\"{allow} }},\n  {{ what = \"b\", how = \"kubectl get pods\" }},\n  {{ what = \"c\", how = \"kubectl get events\" }},\n]\n"
-            )
-        };
-        let report = crate::runbook::load_texts(vec![("t.toml".to_owned(), team(""))], None);
-        let writes: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| f.message.contains("must only read"))
-            .collect();
-        assert_eq!(writes.len(), 1, "{:?}", report.findings);
-        assert_eq!(writes[0].severity, Severity::Warning);
-        assert!(
-            writes[0].message.contains("-X POST"),
-            "{}",
-            writes[0].message
-        );
-        let allowed = crate::runbook::load_texts(
-            vec![("t.toml".to_owned(), team(", allow_write = true"))],
-            None,
-        );
-        assert!(
-            !allowed
-                .findings
-                .iter()
-                .any(|f| f.message.contains("must only read")),
-            "{:?}",
-            allowed.findings
-        );
     }
 }
