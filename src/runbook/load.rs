@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::diagnostic::{Diagnostic, Severity};
-use super::merge::team_over_default;
+use super::merge::{embedded_default, team_over_default};
 use super::merged::TeamRunbook;
 use super::parse::Loaded;
 
@@ -111,7 +111,7 @@ pub fn load_paths(paths: &[PathBuf], today: Option<Date>) -> LoadReport {
 /// Loads the embedded default with team files given as `(path, text)` pairs.
 pub fn load_texts(texts: Vec<(String, String)>, today: Option<Date>) -> LoadReport {
     let (default, mut findings) = Loaded::new(EMBEDDED_NAME, DEFAULT_RUNBOOK);
-    let (default_runbook, default_findings) = team_over_default(&default, None, today);
+    let (default_runbook, default_findings) = embedded_default(&default, today);
     findings.extend(default_findings);
     let mut runbooks = vec![default_runbook];
     let mut files = Vec::new();
