@@ -9,11 +9,15 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::diagnostic::{Diagnostic, Severity};
-use super::layer::{EMBEDDED_NAME, Loaded, layer};
+use super::merge::{embedded_default, team_over_default};
 use super::merged::TeamRunbook;
+use super::parse::Loaded;
 
 /// The default runbook, compiled into the binary so the tool is useful on first run.
 pub const DEFAULT_RUNBOOK: &str = include_str!("../../runbooks/default.toml");
+
+/// The name under which the embedded default appears in diagnostics and on cards.
+pub const EMBEDDED_NAME: &str = "embedded default";
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -107,15 +111,15 @@ pub fn load_paths(paths: &[PathBuf], today: Option<Date>) -> LoadReport {
 /// Loads the embedded default with team files given as `(path, text)` pairs.
 pub fn load_texts(texts: Vec<(String, String)>, today: Option<Date>) -> LoadReport {
     let (default, mut findings) = Loaded::new(EMBEDDED_NAME, DEFAULT_RUNBOOK);
-    let (default_runbook, default_findings) = layer(&default, None, today);
+    let (default_runbook, default_findings) = embedded_default(&default, today);
     findings.extend(default_findings);
     let mut runbooks = vec![default_runbook];
     let mut files = Vec::new();
     for (path, text) in texts {
         let (team, parse_findings) = Loaded::new(path.clone(), text);
         findings.extend(parse_findings);
-        let (runbook, layer_findings) = layer(&default, Some(&team), today);
-        findings.extend(layer_findings);
+        let (runbook, merge_findings) = team_over_default(&default, Some(&team), today);
+        findings.extend(merge_findings);
         runbooks.push(runbook);
         files.push(path);
     }

@@ -1,16 +1,18 @@
-//! Runbooks: the TOML format (`model`), reading files (`load`), parsing with positions
-//! (`parse`), layering a team over the default with its checks (`layer`), the findings
-//! (`diagnostic`), the merged result (`merged`) and what a command does (`commands`).
+//! Runbooks: the TOML format (`model`), parsing with positions (`parse`), reading files
+//! (`load`), layering a team over the default (`merge`) and checking the file added
+//! (`validate`), the findings (`diagnostic`), the merged result (`merged`) and what a command
+//! does (`commands`).
 
 pub mod commands;
 pub mod diagnostic;
-pub mod layer;
 pub mod load;
+pub mod merge;
 pub mod merged;
 pub mod model;
 pub mod parse;
+mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use layer::{EMBEDDED_NAME, Loaded};
-pub use load::{DEFAULT_RUNBOOK, LoadReport, SearchPath, load_paths, load_texts};
+pub use load::{DEFAULT_RUNBOOK, EMBEDDED_NAME, LoadReport, SearchPath, load_paths, load_texts};
 pub use merged::{Card, ComparisonCard, OwnerCard, QuestionCard, ScenarioCard, TeamRunbook};
+pub use parse::Loaded;

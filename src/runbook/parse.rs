@@ -60,6 +60,24 @@ pub struct ParsedFile {
     pub routes: Vec<Route>,
 }
 
+/// A runbook file after parsing, kept with its path and text so that a check on any of its
+/// parts can point at a line and column.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub path: String,
+    pub text: String,
+    pub parsed: ParsedFile,
+}
+
+impl Loaded {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> (Self, Vec<Diagnostic>) {
+        let path = path.into();
+        let text = text.into();
+        let (parsed, findings) = parse(&path, &text);
+        (Self { path, text, parsed }, findings)
+    }
+}
+
 /// Syntax errors reported per file before the rest are summed up in one line.
 const MAX_SYNTAX_ERRORS: usize = 20;
 

@@ -1,8 +1,23 @@
 //! The embedded default is complete enough to be a team's starting point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use api_triage::runbook::load_texts;
+use api_triage::runbook::merge::{embedded_default, team_over_default};
 use api_triage::runbook::model::ExampleKind;
+use api_triage::runbook::{DEFAULT_RUNBOOK, EMBEDDED_NAME, Loaded, load_texts};
+
+/// A start checks the embedded default only for a review that is due (`embedded_default`);
+/// every other check can fail only on its text, so they run here, all of them, and find
+/// nothing. What a start builds is the same runbook.
+#[test]
+fn the_embedded_default_passes_every_check() {
+    let (default, parse_findings) = Loaded::new(EMBEDDED_NAME, DEFAULT_RUNBOOK);
+    assert!(parse_findings.is_empty(), "{parse_findings:?}");
+    let (checked, findings) = team_over_default(&default, None, None);
+    assert!(findings.is_empty(), "{findings:?}");
+    let (started, start_findings) = embedded_default(&default, None);
+    assert!(start_findings.is_empty(), "{start_findings:?}");
+    assert_eq!(started, checked);
+}
 
 #[test]
 fn every_code_of_the_reference_material_has_a_full_card() {
