@@ -147,31 +147,70 @@ impl Matrix {
     /// 500-504); words match code titles and keywords fuzzily ("gatway" finds 502) and the
     /// meaning by substring.
     pub fn search(&self, query: &str) -> Vec<Hit> {
+        self.scored(query, None)
+            .into_iter()
+            .map(|(id, score)| Hit {
+                row: self.rows[id].clone(),
+                score,
+            })
+            .collect()
+    }
+
+    /// The rows matching `query`, best first (ties by code), as indices into [`Matrix::rows`];
+    /// every row, in order, for an empty query. Indices, not rows: the app searches on every
+    /// key typed, and 6,000 rows copied each time would cost more than the search.
+    pub fn search_ids(&self, query: &str) -> Vec<usize> {
+        self.scored(query, None)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    /// Like [`Matrix::search_ids`], looking only among `among` (the hits of a query this one
+    /// extends, see [`Matrix::narrows`]).
+    pub fn search_among(&self, query: &str, among: &[usize]) -> Vec<usize> {
+        self.scored(query, Some(among))
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    /// Whether every row matching `longer` also matches `shorter`, so a search for `longer`
+    /// need only look among the hits for `shorter`: both fuzzy (not a code number) and the
+    /// meaning either counted for both or for neither.
+    pub fn narrows(shorter: &str, longer: &str) -> bool {
+        let (shorter, longer) = (shorter.trim(), longer.trim());
+        let number = |q: &str| !q.is_empty() && q.chars().all(|c| c.is_ascii_digit());
+        !shorter.is_empty()
+            && longer.starts_with(shorter)
+            && !number(shorter)
+            && !number(longer)
+            && Searcher::reads_meaning(&shorter.to_lowercase())
+                == Searcher::reads_meaning(&longer.to_lowercase())
+    }
+
+    fn scored(&self, query: &str, among: Option<&[usize]>) -> Vec<(usize, u32)> {
         let query = query.trim();
         if query.is_empty() {
-            return self
-                .rows
-                .iter()
-                .map(|row| Hit {
-                    row: row.clone(),
-                    score: 0,
-                })
-                .collect();
+            return match among {
+                Some(ids) => ids.iter().map(|id| (*id, 0)).collect(),
+                None => (0..self.rows.len()).map(|id| (id, 0)).collect(),
+            };
         }
         let mut searcher = Searcher::new(query);
-        let mut hits: Vec<Hit> = self
-            .rows
-            .iter()
-            .zip(&self.haystacks)
-            .filter_map(|(row, haystack)| {
-                let score = searcher.score(row.code, haystack)?;
-                Some(Hit {
-                    row: row.clone(),
-                    score,
-                })
-            })
-            .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.row.code.cmp(&b.row.code)));
+        let mut score = |id: usize| {
+            let row = self.rows.get(id)?;
+            let haystack = self.haystacks.get(id)?;
+            Some((id, searcher.score(row.code, haystack)?))
+        };
+        let mut hits: Vec<(usize, u32)> = match among {
+            Some(ids) => ids.iter().filter_map(|id| score(*id)).collect(),
+            None => (0..self.rows.len()).filter_map(score).collect(),
+        };
+        hits.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(self.rows[a.0].code.cmp(&self.rows[b.0].code))
+        });
         hits
     }
 
@@ -287,10 +326,15 @@ impl Searcher {
         for keyword in &haystack.keywords {
             consider(self.fuzzy(keyword).map(|s| s * 2));
         }
-        if self.lower.len() >= 3 && haystack.meaning_lower.contains(&self.lower) {
+        if Self::reads_meaning(&self.lower) && haystack.meaning_lower.contains(&self.lower) {
             consider(Some(10));
         }
         best
+    }
+
+    /// Whether a query is long enough to be looked for in the meaning too.
+    fn reads_meaning(query: &str) -> bool {
+        query.len() >= 3
     }
 
     fn fuzzy(&mut self, text: &Utf32String) -> Option<u32> {
@@ -365,5 +409,38 @@ mod tests {
         assert!(c.codes.contains(&502) && c.codes.contains(&504));
         let c = Matrix::comparison(default, &[401, 403]).expect("401/403 comparison");
         assert_eq!(c.codes, vec![401, 403]);
+    }
+
+    #[test]
+    fn a_search_typed_on_finds_the_same_among_the_hits_of_its_start() {
+        let m = matrix();
+        for (shorter, longer) in [
+            ("g", "ga"),
+            ("gat", "gatway"),
+            ("rate", "rate l"),
+            ("rate l", "rate limit"),
+            ("tim", "timeout"),
+        ] {
+            assert!(Matrix::narrows(shorter, longer), "{shorter} -> {longer}");
+            let among = m.search_ids(shorter);
+            assert_eq!(m.search_among(longer, &among), m.search_ids(longer));
+        }
+        // A number matches codes, words match titles: one does not narrow the other; a third
+        // letter brings the meanings in.
+        assert!(!Matrix::narrows("5", "50"));
+        assert!(!Matrix::narrows("5", "5g"));
+        assert!(!Matrix::narrows("ti", "tim"));
+        assert!(!Matrix::narrows("ga", "gat"));
+        assert!(!Matrix::narrows("", "a"));
+        assert!(!Matrix::narrows("gate", "gat"));
+    }
+
+    #[test]
+    fn an_empty_search_lists_every_row_in_order() {
+        let m = matrix();
+        let ids = m.search_ids("");
+        assert_eq!(ids, (0..m.rows().len()).collect::<Vec<_>>());
+        let codes: Vec<u16> = ids.iter().map(|id| m.rows()[*id].code).collect();
+        assert!(codes.is_sorted());
     }
 }

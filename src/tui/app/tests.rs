@@ -23,7 +23,7 @@ fn card_of(app: &App) -> Option<(usize, u16, usize)> {
 }
 
 fn selected_code(app: &App) -> u16 {
-    table(app).rows[table(app).selected].code
+    table(app).selected_row(&app.shared).unwrap().code
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! pick codes to compare.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Command, Opening, Shared, heading, moved_selection, wrapped};
 use crate::code::StatusCode;
-use crate::matrix::Row;
+use crate::matrix::{Matrix, Row};
 use crate::runbook::Diagnostic;
 use crate::text::visible;
 use crate::tui::keymap::{Action, Context, key_for};
@@ -27,8 +28,11 @@ pub struct MatrixScreen {
     pub query: String,
     pub searching: bool,
     pub selected: usize,
-    /// Rows matching the query, in display order.
-    pub rows: Vec<Row>,
+    /// Rows matching the query, in display order, as indices into the matrix's rows.
+    pub rows: Vec<usize>,
+    /// Recent searches and their hits: Backspace finds its query here, and a query typed on
+    /// from one of them is looked for among its hits only.
+    recent: Vec<(String, Rc<Vec<usize>>)>,
     /// Codes marked for comparison, as (runbook, code).
     pub marked: BTreeSet<(usize, u16)>,
     /// Digits typed to jump to a code.
@@ -56,15 +60,22 @@ impl MatrixScreen {
         }
     }
 
-    /// The highlighted row's runbook and code.
-    pub fn selected_row(&self) -> Option<&Row> {
-        self.rows.get(self.selected)
+    /// The highlighted row.
+    pub fn selected_row<'s>(&self, shared: &'s Shared) -> Option<&'s Row> {
+        self.row(shared, self.selected)
+    }
+
+    /// The row shown at `index`.
+    pub fn row<'s>(&self, shared: &'s Shared, index: usize) -> Option<&'s Row> {
+        self.rows
+            .get(index)
+            .and_then(|id| shared.matrix.rows().get(*id))
     }
 
     /// The runbook and code a triage or the scenarios started here are about. An untouched
     /// matrix has not told us the code: the first row is just where the highlight starts.
     pub fn about(&self, shared: &Shared) -> (usize, Option<u16>) {
-        match self.selected_row() {
+        match self.selected_row(shared) {
             Some(row) if self.picked => (row.runbook, Some(row.code)),
             Some(row) => (row.runbook, None),
             None => (shared.runbook_index_for(None), None),
@@ -83,7 +94,7 @@ impl MatrixScreen {
             Action::Open => {
                 self.searching = false;
                 self.picked = true;
-                if let Some(row) = self.rows.get(self.selected) {
+                if let Some(row) = self.selected_row(shared) {
                     return vec![Command::Open(Opening::Card {
                         runbook: row.runbook,
                         code: row.code,
@@ -97,7 +108,7 @@ impl MatrixScreen {
                 Vec::new()
             }
             Action::ToggleSelect => {
-                self.toggle_mark();
+                self.toggle_mark(shared);
                 Vec::new()
             }
             Action::Compare => self.compare(shared),
@@ -138,14 +149,14 @@ impl MatrixScreen {
                 .collect();
             return super::compare::open(first, codes);
         }
-        match self.selected_row() {
+        match self.selected_row(shared) {
             Some(row) => super::card::compare_look_alikes(shared, row.runbook, row.code),
             None => Vec::new(),
         }
     }
 
-    fn toggle_mark(&mut self) {
-        let Some(row) = self.rows.get(self.selected) else {
+    fn toggle_mark(&mut self, shared: &Shared) {
+        let Some(row) = self.selected_row(shared) else {
             return;
         };
         let key = (row.runbook, row.code);
@@ -171,10 +182,11 @@ impl MatrixScreen {
         if digits.len() == 3 {
             self.digits.clear();
         }
+        let all = shared.matrix.rows();
         if let Some(index) = self
             .rows
             .iter()
-            .position(|r| r.code.to_string().starts_with(&digits))
+            .position(|id| all[*id].code.to_string().starts_with(&digits))
         {
             self.selected = index;
             self.picked = true;
@@ -211,30 +223,58 @@ impl MatrixScreen {
 
     /// Recomputes the rows for the query, keeping the selection in range.
     pub fn refresh_rows(&mut self, shared: &Shared) {
-        let previous = self.selected_row().map(|r| (r.runbook, r.code));
-        let hits = shared.matrix.search(&self.query);
-        let mut rows: Vec<Row> = hits.into_iter().map(|h| h.row).collect();
-        if self.query.trim().is_empty() {
-            rows.sort_by(|a, b| a.runbook.cmp(&b.runbook).then(a.code.cmp(&b.code)));
-        }
-        self.longest_title = rows
+        let previous = self.selected_row(shared).map(|r| (r.runbook, r.code));
+        let ids = self.hits_for(shared);
+        let all = shared.matrix.rows();
+        self.longest_title = ids
             .iter()
-            .map(|r| r.title.chars().count())
+            .map(|id| all[*id].title.chars().count())
             .max()
             .unwrap_or(10);
-        self.rows = rows;
+        self.rows = ids;
         if !self.query.trim().is_empty() {
             self.picked = true;
         }
         self.selected = if self.query.is_empty() {
             // A cleared search keeps the row it had found, not whatever sits at its index.
             previous
-                .and_then(|p| self.rows.iter().position(|r| (r.runbook, r.code) == p))
+                .and_then(|p| {
+                    self.rows
+                        .iter()
+                        .position(|id| (all[*id].runbook, all[*id].code) == p)
+                })
                 .unwrap_or(self.selected)
                 .min(self.rows.len().saturating_sub(1))
         } else {
             0
         };
+    }
+
+    /// The hits for the query: remembered, narrowed from a query it extends, or searched.
+    fn hits_for(&mut self, shared: &Shared) -> Vec<usize> {
+        const REMEMBERED: usize = 32;
+        let query = self.query.trim().to_owned();
+        if query.is_empty() {
+            return shared.matrix.search_ids("");
+        }
+        if let Some((_, ids)) = self.recent.iter().find(|(q, _)| *q == query) {
+            return ids.as_ref().clone();
+        }
+        let narrowed = self
+            .recent
+            .iter()
+            .filter(|(q, _)| Matrix::narrows(q, &query))
+            .max_by_key(|(q, _)| q.len())
+            .map(|(_, ids)| Rc::clone(ids));
+        let ids = match narrowed {
+            Some(among) => shared.matrix.search_among(&query, &among),
+            None => shared.matrix.search_ids(&query),
+        };
+        if self.recent.len() >= REMEMBERED {
+            self.recent.remove(0);
+        }
+        self.recent.push((query, Rc::new(ids.clone())));
+        ids
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
@@ -323,7 +363,9 @@ enum Entry {
 
 impl MatrixScreen {
     fn draw_list(&self, frame: &mut Frame, area: Rect, shared: &Shared, theme: Theme) {
-        let rows = &self.rows;
+        let all = shared.matrix.rows();
+        let rows: Vec<&Row> = self.rows.iter().map(|id| &all[*id]).collect();
+        let rows = &rows;
         let searching = !self.query.trim().is_empty();
         let several_teams = shared.matrix.runbooks().len() > 2;
         let width = usize::from(area.width);
@@ -416,7 +458,7 @@ impl MatrixScreen {
             .title(Span::styled(" preview ", theme.dim()));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let Some(row) = self.rows.get(self.selected) else {
+        let Some(row) = self.selected_row(shared) else {
             return;
         };
         let Some(card) = shared.matrix.card(row) else {
