@@ -2,137 +2,84 @@
 //! allows, columns side by side.
 
 use super::*;
+use crate::runbook::sheet::{Label, Part, sheet};
 
-/// The full card as plain text, at most [`WIDTH`] columns.
+/// The full card as plain text, at most [`WIDTH`] columns: the card's [`sheet`], read in
+/// its order under its labels.
 pub fn render_card(card: &Card, runbook: &TeamRunbook, style: Style) -> String {
+    let sheet = sheet(card, &runbook.name);
     let mut out = String::new();
-    let mut line = |text: &str| {
-        out.push_str(text);
-        out.push('\n');
-    };
-    line(&style.heading(&visible(&format!("{} {}", card.code, card.title))));
-    line(&visible(&format!("Runbook: {}", runbook.name)));
-    if let Some(class) = &card.fallback_class {
-        line(&format!(
-            "No entry for this code: showing the advice for {class}."
-        ));
-    }
-    let mut owner = format!("Owner: {} ({})", card.owner.name, card.owner.contact);
-    if let Some(escalation) = &card.owner.escalation {
-        let _ = write!(owner, "; escalate: {escalation}");
-    }
-    for l in wrap(&visible(&owner), WIDTH) {
-        line(&l);
-    }
-    if !card.generated_by.is_empty() {
-        let layers: Vec<&str> = card.generated_by.iter().map(|l| l.label()).collect();
-        line(&format!("Usually returned by: {}", layers.join(", ")));
-    }
-    line("");
-    for l in wrap(&visible(&card.meaning), WIDTH) {
-        line(&l);
-    }
-    line("");
-    line(&style.heading("First three places to look"));
-    for (i, look) in card.look_first.iter().enumerate() {
-        for (j, l) in wrap(&visible(&look.what), WIDTH - 5)
-            .into_iter()
-            .enumerate()
-        {
-            line(&if j == 0 {
-                format!("  {}. {l}", i + 1)
-            } else {
-                format!("     {l}")
-            });
+    let _ = writeln!(out, "{}", style.heading(&visible(&sheet.heading())));
+    for (i, section) in sheet.sections.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
-        for l in command_lines(&look.how, "     $ ", "       ") {
-            line(&l);
+        if let Some(heading) = section.heading {
+            let _ = writeln!(out, "{}", style.heading(heading.text()));
         }
-    }
-    section(
-        &mut out,
-        style,
-        "Likely causes",
-        card.causes.iter().map(|c| c.text.as_str()),
-        "  - ",
-    );
-    section(
-        &mut out,
-        style,
-        "Checks",
-        card.checks.iter().map(String::as_str),
-        "  [ ] ",
-    );
-    if !card.examples.is_empty() {
-        out.push('\n');
-        out.push_str(&style.heading("Example requests"));
-        out.push('\n');
-        for example in &card.examples {
-            let kind = match example.kind {
-                crate::runbook::model::ExampleKind::Good => "good",
-                crate::runbook::model::ExampleKind::Failing => "failing",
-            };
-            let head = format!("  {kind}: {} (expect {})", example.name, example.expect);
-            for l in wrap(&visible(&head), WIDTH) {
-                out.push_str(&l);
-                out.push('\n');
-            }
-            for l in command_lines(&example.request, "     $ ", "       ") {
-                out.push_str(&l);
-                out.push('\n');
-            }
-            if let Some(note) = &example.note {
-                for l in wrap(&visible(note), WIDTH - 5) {
-                    let _ = writeln!(out, "     {l}");
-                }
-            }
+        for part in &section.parts {
+            render_part(&mut out, part);
         }
-    }
-    if !card.needs.is_empty() {
-        out.push('\n');
-        let needs: Vec<&str> = card.needs.iter().map(|n| n.label()).collect();
-        for l in wrap(
-            &format!("Collect before escalating: {}", needs.join(", ")),
-            WIDTH,
-        ) {
-            let _ = writeln!(out, "{l}");
-        }
-    }
-    if !card.compare.is_empty() {
-        let codes: Vec<String> = card.compare.iter().map(u16::to_string).collect();
-        let _ = writeln!(
-            out,
-            "Often confused with: {} (api-triage compare {} {})",
-            codes.join(", "),
-            card.code,
-            codes.join(" ")
-        );
     }
     out
 }
 
-pub(super) fn section<'a>(
-    out: &mut String,
-    style: Style,
-    title: &str,
-    items: impl Iterator<Item = &'a str>,
-    bullet: &str,
-) {
-    let items: Vec<&str> = items.collect();
-    if items.is_empty() {
-        return;
-    }
-    out.push('\n');
-    out.push_str(&style.heading(title));
-    out.push('\n');
-    let indent = " ".repeat(bullet.chars().count());
-    for item in items {
-        for (i, l) in wrap(&visible(item), WIDTH - indent.len())
-            .into_iter()
-            .enumerate()
-        {
-            let _ = writeln!(out, "{}{l}", if i == 0 { bullet } else { &indent });
+fn render_part(out: &mut String, part: &Part) {
+    match part {
+        Part::FallbackNotice(text) | Part::Meaning(text) => indented(out, text, "", ""),
+        Part::Fact { label, text } => indented(out, &format!("{}: {text}", label.text()), "", "  "),
+        Part::Step {
+            number,
+            what,
+            command,
+        } => {
+            indented(out, what, &format!("  {number}. "), "     ");
+            lines(out, command_lines(command, "     $ ", "       "));
         }
+        Part::Cause(text) => indented(out, text, "  - ", "    "),
+        Part::Check { text, .. } => indented(out, text, "  [ ] ", "      "),
+        Part::Example {
+            kind_label,
+            summary,
+            request,
+            note,
+            ..
+        } => {
+            indented(out, &format!("{kind_label}: {summary}"), "  ", "     ");
+            lines(out, command_lines(request, "     $ ", "       "));
+            if let Some(note) = note {
+                indented(out, note, "     ", "     ");
+            }
+        }
+        Part::ConfusedWith { code, others } => {
+            let codes: Vec<String> = others.iter().map(u16::to_string).collect();
+            // One line, so the command in it can be copied whole.
+            let _ = writeln!(
+                out,
+                "{}",
+                visible(&format!(
+                    "{}: {} (api-triage compare {code} {})",
+                    Label::ConfusedWith.text(),
+                    codes.join(", "),
+                    codes.join(" ")
+                ))
+            );
+        }
+    }
+}
+
+/// `text` made visible and wrapped to [`WIDTH`], its first line after `first` and the others
+/// after `rest`.
+fn indented(out: &mut String, text: &str, first: &str, rest: &str) {
+    let indent = first.chars().count().max(rest.chars().count());
+    for (i, l) in wrap(&visible(text), WIDTH - indent).into_iter().enumerate() {
+        let _ = writeln!(out, "{}{l}", if i == 0 { first } else { rest });
+    }
+}
+
+fn lines(out: &mut String, lines: Vec<String>) {
+    for l in lines {
+        let _ = writeln!(out, "{l}");
     }
 }
 

@@ -1,7 +1,7 @@
 //! Runbooks: the TOML format (`model`), parsing with positions (`parse`), reading files
 //! (`load`), layering a team over the default (`merge`) and checking the file added
-//! (`validate`), the findings (`diagnostic`), the merged result (`merged`) and what a command
-//! does (`commands`).
+//! (`validate`), the findings (`diagnostic`), the merged result (`merged`), what a command
+//! does (`commands`) and a card as it is read, for every view that shows one (`sheet`).
 
 pub mod commands;
 pub mod diagnostic;
@@ -10,6 +10,7 @@ pub mod merge;
 pub mod merged;
 pub mod model;
 pub mod parse;
+pub mod sheet;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};

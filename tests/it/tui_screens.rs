@@ -4,6 +4,7 @@
 
 use api_triage::matrix::Matrix;
 use api_triage::runbook::load_texts;
+use api_triage::runbook::sheet::{Label, sheet};
 use api_triage::tui::app::App;
 use api_triage::tui::app::draw;
 use api_triage::tui::keymap::Action;
@@ -239,4 +240,87 @@ fn escape_sequences_in_runbook_text_are_shown_not_sent() {
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
     assert!(text.contains("\\e]52;c;aGk="), "escaped text visible");
     assert!(matches!(app.screen(), Screen::Card(card) if card.code == 502));
+}
+
+/// The labels of a card found at the start of `lines` (border and indent trimmed), in order:
+/// a heading alone on its line, or a label and its colon.
+fn labels_in(lines: &[String]) -> Vec<&'static str> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let line = line.trim_matches(|c: char| c == '│' || c.is_whitespace());
+            Label::ALL.iter().map(|l| l.text()).find(|label| {
+                line == *label
+                    || line
+                        .strip_prefix(label)
+                        .is_some_and(|rest| rest.starts_with(':'))
+            })
+        })
+        .collect()
+}
+
+/// `explain` and the card screen read the same sheet: the same labels in the same order, and
+/// the same notice on a class's advice.
+#[test]
+fn explain_and_the_card_screen_show_the_same_labels_in_the_same_order() {
+    let report = load_texts(Vec::new(), None);
+    for code in [502, 418] {
+        let explain = api_triage::cli::run_command(
+            &api_triage::cli::Command::Explain {
+                code,
+                team: None,
+                json: false,
+            },
+            &report,
+            api_triage::cli::Style { bold: false },
+        );
+        let cli: Vec<String> = explain.stdout.lines().map(str::to_owned).collect();
+
+        let mut app = app();
+        app.open_code(code);
+        let terminal = render(&mut app, 100, 200);
+        let buffer = terminal.backend().buffer();
+        let tui: Vec<String> = (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect();
+
+        let runbook = &app.shared.matrix.runbooks()[0];
+        let card = runbook.card(code).unwrap();
+        let expected: Vec<&str> = sheet(&card, &runbook.name)
+            .labels()
+            .iter()
+            .map(|l| l.text())
+            .collect();
+        assert_eq!(
+            labels_in(&cli),
+            expected,
+            "explain {code}:\n{}",
+            explain.stdout
+        );
+        assert_eq!(
+            labels_in(&tui),
+            expected,
+            "card {code}:\n{}",
+            tui.join("\n")
+        );
+        if code == 502 {
+            assert_eq!(
+                expected,
+                Label::ALL.map(Label::text),
+                "the 502 card has every part"
+            );
+        }
+        let notice = format!("No entry for {code} in the runbook: showing the advice for 4xx.");
+        let noticed = |lines: &[String]| lines.iter().any(|l| l.contains(&notice));
+        assert_eq!(
+            noticed(&cli),
+            card.fallback_class.is_some(),
+            "explain {code}"
+        );
+        assert_eq!(noticed(&tui), card.fallback_class.is_some(), "card {code}");
+    }
 }

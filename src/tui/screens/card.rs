@@ -1,15 +1,18 @@
 //! The code card: meaning, owner, the first three places to look, causes, checks, examples
-//! and look-alikes of one status code, scrollable.
+//! and look-alikes of one status code, scrollable. It draws the card's sheet
+//! (`runbook::sheet`), as `explain` prints it: same labels, same order.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Command, Scroll, Shared, heading, wrapped};
 use crate::runbook::model::ExampleKind;
-use crate::text::visible;
-use crate::tui::keymap::Action;
+use crate::runbook::sheet::{Label, Part, Sheet, sheet};
+use crate::text::{visible, wrap};
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::theme::Theme;
 
 /// Width from which the good and failing examples are shown side by side.
@@ -45,14 +48,26 @@ impl CardScreen {
     pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let inner_width = area.width.saturating_sub(2);
-        let lines = lines(shared, theme, self.runbook, self.code, inner_width);
+        let (title, lines) = match shared.card(self.runbook, self.code) {
+            Some(card) => {
+                let name = shared.runbook(self.runbook).map_or("", |r| r.name.as_str());
+                let sheet = sheet(&card, name);
+                (
+                    visible(&format!(" {} ", sheet.heading())),
+                    sheet_lines(&sheet, theme, inner_width),
+                )
+            }
+            None => (
+                String::new(),
+                vec![Line::from(format!(
+                    "{} is not an HTTP status code.",
+                    self.code
+                ))],
+            ),
+        };
         let scroll = self
             .scroll
             .clamp(lines.len(), usize::from(area.height.saturating_sub(2)));
-        let title = shared
-            .card(self.runbook, self.code)
-            .map(|c| visible(&format!(" {} {} ", c.code, c.title)))
-            .unwrap_or_default();
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.code()));
@@ -69,168 +84,162 @@ pub fn compare_look_alikes(shared: &Shared, runbook: usize, code: u16) -> Vec<Co
     super::compare::open(runbook, codes)
 }
 
-/// The card's lines at `width`.
-fn lines(
-    shared: &Shared,
-    theme: Theme,
-    runbook: usize,
-    code: u16,
-    width: u16,
-) -> Vec<Line<'static>> {
-    let Some(card) = shared.card(runbook, code) else {
-        return vec![Line::from(format!("{code} is not an HTTP status code."))];
-    };
-    let name = shared.runbook(runbook).map_or("", |r| r.name.as_str());
+/// A sheet's lines at `width`; sections are set apart by a blank line.
+fn sheet_lines(sheet: &Sheet, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    if let Some(class) = &card.fallback_class {
-        out.extend(wrapped(
-            &format!("No entry for {code} in the runbook: this is the advice for {class}."),
-            width,
-            "",
-            "",
-            theme.warning(),
-        ));
-    }
-    let mut owner = format!("{} · {}", card.owner.name, card.owner.contact);
-    if let Some(escalation) = &card.owner.escalation {
-        owner.push_str(" · escalate: ");
-        owner.push_str(escalation);
-    }
-    out.extend(wrapped(
-        &owner,
-        width,
-        "Owner:   ",
-        "         ",
-        theme.heading(),
-    ));
-    if !card.generated_by.is_empty() {
-        let layers: Vec<&str> = card.generated_by.iter().map(|l| l.label()).collect();
-        out.extend(wrapped(
-            &layers.join(", "),
-            width,
-            "From:    ",
-            "         ",
-            ratatui::style::Style::new(),
-        ));
-    }
-    out.extend(wrapped(name, width, "Runbook: ", "         ", theme.dim()));
-    out.push(Line::default());
-    out.extend(wrapped(
-        &card.meaning,
-        width,
-        "",
-        "",
-        ratatui::style::Style::new(),
-    ));
-    out.push(Line::default());
-    out.push(heading("First three places to look", theme));
-    for (i, look) in card.look_first.iter().enumerate() {
-        let number = format!(" {}. ", i + 1);
-        out.extend(wrapped(&look.what, width, &number, "    ", theme.heading()));
-        out.extend(wrapped(
-            &look.how,
-            width,
-            "    $ ",
-            "      ",
-            theme.command(),
-        ));
-    }
-    if !card.causes.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Likely causes", theme));
-        for cause in &card.causes {
-            out.extend(wrapped(
-                &cause.text,
-                width,
-                " - ",
-                "   ",
-                ratatui::style::Style::new(),
-            ));
+    for (i, section) in sheet.sections.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::default());
         }
-    }
-    if !card.checks.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Checks", theme));
-        for (i, check) in card.checks.iter().enumerate() {
-            let number = format!(" {:>2}. ", i + 1);
-            out.extend(wrapped(
-                check,
-                width,
-                &number,
-                "     ",
-                ratatui::style::Style::new(),
-            ));
+        if let Some(label) = section.heading {
+            out.push(heading(label.text(), theme));
         }
-    }
-    if !card.examples.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Example requests", theme));
-        out.extend(examples(&card.examples, width, theme));
-    }
-    if !card.needs.is_empty() {
-        out.push(Line::default());
-        let needs: Vec<&str> = card.needs.iter().map(|n| n.label()).collect();
-        out.extend(wrapped(
-            &needs.join(", "),
-            width,
-            "Collect before escalating: ",
-            "  ",
-            theme.warning(),
-        ));
-    }
-    if !card.compare.is_empty() {
-        let codes: Vec<String> = card.compare.iter().map(u16::to_string).collect();
-        out.extend(wrapped(
-            &format!("{} (press c to compare)", codes.join(", ")),
-            width,
-            "Often confused with: ",
-            "  ",
-            theme.code(),
-        ));
+        if section.heading == Some(Label::Examples) {
+            out.extend(examples(&section.parts, width, theme));
+            continue;
+        }
+        for part in &section.parts {
+            out.extend(part_lines(part, width, theme));
+        }
     }
     out
 }
 
-fn example_lines(
-    example: &crate::runbook::model::Example,
-    width: u16,
-    theme: Theme,
-) -> Vec<Line<'static>> {
-    let (label, style) = match example.kind {
-        ExampleKind::Good => ("good", theme.command()),
-        ExampleKind::Failing => ("failing", theme.error()),
+/// One part's lines at `width`.
+fn part_lines(part: &Part, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    match part {
+        Part::FallbackNotice(text) => wrapped(text, width, "", "", theme.warning()),
+        Part::Fact { label, text } => fact(*label, text, width, fact_style(*label, theme)),
+        Part::Meaning(text) => wrapped(text, width, "", "", Style::new()),
+        Part::Step {
+            number,
+            what,
+            command,
+        } => {
+            let mut out = wrapped(
+                what,
+                width,
+                &format!(" {number}. "),
+                "    ",
+                theme.heading(),
+            );
+            out.extend(wrapped(command, width, "    $ ", "      ", theme.command()));
+            out
+        }
+        Part::Cause(text) => wrapped(text, width, " - ", "   ", Style::new()),
+        Part::Check { number, text } => wrapped(
+            text,
+            width,
+            &format!(" {number:>2}. "),
+            "     ",
+            Style::new(),
+        ),
+        Part::Example { .. } => example_lines(part, width, theme),
+        Part::ConfusedWith { others, .. } => {
+            let codes: Vec<String> = others.iter().map(u16::to_string).collect();
+            let how = format!(
+                "{} (press {} to compare)",
+                codes.join(", "),
+                key_for(Context::Card, &Action::Compare)
+            );
+            fact(Label::ConfusedWith, &how, width, theme.code())
+        }
+    }
+}
+
+/// The style of a fact's text (its label stays plain).
+fn fact_style(label: Label, theme: Theme) -> Style {
+    match label {
+        Label::Owner => theme.heading(),
+        Label::Runbook => theme.dim(),
+        Label::Needs => theme.warning(),
+        _ => Style::new(),
+    }
+}
+
+/// "Label: text" wrapped to `width` with a hanging indent, the label plain and the text in
+/// `style`; narrow columns wrap the label's words too.
+pub(super) fn fact(label: Label, text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    let label = format!("{}:", label.text());
+    let all = visible(&format!("{label} {text}"));
+    let avail = usize::from(width).saturating_sub(2).max(8);
+    let mut plain = label.chars().count();
+    wrap(&all, avail)
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let mut spans = Vec::new();
+            if i > 0 {
+                spans.push(Span::raw("  "));
+            }
+            // The label's part of this line: up to its colon, wherever the wrap put it.
+            let cut = piece
+                .char_indices()
+                .nth(plain)
+                .map_or(piece.len(), |(at, _)| at);
+            let (head, tail) = piece.split_at(cut);
+            plain = plain.saturating_sub(head.chars().count() + 1);
+            if !head.is_empty() {
+                spans.push(Span::raw(head.to_owned()));
+            }
+            if !tail.is_empty() {
+                spans.push(Span::styled(tail.to_owned(), style));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+fn example_lines(part: &Part, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let Part::Example {
+        kind,
+        kind_label,
+        summary,
+        request,
+        note,
+    } = part
+    else {
+        return Vec::new();
     };
-    let mut out = vec![Line::from(vec![
-        Span::styled(format!(" {label}"), style),
-        Span::raw(visible(&format!(": {} → {}", example.name, example.expect))),
-    ])];
-    out.extend(wrapped(
-        &example.request,
-        width,
-        "   $ ",
-        "     ",
-        theme.command(),
-    ));
-    if let Some(note) = &example.note {
+    let style = match kind {
+        ExampleKind::Good => theme.command(),
+        ExampleKind::Failing => theme.error(),
+    };
+    let mut out = Vec::new();
+    for (i, piece) in wrap(
+        &visible(&format!("{kind_label}: {summary}")),
+        usize::from(width).saturating_sub(5).max(8),
+    )
+    .into_iter()
+    .enumerate()
+    {
+        if i == 0 {
+            let (label, rest) = piece.split_at(piece.len().min(kind_label.len()));
+            out.push(Line::from(vec![
+                Span::raw(" "),
+                Span::styled(label.to_owned(), style),
+                Span::raw(rest.to_owned()),
+            ]));
+        } else {
+            out.push(Line::from(format!("     {piece}")));
+        }
+    }
+    out.extend(wrapped(request, width, "   $ ", "     ", theme.command()));
+    if let Some(note) = note {
         out.extend(wrapped(note, width, "   ", "   ", theme.dim()));
     }
     out
 }
 
 /// Good and failing examples: side by side when wide enough, else one after the other.
-fn examples(
-    examples: &[crate::runbook::model::Example],
-    width: u16,
-    theme: Theme,
-) -> Vec<Line<'static>> {
-    let good: Vec<_> = examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Good)
-        .collect();
-    let failing: Vec<_> = examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Failing)
-        .collect();
+fn examples(examples: &[Part], width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let of_kind = |wanted: ExampleKind| -> Vec<&Part> {
+        examples
+            .iter()
+            .filter(|p| matches!(p, Part::Example { kind, .. } if *kind == wanted))
+            .collect()
+    };
+    let (good, failing) = (of_kind(ExampleKind::Good), of_kind(ExampleKind::Failing));
     if width < SIDE_BY_SIDE || good.is_empty() || failing.is_empty() {
         return examples
             .iter()

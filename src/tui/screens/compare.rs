@@ -6,8 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::card::fact;
 use super::{Command, MAX_COMPARE, Opening, Scroll, Shared, heading, wrapped};
 use crate::matrix::Matrix;
+use crate::runbook::sheet::{Label, Part, sheet};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 
@@ -155,7 +157,9 @@ fn column_lines(
                 .find(|s| s.code == code)
                 .map(|s| s.when.clone())
         });
-    let mut lines = wrapped(&card.title, width, "", "", theme.code());
+    let name = shared.runbook(runbook).map_or("", |r| r.name.as_str());
+    let sheet = sheet(&card, name);
+    let mut lines = wrapped(&sheet.title, width, "", "", theme.code());
     if let Some(when) = side {
         lines.push(Line::default());
         lines.extend(wrapped(&when, width, "When: ", "  ", theme.warning()));
@@ -163,39 +167,45 @@ fn column_lines(
     lines.push(Line::default());
     lines.extend(wrapped(&card.meaning, width, "", "", Style::new()));
     lines.push(Line::default());
-    if !card.generated_by.is_empty() {
-        let layers: Vec<&str> = card.generated_by.iter().map(|l| l.label()).collect();
-        lines.extend(wrapped(
-            &layers.join(", "),
-            width,
-            "From: ",
-            "  ",
-            Style::new(),
-        ));
+    // Who owns it and where it comes from, under the card's labels and in its order; a
+    // column has room for the owner's name only (the card has the contact and escalation).
+    lines.extend(fact(Label::Owner, &card.owner.name, width, theme.heading()));
+    if let Some(layers) = sheet.fact(Label::ReturnedBy) {
+        lines.extend(fact(Label::ReturnedBy, layers, width, Style::new()));
     }
+    lines.push(Line::default());
     lines.extend(wrapped(
-        &card.owner.name,
+        Label::LookFirst.text(),
         width,
-        "Owner: ",
-        "  ",
+        "",
+        "",
         theme.heading(),
     ));
-    lines.push(Line::default());
-    lines.push(heading("Look first", theme));
-    for (i, look) in card.look_first.iter().enumerate() {
-        lines.extend(wrapped(
-            &look.what,
-            width,
-            &format!("{}. ", i + 1),
-            "   ",
-            Style::new(),
-        ));
+    for part in sheet.under(Label::LookFirst) {
+        if let Part::Step { number, what, .. } = part {
+            lines.extend(wrapped(
+                what,
+                width,
+                &format!("{number}. "),
+                "   ",
+                Style::new(),
+            ));
+        }
     }
-    if !card.causes.is_empty() {
+    let causes = sheet.under(Label::Causes);
+    if !causes.is_empty() {
         lines.push(Line::default());
-        lines.push(heading("Causes", theme));
-        for cause in card.causes.iter().take(3) {
-            lines.extend(wrapped(&cause.text, width, "- ", "  ", Style::new()));
+        lines.extend(wrapped(
+            Label::Causes.text(),
+            width,
+            "",
+            "",
+            theme.heading(),
+        ));
+        for part in causes.iter().take(3) {
+            if let Part::Cause(text) = part {
+                lines.extend(wrapped(text, width, "- ", "  ", Style::new()));
+            }
         }
     }
     lines

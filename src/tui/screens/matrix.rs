@@ -11,10 +11,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::card::fact;
 use super::{Command, Opening, Shared, heading, moved_selection, wrapped};
 use crate::code::StatusCode;
 use crate::matrix::{Matrix, Row};
 use crate::runbook::Diagnostic;
+use crate::runbook::sheet::{Label, Part, sheet};
 use crate::text::visible;
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::theme::Theme;
@@ -465,29 +467,43 @@ impl MatrixScreen {
             return;
         };
         let width = inner.width.saturating_sub(1);
+        let name = shared.runbook(row.runbook).map_or("", |r| r.name.as_str());
+        let sheet = sheet(card, name);
         let mut lines = vec![Line::from(Span::styled(
-            visible(&format!(" {} {}", card.code, card.title)),
+            visible(&format!(" {}", sheet.heading())),
             theme.code(),
         ))];
-        lines.extend(wrapped(
-            &format!("{} · {}", card.owner.name, card.owner.contact),
-            width,
-            " ",
-            " ",
-            theme.heading(),
-        ));
+        // A few parts of the card, under the card's labels.
+        if let Some(owner) = sheet.fact(Label::Owner) {
+            lines.extend(
+                fact(
+                    Label::Owner,
+                    owner,
+                    width.saturating_sub(1),
+                    theme.heading(),
+                )
+                .into_iter()
+                .map(|line| {
+                    let mut spans = vec![Span::raw(" ")];
+                    spans.extend(line.spans);
+                    Line::from(spans)
+                }),
+            );
+        }
         lines.push(Line::default());
         lines.extend(wrapped(&card.meaning, width, " ", " ", Style::new()));
         lines.push(Line::default());
-        lines.push(heading(" Look first", theme));
-        for (i, look) in card.look_first.iter().enumerate() {
-            lines.extend(wrapped(
-                &look.what,
-                width,
-                &format!(" {}. ", i + 1),
-                "    ",
-                Style::new(),
-            ));
+        lines.push(heading(&format!(" {}", Label::LookFirst.text()), theme));
+        for part in sheet.under(Label::LookFirst) {
+            if let Part::Step { number, what, .. } = part {
+                lines.extend(wrapped(
+                    what,
+                    width,
+                    &format!(" {number}. "),
+                    "    ",
+                    Style::new(),
+                ));
+            }
         }
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
