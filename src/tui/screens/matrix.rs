@@ -357,22 +357,60 @@ fn banner(shared: &Shared, theme: Theme) -> Option<Line<'static>> {
 }
 
 /// One line of the list before it is formatted: only the lines in view are formatted.
+#[derive(Debug, Clone, Copy)]
 enum Entry {
     Blank,
     Header(usize),
     Row(usize),
 }
 
+/// The lines of the list in order, made as they are read.
+struct Entries<'a> {
+    ids: &'a [usize],
+    all: &'a [Row],
+    grouped: bool,
+    next: usize,
+    last_group: Option<(usize, u16)>,
+    /// Lines due before the row at `next`.
+    pending: Option<[Option<Entry>; 2]>,
+}
+
+impl Iterator for Entries<'_> {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        if let Some(pending) = &mut self.pending {
+            if let Some(entry) = pending.iter_mut().find_map(Option::take) {
+                return Some(entry);
+            }
+            self.pending = None;
+            let row = self.next;
+            self.next += 1;
+            return Some(Entry::Row(row));
+        }
+        let row = self.all.get(*self.ids.get(self.next)?)?;
+        let group = (row.runbook, row.code / 100);
+        if self.grouped && self.last_group != Some(group) {
+            let blank = self.last_group.is_some().then_some(Entry::Blank);
+            self.last_group = Some(group);
+            self.pending = Some([blank, Some(Entry::Header(self.next))]);
+            return self.next();
+        }
+        let index = self.next;
+        self.next += 1;
+        Some(Entry::Row(index))
+    }
+}
+
 impl MatrixScreen {
     fn draw_list(&self, frame: &mut Frame, area: Rect, shared: &Shared, theme: Theme) {
         let all = shared.matrix.rows();
-        let rows: Vec<&Row> = self.rows.iter().map(|id| &all[*id]).collect();
-        let rows = &rows;
+        let row_at = |i: usize| &all[self.rows[i]];
         let searching = !self.query.trim().is_empty();
         let several_teams = shared.matrix.runbooks().len() > 2;
         let width = usize::from(area.width);
         let height = usize::from(area.height);
-        if rows.is_empty() {
+        if self.rows.is_empty() {
             let line = Line::from(Span::styled(
                 format!(
                     " No code matches. Try a code (\"50\") or a word: auth, rate, timeout, gateway. \
@@ -384,39 +422,36 @@ impl MatrixScreen {
             frame.render_widget(Paragraph::new(line), area);
             return;
         }
-        let mut entries = Vec::with_capacity(rows.len() + 16);
-        let mut selected_line = 0;
-        let mut last_group = None;
-        for (i, row) in rows.iter().enumerate() {
-            let group = (row.runbook, row.code / 100);
-            if !searching && last_group != Some(group) {
-                if last_group.is_some() {
-                    entries.push(Entry::Blank);
-                }
-                entries.push(Entry::Header(i));
-                last_group = Some(group);
-            }
-            if i == self.selected {
-                selected_line = entries.len();
-            }
-            entries.push(Entry::Row(i));
-        }
+        // The list as lines: a heading (after a blank line, but for the first) opens each
+        // class of codes. Only the lines in view are made: with thousands of rows, making them
+        // all on every key press would cost more than the rest of the frame.
+        let entries = || Entries {
+            ids: &self.rows,
+            all,
+            grouped: !searching,
+            next: 0,
+            last_group: None,
+            pending: None,
+        };
+        let total = entries().count();
+        let selected_line = entries()
+            .position(|entry| matches!(entry, Entry::Row(i) if i == self.selected))
+            .unwrap_or(0);
         // Keep the selection in view without remembering an offset between frames.
         let offset = selected_line
             .saturating_sub(height.saturating_sub(1) * 2 / 3)
-            .min(entries.len().saturating_sub(height));
+            .min(total.saturating_sub(height));
         // Titles tell codes apart, so they get their full length first, but never the owner's
         // place: "who owns it" must stay readable at 80 columns ("Platform / gateway team").
         let title_width = self.longest_title.min(width.saturating_sub(8 + 24)).max(4);
         let owner_width = width.saturating_sub(8 + title_width + 1).max(4);
-        let lines: Vec<Line<'static>> = entries
-            .iter()
+        let lines: Vec<Line<'static>> = entries()
             .skip(offset)
             .take(height)
             .map(|entry| match entry {
                 Entry::Blank => Line::default(),
                 Entry::Header(i) => {
-                    let row = &rows[*i];
+                    let row = row_at(i);
                     let mut title = format!("{}xx {}", row.code / 100, class_name(row.code / 100));
                     if shared.matrix.runbooks().len() > 1 {
                         title = format!("{} · {title}", row.team);
@@ -424,7 +459,7 @@ impl MatrixScreen {
                     heading(&format!(" {title}"), theme)
                 }
                 Entry::Row(i) => {
-                    let row = &rows[*i];
+                    let row = row_at(i);
                     let mark = if self.marked.contains(&(row.runbook, row.code)) {
                         "●"
                     } else {
@@ -442,7 +477,7 @@ impl MatrixScreen {
                         fit(&row.title, title_width),
                         fit(&row.owner, owner_width),
                     );
-                    let style = if *i == self.selected {
+                    let style = if i == self.selected {
                         theme.selected()
                     } else {
                         Style::new()
