@@ -1,6 +1,8 @@
 //! The merged code matrix of all loaded runbooks: rows to list, fuzzy search by code or
 //! keyword, and comparisons of confusable codes. Pure: no terminal, clock or filesystem.
 
+use std::cell::RefCell;
+
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 use serde::Serialize;
@@ -15,14 +17,69 @@ pub struct Matrix {
     rows: Vec<Row>,
     /// Per row, its text prepared for matching, so a search only matches.
     haystacks: Vec<Haystack>,
+    /// Each row's title in characters, for laying out columns without counting on every key.
+    title_widths: Vec<usize>,
+    /// Per row, side by side in memory, the letters its fields and its meaning hold: most rows
+    /// are turned away here without reading their scattered text.
+    masks: Vec<RowMask>,
+}
+
+/// The letters and digits of a row's title and keywords (`fields`) and of its meaning.
+#[derive(Debug, Clone, Copy)]
+struct RowMask {
+    fields: u64,
+    meaning: u64,
 }
 
 /// The searchable text of one row, converted once for the matcher.
 #[derive(Debug, Clone)]
 struct Haystack {
-    title: Utf32String,
-    keywords: Vec<Utf32String>,
+    title: Field,
+    keywords: Vec<Field>,
     meaning_lower: String,
+}
+
+/// A text to match fuzzily, with the letters and digits it holds: a query needing one it
+/// lacks cannot match, and is turned away without running the matcher (most of a search's
+/// time over thousands of rows).
+#[derive(Debug, Clone)]
+struct Field {
+    text: Utf32String,
+    letters: u64,
+    /// The letters that begin a word of it.
+    starts: u64,
+}
+
+impl Field {
+    fn new(text: &str) -> Self {
+        // Beyond ASCII the matcher folds accents ("é" matches "e"): such a text is never
+        // turned away.
+        let letters = if text.is_ascii() {
+            letters_in(text)
+        } else {
+            u64::MAX
+        };
+        let starts = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|word| word.chars().next())
+            .map(|first| letters_in(&first.to_string()))
+            .fold(0, |mask, bit| mask | bit);
+        Self {
+            text: Utf32String::from(text),
+            letters,
+            starts,
+        }
+    }
+}
+
+/// A bit per ASCII letter (either case) and digit in `text`.
+fn letters_in(text: &str) -> u64 {
+    text.bytes()
+        .fold(0, |mask, byte| match byte.to_ascii_lowercase() {
+            letter @ b'a'..=b'z' => mask | 1 << (letter - b'a'),
+            digit @ b'0'..=b'9' => mask | 1 << (26 + digit - b'0'),
+            _ => mask,
+        })
 }
 
 /// One line of the matrix: a code of one team's runbook.
@@ -50,30 +107,42 @@ impl Matrix {
     /// Builds the matrix; `runbooks` must start with the default, as the loader returns them.
     pub fn new(runbooks: Vec<TeamRunbook>) -> Self {
         let rows = list_rows(&runbooks);
-        let haystacks = rows
+        let haystacks: Vec<Haystack> = rows
             .iter()
             .map(|row| {
                 let card = runbooks
                     .get(row.runbook)
                     .and_then(|r| r.codes.get(&row.code));
                 Haystack {
-                    title: Utf32String::from(card.map_or("", |c| c.title.as_str())),
+                    title: Field::new(card.map_or("", |c| c.title.as_str())),
                     keywords: card
-                        .map(|c| {
-                            c.keywords
-                                .iter()
-                                .map(|k| Utf32String::from(k.as_str()))
-                                .collect()
-                        })
+                        .map(|c| c.keywords.iter().map(|k| Field::new(k)).collect())
                         .unwrap_or_default(),
                     meaning_lower: card.map(|c| c.meaning.to_lowercase()).unwrap_or_default(),
                 }
+            })
+            .collect();
+        let title_widths = rows.iter().map(|row| row.title.chars().count()).collect();
+        let masks = haystacks
+            .iter()
+            .map(|h| RowMask {
+                fields: h
+                    .keywords
+                    .iter()
+                    .fold(h.title.letters, |mask, k| mask | k.letters),
+                meaning: if h.meaning_lower.is_ascii() {
+                    letters_in(&h.meaning_lower)
+                } else {
+                    u64::MAX
+                },
             })
             .collect();
         Self {
             runbooks,
             rows,
             haystacks,
+            title_widths,
+            masks,
         }
     }
 
@@ -156,6 +225,13 @@ impl Matrix {
             .collect()
     }
 
+    /// The longest title among the rows `ids`, in characters.
+    pub fn longest_title(&self, ids: &[usize]) -> Option<usize> {
+        ids.iter()
+            .filter_map(|id| self.title_widths.get(*id).copied())
+            .max()
+    }
+
     /// The rows matching `query`, best first (ties by code), as indices into [`Matrix::rows`];
     /// every row, in order, for an empty query. Indices, not rows: the app searches on every
     /// key typed, and 6,000 rows copied each time would cost more than the search.
@@ -198,10 +274,28 @@ impl Matrix {
             };
         }
         let mut searcher = Searcher::new(query);
+        // A number typed: its value and how many digits, read once, not for every row.
+        let number = searcher.number.as_deref().and_then(|n| {
+            let digits = u32::try_from(n.len())
+                .ok()
+                .filter(|d| (1..=3).contains(d))?;
+            Some((n.parse::<u16>().ok()?, digits))
+        });
+        let typed_number = searcher.number.is_some();
+        let needs = searcher.needs;
+        let meaning_too = !typed_number && Searcher::reads_meaning(&searcher.lower);
         let mut score = |id: usize| {
-            let row = self.rows.get(id)?;
+            if typed_number {
+                return Some((id, code_score(self.rows.get(id)?.code, number?)?));
+            }
+            let mask = self.masks.get(id)?;
+            let in_fields = mask.fields & needs == needs;
+            let in_meaning = meaning_too && mask.meaning & needs == needs;
+            if !in_fields && !in_meaning {
+                return None;
+            }
             let haystack = self.haystacks.get(id)?;
-            Some((id, searcher.score(row.code, haystack)?))
+            Some((id, searcher.score(haystack)?))
         };
         let mut hits: Vec<(usize, u32)> = match among {
             Some(ids) => ids.iter().filter_map(|id| score(*id)).collect(),
@@ -275,12 +369,43 @@ fn glob_match(pattern: &str, text: &str) -> bool {
     rest.ends_with(last)
 }
 
+/// How well a code matches a number typed: exactly, or by its first digits ("50": 500-509).
+fn code_score(code: u16, (typed, digits): (u16, u32)) -> Option<u32> {
+    let shift = 10_u16.pow(3_u32.checked_sub(digits)?);
+    if code == typed && digits == 3 {
+        Some(10_000)
+    } else if code / shift == typed {
+        Some(5_000)
+    } else {
+        None
+    }
+}
+
+thread_local! {
+    /// The matcher's buffers (about 135 KB) are made once, not on every key typed.
+    static MATCHER: RefCell<Option<Matcher>> = const { RefCell::new(None) };
+}
+
 /// Scores cards against one query, reusing the matcher's buffers.
 struct Searcher {
-    matcher: Matcher,
+    /// Taken from [`MATCHER`] and given back when the search is done.
+    matcher: Option<Matcher>,
+    /// The bit of a one-letter query: any field holding the letter matches, and no matcher
+    /// is needed to say so.
+    single: Option<u64>,
     pattern: Pattern,
     number: Option<String>,
     lower: String,
+    /// The letters and digits every matching field must hold.
+    needs: u64,
+}
+
+impl Drop for Searcher {
+    fn drop(&mut self) {
+        if let Some(matcher) = self.matcher.take() {
+            MATCHER.with(|cached| *cached.borrow_mut() = Some(matcher));
+        }
+    }
 }
 
 impl Searcher {
@@ -289,8 +414,19 @@ impl Searcher {
             .chars()
             .all(|c| c.is_ascii_digit())
             .then(|| query.to_owned());
+        let matcher = MATCHER
+            .with(|cached| cached.borrow_mut().take())
+            .unwrap_or_else(|| Matcher::new(Config::DEFAULT));
+        let mut letters = query.chars().filter(char::is_ascii_alphabetic);
+        let single = match (letters.next(), letters.next()) {
+            (Some(letter), None) if query.chars().count() == 1 => {
+                Some(letters_in(&letter.to_string()))
+            }
+            _ => None,
+        };
         Self {
-            matcher: Matcher::new(Config::DEFAULT),
+            matcher: Some(matcher),
+            single,
             pattern: Pattern::new(
                 query,
                 CaseMatching::Ignore,
@@ -299,20 +435,11 @@ impl Searcher {
             ),
             number,
             lower: query.to_lowercase(),
+            needs: letters_in(query),
         }
     }
 
-    fn score(&mut self, code: u16, haystack: &Haystack) -> Option<u32> {
-        if let Some(number) = &self.number {
-            let code = code.to_string();
-            return if code == *number {
-                Some(10_000)
-            } else if code.starts_with(number.as_str()) {
-                Some(5_000)
-            } else {
-                None
-            };
-        }
+    fn score(&mut self, haystack: &Haystack) -> Option<u32> {
         let mut best: Option<u32> = None;
         let mut consider = |score: Option<u32>| {
             if let Some(s) = score {
@@ -337,8 +464,18 @@ impl Searcher {
         query.len() >= 3
     }
 
-    fn fuzzy(&mut self, text: &Utf32String) -> Option<u32> {
-        self.pattern.score(text.slice(..), &mut self.matcher)
+    fn fuzzy(&mut self, field: &Field) -> Option<u32> {
+        if field.letters & self.needs != self.needs {
+            return None;
+        }
+        if let Some(letter) = self.single.filter(|_| field.letters != u64::MAX) {
+            // One letter: any field holding it matches, better where a word starts with it.
+            return Some(if field.starts & letter != 0 { 32 } else { 16 });
+        }
+        let matcher = self
+            .matcher
+            .get_or_insert_with(|| Matcher::new(Config::DEFAULT));
+        self.pattern.score(field.text.slice(..), matcher)
     }
 }
 
@@ -442,5 +579,40 @@ mod tests {
         assert_eq!(ids, (0..m.rows().len()).collect::<Vec<_>>());
         let codes: Vec<u16> = ids.iter().map(|id| m.rows()[*id].code).collect();
         assert!(codes.is_sorted());
+    }
+
+    #[test]
+    fn fields_without_a_letter_of_the_query_are_turned_away_only_when_they_cannot_match() {
+        assert_eq!(letters_in("Ab9"), letters_in("aB9"));
+        assert_eq!(letters_in("a-b c"), letters_in("abc"));
+        // Accented text is always read by the matcher, which folds accents.
+        assert_eq!(Field::new("café").letters, u64::MAX);
+        let m = matrix();
+        // Every query gives the same hits as matching every field would: check against a
+        // matcher with no letter test over the whole default.
+        for query in ["gatway", "rate limit", "TIMEOUT", "tls", "x", "e", "ß"] {
+            let mut plain = Searcher::new(query);
+            plain.needs = 0;
+            plain.single = None;
+            let mut expected: Vec<(usize, u32)> = m
+                .haystacks
+                .iter()
+                .enumerate()
+                .filter_map(|(id, h)| Some((id, plain.score(h)?)))
+                .collect();
+            expected.sort_by(|a, b| b.1.cmp(&a.1).then(m.rows[a.0].code.cmp(&m.rows[b.0].code)));
+            let found = m.scored(query, None);
+            if query.chars().count() == 1 {
+                // One letter is scored without the matcher: the same rows, its own order.
+                let ids = |hits: &[(usize, u32)]| {
+                    let mut ids: Vec<usize> = hits.iter().map(|h| h.0).collect();
+                    ids.sort_unstable();
+                    ids
+                };
+                assert_eq!(ids(&found), ids(&expected), "{query}");
+            } else {
+                assert_eq!(found, expected, "{query}");
+            }
+        }
     }
 }

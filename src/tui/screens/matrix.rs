@@ -228,11 +228,7 @@ impl MatrixScreen {
         let previous = self.selected_row(shared).map(|r| (r.runbook, r.code));
         let ids = self.hits_for(shared);
         let all = shared.matrix.rows();
-        self.longest_title = ids
-            .iter()
-            .map(|id| all[*id].title.chars().count())
-            .max()
-            .unwrap_or(10);
+        self.longest_title = shared.matrix.longest_title(&ids).unwrap_or(10);
         self.rows = ids;
         if !self.query.trim().is_empty() {
             self.picked = true;
@@ -433,10 +429,13 @@ impl MatrixScreen {
             last_group: None,
             pending: None,
         };
-        let total = entries().count();
-        let selected_line = entries()
-            .position(|entry| matches!(entry, Entry::Row(i) if i == self.selected))
-            .unwrap_or(0);
+        let (total, selected_line) =
+            entries()
+                .enumerate()
+                .fold((0_usize, 0), |(total, selected), (line, entry)| {
+                    let here = matches!(entry, Entry::Row(i) if i == self.selected);
+                    (total + 1, if here { line } else { selected })
+                });
         // Keep the selection in view without remembering an offset between frames.
         let offset = selected_line
             .saturating_sub(height.saturating_sub(1) * 2 / 3)
@@ -486,7 +485,12 @@ impl MatrixScreen {
                 }
             })
             .collect();
-        frame.render_widget(Paragraph::new(lines), area);
+        // Line by line into the buffer: each line already fits, so a paragraph's reflow would
+        // only cost time on every key press.
+        let buffer = frame.buffer_mut();
+        for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+            buffer.set_line(area.x, y, line, area.width);
+        }
     }
 
     fn draw_preview(&self, frame: &mut Frame, area: Rect, shared: &Shared, theme: Theme) {
