@@ -27,7 +27,7 @@ fn main() {
     let binary = env!("CARGO_BIN_EXE_api-triage");
     let dir = std::env::temp_dir().join("api-triage-startup-bench");
     let _ = std::fs::create_dir_all(&dir);
-    let ready = "? help · q quit";
+    let ready = "q quit · ? help";
     let (app, first_frame) = first_frames(binary, &[], &dir, ready);
     let recorded = dir.join("first-frame.out");
     std::fs::write(&recorded, &first_frame).expect("write the first frame");

@@ -28,3 +28,53 @@ pub fn journal(state_dir: Option<&PathBuf>) -> Journal {
             .unwrap_or_else(crate::session::default_dir),
     )
 }
+
+/// The engineer's time zone, read without indexing the time zone database. jiff's
+/// `TimeZone::system()` looks the zone's name up by walking every folder of
+/// /usr/share/zoneinfo, several milliseconds at every start; here `/etc/localtime` is read as
+/// it is (the `TZif` data the system itself uses). `TZ`, when set, is left to jiff, which reads
+/// its forms (names, POSIX rules, paths).
+pub fn local_zone() -> jiff::tz::TimeZone {
+    if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) {
+        return jiff::tz::TimeZone::system();
+    }
+    zone_file(std::path::Path::new("/etc/localtime")).unwrap_or_else(jiff::tz::TimeZone::system)
+}
+
+/// The zone in a `TZif` file, named after the zone its link points to when it is one.
+fn zone_file(path: &std::path::Path) -> Option<jiff::tz::TimeZone> {
+    let target = std::fs::canonicalize(path).ok()?;
+    let target = target.to_string_lossy();
+    let name = target
+        .split_once("zoneinfo/")
+        .map_or("Local", |(_, name)| name);
+    let data = std::fs::read(path).ok()?;
+    jiff::tz::TimeZone::tzif(name, &data).ok()
+}
+
+/// Today's date where the engineer is.
+pub fn today(now: jiff::Timestamp) -> jiff::civil::Date {
+    now.to_zoned(local_zone()).date()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zone_file;
+
+    #[test]
+    fn a_zone_file_gives_the_zone_the_database_names() {
+        // A zone with summer time, against jiff's own database, for every day of a year.
+        let Some(berlin) = zone_file(std::path::Path::new("/usr/share/zoneinfo/Europe/Berlin"))
+        else {
+            // No zone files on this machine: then jiff's reading is used anyway.
+            return;
+        };
+        assert_eq!(berlin.iana_name(), Some("Europe/Berlin"));
+        let database = jiff::tz::TimeZone::get("Europe/Berlin").expect("Berlin in the database");
+        let start = jiff::Timestamp::from_second(1_767_225_600).expect("a valid instant");
+        for day in 0..365 {
+            let at = start + jiff::SignedDuration::from_hours(24 * day);
+            assert_eq!(berlin.to_offset(at), database.to_offset(at), "day {day}");
+        }
+    }
+}

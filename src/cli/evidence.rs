@@ -106,7 +106,7 @@ pub fn evidence_to_session(
         crate::session::NoteTarget::Incident,
         text.trim_end(),
         now,
-        &jiff::tz::TimeZone::system(),
+        &crate::startup::local_zone(),
         expected,
     );
     // Read again with what this team's API expects of a token.

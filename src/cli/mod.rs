@@ -150,16 +150,15 @@ pub fn run() -> Exit {
             state_dir: None,
             today: None,
         };
-        let report = load(
-            &global,
-            &[],
-            Some(now.to_zoned(jiff::tz::TimeZone::system()).date()),
-        );
+        let report = load(&global, &[], Some(crate::startup::today(now)));
         let output = evidence_to_session(&text, show_secrets, &report, &journal(&global), now);
         return emit(&output);
     }
     let cli = Cli::parse();
-    let today = cli.global.today.or_else(|| Some(jiff::Zoned::now().date()));
+    let today = cli
+        .global
+        .today
+        .or_else(|| Some(crate::startup::today(jiff::Timestamp::now())));
     let journal = journal(&cli.global);
     let Some(command) = &cli.command else {
         let start = crate::tui::Start {

@@ -110,6 +110,17 @@ pub fn load_paths(paths: &[PathBuf], today: Option<Date>) -> LoadReport {
 
 /// Loads the embedded default with team files given as `(path, text)` pairs.
 pub fn load_texts(texts: Vec<(String, String)>, today: Option<Date>) -> LoadReport {
+    // The default alone: merged ahead of time, so a first start need not parse it.
+    if texts.is_empty()
+        && let Some(default) = super::snapshot::embedded_default(today)
+    {
+        return LoadReport {
+            runbooks: vec![default],
+            findings: Vec::new(),
+            unreadable: false,
+            files: Vec::new(),
+        };
+    }
     let (default, mut findings) = Loaded::new(EMBEDDED_NAME, DEFAULT_RUNBOOK);
     let (default_runbook, default_findings) = embedded_default(&default, today);
     findings.extend(default_findings);

@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::model::{AnswerKind, Example, Layer, LookFirst, Need, Owner};
 use crate::evidence::token::Expected;
 
 /// An owner as shown on a card: the id it is referred to by, and how to reach it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct OwnerCard {
     pub id: String,
     pub name: String,
@@ -29,14 +29,14 @@ impl OwnerCard {
 }
 
 /// A likely cause with the interview answers (`question:option`) that favour it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct CauseCard {
     pub text: String,
     pub when: Vec<String>,
 }
 
 /// Everything a runbook says about one status code (or one class, for fallbacks).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Card {
     /// "502", or "4xx" for a class fallback.
     pub code: String,
@@ -59,14 +59,14 @@ pub struct Card {
 }
 
 /// One side of a comparison.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct SideCard {
     pub code: u16,
     pub when: String,
 }
 
 /// Codes that are easily confused and the question that tells them apart.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ComparisonCard {
     pub id: String,
     pub title: String,
@@ -76,7 +76,7 @@ pub struct ComparisonCard {
 }
 
 /// A recognisable situation and the first move for it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ScenarioCard {
     pub id: String,
     pub title: String,
@@ -87,7 +87,7 @@ pub struct ScenarioCard {
 }
 
 /// One possible answer to an interview question.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct OptionCard {
     pub id: String,
     pub label: String,
@@ -95,7 +95,7 @@ pub struct OptionCard {
 }
 
 /// One interview question.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct QuestionCard {
     pub id: String,
     pub prompt: String,
@@ -105,7 +105,7 @@ pub struct QuestionCard {
 }
 
 /// One team's runbook layered over the default (or the default alone).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct TeamRunbook {
     pub name: String,
     pub maintainers: Option<String>,

@@ -1,7 +1,8 @@
 //! Runbooks: the TOML format (`model`), parsing with positions (`parse`), reading files
 //! (`load`), layering a team over the default (`merge`) and checking the file added
 //! (`validate`), the findings (`diagnostic`), the merged result (`merged`), what a command
-//! does (`commands`) and a card as it is read, for every view that shows one (`sheet`).
+//! does (`commands`) and a card as it is read, for every view that shows one (`sheet`), and the default
+//! merged ahead of time (`snapshot`).
 
 pub mod commands;
 pub mod diagnostic;
@@ -11,6 +12,7 @@ pub mod merged;
 pub mod model;
 pub mod parse;
 pub mod sheet;
+pub mod snapshot;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -53,3 +53,31 @@ fn version_names_the_embedded_runbook_review() {
     );
     assert!(text.contains("embedded runbook reviewed 2026-"), "{text}");
 }
+
+#[test]
+fn the_default_snapshot_is_the_embedded_runbook_merged() {
+    use api_triage::runbook::{
+        DEFAULT_RUNBOOK, EMBEDDED_NAME, Loaded, load_texts, merge, snapshot,
+    };
+    let (loaded, findings) = Loaded::new(EMBEDDED_NAME, DEFAULT_RUNBOOK);
+    assert!(findings.is_empty(), "{findings:?}");
+    let (merged, _) = merge::embedded_default(&loaded, None);
+    check("assets/default-runbook.json", &snapshot::render(&merged));
+    if std::env::var_os("UPDATE_GENERATED").is_none() {
+        // What a start reads is what parsing the TOML gives, to the last field.
+        assert_eq!(snapshot::embedded_default(None).as_ref(), Some(&merged));
+        let today = "2026-12-03".parse().ok();
+        assert_eq!(load_texts(Vec::new(), today).runbooks, vec![merged]);
+        // With a review due the TOML is parsed, so the finding has its line and column.
+        let late = "2030-01-01".parse().ok();
+        let report = load_texts(Vec::new(), late);
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.message.contains("overdue") && f.line > 0),
+            "{:?}",
+            report.findings
+        );
+    }
+}
