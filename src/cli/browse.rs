@@ -1,6 +1,7 @@
 //! The runbook commands: `check`, `list`, `explain` and `compare`.
 
 use super::*;
+use crate::runbook::sheet::Label;
 
 pub(super) fn check(report: &LoadReport, json: bool, style: Style) -> Output {
     let exit = if report.unreadable {
@@ -203,13 +204,21 @@ pub(super) fn compare(
                 col.push(format!("When: {}", side.when));
             }
             col.push(card.meaning.clone());
+            // The card's labels, in the card's order (runbook::sheet).
+            col.push(format!("{}: {}", Label::Owner.text(), card.owner.name));
             let layers: Vec<&str> = card.generated_by.iter().map(|l| l.label()).collect();
             if !layers.is_empty() {
-                col.push(format!("From: {}", layers.join(", ")));
+                col.push(format!(
+                    "{}: {}",
+                    Label::ReturnedBy.text(),
+                    layers.join(", ")
+                ));
             }
-            col.push(format!("Owner: {}", card.owner.name));
-            if let Some(first) = card.look_first.first() {
-                col.push(format!("Look first: {}", first.what));
+            if !card.look_first.is_empty() {
+                col.push(format!("{}:", Label::LookFirst.text()));
+                for (i, look) in card.look_first.iter().enumerate() {
+                    col.push(format!("{}. {}", i + 1, look.what));
+                }
             }
             col
         })
