@@ -4,6 +4,9 @@
 //! says so) and only while no review of the default is due; otherwise the TOML is parsed as
 //! before. A test checks it against the TOML and remakes it with `UPDATE_GENERATED=1`.
 
+use std::sync::Mutex;
+use std::thread::JoinHandle;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -50,14 +53,40 @@ pub fn render(runbook: &TeamRunbook) -> String {
     text
 }
 
-/// The merged default from the snapshot, when it is the compiled-in text's and `today` needs
-/// no review finding (the full path reports it with its line and column).
-pub fn embedded_default(today: Option<Date>) -> Option<TeamRunbook> {
-    let snapshot: Snapshot = serde_json::from_str(SNAPSHOT).ok()?;
-    if snapshot.made_from != digest(DEFAULT_RUNBOOK) {
-        return None;
+/// The snapshot being read on another thread, started by [`preload`].
+static PRELOADED: Mutex<Option<JoinHandle<Option<TeamRunbook>>>> = Mutex::new(None);
+
+/// Starts reading the snapshot on another thread, so it is ready by the time the command line
+/// is parsed and the terminal set up (the two cores of a small server do both at once). A
+/// run that needs no runbook simply never asks for it.
+pub fn preload() {
+    let reading = std::thread::Builder::new()
+        .name("default-runbook".to_owned())
+        .spawn(read);
+    if let (Ok(reading), Ok(mut slot)) = (reading, PRELOADED.lock()) {
+        *slot = Some(reading);
     }
-    let runbook = snapshot.runbook;
+}
+
+/// The merged default from the snapshot, when it is the compiled-in text's.
+fn read() -> Option<TeamRunbook> {
+    let snapshot: Snapshot = serde_json::from_str(SNAPSHOT).ok()?;
+    (snapshot.made_from == digest(DEFAULT_RUNBOOK)).then_some(snapshot.runbook)
+}
+
+/// The merged default from the snapshot (preloaded, or read now), when it is the
+/// compiled-in text's and `today` needs no review finding (the full path reports it with its
+/// line and column).
+pub fn embedded_default(today: Option<Date>) -> Option<TeamRunbook> {
+    let preloaded = PRELOADED
+        .lock()
+        .ok()
+        .and_then(|mut slot| slot.take())
+        .and_then(|reading| reading.join().ok());
+    let runbook = match preloaded {
+        Some(read) => read,
+        None => read(),
+    }?;
     if let Some(today) = today {
         let reviewed: Date = runbook.reviewed.as_deref()?.parse().ok()?;
         let age = (today - reviewed).get_days();

@@ -73,7 +73,8 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
         },
     };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(Matrix::from_report(&report), report.findings, color);
+    // The runbooks move into the matrix: a copy of them all would cost the start-up time.
+    let mut app = App::new(Matrix::new(report.runbooks), report.findings, color);
     app.shared.zone = crate::startup::local_zone();
     app.shared.now = jiff::Timestamp::now();
     if let Some(session) = resumed {
