@@ -211,11 +211,10 @@ impl Facts<'_> {
     fn write_key_lines(&self, m: &Markup, out: &mut String) {
         let s = self.session;
         if let Some(card) = &self.card {
-            let mut owner = format!("{} ({})", card.owner.name, card.owner.contact);
-            if let Some(escalation) = &card.owner.escalation {
-                let _ = write!(owner, "; escalation: {escalation}");
-            }
-            let _ = writeln!(out, "- {} {owner}", m.b("Owner:"));
+            // Worded as on the card, so the paste and the screen read the same.
+            let owner = crate::runbook::sheet::owner_text(&card.owner);
+            let label = format!("{}:", crate::runbook::sheet::Label::Owner.text());
+            let _ = writeln!(out, "- {} {owner}", m.b(&label));
         }
         let found: Vec<_> = s.checklist.found().collect();
         if found.is_empty() {
