@@ -324,3 +324,41 @@ fn explain_and_the_card_screen_show_the_same_labels_in_the_same_order() {
         assert_eq!(noticed(&tui), card.fallback_class.is_some(), "card {code}");
     }
 }
+
+#[test]
+fn every_key_the_readme_table_names_is_in_the_key_table() {
+    use api_triage::tui::keymap::{BINDINGS, GLOBAL_HELP};
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme.split("## The app").nth(1).unwrap();
+    let table: Vec<&str> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| keys"))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .collect();
+    assert!(table.len() >= 10, "the README's key table: {table:?}");
+    let known: Vec<&str> = BINDINGS
+        .iter()
+        .flat_map(|b| b.label.split_whitespace())
+        .chain(GLOBAL_HELP.iter().map(|(keys, _)| *keys))
+        .collect();
+    for row in table {
+        let keys = row.split('|').nth(1).unwrap();
+        for key in keys.split('`').skip(1).step_by(2) {
+            // Digits type a code; `↑↓` names two keys.
+            let named: Vec<String> = if key.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            } else if key == "↑↓" {
+                vec!["↑".to_owned(), "↓".to_owned()]
+            } else {
+                vec![key.to_owned()]
+            };
+            for key in named {
+                assert!(
+                    known.contains(&key.as_str()),
+                    "README names `{key}` ({row}), which the key table does not bind"
+                );
+            }
+        }
+    }
+}
