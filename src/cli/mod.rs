@@ -2,14 +2,19 @@
 //! its output and exit code, so tests can run it without a process.
 
 mod args;
-mod browse;
+mod check;
+mod compare;
 mod evidence;
+mod explain;
+mod export;
+mod list;
 mod sessions;
 mod text;
 
 pub use args::{Cli, Command, FormatArg, Global, VERSION, completions, man_page};
 pub use evidence::{MAX_EVIDENCE_BYTES, evidence, evidence_to_session, read_evidence};
-pub use sessions::{export, sessions};
+pub use export::export;
+pub use sessions::sessions;
 pub use text::render_card;
 
 use std::fmt::Write as _;
@@ -25,7 +30,10 @@ pub use crate::exit::Exit;
 use crate::matrix::Matrix;
 use crate::runbook::{Card, LoadReport, TeamRunbook};
 use crate::text::{visible, wrap};
-use browse::{check, compare, explain, list};
+use check::check;
+use compare::compare;
+use explain::{explain, no_card, unknown_team};
+use list::list;
 use text::{side_by_side, truncate};
 
 /// Width of plain-text output: fits a default terminal and an incident-channel code block.

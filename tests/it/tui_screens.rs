@@ -328,7 +328,8 @@ fn explain_and_the_card_screen_show_the_same_labels_in_the_same_order() {
 #[test]
 fn every_key_the_readme_table_names_is_in_the_key_table() {
     use api_triage::tui::keymap::{BINDINGS, GLOBAL_HELP};
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let section = readme.split("## The app").nth(1).unwrap();
     let table: Vec<&str> = section
         .lines()

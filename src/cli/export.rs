@@ -1,0 +1,93 @@
+//! `api-triage export`: a saved session's escalation summary and bundle, redacted.
+
+use super::*;
+
+/// `api-triage export`: the bundle folder, the summary on stdout, optionally the clipboard.
+pub fn export(
+    command: &Command,
+    report: &LoadReport,
+    journal: &crate::session::Journal,
+    now: jiff::Timestamp,
+    terminal: &mut dyn std::io::Write,
+) -> Output {
+    let Command::Export {
+        session,
+        out,
+        format,
+        copy,
+        no_redact,
+    } = command
+    else {
+        return Output::default();
+    };
+    let fail = |message: String, exit: Exit| Output {
+        stderr: format!("api-triage: {message}\n"),
+        exit,
+        ..Output::default()
+    };
+    let id = match session {
+        Some(id) => id.clone(),
+        None => match journal.latest() {
+            Ok(id) => id,
+            Err(e) => return fail(e.to_string(), Exit::Failed),
+        },
+    };
+    let session = match journal.load(&id) {
+        Ok(s) => s,
+        Err(e) => return fail(e.to_string(), Exit::Failed),
+    };
+    let matrix = Matrix::from_report(report);
+    let runbook = matrix
+        .runbooks()
+        .iter()
+        .find(|r| r.name == session.runbook)
+        .or_else(|| matrix.runbooks().first());
+    let Some(runbook) = runbook else {
+        return fail("no runbook loaded".to_owned(), Exit::Failed);
+    };
+    let prepared = match crate::export::prepare(&session, runbook, !no_redact) {
+        Ok(p) => p,
+        Err(e) => return fail(e.to_string(), Exit::Failed),
+    };
+    let mut stderr = String::new();
+    if *no_redact {
+        stderr.push_str(
+            "api-triage: warning: --no-redact: secrets in the evidence go out as typed\n",
+        );
+    }
+    if !prepared.missing.is_empty() {
+        let labels: Vec<&str> = prepared.missing.iter().map(|n| n.label()).collect();
+        let _ = writeln!(
+            stderr,
+            "api-triage: the team wants before escalating: {} (exporting anyway)",
+            labels.join(", ")
+        );
+    }
+    let folder = match prepared.write_bundle(runbook, now, out) {
+        Ok(folder) => folder,
+        Err(e) => return fail(e.to_string(), Exit::Failed),
+    };
+    let _ = writeln!(
+        stderr,
+        "api-triage: bundle written to {} ({})",
+        folder.display(),
+        prepared.redaction_note()
+    );
+    if *copy {
+        let summary = prepared.render(runbook, now, crate::export::summary::Format::Md);
+        let env = crate::clipboard::Environment::from_process();
+        // Markdown is what summary.md holds: a copy that reaches no clipboard points there.
+        let copied = crate::clipboard::copy(
+            &summary,
+            &env,
+            terminal,
+            crate::clipboard::Fallback::Existing(&folder.join("summary.md")),
+        );
+        let _ = writeln!(stderr, "api-triage: summary {}", copied.describe());
+    }
+    Output {
+        stdout: prepared.render(runbook, now, (*format).into()),
+        stderr,
+        exit: Exit::Ok,
+    }
+}
