@@ -51,18 +51,10 @@ impl TriageScreen {
         Persist::Now
     }
 
-    pub(super) fn draw_checklist(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        shared: &Shared,
-        runbook: &TeamRunbook,
-    ) {
-        draw(frame, area, shared, self, runbook);
-    }
 }
 
-fn draw(
+/// Draws the checklist stage of the triage screen.
+pub(super) fn draw(
     frame: &mut Frame,
     area: Rect,
     shared: &Shared,

@@ -167,18 +167,10 @@ impl TriageScreen {
         }
     }
 
-    pub(super) fn draw_interview(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        shared: &Shared,
-        runbook: &TeamRunbook,
-    ) {
-        draw(frame, area, shared, self, runbook);
-    }
 }
 
-fn draw(
+/// Draws the interview stage of the triage screen.
+pub(super) fn draw(
     frame: &mut Frame,
     area: Rect,
     shared: &Shared,

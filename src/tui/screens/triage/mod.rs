@@ -146,8 +146,8 @@ impl TriageScreen {
             return;
         };
         match self.session.stage {
-            Stage::Interview => self.draw_interview(frame, area, shared, runbook),
-            Stage::Checklist => self.draw_checklist(frame, area, shared, runbook),
+            Stage::Interview => interview::draw(frame, area, shared, self, runbook),
+            Stage::Checklist => checklist::draw(frame, area, shared, self, runbook),
         }
         self.draw_overlays(frame, area, theme);
     }
