@@ -105,6 +105,26 @@ impl Session {
         }
     }
 
+    /// Waits until a line of the screen holds every one of `parts`, in any order, and returns
+    /// that line: for a query and its count, which must be seen in the same frame.
+    pub fn wait_for_line(&self, parts: &[&str], limit: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if let Some(line) = screen
+                .lines()
+                .find(|line| parts.iter().all(|part| line.contains(part)))
+            {
+                return line.to_string();
+            }
+            assert!(
+                start.elapsed() < limit,
+                "waited for a line with {parts:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_micros(500));
+        }
+    }
+
     /// Waits for the process to exit and returns its exit code.
     pub fn wait_exit(&mut self, limit: Duration) -> u32 {
         let start = Instant::now();

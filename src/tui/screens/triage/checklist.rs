@@ -50,7 +50,6 @@ impl TriageScreen {
         }
         Persist::Now
     }
-
 }
 
 /// Draws the checklist stage of the triage screen.

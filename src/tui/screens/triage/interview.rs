@@ -166,7 +166,6 @@ impl TriageScreen {
             self.option = self.option.saturating_add_signed(delta).min(last);
         }
     }
-
 }
 
 /// Draws the interview stage of the triage screen.
