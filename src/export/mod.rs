@@ -103,12 +103,12 @@ impl Prepared {
         if format == Format::Json {
             return self.bundle_json(runbook, now);
         }
-        render(&self.session, runbook, now, format)
+        render(&self.session, &self.missing, runbook, now, format)
     }
 
     /// The contents of `bundle.json`.
     pub fn bundle_json(&self, runbook: &TeamRunbook, now: Timestamp) -> String {
-        let summary = render(&self.session, runbook, now, Format::Md);
+        let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
         let json = bundle::BundleJson {
             schema_version: bundle::BUNDLE_SCHEMA_VERSION,
             exported_at: now,
@@ -154,7 +154,7 @@ impl Prepared {
             self.session.code(&runbook.interview),
             &self.session.incident.title,
         );
-        let summary = render(&self.session, runbook, now, Format::Md);
+        let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
         bundle::write_bundle(out_dir, &name, &summary, &self.bundle_json(runbook, now))
     }
 }

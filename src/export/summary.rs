@@ -14,7 +14,7 @@ use crate::runbook::model::{ExampleKind, Need};
 use crate::runbook::{Card, TeamRunbook};
 use crate::session::model::elapsed_label;
 use crate::session::{NoteTarget, Session};
-use crate::triage::{Interview, Outcome, rank_causes};
+use crate::triage::{Interview, Outcome, most_likely, rank_causes};
 
 /// The formats of the summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -89,17 +89,28 @@ struct Facts<'a> {
     /// The session's code, from `Session::code`: every line of the summary reads this one.
     code: Option<u16>,
     card: Option<Card>,
+    /// The needs still missing, worked out on the session before redaction (a redacted id is
+    /// still an id): the same list the escalation screen shows.
+    missing: &'a [Need],
     now: Timestamp,
 }
 
-/// Renders the summary of an (already redacted) session.
-pub fn render(session: &Session, runbook: &TeamRunbook, now: Timestamp, format: Format) -> String {
+/// Renders the summary of an (already redacted) session; `missing` is the readiness the
+/// caller computed once with `Session::missing_needs` before redacting.
+pub fn render(
+    session: &Session,
+    missing: &[Need],
+    runbook: &TeamRunbook,
+    now: Timestamp,
+    format: Format,
+) -> String {
     let code = session.code(&runbook.interview);
     let facts = Facts {
         session,
         runbook,
         code,
         card: code.and_then(|c| runbook.card(c)),
+        missing,
         now,
     };
     match format {
@@ -210,33 +221,37 @@ impl Facts<'_> {
     /// The lines someone reads when they read nothing else.
     fn write_key_lines(&self, m: &Markup, out: &mut String) {
         let s = self.session;
+        // What the checklist found outranks every guess: it goes first.
+        for step in s.checklist.found() {
+            let _ = writeln!(out, "- {} {}", m.b("Found:"), step.found_text());
+        }
         if let Some(card) = &self.card {
             // Worded as on the card, so the paste and the screen read the same.
             let owner = crate::runbook::sheet::owner_text(&card.owner);
             let label = format!("{}:", crate::runbook::sheet::Label::Owner.text());
             let _ = writeln!(out, "- {} {owner}", m.b(&label));
-        }
-        let found: Vec<_> = s.checklist.found().collect();
-        if found.is_empty() {
-            if let Some(card) = &self.card
-                && let Some(top) = rank_causes(card, &s.interview, &self.runbook.interview).first()
-            {
-                let why = if top.reasons.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (because {})", top.reasons.join(", "))
-                };
-                let _ = writeln!(out, "- {} {}{why}", m.b("Most likely:"), top.text);
-            }
-        } else {
-            for step in found {
-                let _ = writeln!(
-                    out,
-                    "- {} {}{}",
-                    m.b("Found:"),
-                    step.title,
-                    finding_suffix(&step.finding)
-                );
+            let ranked = rank_causes(card, &s.interview, &self.runbook.interview, &s.checklist);
+            match most_likely(&ranked) {
+                Some(top) => {
+                    let mut why = top.reasons.clone();
+                    if let Some(step) = &top.found_by {
+                        why.insert(0, format!("found in: {step}"));
+                    }
+                    let why = if why.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (because {})", why.join(", "))
+                    };
+                    let _ = writeln!(out, "- {} {}{why}", m.b("Most likely:"), top.text);
+                }
+                None if !ranked.is_empty() => {
+                    let _ = writeln!(
+                        out,
+                        "- {} not known: the checklist ruled out every cause the runbook lists",
+                        m.b("Most likely:")
+                    );
+                }
+                None => {}
             }
         }
         let ruled_out: Vec<_> = s.checklist.ruled_out().collect();
@@ -397,10 +412,7 @@ impl Facts<'_> {
     }
 
     fn missing_needs(&self) -> Vec<Need> {
-        let Some(card) = &self.card else {
-            return Vec::new();
-        };
-        self.session.missing_needs(&card.needs)
+        self.missing.to_vec()
     }
 
     fn ids(&self) -> Vec<FoundId> {

@@ -206,6 +206,10 @@ fn question_card(q: &Question) -> QuestionCard {
                 hint: o.hint.clone(),
             })
             .collect(),
+        first_when: q.first_when.iter().map(|c| c.get_ref().clone()).collect(),
+        last_when: q.last_when.iter().map(|c| c.get_ref().clone()).collect(),
+        skip_when: q.skip_when.iter().map(|c| c.get_ref().clone()).collect(),
+        skip_reason: q.skip_reason.clone(),
     }
 }
 

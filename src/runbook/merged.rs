@@ -102,6 +102,16 @@ pub struct QuestionCard {
     pub help: Option<String>,
     pub kind: AnswerKind,
     pub options: Vec<OptionCard>,
+    /// Conditions (answers as `question:option`, all of one condition at once) that move the
+    /// question first, move it last, or skip it with `skip_reason`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub first_when: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub last_when: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skip_when: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip_reason: Option<String>,
 }
 
 /// One team's runbook layered over the default (or the default alone).

@@ -429,6 +429,24 @@ pub struct Question {
     /// The choices (for `choice`; for `code`, the answers that are not a status code).
     #[serde(default)]
     pub options: Vec<AnswerOption>,
+    /// Ask it right after the code question when one of these holds. A condition is one or
+    /// more answers as `question:option`, separated by spaces, that must all be given; a code
+    /// is `code:502` or its class `code:5xx`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub first_when: Vec<Spanned<String>>,
+    /// Ask it last when one of these holds (same form as `first_when`).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub last_when: Vec<Spanned<String>>,
+    /// Do not ask it when one of these holds (same form); the interview shows it as skipped
+    /// with `skip_reason`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub skip_when: Vec<Spanned<String>>,
+    /// Why it is not asked, shown in its place when `skip_when` holds.
+    #[serde(default)]
+    pub skip_reason: Option<String>,
 }
 
 /// One answer to a choice question.

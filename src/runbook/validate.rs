@@ -226,6 +226,37 @@ pub(super) fn check_references(
             }
         }
     }
+    for question in &file.interview {
+        let conditions = question
+            .first_when
+            .iter()
+            .chain(&question.last_when)
+            .chain(&question.skip_when);
+        for condition in conditions {
+            if condition.get_ref().split_whitespace().next().is_none() {
+                report.error(
+                    condition.span(),
+                    "an empty condition; write answers as `question:option`, e.g. `code:502 layer:gateway`",
+                );
+            }
+            for tag in condition.get_ref().split_whitespace() {
+                if let Err(message) = check_tag(tag, interview) {
+                    report.error(condition.span(), message);
+                }
+            }
+        }
+        if let Some(first) = question.skip_when.first()
+            && question.skip_reason.is_none()
+        {
+            report.error(
+                first.span(),
+                format!(
+                    "question `{}` has `skip_when` but no `skip_reason`: the engineer is told why a question is not asked",
+                    question.id.get_ref()
+                ),
+            );
+        }
+    }
     for comparison in &file.comparisons {
         let context = format!("comparison `{}`", comparison.id.get_ref());
         for code in comparison.codes.get_ref() {

@@ -313,6 +313,9 @@ impl Session {
                 visit(text);
             }
         }
+        for source in self.interview.sources.values_mut() {
+            visit(source);
+        }
     }
 
     /// Adds a note stamped with `at` in UTC, in `zone`, and relative to the start.
@@ -347,6 +350,13 @@ impl Session {
         self.add_note(target, text, at, zone);
         let analysis = crate::evidence::analysis::analyze_expecting(text, at, expected);
         let reading = EvidenceReading::of(&analysis)?;
+        let line = reading.line();
+        let stamp = self
+            .notes
+            .last()
+            .map(Note::elapsed_label)
+            .unwrap_or_default();
+        let source = format!("the response in the note at {stamp}: {line}");
         for (question, value) in analysis.suggested_answers() {
             let answer = if question == "code" {
                 value.parse().map(Answer::Code).ok()
@@ -354,16 +364,20 @@ impl Session {
                 Some(Answer::Choice(value))
             };
             if let Some(answer) = answer {
-                self.interview
-                    .answers
-                    .entry(question.to_owned())
-                    .or_insert(answer);
+                self.interview.pre_answer(question, answer, &source);
             }
         }
         if self.code.is_none() {
             self.code = Some(reading.status);
         }
-        let line = reading.line();
+        if self.incident.endpoint.trim().is_empty()
+            && let Some(url) = &analysis.url
+        {
+            self.incident.endpoint = match &analysis.method {
+                Some(method) => format!("{method} {url}"),
+                None => url.clone(),
+            };
+        }
         if let Some(note) = self.notes.last_mut() {
             note.evidence = Some(NoteEvidence::Reading(reading));
         }
@@ -381,6 +395,19 @@ impl Session {
     /// this.
     pub fn code(&self, questions: &[QuestionCard]) -> Option<u16> {
         self.interview.code(questions).or(self.code)
+    }
+
+    /// Fills the incident's endpoint from the service answer while the engineer has not
+    /// written one, so the details and the summary name it without retyping.
+    pub fn fill_endpoint(&mut self) {
+        if !self.incident.endpoint.trim().is_empty() {
+            return;
+        }
+        if let Some(Answer::Text(service)) = self.interview.answers.get("service")
+            && !service.trim().is_empty()
+        {
+            self.incident.endpoint = service.trim().to_owned();
+        }
     }
 
     /// The team's `needs` the evidence does not meet yet, in the runbook's order. The one
@@ -453,7 +480,7 @@ mod tests {
         assert!(s.needs_met(&needs).is_empty());
         s.add_note(
             NoteTarget::Incident,
-            "< x-request-id: abc",
+            "< x-request-id: 7f3c9a1b",
             at("2026-11-23T09:01:00Z"),
             &TimeZone::UTC,
         );

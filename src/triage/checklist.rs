@@ -64,6 +64,19 @@ pub struct Step {
     pub finding: String,
 }
 
+impl Step {
+    /// What a found step says, worded once for the screen and every summary: the finding
+    /// first, the step it came from after ("`connect() failed (111)` on orders-api:8080 (in:
+    /// Ingress error log)"); the step alone when no finding was written.
+    pub fn found_text(&self) -> String {
+        if self.finding.trim().is_empty() {
+            self.title.clone()
+        } else {
+            format!("{} (in: {})", self.finding.trim(), self.title)
+        }
+    }
+}
+
 /// The steps of a triage, in the order to work through them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Checklist {

@@ -3,9 +3,11 @@
 
 use crate::runbook::{Card, ComparisonCard, QuestionCard, TeamRunbook};
 
+use super::checklist::{Checklist, Outcome, Step};
 use super::interview::{Answer, Interview};
 
-/// A cause with how strongly the answers point at it and which answers did.
+/// A cause with how strongly the answers point at it, which answers did, and what the
+/// checklist found about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RankedCause {
     pub text: String,
@@ -13,21 +15,48 @@ pub struct RankedCause {
     pub score: usize,
     /// The answers that favour it, as read on screen ("who returned it: gateway").
     pub reasons: Vec<String>,
+    /// The checklist step that tests this cause and was ruled out, if any: such a cause is
+    /// never offered as the most likely.
+    pub ruled_out_by: Option<String>,
+    /// The checklist step that tests this cause and was marked found, if any.
+    pub found_by: Option<String>,
 }
 
-/// The card's causes, those favoured by more answers first; ties keep the runbook's order,
-/// which is "most likely first".
+impl RankedCause {
+    /// Whether the checklist has not ruled it out.
+    pub fn is_open(&self) -> bool {
+        self.ruled_out_by.is_none()
+    }
+}
+
+/// The card's causes in the order to suspect them: one a found step tests first, then those
+/// favoured by more answers, and those whose step was ruled out last. Ties keep the runbook's
+/// order, which is "most likely first". The one ranking the screen and every summary read.
 pub fn rank_causes(
     card: &Card,
     interview: &Interview,
     questions: &[QuestionCard],
+    checklist: &Checklist,
 ) -> Vec<RankedCause> {
     let tags = interview.tags();
+    let settled: Vec<(&Step, Vec<String>)> = checklist
+        .steps
+        .iter()
+        .filter(|s| matches!(s.outcome, Outcome::RuledOut | Outcome::FoundIt))
+        .map(|s| (s, significant_words(&s.title)))
+        .collect();
     let mut ranked: Vec<RankedCause> = card
         .causes
         .iter()
         .map(|cause| {
             let matched: Vec<&String> = cause.when.iter().filter(|w| tags.contains(w)).collect();
+            let words = significant_words(&cause.text);
+            let step_with = |outcome: Outcome| {
+                settled
+                    .iter()
+                    .find(|(step, step_words)| step.outcome == outcome && tests(step_words, &words))
+                    .map(|(step, _)| step.title.clone())
+            };
             RankedCause {
                 text: cause.text.clone(),
                 score: matched.len(),
@@ -35,11 +64,64 @@ pub fn rank_causes(
                     .iter()
                     .map(|tag| describe_tag(tag, questions))
                     .collect(),
+                ruled_out_by: step_with(Outcome::RuledOut),
+                found_by: step_with(Outcome::FoundIt),
             }
         })
         .collect();
-    ranked.sort_by_key(|c| std::cmp::Reverse(c.score));
+    ranked.sort_by_key(|c| {
+        (
+            c.found_by.is_none(),
+            c.ruled_out_by.is_some(),
+            std::cmp::Reverse(c.score),
+        )
+    });
     ranked
+}
+
+/// The most likely cause the checklist has not ruled out, if any is left.
+pub fn most_likely(ranked: &[RankedCause]) -> Option<&RankedCause> {
+    ranked.iter().find(|c| c.is_open())
+}
+
+/// Words too common in runbook sentences to tie a step to a cause.
+const COMMON: &[&str] = &[
+    "about", "after", "again", "against", "also", "before", "being", "between", "both", "check",
+    "checks", "could", "does", "doing", "during", "each", "every", "first", "from", "have", "into",
+    "look", "more", "most", "much", "must", "only", "other", "over", "same", "should", "some",
+    "such", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "under", "until", "upon", "very", "what", "when", "where", "which", "while", "will",
+    "with", "within", "without", "your",
+];
+
+/// A sentence's telling words: lower case, four letters or more, common words and a plural
+/// `s` dropped, so "Upstream pods: restarts" and "upstream pods ... restart" meet.
+fn significant_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if stem.chars().count() >= 4 && !stem.ends_with('s') => stem.to_owned(),
+            _ => w,
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Whether a checklist step tests a cause: they share at least two telling words, and those
+/// make up at least half of the shorter of the two. A step on the upstream pods' restarts tests
+/// "upstream pods crash or restart"; a log step that merely mentions "upstream" does not.
+fn tests(step_words: &[String], cause_words: &[String]) -> bool {
+    let shared = step_words
+        .iter()
+        .filter(|w| cause_words.binary_search(w).is_ok())
+        .count();
+    let shorter = step_words.len().min(cause_words.len());
+    shared >= 2 && shared * 2 >= shorter
 }
 
 /// Reads a tag as the question's short name and the answer's label.

@@ -128,7 +128,8 @@ fn triage_screens() -> Vec<(&'static str, App)> {
     let mut a = start();
     type_text(&mut a, "orders-api POST /v1/orders");
     a.update(Action::Open);
-    for answer in ['2', '1', '1', '1', '4'] {
+    // Gateway (so the request and caller questions are not asked), a deploy, intermittent.
+    for answer in ['2', '1', '4'] {
         a.update(Action::Type(answer));
     }
     a.shared.now = "2026-11-23T09:04:30Z".parse().unwrap();

@@ -293,7 +293,8 @@ fn typed(a: &mut App, text: &str) {
     }
 }
 
-/// A triage of 502 walked to its checklist: gateway, intermittent.
+/// A triage of 502 walked to its checklist: gateway (so the request's shape and the caller's
+/// rights are not asked), what changed skipped, intermittent.
 fn triage_at_checklist() -> App {
     let mut a = app();
     a.shared.now = at("2026-11-23T09:00:00Z");
@@ -301,9 +302,7 @@ fn triage_at_checklist() -> App {
     a.update(Action::Triage);
     typed(&mut a, "orders POST /v1/orders");
     a.update(Action::Open);
-    for answer in ['2', '1', '1'] {
-        a.update(Action::Type(answer));
-    }
+    a.update(Action::Type('2'));
     a.update(Action::Skip);
     a.update(Action::Type('4'));
     a
@@ -329,6 +328,13 @@ fn the_interview_leads_to_the_checklist_with_answers_kept() {
         crate::triage::Answer::Choice("intermittent".into())
     );
     assert!(!answers.contains_key("changed"), "skipped stays unanswered");
+    for not_asked in ["valid", "allowed"] {
+        assert!(!answers.contains_key(not_asked), "{not_asked} is not asked");
+    }
+    assert_eq!(
+        triage.session.incident.endpoint, "orders POST /v1/orders",
+        "the service answer fills the incident's endpoint"
+    );
     assert_eq!(
         triage.session.checklist.steps.len(),
         3 + a.shared.card(0, 502).unwrap().checks.len()

@@ -11,7 +11,7 @@ use super::{Persist, Prompt, PromptKind, TriageScreen, notes::text_field};
 use crate::runbook::TeamRunbook;
 use crate::session::{NoteTarget, Session};
 use crate::text::visible;
-use crate::triage::{Outcome, rank_causes};
+use crate::triage::{Outcome, most_likely, rank_causes};
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::screens::{Shared, heading, wrapped};
 use crate::tui::theme::Theme;
@@ -122,14 +122,18 @@ pub(super) fn draw(
     );
     if let Some(found) = checklist.found().next() {
         summary.push_str(" · found: ");
-        summary.push_str(&found.title);
-    } else if let Some(top) = card.as_ref().and_then(|c| {
-        rank_causes(c, &triage.session.interview, &runbook.interview)
-            .into_iter()
-            .next()
-    }) {
-        summary.push_str(" · most likely: ");
-        summary.push_str(&top.text);
+        summary.push_str(&found.found_text());
+    } else if let Some(card) = &card {
+        let ranked = rank_causes(
+            card,
+            &triage.session.interview,
+            &runbook.interview,
+            checklist,
+        );
+        if let Some(top) = most_likely(&ranked) {
+            summary.push_str(" · most likely: ");
+            summary.push_str(&top.text);
+        }
     }
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(visible(&summary), theme.dim()))),

@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui_textarea::TextArea;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 pub use notes::{Field, Prompt, PromptKind};
 pub use shown::Shown;
@@ -48,6 +49,9 @@ pub struct TriageScreen {
     pub input: TextArea<'static>,
     /// The highlighted option of a choice question.
     pub option: usize,
+    /// Answers being typed, by question id, kept when the engineer goes back or skips so
+    /// coming back finds them as they were.
+    pub drafts: BTreeMap<String, String>,
     /// Why the last answer was refused.
     pub error: Option<String>,
     /// The note being written, if any; its text is mirrored into `session.draft`.
@@ -90,6 +94,7 @@ impl TriageScreen {
             runbook,
             input: notes::text_field(""),
             option: 0,
+            drafts: BTreeMap::new(),
             error: None,
             editor,
             prompt: None,

@@ -133,6 +133,8 @@ impl TriageScreen {
                     .add_evidence_note(target, text.trim_end(), now, zone, expected)
             {
                 self.evidence = Some(card);
+                // The evidence may have answered the question on screen: show its answer.
+                self.reload_question(runbook);
             }
         }
         Persist::Now
