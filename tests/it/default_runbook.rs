@@ -297,3 +297,124 @@ fn the_codes_met_first_have_their_own_cards() {
         );
     }
 }
+
+/// nginx's 499 and Cloudflare's 520-526 are what on-call meets behind the edge: each has a
+/// card of its own with three places to look and a failing request to try, and says the fault
+/// is not in the request (499) or lies at the origin (52x).
+#[test]
+fn nginx_499_and_cloudflare_520_to_526_have_full_cards() {
+    let report = load_texts(Vec::new(), None);
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    let default = &report.runbooks[0];
+    for code in std::iter::once(499).chain(520..=526) {
+        let card = default
+            .codes
+            .get(&code)
+            .unwrap_or_else(|| panic!("{code} has no card of its own"));
+        assert_eq!(card.look_first.len(), 3, "{code}");
+        assert!(
+            card.look_first.iter().all(|l| !l.how.trim().is_empty()),
+            "{code}: a place to look without a command"
+        );
+        assert!(
+            card.examples.iter().any(|e| e.kind == ExampleKind::Failing),
+            "{code} failing example"
+        );
+        assert!(
+            card.examples.iter().any(|e| e.kind == ExampleKind::Good),
+            "{code} good example"
+        );
+        assert!(
+            card.causes.len() >= 3,
+            "{code} has {} causes",
+            card.causes.len()
+        );
+        assert!(
+            !card.checks.is_empty() && !card.compare.is_empty(),
+            "{code}"
+        );
+        let meaning = card.meaning.to_ascii_lowercase();
+        if code == 499 {
+            assert!(meaning.contains("not at fault"), "{code}: {meaning}");
+        } else {
+            assert!(card.title.contains("Cloudflare"), "{code}: {}", card.title);
+            assert!(meaning.contains("origin"), "{code}: {meaning}");
+        }
+    }
+    // 499 is told apart from the proxy's timeout and from a client that is slow to send.
+    let compare = &default.codes[&499].compare;
+    assert!(
+        compare.contains(&504) && compare.contains(&408),
+        "{compare:?}"
+    );
+}
+
+/// Article mistakes an editor would mark: "a" before a word said with a vowel sound.
+const ARTICLE_ERRORS: &[&str] = &[
+    "a nginx", "a http", "a https", "a html", "a api", "a alb", "a sdk", "a sso",
+];
+
+/// Every article mistake of `ARTICLE_ERRORS` in `text`, matched on whole words so "a
+/// nginx-style page" counts and "data nginx" or `-a nginx` do not.
+fn article_errors(text: &str) -> Vec<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(['(', '"', '\'']).to_ascii_lowercase())
+        .collect();
+    words
+        .windows(2)
+        .filter_map(|pair| {
+            let next = pair[1].split(|c: char| !c.is_ascii_alphanumeric()).next()?;
+            let phrase = format!("{} {next}", pair[0]);
+            ARTICLE_ERRORS.contains(&phrase.as_str()).then_some(phrase)
+        })
+        .collect()
+}
+
+/// Every string value of a TOML document, with the path of keys that leads to it.
+fn strings(value: &toml::Value, path: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        toml::Value::String(s) => out.push((path.to_owned(), s.clone())),
+        toml::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        toml::Value::Table(table) => {
+            for (key, item) in table {
+                strings(item, &format!("{path}.{key}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_article_check_finds_what_it_looks_for() {
+    assert_eq!(
+        article_errors("Returned by a nginx (a HTTP/2 proxy) or a HTML page"),
+        ["a nginx", "a http", "a html"]
+    );
+    assert!(
+        article_errors("an nginx page, an HTTP/2 client, data nginx, grep -a nginx").is_empty()
+    );
+}
+
+/// No text the default shows (meanings, causes, checks, notes, comparisons, scenarios,
+/// interview) puts "a" where "an" belongs.
+#[test]
+fn no_user_visible_text_of_the_default_has_an_article_error() {
+    let document: toml::Value = toml::from_str(DEFAULT_RUNBOOK).unwrap();
+    let mut all = Vec::new();
+    strings(&document, "", &mut all);
+    assert!(all.len() > 1000, "only {} strings", all.len());
+    let found: Vec<String> = all
+        .iter()
+        .flat_map(|(path, text)| {
+            article_errors(text)
+                .into_iter()
+                .map(move |e| format!("{path}: {e:?} in {text:?}"))
+        })
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
