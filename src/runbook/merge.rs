@@ -294,7 +294,7 @@ fn card_or_default(
     if let (CodeKey::Exact(code), false) = (key, has_own) {
         card.fallback_class = Some(CodeKey::Class(code.class()).to_string());
         if let Some(reason) = super::merged::reason_phrase(code.get()) {
-            card.title = reason.to_owned();
+            reason.clone_into(&mut card.title);
         }
     }
     card.broken = Some(broken);
