@@ -94,6 +94,10 @@ pub struct Row {
     pub owner: String,
     /// Whether the team file defines the code itself (not inherited from the default).
     pub own_entry: bool,
+    /// Whether the team's entry for the code did not load, so the row shows the default's
+    /// advice (see the card's banner).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub broken: bool,
 }
 
 /// A search hit: the row and how well it matched (higher is better).
@@ -155,7 +159,8 @@ impl Matrix {
     }
 
     /// The runbook to answer from: the named team (case-insensitive, by name or file), else
-    /// the only team file, else the first team file that defines `code` itself, else the default.
+    /// the only team file, else the first team file that defines `code` itself (or tried to:
+    /// an entry that did not load is shown with its banner), else the default.
     pub fn pick(&self, team: Option<&str>, code: Option<u16>) -> Option<&TeamRunbook> {
         if let Some(team) = team {
             let wanted = team.to_lowercase();
@@ -170,9 +175,11 @@ impl Matrix {
             return teams.first();
         }
         code.and_then(|c| {
-            teams
-                .iter()
-                .find(|r| r.codes.get(&c).is_some_and(|card| card.source == r.source))
+            teams.iter().find(|r| {
+                r.codes
+                    .get(&c)
+                    .is_some_and(|card| card.source == r.source || card.broken.is_some())
+            })
         })
         .or_else(|| self.runbooks.first())
     }
@@ -191,13 +198,7 @@ impl Matrix {
                 if !glob_match(pattern, target) {
                     return None;
                 }
-                let wanted = team.to_lowercase();
-                self.runbooks.iter().find(|r| {
-                    r.name.to_lowercase() == wanted
-                        || std::path::Path::new(&r.source)
-                            .file_stem()
-                            .is_some_and(|stem| stem.to_string_lossy().to_lowercase() == wanted)
-                })
+                self.runbooks.iter().find(|r| r.answers_to(team))
             })
     }
 
@@ -343,6 +344,7 @@ fn list_rows(runbooks: &[TeamRunbook]) -> Vec<Row> {
                 title: card.title.clone(),
                 owner: card.owner.name.clone(),
                 own_entry: !runbook.is_default && card.source == runbook.source,
+                broken: card.broken.is_some(),
             })
         })
         .collect()
@@ -536,6 +538,39 @@ mod tests {
                 .is_none()
         );
         assert!(glob_match("/a/*/c", "/a/b/c") && !glob_match("/a/*/c", "/a/b/d"));
+    }
+
+    #[test]
+    fn a_team_entry_that_did_not_load_keeps_its_row_marked_and_its_team_answers() {
+        let broken = "[runbook]\nname = \"Payments API\"\n[codes.402]\nowner = \"paymnts\"\n[codes.502]\nlook_frist = []\n";
+        let other = "[runbook]\nname = \"Orders\"\n[codes.409]\nchecks = [\"x\"]\n";
+        let report = load_texts(
+            vec![
+                ("payments.toml".to_owned(), broken.to_owned()),
+                ("orders.toml".to_owned(), other.to_owned()),
+            ],
+            None,
+        );
+        let m = Matrix::from_report(&report);
+        let row = |team: &str, code: u16| {
+            m.rows()
+                .iter()
+                .find(|r| r.team == team && r.code == code)
+                .cloned()
+        };
+        let payments_402 = row("Payments API", 402).expect("the 402 row stays");
+        assert!(payments_402.broken && !payments_402.own_entry);
+        assert!(row("Payments API", 502).is_some_and(|r| r.broken));
+        assert!(row("Payments API", 503).is_some_and(|r| !r.broken));
+        assert!(
+            row("Orders", 402).is_none(),
+            "402 is the payments team's only"
+        );
+        // With two teams and no --team, the team whose entry broke answers, banner and all.
+        assert_eq!(
+            m.pick(None, Some(502)).map(|r| r.name.as_str()),
+            Some("Payments API")
+        );
     }
 
     #[test]

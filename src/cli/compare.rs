@@ -2,7 +2,7 @@
 //! apart, with the card's labels.
 
 use super::*;
-use crate::runbook::sheet::Label;
+use crate::runbook::sheet::{Label, sheet};
 
 pub(super) fn compare(
     matrix: &Matrix,
@@ -60,6 +60,9 @@ pub(super) fn compare(
         .iter()
         .map(|card| {
             let mut col = vec![format!("{} {}", card.code, card.title)];
+            if let Some(banner) = sheet(card, &runbook.name).banner() {
+                col.push(format!("! {banner}"));
+            }
             if let Some(side) =
                 comparison.and_then(|c| c.sides.iter().find(|s| s.code.to_string() == card.code))
             {

@@ -26,6 +26,8 @@ pub fn render_card(card: &Card, runbook: &TeamRunbook, style: Style) -> String {
 
 fn render_part(out: &mut String, part: &Part) {
     match part {
+        // Marked so it is seen without colour, before any advice.
+        Part::Banner(text) => indented(out, text, "! ", "  "),
         Part::FallbackNotice(text) | Part::Meaning(text) => indented(out, text, "", ""),
         Part::Fact { label, text } => indented(out, &format!("{}: {text}", label.text()), "", "  "),
         Part::Step {

@@ -126,6 +126,7 @@ pub fn load_texts(texts: Vec<(String, String)>, today: Option<Date>) -> LoadRepo
     findings.extend(default_findings);
     let mut runbooks = vec![default_runbook];
     let mut files = Vec::new();
+    let mut teams = Vec::new();
     for (path, text) in texts {
         let (team, parse_findings) = Loaded::new(path.clone(), text);
         findings.extend(parse_findings);
@@ -133,6 +134,10 @@ pub fn load_texts(texts: Vec<(String, String)>, today: Option<Date>) -> LoadRepo
         findings.extend(merge_findings);
         runbooks.push(runbook);
         files.push(path);
+        teams.push(team);
+    }
+    for team in &teams {
+        check_routes(team, &runbooks, &mut findings);
     }
     // Each file's findings in source order; files keep the order they were given in.
     let file_order = |path: &str| {
@@ -146,6 +151,41 @@ pub fn load_texts(texts: Vec<(String, String)>, today: Option<Date>) -> LoadRepo
         findings,
         unreadable: false,
         files,
+    }
+}
+
+/// A `[[routes]]` entry must name a runbook that is loaded, or the evidence it should send
+/// to that team would quietly get another runbook's advice. Checked across all the files at
+/// once, since a route may name any of them.
+fn check_routes(team: &Loaded, runbooks: &[TeamRunbook], findings: &mut Vec<Diagnostic>) {
+    for route in &team.parsed.routes {
+        let wanted = route.team.get_ref();
+        if runbooks.iter().any(|r| r.answers_to(wanted)) {
+            continue;
+        }
+        let known: Vec<String> = runbooks
+            .iter()
+            .filter(|r| !r.is_default)
+            .map(|r| {
+                let stem = Path::new(&r.source)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                format!("`{stem}` ({})", r.name)
+            })
+            .collect();
+        findings.push(Diagnostic::at(
+            Severity::Error,
+            &team.path,
+            &team.text,
+            route.team.span(),
+            format!(
+                "route `{}` names team `{wanted}`, which no loaded runbook defines; name a \
+                 runbook by its file name or `[runbook] name`: {}",
+                route.pattern,
+                known.join(", ")
+            ),
+        ));
     }
 }
 
@@ -298,4 +338,59 @@ fn link_loops(path: &Path) -> bool {
         current = next;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team(name: &str, route_to: &str) -> String {
+        format!(
+            "[runbook]\nname = \"{name}\"\n\n[[routes]]\nmatch = \"/v1/x/*\"\nteam = \"{route_to}\"\n"
+        )
+    }
+
+    #[test]
+    fn a_route_to_a_team_no_loaded_runbook_defines_is_an_error_at_its_team() {
+        let report = load_texts(
+            vec![
+                (
+                    "teams/payments.toml".into(),
+                    team("Payments API", "payment"),
+                ),
+                ("teams/orders.toml".into(), team("Orders", "ORDERS")),
+            ],
+            None,
+        );
+        let errors: Vec<&Diagnostic> = report.findings.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let finding = errors[0];
+        assert_eq!(finding.path, "teams/payments.toml");
+        assert_eq!((finding.line, finding.col), (6, 8));
+        assert_eq!(finding.snippet, "team = \"payment\"");
+        assert!(
+            finding
+                .message
+                .contains("names team `payment`, which no loaded runbook defines"),
+            "{}",
+            finding.message
+        );
+        assert!(
+            finding.message.contains("`payments` (Payments API)"),
+            "{}",
+            finding.message
+        );
+    }
+
+    #[test]
+    fn a_route_may_name_a_team_by_its_runbook_name_or_its_file() {
+        let report = load_texts(
+            vec![
+                ("teams/payments.toml".into(), team("Payments API", "orders")),
+                ("teams/orders.toml".into(), team("Orders", "payments api")),
+            ],
+            None,
+        );
+        assert!(report.findings.is_empty(), "{:?}", report.findings);
+    }
 }

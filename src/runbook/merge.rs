@@ -8,11 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 use toml::Spanned;
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Severity};
 use super::load::EMBEDDED_NAME;
 use super::merged::{
-    Card, CauseCard, ComparisonCard, OptionCard, OwnerCard, QuestionCard, ScenarioCard, SideCard,
-    TeamRunbook,
+    BrokenEntry, Card, CauseCard, ComparisonCard, OptionCard, OwnerCard, QuestionCard,
+    ScenarioCard, SideCard, TeamRunbook,
 };
 use super::model::{CodeEntry, Question, StatusCode};
 use super::parse::{CodeKey, Loaded, ParsedFile};
@@ -65,10 +65,15 @@ fn merge(
     check_review(&checked.parsed, today, &mut report);
 
     let owners = merge_owners(&files);
+    // A code whose team entry did not load still has a card (the default's or its class's
+    // advice, saying so), so it counts as defined.
+    let failed = team.map_or(&[][..], |t| t.parsed.failed_codes.as_slice());
     let defined: BTreeSet<u16> = files
         .iter()
         .flat_map(|f| f.codes.iter())
-        .filter_map(|(key, _)| match key.get_ref() {
+        .map(|(key, _)| *key.get_ref())
+        .chain(failed.iter().map(|f| f.key))
+        .filter_map(|key| match key {
             CodeKey::Exact(code) => Some(code.get()),
             CodeKey::Class(_) => None,
         })
@@ -96,7 +101,8 @@ fn merge(
         if all {
             check_complete(key, &missing_fields(&chain), &mut report);
         }
-        if let Some(card) = build_card(key, &chain, &owners, source_of(key)) {
+        let keys = [key, CodeKey::Class(status.class())];
+        if let Some(card) = card_or_default(&keys, &chain, team, default, &owners, &source_of) {
             codes.insert(*code, card);
         }
     }
@@ -104,13 +110,14 @@ fn merge(
     for class in 1..=5u8 {
         let key = CodeKey::Class(class);
         let chain = entry_chain(&files, &[key]);
-        if chain.is_empty() {
+        let failed_here = failed.iter().any(|f| f.key == key);
+        if chain.is_empty() && !failed_here {
             continue;
         }
         if all {
             check_complete(key, &missing_fields(&chain), &mut report);
         }
-        if let Some(card) = build_card(key, &chain, &owners, source_of(key)) {
+        if let Some(card) = card_or_default(&[key], &chain, team, default, &owners, &source_of) {
             classes.insert(class, card);
         }
     }
@@ -185,7 +192,7 @@ fn merge(
         routes: files
             .iter()
             .flat_map(|f| f.routes.iter())
-            .map(|r| (r.pattern.clone(), r.team.clone()))
+            .map(|r| (r.pattern.clone(), r.team.get_ref().clone()))
             .collect(),
     };
     (runbook, report.into_findings())
@@ -264,6 +271,79 @@ fn entry_chain<'a>(files: &[&'a ParsedFile], keys: &[CodeKey]) -> Vec<&'a Spanne
         .collect()
 }
 
+/// The card for `keys[0]` from `chain`; or, when the team's own entry for it did not load or
+/// leaves the card unbuildable, the default's card for it (its class advice for a code the
+/// default lacks) carrying a record of the broken entry.
+fn card_or_default(
+    keys: &[CodeKey],
+    chain: &[&Spanned<CodeEntry>],
+    team: Option<&Loaded>,
+    default: &Loaded,
+    owners: &BTreeMap<String, OwnerCard>,
+    source_of: &impl Fn(CodeKey) -> String,
+) -> Option<Card> {
+    let key = keys[0];
+    let Some(broken) = team.and_then(|team| broken_entry(key, team, chain, owners)) else {
+        return build_card(key, chain, owners, source_of(key));
+    };
+    // Only the default: the team's other entries (its class entry) are not what the banner
+    // promises, and one of them may be the reason the card failed.
+    let default_chain = entry_chain(&[&default.parsed], keys);
+    let has_own = default
+        .parsed
+        .codes
+        .iter()
+        .any(|(k, _)| *k.get_ref() == key);
+    let mut card = build_card(key, &default_chain, owners, EMBEDDED_NAME.to_owned())?;
+    if let (CodeKey::Exact(code), false) = (key, has_own) {
+        card.fallback_class = Some(CodeKey::Class(code.class()).to_string());
+        if let Some(reason) = super::merged::reason_phrase(code.get()) {
+            reason.clone_into(&mut card.title);
+        }
+    }
+    card.broken = Some(broken);
+    Some(card)
+}
+
+/// The team's entry for `key` when it did not load, or loaded but leaves the card without a
+/// field it needs or with an owner nobody defines; `None` when the card builds.
+fn broken_entry(
+    key: CodeKey,
+    team: &Loaded,
+    chain: &[&Spanned<CodeEntry>],
+    owners: &BTreeMap<String, OwnerCard>,
+) -> Option<BrokenEntry> {
+    let record = |span: std::ops::Range<usize>, message: String| {
+        let at = Diagnostic::at(Severity::Error, &team.path, &team.text, span, "");
+        BrokenEntry {
+            code: key.to_string(),
+            path: team.path.clone(),
+            line: at.line,
+            col: at.col,
+            message,
+        }
+    };
+    if let Some(failed) = team.parsed.failed_codes.iter().find(|f| f.key == key) {
+        return Some(record(failed.span.clone(), failed.message.clone()));
+    }
+    let (_, entry) = team
+        .parsed
+        .codes
+        .iter()
+        .find(|(k, _)| *k.get_ref() == key)?;
+    let missing = missing_fields(chain);
+    let reason = if missing.is_empty() {
+        let owner = chain.iter().find_map(|e| e.get_ref().owner.as_ref())?;
+        if owners.contains_key(owner.get_ref()) {
+            return None;
+        }
+        format!("unknown owner `{}`", owner.get_ref())
+    } else {
+        format!("missing {}", missing.join(", "))
+    };
+    Some(record(entry.span(), reason))
+}
+
 /// The fields a card cannot do without that no entry of `chain` supplies.
 fn missing_fields(chain: &[&Spanned<CodeEntry>]) -> Vec<&'static str> {
     let supplied = |has: fn(&CodeEntry) -> bool| chain.iter().any(|e| has(e.get_ref()));
@@ -320,6 +400,7 @@ fn build_card(
         examples: field!(examples).cloned().unwrap_or_default(),
         source,
         fallback_class: None,
+        broken: None,
     })
 }
 
@@ -394,6 +475,102 @@ first_move = "f"
         assert_eq!(card.title, "Payment Required");
         assert_eq!(card.meaning, "Something about the request.");
         assert_eq!(card.owner.id, "api");
+    }
+
+    /// Layers `team` without asserting it is clean: the entries under test are broken.
+    fn layered_with_findings(team: &str) -> (TeamRunbook, Vec<Diagnostic>) {
+        let (default, _) = Loaded::new("default", DEFAULT);
+        let (team, _) = Loaded::new("team.toml", team);
+        team_over_default(&default, Some(&team), None)
+    }
+
+    #[test]
+    fn an_entry_with_an_unknown_key_is_recorded_and_the_card_is_the_defaults() {
+        let team = "[runbook]\nname = \"Team\"\n\n[codes.502]\nchecks = [\"team check\"]\nlook_frist = []\n";
+        let (runbook, _) = layered_with_findings(team);
+        let card = &runbook.codes[&502];
+        assert_eq!(
+            card.checks,
+            ["default check"],
+            "the default's advice, not half the team's"
+        );
+        assert_eq!(card.source, EMBEDDED_NAME);
+        assert_eq!(card.fallback_class, None);
+        let broken = card.broken.as_ref().expect("the failure is recorded");
+        assert_eq!(broken.code, "502");
+        assert_eq!(broken.path, "team.toml");
+        assert_eq!((broken.line, broken.col), (4, 1), "the entry's header");
+        assert!(
+            broken.message.starts_with("unknown field `look_frist`"),
+            "{}",
+            broken.message
+        );
+    }
+
+    #[test]
+    fn a_team_only_entry_with_an_unknown_owner_keeps_a_card_of_class_advice() {
+        let team =
+            "[runbook]\nname = \"Team\"\n[codes.402]\ntitle = \"Declined\"\nowner = \"ghost\"\n";
+        let (runbook, findings) = layered_with_findings(team);
+        assert!(
+            findings
+                .iter()
+                .any(|d| d.message.contains("unknown owner `ghost`"))
+        );
+        let card = runbook.card(402).expect("the code keeps a card");
+        assert_eq!(card.title, "Payment Required");
+        assert_eq!(card.meaning, "Something about the request.");
+        assert_eq!(card.fallback_class.as_deref(), Some("4xx"));
+        let broken = card.broken.expect("recorded");
+        assert_eq!((broken.line, broken.col), (3, 1));
+        assert_eq!(broken.message, "unknown owner `ghost`");
+    }
+
+    #[test]
+    fn a_default_code_with_an_unknown_owner_is_not_dropped() {
+        let (runbook, _) =
+            layered_with_findings("[runbook]\nname = \"Team\"\n[codes.502]\nowner = \"ghost\"\n");
+        let card = &runbook.codes[&502];
+        assert_eq!(card.owner.id, "platform");
+        assert_eq!(card.title, "Bad Gateway");
+        assert_eq!(
+            card.broken.as_ref().map(|b| b.message.as_str()),
+            Some("unknown owner `ghost`")
+        );
+    }
+
+    #[test]
+    fn an_entry_whose_value_has_the_wrong_type_is_recorded_too() {
+        let team = "[runbook]\nname = \"Team\"\n[codes.502]\ncauses = \"one\"\n";
+        let (runbook, _) = layered_with_findings(team);
+        let broken = runbook.codes[&502].broken.clone().expect("recorded");
+        assert!(
+            broken.message.contains("invalid type"),
+            "{}",
+            broken.message
+        );
+    }
+
+    #[test]
+    fn a_broken_class_entry_is_recorded_on_the_class_card_and_its_fallbacks() {
+        let team = "[runbook]\nname = \"Team\"\n[codes.4xx]\nowner = \"api\"\ntypo = 1\n";
+        let (runbook, _) = layered_with_findings(team);
+        assert_eq!(
+            runbook.classes[&4].broken.as_ref().map(|b| b.code.as_str()),
+            Some("4xx")
+        );
+        let fallback = runbook.card(418).expect("class advice");
+        assert_eq!(fallback.broken.map(|b| b.code), Some("4xx".to_owned()));
+    }
+
+    #[test]
+    fn entries_that_load_carry_no_record() {
+        let (runbook, findings) = layered(
+            "[runbook]\nname = \"Team\"\n[codes.502]\nchecks = [\"team check\"]\n[codes.402]\ntitle = \"Declined\"\n",
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+        assert!(runbook.codes.values().all(|c| c.broken.is_none()));
+        assert!(runbook.classes.values().all(|c| c.broken.is_none()));
     }
 
     #[test]

@@ -56,6 +56,33 @@ pub struct Card {
     /// Set when no entry exists for the code and the class advice is shown instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback_class: Option<String>,
+    /// Set when the team's entry for this code (or for its class, on a class card) did not
+    /// load: the card then holds the default's advice, and says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub broken: Option<BrokenEntry>,
+}
+
+/// A team's code entry that did not load (an unknown key, a wrong type, an unknown owner, a
+/// field nothing supplies), recorded so every view of the code can say so rather than show
+/// the default's advice as if it were the team's.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct BrokenEntry {
+    /// The entry's key: "502", or "5xx" for a class entry.
+    pub code: String,
+    /// The team file, as it was named when loaded.
+    pub path: String,
+    /// Where the entry starts (its `[codes.N]` header), 1-based.
+    pub line: usize,
+    pub col: usize,
+    /// The first problem with it; `check` lists them all.
+    pub message: String,
+}
+
+impl BrokenEntry {
+    /// `path:line:col` of the entry.
+    pub fn location(&self) -> String {
+        format!("{}:{}:{}", self.path, self.line, self.col)
+    }
 }
 
 /// One side of a comparison.
@@ -159,6 +186,16 @@ impl TeamRunbook {
     /// Whether the runbook has its own entry for `code` (not just class advice).
     pub fn has_code(&self, code: u16) -> bool {
         self.codes.contains_key(&code)
+    }
+
+    /// Whether `team`, as a `[[routes]]` entry names it, means this runbook: its name or its
+    /// file name without `.toml`, either case.
+    pub fn answers_to(&self, team: &str) -> bool {
+        let wanted = team.to_lowercase();
+        self.name.to_lowercase() == wanted
+            || std::path::Path::new(&self.source)
+                .file_stem()
+                .is_some_and(|stem| stem.to_string_lossy().to_lowercase() == wanted)
     }
 
     /// What the API expects of a bearer token, for the evidence reader's token check.

@@ -17,5 +17,7 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{DEFAULT_RUNBOOK, EMBEDDED_NAME, LoadReport, SearchPath, load_paths, load_texts};
-pub use merged::{Card, ComparisonCard, OwnerCard, QuestionCard, ScenarioCard, TeamRunbook};
+pub use merged::{
+    BrokenEntry, Card, ComparisonCard, OwnerCard, QuestionCard, ScenarioCard, TeamRunbook,
+};
 pub use parse::Loaded;

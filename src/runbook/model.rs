@@ -52,7 +52,8 @@ pub struct Route {
     #[serde(rename = "match")]
     pub pattern: String,
     /// The team runbook: its `[runbook] name` or its file name without `.toml`.
-    pub team: String,
+    #[schemars(with = "String")]
+    pub team: Spanned<String>,
 }
 
 /// A team's own secret format, redacted on top of the built-in rules.

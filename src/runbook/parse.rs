@@ -53,11 +53,24 @@ pub struct ParsedFile {
     pub meta: Option<RunbookMeta>,
     pub owners: Vec<(Spanned<String>, Owner)>,
     pub codes: Vec<(Spanned<CodeKey>, Spanned<CodeEntry>)>,
+    /// Code entries that could not be read at all (an unknown key, a wrong type): kept so
+    /// the code's card can say that the team's entry is missing and why, not fall silent.
+    pub failed_codes: Vec<FailedEntry>,
     pub comparisons: Vec<Comparison>,
     pub scenarios: Vec<Scenario>,
     pub interview: Vec<Question>,
     pub redact: Vec<RedactPattern>,
     pub routes: Vec<Route>,
+}
+
+/// A code entry that could not be read, where it starts and the first reason.
+#[derive(Debug, Clone)]
+pub struct FailedEntry {
+    pub key: CodeKey,
+    /// The whole entry (from its `[codes.N]` header).
+    pub span: Range<usize>,
+    /// The first problem found in it; `check` lists them all.
+    pub message: String,
 }
 
 /// A runbook file after parsing, kept with its path and text so that a check on any of its
@@ -145,9 +158,20 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
                         continue;
                     };
                     let span = entry.span();
-                    if let Some(parsed) = deserialize::<CodeEntry>(entry, &mut on_err) {
-                        file.codes
-                            .push((Spanned::new(key.span(), code), Spanned::new(span, parsed)));
+                    let mut first = None;
+                    let mut note = |p: Problem| {
+                        first.get_or_insert_with(|| p.message.clone());
+                        on_err(p);
+                    };
+                    match deserialize::<CodeEntry>(entry, &mut note) {
+                        Some(parsed) => file
+                            .codes
+                            .push((Spanned::new(key.span(), code), Spanned::new(span, parsed))),
+                        None => file.failed_codes.push(FailedEntry {
+                            key: code,
+                            span,
+                            message: first.unwrap_or_default(),
+                        }),
                     }
                 }
             }

@@ -57,6 +57,9 @@ impl Label {
 /// One piece of a card.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
+    /// The team's entry for the code did not load: where it is, why, and whose advice the
+    /// card shows instead. First on the card, so it is read before the advice.
+    Banner(String),
     /// The card is the advice of the code's class: the code has no entry of its own.
     FallbackNotice(String),
     /// A labelled fact: who owns the code, which layers return it, which runbook says so,
@@ -141,6 +144,14 @@ impl Sheet {
         })
     }
 
+    /// The banner of a team entry that did not load, when the card has one.
+    pub fn banner(&self) -> Option<&str> {
+        self.parts().find_map(|part| match part {
+            Part::Banner(text) => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
     /// The parts under the heading `label` (empty when the card has no such section).
     pub fn under(&self, label: Label) -> &[Part] {
         self.sections
@@ -154,7 +165,12 @@ impl Sheet {
 pub fn sheet(card: &Card, runbook_name: &str) -> Sheet {
     let mut sections = Vec::new();
     let mut about = Vec::new();
-    if let Some(class) = &card.fallback_class {
+    let banner = banner_text(card);
+    // A broken entry of the code itself says why there is class advice; the notice that no
+    // entry exists would contradict it.
+    let own_broken = card.broken.as_ref().is_some_and(|b| b.code == card.code);
+    about.extend(banner.map(Part::Banner));
+    if let Some(class) = card.fallback_class.as_ref().filter(|_| !own_broken) {
         about.push(Part::FallbackNotice(format!(
             "No entry for {} in the runbook: showing the advice for {class}.",
             card.code
@@ -172,7 +188,7 @@ pub fn sheet(card: &Card, runbook_name: &str) -> Sheet {
     }
     about.push(Part::Fact {
         label: Label::Runbook,
-        text: runbook_name.to_owned(),
+        text: runbook_text(card, runbook_name),
     });
     push(&mut sections, None, about);
     push(
@@ -252,6 +268,48 @@ pub fn sheet(card: &Card, runbook_name: &str) -> Sheet {
     }
 }
 
+/// What the card says when the team's entry for its code (or its class) did not load:
+/// "payments.toml:58:1: this team's entry for 502 did not load (unknown key `look_frist`);
+/// showing the default advice."
+pub fn banner_text(card: &Card) -> Option<String> {
+    let broken = card.broken.as_ref()?;
+    let head = format!(
+        "{}: this team's entry for {} did not load ({})",
+        broken.location(),
+        broken.code,
+        short_reason(&broken.message)
+    );
+    Some(match &card.fallback_class {
+        Some(class) if broken.code == card.code => format!(
+            "{head}. None of the team's advice for {} is shown: this is the default's advice \
+             for {class} until the entry is fixed.",
+            card.code
+        ),
+        _ => format!("{head}; showing the default advice."),
+    })
+}
+
+/// The runbook a card's advice is from: the team's, or the default's where the team's entry
+/// did not load (never the team's name over advice that is not the team's).
+fn runbook_text(card: &Card, runbook_name: &str) -> String {
+    match &card.broken {
+        Some(_) => format!("{} ({runbook_name}'s entry did not load)", card.source),
+        None => runbook_name.to_owned(),
+    }
+}
+
+/// A reason short enough for a banner: serde's "unknown field `x`, expected one of …" lists
+/// every field, which `check` shows in full.
+fn short_reason(message: &str) -> String {
+    match message.strip_prefix("unknown field ") {
+        Some(rest) => {
+            let name = rest.split(", expected").next().unwrap_or(rest);
+            format!("unknown key {name}")
+        }
+        None => message.to_owned(),
+    }
+}
+
 fn push(sections: &mut Vec<Section>, heading: Option<Label>, parts: Vec<Part>) {
     if !parts.is_empty() {
         sections.push(Section { heading, parts });
@@ -328,6 +386,7 @@ mod tests {
             ],
             source: "embedded default".into(),
             fallback_class: None,
+            broken: None,
         }
     }
 
@@ -476,5 +535,76 @@ mod tests {
                 others: vec![503, 504],
             })
         );
+    }
+
+    fn broken(code: &str) -> crate::runbook::BrokenEntry {
+        crate::runbook::BrokenEntry {
+            code: code.into(),
+            path: "teams/payments.toml".into(),
+            line: 58,
+            col: 1,
+            message: "unknown field `look_frist`, expected one of `title`, `owner`".into(),
+        }
+    }
+
+    #[test]
+    fn a_card_whose_team_entry_did_not_load_says_so_first_and_names_the_default() {
+        let mut card = full_card();
+        card.broken = Some(broken("502"));
+        let sheet = sheet(&card, "Payments API");
+        let banner = "teams/payments.toml:58:1: this team's entry for 502 did not load \
+                      (unknown key `look_frist`); showing the default advice.";
+        assert_eq!(sheet.sections[0].parts[0], Part::Banner(banner.into()));
+        assert_eq!(sheet.banner(), Some(banner));
+        assert_eq!(
+            sheet.fact(Label::Runbook),
+            Some("embedded default (Payments API's entry did not load)")
+        );
+        // Everything else is still there, in the same order.
+        assert_eq!(sheet.labels(), Label::ALL);
+    }
+
+    #[test]
+    fn a_team_only_code_that_did_not_load_says_whose_advice_it_shows_not_no_entry() {
+        let mut card = full_card();
+        card.code = "402".into();
+        card.fallback_class = Some("4xx".into());
+        card.broken = Some(crate::runbook::BrokenEntry {
+            message: "unknown owner `paymnts`".into(),
+            ..broken("402")
+        });
+        let sheet = sheet(&card, "Payments API");
+        let banner = sheet.banner().expect("a banner");
+        assert!(
+            banner.contains("entry for 402 did not load (unknown owner `paymnts`)"),
+            "{banner}"
+        );
+        assert!(banner.contains("the default's advice for 4xx"), "{banner}");
+        assert!(!sheet.parts().any(|p| matches!(p, Part::FallbackNotice(_))));
+    }
+
+    #[test]
+    fn a_fallback_card_of_a_broken_class_entry_keeps_both_notices() {
+        let mut card = full_card();
+        card.code = "507".into();
+        card.fallback_class = Some("5xx".into());
+        card.broken = Some(broken("5xx"));
+        let sheet = sheet(&card, "Payments API");
+        assert!(
+            sheet
+                .banner()
+                .is_some_and(|b| b.contains("entry for 5xx did not load"))
+        );
+        assert!(matches!(
+            sheet.sections[0].parts[1],
+            Part::FallbackNotice(_)
+        ));
+    }
+
+    #[test]
+    fn a_card_that_loaded_has_no_banner_and_the_teams_name() {
+        let sheet = sheet(&full_card(), "Payments API");
+        assert_eq!(sheet.banner(), None);
+        assert_eq!(sheet.fact(Label::Runbook), Some("Payments API"));
     }
 }

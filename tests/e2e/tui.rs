@@ -121,3 +121,43 @@ fn a_broken_runbook_opens_on_the_problems_screen() {
     s.send(b"q");
     assert_eq!(s.wait_exit(LIMIT), 0);
 }
+
+#[test]
+fn a_team_entry_that_did_not_load_shows_its_banner_on_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    // A short relative path, so the banner's first words fit one line of 80 columns.
+    std::fs::create_dir(dir.path().join("t")).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/team-mistakes/payments.toml"
+        ),
+        dir.path().join("t/payments.toml"),
+    )
+    .unwrap();
+    let mut s = Session::start(BIN, &["--runbook", "t"], dir.path(), &[], 80, 24);
+    s.wait_for("Runbook problems", LIMIT);
+    s.send(b"\x1b");
+    s.wait_for("code matrix", LIMIT);
+    std::thread::sleep(Duration::from_millis(150));
+    s.send(b"502");
+    s.wait_for("502! Bad Gateway", LIMIT);
+    s.send(b"\r");
+    s.wait_for("s scenarios", LIMIT);
+    s.wait_for(
+        "! t/payments.toml:16:1: this team's entry for 502 did not load",
+        LIMIT,
+    );
+    let card = s.screen();
+    assert!(
+        card.contains("`look_frist`); showing the default advice."),
+        "{card}"
+    );
+    assert!(
+        card.contains("Runbook: embedded default (Payments API's entry did not load)"),
+        "{card}"
+    );
+    s.send(b"q");
+    assert_eq!(s.wait_exit(LIMIT), 0);
+    assert!(s.restored());
+}

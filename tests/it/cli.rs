@@ -174,6 +174,94 @@ fn explain_of_an_unlisted_code_gives_its_class_advice() {
     assert!(r.stderr.contains("not an HTTP status code"));
 }
 
+/// `text` with every run of whitespace made one space, so a sentence can be found whatever
+/// the 80-column wrap did to it (the fixture's absolute path moves the breaks).
+fn unwrapped(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn explain_of_a_team_entry_that_did_not_load_says_so_and_names_the_default() {
+    let team = repo("tests/fixtures/team-mistakes");
+    let r = run(&["explain", "502", "--runbook", &team]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = unwrapped(&r.stdout);
+    assert!(r.stdout.starts_with("502 Bad Gateway\n! "), "{}", r.stdout);
+    assert!(
+        text.contains(
+            "payments.toml:16:1: this team's entry for 502 did not load (unknown key \
+             `look_frist`); showing the default advice."
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        text.contains("Runbook: embedded default (Payments API's entry did not load)"),
+        "{}",
+        r.stdout
+    );
+    assert!(!text.contains("Runbook: Payments API"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("problem(s) in the runbooks"),
+        "{}",
+        r.stderr
+    );
+
+    let r = run(&["explain", "402", "--runbook", &team]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = unwrapped(&r.stdout);
+    assert!(
+        r.stdout.starts_with("402 Payment Required\n! "),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        text.contains(
+            "payments.toml:24:1: this team's entry for 402 did not load (unknown owner \
+             `paymnts`). None of the team's advice for 402 is shown"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!text.contains("No entry for 402"), "{}", r.stdout);
+
+    // Scripts get the same record.
+    let r = run(&["explain", "402", "--runbook", &team, "--json"]);
+    let v = json(&r.stdout);
+    assert_eq!(v["broken"]["code"], "402");
+    assert_eq!(v["broken"]["line"], 24);
+    assert_eq!(v["broken"]["col"], 1);
+    assert_eq!(v["broken"]["message"], "unknown owner `paymnts`");
+    assert_eq!(v["fallback_class"], "4xx");
+}
+
+#[test]
+fn check_reports_a_route_to_a_team_no_runbook_defines_with_the_other_errors() {
+    let r = run(&["check", &repo("tests/fixtures/team-mistakes")]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains(
+            "payments.toml:39:8: error: route `/v1/payments/*` names team `payment`, which no \
+             loaded runbook defines"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("39 | team = \"payment\""), "{}", r.stdout);
+    // All at once: the two entries that did not load are reported in the same run.
+    assert!(
+        r.stdout.contains("unknown field `look_frist`"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("unknown owner `paymnts`"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("3 error(s), 0 warning(s)"),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn list_searches_by_code_and_fuzzy_keyword() {
     let first_codes = |args: &[&str]| -> Vec<u64> {

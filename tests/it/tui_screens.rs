@@ -28,6 +28,21 @@ fn app_with_broken_team() -> App {
     App::new(Matrix::from_report(&report), report.findings, false)
 }
 
+/// The team folder with entries that do not load (`tests/fixtures/team-mistakes/`), under a
+/// short stable path, past the problems screen it opens on.
+fn app_with_team_mistakes() -> App {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/team-mistakes/payments.toml"
+    ))
+    .unwrap();
+    let report = load_texts(vec![("team-mistakes/payments.toml".to_owned(), text)], None);
+    let mut app = App::new(Matrix::from_report(&report), report.findings, false);
+    assert!(matches!(app.screen(), Screen::Problems(_)));
+    app.update(Action::Back);
+    app
+}
+
 fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     app.shared.viewport = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -187,6 +202,52 @@ fn screens_at_120x40() {
         let terminal = render(&mut app, 120, 40);
         insta::assert_snapshot!(format!("{name}_120x40"), terminal.backend());
     }
+}
+
+#[test]
+fn a_team_entry_that_did_not_load_has_a_banner_on_its_card() {
+    for (code, sizes) in [(502, [(80, 24), (60, 16)]), (402, [(80, 24), (60, 16)])] {
+        for (width, height) in sizes {
+            let mut app = app_with_team_mistakes();
+            app.open_code(code);
+            let terminal = render(&mut app, width, height);
+            let text = terminal.backend().to_string();
+            assert!(text.contains("did not load"), "{text}");
+            insta::assert_snapshot!(
+                format!("card_{code}_not_loaded_{width}x{height}"),
+                terminal.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_matrix_keeps_a_code_whose_team_entry_did_not_load_and_marks_it() {
+    let mut app = app_with_team_mistakes();
+    act(&mut app, typed("401"));
+    let terminal = render(&mut app, 80, 24);
+    insta::assert_snapshot!("matrix_marked_not_loaded_80x24", terminal.backend());
+    // The mark reads without colour, and the row is in the warning style (bold without
+    // colour) when not selected.
+    let buffer = terminal.backend().buffer();
+    let y = (0..buffer.area.height)
+        .find(|y| {
+            let line: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, *y)].symbol().to_owned())
+                .collect();
+            line.contains(" 402! Payment Required")
+        })
+        .expect("the 402 row is listed, marked");
+    assert!(
+        buffer[(3, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    );
+
+    // On a wide terminal, the preview of the row carries the card's banner.
+    act(&mut app, [Action::Down]);
+    let terminal = render(&mut app, 120, 40);
+    insta::assert_snapshot!("matrix_preview_not_loaded_120x40", terminal.backend());
 }
 
 #[test]

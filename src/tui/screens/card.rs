@@ -108,6 +108,8 @@ fn sheet_lines(sheet: &Sheet, theme: Theme, width: u16) -> Vec<Line<'static>> {
 /// One part's lines at `width`.
 fn part_lines(part: &Part, width: u16, theme: Theme) -> Vec<Line<'static>> {
     match part {
+        // Marked as on the matrix row ("!"), so it is seen without colour.
+        Part::Banner(text) => wrapped(text, width, "! ", "  ", theme.warning()),
         Part::FallbackNotice(text) => wrapped(text, width, "", "", theme.warning()),
         Part::Fact { label, text } => fact(*label, text, width, fact_style(*label, theme)),
         Part::Meaning(text) => wrapped(text, width, "", "", Style::new()),

@@ -160,6 +160,9 @@ fn column_lines(
     let name = shared.runbook(runbook).map_or("", |r| r.name.as_str());
     let sheet = sheet(&card, name);
     let mut lines = wrapped(&sheet.title, width, "", "", theme.code());
+    if let Some(banner) = sheet.banner() {
+        lines.extend(wrapped(banner, width, "! ", "  ", theme.warning()));
+    }
     if let Some(when) = side {
         lines.push(Line::default());
         lines.extend(wrapped(&when, width, "When: ", "  ", theme.warning()));

@@ -464,7 +464,14 @@ impl MatrixScreen {
                     } else {
                         " "
                     };
-                    let own = if row.own_entry { "*" } else { " " };
+                    // "!": the team's entry did not load; the mark reads without colour.
+                    let own = if row.broken {
+                        "!"
+                    } else if row.own_entry {
+                        "*"
+                    } else {
+                        " "
+                    };
                     let team = if several_teams && searching {
                         format!(" [{}]", row.team)
                     } else {
@@ -478,6 +485,8 @@ impl MatrixScreen {
                     );
                     let style = if i == self.selected {
                         theme.selected()
+                    } else if row.broken {
+                        theme.warning()
                     } else {
                         Style::new()
                     };
@@ -512,7 +521,11 @@ impl MatrixScreen {
             visible(&format!(" {}", sheet.heading())),
             theme.code(),
         ))];
-        // A few parts of the card, under the card's labels.
+        // A few parts of the card, under the card's labels; first the banner of an entry
+        // that did not load.
+        if let Some(banner) = sheet.banner() {
+            lines.extend(wrapped(banner, width, " ! ", "   ", theme.warning()));
+        }
         if let Some(owner) = sheet.fact(Label::Owner) {
             lines.extend(
                 fact(
