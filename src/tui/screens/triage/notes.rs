@@ -89,6 +89,7 @@ impl TriageScreen {
             self.session.draft = Some(Draft {
                 target,
                 text: String::new(),
+                editing: None,
             });
         }
         let text = self
