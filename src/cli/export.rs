@@ -55,6 +55,14 @@ pub fn export(
             "api-triage: warning: --no-redact: secrets in the evidence go out as typed\n",
         );
     }
+    if prepared.struck_left_out > 0 {
+        // Struck notes go out only from the escalation screen, where the preview shows them.
+        let _ = writeln!(
+            stderr,
+            "api-triage: {} struck note(s) left out (the escalation screen's `s` puts them in)",
+            prepared.struck_left_out
+        );
+    }
     if !prepared.missing.is_empty() {
         let labels: Vec<&str> = prepared.missing.iter().map(|n| n.label()).collect();
         let _ = writeln!(

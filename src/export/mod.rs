@@ -24,34 +24,56 @@ pub struct Prepared {
     /// Per kind of secret, how many were removed.
     pub redacted_kinds: Vec<(String, usize)>,
     pub missing: Vec<Need>,
+    /// Notes the engineer struck out that were left out (none when asked to include them).
+    pub struck_left_out: usize,
 }
 
-/// Redacts a session with the built-in rules and the runbook's own patterns.
+/// Redacts a session with the built-in rules and the runbook's own patterns, leaving out the
+/// notes the engineer struck out.
 pub fn prepare(
     session: &Session,
     runbook: &TeamRunbook,
     redact: bool,
+) -> Result<Prepared, PatternError> {
+    prepare_with(session, runbook, redact, false)
+}
+
+/// [`prepare`], with the struck notes kept in when `include_struck` (marked struck in the
+/// summary, `"struck": true` in the bundle). Either way they meet none of the team's needs.
+pub fn prepare_with(
+    session: &Session,
+    runbook: &TeamRunbook,
+    redact: bool,
+    include_struck: bool,
 ) -> Result<Prepared, PatternError> {
     let missing = session
         .code(&runbook.interview)
         .and_then(|c| runbook.card(c))
         .map(|card| session.missing_needs(&card.needs))
         .unwrap_or_default();
+    let mut kept = session.clone();
+    if !include_struck {
+        // Note targets name steps, not notes: dropping notes moves no other reference.
+        kept.notes.retain(|n| !n.struck);
+    }
+    let struck_left_out = session.notes.len() - kept.notes.len();
     if !redact {
         return Ok(Prepared {
-            session: session.clone(),
+            session: kept,
             redacted: None,
             redacted_kinds: Vec::new(),
             missing,
+            struck_left_out,
         });
     }
     let redactor = Redactor::with_custom(&runbook.redact)?;
-    let result = redact_session(session, &redactor);
+    let result = redact_session(&kept, &redactor);
     Ok(Prepared {
         session: result.session,
         redacted: Some(result.count),
         redacted_kinds: result.kinds,
         missing,
+        struck_left_out,
     })
 }
 

@@ -12,8 +12,8 @@ use super::redact::Redactor;
 use crate::evidence::ids::{FoundId, find_ids};
 use crate::runbook::model::{ExampleKind, Need};
 use crate::runbook::{Card, TeamRunbook};
+use crate::session::Session;
 use crate::session::model::elapsed_label;
-use crate::session::{NoteTarget, Session};
 use crate::triage::{Interview, Outcome, most_likely, rank_causes};
 
 /// The formats of the summary.
@@ -340,20 +340,29 @@ impl Facts<'_> {
         if !s.notes.is_empty() {
             section(out, "Evidence notes");
             for note in &s.notes {
-                let about = match note.target {
-                    NoteTarget::Incident => "incident".to_owned(),
-                    NoteTarget::Step(i) => format!("step {}", i + 1),
-                };
+                // Struck notes are here only when asked for (`export::prepare_with`): said
+                // in words, so no format's reader mistakes one for live evidence.
+                let struck = if note.struck { "STRUCK OUT · " } else { "" };
                 let _ = writeln!(
                     out,
                     "{} ({})",
                     m.b(&format!(
-                        "{} · {} · {about}",
+                        "{struck}{} · {} · {}",
                         note.elapsed_label(),
-                        note.at.strftime("%Y-%m-%d %H:%M:%SZ")
+                        note.at.strftime("%Y-%m-%d %H:%M:%SZ"),
+                        note.about()
                     )),
                     note.local
                 );
+                if let Some(edited) = &note.edited {
+                    let _ = writeln!(
+                        out,
+                        "{} {} ({})",
+                        m.b("Edited:"),
+                        edited.at.strftime("%Y-%m-%d %H:%M:%SZ"),
+                        edited.local
+                    );
+                }
                 if let Some(card) = note.evidence_line() {
                     let _ = writeln!(out, "{} {card}", m.b("Evidence:"));
                 }
@@ -418,8 +427,7 @@ impl Facts<'_> {
     fn ids(&self) -> Vec<FoundId> {
         let mut seen = BTreeSet::new();
         self.session
-            .notes
-            .iter()
+            .live_notes()
             .flat_map(|n| find_ids(&n.text))
             .filter(|id| seen.insert(id.value.clone()))
             .collect()

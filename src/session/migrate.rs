@@ -3,7 +3,9 @@
 //! note's evidence as the line it showed; that line becomes a reading again by reading the
 //! note's own text at the note's time, and is kept only when the reading shows the very same
 //! line. The token check of that day also used the runbook's expectations, which the file does
-//! not record, so a line today's reader does not reproduce stays as it was shown. Pure.
+//! not record, so a line today's reader does not reproduce stays as it was shown. Version 3
+//! only added marks (a note edited or struck, a draft that edits a note) whose absence means
+//! what version 2 meant, so a version 2 file reads as it is. Pure.
 
 use serde::Deserialize;
 
@@ -111,16 +113,38 @@ mod tests {
 
     #[test]
     fn a_newer_file_is_refused_and_a_damaged_one_reported_where_it_breaks() {
-        let newer = v1_with_evidence("x").replace("\"schema_version\":1", "\"schema_version\":3");
+        let later = SCHEMA_VERSION + 1;
+        let newer = v1_with_evidence("x").replace(
+            "\"schema_version\":1",
+            &format!("\"schema_version\":{later}"),
+        );
         let err = read(&newer).unwrap_err();
         assert!(
-            matches!(err, ReadError::Newer { found: 3, known: 2 }),
+            matches!(err, ReadError::Newer { found, known } if found == later && known == SCHEMA_VERSION),
             "{err}"
         );
-        let damaged = read("{\n  \"schema_version\": 2,\n  \"notes\": [\n").unwrap_err();
+        let damaged = read("{\n  \"schema_version\": 3,\n  \"notes\": [\n").unwrap_err();
         let ReadError::Damaged(e) = damaged else {
             panic!("{damaged:?}");
         };
         assert_eq!(e.line(), 4);
+    }
+
+    #[test]
+    fn a_v2_file_reads_as_it_is_with_no_note_edited_or_struck() {
+        let mut session =
+            Session::new("2026-11-23T09:00:00Z".parse().unwrap(), "D", "d", &[], None);
+        session.add_note(
+            NoteTarget::Incident,
+            NGINX_502,
+            "2026-11-23T09:01:00Z".parse().unwrap(),
+            &TimeZone::UTC,
+        );
+        session.schema_version = 2;
+        let read_back = read(&serde_json::to_string(&session).unwrap()).unwrap();
+        assert_eq!(read_back.schema_version, SCHEMA_VERSION);
+        assert!(!read_back.notes[0].struck);
+        assert_eq!(read_back.notes[0].edited, None);
+        assert_eq!(read_back.notes, session.notes);
     }
 }

@@ -19,7 +19,10 @@ use crate::triage::{Answer, Checklist, Interview};
 
 /// Bumped when the file format changes incompatibly; `migrate` reads every earlier version.
 /// 2: a note's evidence is the reading as data, no longer its formatted line.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: a note may be edited (stamped) or struck out, and a draft may be the edit of a note. An
+/// older api-triage would read such a file with the marks dropped and save the struck notes
+/// back as live ones, so it must refuse the file instead.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Which part of the triage the engineer is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -70,12 +73,68 @@ pub struct Note {
     /// When the note holds an HTTP response: what the evidence reader made of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<NoteEvidence>,
+    /// When the engineer last corrected the text; the stamps above stay those of the writing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<Stamp>,
+    /// Struck out: kept in the session and shown as struck, but no longer counted as evidence
+    /// (needs, ids) and left out of exports unless asked for.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub struck: bool,
+}
+
+/// A moment of the triage as the engineer is shown it: UTC, their local time, and since the
+/// start. A note's own stamps are flat fields of [`Note`] (the file format of version 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub at: Timestamp,
+    pub local: String,
+    pub since_start: i64,
+}
+
+impl Stamp {
+    /// `at` in `zone` and relative to `start`, the one way every stamp is made.
+    pub fn new(at: Timestamp, zone: &TimeZone, start: Timestamp) -> Self {
+        Self {
+            at,
+            local: at
+                .to_zoned(zone.clone())
+                .strftime("%Y-%m-%d %H:%M:%S %Z")
+                .to_string(),
+            since_start: (at.as_second() - start.as_second()).max(0),
+        }
+    }
+
+    /// "T+03:07 · 09:03:07Z · 2026-11-23 10:03:07 CET", as every screen shows a stamp.
+    pub fn line(&self) -> String {
+        stamp_line(self.since_start, self.at, &self.local)
+    }
+}
+
+fn stamp_line(since_start: i64, at: Timestamp, local: &str) -> String {
+    format!(
+        "{} · {} · {local}",
+        elapsed_label(since_start),
+        at.strftime("%H:%M:%SZ")
+    )
 }
 
 impl Note {
     /// `T+mm:ss` (or `T+h:mm:ss` after an hour) since the triage started.
     pub fn elapsed_label(&self) -> String {
         elapsed_label(self.since_start)
+    }
+
+    /// The note's stamps on one line: "T+03:07 · 09:03:07Z · 2026-11-23 10:03:07 CET".
+    pub fn stamp_line(&self) -> String {
+        stamp_line(self.since_start, self.at, &self.local)
+    }
+
+    /// What the note is about, in words: "incident" or "step 2".
+    pub fn about(&self) -> String {
+        match self.target {
+            NoteTarget::Incident => "incident".to_owned(),
+            NoteTarget::Step(i) => format!("step {}", i + 1),
+        }
     }
 
     /// The evidence line shown under the note, when it holds an HTTP response.
@@ -208,6 +267,9 @@ pub fn elapsed_label(seconds: i64) -> String {
 pub struct Draft {
     pub target: NoteTarget,
     pub text: String,
+    /// The index of the note this draft corrects; `None` for a new note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editing: Option<usize>,
 }
 
 /// One triage, from the first question to the escalation.
@@ -320,18 +382,21 @@ impl Session {
 
     /// Adds a note stamped with `at` in UTC, in `zone`, and relative to the start.
     pub fn add_note(&mut self, target: NoteTarget, text: &str, at: Timestamp, zone: &TimeZone) {
-        let local = at
-            .to_zoned(zone.clone())
-            .strftime("%Y-%m-%d %H:%M:%S %Z")
-            .to_string();
+        let Stamp {
+            at,
+            local,
+            since_start,
+        } = Stamp::new(at, zone, self.created);
         self.notes.push(Note {
             target,
             at,
             local,
-            since_start: (at.as_second() - self.created.as_second()).max(0),
+            since_start,
             // Every way in (paste, pipe, file, typing) ends here: kept normalised.
             text: crate::text::normalize(text).into_owned(),
             evidence: None,
+            edited: None,
+            struck: false,
         });
         self.updated = at;
     }
@@ -348,14 +413,55 @@ impl Session {
         expected: crate::evidence::token::Expected<'_>,
     ) -> Option<String> {
         self.add_note(target, text, at, zone);
-        let analysis = crate::evidence::analysis::analyze_expecting(text, at, expected);
-        let reading = EvidenceReading::of(&analysis)?;
+        self.read_evidence(self.notes.len() - 1, expected)
+    }
+
+    /// Replaces the text of note `index` with a correction made at `at`: its stamps stay,
+    /// an `edited` stamp is added, and the new text is read as evidence again, as a new
+    /// note's is. Returns the reading's line; `None` also when there is no such note.
+    pub fn edit_note(
+        &mut self,
+        index: usize,
+        text: &str,
+        at: Timestamp,
+        zone: &TimeZone,
+        expected: crate::evidence::token::Expected<'_>,
+    ) -> Option<String> {
+        let stamp = Stamp::new(at, zone, self.created);
+        let note = self.notes.get_mut(index)?;
+        note.text = crate::text::normalize(text).into_owned();
+        note.edited = Some(stamp);
+        self.updated = at;
+        self.read_evidence(index, expected)
+    }
+
+    /// Strikes note `index` out, or back in; false when there is no such note.
+    pub fn toggle_struck(&mut self, index: usize, at: Timestamp) -> bool {
+        let Some(note) = self.notes.get_mut(index) else {
+            return false;
+        };
+        note.struck = !note.struck;
+        self.updated = at;
+        true
+    }
+
+    /// Reads note `index` as evidence, the one reading of a note's text whether it was just
+    /// written or corrected: the reading replaces the note's evidence (a corrected note that
+    /// no longer holds a response has none), and answers what the interview has not.
+    fn read_evidence(
+        &mut self,
+        index: usize,
+        expected: crate::evidence::token::Expected<'_>,
+    ) -> Option<String> {
+        let note = self.notes.get_mut(index)?;
+        // Read at the note's own time, not the correction's: a token's expiry is judged
+        // against when the response was captured.
+        let analysis = crate::evidence::analysis::analyze_expecting(&note.text, note.at, expected);
+        let reading = EvidenceReading::of(&analysis);
+        note.evidence = reading.clone().map(NoteEvidence::Reading);
+        let reading = reading?;
+        let stamp = note.elapsed_label();
         let line = reading.line();
-        let stamp = self
-            .notes
-            .last()
-            .map(Note::elapsed_label)
-            .unwrap_or_default();
         let source = format!("the response in the note at {stamp}: {line}");
         for (question, value) in analysis.suggested_answers() {
             let answer = if question == "code" {
@@ -378,10 +484,12 @@ impl Session {
                 None => url.clone(),
             };
         }
-        if let Some(note) = self.notes.last_mut() {
-            note.evidence = Some(NoteEvidence::Reading(reading));
-        }
         Some(line)
+    }
+
+    /// The notes that still count as evidence: all but the struck ones.
+    pub fn live_notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(|n| !n.struck)
     }
 
     /// The notes about one target, oldest first.
@@ -417,10 +525,11 @@ impl Session {
         needs.iter().filter(|n| !met.contains(n)).copied().collect()
     }
 
-    /// Which of `needs` the evidence so far fills: from the notes' text, the incident fields
-    /// and the interview answers.
+    /// Which of `needs` the evidence so far fills: from the notes' text (struck notes are
+    /// withdrawn evidence and count for nothing), the incident fields and the interview
+    /// answers.
     pub fn needs_met(&self, needs: &[Need]) -> BTreeSet<Need> {
-        let mut met: BTreeSet<Need> = self.notes.iter().flat_map(|n| detect(&n.text)).collect();
+        let mut met: BTreeSet<Need> = self.live_notes().flat_map(|n| detect(&n.text)).collect();
         if !self.incident.first_seen.trim().is_empty() {
             met.insert(Need::Timestamp);
         }
@@ -503,6 +612,7 @@ mod tests {
         s.draft = Some(Draft {
             target: NoteTarget::Incident,
             text: "half".into(),
+            editing: None,
         });
         let text = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<Session>(&text).unwrap(), s);
@@ -583,5 +693,97 @@ mod tests {
         let err = serde_json::from_str::<Session>(&json).unwrap_err();
         assert!(err.line() > 1, "{err}");
         assert!(err.to_string().contains("invalid type"), "{err}");
+    }
+
+    #[test]
+    fn an_edit_keeps_the_first_stamps_adds_its_own_and_reads_the_text_again() {
+        let mut s = Session::new(at("2026-11-23T09:00:00Z"), "D", "d", &[], None);
+        let zone = TimeZone::get("Europe/Berlin").unwrap_or(TimeZone::UTC);
+        s.add_note(
+            NoteTarget::Step(1),
+            "pasted the wrong thing",
+            at("2026-11-23T09:01:00Z"),
+            &zone,
+        );
+        let before = s.notes[0].clone();
+        assert_eq!(before.evidence, None);
+        // Pasted as a terminal sends it: CR line breaks, colour codes.
+        let fixed = NGINX_502
+            .replace('\n', "\r\n")
+            .replace("nginx/", "\u{1b}[1mnginx/");
+        let line = s.edit_note(
+            0,
+            &fixed,
+            at("2026-11-23T09:05:30Z"),
+            &zone,
+            crate::evidence::token::Expected::default(),
+        );
+        assert_eq!(
+            line.as_deref(),
+            Some("502 from a reverse proxy or gateway (nginx): error page with a nginx signature")
+        );
+        let note = &s.notes[0];
+        assert_eq!(
+            (note.at, &note.local, note.since_start, note.target),
+            (before.at, &before.local, 60, NoteTarget::Step(1)),
+            "the note's own stamps stay"
+        );
+        let edited = note.edited.as_ref().unwrap();
+        assert_eq!(edited.at, at("2026-11-23T09:05:30Z"));
+        assert_eq!(
+            edited.line(),
+            format!("T+05:30 · 09:05:30Z · {}", edited.local)
+        );
+        assert!(
+            edited.local.starts_with("2026-11-23 10:05:30"),
+            "{}",
+            edited.local
+        );
+        assert!(!note.text.contains('\r') && !note.text.contains('\u{1b}'));
+        assert!(note.evidence_line().is_some());
+        assert_eq!(s.notes.len(), 1);
+        assert_eq!(s.code, Some(502), "read again like a new note");
+        // Corrected into plain words, the note holds no response any more.
+        s.edit_note(
+            0,
+            "nothing to read here",
+            at("2026-11-23T09:06:00Z"),
+            &zone,
+            crate::evidence::token::Expected::default(),
+        );
+        assert_eq!(s.notes[0].evidence, None);
+        assert_eq!(s.notes[0].at, before.at);
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<Session>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn a_struck_note_stays_but_meets_no_need() {
+        let mut s = Session::new(at("2026-11-23T09:00:00Z"), "D", "d", &[], None);
+        let needs = [Need::RequestId];
+        s.add_note(
+            NoteTarget::Incident,
+            "< x-request-id: 7f3c9a1b",
+            at("2026-11-23T09:01:00Z"),
+            &TimeZone::UTC,
+        );
+        assert_eq!(s.missing_needs(&needs), []);
+        assert!(s.toggle_struck(0, at("2026-11-23T09:02:00Z")));
+        assert_eq!(s.notes.len(), 1, "kept in the session");
+        assert!(s.notes[0].struck);
+        assert_eq!(s.missing_needs(&needs), [Need::RequestId]);
+        assert_eq!(s.live_notes().count(), 0);
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains("\"struck\":true"), "{json}");
+        assert_eq!(serde_json::from_str::<Session>(&json).unwrap(), s);
+        assert!(s.toggle_struck(0, at("2026-11-23T09:03:00Z")));
+        assert_eq!(s.missing_needs(&needs), []);
+        assert!(!s.toggle_struck(7, at("2026-11-23T09:03:00Z")));
+        // A live, unedited note is saved as before: no new fields in the file.
+        let json = serde_json::to_string(&s.notes[0]).unwrap();
+        assert!(
+            !json.contains("struck") && !json.contains("edited"),
+            "{json}"
+        );
     }
 }

@@ -68,6 +68,14 @@ pub enum Action {
     CycleFormat,
     /// Show or hide secrets in the notes on screen (redacted by default: screens get shared).
     RevealSecrets,
+    /// Open the notes view: every note of the triage in full.
+    Notes,
+    /// Correct the selected note in the note editor.
+    EditNote,
+    /// Strike the selected note out, or back in.
+    StrikeNote,
+    /// Put the struck notes into the export, or leave them out again.
+    IncludeStruck,
 }
 
 /// The screens a binding applies to.
@@ -93,6 +101,8 @@ pub enum Context {
     Prompt,
     /// The escalation preview.
     Export,
+    /// The notes view of a triage: every note in full, to read, correct or strike out.
+    Notes,
 }
 
 /// One row of the key table.
@@ -109,15 +119,15 @@ pub struct Binding {
 }
 
 use Context::{
-    Card, Checklist, Compare, Editor, Export, InterviewChoice, InterviewInput, Matrix, Problems,
-    Prompt, Scenarios, Searching, Triage,
+    Card, Checklist, Compare, Editor, Export, InterviewChoice, InterviewInput, Matrix, Notes,
+    Problems, Prompt, Scenarios, Searching, Triage,
 };
 
 const BROWSE: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export,
+    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes,
 ];
 const LISTS: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export,
+    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes,
 ];
 const TRIAGE: &[Context] = &[InterviewChoice, InterviewInput, Checklist];
 
@@ -337,7 +347,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::RevealSecrets,
         help: "show or hide secrets in the notes (for your eyes only)",
         hint: Some(("v", "secrets")),
-        contexts: &[Checklist],
+        contexts: &[Checklist, Notes],
     },
     Binding {
         ctrl: false,
@@ -386,12 +396,48 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctrl: false,
+        keys: &[KeyCode::Char('s')],
+        label: "s",
+        action: Action::IncludeStruck,
+        help: "put struck notes in the export (marked struck), or leave them out",
+        hint: None,
+        contexts: &[Export],
+    },
+    Binding {
+        ctrl: false,
         keys: &[KeyCode::Char('b')],
         label: "b",
         action: Action::Interview,
         help: "back to the interview to change answers",
         hint: Some(("b", "interview")),
         contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('N')],
+        label: "N",
+        action: Action::Notes,
+        help: "all notes in full: read, correct, strike out",
+        hint: Some(("N", "notes")),
+        contexts: &[Checklist, InterviewChoice],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('e'), KeyCode::Enter],
+        label: "e Enter",
+        action: Action::EditNote,
+        help: "correct the selected note (its first stamps stay, an edit stamp is added)",
+        hint: Some(("e", "edit")),
+        contexts: &[Notes],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('x'), KeyCode::Char('d')],
+        label: "x d",
+        action: Action::StrikeNote,
+        help: "strike the note out, or back in (kept; left out of the export)",
+        hint: Some(("x", "strike")),
+        contexts: &[Notes],
     },
     Binding {
         ctrl: true,
@@ -498,6 +544,15 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[KeyCode::Esc],
         label: "Esc",
         action: Action::Back,
+        help: "back to the triage",
+        hint: Some(("Esc", "back")),
+        contexts: &[Notes],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
         help: "finish the note (saved as you type)",
         hint: Some(("Esc", "done")),
         contexts: &[Editor],
@@ -537,6 +592,7 @@ pub const BINDINGS: &[Binding] = &[
             Checklist,
             InterviewChoice,
             Export,
+            Notes,
         ],
     },
     Binding {
@@ -556,6 +612,7 @@ pub const BINDINGS: &[Binding] = &[
             Checklist,
             InterviewChoice,
             Export,
+            Notes,
         ],
     },
 ];
@@ -719,6 +776,7 @@ mod tests {
             Context::Checklist,
             Context::InterviewChoice,
             Context::Export,
+            Context::Notes,
         ] {
             let q = action_for(key(KeyCode::Char('q')), context);
             assert_eq!(q, Some(Action::Quit), "{context:?}");
@@ -780,7 +838,7 @@ mod tests {
 mod table_tests {
     use super::*;
 
-    const ALL: [Context; 13] = [
+    const ALL: [Context; 14] = [
         Context::Matrix,
         Context::Card,
         Context::Compare,
@@ -794,6 +852,7 @@ mod table_tests {
         Context::Editor,
         Context::Prompt,
         Context::Export,
+        Context::Notes,
     ];
 
     #[test]
@@ -862,6 +921,7 @@ mod table_tests {
             Context::Problems,
             Context::Checklist,
             Context::Export,
+            Context::Notes,
         ] {
             for (code, action) in [
                 (KeyCode::Up, Action::Up),

@@ -77,6 +77,64 @@ fn triage_a_502_add_a_note_quit_and_resume_where_it_was() {
 }
 
 #[test]
+fn a_note_corrected_and_struck_in_the_notes_view_is_still_struck_when_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = start(dir.path(), &["502"]);
+    app.wait_for("First three places to look", LIMIT);
+    app.send(b"t");
+    app.wait_for("Question 2 of 7", LIMIT);
+    app.send(b"orders-api POST /v1/orders\r");
+    app.wait_for("Who returned the response?", LIMIT);
+    app.send(b"2");
+    app.wait_for("Question 4 of 7", LIMIT);
+    app.send(b"11\t");
+    app.wait_for("Question 7 of 7", LIMIT);
+    app.send(b"4");
+    app.wait_for("Checklist", LIMIT);
+    app.send(b"a");
+    app.wait_for("Note on the incident", LIMIT);
+    app.send(b"all users in eu-west");
+    esc(&mut app);
+    app.wait_for("· 1 notes", LIMIT);
+    app.send(b"N");
+    app.wait_for("Notes: 1", LIMIT);
+    app.send(b"e");
+    app.wait_for("Correcting the note of T+", LIMIT);
+    app.send(b", none elsewhere");
+    esc(&mut app);
+    app.wait_for_line(&["edited T+", "UTC"], LIMIT);
+    app.send(b"x");
+    app.wait_for("STRUCK · T+", LIMIT);
+    app.wait_for("(1 struck, left out of the export)", LIMIT);
+    esc(&mut app);
+    app.wait_for("Enter: note on this step", LIMIT);
+    app.send(b"q");
+    assert_eq!(app.wait_exit(LIMIT), 0);
+    assert!(app.restored());
+
+    let saved = only_session(dir.path());
+    assert_eq!(saved.notes.len(), 1);
+    let note = &saved.notes[0];
+    assert_eq!(note.text, "all users in eu-west, none elsewhere");
+    assert!(note.struck);
+    let edited = note.edited.as_ref().unwrap();
+    assert!(edited.at >= note.at, "{} before {}", edited.at, note.at);
+
+    let mut again = start(dir.path(), &["resume"]);
+    again.wait_for("Checklist", LIMIT);
+    again.send(b"N");
+    again.wait_for("STRUCK · T+", LIMIT);
+    assert!(
+        again
+            .screen()
+            .contains("all users in eu-west, none elsewhere")
+    );
+    again.send(b"q");
+    assert_eq!(again.wait_exit(LIMIT), 0);
+    assert!(only_session(dir.path()).notes[0].struck, "still struck");
+}
+
+#[test]
 fn a_session_open_in_another_app_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = start(dir.path(), &["504"]);

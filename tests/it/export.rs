@@ -154,6 +154,7 @@ fn canary_secrets_never_leave_in_any_format_and_trace_ids_stay() {
     s.draft = Some(api_triage::session::Draft {
         target: NoteTarget::Incident,
         text: canary.clone(),
+        editing: None,
     });
     s.checklist.set_finding(3, secrets[0].as_str());
     s.incident.endpoint = format!(

@@ -1,21 +1,23 @@
 //! Session files across versions: a file saved by version 1 (`tests/fixtures/sessions/v1-*`,
-//! evidence kept as its line) opens, migrated, showing the same lines; a file saved by this
-//! release (`v2-*`) opens and is saved again byte for byte.
+//! evidence kept as its line) opens, migrated, showing the same lines; a file saved by version
+//! 2 (`v2-*`) opens as it was; a file saved by this release (`v3-*`: a note corrected, one
+//! struck out) opens and is saved again byte for byte.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 
 use api_triage::evidence::origin::{Confidence, Layer};
-use api_triage::export::prepare;
 use api_triage::export::summary::Format;
+use api_triage::export::{prepare, prepare_with};
 use api_triage::runbook::{TeamRunbook, load_texts};
-use api_triage::session::model::SCHEMA_VERSION;
+use api_triage::session::model::{SCHEMA_VERSION, Stamp};
 use api_triage::session::{Journal, Note, NoteEvidence, NoteTarget, Session, Stage};
 use jiff::Timestamp;
 
 const ID: &str = "20261123-090000-502";
 const V1: &str = "tests/fixtures/sessions/v1-502-payments.json";
 const V2: &str = "tests/fixtures/sessions/v2-502-payments.json";
+const V3: &str = "tests/fixtures/sessions/v3-502-payments.json";
 
 fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -121,7 +123,7 @@ fn a_migrated_v1_session_is_saved_as_the_current_version() {
 }
 
 #[test]
-fn a_session_saved_by_this_release_opens() {
+fn a_v2_session_opens() {
     let dir = tempfile::tempdir().unwrap();
     let session = journal_with(dir.path(), V2).load(ID).unwrap();
     assert_eq!(session.schema_version, SCHEMA_VERSION);
@@ -142,13 +144,71 @@ fn a_session_saved_by_this_release_opens() {
 }
 
 #[test]
-fn a_session_saved_by_this_release_is_saved_again_byte_for_byte() {
+fn a_v2_session_is_saved_again_as_it_was_in_the_current_version() {
     let dir = tempfile::tempdir().unwrap();
     let journal = journal_with(dir.path(), V2);
+    let session = journal.load(ID).unwrap();
+    assert!(
+        session
+            .notes
+            .iter()
+            .all(|n| !n.struck && n.edited.is_none())
+    );
+    journal.save(&session).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(journal.path(ID)).unwrap(),
+        std::fs::read_to_string(fixture(V2)).unwrap().replacen(
+            "\"schema_version\": 2,",
+            &format!("\"schema_version\": {SCHEMA_VERSION},"),
+            1
+        )
+    );
+}
+
+#[test]
+fn a_session_saved_by_this_release_opens_with_its_corrected_and_struck_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = journal_with(dir.path(), V3).load(ID).unwrap();
+    assert_eq!(session.schema_version, SCHEMA_VERSION);
+    let corrected = &session.notes[1];
+    assert_eq!(
+        corrected.elapsed_label(),
+        "T+08:10",
+        "the first stamp stays"
+    );
+    assert_eq!(
+        corrected.edited.as_ref().map(Stamp::line).as_deref(),
+        Some("T+13:20 · 09:13:20Z · 2026-11-23 09:13:20 UTC")
+    );
+    assert!(session.notes[2].struck);
+    assert_eq!(session.notes.iter().filter(|n| n.struck).count(), 1);
+    let runbook = payments();
+    let now: Timestamp = "2026-11-23T09:30:00Z".parse().unwrap();
+    let md = prepare(&session, &runbook, true)
+        .unwrap()
+        .render(&runbook, now, Format::Md);
+    assert!(
+        !md.contains("09:12:30"),
+        "the struck note is left out\n{md}"
+    );
+    assert!(md.contains("**Edited:** 2026-11-23 09:13:20Z"), "{md}");
+    let prepared = prepare_with(&session, &runbook, true, true).unwrap();
+    assert_eq!(prepared.struck_left_out, 0);
+    let md = prepared.render(&runbook, now, Format::Md);
+    assert!(
+        md.contains("**STRUCK OUT · T+12:30 · 2026-11-23 09:12:30Z · incident**"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_session_saved_by_this_release_is_saved_again_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_with(dir.path(), V3);
     let session = journal.load(ID).unwrap();
     journal.save(&session).unwrap();
     assert_eq!(
         std::fs::read_to_string(journal.path(ID)).unwrap(),
-        std::fs::read_to_string(fixture(V2)).unwrap()
+        std::fs::read_to_string(fixture(V3)).unwrap()
     );
 }

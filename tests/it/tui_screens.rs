@@ -425,3 +425,78 @@ fn every_key_the_readme_table_names_is_in_the_key_table() {
         }
     }
 }
+
+/// A triage of 502 at its checklist with three notes: a long step note (corrected later), a
+/// pasted response with colour codes, an OSC 52 clipboard write and CR line breaks as a
+/// terminal sends them, and a wrong note struck out; the notes view open.
+fn notes_view() -> App {
+    let mut a = app();
+    a.shared.now = "2026-11-23T09:00:00Z".parse().unwrap();
+    a.open_code(502);
+    a.update(Action::Triage);
+    type_text(&mut a, "orders-api POST /v1/orders");
+    a.update(Action::Open);
+    for answer in ['2', '1', '1', '1', '4'] {
+        a.update(Action::Type(answer));
+    }
+    a.shared.now = "2026-11-23T09:02:10Z".parse().unwrap();
+    a.update(Action::Open);
+    let rows = (0..12)
+        .map(|i| format!("\norders-7d9-{i:02} 0/1 CrashLoopBackOff {i} 12m 10.0.3.{i} node-{i}"));
+    let pods = "$ kubectl -n orders get pods -o wide --sort-by=.status.startTime".to_owned()
+        + &rows.collect::<String>();
+    a.update(Action::Paste(pods));
+    a.update(Action::Save);
+    a.shared.now = "2026-11-23T09:03:40Z".parse().unwrap();
+    a.update(Action::IncidentNote);
+    a.update(Action::Paste(
+        "< HTTP/1.1 502 Bad Gateway\r< Server: nginx/1.22.1\r< x-request-id: 7be1\r<\r\
+         \u{1b}[31m<center>nginx/1.22.1</center>\u{1b}[0m \u{1b}]52;c;aGk=\u{7}"
+            .into(),
+    ));
+    a.update(Action::Save);
+    a.shared.now = "2026-11-23T09:05:00Z".parse().unwrap();
+    a.update(Action::IncidentNote);
+    type_text(&mut a, "users in eu-west only");
+    a.update(Action::Save);
+    a.update(Action::Notes);
+    a.update(Action::Bottom);
+    a.update(Action::StrikeNote);
+    a.update(Action::Top);
+    a.shared.now = "2026-11-23T09:06:30Z".parse().unwrap();
+    a.update(Action::EditNote);
+    type_text(&mut a, " (12 pods)");
+    a.update(Action::Back);
+    a
+}
+
+#[test]
+fn the_notes_view_shows_every_note_whole_at_80x24_and_60x16() {
+    let mut a = notes_view();
+    let notes = &a.triage.as_ref().unwrap().session.notes;
+    assert!(notes[0].edited.is_some() && notes[2].struck && !notes[1].struck);
+    for (width, height) in [(80, 24), (60, 16)] {
+        let terminal = render(&mut a, width, height);
+        insta::assert_snapshot!(format!("notes_view_{width}x{height}"), terminal.backend());
+        let cells: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(!cells.contains('\u{1b}') && !cells.contains('\u{7}'));
+    }
+    // Scrolled to the end at 60x16: the struck note, marked in words, and the pasted
+    // response's escape sequence shown as text.
+    a.update(Action::PageDown);
+    a.update(Action::Bottom);
+    let terminal = render(&mut a, 60, 16);
+    insta::assert_snapshot!("notes_view_bottom_60x16", terminal.backend());
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("STRUCK"), "{screen}");
+    assert!(screen.contains("\\e]52;c;aGk="), "{screen}");
+    for (w, h) in [(1, 1), (20, 5), (59, 15), (61, 17), (250, 80)] {
+        render(&mut a, w, h);
+    }
+}

@@ -28,6 +28,8 @@ pub struct ExportPreview {
     pub redacted_kinds: String,
     /// The team's needs that the evidence does not fill yet.
     pub missing: Vec<Need>,
+    /// Notes of the session the engineer struck out: left out, or in when asked for.
+    pub struck: usize,
 }
 
 /// What became of a bundle write or a copy.
@@ -57,6 +59,8 @@ pub struct ExportScreen {
     /// Where the bundle and the copy went, in full: the status line has room for one line
     /// only, and a path or a clipboard warning is exactly what must not be cut off.
     pub outcomes: Vec<ExportOutcome>,
+    /// Whether the notes the engineer struck out go out too (marked struck); off by default.
+    pub include_struck: bool,
 }
 
 impl ExportScreen {
@@ -67,6 +71,7 @@ impl ExportScreen {
             scroll: Scroll::default(),
             preview: None,
             outcomes: Vec::new(),
+            include_struck: false,
         };
         let commands = screen.refresh(session, runbook, now);
         (screen, commands)
@@ -79,13 +84,14 @@ impl ExportScreen {
         runbook: &TeamRunbook,
         now: Timestamp,
     ) -> Vec<Command> {
-        match crate::export::prepare(session, runbook, true) {
+        match crate::export::prepare_with(session, runbook, true, self.include_struck) {
             Ok(prepared) => {
                 self.preview = Some(ExportPreview {
                     text: prepared.render(runbook, now, self.format),
                     redaction: prepared.redaction_note(),
                     redacted_kinds: prepared.redaction_kinds(),
                     missing: prepared.missing,
+                    struck: session.notes.iter().filter(|n| n.struck).count(),
                 });
                 Vec::new()
             }
@@ -115,8 +121,18 @@ impl ExportScreen {
                 self.scroll = Scroll::default();
                 self.refresh(session, runbook, shared.now)
             }
-            Action::Open => write_bundle(session, runbook, shared.now),
-            Action::Copy => copy_summary(session, runbook, shared.now, self.format),
+            Action::IncludeStruck => {
+                self.include_struck = !self.include_struck;
+                self.refresh(session, runbook, shared.now)
+            }
+            Action::Open => write_bundle(session, runbook, shared.now, self.include_struck),
+            Action::Copy => copy_summary(
+                session,
+                runbook,
+                shared.now,
+                self.format,
+                self.include_struck,
+            ),
             _ => Vec::new(),
         }
     }
@@ -181,6 +197,27 @@ impl ExportScreen {
                 theme.dim(),
             ),
         ]));
+        let struck_key = key_for(Context::Export, &Action::IncludeStruck);
+        if preview.struck > 0 {
+            let (text, style) = if self.include_struck {
+                (
+                    format!(
+                        "{} struck note(s) included, marked struck ({struck_key} leaves them out).",
+                        preview.struck
+                    ),
+                    theme.warning(),
+                )
+            } else {
+                (
+                    format!(
+                        "{} struck note(s) left out ({struck_key} puts them in, marked struck).",
+                        preview.struck
+                    ),
+                    theme.dim(),
+                )
+            };
+            head.extend(wrapped(&text, width, " ", "   ", style));
+        }
         if !preview.redacted_kinds.is_empty() {
             head.extend(wrapped(
                 &format!("Redacted: {}; marked below.", preview.redacted_kinds),
@@ -215,8 +252,13 @@ impl ExportScreen {
 }
 
 /// The commands that write the bundle of `session`, redacted.
-fn write_bundle(session: &Session, runbook: &TeamRunbook, now: Timestamp) -> Vec<Command> {
-    match crate::export::prepare(session, runbook, true) {
+fn write_bundle(
+    session: &Session,
+    runbook: &TeamRunbook,
+    now: Timestamp,
+    include_struck: bool,
+) -> Vec<Command> {
+    match crate::export::prepare_with(session, runbook, true, include_struck) {
         Ok(prepared) => {
             let name = crate::export::bundle::folder_name(
                 now,
@@ -236,14 +278,16 @@ fn write_bundle(session: &Session, runbook: &TeamRunbook, now: Timestamp) -> Vec
     }
 }
 
-/// The commands that copy the summary of `session` in `format`, redacted.
+/// The commands that copy the summary of `session` in `format`, redacted; struck notes only
+/// when `include_struck`.
 pub fn copy_summary(
     session: &Session,
     runbook: &TeamRunbook,
     now: Timestamp,
     format: Format,
+    include_struck: bool,
 ) -> Vec<Command> {
-    match crate::export::prepare(session, runbook, true) {
+    match crate::export::prepare_with(session, runbook, true, include_struck) {
         Ok(prepared) => vec![
             Command::Notice(format!(
                 "Copying the summary ({})…",

@@ -162,6 +162,17 @@ impl Scroll {
         true
     }
 
+    /// Moves just enough that lines `start..end` are in view in `height` rows; their start
+    /// first when they do not all fit.
+    pub fn show(&self, start: usize, end: usize, height: usize) {
+        let offset = self.offset.get();
+        if start < offset {
+            self.offset.set(start);
+        } else if end > offset.saturating_add(height) {
+            self.offset.set(start.min(end.saturating_sub(height)));
+        }
+    }
+
     /// The offset to draw `content` lines in `height` rows with, kept for the next key.
     pub fn clamp(&self, content: usize, height: usize) -> u16 {
         let clamped = self.offset.get().min(content.saturating_sub(height));

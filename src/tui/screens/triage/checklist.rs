@@ -226,13 +226,9 @@ fn draw_detail(
             lines.push(Line::default());
         }
         for note in notes {
+            let struck = if note.struck { "STRUCK · " } else { "" };
             lines.push(Line::from(Span::styled(
-                format!(
-                    " {} · {} · {}",
-                    note.elapsed_label(),
-                    note.at.strftime("%H:%M:%SZ"),
-                    note.local
-                ),
+                visible(&format!(" {struck}{}", note.stamp_line())),
                 theme.dim(),
             )));
             if let Some(card) = note.evidence_line() {
@@ -244,14 +240,9 @@ fn draw_detail(
                     theme.warning(),
                 ));
             }
-            for text_line in note.text.lines().take(12) {
-                lines.push(Line::from(format!("   {}", visible(text_line))));
-            }
-            if note.text.lines().count() > 12 {
-                lines.push(Line::from(Span::styled(
-                    format!("   … {} more lines", note.text.lines().count() - 12),
-                    theme.dim(),
-                )));
+            // Whole and wrapped: the notes view (N) scrolls through every note.
+            for text_line in note.text.lines() {
+                lines.extend(wrapped(text_line, width, "   ", "   ", Style::new()));
             }
         }
     }

@@ -1,11 +1,12 @@
 //! The triage screen: the session being worked on and what only the terminal needs beside it
 //! (answer field, note editor, prompts, save status). Its stages and overlays have a file each:
-//! `interview`, `checklist`, `notes`; `shown` is what the screen shows of the session
-//! (redacted), `update` how actions change it.
+//! `interview`, `checklist`, `notes`, `notes_view` (every note in full); `shown` is what the
+//! screen shows of the session (redacted), `update` how actions change it.
 
 mod checklist;
 mod interview;
 mod notes;
+mod notes_view;
 mod shown;
 mod update;
 
@@ -18,6 +19,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 pub use notes::{Field, Prompt, PromptKind};
+pub use notes_view::NotesView;
 pub use shown::Shown;
 
 use super::Shared;
@@ -65,6 +67,8 @@ pub struct TriageScreen {
     pub evidence: Option<String>,
     /// Whether the engineer asked to see secrets on the screen (for them alone).
     pub reveal: bool,
+    /// The notes view, when open: over the stage, under the editor that corrects a note.
+    pub notes_view: Option<NotesView>,
     /// The redacted view of the session last drawn, and the session and card it was made from.
     shown_cache: RefCell<Option<shown::ShownCache>>,
 }
@@ -102,6 +106,7 @@ impl TriageScreen {
             saved_once: false,
             evidence: None,
             reveal: false,
+            notes_view: None,
             shown_cache: RefCell::new(None),
         }
     }
@@ -132,6 +137,9 @@ impl TriageScreen {
         if self.editor.is_some() {
             return Context::Editor;
         }
+        if self.notes_view.is_some() {
+            return Context::Notes;
+        }
         match self.session.stage {
             Stage::Checklist => Context::Checklist,
             Stage::Interview => match shared
@@ -150,9 +158,10 @@ impl TriageScreen {
         let Some(runbook) = shared.runbook(self.runbook) else {
             return;
         };
-        match self.session.stage {
-            Stage::Interview => interview::draw(frame, area, shared, self, runbook),
-            Stage::Checklist => checklist::draw(frame, area, shared, self, runbook),
+        match (&self.notes_view, self.session.stage) {
+            (Some(view), _) => notes_view::draw(frame, area, shared, self, view, runbook),
+            (None, Stage::Interview) => interview::draw(frame, area, shared, self, runbook),
+            (None, Stage::Checklist) => checklist::draw(frame, area, shared, self, runbook),
         }
         self.draw_overlays(frame, area, theme);
     }

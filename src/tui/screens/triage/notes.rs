@@ -84,23 +84,39 @@ impl TriageScreen {
             .session
             .draft
             .as_ref()
-            .is_none_or(|d| d.target != target)
+            .is_none_or(|d| d.target != target || d.editing.is_some())
         {
             self.session.draft = Some(Draft {
                 target,
                 text: String::new(),
+                editing: None,
             });
         }
-        let text = self
+        self.editor = self.session.draft.as_ref().map(|d| editor_with(&d.text));
+    }
+
+    /// Opens the note editor on note `index`, prefilled with its text (or with the correction
+    /// a crash interrupted), to correct it.
+    pub fn open_note_editor(&mut self, index: usize) {
+        if self.editor.is_some() {
+            return;
+        }
+        let Some(note) = self.session.notes.get(index) else {
+            return;
+        };
+        if self
             .session
             .draft
             .as_ref()
-            .map(|d| d.text.clone())
-            .unwrap_or_default();
-        let mut area = TextArea::new(text.split('\n').map(str::to_owned).collect());
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
-        self.editor = Some(area);
+            .is_none_or(|d| d.editing != Some(index))
+        {
+            self.session.draft = Some(Draft {
+                target: note.target,
+                text: note.text.clone(),
+                editing: Some(index),
+            });
+        }
+        self.editor = self.session.draft.as_ref().map(|d| editor_with(&d.text));
     }
 
     /// The step note editor for the selected step.
@@ -121,21 +137,33 @@ impl TriageScreen {
             return Persist::Nothing;
         };
         let text = editor.lines().join("\n");
-        let target = self
+        // Without a draft (never expected) the text is still kept, as an incident note.
+        let (target, editing) = self
             .session
             .draft
             .take()
-            .map_or(NoteTarget::Incident, |d| d.target);
-        if !text.trim().is_empty() {
-            let expected = runbook.token_expectations();
-            if let Some(card) =
-                self.session
-                    .add_evidence_note(target, text.trim_end(), now, zone, expected)
-            {
-                self.evidence = Some(card);
-                // The evidence may have answered the question on screen: show its answer.
-                self.reload_question(runbook);
+            .map_or((NoteTarget::Incident, None), |d| (d.target, d.editing));
+        let expected = runbook.token_expectations();
+        let text = text.trim_end();
+        let card = match editing {
+            // A correction emptied or left as it was changes nothing: striking is how a note
+            // goes, and an edit stamp must mean the text changed.
+            Some(index) => {
+                let same = self.session.notes.get(index).is_none_or(|n| n.text == text);
+                if text.trim().is_empty() || same {
+                    return Persist::Now;
+                }
+                self.session.edit_note(index, text, now, zone, expected)
             }
+            None if text.trim().is_empty() => None,
+            None => self
+                .session
+                .add_evidence_note(target, text, now, zone, expected),
+        };
+        if let Some(card) = card {
+            self.evidence = Some(card);
+            // The evidence may have answered the question on screen: show its answer.
+            self.reload_question(runbook);
         }
         Persist::Now
     }
@@ -171,7 +199,8 @@ impl TriageScreen {
             self.sync_draft();
             return Persist::Now;
         }
-        if self.session.stage == Stage::Interview {
+        // The answer field is hidden under the notes view: a paste there would land unseen.
+        if self.session.stage == Stage::Interview && self.notes_view.is_none() {
             self.input.insert_str(safe.lines().next().unwrap_or(""));
         }
         Persist::Nothing
@@ -234,17 +263,24 @@ impl TriageScreen {
                 key_for(Context::Editor, &Action::Back),
                 key_for(Context::Editor, &Action::Save)
             );
-            let target = triage
-                .session
-                .draft
-                .as_ref()
-                .map_or(NoteTarget::Incident, |d| d.target);
+            let draft = triage.session.draft.as_ref();
+            let target = draft.map_or(NoteTarget::Incident, |d| d.target);
             let about = match target {
                 NoteTarget::Incident => "the incident".to_owned(),
                 NoteTarget::Step(i) => triage.session.checklist.steps.get(i).map_or_else(
                     || format!("step {}", i + 1),
                     |s| format!("step {}: {}", i + 1, s.title),
                 ),
+            };
+            let title = match draft
+                .and_then(|d| d.editing)
+                .and_then(|i| triage.session.notes.get(i))
+            {
+                Some(note) => format!(
+                    " Correcting the note of {} on {about} ",
+                    note.elapsed_label()
+                ),
+                None => format!(" Note on {about} "),
             };
             let popup = centered(
                 area,
@@ -255,10 +291,7 @@ impl TriageScreen {
             editor.set_block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(Span::styled(
-                        visible(&format!(" Note on {about} ")),
-                        theme.heading(),
-                    ))
+                    .title(Span::styled(visible(&title), theme.heading()))
                     .title_bottom(if matches!(triage.save, SaveStatus::Failed(_)) {
                         Span::styled(
                             format!(" {done}: done · NOT SAVED (see the status line) "),
@@ -297,6 +330,14 @@ impl TriageScreen {
             frame.render_widget(&input, popup);
         }
     }
+}
+
+/// An editor holding `text`, the cursor at its end.
+fn editor_with(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.split('\n').map(str::to_owned).collect());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {

@@ -47,6 +47,11 @@ impl TriageScreen {
                 }));
                 Persist::Nothing
             }
+            (Context::Notes, action) => self.notes_action(&action, shared),
+            (Context::Checklist | Context::InterviewChoice, Action::Notes) => {
+                self.open_notes();
+                Persist::Nothing
+            }
             (Context::InterviewChoice | Context::InterviewInput, Action::Open) => {
                 self.submit_answer(runbook)
             }
@@ -95,6 +100,7 @@ impl TriageScreen {
                     runbook,
                     shared.now,
                     Format::Md,
+                    false,
                 ));
                 Persist::Nothing
             }
