@@ -90,9 +90,14 @@ pub enum Command {
     Export {
         /// The session id (see `api-triage sessions`).
         session: Option<String>,
-        /// Where to create the bundle folder.
-        #[arg(long, value_name = "DIR", default_value = ".")]
-        out: PathBuf,
+        /// Where to create the bundle folder (default: `$API_TRIAGE_EXPORT_DIR`, else the
+        /// current folder).
+        #[arg(long, value_name = "DIR", conflicts_with = "print")]
+        out: Option<PathBuf>,
+        /// Only print the summary to standard output: no bundle is written and the session
+        /// stays open.
+        #[arg(long)]
+        print: bool,
         /// What to print: the summary as md, text or slack, or the bundle as json.
         #[arg(long, value_enum, default_value = "md")]
         format: FormatArg,
