@@ -68,6 +68,8 @@ pub enum Action {
     CycleFormat,
     /// Show or hide secrets in the notes on screen (redacted by default: screens get shared).
     RevealSecrets,
+    /// Start a new triage although open ones about the code exist.
+    NewTriage,
 }
 
 /// The screens a binding applies to.
@@ -93,6 +95,8 @@ pub enum Context {
     Prompt,
     /// The escalation preview.
     Export,
+    /// The offer to resume an open triage about the code, made when `t` is pressed.
+    Resume,
 }
 
 /// One row of the key table.
@@ -110,11 +114,11 @@ pub struct Binding {
 
 use Context::{
     Card, Checklist, Compare, Editor, Export, InterviewChoice, InterviewInput, Matrix, Problems,
-    Prompt, Scenarios, Searching, Triage,
+    Prompt, Resume, Scenarios, Searching, Triage,
 };
 
 const BROWSE: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export,
+    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Resume,
 ];
 const LISTS: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export,
@@ -230,6 +234,24 @@ pub const BINDINGS: &[Binding] = &[
         help: "start a guided triage",
         hint: Some(("t", "triage")),
         contexts: &[Matrix, Card, Compare, Scenarios],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Enter, KeyCode::Char('r')],
+        label: "Enter r",
+        action: Action::Open,
+        help: "resume the selected open triage",
+        hint: Some(("Enter", "resume")),
+        contexts: &[Resume],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('n')],
+        label: "n",
+        action: Action::NewTriage,
+        help: "start a new triage for this code instead",
+        hint: Some(("n", "new triage")),
+        contexts: &[Resume],
     },
     Binding {
         ctrl: false,
@@ -456,6 +478,15 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(("Esc", "back")),
         contexts: &[Card, Compare, Scenarios, Triage, Problems, Export],
     },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "cancel: start nothing, resume nothing",
+        hint: Some(("Esc", "cancel")),
+        contexts: &[Resume],
+    },
     // The matrix is the first screen: Esc there only clears, and says so.
     Binding {
         ctrl: false,
@@ -537,6 +568,7 @@ pub const BINDINGS: &[Binding] = &[
             Checklist,
             InterviewChoice,
             Export,
+            Resume,
         ],
     },
     Binding {
@@ -556,6 +588,7 @@ pub const BINDINGS: &[Binding] = &[
             Checklist,
             InterviewChoice,
             Export,
+            Resume,
         ],
     },
 ];
@@ -780,7 +813,7 @@ mod tests {
 mod table_tests {
     use super::*;
 
-    const ALL: [Context; 13] = [
+    const ALL: [Context; 14] = [
         Context::Matrix,
         Context::Card,
         Context::Compare,
@@ -794,6 +827,7 @@ mod table_tests {
         Context::Editor,
         Context::Prompt,
         Context::Export,
+        Context::Resume,
     ];
 
     #[test]

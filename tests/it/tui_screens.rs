@@ -112,7 +112,12 @@ fn triage_screens() -> Vec<(&'static str, App)> {
         let mut a = app();
         a.shared.now = "2026-11-23T09:00:00Z".parse().unwrap();
         a.open_code(502);
-        a.update(Action::Triage);
+        // As the event loop does with no saved triages: none to offer, a new one starts.
+        for effect in a.update(Action::Triage) {
+            if let api_triage::tui::effect::Effect::FindOpen { runbook, code } = effect {
+                a.offer_resume(runbook, code, Vec::new());
+            }
+        }
         a
     };
     let mut list = Vec::new();
