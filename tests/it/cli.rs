@@ -562,7 +562,11 @@ fn sessions_rows_tell_triages_of_one_code_apart_and_say_which_are_exported() {
     assert!(evidence.contains("no response read"), "{evidence}");
     let (head, _) = row("20261123-070000-502");
     assert!(head.contains(" exported "), "{head}");
-    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{}", r.stdout);
+    assert!(
+        lines.iter().all(|l| l.chars().count() <= 80),
+        "{}",
+        r.stdout
+    );
     // The state is in the JSON too.
     let v = json(
         &run_in(

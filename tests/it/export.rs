@@ -375,7 +375,10 @@ fn export_writes_into_the_export_dir_variable_and_marks_the_session_exported() {
         &[("API_TRIAGE_EXPORT_DIR", &bundles)],
     );
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("## Checkout failing for EU users"), "{stdout}");
+    assert!(
+        stdout.starts_with("## Checkout failing for EU users"),
+        "{stdout}"
+    );
     let written = folders_in(&bundles);
     assert_eq!(written.len(), 1, "{stderr}");
     assert!(bundles.join(&written[0]).join("summary.md").exists());
@@ -415,7 +418,10 @@ fn export_print_writes_the_summary_to_stdout_and_no_bundle() {
         &[("API_TRIAGE_EXPORT_DIR", &bundles)],
     );
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("## Checkout failing for EU users"), "{stdout}");
+    assert!(
+        stdout.starts_with("## Checkout failing for EU users"),
+        "{stdout}"
+    );
     // Redacted like any export.
     assert!(!stdout.contains("eyJhbGciOiJIUzI1NiJ9"), "{stdout}");
     assert!(!stderr.contains("bundle written"), "{stderr}");
