@@ -27,7 +27,10 @@ pub static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     about = "Guided triage of a failing HTTP API, from your team's runbooks",
     long_about = "Guided triage of a failing HTTP API, from your team's runbooks.\n\n\
                   Run without a command to open the terminal app; give a status code \
-                  (`api-triage 502`) to open straight on its card."
+                  (`api-triage 502`) to open straight on its card. Pipe a response in \
+                  (`curl -sv URL 2>&1 | api-triage -`) to start a triage from it: on a \
+                  terminal the app opens on it, otherwise (or with `- --no-tui`) the \
+                  reading is printed."
 )]
 pub struct Cli {
     #[command(flatten)]
