@@ -29,6 +29,19 @@ pub fn journal(state_dir: Option<&PathBuf>) -> Journal {
     )
 }
 
+/// Where escalation bundles go, in the app and `api-triage export`: `--out` when given, else
+/// `$API_TRIAGE_EXPORT_DIR`, else the folder api-triage was started in.
+pub fn export_dir(out: Option<&PathBuf>) -> PathBuf {
+    out.cloned()
+        .or_else(|| {
+            std::env::var_os("API_TRIAGE_EXPORT_DIR")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
 /// The engineer's time zone, read without indexing the time zone database. jiff's
 /// `TimeZone::system()` looks the zone's name up by walking every folder of
 /// /usr/share/zoneinfo, several milliseconds at every start; here `/etc/localtime` is read as

@@ -253,7 +253,7 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__export)
-            opts="-h --out --format --copy --no-redact --runbook --state-dir --today --help"
+            opts="-h --out --print --format --copy --no-redact --runbook --state-dir --today --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

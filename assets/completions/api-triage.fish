@@ -66,7 +66,7 @@ complete -c api-triage -n "__fish_api_triage_using_subcommand resume" -l runbook
 complete -c api-triage -n "__fish_api_triage_using_subcommand resume" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
 complete -c api-triage -n "__fish_api_triage_using_subcommand resume" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
 complete -c api-triage -n "__fish_api_triage_using_subcommand resume" -s h -l help -d 'Print help'
-complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l out -d 'Where to create the bundle folder' -r -F
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l out -d 'Where to create the bundle folder (default: `$API_TRIAGE_EXPORT_DIR`, else the current folder)' -r -F
 complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l format -d 'What to print: the summary as md, text or slack, or the bundle as json' -r -f -a "md\t'Markdown, for chat tools and issue trackers'
 text\t'Plain text, for email and terminals'
 slack\t'Slack mrkdwn'
@@ -74,6 +74,7 @@ json\t'The whole session as JSON'"
 complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l runbook -d 'A runbook file or folder to layer over the embedded default (repeatable). Without it: `$API_TRIAGE_RUNBOOKS`, then `./runbooks/`, then `~/.config/api-triage/runbooks/`' -r -F
 complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l state-dir -d 'Where triage sessions are kept (default: `$API_TRIAGE_STATE_DIR`, else `~/.local/state/api-triage/sessions`)' -r -F
 complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l today -d 'Pretend today is this date (for review checks in tests and reproducible reports)' -r
+complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l print -d 'Only print the summary to standard output: no bundle is written and the session stays open'
 complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l copy -d 'Also copy the summary to the clipboard (OSC 52 over SSH)'
 complete -c api-triage -n "__fish_api_triage_using_subcommand export" -l no-redact -d 'Leave secrets in (not recommended: the bundle and clipboard get them as typed)'
 complete -c api-triage -n "__fish_api_triage_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -27,7 +27,10 @@ pub static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     about = "Guided triage of a failing HTTP API, from your team's runbooks",
     long_about = "Guided triage of a failing HTTP API, from your team's runbooks.\n\n\
                   Run without a command to open the terminal app; give a status code \
-                  (`api-triage 502`) to open straight on its card."
+                  (`api-triage 502`) to open straight on its card. Pipe a response in \
+                  (`curl -sv URL 2>&1 | api-triage -`) to start a triage from it: on a \
+                  terminal the app opens on it, otherwise (or with `- --no-tui`) the \
+                  reading is printed."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -90,9 +93,14 @@ pub enum Command {
     Export {
         /// The session id (see `api-triage sessions`).
         session: Option<String>,
-        /// Where to create the bundle folder.
-        #[arg(long, value_name = "DIR", default_value = ".")]
-        out: PathBuf,
+        /// Where to create the bundle folder (default: `$API_TRIAGE_EXPORT_DIR`, else the
+        /// current folder).
+        #[arg(long, value_name = "DIR", conflicts_with = "print")]
+        out: Option<PathBuf>,
+        /// Only print the summary to standard output: no bundle is written and the session
+        /// stays open.
+        #[arg(long)]
+        print: bool,
         /// What to print: the summary as md, text or slack, or the bundle as json.
         #[arg(long, value_enum, default_value = "md")]
         format: FormatArg,

@@ -1,6 +1,9 @@
 //! Reading evidence from a file or a pipe: `evidence FILE` and `api-triage -`.
 
-use super::*;
+use serde_json::json;
+
+use super::text::wrap_message;
+use super::{Exit, LoadReport, Matrix, Output, TeamRunbook, WIDTH, ok, to_json};
 
 /// The longest evidence read, so a mistaken `cat` of a huge file cannot exhaust memory.
 pub const MAX_EVIDENCE_BYTES: u64 = 8 * 1024 * 1024;
@@ -72,8 +75,9 @@ pub(super) fn secrets_line(hidden: usize, shown: bool) -> String {
     }
 }
 
-/// `curl -sv URL 2>&1 | api-triage -`: reads the evidence, starts a triage session pre-answered
-/// from it, keeps the text whole as a note, and says how to continue.
+/// `curl -sv URL 2>&1 | api-triage -` without a terminal (or with `--no-tui`): starts a triage
+/// session pre-answered from the evidence, keeps the text whole as a note, prints the reading
+/// and says how to continue.
 pub fn evidence_to_session(
     text: &str,
     show_secrets: bool,
@@ -81,36 +85,13 @@ pub fn evidence_to_session(
     journal: &crate::session::Journal,
     now: jiff::Timestamp,
 ) -> Output {
-    let analysis = crate::evidence::analysis::analyze(text, now);
     let matrix = Matrix::from_report(report);
-    let by_route = analysis
-        .url
-        .as_deref()
-        .and_then(|url| matrix.pick_for_url(url));
-    let Some(runbook) = by_route.or_else(|| matrix.pick(None, analysis.status)) else {
-        return Output {
-            stderr: "api-triage: no runbook loaded\n".to_owned(),
-            exit: Exit::Failed,
-            ..Output::default()
-        };
+    let Some((mut session, runbook)) = session_from_evidence(text, &matrix, now) else {
+        return no_runbook();
     };
-    let mut session = crate::session::Session::new(
-        now,
-        &runbook.name,
-        &runbook.source,
-        &runbook.interview,
-        analysis.status,
-    );
-    let expected = runbook.token_expectations();
-    session.add_evidence_note(
-        crate::session::NoteTarget::Incident,
-        text.trim_end(),
-        now,
-        &crate::startup::local_zone(),
-        expected,
-    );
     // Read again with what this team's API expects of a token.
-    let analysis = crate::evidence::analysis::analyze_expecting(text, now, expected);
+    let analysis =
+        crate::evidence::analysis::analyze_expecting(text, now, runbook.token_expectations());
     let (analysis, hidden) = if show_secrets {
         (analysis, 0)
     } else {
@@ -120,11 +101,16 @@ pub fn evidence_to_session(
     out.push_str(&secrets_line(hidden, show_secrets));
     match journal.create(&mut session) {
         Ok(()) => {
-            let _ = writeln!(
-                out,
-                "\nSaved as triage session {} with this evidence as its first note; continue with `api-triage resume`.",
-                session.id
-            );
+            out.push('\n');
+            out.push_str(&wrap_message(
+                &format!(
+                    "Saved as triage session {} with this evidence as its first note; \
+                     continue with `api-triage resume`.",
+                    session.id
+                ),
+                WIDTH,
+                "",
+            ));
             ok(out)
         }
         Err(e) => Output {
@@ -133,4 +119,62 @@ pub fn evidence_to_session(
             exit: Exit::Failed,
         },
     }
+}
+
+/// `curl -sv URL 2>&1 | api-triage -` on a terminal: the same session, saved, for the app to
+/// open; its id, or what to print when there is none.
+pub fn evidence_session(
+    text: &str,
+    report: &LoadReport,
+    journal: &crate::session::Journal,
+    now: jiff::Timestamp,
+) -> Result<String, Output> {
+    let matrix = Matrix::from_report(report);
+    let Some((mut session, _)) = session_from_evidence(text, &matrix, now) else {
+        return Err(no_runbook());
+    };
+    journal.create(&mut session).map_err(|e| Output {
+        stderr: format!("api-triage: {e}\n"),
+        exit: Exit::Failed,
+        ..Output::default()
+    })?;
+    Ok(session.id)
+}
+
+fn no_runbook() -> Output {
+    Output {
+        stderr: "api-triage: no runbook loaded\n".to_owned(),
+        exit: Exit::Failed,
+        ..Output::default()
+    }
+}
+
+/// A new session about the evidence: the runbook its URL routes to (or the one for its
+/// status), the interview pre-answered from it, the text kept whole as the first note.
+fn session_from_evidence<'m>(
+    text: &str,
+    matrix: &'m Matrix,
+    now: jiff::Timestamp,
+) -> Option<(crate::session::Session, &'m TeamRunbook)> {
+    let analysis = crate::evidence::analysis::analyze(text, now);
+    let by_route = analysis
+        .url
+        .as_deref()
+        .and_then(|url| matrix.pick_for_url(url));
+    let runbook = by_route.or_else(|| matrix.pick(None, analysis.status))?;
+    let mut session = crate::session::Session::new(
+        now,
+        &runbook.name,
+        &runbook.source,
+        &runbook.interview,
+        analysis.status,
+    );
+    session.add_evidence_note(
+        crate::session::NoteTarget::Incident,
+        text.trim_end(),
+        now,
+        &crate::startup::local_zone(),
+        runbook.token_expectations(),
+    );
+    Some((session, runbook))
 }

@@ -1,8 +1,10 @@
-//! `api-triage export`: a saved session's escalation summary and bundle, redacted.
+//! `api-triage export`: a saved session's escalation summary and bundle, redacted; `--print`
+//! for the summary alone.
 
 use super::*;
 
-/// `api-triage export`: the bundle folder, the summary on stdout, optionally the clipboard.
+/// `api-triage export`: the bundle folder (in `--out`, else `$API_TRIAGE_EXPORT_DIR`, else
+/// here), the summary on stdout, optionally the clipboard. With `--print` only the summary.
 pub fn export(
     command: &Command,
     report: &LoadReport,
@@ -13,6 +15,7 @@ pub fn export(
     let Command::Export {
         session,
         out,
+        print,
         format,
         copy,
         no_redact,
@@ -71,16 +74,43 @@ pub fn export(
             labels.join(", ")
         );
     }
-    let folder = match prepared.write_bundle(runbook, now, out) {
-        Ok(folder) => folder,
-        Err(e) => return fail(e.to_string(), Exit::Failed),
-    };
+    if *print {
+        if *copy {
+            let summary = prepared.render(runbook, now, crate::export::summary::Format::Md);
+            let private_dir = journal.dir().join("copies");
+            let copied = crate::clipboard::copy(
+                &summary,
+                &crate::clipboard::Environment::from_process(),
+                terminal,
+                crate::clipboard::Fallback::NewIn(&private_dir),
+            );
+            let _ = writeln!(stderr, "api-triage: summary {}", copied.describe());
+        }
+        return Output {
+            stdout: prepared.render(runbook, now, (*format).into()),
+            stderr,
+            exit: Exit::Ok,
+        };
+    }
+    let folder =
+        match prepared.write_bundle(runbook, now, &crate::startup::export_dir(out.as_ref())) {
+            Ok(folder) => folder,
+            Err(e) => return fail(e.to_string(), Exit::Failed),
+        };
     let _ = writeln!(
         stderr,
         "api-triage: bundle written to {} ({})",
         folder.display(),
         prepared.redaction_note()
     );
+    // The triage is no longer open: `t` on its code stops offering it.
+    if let Err(e) = journal.mark_exported(&id, now) {
+        let _ = writeln!(
+            stderr,
+            "api-triage: the session is not marked as exported: {}",
+            e.brief()
+        );
+    }
     if *copy {
         let summary = prepared.render(runbook, now, crate::export::summary::Format::Md);
         let env = crate::clipboard::Environment::from_process();

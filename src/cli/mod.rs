@@ -12,10 +12,12 @@ mod sessions;
 mod text;
 
 pub use args::{Cli, Command, FormatArg, Global, VERSION, completions, man_page};
-pub use evidence::{MAX_EVIDENCE_BYTES, evidence, evidence_to_session, read_evidence};
+pub use evidence::{
+    MAX_EVIDENCE_BYTES, evidence, evidence_session, evidence_to_session, read_evidence,
+};
 pub use export::export;
 pub use sessions::sessions;
-pub use text::render_card;
+pub use text::{render_card, wrap_message};
 
 use std::fmt::Write as _;
 use std::io::{IsTerminal as _, Write};
@@ -139,28 +141,14 @@ pub fn run() -> Exit {
     // `curl -sv URL 2>&1 | api-triage -`: evidence on standard input starts a triage session.
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("-")
-        && args[1..].iter().all(|a| a == "--show-secrets")
+        && args[1..]
+            .iter()
+            .all(|a| a == "--show-secrets" || a == "--no-tui")
     {
-        let show_secrets = args.len() > 1;
-        let now = jiff::Timestamp::now();
-        let text = match read_evidence(std::path::Path::new("-")) {
-            Ok(text) => text,
-            Err(e) => {
-                return emit(&Output {
-                    stderr: format!("api-triage: {e}\n"),
-                    exit: Exit::Usage,
-                    ..Output::default()
-                });
-            }
-        };
-        let global = Global {
-            runbooks: Vec::new(),
-            state_dir: None,
-            today: None,
-        };
-        let report = load(&global, &[], Some(crate::startup::today(now)));
-        let output = evidence_to_session(&text, show_secrets, &report, &journal(&global), now);
-        return emit(&output);
+        return piped_evidence(
+            args.iter().any(|a| a == "--show-secrets"),
+            args.iter().any(|a| a == "--no-tui"),
+        );
     }
     let cli = Cli::parse();
     let today = cli
@@ -227,7 +215,7 @@ pub fn run() -> Exit {
             });
         }
         Command::Sessions { json } => {
-            let output = sessions(&journal, *json);
+            let output = sessions(&journal, *json, jiff::Timestamp::now());
             return emit(&output);
         }
         _ => {}
@@ -245,14 +233,62 @@ pub fn run() -> Exit {
     emit(&output)
 }
 
+/// `api-triage -`: the evidence on standard input becomes a new triage session. On a terminal
+/// the app opens on it, its keys read from the terminal (standard input is the pipe, as with
+/// `less` and `fzf`); otherwise, or with `--no-tui`, the reading is printed.
+fn piped_evidence(show_secrets: bool, no_tui: bool) -> Exit {
+    let now = jiff::Timestamp::now();
+    let text = match read_evidence(std::path::Path::new("-")) {
+        Ok(text) => text,
+        Err(e) => {
+            return emit(&Output {
+                stderr: format!("api-triage: {e}\n"),
+                exit: Exit::Usage,
+                ..Output::default()
+            });
+        }
+    };
+    let global = Global {
+        runbooks: Vec::new(),
+        state_dir: None,
+        today: None,
+    };
+    let report = load(&global, &[], Some(crate::startup::today(now)));
+    let journal = journal(&global);
+    if no_tui || !crate::tui::interactive() {
+        return emit(&evidence_to_session(
+            &text,
+            show_secrets,
+            &report,
+            &journal,
+            now,
+        ));
+    }
+    match evidence_session(&text, &report, &journal, now) {
+        Ok(id) => {
+            let start = crate::tui::Start {
+                code: None,
+                resume: Some(Some(id)),
+            };
+            crate::tui::run(report, journal, &start)
+        }
+        Err(output) => emit(&output),
+    }
+}
+
 /// The one way out to standard output and error: every text passes the sanitizer (keeping
-/// only the CLI's own bold), so nothing read from a server can drive the terminal.
+/// only the CLI's own bold), so nothing read from a server can drive the terminal. Messages on
+/// a terminal are wrapped at spaces to its width, so the terminal never cuts one mid-word.
 fn emit(output: &Output) -> Exit {
     use crate::text::sanitize_keeping;
     let keep = Style::SEQUENCES;
+    let stderr = match crate::tui::stderr_columns() {
+        Some(width) => std::borrow::Cow::Owned(wrap_message(&output.stderr, width, "  ")),
+        None => std::borrow::Cow::Borrowed(output.stderr.as_str()),
+    };
     // A closed pipe (`| head`) is not an error worth reporting.
     let _ = std::io::stdout().write_all(sanitize_keeping(&output.stdout, keep).as_bytes());
-    let _ = std::io::stderr().write_all(sanitize_keeping(&output.stderr, keep).as_bytes());
+    let _ = std::io::stderr().write_all(sanitize_keeping(&stderr, keep).as_bytes());
     output.exit
 }
 

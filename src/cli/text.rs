@@ -212,3 +212,45 @@ pub(super) fn truncate(text: &str, max: usize) -> String {
     cut.push('…');
     cut
 }
+
+/// A message wrapped at spaces to `width`, each of its lines on its own, later pieces of a
+/// line after `indent`. Only spaces break a line, so punctuation stays with the word before it
+/// ("(pid 28827);" never leaves ");" alone on a line, as a terminal cutting at its edge
+/// would), and a word longer than the line (a path) stays whole, to be copied in one piece.
+pub fn wrap_message(text: &str, width: usize, indent: &str) -> String {
+    let options = textwrap::Options::new(width.max(20))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
+        .subsequent_indent(indent);
+    let mut out = String::new();
+    for line in text.lines() {
+        for piece in textwrap::wrap(line, &options) {
+            out.push_str(&piece);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_message;
+
+    #[test]
+    fn punctuation_stays_with_its_word_and_long_words_stay_whole() {
+        let message = "api-triage: session 20261123-090000-502 is open in another api-triage \
+                       (pid 28827); close it there first";
+        assert_eq!(
+            wrap_message(message, 80, "  "),
+            "api-triage: session 20261123-090000-502 is open in another api-triage (pid\n  \
+             28827); close it there first\n"
+        );
+        let path = format!("see /{}", "x".repeat(40));
+        assert_eq!(
+            wrap_message(&path, 20, ""),
+            format!("see\n/{}\n", "x".repeat(40))
+        );
+        assert_eq!(wrap_message("a\nb", 80, "  "), "a\nb\n");
+    }
+}

@@ -7,6 +7,7 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use jiff::Timestamp;
 use serde::Serialize;
 
 use super::migrate::ReadError;
@@ -106,19 +107,106 @@ pub struct Journal {
     dir: PathBuf,
 }
 
-/// A line of `api-triage sessions`.
+/// Where a session stands, as `api-triage sessions` and the app's resume offer say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Being worked on: no escalation bundle written yet.
+    Open,
+    /// An escalation bundle of it has been written.
+    Exported,
+    /// The file is damaged (see `problem`).
+    Damaged,
+    /// Saved by a newer api-triage, which alone can open it.
+    Newer,
+    /// The file cannot be read (permissions, a disk error).
+    Unreadable,
+}
+
+impl State {
+    /// The word shown in lists.
+    pub fn word(self) -> &'static str {
+        match self {
+            State::Open => "open",
+            State::Exported => "exported",
+            State::Damaged => "damaged",
+            State::Newer => "newer",
+            State::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// A line of `api-triage sessions`: enough to tell two sessions about one code apart.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub id: String,
     pub path: String,
-    pub updated: Option<String>,
+    pub state: State,
+    pub created: Option<Timestamp>,
+    pub updated: Option<Timestamp>,
+    /// When the last bundle was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exported: Option<Timestamp>,
     pub code: Option<u16>,
     pub title: String,
     pub runbook: String,
     pub notes: usize,
+    /// What the evidence reader made of the first response among the notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_evidence: Option<String>,
     /// Set when the file cannot be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+}
+
+impl Summary {
+    fn of(id: String, path: String, session: &Session) -> Self {
+        Self {
+            state: if session.exported.is_some() {
+                State::Exported
+            } else {
+                State::Open
+            },
+            created: Some(session.created),
+            updated: Some(session.updated),
+            exported: session.exported,
+            code: session.code,
+            title: session.incident.title.clone(),
+            runbook: session.runbook.clone(),
+            notes: session.notes.len(),
+            first_evidence: session.first_evidence_line(),
+            id,
+            path,
+            problem: None,
+        }
+    }
+
+    fn unreadable(id: String, path: String, error: &JournalError) -> Self {
+        let state = match error {
+            JournalError::Corrupt { .. } => State::Damaged,
+            JournalError::Newer { .. } => State::Newer,
+            _ => State::Unreadable,
+        };
+        Self {
+            id,
+            path,
+            state,
+            created: None,
+            updated: None,
+            exported: None,
+            code: None,
+            title: String::new(),
+            runbook: String::new(),
+            notes: 0,
+            first_evidence: None,
+            problem: Some(error.to_string()),
+        }
+    }
+
+    /// How long ago the session last changed, at `now`.
+    pub fn age(&self, now: Timestamp) -> Option<String> {
+        self.updated.map(|at| super::model::age_label(at, now))
+    }
 }
 
 impl Journal {
@@ -318,29 +406,29 @@ impl Journal {
             .map(|id| {
                 let path = self.path(&id).display().to_string();
                 match self.load(&id) {
-                    Ok(s) => Summary {
-                        code: s.code,
-                        updated: Some(s.updated.to_string()),
-                        title: s.incident.title.clone(),
-                        runbook: s.runbook.clone(),
-                        notes: s.notes.len(),
-                        id,
-                        path,
-                        problem: None,
-                    },
-                    Err(e) => Summary {
-                        id,
-                        path,
-                        updated: None,
-                        code: None,
-                        title: String::new(),
-                        runbook: String::new(),
-                        notes: 0,
-                        problem: Some(e.to_string()),
-                    },
+                    Ok(session) => Summary::of(id, path, &session),
+                    Err(e) => Summary::unreadable(id, path, &e),
                 }
             })
             .collect()
+    }
+
+    /// The open (not exported) sessions about `code`, newest first: what `t` on that code
+    /// offers to resume.
+    pub fn open_for(&self, code: u16) -> Vec<Summary> {
+        self.list()
+            .into_iter()
+            .filter(|s| s.state == State::Open && s.code == Some(code))
+            .collect()
+    }
+
+    /// Records that a bundle of session `id` was written at `at`, when no other api-triage has
+    /// it open (that one's next save would put back its own copy; it is told nothing).
+    pub fn mark_exported(&self, id: &str, at: Timestamp) -> Result<(), JournalError> {
+        let _lock = self.lock(id)?;
+        let mut session = self.load(id)?;
+        session.exported = Some(at);
+        self.save(&session)
     }
 
     /// Takes the lock of a session, refusing while another api-triage holds it. The lock is
@@ -503,6 +591,7 @@ mod tests {
         assert!(err.to_string().contains("newer api-triage"), "{err}");
         assert_eq!(fs::read_to_string(&path).unwrap(), newer);
         assert!(journal.list()[0].problem.is_some());
+        assert_eq!(journal.list()[0].state, State::Newer);
     }
 
     #[test]
@@ -701,5 +790,34 @@ mod tests {
         assert_eq!(list[0].id, "20261123-100000-502");
         assert_eq!(list[0].code, Some(502));
         assert!(list[2].problem.is_some());
+        assert_eq!(list[2].state, State::Damaged);
+    }
+
+    #[test]
+    fn open_sessions_for_a_code_leave_out_exported_ones_and_other_codes() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let mut first = session("2026-11-23T09:00:00Z");
+        first.incident.title = "checkout".into();
+        journal.save(&first).unwrap();
+        let mut exported = session("2026-11-23T10:00:00Z");
+        exported.exported = Some("2026-11-23T10:30:00Z".parse().unwrap());
+        journal.save(&exported).unwrap();
+        let mut other = session("2026-11-23T11:00:00Z");
+        other.code = Some(504);
+        other.id = "20261123-110000-504".into();
+        journal.save(&other).unwrap();
+        journal.save(&session("2026-11-23T12:00:00Z")).unwrap();
+        let open: Vec<String> = journal.open_for(502).into_iter().map(|s| s.id).collect();
+        assert_eq!(open, ["20261123-120000-502", "20261123-090000-502"]);
+        let list = journal.list();
+        assert_eq!(list[2].state, State::Exported);
+        assert_eq!(list[3].title, "checkout");
+        assert_eq!(
+            list[3]
+                .age("2026-11-23T09:45:00Z".parse().unwrap())
+                .as_deref(),
+            Some("45 min ago")
+        );
     }
 }

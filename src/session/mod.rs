@@ -5,5 +5,5 @@ pub mod journal;
 pub mod migrate;
 pub mod model;
 
-pub use journal::{Journal, JournalError, Lock, default_dir};
+pub use journal::{Journal, JournalError, Lock, State, Summary, default_dir};
 pub use model::{Draft, EvidenceReading, Incident, Note, NoteEvidence, NoteTarget, Session, Stage};

@@ -262,6 +262,18 @@ pub fn elapsed_label(seconds: i64) -> String {
     }
 }
 
+/// How long ago `then` was at `now`, in the largest whole unit: "just now", "12 min ago",
+/// "3 h ago", "2 d ago". For telling sessions apart at a glance, in the app and `sessions`.
+pub fn age_label(then: Timestamp, now: Timestamp) -> String {
+    let s = (now.as_second() - then.as_second()).max(0);
+    match s {
+        0..60 => "just now".to_owned(),
+        60..3600 => format!("{} min ago", s / 60),
+        3600..86_400 => format!("{} h ago", s / 3600),
+        _ => format!("{} d ago", s / 86_400),
+    }
+}
+
 /// A note being written, saved as it is typed so a crash does not lose it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
@@ -299,6 +311,11 @@ pub struct Session {
     pub notes: Vec<Note>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<Draft>,
+    /// When an escalation bundle of it was last written: the triage is "exported", no longer
+    /// "open", so `t` on its code offers to resume only the open ones. An optional field,
+    /// read as absent from earlier files: no new schema version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported: Option<Timestamp>,
 }
 
 impl Session {
@@ -330,7 +347,14 @@ impl Session {
             selected_step: 0,
             notes: Vec::new(),
             draft: None,
+            exported: None,
         }
+    }
+
+    /// The line the evidence reader made of the first note holding a response: what tells two
+    /// sessions about the same code apart in a list.
+    pub fn first_evidence_line(&self) -> Option<String> {
+        self.notes.iter().find_map(Note::evidence_line)
     }
 
     /// Normalises every text that came from the engineer (see [`crate::text::normalize`]):
@@ -580,6 +604,18 @@ mod tests {
         assert_eq!(note.at.to_string(), "2026-11-23T09:04:12Z");
         assert!(note.local.starts_with("2026-11-23"));
         assert_eq!(elapsed_label(3725), "T+1:02:05");
+    }
+
+    #[test]
+    fn ages_read_in_the_largest_whole_unit() {
+        let then = at("2026-11-23T09:00:00Z");
+        let age = |now: &str| age_label(then, at(now));
+        assert_eq!(age("2026-11-23T09:00:59Z"), "just now");
+        assert_eq!(age("2026-11-23T09:12:30Z"), "12 min ago");
+        assert_eq!(age("2026-11-23T12:59:00Z"), "3 h ago");
+        assert_eq!(age("2026-11-25T10:00:00Z"), "2 d ago");
+        // A clock set back never gives a negative age.
+        assert_eq!(age("2026-11-23T08:00:00Z"), "just now");
     }
 
     #[test]

@@ -19,4 +19,15 @@ pub enum Effect {
     Copy {
         text: String,
     },
+    /// Find the saved triages about `code` that are still open and hand them to
+    /// `App::offer_resume`, which offers them or starts a new triage in `runbook`.
+    FindOpen {
+        runbook: usize,
+        code: u16,
+    },
+    /// Save the current triage, then open the saved one `id` (locked) and hand it to
+    /// `App::resumed`.
+    Resume {
+        id: String,
+    },
 }

@@ -76,6 +76,8 @@ pub enum Action {
     StrikeNote,
     /// Put the struck notes into the export, or leave them out again.
     IncludeStruck,
+    /// Start a new triage although open ones about the code exist.
+    NewTriage,
 }
 
 /// The screens a binding applies to.
@@ -103,6 +105,8 @@ pub enum Context {
     Export,
     /// The notes view of a triage: every note in full, to read, correct or strike out.
     Notes,
+    /// The offer to resume an open triage about the code, made when `t` is pressed.
+    Resume,
 }
 
 /// One row of the key table.
@@ -120,11 +124,11 @@ pub struct Binding {
 
 use Context::{
     Card, Checklist, Compare, Editor, Export, InterviewChoice, InterviewInput, Matrix, Notes,
-    Problems, Prompt, Scenarios, Searching, Triage,
+    Problems, Prompt, Resume, Scenarios, Searching, Triage,
 };
 
 const BROWSE: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes,
+    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume,
 ];
 const LISTS: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes,
@@ -240,6 +244,24 @@ pub const BINDINGS: &[Binding] = &[
         help: "start a guided triage",
         hint: Some(("t", "triage")),
         contexts: &[Matrix, Card, Compare, Scenarios],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Enter, KeyCode::Char('r')],
+        label: "Enter r",
+        action: Action::Open,
+        help: "resume the selected open triage",
+        hint: Some(("Enter", "resume")),
+        contexts: &[Resume],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('n')],
+        label: "n",
+        action: Action::NewTriage,
+        help: "start a new triage for this code instead",
+        hint: Some(("n", "new triage")),
+        contexts: &[Resume],
     },
     Binding {
         ctrl: false,
@@ -502,6 +524,15 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(("Esc", "back")),
         contexts: &[Card, Compare, Scenarios, Triage, Problems, Export],
     },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "cancel: start nothing, resume nothing",
+        hint: Some(("Esc", "cancel")),
+        contexts: &[Resume],
+    },
     // The matrix is the first screen: Esc there only clears, and says so.
     Binding {
         ctrl: false,
@@ -593,6 +624,7 @@ pub const BINDINGS: &[Binding] = &[
             InterviewChoice,
             Export,
             Notes,
+            Resume,
         ],
     },
     Binding {
@@ -613,6 +645,7 @@ pub const BINDINGS: &[Binding] = &[
             InterviewChoice,
             Export,
             Notes,
+            Resume,
         ],
     },
 ];
@@ -838,7 +871,7 @@ mod tests {
 mod table_tests {
     use super::*;
 
-    const ALL: [Context; 14] = [
+    const ALL: [Context; 15] = [
         Context::Matrix,
         Context::Card,
         Context::Compare,
@@ -853,6 +886,7 @@ mod table_tests {
         Context::Prompt,
         Context::Export,
         Context::Notes,
+        Context::Resume,
     ];
 
     #[test]

@@ -39,23 +39,18 @@ pub struct Start {
 /// Runs the app until the user quits; returns the process exit code.
 /// Runs the app on loaded runbooks (see `crate::startup`), the sessions in `journal`.
 pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) -> Exit {
-    // Bundles go to `$API_TRIAGE_EXPORT_DIR`, else the folder the app was started in.
-    let export_dir = std::env::var_os("API_TRIAGE_EXPORT_DIR")
-        .filter(|v| !v.is_empty())
-        .map(std::path::PathBuf::from)
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_else(|| std::path::PathBuf::from("."));
+    let export_dir = crate::startup::export_dir(None);
     if let Some(code) = start
         .code
         .filter(|code| !crate::code::StatusCode::is_valid(*code))
     {
-        eprintln!("api-triage: {code} is not an HTTP status code (100-599)");
+        say(format!("{code} is not an HTTP status code (100-599)"));
         return Exit::Usage;
     }
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        eprintln!(
-            "api-triage: the app needs a terminal; for scripts use a command such as \
-             `api-triage list`, `api-triage explain 502` (see --help)"
+    if !interactive() {
+        say(
+            "the app needs a terminal; for scripts use a command such as `api-triage list`, \
+             `api-triage explain 502` (see --help)",
         );
         return Exit::Usage;
     }
@@ -97,7 +92,7 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
         Ok(terminal) => terminal,
         Err(e) => {
             restore();
-            eprintln!("api-triage: cannot set up the terminal: {e}");
+            say(format!("cannot set up the terminal: {e}"));
             return Exit::Usage;
         }
     };
@@ -125,11 +120,11 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
                 saver.journal.dir().display()
             ));
         } else {
-            eprintln!(
-                "api-triage: session {} saved in {} (resume with `api-triage resume`)",
+            say(format!(
+                "session {} saved in {} (resume with `api-triage resume`)",
                 triage.session.id,
                 saver.journal.dir().display()
-            );
+            ));
         }
     }
     match outcome {
@@ -145,6 +140,31 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
         0 => Exit::Ok,
         sig => Exit::Signal(i32::try_from(sig).unwrap_or(0)),
     }
+}
+
+/// Whether the app can run: it draws on standard output, a terminal, and reads keys from
+/// standard input when that is the terminal, else from the controlling terminal (`/dev/tty`,
+/// which crossterm opens itself when standard input is a pipe: `cat response | api-triage -`).
+pub fn interactive() -> bool {
+    io::stdout().is_terminal()
+        && (io::stdin().is_terminal()
+            || std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .is_ok())
+}
+
+/// The width of the terminal standard error is written to, when it is one: messages are
+/// wrapped to it at spaces rather than cut by the terminal at its edge.
+pub fn stderr_columns() -> Option<usize> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(columns, _)| usize::from(columns))
+        .filter(|columns| *columns > 0)
 }
 
 /// A fault to inject, for the fault tests only: `API_TRIAGE_FAULT=panic` makes F12 panic inside
@@ -289,13 +309,17 @@ fn install_panic_hook() {
     }));
 }
 
-/// A message on standard error, through the one sanitizer: error texts can quote a session
-/// file or a path.
+/// A message on standard error, through the one sanitizer (error texts can quote a session
+/// file or a path), wrapped at spaces on a terminal (see [`stderr_columns`]).
 fn say(message: impl std::fmt::Display) {
-    eprintln!(
+    let text = format!(
         "api-triage: {}",
         crate::text::sanitize(&message.to_string())
     );
+    match stderr_columns() {
+        Some(width) => eprint!("{}", crate::cli::wrap_message(&text, width, "  ")),
+        None => eprintln!("{text}"),
+    }
 }
 
 fn event_loop(
@@ -351,7 +375,9 @@ fn event_loop(
             continue;
         };
         app.shared.now = jiff::Timestamp::now();
-        for effect in app.update(action) {
+        // Performing an effect can ask for more (finding the open triages may start one).
+        let mut effects: std::collections::VecDeque<Effect> = app.update(action).into();
+        while let Some(effect) = effects.pop_front() {
             match effect {
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => suspend(terminal)?,
@@ -364,7 +390,12 @@ fn event_loop(
                 } => {
                     let result =
                         crate::export::bundle::write_bundle(export_dir, &name, &summary, &json);
+                    let written = result.is_ok();
                     app.exported(result.map_err(|e| e.to_string()));
+                    // The session now records the export: saved at once.
+                    if written {
+                        saver.save_now(app);
+                    }
                 }
                 Effect::Copy { text } => {
                     let env = crate::clipboard::Environment::from_process();
@@ -378,6 +409,16 @@ fn event_loop(
                         crate::clipboard::Fallback::NewIn(&private_dir),
                     );
                     app.copied(&outcome.describe(), outcome.warning.is_some());
+                }
+                Effect::FindOpen { runbook, code } => {
+                    let open = saver.journal.open_for(code);
+                    effects.extend(app.offer_resume(runbook, code, open));
+                }
+                Effect::Resume { id } => {
+                    // The triage in hand is written before another takes its place.
+                    saver.save_now(app);
+                    let opened = saver.open(Some(&id)).map_err(|e| e.brief());
+                    app.resumed(opened);
                 }
             }
         }

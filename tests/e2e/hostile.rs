@@ -214,7 +214,7 @@ fn in_a_real_terminal_nothing_obeys_the_response() {
     let script = format!(
         "tmux set-option -g set-clipboard on; tmux set-option -g allow-rename on; \
          printf 'BEFORE-MARK\\n'; cd {dir}; \
-         API_TRIAGE_STATE_DIR={dir}/state {BIN} - < response.txt; \
+         API_TRIAGE_STATE_DIR={dir}/state {BIN} - --no-tui < response.txt; \
          API_TRIAGE_STATE_DIR={dir}/state {BIN} evidence response.txt --show-secrets; \
          echo CLI-DONE; sleep 1; \
          API_TRIAGE_STATE_DIR={dir}/state API_TRIAGE_EXPORT_DIR={dir} {BIN} resume {id}; sleep 60",

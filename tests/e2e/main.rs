@@ -10,6 +10,7 @@
 mod support;
 
 mod clipboard;
+mod flow;
 mod hostile;
 mod triage;
 mod tui;

@@ -579,3 +579,161 @@ fn piped_evidence_twice_at_once_makes_two_sessions() {
         assert!(journal.load(id).is_ok(), "{id}");
     }
 }
+
+#[test]
+fn sessions_rows_tell_triages_of_one_code_apart_and_say_which_are_exported() {
+    use api_triage::session::{Journal, NoteTarget, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let journal = Journal::new(&state);
+    let zone = jiff::tz::TimeZone::UTC;
+    let new = |at: &str| {
+        Session::new(
+            at.parse().unwrap(),
+            "Default",
+            "embedded default",
+            &[],
+            Some(502),
+        )
+    };
+    let mut titled = new("2026-11-23T09:00:00Z");
+    titled.incident.title = "Checkout down".into();
+    // As a terminal paste delivers it: CR line breaks.
+    titled.add_evidence_note(
+        NoteTarget::Incident,
+        "< HTTP/1.1 502 Bad Gateway\r< Server: nginx/1.22.1\r<\r<html><center>nginx/1.22.1</center></html>\r",
+        "2026-11-23T09:01:00Z".parse().unwrap(),
+        &zone,
+        api_triage::evidence::token::Expected::default(),
+    );
+    journal.save(&titled).unwrap();
+    let mut untitled = new("2026-11-23T08:00:00Z");
+    for text in ["restarted the ingress pods", "still failing"] {
+        untitled.add_note(
+            NoteTarget::Incident,
+            text,
+            "2026-11-23T08:05:00Z".parse().unwrap(),
+            &zone,
+        );
+    }
+    journal.save(&untitled).unwrap();
+    let mut exported = new("2026-11-23T07:00:00Z");
+    exported.incident.title = "Yesterday's outage".into();
+    exported.exported = Some("2026-11-23T07:30:00Z".parse().unwrap());
+    journal.save(&exported).unwrap();
+    let state_arg = state.display().to_string();
+    let r = run_in(dir.path(), &["--state-dir", &state_arg, "sessions"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    let row = |id: &str| {
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("no row for {id}:\n{}", r.stdout));
+        (lines[at], lines[at + 1])
+    };
+    let (head, evidence) = row("20261123-090000-502");
+    assert!(
+        head.contains(" 502 ") && head.contains(" open ") && head.contains("1 note"),
+        "{head}"
+    );
+    assert!(head.ends_with("Checkout down"), "{head}");
+    assert!(
+        evidence.contains("502 from a reverse proxy or gateway (nginx)"),
+        "{evidence}"
+    );
+    let (head, evidence) = row("20261123-080000-502");
+    assert!(
+        head.contains("2 notes") && head.ends_with("(untitled)"),
+        "{head}"
+    );
+    assert!(evidence.contains("no response read"), "{evidence}");
+    let (head, _) = row("20261123-070000-502");
+    assert!(head.contains(" exported "), "{head}");
+    assert!(
+        lines.iter().all(|l| l.chars().count() <= 80),
+        "{}",
+        r.stdout
+    );
+    // The state is in the JSON too.
+    let v = json(
+        &run_in(
+            dir.path(),
+            &["--state-dir", &state_arg, "sessions", "--json"],
+            &[],
+        )
+        .stdout,
+    );
+    assert_eq!(v[0]["state"], "open");
+    assert_eq!(v[2]["state"], "exported");
+    assert_eq!(
+        v[0]["first_evidence"],
+        "502 from a reverse proxy or gateway (nginx): error page with a nginx signature"
+    );
+}
+
+#[test]
+fn sessions_says_a_newer_release_saved_a_file_and_says_it_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::write(
+        state.join("20261123-090000-502.json"),
+        r#"{"schema_version": 99, "id": "20261123-090000-502", "something_new": true}"#,
+    )
+    .unwrap();
+    let state_arg = state.display().to_string();
+    let r = run_in(dir.path(), &["--state-dir", &state_arg, "sessions"], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("DAMAGED"), "{}", r.stdout);
+    // Wrapped at spaces, not cut: the end of the message, what to do, is there.
+    let joined = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        joined.contains("was saved by a newer api-triage (session format 99; this one reads up to")
+            && joined.contains("open it with that version"),
+        "{}",
+        r.stdout
+    );
+    for line in r.stdout.lines() {
+        assert!(
+            line.chars().count() <= 80 || !line.trim().contains(' '),
+            "only a word longer than the line may pass 80 columns: {line}"
+        );
+    }
+    let v = json(
+        &run_in(
+            dir.path(),
+            &["--state-dir", &state_arg, "sessions", "--json"],
+            &[],
+        )
+        .stdout,
+    );
+    assert_eq!(v[0]["state"], "newer");
+}
+
+#[test]
+fn messages_wrap_at_spaces_and_keep_punctuation_with_its_word() {
+    let refused = api_triage::session::JournalError::InUse {
+        id: "20261123-090000-502".into(),
+        pid: 28827,
+    };
+    let message = format!("api-triage: {refused}");
+    // As a terminal 80 columns wide would cut it: ");" alone at the start of the next line.
+    assert_eq!(message.chars().nth(80), Some(')'));
+    for width in [40, 60, 80, 100] {
+        let wrapped = api_triage::cli::wrap_message(&message, width, "  ");
+        for line in wrapped.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line}");
+            let start = line.trim_start().chars().next().unwrap();
+            assert!(
+                start.is_alphanumeric() || "(`".contains(start),
+                "{width}: a line starts with punctuation: {line:?}"
+            );
+        }
+        assert_eq!(
+            wrapped.split_whitespace().collect::<Vec<_>>(),
+            message.split_whitespace().collect::<Vec<_>>(),
+            "every word kept, in order"
+        );
+    }
+}

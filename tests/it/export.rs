@@ -329,6 +329,117 @@ fn export_formats_and_warnings() {
     );
 }
 
+fn run_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> (String, String, i32) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_api-triage"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("API_TRIAGE_STATE_DIR", dir.join("state"))
+        .env("HOME", dir)
+        .env_remove("API_TRIAGE_RUNBOOKS")
+        .env_remove("API_TRIAGE_EXPORT_DIR")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let out = command.output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// The folders a directory holds, by name.
+fn folders_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap())
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn export_writes_into_the_export_dir_variable_and_marks_the_session_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = saved_session(dir.path());
+    let bundles = dir.path().join("incident-bundles");
+    std::fs::create_dir(&bundles).unwrap();
+    let (stdout, stderr, code) = run_env(
+        dir.path(),
+        &["export"],
+        &[("API_TRIAGE_EXPORT_DIR", &bundles)],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("## Checkout failing for EU users"),
+        "{stdout}"
+    );
+    let written = folders_in(&bundles);
+    assert_eq!(written.len(), 1, "{stderr}");
+    assert!(bundles.join(&written[0]).join("summary.md").exists());
+    assert!(
+        stderr.contains(&bundles.display().to_string()),
+        "says where: {stderr}"
+    );
+    // Not in the folder it was run from (which holds only the state folder and the bundles).
+    let mut here = folders_in(dir.path());
+    here.sort();
+    assert_eq!(here, ["incident-bundles", "state"]);
+    // `--out` wins over the variable.
+    let out = dir.path().join("explicit");
+    run_env(
+        dir.path(),
+        &["export", "--out", out.to_str().unwrap()],
+        &[("API_TRIAGE_EXPORT_DIR", &bundles)],
+    );
+    assert_eq!(folders_in(&out).len(), 1);
+    assert_eq!(folders_in(&bundles).len(), 1);
+    // The session now counts as exported.
+    let session = Journal::new(dir.path().join("state")).load(&id).unwrap();
+    assert!(session.exported.is_some());
+    let (list, _, _) = run_env(dir.path(), &["sessions"], &[]);
+    assert!(list.contains(" exported "), "{list}");
+}
+
+#[test]
+fn export_print_writes_the_summary_to_stdout_and_no_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = saved_session(dir.path());
+    let bundles = dir.path().join("bundles");
+    std::fs::create_dir(&bundles).unwrap();
+    let (stdout, stderr, code) = run_env(
+        dir.path(),
+        &["export", "--print"],
+        &[("API_TRIAGE_EXPORT_DIR", &bundles)],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("## Checkout failing for EU users"),
+        "{stdout}"
+    );
+    // Redacted like any export.
+    assert!(!stdout.contains("eyJhbGciOiJIUzI1NiJ9"), "{stdout}");
+    assert!(!stderr.contains("bundle written"), "{stderr}");
+    assert_eq!(folders_in(&bundles), Vec::<String>::new());
+    let mut here = folders_in(dir.path());
+    here.sort();
+    assert_eq!(here, ["bundles", "state"], "no bundle where it ran either");
+    let (text, _, _) = run_env(dir.path(), &["export", "--print", "--format", "text"], &[]);
+    assert!(!text.contains("**"), "{text}");
+    // A preview: the triage stays open.
+    let session = Journal::new(dir.path().join("state")).load(&id).unwrap();
+    assert_eq!(session.exported, None);
+    // And it cannot be asked to write somewhere.
+    let (_, stderr, code) = run_env(dir.path(), &["export", "--print", "--out", "x"], &[]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
 #[test]
 fn export_without_sessions_says_how_to_start_one() {
     let dir = tempfile::tempdir().unwrap();

@@ -122,12 +122,21 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 /// The triage screens, with a fixed clock so stamps are stable.
+/// `t`, as the event loop answers it with no saved triages: none to offer, a new one starts.
+fn start_triage(a: &mut App) {
+    for effect in a.update(Action::Triage) {
+        if let api_triage::tui::effect::Effect::FindOpen { runbook, code } = effect {
+            a.offer_resume(runbook, code, Vec::new());
+        }
+    }
+}
+
 fn triage_screens() -> Vec<(&'static str, App)> {
     let start = || {
         let mut a = app();
         a.shared.now = "2026-11-23T09:00:00Z".parse().unwrap();
         a.open_code(502);
-        a.update(Action::Triage);
+        start_triage(&mut a);
         a
     };
     let mut list = Vec::new();
@@ -433,10 +442,10 @@ fn notes_view() -> App {
     let mut a = app();
     a.shared.now = "2026-11-23T09:00:00Z".parse().unwrap();
     a.open_code(502);
-    a.update(Action::Triage);
+    start_triage(&mut a);
     type_text(&mut a, "orders-api POST /v1/orders");
     a.update(Action::Open);
-    for answer in ['2', '1', '1', '1', '4'] {
+    for answer in ['2', '1', '4'] {
         a.update(Action::Type(answer));
     }
     a.shared.now = "2026-11-23T09:02:10Z".parse().unwrap();

@@ -51,20 +51,7 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         Paragraph::new(Line::from(title_text(app))).style(theme.bar()),
         title,
     );
-    let shared = &app.shared;
-    match app.screen() {
-        Screen::Matrix(screen) => screen.draw(frame, body, shared),
-        Screen::Card(screen) => screen.draw(frame, body, shared),
-        Screen::Compare(screen) => screen.draw(frame, body, shared),
-        Screen::Scenarios(screen) => screen.draw(frame, body, shared),
-        Screen::Problems(screen) => screen.draw(frame, body, shared),
-        Screen::Export(screen) => screen.draw(frame, body, shared),
-        Screen::Triage => {
-            if let Some(triage) = &app.triage {
-                triage.draw(frame, body, shared);
-            }
-        }
-    }
+    draw_body(frame, body, app, app.screen());
     let status_line = |width: u16| match &app.notice {
         Some(notice) => Line::from(Span::styled(visible(notice), theme.warning())),
         None => Line::from(Span::styled(
@@ -120,6 +107,35 @@ fn draw_screen(frame: &mut Frame, app: &App) {
     }
 }
 
+/// The body of `screen`; an offer drawn as a box shows the screen below it first.
+fn draw_body(frame: &mut Frame, body: Rect, app: &App, screen: &Screen) {
+    let shared = &app.shared;
+    match screen {
+        Screen::Matrix(screen) => screen.draw(frame, body, shared),
+        Screen::Card(screen) => screen.draw(frame, body, shared),
+        Screen::Compare(screen) => screen.draw(frame, body, shared),
+        Screen::Scenarios(screen) => screen.draw(frame, body, shared),
+        Screen::Problems(screen) => screen.draw(frame, body, shared),
+        Screen::Export(screen) => screen.draw(frame, body, shared),
+        Screen::Triage => {
+            if let Some(triage) = &app.triage {
+                triage.draw(frame, body, shared);
+            }
+        }
+        Screen::Resume(resume) => {
+            let below = app
+                .stack
+                .len()
+                .checked_sub(2)
+                .and_then(|i| app.stack.get(i));
+            if let Some(below) = below.filter(|s| !matches!(s, Screen::Resume(_))) {
+                draw_body(frame, body, app, below);
+            }
+            resume.draw(frame, body, shared);
+        }
+    }
+}
+
 fn title_text(app: &App) -> String {
     let runbooks = app.shared.matrix.runbooks();
     let loaded = if runbooks.len() > 1 {
@@ -139,6 +155,7 @@ fn title_text(app: &App) -> String {
         Screen::Triage => "triage".to_owned(),
         Screen::Export(_) => "escalate".to_owned(),
         Screen::Problems(_) => "runbook problems".to_owned(),
+        Screen::Resume(resume) => format!("resume a triage for {}?", resume.code),
     };
     let revealed = app
         .triage

@@ -14,6 +14,7 @@ use super::effect::Effect;
 use super::keymap::{Action, Context};
 use super::screens::export::{ExportOutcome, ExportScreen, ExportStep};
 use super::screens::matrix::MatrixScreen;
+use super::screens::resume::ResumeScreen;
 use super::screens::triage::{SaveStatus, TriageScreen};
 use super::screens::{Command, Opening, Screen, Shared};
 use crate::matrix::Matrix;
@@ -91,6 +92,7 @@ impl App {
                 .map_or(Context::Triage, |t| t.context(&self.shared)),
             Screen::Export(_) => Context::Export,
             Screen::Problems(_) => Context::Problems,
+            Screen::Resume(_) => Context::Resume,
         }
     }
 
@@ -194,6 +196,7 @@ impl App {
             Some(Screen::Compare(screen)) => screen.update(&action, shared),
             Some(Screen::Scenarios(screen)) => screen.update(&action, shared),
             Some(Screen::Problems(screen)) => screen.update(&action, shared),
+            Some(Screen::Resume(screen)) => screen.update(&action, shared),
             Some(Screen::Export(screen)) => {
                 let triage = self
                     .triage
@@ -219,6 +222,7 @@ impl App {
             Screen::Scenarios(scenarios) => (scenarios.runbook, scenarios.code(shared)),
             Screen::Triage | Screen::Export(_) => triage.unwrap_or((0, None)),
             Screen::Problems(_) => (shared.runbook_index_for(None), None),
+            Screen::Resume(resume) => (resume.runbook, Some(resume.code)),
         }
     }
 
@@ -237,6 +241,10 @@ impl App {
                 Command::StartTriage { runbook, code } => {
                     effects.extend(self.start_triage(runbook, code));
                 }
+                Command::NewTriage { runbook, code } => {
+                    effects.extend(self.new_triage(runbook, code));
+                }
+                Command::ResumeTriage { id } => effects.extend(self.resume_triage(id)),
                 Command::Escalate => self.escalate(),
                 Command::Effect(effect) => effects.push(effect),
             }
@@ -248,8 +256,9 @@ impl App {
         self.stack.push(opening.into_screen());
     }
 
-    /// Back to the open triage when it is about the same code, otherwise a new one pre-filled
-    /// with the code in hand.
+    /// Back to the triage in hand when it is about the same code; otherwise, for a code, the
+    /// saved triages about it that are still open are looked up first (see
+    /// [`App::offer_resume`]); without a code, a new triage.
     fn start_triage(&mut self, runbook: usize, code: Option<u16>) -> Vec<Effect> {
         if let Some(triage) = &self.triage {
             let same_code = code.is_none() || triage.session.code == code;
@@ -258,6 +267,30 @@ impl App {
                 return Vec::new();
             }
         }
+        match code {
+            Some(code) => vec![Effect::FindOpen { runbook, code }],
+            None => self.new_triage(runbook, None),
+        }
+    }
+
+    /// With the open triages about `code` found (newest first): offers to resume one, or
+    /// starts a new triage when there are none.
+    pub fn offer_resume(
+        &mut self,
+        runbook: usize,
+        code: u16,
+        open: Vec<crate::session::Summary>,
+    ) -> Vec<Effect> {
+        if open.is_empty() {
+            return self.new_triage(runbook, Some(code));
+        }
+        self.stack
+            .push(Screen::Resume(ResumeScreen::new(runbook, code, open)));
+        Vec::new()
+    }
+
+    /// A new triage pre-filled with the code in hand, saved at once.
+    fn new_triage(&mut self, runbook: usize, code: Option<u16>) -> Vec<Effect> {
         let Some(book) = self.shared.runbook(runbook) else {
             return Vec::new();
         };
@@ -268,6 +301,35 @@ impl App {
         self.triage = Some(triage);
         self.stack.push(Screen::Triage);
         vec![Effect::Save]
+    }
+
+    /// Resuming a saved triage: the one in hand is simply shown again; another is opened by
+    /// the event loop (it takes the file's lock), which then calls [`App::resumed`].
+    fn resume_triage(&mut self, id: String) -> Vec<Effect> {
+        if self.triage.as_ref().is_some_and(|t| t.session.id == id) {
+            self.leave_resume_offer();
+            self.stack.push(Screen::Triage);
+            return Vec::new();
+        }
+        vec![Effect::Resume { id }]
+    }
+
+    /// How opening a saved triage went: on the triage screen in place of the offer, or a
+    /// message on the status line with the offer still open (`n` still starts a new one).
+    pub fn resumed(&mut self, result: Result<Session, String>) {
+        match result {
+            Ok(session) => {
+                self.leave_resume_offer();
+                self.resume(session);
+            }
+            Err(e) => self.notice = Some(format!("Cannot resume: {e}")),
+        }
+    }
+
+    fn leave_resume_offer(&mut self) {
+        if matches!(self.stack.last(), Some(Screen::Resume(_))) {
+            self.stack.pop();
+        }
     }
 
     /// Opens the escalation preview of the triage, fresh: outcomes of an earlier visit may be
@@ -291,6 +353,12 @@ impl App {
             .export_screen()
             .and_then(ExportScreen::redaction)
             .map_or_else(String::new, |r| format!(" ({r})"));
+        if result.is_ok()
+            && let Some(triage) = &mut self.triage
+        {
+            // No longer an open triage: `t` on its code stops offering to resume it.
+            triage.session.exported = Some(self.shared.now);
+        }
         let outcome = match result {
             Ok(path) => ExportOutcome {
                 of: ExportStep::Bundle,

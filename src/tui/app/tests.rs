@@ -22,6 +22,27 @@ fn card_of(app: &App) -> Option<(usize, u16, usize)> {
     }
 }
 
+/// Carries out what only the event loop can, as it would with no saved triages: the search
+/// for open ones finds none.
+fn with_no_saved_triages(a: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::FindOpen { runbook, code } => {
+                out.extend(a.offer_resume(runbook, code, Vec::new()));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `t`, in a journal with no saved triages.
+fn press_t(a: &mut App) -> Vec<Effect> {
+    let effects = a.update(Action::Triage);
+    with_no_saved_triages(a, effects)
+}
+
 fn selected_code(app: &App) -> u16 {
     table(app).selected_row(&app.shared).unwrap().code
 }
@@ -168,7 +189,7 @@ fn scenarios_lead_to_their_codes() {
 #[test]
 fn triage_from_an_untouched_matrix_asks_for_the_code() {
     let mut a = app();
-    a.update(Action::Triage);
+    press_t(&mut a);
     let triage = a.triage.as_ref().unwrap();
     assert_eq!(triage.session.code, None, "the first row is not a choice");
     assert_eq!(
@@ -182,20 +203,20 @@ fn triage_from_a_row_the_engineer_moved_to_takes_its_code() {
     let mut a = app();
     a.update(Action::Down);
     let code = selected_code(&a);
-    a.update(Action::Triage);
+    press_t(&mut a);
     assert_eq!(a.triage.as_ref().unwrap().session.code, Some(code));
     let mut b = app();
     for digit in ['5', '0', '2'] {
         b.update(Action::Type(digit));
     }
-    b.update(Action::Triage);
+    press_t(&mut b);
     assert_eq!(b.triage.as_ref().unwrap().session.code, Some(502));
     // The row read on its card and left with Esc was chosen too.
     let mut c = app();
     c.update(Action::Open);
     c.update(Action::Back);
     let first = selected_code(&c);
-    c.update(Action::Triage);
+    press_t(&mut c);
     assert_eq!(c.triage.as_ref().unwrap().session.code, Some(first));
 }
 
@@ -210,7 +231,7 @@ fn a_cleared_search_keeps_the_row_it_found() {
     a.update(Action::Back);
     assert!(table(&a).query.is_empty());
     assert_eq!(selected_code(&a), 502, "still on the row the search found");
-    a.update(Action::Triage);
+    press_t(&mut a);
     assert_eq!(a.triage.as_ref().unwrap().session.code, Some(502));
 }
 
@@ -218,7 +239,7 @@ fn a_cleared_search_keeps_the_row_it_found() {
 fn triage_starts_prefilled_with_the_code_in_hand() {
     let mut a = app();
     a.open_code(503);
-    let effects = a.update(Action::Triage);
+    let effects = press_t(&mut a);
     assert_eq!(effects, vec![Effect::Save], "a new triage is saved at once");
     assert!(matches!(a.screen(), Screen::Triage));
     let triage = a.triage.as_ref().unwrap();
@@ -299,7 +320,7 @@ fn triage_at_checklist() -> App {
     let mut a = app();
     a.shared.now = at("2026-11-23T09:00:00Z");
     a.open_code(502);
-    a.update(Action::Triage);
+    press_t(&mut a);
     typed(&mut a, "orders POST /v1/orders");
     a.update(Action::Open);
     a.update(Action::Type('2'));
@@ -345,7 +366,7 @@ fn the_interview_leads_to_the_checklist_with_answers_kept() {
 fn typing_in_the_interview_never_triggers_commands() {
     let mut a = app();
     a.open_code(502);
-    a.update(Action::Triage);
+    press_t(&mut a);
     assert_eq!(a.context(), Context::InterviewInput);
     // Keys that are commands elsewhere are text here.
     let keymap_q = super::super::keymap::action_for(
@@ -369,7 +390,7 @@ fn a_wrong_code_is_refused_and_going_back_keeps_answers() {
     ));
     let mut a = app();
     a.open_code(502);
-    a.update(Action::Triage);
+    press_t(&mut a);
     // Esc goes back to the code question, showing the answer for changing.
     a.update(Action::Back);
     assert_eq!(a.triage.as_ref().unwrap().input.lines()[0], "502");
@@ -535,7 +556,7 @@ fn a_failed_save_is_shown_and_a_later_success_clears_it() {
 fn a_pasted_response_gets_an_evidence_line_and_pre_answers_what_is_unanswered() {
     let mut a = app();
     a.shared.now = at("2026-11-23T09:00:00Z");
-    a.update(Action::Triage);
+    press_t(&mut a);
     a.update(Action::IncidentNote);
     let transcript = "$ curl -sv https://api.example.com/v1/orders\n> GET /v1/orders HTTP/1.1\n\
                       > Host: api.example.com\n< HTTP/1.1 502 Bad Gateway\n< Server: nginx/1.22.1\n<\n\
@@ -557,7 +578,7 @@ fn a_pasted_response_gets_an_evidence_line_and_pre_answers_what_is_unanswered() 
     );
     // An answer the engineer already gave is never overruled.
     let mut b = app();
-    b.update(Action::Triage);
+    press_t(&mut b);
     b.triage
         .as_mut()
         .unwrap()
@@ -583,7 +604,10 @@ fn a_pasted_response_gets_an_evidence_line_and_pre_answers_what_is_unanswered() 
 /// Presses `key` as the event loop does: through the key table, in the context of the moment.
 fn press(a: &mut App, key: ratatui::crossterm::event::KeyEvent) -> Vec<Effect> {
     match crate::tui::keymap::action_for(key, a.context()) {
-        Some(action) => a.update(action),
+        Some(action) => {
+            let effects = a.update(action);
+            with_no_saved_triages(a, effects)
+        }
         None => Vec::new(),
     }
 }
@@ -607,6 +631,12 @@ fn every_place() -> Vec<(&'static str, App)> {
     places.push(("card", a.clone()));
     press_label(&mut a, "c");
     places.push(("compare", a.clone()));
+    let mut a = app();
+    a.open_code(502);
+    a.update(Action::Triage);
+    let dir = tempfile::tempdir().unwrap();
+    a.offer_resume(0, 502, open_502_triages(dir.path()));
+    places.push(("resume offer", a.clone()));
     let mut a = app();
     press_label(&mut a, "s");
     places.push(("scenarios", a.clone()));
@@ -792,6 +822,7 @@ fn every_hint_on_every_screen_is_a_key_that_does_something_there() {
         Context::Prompt,
         Context::Export,
         Context::Notes,
+        Context::Resume,
     ] {
         assert!(contexts.contains(&expected), "no place has {expected:?}");
     }
@@ -865,4 +896,127 @@ fn every_scrolling_screen_scrolls_with_the_usual_keys() {
         scrolled >= 3,
         "card, comparison and escalation scroll at 60x16"
     );
+}
+
+/// Two open triages about 502 in a journal, the newer titled and holding a 502 response,
+/// and one exported: what the event loop would find for `t` on 502.
+fn open_502_triages(dir: &std::path::Path) -> Vec<crate::session::Summary> {
+    let journal = crate::session::Journal::new(dir);
+    let zone = jiff::tz::TimeZone::UTC;
+    let mut older = Session::new(at("2026-11-23T07:00:00Z"), "Default", "d", &[], Some(502));
+    older.add_note(
+        NoteTarget::Incident,
+        "looked at the ingress",
+        at("2026-11-23T07:05:00Z"),
+        &zone,
+    );
+    journal.save(&older).unwrap();
+    let mut newer = Session::new(at("2026-11-23T08:00:00Z"), "Default", "d", &[], Some(502));
+    newer.incident.title = "Checkout failing".into();
+    newer.add_evidence_note(
+        NoteTarget::Incident,
+        "< HTTP/1.1 502 Bad Gateway\r< Server: nginx\r<\r",
+        at("2026-11-23T08:10:00Z"),
+        &zone,
+        crate::evidence::token::Expected::default(),
+    );
+    journal.save(&newer).unwrap();
+    let mut exported = Session::new(at("2026-11-23T08:30:00Z"), "Default", "d", &[], Some(502));
+    exported.exported = Some(at("2026-11-23T08:40:00Z"));
+    journal.save(&exported).unwrap();
+    journal.open_for(502)
+}
+
+#[test]
+fn t_on_a_code_with_open_triages_offers_to_resume_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = open_502_triages(dir.path());
+    assert_eq!(open.len(), 2, "the exported one is not offered");
+    let mut a = app();
+    a.shared.now = at("2026-11-23T09:00:00Z");
+    a.open_code(502);
+    let effects = a.update(Action::Triage);
+    let Some(Effect::FindOpen { runbook, code }) = effects.first().cloned() else {
+        panic!("{effects:?}");
+    };
+    assert!(a.offer_resume(runbook, code, open).is_empty());
+    assert_eq!(a.context(), Context::Resume);
+    assert!(a.triage.is_none(), "nothing started yet");
+    // Enter resumes the newest; the loop opens it and hands it back.
+    assert_eq!(
+        press_label(&mut a, "Enter"),
+        vec![Effect::Resume {
+            id: "20261123-080000-502".into()
+        }]
+    );
+    // Opening can fail (another app has it): said, and the offer stays.
+    a.resumed(Err(
+        "session 20261123-080000-502 is open in another api-triage (pid 7)".into(),
+    ));
+    assert_eq!(a.context(), Context::Resume);
+    assert!(a.notice.as_deref().unwrap().contains("pid 7"));
+    // ↓ then r picks the older one.
+    press_label(&mut a, "↓");
+    assert_eq!(
+        press_label(&mut a, "r"),
+        vec![Effect::Resume {
+            id: "20261123-070000-502".into()
+        }]
+    );
+    let journal = crate::session::Journal::new(dir.path());
+    a.resumed(Ok(journal.load("20261123-070000-502").unwrap()));
+    assert!(matches!(a.screen(), Screen::Triage));
+    assert_eq!(a.triage.as_ref().unwrap().session.id, "20261123-070000-502");
+    // The offer is gone: leaving the triage leads back to the card.
+    assert!(matches!(a.stack[a.stack.len() - 2], Screen::Card(_)));
+    assert!(!a.stack.iter().any(|s| matches!(s, Screen::Resume(_))));
+}
+
+#[test]
+fn n_starts_a_new_triage_and_esc_starts_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    a.open_code(502);
+    a.update(Action::Triage);
+    a.offer_resume(0, 502, open_502_triages(dir.path()));
+    press_label(&mut a, "Esc");
+    assert!(matches!(a.screen(), Screen::Card(_)));
+    assert!(a.triage.is_none());
+    a.update(Action::Triage);
+    a.offer_resume(0, 502, open_502_triages(dir.path()));
+    assert_eq!(press_label(&mut a, "n"), vec![Effect::Save]);
+    assert!(matches!(a.screen(), Screen::Triage));
+    assert_eq!(a.triage.as_ref().unwrap().session.code, Some(502));
+    assert_eq!(
+        a.triage.as_ref().unwrap().session.notes.len(),
+        0,
+        "a new one"
+    );
+    // The offer was left before the triage opened: the card is below it.
+    assert!(matches!(a.stack[a.stack.len() - 2], Screen::Card(_)));
+    assert!(!a.stack.iter().any(|s| matches!(s, Screen::Resume(_))));
+}
+
+#[test]
+fn the_offer_shows_title_age_notes_and_evidence_over_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    a.shared.now = at("2026-11-23T09:00:00Z");
+    a.open_code(502);
+    a.update(Action::Triage);
+    a.offer_resume(0, 502, open_502_triages(dir.path()));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| super::draw(frame, &a)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    for text in [
+        "Open triages for 502",
+        "2 triages for 502 are still open (not exported).",
+        "Checkout failing · 50 min ago · 1 note",
+        "502 from a reverse proxy or gateway (nginx)",
+        "(untitled) · 1 h ago · 1 note",
+        "Enter resume the selected one · n start a new one · Esc cancel",
+        "502 Bad Gateway",
+    ] {
+        assert!(screen.contains(text), "{text}\n{screen}");
+    }
 }

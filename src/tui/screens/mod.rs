@@ -9,6 +9,7 @@ pub mod export;
 pub mod help;
 pub mod matrix;
 pub mod problems;
+pub mod resume;
 pub mod scenarios;
 pub mod triage;
 
@@ -90,6 +91,8 @@ pub enum Screen {
     Scenarios(scenarios::ScenariosScreen),
     Triage,
     Export(export::ExportScreen),
+    /// The offer to resume an open triage about a code, over the screen `t` was pressed on.
+    Resume(resume::ResumeScreen),
 }
 
 /// What a screen asks of the app after an action.
@@ -101,8 +104,13 @@ pub enum Command {
     Leave,
     /// Say something on the status line.
     Notice(String),
-    /// Start a triage about `code` in `runbook`, or return to the open one about it.
+    /// Start a triage about `code` in `runbook`, or return to the open one about it; when
+    /// saved ones about it are still open, offer to resume one first.
     StartTriage { runbook: usize, code: Option<u16> },
+    /// Start a new triage about `code` in `runbook`, whatever is open.
+    NewTriage { runbook: usize, code: Option<u16> },
+    /// Reopen the saved triage `id` in place of the current one.
+    ResumeTriage { id: String },
     /// Open the escalation preview of the triage.
     Escalate,
     /// Something for the event loop to do.
