@@ -278,7 +278,7 @@ pub fn classify(response: &Response) -> Origin {
             && !looks_like_app_json(json.as_ref())
     });
     if let Some(sig) = body_match {
-        reasons.push(format!("error page with a {} signature", sig.product));
+        reasons.push(format!("error page in the style of {}", sig.product));
         let header_too = sig.headers.iter().any(|(n, v)| header_has(n, v));
         if header_too {
             reasons.push(format!("{} headers too", sig.product));

@@ -668,7 +668,7 @@ mod tests {
         );
         assert_eq!(
             line.as_deref(),
-            Some("502 from a reverse proxy or gateway (nginx): error page with a nginx signature")
+            Some("502 from a reverse proxy or gateway (nginx): error page in the style of nginx")
         );
         s
     }
@@ -688,7 +688,7 @@ mod tests {
         );
         assert_eq!(
             note.evidence_line().as_deref(),
-            Some("502 from a reverse proxy or gateway (nginx): error page with a nginx signature")
+            Some("502 from a reverse proxy or gateway (nginx): error page in the style of nginx")
         );
         assert_eq!(s.code, Some(502));
         let json = serde_json::to_value(&s).unwrap();
@@ -714,7 +714,7 @@ mod tests {
         for text in [
             "Bad Gateway",
             "nginx",
-            "error page with a nginx signature",
+            "error page in the style of nginx",
             "no application request id",
             "expired 3 min before the request",
         ] {
@@ -756,7 +756,7 @@ mod tests {
         );
         assert_eq!(
             line.as_deref(),
-            Some("502 from a reverse proxy or gateway (nginx): error page with a nginx signature")
+            Some("502 from a reverse proxy or gateway (nginx): error page in the style of nginx")
         );
         let note = &s.notes[0];
         assert_eq!(

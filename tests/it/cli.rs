@@ -668,7 +668,7 @@ fn sessions_rows_tell_triages_of_one_code_apart_and_say_which_are_exported() {
     assert_eq!(v[2]["state"], "exported");
     assert_eq!(
         v[0]["first_evidence"],
-        "502 from a reverse proxy or gateway (nginx): error page with a nginx signature"
+        "502 from a reverse proxy or gateway (nginx): error page in the style of nginx"
     );
 }
 

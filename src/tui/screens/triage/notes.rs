@@ -12,7 +12,8 @@ use ratatui_textarea::TextArea;
 
 use super::{Persist, SaveStatus, TriageScreen};
 use crate::runbook::TeamRunbook;
-use crate::session::{Draft, NoteTarget, Stage};
+use crate::runbook::model::AnswerKind;
+use crate::session::{Draft, NoteTarget};
 use crate::text::visible;
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::theme::Theme;
@@ -188,7 +189,13 @@ impl TriageScreen {
 
     /// Pasted text goes into the focused field, normalised: terminals send a paste's line
     /// breaks as CR, and colour codes or other escape sequences must not reach the note raw.
-    pub fn paste(&mut self, text: &str) -> Persist {
+    pub fn paste(
+        &mut self,
+        text: &str,
+        now: Timestamp,
+        zone: &TimeZone,
+        runbook: &TeamRunbook,
+    ) -> Persist {
         let safe = crate::text::normalize(text);
         if let Some(prompt) = &mut self.prompt {
             prompt.input.insert_str(safe.lines().next().unwrap_or(""));
@@ -199,11 +206,32 @@ impl TriageScreen {
             self.sync_draft();
             return Persist::Now;
         }
+        let one_line = safe.trim_end().lines().count() <= 1;
+        let typed_answer = self
+            .question(runbook)
+            .is_some_and(|q| q.kind != AnswerKind::Choice);
         // The answer field is hidden under the notes view: a paste there would land unseen.
-        if self.session.stage == Stage::Interview && self.notes_view.is_none() {
+        if one_line && typed_answer && self.notes_view.is_none() {
             self.input.insert_str(safe.lines().next().unwrap_or(""));
+            return Persist::Nothing;
         }
-        Persist::Nothing
+        // Anywhere else a paste is evidence: kept at once as a note, never dropped, and read
+        // like any note (it may answer the question on screen).
+        if safe.trim().is_empty() {
+            return Persist::Nothing;
+        }
+        let expected = runbook.token_expectations();
+        if let Some(reading) = self.session.add_evidence_note(
+            NoteTarget::Incident,
+            safe.trim_end(),
+            now,
+            zone,
+            expected,
+        ) {
+            self.evidence = Some(reading);
+            self.reload_question(runbook);
+        }
+        Persist::Now
     }
 
     fn sync_draft(&mut self) {

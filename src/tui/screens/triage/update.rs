@@ -20,7 +20,21 @@ impl TriageScreen {
         let mut commands = Vec::new();
         let mut leave = false;
         let persist = match (context, action) {
-            (_, Action::Paste(text)) => self.paste(&text),
+            (_, Action::Paste(text)) => {
+                let notes = self.session.notes.len();
+                let persist = self.paste(&text, shared.now, &shared.zone, runbook);
+                if let Some(note) = self.session.notes.get(notes) {
+                    let read = note
+                        .evidence_line()
+                        .unwrap_or_else(|| "no HTTP response in it".to_owned());
+                    commands.push(Command::Notice(format!(
+                        "Paste kept as note {} ({}): {read}",
+                        notes + 1,
+                        note.elapsed_label()
+                    )));
+                }
+                persist
+            }
             (_, Action::Edit(key)) => self.edit(key),
             (Context::Prompt, Action::Open) => self.confirm_prompt(),
             (Context::Prompt, Action::Back) => {
