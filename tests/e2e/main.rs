@@ -12,5 +12,6 @@ mod support;
 mod clipboard;
 mod flow;
 mod hostile;
+mod interview;
 mod triage;
 mod tui;

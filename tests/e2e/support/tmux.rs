@@ -25,17 +25,25 @@ impl Tmux {
 
     /// Starts `sh -c script` in a detached 100x30 session; whether it started.
     pub fn start(&self, script: &str) -> Result<(), String> {
+        self.start_sized(script, 100, 30)
+    }
+
+    /// Starts `sh -c script` in a detached session of `width`x`height`; whether it started.
+    pub fn start_sized(&self, script: &str, width: u16, height: u16) -> Result<(), String> {
+        let (width, height) = (width.to_string(), height.to_string());
         let out = self.run(&[
             "new-session",
             "-d",
             "-x",
-            "100",
+            &width,
             "-y",
-            "30",
+            &height,
             "sh",
             "-c",
             script,
         ]);
+        // Esc reaches the app as a key at once, as in a terminal without tmux.
+        self.run(&["set-option", "-g", "escape-time", "0"]);
         if out.status.success() {
             Ok(())
         } else {
@@ -45,6 +53,42 @@ impl Tmux {
 
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    /// Types `keys` as tmux key names or literal text (`send-keys -l` when `literal`).
+    pub fn keys(&self, keys: &[&str], literal: bool) {
+        let mut args = vec!["send-keys"];
+        if literal {
+            args.push("-l");
+        }
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    /// Pastes `text` as a terminal does: bracketed, with line breaks sent as CR
+    /// (`paste-buffer -p` without `-r`).
+    pub fn paste(&self, text: &str) {
+        let file = std::env::temp_dir().join(format!("{}-paste.txt", self.socket));
+        std::fs::write(&file, text).expect("write the paste");
+        self.run(&["load-buffer", &file.display().to_string()]);
+        self.run(&["paste-buffer", "-p"]);
+        let _ = std::fs::remove_file(file);
+    }
+
+    /// Waits until the screen holds `text`, returning it; panics with the screen after `limit`.
+    pub fn wait_for(&self, text: &str, limit: std::time::Duration) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < limit,
+                "waited for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
     }
 
     pub fn kill_server(&self) {
