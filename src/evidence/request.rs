@@ -1,6 +1,6 @@
 //! The request in pasted evidence, as data, and the `curl` command that sends it again: read
 //! from a `curl -v` transcript's `>` lines (HTTP/1.1 or HTTP/2, with the command on top or
-//! not), a raw request as a server received it, HTTPie's `http -v` output, or a HAR entry.
+//! not), a raw request as a server received it, what `http -v` prints, or a HAR entry.
 //! Credentials never reach the command: `Authorization`, cookies and key-like headers become
 //! placeholders. Pure: no I/O.
 
@@ -207,6 +207,25 @@ fn placeholder(name: &str, value: &str) -> String {
     value.to_owned()
 }
 
+/// `url` with the password of its user info (`https://ops:pw@host/`) as a placeholder; user
+/// info without a colon is often a token alone (`https://TOKEN@host/`): all of it goes.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let userinfo = match userinfo.split_once(':') {
+                Some((user, _)) => format!("{user}:<password>"),
+                None => "<credentials>".to_owned(),
+            };
+            format!("{scheme}://{userinfo}@{host}{}", &rest[authority_end..])
+        }
+        None => url.to_owned(),
+    }
+}
+
 /// `POST /v1/orders HTTP/1.1` (or an absolute target, or `HTTP/2`) into method and target.
 fn request_line(line: &str) -> Option<(&str, &str)> {
     let mut parts = line.split_whitespace();
@@ -285,7 +304,7 @@ impl Parts<'_> {
         };
         Some(Request {
             method: self.method.to_owned(),
-            url,
+            url: without_password(&url),
             scheme_assumed,
             headers: self
                 .headers
@@ -750,6 +769,20 @@ mod tests {
             "curl -sS -D - -g -X PATCH 'https://x.example/a?b[]=1' \\\n  \
              -H 'cookie: sid=<value>; theme=<value>' \\\n  -H 'x-api-key: <x-api-key>' \\\n  \
              -d '{\"a\":1}'"
+        );
+    }
+
+    #[test]
+    fn a_password_in_the_url_becomes_a_placeholder() {
+        let r = find_request("GET https://ops:s3cret@proxy.example/a?b=c@d HTTP/1.1\n\n").unwrap();
+        assert_eq!(r.url, "https://ops:<password>@proxy.example/a?b=c@d");
+        assert_eq!(
+            without_password("https://x.example/a@b"),
+            "https://x.example/a@b"
+        );
+        assert_eq!(
+            without_password("https://ghp_abc@git.example/x"),
+            "https://<credentials>@git.example/x"
         );
     }
 
