@@ -77,6 +77,12 @@ pub fn parse(text: &str) -> Response {
     } else {
         parse_plain(&text)
     };
+    // The request is read in one place, so the evidence card and the summary's command
+    // name the same URL (see `request` for how the scheme is told).
+    if let Some(request) = super::request::find_request(&text) {
+        response.method = Some(request.method);
+        response.url = Some(request.url);
+    }
     if response.url.is_none() {
         response.url = command_url(&text);
     }
@@ -134,25 +140,17 @@ fn parse_verbose(text: &str) -> Response {
     let mut response = Response::default();
     let mut in_response_headers = false;
     let mut body_lines: Vec<&str> = Vec::new();
-    let mut host = None;
-    let mut path = None;
     for line in text.lines() {
         if let Some(rest) = line
             .strip_prefix("> ")
             .or_else(|| (line == ">").then_some(""))
         {
             in_response_headers = false;
-            if let Some((method, target)) =
-                rest.split_once(' ').filter(|(_, t)| t.contains(" HTTP/"))
+            // The method stays known when the request shows no host (and so no URL).
+            if let Some((method, _)) = rest.split_once(' ').filter(|(_, t)| t.contains(" HTTP/"))
+                && method.chars().all(|c| c.is_ascii_uppercase())
             {
-                if method.chars().all(|c| c.is_ascii_uppercase()) {
-                    response.method = Some(method.to_owned());
-                    path = target.rsplit_once(' ').map(|(p, _)| p.to_owned());
-                }
-            } else if let Some((name, value)) = header_line(rest)
-                && (name.eq_ignore_ascii_case("host") || name.eq_ignore_ascii_case(":authority"))
-            {
-                host = Some(value);
+                response.method = Some(method.to_owned());
             }
             continue;
         }
@@ -190,15 +188,6 @@ fn parse_verbose(text: &str) -> Response {
         }
     }
     body_lines.join("\n").trim().clone_into(&mut response.body);
-    if let (Some(host), Some(path)) = (host, path) {
-        let scheme =
-            if text.contains("SSL connection") || text.contains("TLS") || text.contains(":443") {
-                "https"
-            } else {
-                "http"
-            };
-        response.url = Some(format!("{scheme}://{host}{path}"));
-    }
     response
 }
 

@@ -10,10 +10,11 @@ use serde::Serialize;
 
 use super::redact::Redactor;
 use crate::evidence::ids::{FoundId, find_ids};
+use crate::evidence::request::{Request, find_request};
 use crate::runbook::model::{ExampleKind, Need};
 use crate::runbook::{Card, TeamRunbook};
-use crate::session::Session;
 use crate::session::model::elapsed_label;
+use crate::session::{Note, NoteEvidence, Session};
 use crate::triage::{Interview, Outcome, most_likely, rank_causes};
 
 /// The formats of the summary.
@@ -93,6 +94,44 @@ struct Facts<'a> {
     /// still an id): the same list the escalation screen shows.
     missing: &'a [Need],
     now: Timestamp,
+    /// The request a note captured, to send again: read once here, for the Reproduce section.
+    captured: Option<Captured>,
+}
+
+/// A request read out of a note, with where it came from.
+struct Captured {
+    /// The note's `T+mm:ss`.
+    note_at: String,
+    /// The status its response got, when the note shows one.
+    status: Option<u16>,
+    request: Request,
+}
+
+/// The request worth sending again: from the latest note whose response got the session's
+/// code, else from the latest whose response was no success (or is not in the note). A
+/// request that got a 2xx or 3xx is a known-good one, not the failure. Struck notes never.
+fn captured_request(session: &Session, code: Option<u16>) -> Option<Captured> {
+    let notes: Vec<&Note> = session.live_notes().collect();
+    let read: Vec<Captured> = notes
+        .iter()
+        .rev()
+        .filter_map(|note| {
+            let request = find_request(&note.text)?;
+            let status = match &note.evidence {
+                Some(NoteEvidence::Reading(reading)) => Some(reading.status),
+                _ => crate::evidence::response::parse(&note.text).status,
+            };
+            Some(Captured {
+                note_at: note.elapsed_label(),
+                status,
+                request,
+            })
+        })
+        .collect();
+    let same_code = read.iter().position(|c| code.is_some() && c.status == code);
+    let failing = || read.iter().position(|c| c.status.is_none_or(|s| s >= 400));
+    let index = same_code.or_else(failing)?;
+    read.into_iter().nth(index)
 }
 
 /// Renders the summary of an (already redacted) session; `missing` is the readiness the
@@ -112,6 +151,7 @@ pub fn render(
         card: code.and_then(|c| runbook.card(c)),
         missing,
         now,
+        captured: captured_request(session, code),
     };
     match format {
         Format::Json => serde_json::to_string_pretty(session).unwrap_or_default() + "\n",
@@ -128,6 +168,8 @@ struct Markup {
     bold: (&'static str, &'static str),
     code: (&'static str, &'static str),
     fence: (&'static str, &'static str),
+    /// A block of shell commands.
+    shell: (&'static str, &'static str),
 }
 
 impl Markup {
@@ -137,6 +179,7 @@ impl Markup {
         bold: ("**", "**"),
         code: ("`", "`"),
         fence: ("```text\n", "```\n"),
+        shell: ("```sh\n", "```\n"),
     };
     const TEXT: Markup = Markup {
         title: "",
@@ -144,6 +187,7 @@ impl Markup {
         bold: ("", ""),
         code: ("", ""),
         fence: ("", ""),
+        shell: ("", ""),
     };
     const SLACK: Markup = Markup {
         title: "*",
@@ -151,6 +195,7 @@ impl Markup {
         bold: ("*", "*"),
         code: ("`", "`"),
         fence: ("```\n", "```\n"),
+        shell: ("```\n", "```\n"),
     };
 
     fn b(&self, text: &str) -> String {
@@ -377,31 +422,34 @@ impl Facts<'_> {
                 let _ = write!(out, "{}", m.fence.1);
             }
         }
-        if let Some(card) = self.card.as_ref().filter(|c| !c.examples.is_empty()) {
+        let examples = self.card.as_ref().map_or(&[][..], |c| &c.examples[..]);
+        if self.captured.is_some() || !examples.is_empty() {
             section(out, "Reproduce");
-            let ordered = card
-                .examples
-                .iter()
-                .filter(|e| e.kind == ExampleKind::Failing)
-                .chain(card.examples.iter().filter(|e| e.kind == ExampleKind::Good));
-            for example in ordered {
-                let kind = if example.kind == ExampleKind::Good {
-                    "known good"
-                } else {
-                    "failing"
-                };
-                let name = if example.name.eq_ignore_ascii_case(kind) {
-                    String::new()
-                } else {
-                    format!("{}, ", example.name)
-                };
-                let _ = writeln!(
-                    out,
-                    "- {kind} ({name}expect {}): {}",
-                    example.expect,
-                    m.c(&example.request)
-                );
-            }
+        }
+        if let Some(captured) = &self.captured {
+            write_captured(captured, examples, m, out);
+        }
+        let ordered = examples
+            .iter()
+            .filter(|e| e.kind == ExampleKind::Failing)
+            .chain(examples.iter().filter(|e| e.kind == ExampleKind::Good));
+        for example in ordered {
+            let kind = if example.kind == ExampleKind::Good {
+                "known good"
+            } else {
+                "failing"
+            };
+            let name = if example.name.eq_ignore_ascii_case(kind) {
+                String::new()
+            } else {
+                format!("{}, ", example.name)
+            };
+            let _ = writeln!(
+                out,
+                "- {kind} ({name}expect {}): {}",
+                example.expect,
+                m.c(&example.request)
+            );
         }
         let open = self.open_questions();
         if !open.is_empty() {
@@ -453,6 +501,57 @@ impl Facts<'_> {
         }
         open
     }
+}
+
+/// The captured request as a `curl` command, where it came from, and the line that leads
+/// into the runbook's examples when there are some.
+fn write_captured(
+    captured: &Captured,
+    examples: &[crate::runbook::model::Example],
+    m: &Markup,
+    out: &mut String,
+) {
+    let request = &captured.request;
+    let mut from = format!("From the request in the note at {}", captured.note_at);
+    if let Some(status) = captured.status {
+        let _ = write!(from, " (it got {status})");
+    }
+    if request.scheme_assumed {
+        from.push_str("; https assumed, the note does not show the scheme");
+    }
+    let _ = writeln!(out, "{from}:");
+    let _ = write!(out, "{}", m.shell.0);
+    let indent = if m.shell.0.is_empty() { "    " } else { "" };
+    for line in request.to_curl().lines() {
+        let _ = writeln!(out, "{indent}{line}");
+    }
+    let _ = write!(out, "{}", m.shell.1);
+    if let Some(bytes) = request.body_not_shown {
+        let _ = writeln!(
+            out,
+            "The request sent a {bytes}-byte body that the note does not show: add it with {}.",
+            m.c("-d")
+        );
+    }
+    let count = |kind: ExampleKind| examples.iter().filter(|e| e.kind == kind).count();
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            word.to_owned()
+        } else {
+            format!("{word}s")
+        }
+    };
+    let lead = match (count(ExampleKind::Failing), count(ExampleKind::Good)) {
+        (0, 0) => return,
+        (0, good) => format!("The runbook's known good {}:", plural(good, "example")),
+        (failing, 0) => format!("The runbook's failing {}:", plural(failing, "example")),
+        (failing, good) => format!(
+            "The runbook's failing {}, then its known good {}:",
+            plural(failing, "example"),
+            plural(good, "one")
+        ),
+    };
+    let _ = writeln!(out, "{lead}");
 }
 
 fn finding_suffix(finding: &str) -> String {

@@ -237,6 +237,127 @@ fn no_redact_keeps_text_as_typed_and_says_so() {
     );
 }
 
+/// A request fixture captured from a real client (`tests/fixtures/requests/capture.sh`).
+fn request_fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/requests")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// The Reproduce section of a summary, up to the next section.
+fn reproduce_section(summary: &str, heading: &str) -> String {
+    let start = summary
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading:?} in:\n{summary}"));
+    let rest = &summary[start..];
+    let end = rest[heading.len()..]
+        .find("\nOpen questions")
+        .or_else(|| rest[heading.len()..].find("\n### "))
+        .or_else(|| rest[heading.len()..].find("\n*Open"))
+        .map_or(rest.len(), |e| e + heading.len());
+    rest[..end].to_owned()
+}
+
+/// The bearer token in the captured `curl -v` fixtures.
+const FIXTURE_TOKEN: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJDQU5BUlkifQ.c2lnbmF0dXJlQ0FOQVJZ";
+
+#[test]
+fn reproduce_sends_the_captured_request_again_before_the_runbooks_example() {
+    let runbook = default();
+    let now = at("2026-11-23T09:10:00Z");
+    // A real curl -v transcript, pasted as a terminal delivers it (lone CRs), and once as
+    // curl wrote it (CRLF): both read the same.
+    for fixture in ["curl-v-post-http1-cr.txt", "curl-v-post-http1.txt"] {
+        let mut s = session(&runbook);
+        s.add_note(
+            NoteTarget::Incident,
+            &request_fixture(fixture),
+            at("2026-11-23T09:08:00Z"),
+            &TimeZone::UTC,
+        );
+        for redact in [true, false] {
+            let prepared = prepare(&s, &runbook, redact).unwrap();
+            let md = prepared.render(&runbook, now, Format::Md);
+            let section = reproduce_section(&md, "### Reproduce");
+            // Never the secret, even with redaction off: a repeat brings its own token.
+            assert!(!section.contains(FIXTURE_TOKEN), "{section}");
+            assert!(!section.contains("REDACTED"), "{section}");
+            if redact {
+                assert!(!md.contains(FIXTURE_TOKEN), "{md}");
+                insta::assert_snapshot!("summary_md_reproduce", section);
+            }
+            let command = section.find("curl -sS -D - -X POST").unwrap();
+            let example = section
+                .find("`curl -sS -D - https://api.example.com/v1/orders | head -20`")
+                .unwrap();
+            assert!(command < example, "the captured request first:\n{section}");
+            for line in [
+                "From the request in the note at T+08:00 (it got 502):",
+                "-H 'Authorization: Bearer <token>'",
+                "-H 'X-Tenant: urn:acme:tenant:eu-1'",
+                "The request sent a 29-byte body that the note does not show",
+                "The runbook's failing example, then its known good ones:",
+            ] {
+                assert!(section.contains(line), "{line:?} missing:\n{section}");
+            }
+            for left_out in ["User-Agent", "Host:", "X-Request-Id", "traceparent"] {
+                assert!(!section.contains(left_out), "{left_out}:\n{section}");
+            }
+            for format in [Format::Text, Format::Slack] {
+                let text = prepared.render(&runbook, now, format);
+                assert!(
+                    text.contains("-H 'Authorization: Bearer <token>'")
+                        && (!redact || !text.contains(FIXTURE_TOKEN)),
+                    "{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn reproduce_skips_a_known_good_request_and_struck_notes_and_otherwise_stays_as_it_was() {
+    let runbook = default();
+    let now = at("2026-11-23T09:10:00Z");
+    let plain =
+        prepare(&session(&runbook), &runbook, true)
+            .unwrap()
+            .render(&runbook, now, Format::Md);
+    let mut s = session(&runbook);
+    s.add_note(
+        NoteTarget::Incident,
+        "> GET /healthz HTTP/1.1\r\n> Host: api.example.com\r\n>\r\n< HTTP/1.1 200 OK\r\n",
+        at("2026-11-23T09:07:00Z"),
+        &TimeZone::UTC,
+    );
+    s.add_note(
+        NoteTarget::Incident,
+        &request_fixture("curl-v-get-h2.txt"),
+        at("2026-11-23T09:08:00Z"),
+        &TimeZone::UTC,
+    );
+    assert!(s.toggle_struck(s.notes.len() - 1, at("2026-11-23T09:09:00Z")));
+    let md = prepare(&s, &runbook, true)
+        .unwrap()
+        .render(&runbook, now, Format::Md);
+    // A request that got 200 is no repro, and the struck one is left out with its note:
+    // the section is today's.
+    assert_eq!(
+        reproduce_section(&md, "### Reproduce"),
+        reproduce_section(&plain, "### Reproduce")
+    );
+    let with_struck = api_triage::export::prepare_with(&s, &runbook, true, true)
+        .unwrap()
+        .render(&runbook, now, Format::Md);
+    assert!(
+        !reproduce_section(&with_struck, "### Reproduce").contains("From the request"),
+        "a struck note is never the one to repeat"
+    );
+}
+
 fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_api-triage"))
         .args(args)

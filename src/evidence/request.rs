@@ -1,0 +1,831 @@
+//! The request in pasted evidence, as data, and the `curl` command that sends it again: read
+//! from a `curl -v` transcript's `>` lines (HTTP/1.1 or HTTP/2, with the command on top or
+//! not), a raw request as a server received it, what `http -v` prints, or a HAR entry.
+//! Credentials never reach the command: `Authorization`, cookies and key-like headers become
+//! placeholders. Pure: no I/O.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+/// One HTTP request as read from evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Request {
+    /// `GET`, `POST`...
+    pub method: String,
+    /// The absolute URL: scheme, host (from `Host` when the request line has only a path),
+    /// path and query.
+    pub url: String,
+    /// The evidence did not show the scheme (no TLS or connection lines, no absolute URL, no
+    /// telling port): https was assumed.
+    pub scheme_assumed: bool,
+    /// Every request header as captured, in order, names as written; HTTP/2 pseudo-headers
+    /// (`:authority`...) left out.
+    pub headers: Vec<(String, String)>,
+    /// The body, when the evidence shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// How many bytes of body were sent that the evidence does not show: `curl -v` prints
+    /// `} [29 bytes data]`, never the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_not_shown: Option<u64>,
+}
+
+/// Headers a repeat of the request does without: the client sets them itself, they describe
+/// the connection, or they trace one request (a repeat is a new request with new ids).
+const LEFT_OUT: &[&str] = &[
+    "host",
+    "user-agent",
+    "content-length",
+    "accept-encoding",
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "expect",
+    "x-request-id",
+    "request-id",
+    "x-correlation-id",
+    "x-amzn-trace-id",
+    "x-cloud-trace-context",
+    "traceparent",
+    "tracestate",
+    "baggage",
+    "b3",
+    "uber-trace-id",
+    "sentry-trace",
+    // What a browser adds to every request (HAR entries).
+    "accept-language",
+    "cache-control",
+    "pragma",
+    "priority",
+    "dnt",
+    "upgrade-insecure-requests",
+];
+
+/// Header name prefixes left out for the same reasons.
+const LEFT_OUT_PREFIXES: &[&str] = &["x-b3-", "x-datadog-", "sec-"];
+
+/// Words in a header's name that make its value a credential.
+const SECRET_NAME_WORDS: &[&str] = &[
+    "key",
+    "token",
+    "secret",
+    "password",
+    "signature",
+    "session",
+    "credential",
+    "auth",
+];
+
+/// Reads the request in `text`, if it shows one; with several (a redirect followed with
+/// `-L`), the last. Text with CR line breaks or colour codes reads the same as clean text.
+pub fn find_request(text: &str) -> Option<Request> {
+    let text = crate::text::normalize(text);
+    let text = text.as_ref();
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{')
+        && trimmed.contains("\"entries\"")
+        && let Some(request) = from_har(trimmed)
+    {
+        return Some(request);
+    }
+    from_curl_verbose(text).or_else(|| from_raw(text))
+}
+
+impl Request {
+    /// The headers a repeat of the request needs, credentials as placeholders
+    /// (`Bearer <token>`, `session=<value>`, `<x-api-key>`), in the order captured.
+    pub fn repro_headers(&self) -> Vec<(String, String)> {
+        self.headers
+            .iter()
+            .filter(|(name, value)| {
+                let lower = name.to_ascii_lowercase();
+                !(LEFT_OUT.contains(&lower.as_str())
+                    || LEFT_OUT_PREFIXES.iter().any(|p| lower.starts_with(p))
+                    // curl sends this one itself.
+                    || lower == "accept" && value.trim() == "*/*")
+            })
+            .map(|(name, value)| (name.clone(), placeholder(name, value)))
+            .collect()
+    }
+
+    /// A `curl` command that sends the request again and prints the response's headers and
+    /// body: the method (left out for GET, and for POST with a body), the URL, the headers
+    /// that matter (credentials as placeholders) and the body when captured. One line when
+    /// short, else one option a line with `\` continuations. Every word is shell-quoted.
+    pub fn to_curl(&self) -> String {
+        let mut words: Vec<String> = vec!["curl".into(), "-sS".into(), "-D".into(), "-".into()];
+        // `[` `]` `{` `}` are curl's URL globbing; an IPv6 host, `a[]=1` or a redaction
+        // mark must reach the server as written.
+        if self.url.contains(['[', ']', '{', '}']) {
+            words.push("-g".into());
+        }
+        match (self.method.as_str(), &self.body) {
+            ("GET", None) | ("POST", Some(_)) => {}
+            // `-X HEAD` would wait for a body that never comes.
+            ("HEAD", _) => words.push("-I".into()),
+            (method, _) => {
+                words.push("-X".into());
+                words.push(shell_quote(method).into_owned());
+            }
+        }
+        words.push(shell_quote(&self.url).into_owned());
+        let mut options: Vec<String> = self
+            .repro_headers()
+            .iter()
+            .map(|(name, value)| format!("-H {}", shell_quote(&format!("{name}: {value}"))))
+            .collect();
+        if let Some(body) = &self.body {
+            // `-d @file` reads a file: a body that starts with `@` goes as it is.
+            let flag = if body.starts_with('@') {
+                "--data-raw"
+            } else {
+                "-d"
+            };
+            options.push(format!("{flag} {}", shell_quote(body)));
+        }
+        let head = words.join(" ");
+        let one_line = std::iter::once(head.clone())
+            .chain(options.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if one_line.len() <= 100 && !one_line.contains('\n') {
+            return one_line;
+        }
+        std::iter::once(head)
+            .chain(options)
+            .collect::<Vec<_>>()
+            .join(" \\\n  ")
+    }
+}
+
+/// `text` as one shell word: as it is when it holds only characters no shell treats
+/// specially, else in single quotes, an embedded `'` written `'\''`.
+pub fn shell_quote(text: &str) -> Cow<'_, str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "@%_+=:,./-".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(format!("'{}'", text.replace('\'', r"'\''")))
+}
+
+/// A credential header's value as a placeholder; any other value as it is.
+fn placeholder(name: &str, value: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower == "authorization" || lower == "proxy-authorization" {
+        return match value.trim().split_once(' ') {
+            Some((scheme, _)) => {
+                let what =
+                    if ["bearer", "token", "jwt"].contains(&scheme.to_ascii_lowercase().as_str()) {
+                        "token"
+                    } else {
+                        "credentials"
+                    };
+                format!("{scheme} <{what}>")
+            }
+            None => "<credentials>".to_owned(),
+        };
+    }
+    if lower == "cookie" {
+        // The names say which session to bring; the values are the secret.
+        return value
+            .split(';')
+            .map(|pair| match pair.trim().split_once('=') {
+                Some((cookie, _)) => format!("{cookie}=<value>"),
+                None => "<value>".to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
+    if SECRET_NAME_WORDS.iter().any(|w| lower.contains(w)) {
+        return format!("<{lower}>");
+    }
+    value.to_owned()
+}
+
+/// `url` with the password of its user info (`https://ops:pw@host/`) as a placeholder; user
+/// info without a colon is often a token alone (`https://TOKEN@host/`): all of it goes.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let userinfo = match userinfo.split_once(':') {
+                Some((user, _)) => format!("{user}:<password>"),
+                None => "<credentials>".to_owned(),
+            };
+            format!("{scheme}://{userinfo}@{host}{}", &rest[authority_end..])
+        }
+        None => url.to_owned(),
+    }
+}
+
+/// `POST /v1/orders HTTP/1.1` (or an absolute target, or `HTTP/2`) into method and target.
+fn request_line(line: &str) -> Option<(&str, &str)> {
+    let mut parts = line.split_whitespace();
+    let (method, target, version) = (parts.next()?, parts.next()?, parts.next()?);
+    let method_ok = (1..=16).contains(&method.len())
+        && method.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+    let target_ok = target.starts_with('/')
+        || target.starts_with("http://")
+        || target.starts_with("https://")
+        || target == "*";
+    (parts.next().is_none() && method_ok && target_ok && version.starts_with("HTTP/"))
+        .then_some((method, target))
+}
+
+/// `Name: value`; `None` for anything else, and for HTTP/2 pseudo-headers, which come back as
+/// `Some` with their colon (`:authority`) so the host can be read from them.
+fn header_line(line: &str) -> Option<(String, String)> {
+    let (pseudo, rest) = match line.strip_prefix(':') {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    let (name, value) = rest.split_once(':')?;
+    let valid = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.!#$%&'*+^`|~".contains(c));
+    if !valid {
+        return None;
+    }
+    let name = if pseudo {
+        format!(":{name}")
+    } else {
+        name.to_owned()
+    };
+    Some((name, value.trim().to_owned()))
+}
+
+/// The parts of a request every form yields, put together into a [`Request`].
+struct Parts<'a> {
+    method: &'a str,
+    target: &'a str,
+    headers: Vec<(String, String)>,
+    body: Option<String>,
+}
+
+impl Parts<'_> {
+    /// Builds the request; `scheme` is what the rest of the evidence says (`None`: nothing).
+    fn into_request(self, scheme: Option<&str>) -> Option<Request> {
+        let host = self
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("host") || n == ":authority")
+            .map(|(_, v)| v.clone());
+        let (url, scheme_assumed) =
+            if self.target.starts_with("http://") || self.target.starts_with("https://") {
+                (self.target.to_owned(), false)
+            } else {
+                let host = host.filter(|h| !h.is_empty() && !h.contains(char::is_whitespace))?;
+                let (scheme, assumed) = match scheme {
+                    Some(s) => (s, false),
+                    None if host.ends_with(":80") => ("http", false),
+                    None if host.ends_with(":443") => ("https", false),
+                    None => ("https", true),
+                };
+                let path = if self.target == "*" { "/" } else { self.target };
+                (format!("{scheme}://{host}{path}"), assumed)
+            };
+        let body_not_shown = match &self.body {
+            Some(_) => None,
+            None => self
+                .headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+                .and_then(|(_, v)| v.parse::<u64>().ok())
+                .filter(|n| *n > 0),
+        };
+        Some(Request {
+            method: self.method.to_owned(),
+            url: without_password(&url),
+            scheme_assumed,
+            headers: self
+                .headers
+                .into_iter()
+                .filter(|(n, _)| !n.starts_with(':'))
+                .collect(),
+            body: self.body,
+            body_not_shown,
+        })
+    }
+}
+
+/// The last request of a `curl -v` transcript (`> ` lines).
+fn from_curl_verbose(text: &str) -> Option<Request> {
+    let mut found: Option<Parts<'_>> = None;
+    let mut in_headers = false;
+    for line in text.lines() {
+        let Some(rest) = line
+            .strip_prefix("> ")
+            .or_else(|| (line.trim_end() == ">").then_some(""))
+        else {
+            continue;
+        };
+        if let Some((method, target)) = request_line(rest) {
+            found = Some(Parts {
+                method,
+                target,
+                headers: Vec::new(),
+                body: None,
+            });
+            in_headers = true;
+        } else if in_headers {
+            if rest.trim().is_empty() {
+                in_headers = false;
+            } else if let (Some(parts), Some(header)) = (found.as_mut(), header_line(rest)) {
+                parts.headers.push(header);
+            }
+        }
+    }
+    let mut parts = found?;
+    let command = curl_command(text);
+    if let Some(body) = command.as_ref().and_then(|c| c.body.clone()) {
+        parts.body = Some(body);
+    }
+    let scheme = scheme_of_transcript(text, command.as_ref().and_then(|c| c.url.as_deref()));
+    parts.into_request(scheme)
+}
+
+/// What a `curl -v` transcript shows of the connection: TLS lines mean https; a plain
+/// connection without them means http; the command's URL says it outright.
+fn scheme_of_transcript<'a>(text: &str, command_url: Option<&'a str>) -> Option<&'a str> {
+    if let Some(url) = command_url {
+        if url.starts_with("https://") {
+            return Some("https");
+        }
+        if url.starts_with("http://") {
+            return Some("http");
+        }
+    }
+    let curl_lines = || text.lines().filter(|l| l.starts_with("* "));
+    let tls = curl_lines().any(|l| {
+        l.contains("SSL connection")
+            || l.starts_with("* TLSv")
+            || l.starts_with("* ALPN")
+            || l.contains("SSL certificate")
+            || l.contains("Server certificate")
+    });
+    let connected = curl_lines().find(|l| l.starts_with("* Connected to "));
+    match connected {
+        _ if tls => Some("https"),
+        Some(line) if line.contains(" port 443 ") || line.ends_with(" port 443") => Some("https"),
+        Some(_) => Some("http"),
+        None => None,
+    }
+}
+
+/// What a `curl` command line on top of a transcript adds: its URL and its body (`-d`,
+/// `--data*`, `--json`), which `curl -v` itself never prints.
+struct Command {
+    url: Option<String>,
+    body: Option<String>,
+}
+
+fn curl_command(text: &str) -> Option<Command> {
+    // A command may run over several lines with `\` continuations.
+    let mut lines = text.lines();
+    let mut line = lines.find_map(|l| {
+        let t = l.trim_start().trim_start_matches("$ ").trim_start();
+        t.starts_with("curl ").then(|| t.to_owned())
+    })?;
+    while line.ends_with('\\') {
+        line.pop();
+        match lines.next() {
+            Some(next) => line.push_str(next),
+            None => break,
+        }
+    }
+    let words = shell_words(&line)?;
+    let mut url = None;
+    let mut data: Vec<String> = Vec::new();
+    let mut file_data = false;
+    let mut words = words.into_iter().skip(1);
+    while let Some(word) = words.next() {
+        let value = match word.as_str() {
+            "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--json" => {
+                words.next()
+            }
+            w if w.starts_with("-d") && w.len() > 2 && !w.starts_with("--") => {
+                Some(w[2..].to_owned())
+            }
+            w if w.starts_with("http://") || w.starts_with("https://") => {
+                url = Some(w.to_owned());
+                None
+            }
+            _ => None,
+        };
+        if let Some(value) = value {
+            if value.starts_with('@') && word != "--data-raw" {
+                file_data = true;
+            } else {
+                data.push(value);
+            }
+        }
+    }
+    // Several `-d` are joined with `&`, as curl does; one read from a file is not shown.
+    let body = (!data.is_empty() && !file_data).then(|| data.join("&"));
+    Some(Command { url, body })
+}
+
+/// A command line split into words as a POSIX shell would (quotes and backslashes; no
+/// expansions). `None` when a quote is left open.
+fn shell_words(line: &str) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut in_word = false;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                in_word = true;
+                loop {
+                    match chars.next()? {
+                        '\'' => break,
+                        c => word.push(c),
+                    }
+                }
+            }
+            '"' => {
+                in_word = true;
+                loop {
+                    match chars.next()? {
+                        '"' => break,
+                        '\\' => match chars.next()? {
+                            c @ ('"' | '\\' | '$' | '`') => word.push(c),
+                            c => {
+                                word.push('\\');
+                                word.push(c);
+                            }
+                        },
+                        c => word.push(c),
+                    }
+                }
+            }
+            '\\' => {
+                in_word = true;
+                if let Some(next) = chars.next() {
+                    word.push(next);
+                }
+            }
+            c if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            c => {
+                in_word = true;
+                word.push(c);
+            }
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    Some(words)
+}
+
+/// A raw request (as a server received it, or as `http -v` prints it): the request line
+/// first, after any command line, then headers, a blank line and the body, which ends at
+/// the response's status line when one follows.
+fn from_raw(text: &str) -> Option<Request> {
+    let mut lines = text.lines().skip_while(|l| {
+        let t = l.trim();
+        t.is_empty()
+            || t.starts_with("$ ")
+            || t.starts_with("curl ")
+            || t.starts_with("http ")
+            || t.starts_with("https ")
+    });
+    let (method, target) = request_line(lines.next()?.trim())?;
+    let mut headers = Vec::new();
+    let mut body_lines: Vec<&str> = Vec::new();
+    let mut in_headers = true;
+    for line in lines {
+        if in_headers {
+            if line.trim().is_empty() {
+                in_headers = false;
+            } else if let Some(header) = header_line(line.trim_end()) {
+                headers.push(header);
+            } else {
+                // Not a header: the paste lost its blank line; the rest is body.
+                in_headers = false;
+                body_lines.push(line);
+            }
+            continue;
+        }
+        if line.starts_with("HTTP/") && line.split_whitespace().nth(1).is_some_and(is_status) {
+            break;
+        }
+        body_lines.push(line);
+    }
+    let body = body_lines.join("\n");
+    let body = body.trim_matches('\n');
+    Parts {
+        method,
+        target,
+        headers,
+        body: (!body.trim().is_empty()).then(|| body.to_owned()),
+    }
+    .into_request(None)
+}
+
+fn is_status(word: &str) -> bool {
+    word.len() == 3 && word.parse::<u16>().is_ok_and(|c| (100..600).contains(&c))
+}
+
+/// The request of a HAR file's last entry.
+fn from_har(text: &str) -> Option<Request> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let request = value
+        .get("log")?
+        .get("entries")?
+        .as_array()?
+        .last()?
+        .get("request")?;
+    let method = request.get("method")?.as_str()?;
+    let url = request.get("url")?.as_str()?;
+    let headers = request
+        .get("headers")
+        .and_then(|h| h.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|h| {
+                    Some((
+                        h.get("name")?.as_str()?.to_owned(),
+                        h.get("value")?.as_str()?.to_owned(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let body = request
+        .get("postData")
+        .and_then(|p| p.get("text"))
+        .and_then(|t| t.as_str())
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned);
+    Parts {
+        method,
+        target: url,
+        headers,
+        body,
+    }
+    .into_request(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fixtures captured from real clients by `tests/fixtures/requests/capture.sh`.
+    const CURL_HTTP1: &str = include_str!("../../tests/fixtures/requests/curl-v-post-http1.txt");
+    const CURL_HTTP1_CR: &str =
+        include_str!("../../tests/fixtures/requests/curl-v-post-http1-cr.txt");
+    const CURL_H2: &str = include_str!("../../tests/fixtures/requests/curl-v-get-h2.txt");
+    const HTTPIE: &str = include_str!("../../tests/fixtures/requests/httpie-v-pretty-all.txt");
+    const RAW: &str = include_str!("../../tests/fixtures/requests/raw-request-post.txt");
+
+    const TOKEN: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJDQU5BUlkifQ.c2lnbmF0dXJlQ0FOQVJZ";
+
+    /// Runs `command` words through the shell-word splitter: what a shell would pass to curl.
+    fn words(command: &str) -> Vec<String> {
+        shell_words(&command.replace(" \\\n  ", " ")).unwrap()
+    }
+
+    #[test]
+    fn a_curl_v_transcript_with_crlf_gives_the_request_and_a_runnable_command() {
+        assert!(CURL_HTTP1.contains("\r\n"), "the capture keeps curl's CRLF");
+        let r = find_request(CURL_HTTP1).unwrap();
+        assert_eq!(r.method, "POST");
+        // Connected on port 18701 with no TLS lines: plain http, not a guess.
+        assert_eq!(r.url, "http://orders.example.test:18701/v1/orders");
+        assert!(!r.scheme_assumed);
+        // curl -v prints `} [29 bytes data]`, never the body.
+        assert_eq!(r.body, None);
+        assert_eq!(r.body_not_shown, Some(29));
+        let repro = r.repro_headers();
+        let kept: Vec<&str> = repro.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            kept,
+            [
+                "Content-Type",
+                "Accept",
+                "Authorization",
+                "X-Tenant",
+                "Api-Version"
+            ]
+        );
+        let curl = r.to_curl();
+        assert!(!curl.contains(TOKEN) && !curl.contains("eyJ"), "{curl}");
+        assert_eq!(
+            words(&curl),
+            [
+                "curl",
+                "-sS",
+                "-D",
+                "-",
+                "-X",
+                "POST",
+                "http://orders.example.test:18701/v1/orders",
+                "-H",
+                "Content-Type: application/json",
+                "-H",
+                "Accept: application/json",
+                "-H",
+                "Authorization: Bearer <token>",
+                "-H",
+                "X-Tenant: urn:acme:tenant:eu-1",
+                "-H",
+                "Api-Version: 2024-10-01",
+            ]
+        );
+    }
+
+    #[test]
+    fn cr_line_breaks_read_the_same_as_crlf() {
+        assert!(!CURL_HTTP1_CR.contains('\n') && CURL_HTTP1_CR.contains('\r'));
+        assert_eq!(find_request(CURL_HTTP1_CR), find_request(CURL_HTTP1));
+    }
+
+    #[test]
+    fn a_header_value_with_colons_stays_whole() {
+        let r = find_request(CURL_HTTP1).unwrap();
+        assert!(
+            r.headers
+                .contains(&("X-Tenant".into(), "urn:acme:tenant:eu-1".into()))
+        );
+        let r = find_request("GET /a HTTP/1.1\nHost: x.example:8443\nIf-Match: \"a:b\"\n").unwrap();
+        assert_eq!(r.url, "https://x.example:8443/a");
+        assert!(r.scheme_assumed, "nothing shows the scheme");
+        assert!(
+            r.to_curl().contains(r#"-H 'If-Match: "a:b"'"#),
+            "{}",
+            r.to_curl()
+        );
+    }
+
+    #[test]
+    fn http2_over_tls_with_basic_auth_and_a_query() {
+        let r = find_request(CURL_H2).unwrap();
+        assert_eq!(r.method, "GET");
+        assert_eq!(
+            r.url,
+            "https://orders.example.test:18702/v1/orders?status=open&page=2"
+        );
+        assert!(!r.scheme_assumed);
+        assert_eq!(r.body_not_shown, None);
+        let curl = r.to_curl();
+        assert_eq!(
+            curl,
+            "curl -sS -D - 'https://orders.example.test:18702/v1/orders?status=open&page=2' \\\n  \
+             -H 'authorization: Basic <credentials>' \\\n  -H 'accept: application/json'"
+        );
+        assert!(!curl.contains("b3BzOkNBTkFSWXBhc3N3MHJk"));
+    }
+
+    #[test]
+    fn httpie_with_colour_codes_gives_the_body() {
+        assert!(
+            HTTPIE.contains("\u{1b}["),
+            "the capture has HTTPie's colours"
+        );
+        let r = find_request(HTTPIE).unwrap();
+        assert_eq!(r.method, "POST");
+        // HTTPie shows neither the scheme nor the connection.
+        assert_eq!(r.url, "https://orders.example.test:18701/v1/orders");
+        assert!(r.scheme_assumed);
+        let body = r.body.as_deref().unwrap();
+        let json: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(json["sku"], "O'Brien mug");
+        assert!(!body.contains("HTTP/1.0") && !body.contains("upstream_unavailable"));
+        let curl = r.to_curl();
+        assert!(!curl.contains('\u{1b}') && !curl.contains(TOKEN), "{curl}");
+        let w = words(&curl);
+        assert_eq!(w.last().map(String::as_str), Some(body), "{curl}");
+        assert!(
+            !w.iter()
+                .any(|w| w.starts_with("User-Agent") || w.starts_with("Host"))
+        );
+    }
+
+    #[test]
+    fn a_raw_request_with_a_body_that_has_a_single_quote() {
+        let r = find_request(RAW).unwrap();
+        assert_eq!(r.method, "PUT");
+        assert_eq!(r.body.as_deref(), Some(r#"{"sku":"O'Brien mug","qty":2}"#));
+        let curl = r.to_curl();
+        assert!(
+            curl.ends_with(r#"-d '{"sku":"O'\''Brien mug","qty":2}'"#),
+            "{curl}"
+        );
+        let w = words(&curl);
+        assert_eq!(&w[4..6], ["-X", "PUT"]);
+        assert_eq!(w.last().unwrap(), r#"{"sku":"O'Brien mug","qty":2}"#);
+    }
+
+    #[test]
+    fn the_command_on_top_gives_the_body_curl_v_does_not_print() {
+        let text = format!(
+            "$ curl -sv https://api.example.com/v1/orders -H 'Content-Type: application/json' \\\n  -d '{{\"note\":\"it'\\''s\"}}'\n{}",
+            "> POST /v1/orders HTTP/1.1\n> Host: api.example.com\n> Content-Length: 16\n>\n< HTTP/1.1 502 Bad Gateway\n"
+        );
+        let r = find_request(&text).unwrap();
+        assert_eq!(r.url, "https://api.example.com/v1/orders");
+        assert_eq!(r.body.as_deref(), Some(r#"{"note":"it's"}"#));
+        assert_eq!(r.body_not_shown, None);
+        // POST with a body: `-d` says POST already.
+        assert!(!r.to_curl().contains("-X"), "{}", r.to_curl());
+    }
+
+    #[test]
+    fn the_last_request_of_a_redirect_chain() {
+        let r = find_request(
+            "> GET /old HTTP/2\n> host: a.example\n>\n< HTTP/2 301\n< location: /new\n<\n\
+             > GET /new HTTP/2\n> host: a.example\n>\n< HTTP/2 404\n",
+        )
+        .unwrap();
+        assert_eq!(r.url, "https://a.example/new");
+        assert_eq!(r.to_curl(), "curl -sS -D - https://a.example/new");
+    }
+
+    #[test]
+    fn a_har_entry() {
+        let har = r#"{"log":{"entries":[{"request":{"method":"PATCH","url":"https://x.example/a?b[]=1",
+            "headers":[{"name":":authority","value":"x.example"},{"name":"cookie","value":"sid=abc; theme=dark"},
+            {"name":"x-api-key","value":"k-123"},{"name":"sec-fetch-mode","value":"cors"}],
+            "postData":{"mimeType":"application/json","text":"{\"a\":1}"}},
+            "response":{"status":409}}]}}"#;
+        let r = find_request(har).unwrap();
+        assert_eq!(
+            r.to_curl(),
+            "curl -sS -D - -g -X PATCH 'https://x.example/a?b[]=1' \\\n  \
+             -H 'cookie: sid=<value>; theme=<value>' \\\n  -H 'x-api-key: <x-api-key>' \\\n  \
+             -d '{\"a\":1}'"
+        );
+    }
+
+    #[test]
+    fn a_password_in_the_url_becomes_a_placeholder() {
+        let r = find_request("GET https://ops:s3cret@proxy.example/a?b=c@d HTTP/1.1\n\n").unwrap();
+        assert_eq!(r.url, "https://ops:<password>@proxy.example/a?b=c@d");
+        assert_eq!(
+            without_password("https://x.example/a@b"),
+            "https://x.example/a@b"
+        );
+        assert_eq!(
+            without_password("https://ghp_abc@git.example/x"),
+            "https://<credentials>@git.example/x"
+        );
+    }
+
+    #[test]
+    fn no_request_no_reading() {
+        for text in [
+            "",
+            "HTTP/1.1 502 Bad Gateway\nServer: nginx\n\n<html></html>",
+            "{\"status\": 502}",
+            "10.0.0.1 - - [23/Nov/2026:09:00:00 +0000] \"GET /v1/orders HTTP/1.1\" 502 157",
+            // A path and no host: nothing to send it to.
+            "> GET /v1/orders HTTP/1.1\n> Accept: */*\n>\n< HTTP/1.1 502 Bad Gateway",
+            "'unbalanced",
+        ] {
+            assert_eq!(find_request(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn shell_quoting() {
+        assert_eq!(shell_quote("https://a.example/x"), "https://a.example/x");
+        assert_eq!(shell_quote("a b"), "'a b'");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("$HOME `x`"), "'$HOME `x`'");
+        for text in ["it's", "a'b'c", "''", "x\ny", "$(rm -rf /)", "\"q\""] {
+            assert_eq!(shell_words(&shell_quote(text)).unwrap(), [text]);
+        }
+    }
+
+    #[test]
+    fn long_commands_break_one_option_a_line() {
+        let r = find_request(
+            "POST /v1/orders HTTP/1.1\nHost: api.example.com\nContent-Type: application/json\n\
+             Authorization: Bearer abc.def.ghi\nX-Tenant: acme-eu\nApi-Version: 2024-10-01\n\n{\"a\":1}",
+        )
+        .unwrap();
+        let curl = r.to_curl();
+        assert_eq!(
+            curl,
+            "curl -sS -D - https://api.example.com/v1/orders \\\n  \
+             -H 'Content-Type: application/json' \\\n  -H 'Authorization: Bearer <token>' \\\n  \
+             -H 'X-Tenant: acme-eu' \\\n  -H 'Api-Version: 2024-10-01' \\\n  -d '{\"a\":1}'"
+        );
+    }
+}
