@@ -36,11 +36,11 @@ pub(super) fn compare(
         return ok(to_json(&value));
     }
     let mut out = String::new();
-    let title: Vec<String> = codes.iter().map(u16::to_string).collect();
+    // The codes in the order given, which is the columns' order (as in the app).
     let _ = writeln!(
         out,
         "{}",
-        style.heading(&format!("Compare {}", title.join(" vs ")))
+        style.heading(&format!("Compare {}", crate::runbook::versus(codes)))
     );
     match comparison {
         Some(c) => {

@@ -102,6 +102,55 @@ pub struct ComparisonCard {
     pub sides: Vec<SideCard>,
 }
 
+impl ComparisonCard {
+    /// The title for these codes shown side by side in the order of `shown`: a title that
+    /// opens with its codes ("500 vs 502 vs 503 vs 504", "499 vs 502 vs 504: who gave up
+    /// first?") lists the shown ones among them in the columns' order, so a heading never
+    /// reads "500 vs 502" over columns 502 and 500. Any other title is kept as written.
+    pub fn title_for(&self, shown: &[u16]) -> String {
+        let (listed, rest) = leading_codes(&self.title);
+        let in_order: Vec<u16> = shown
+            .iter()
+            .copied()
+            .filter(|code| listed.contains(code))
+            .collect();
+        if listed.len() < 2 || in_order.len() < 2 {
+            return self.title.clone();
+        }
+        format!("{}{rest}", versus(&in_order))
+    }
+}
+
+/// Codes compared, in the order given: "502 vs 500 vs 503". The one spelling of a
+/// comparison's codes, for the app's title bar, the comparison's heading and the CLI.
+pub fn versus(codes: &[u16]) -> String {
+    let codes: Vec<String> = codes.iter().map(u16::to_string).collect();
+    codes.join(" vs ")
+}
+
+/// The codes a title opens with, joined by " vs ", and the text after them.
+fn leading_codes(title: &str) -> (Vec<u16>, &str) {
+    let mut codes = Vec::new();
+    let mut rest = title;
+    let mut after_last = title;
+    loop {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let Some(code) = (digits == 3)
+            .then(|| rest[..3].parse::<u16>().ok())
+            .flatten()
+        else {
+            break;
+        };
+        codes.push(code);
+        after_last = &rest[3..];
+        match after_last.strip_prefix(" vs ") {
+            Some(next) => rest = next,
+            None => break,
+        }
+    }
+    (codes, after_last)
+}
+
 /// A recognisable situation and the first move for it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ScenarioCard {
@@ -283,4 +332,42 @@ pub fn reason_phrase(code: u16) -> Option<&'static str> {
         526 => "Invalid SSL Certificate (Cloudflare)",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(title: &str, codes: &[u16]) -> ComparisonCard {
+        ComparisonCard {
+            id: "c".to_owned(),
+            title: title.to_owned(),
+            codes: codes.to_vec(),
+            question: "?".to_owned(),
+            sides: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_title_lists_its_codes_in_the_order_they_are_shown() {
+        let gateway = card("500 vs 502 vs 503 vs 504", &[500, 502, 503, 504]);
+        assert_eq!(
+            gateway.title_for(&[502, 500, 503, 504]),
+            "502 vs 500 vs 503 vs 504"
+        );
+        // Shown beside fewer or other codes: the shown ones among its own, in their order.
+        assert_eq!(gateway.title_for(&[504, 502]), "504 vs 502");
+        assert_eq!(gateway.title_for(&[502, 429, 500]), "502 vs 500");
+        let who = card("499 vs 502 vs 504: who gave up first?", &[499, 502, 504]);
+        assert_eq!(
+            who.title_for(&[504, 499, 502]),
+            "504 vs 499 vs 502: who gave up first?"
+        );
+        // A title that does not open with its codes is kept as written.
+        let words = card("Auth failures, 401 vs 403", &[401, 403]);
+        assert_eq!(words.title_for(&[403, 401]), "Auth failures, 401 vs 403");
+        let odd = card("4xx vs 5xx", &[400, 500]);
+        assert_eq!(odd.title_for(&[500, 400]), "4xx vs 5xx");
+        assert_eq!(versus(&[502, 500]), "502 vs 500");
+    }
 }

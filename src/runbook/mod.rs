@@ -18,6 +18,6 @@ mod validate;
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{DEFAULT_RUNBOOK, EMBEDDED_NAME, LoadReport, SearchPath, load_paths, load_texts};
 pub use merged::{
-    BrokenEntry, Card, ComparisonCard, OwnerCard, QuestionCard, ScenarioCard, TeamRunbook,
+    BrokenEntry, Card, ComparisonCard, OwnerCard, QuestionCard, ScenarioCard, TeamRunbook, versus,
 };
 pub use parse::Loaded;

@@ -107,6 +107,9 @@ pub enum Context {
     Notes,
     /// The offer to resume an open triage about the code, made when `t` is pressed.
     Resume,
+    /// The help overlay, over any screen: the scrolling keys scroll it, any other key closes
+    /// it without acting.
+    Help,
 }
 
 /// One row of the key table.
@@ -123,15 +126,19 @@ pub struct Binding {
 }
 
 use Context::{
-    Card, Checklist, Compare, Editor, Export, InterviewChoice, InterviewInput, Matrix, Notes,
+    Card, Checklist, Compare, Editor, Export, Help, InterviewChoice, InterviewInput, Matrix, Notes,
     Problems, Prompt, Resume, Scenarios, Searching, Triage,
 };
 
 const BROWSE: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume,
 ];
+/// Where `g` and `G` go to the top and the bottom: every browsing screen and the help.
+const ENDS: &[Context] = &[
+    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Help,
+];
 const LISTS: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes,
+    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes, Help,
 ];
 const TRIAGE: &[Context] = &[InterviewChoice, InterviewInput, Checklist];
 
@@ -154,6 +161,25 @@ pub const BINDINGS: &[Binding] = &[
         help: "move down / scroll down",
         hint: None,
         contexts: BROWSE,
+    },
+    // In the help there is nothing to select: the same keys scroll, and say so.
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Up, KeyCode::Char('k')],
+        label: "↑ k",
+        action: Action::Up,
+        help: "scroll up",
+        hint: Some(("↑↓", "scroll")),
+        contexts: &[Help],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Down, KeyCode::Char('j')],
+        label: "↓ j",
+        action: Action::Down,
+        help: "scroll down",
+        hint: None,
+        contexts: &[Help],
     },
     Binding {
         ctrl: false,
@@ -216,7 +242,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Top,
         help: "go to the top",
         hint: None,
-        contexts: BROWSE,
+        contexts: ENDS,
     },
     Binding {
         ctrl: false,
@@ -225,7 +251,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Bottom,
         help: "go to the bottom",
         hint: None,
-        contexts: BROWSE,
+        contexts: ENDS,
     },
     Binding {
         ctrl: false,
@@ -597,6 +623,17 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(("Esc", "leave as it was")),
         contexts: &[Prompt],
     },
+    // `q` and `?` close the help rather than quit or reopen it: they are what was pressed to
+    // get there, and what a pager closes on.
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('?')],
+        label: "Esc q ?",
+        action: Action::Back,
+        help: "close this help (any other key too)",
+        hint: Some(("Esc", "close")),
+        contexts: &[Help],
+    },
     Binding {
         ctrl: false,
         keys: &[KeyCode::Backspace],
@@ -681,6 +718,8 @@ pub fn action_for(key: KeyEvent, context: Context) -> Option<Action> {
             Some(Action::Type(c))
         }
         (Context::InterviewInput | Context::Editor | Context::Prompt, _) => Some(Action::Edit(key)),
+        // As before the help scrolled: a key it does not use closes it, and does nothing else.
+        (Context::Help, _) => Some(Action::Back),
         _ => None,
     }
 }
@@ -719,6 +758,24 @@ pub fn key_for(context: Context, action: &Action) -> &'static str {
         .find(|b| b.contexts.contains(&context) && b.action == *action)
         .and_then(|b| b.label.split_whitespace().next())
         .unwrap_or("?")
+}
+
+/// The whole label of the key that does `action` in `context` ("Esc q ?"), for a line that
+/// lists every key of a thing; `None` when no key does it there.
+pub fn label_for(context: Context, action: &Action) -> Option<&'static str> {
+    BINDINGS
+        .iter()
+        .find(|b| b.contexts.contains(&context) && b.action == *action)
+        .map(|b| b.label)
+}
+
+/// What the status bar says for `action` in `context`, (keys, words) as its hint shows
+/// them: a prompt that names a key takes these words, so the two never disagree.
+pub fn hint_for(context: Context, action: &Action) -> Option<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .find(|b| b.contexts.contains(&context) && b.action == *action)
+        .and_then(|b| b.hint)
 }
 
 /// The rows of the help overlay for `context`: (keys, what they do).
@@ -858,6 +915,29 @@ mod tests {
     }
 
     #[test]
+    fn in_the_help_q_and_question_mark_close_it_and_ctrl_c_still_quits() {
+        for c in ['q', '?', 't', 'd', 'x'] {
+            assert_eq!(
+                action_for(key(KeyCode::Char(c)), Context::Help),
+                Some(Action::Back),
+                "{c}"
+            );
+        }
+        assert_eq!(
+            action_for(key(KeyCode::Esc), Context::Help),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            action_for(key(KeyCode::Char('j')), Context::Help),
+            Some(Action::Down)
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(ctrl_c, Context::Help), Some(Action::Quit));
+        assert_eq!(hint_for(Context::Help, &Action::Up), Some(("↑↓", "scroll")));
+        assert_eq!(label_for(Context::Help, &Action::Back), Some("Esc q ?"));
+    }
+
+    #[test]
     fn digits_jump_on_the_matrix_only() {
         assert_eq!(
             action_for(key(KeyCode::Char('5')), Context::Matrix),
@@ -871,7 +951,7 @@ mod tests {
 mod table_tests {
     use super::*;
 
-    const ALL: [Context; 15] = [
+    const ALL: [Context; 16] = [
         Context::Matrix,
         Context::Card,
         Context::Compare,
@@ -887,6 +967,7 @@ mod table_tests {
         Context::Export,
         Context::Notes,
         Context::Resume,
+        Context::Help,
     ];
 
     #[test]
@@ -956,6 +1037,7 @@ mod table_tests {
             Context::Checklist,
             Context::Export,
             Context::Notes,
+            Context::Help,
         ] {
             for (code, action) in [
                 (KeyCode::Up, Action::Up),

@@ -34,6 +34,34 @@ fn search_gateway_open_502_and_quit_restores_the_terminal() {
 }
 
 #[test]
+fn at_60x16_the_help_scrolls_to_its_end_and_closes_and_q_then_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(BIN, &[], dir.path(), &[], 60, 16);
+    s.wait_for("code matrix", LIMIT);
+    s.send(b"?");
+    s.wait_for("more below", LIMIT);
+    assert!(!s.screen().contains("Shift+drag"), "{}", s.screen());
+    s.send(b"j");
+    s.wait_for("more above", LIMIT);
+    s.send(b"G");
+    s.wait_for("Shift+drag selects text to copy.", LIMIT);
+    let end = s.screen();
+    assert!(
+        end.contains("wheel") && !end.contains("more below"),
+        "{end}"
+    );
+    // q closes the help, as a pager's q does: the app is still there, on the matrix.
+    s.send(b"q");
+    s.wait_for("Space mark", LIMIT);
+    assert!(!s.screen().contains("Keys"), "{}", s.screen());
+    std::thread::sleep(Duration::from_millis(150));
+    assert!(s.child.try_wait().unwrap().is_none(), "q in the help quit");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(LIMIT), 0);
+    assert!(s.restored(), "terminal left in app mode");
+}
+
+#[test]
 fn a_code_argument_opens_its_card() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(BIN, &["504"], dir.path(), &[], 100, 30);

@@ -301,6 +301,25 @@ fn compare_shows_the_telling_question() {
 }
 
 #[test]
+fn compare_lists_the_codes_in_the_order_given_in_the_title_and_the_columns() {
+    for codes in [["502", "500", "503", "504"], ["504", "503", "500", "502"]] {
+        let mut args = vec!["compare"];
+        args.extend(codes);
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let title = r.stdout.lines().next().unwrap();
+        assert_eq!(title, format!("Compare {}", codes.join(" vs ")));
+        // Four codes are too many for columns at 80: one after the other, each under its
+        // code and title, in the same order.
+        let at: Vec<usize> = codes
+            .iter()
+            .map(|c| r.stdout.find(&format!("\n{c} ")).unwrap())
+            .collect();
+        assert!(at.is_sorted(), "{}", r.stdout);
+    }
+}
+
+#[test]
 fn plain_text_fits_80_columns_and_has_no_escape_codes_when_piped() {
     let mut outputs = vec![
         run(&["list"]).stdout,

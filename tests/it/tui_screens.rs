@@ -509,3 +509,50 @@ fn the_notes_view_shows_every_note_whole_at_80x24_and_60x16() {
         render(&mut a, w, h);
     }
 }
+
+/// The triage at its checklist, as in `triage_screens`, saved.
+fn triage_checklist() -> App {
+    let mut a = app();
+    a.shared.now = "2026-11-23T09:00:00Z".parse().unwrap();
+    a.open_code(502);
+    start_triage(&mut a);
+    type_text(&mut a, "orders-api POST /v1/orders");
+    a.update(Action::Open);
+    for answer in ['2', '1', '4'] {
+        a.update(Action::Type(answer));
+    }
+    a.saved(Ok(()));
+    a
+}
+
+#[test]
+fn the_help_scrolls_at_60x16_with_marks_above_and_below() {
+    let mut a = triage_checklist();
+    a.update(Action::Help);
+    let terminal = render(&mut a, 60, 16);
+    insta::assert_snapshot!("help_checklist_top_60x16", terminal.backend());
+    a.update(Action::PageDown);
+    let terminal = render(&mut a, 60, 16);
+    insta::assert_snapshot!("help_checklist_scrolled_60x16", terminal.backend());
+    a.update(Action::Bottom);
+    let terminal = render(&mut a, 60, 16);
+    insta::assert_snapshot!("help_checklist_bottom_60x16", terminal.backend());
+}
+
+#[test]
+fn a_long_notice_is_shown_whole_above_the_status_line() {
+    // What a copy says in a tmux that drops OSC 52 (see src/clipboard): where the summary
+    // went and how to fix tmux.
+    let copied = "written to /home/oncall/.local/state/api-triage/copies/summary-3b760f8b9138b79a.md; \
+                  tmux ignores OSC 52 from programs here (set-clipboard is external); \
+                  `tmux set -g set-clipboard on` makes the next copy work";
+    for (width, height) in [(80, 24), (60, 16)] {
+        let mut a = triage_checklist();
+        a.copied(copied, true);
+        let terminal = render(&mut a, width, height);
+        insta::assert_snapshot!(
+            format!("notice_long_checklist_{width}x{height}"),
+            terminal.backend()
+        );
+    }
+}

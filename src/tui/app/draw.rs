@@ -4,14 +4,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::App;
 use crate::text::visible;
 use crate::tui::keymap::Context;
-use crate::tui::screens::triage::SaveStatus;
-use crate::tui::screens::{Screen, help};
+use crate::tui::screens::triage::{SaveStatus, TriageScreen};
+use crate::tui::screens::{Screen, help, notice};
 
 /// Below this size the screens cannot be laid out readably.
 pub const MIN_WIDTH: u16 = 60;
@@ -48,62 +49,92 @@ fn draw_screen(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(Line::from(title_text(app))).style(theme.bar()),
+        Paragraph::new(Line::from(title_text(app, usize::from(title.width)))).style(theme.bar()),
         title,
     );
     draw_body(frame, body, app, app.screen());
-    let status_line = |width: u16| match &app.notice {
-        Some(notice) => Line::from(Span::styled(visible(notice), theme.warning())),
-        None => Line::from(Span::styled(
+    let hints_line = |width: u16| {
+        Line::from(Span::styled(
             fit_hints(&hints(app), usize::from(width)),
             theme.dim(),
-        )),
+        ))
     };
     // The save state of a triage is always visible: nothing shown as saved is ever lost.
-    if let Some(triage) = &app.triage {
-        let (text, style) = match &triage.save {
-            SaveStatus::Pending => (" saving… ".to_owned(), theme.warning()),
-            SaveStatus::Saved(at) => (
-                format!(
-                    " saved {} · {} notes ",
-                    at.to_zoned(app.shared.zone.clone()).strftime("%H:%M:%S"),
-                    triage.session.notes.len()
-                ),
-                theme.dim(),
-            ),
-            SaveStatus::Failed(e) if triage.saved_once => (
-                format!(" NOT SAVED: {e} (last saved copy kept) "),
-                theme.error(),
-            ),
-            SaveStatus::Failed(e) => (
-                format!(" NOT SAVED: {e} (nothing saved yet) "),
-                theme.error(),
-            ),
-        };
-        // A failed save matters more than the key hints, so it may take the whole line.
-        let most = if matches!(triage.save, SaveStatus::Failed(_)) {
-            status.width
-        } else {
-            status.width / 2 + 20
-        };
-        let [left, right] = Layout::horizontal([
-            Constraint::Min(0),
-            Constraint::Length(u16::try_from(text.chars().count()).unwrap_or(40).min(most)),
-        ])
-        .areas(status);
-        frame.render_widget(Paragraph::new(status_line(left.width)), left);
+    let (left, save) = match &app.triage {
+        Some(triage) => {
+            let (text, style) = save_state(app, triage);
+            // A failed save matters more than the key hints, so it may take the whole line.
+            let most = if matches!(triage.save, SaveStatus::Failed(_)) {
+                status.width
+            } else {
+                status.width / 2 + 20
+            };
+            let [left, right] = Layout::horizontal([
+                Constraint::Min(0),
+                Constraint::Length(u16::try_from(text.chars().count()).unwrap_or(40).min(most)),
+            ])
+            .areas(status);
+            (left, Some((text, style, right)))
+        }
+        None => (status, None),
+    };
+    let notice = app
+        .notice
+        .as_deref()
+        .map(|n| Line::from(Span::styled(visible(n), theme.warning())));
+    match notice {
+        // A notice that fits takes the place of the hints, as it always did.
+        Some(line) if line.width() <= usize::from(left.width) => {
+            frame.render_widget(Paragraph::new(line), left);
+        }
+        // One that does not is shown whole above the status line (where a summary went,
+        // how to fix tmux: cut at the edge, it told nothing); the next key clears it.
+        // The escalation preview shows where the summary and the bundle went in full
+        // already: not twice.
+        Some(_) => {
+            frame.render_widget(Paragraph::new(hints_line(left.width)), left);
+            let shown = |text: &String| match app.screen() {
+                Screen::Export(screen) => screen.outcomes.iter().any(|o| o.text == *text),
+                _ => false,
+            };
+            if let Some(text) = app.notice.as_ref().filter(|t| !shown(t)) {
+                notice::draw(frame, body, text, theme);
+            }
+        }
+        None => frame.render_widget(Paragraph::new(hints_line(left.width)), left),
+    }
+    if let Some((text, style, right)) = save {
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(visible(&text), style))),
             right,
         );
-        if app.help_open {
-            help::draw(frame, body, app.context(), theme);
-        }
-        return;
     }
-    frame.render_widget(Paragraph::new(status_line(status.width)), status);
     if app.help_open {
-        help::draw(frame, body, app.context(), theme);
+        help::draw(frame, body, app.screen_context(), theme, &app.help_scroll);
+    }
+}
+
+/// The save state of the triage for the right of the status line, and its style.
+fn save_state(app: &App, triage: &TriageScreen) -> (String, Style) {
+    let theme = app.shared.theme();
+    match &triage.save {
+        SaveStatus::Pending => (" saving… ".to_owned(), theme.warning()),
+        SaveStatus::Saved(at) => (
+            format!(
+                " saved {} · {} notes ",
+                at.to_zoned(app.shared.zone.clone()).strftime("%H:%M:%S"),
+                triage.session.notes.len()
+            ),
+            theme.dim(),
+        ),
+        SaveStatus::Failed(e) if triage.saved_once => (
+            format!(" NOT SAVED: {e} (last saved copy kept) "),
+            theme.error(),
+        ),
+        SaveStatus::Failed(e) => (
+            format!(" NOT SAVED: {e} (nothing saved yet) "),
+            theme.error(),
+        ),
     }
 }
 
@@ -136,7 +167,10 @@ fn draw_body(frame: &mut Frame, body: Rect, app: &App, screen: &Screen) {
     }
 }
 
-fn title_text(app: &App) -> String {
+/// The title bar: the runbooks loaded, then what is on screen. When it does not fit `width`,
+/// the runbooks' names go first (the matrix names them on every row): what the screen is
+/// about ("compare 502 vs 500 vs 503 vs 504") must never lose its end.
+fn title_text(app: &App, width: usize) -> String {
     let runbooks = app.shared.matrix.runbooks();
     let loaded = if runbooks.len() > 1 {
         let names: Vec<&str> = runbooks[1..].iter().map(|r| r.name.as_str()).collect();
@@ -147,10 +181,7 @@ fn title_text(app: &App) -> String {
     let screen = match app.screen() {
         Screen::Matrix(_) => "code matrix".to_owned(),
         Screen::Card(card) => format!("code {}", card.code),
-        Screen::Compare(compare) => {
-            let codes: Vec<String> = compare.codes.iter().map(u16::to_string).collect();
-            format!("compare {}", codes.join(" vs "))
-        }
+        Screen::Compare(compare) => format!("compare {}", crate::runbook::versus(&compare.codes)),
         Screen::Scenarios(_) => "scenarios".to_owned(),
         Screen::Triage => "triage".to_owned(),
         Screen::Export(_) => "escalate".to_owned(),
@@ -166,7 +197,11 @@ fn title_text(app: &App) -> String {
     } else {
         ""
     };
-    visible(&format!(" api-triage · {loaded} · {screen}{marker}"))
+    let full = visible(&format!(" api-triage · {loaded} · {screen}{marker}"));
+    if full.chars().count() <= width {
+        return full;
+    }
+    visible(&format!(" api-triage · {screen}{marker}"))
 }
 
 /// Drops whole hints from the end until the rest fits `width`, keeping `? help` last: a key

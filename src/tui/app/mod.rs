@@ -16,7 +16,7 @@ use super::screens::export::{ExportOutcome, ExportScreen, ExportStep};
 use super::screens::matrix::MatrixScreen;
 use super::screens::resume::ResumeScreen;
 use super::screens::triage::{SaveStatus, TriageScreen};
-use super::screens::{Command, Opening, Screen, Shared};
+use super::screens::{Command, Opening, Screen, Scroll, Shared};
 use crate::matrix::Matrix;
 use crate::runbook::Diagnostic;
 use crate::session::Session;
@@ -31,7 +31,10 @@ pub struct App {
     /// The triage being worked on, kept when leaving its screen.
     pub triage: Option<TriageScreen>,
     pub help_open: bool,
-    /// A one-line message for the status bar, cleared by the next action.
+    /// How far the help overlay is scrolled; back to its top each time it opens.
+    pub help_scroll: Scroll,
+    /// A message for the status bar, cleared by the next action; one too long for the line is
+    /// shown in full in a box above it.
     pub notice: Option<String>,
 }
 
@@ -53,6 +56,7 @@ impl App {
             stack: vec![Screen::Matrix(matrix_screen)],
             triage: None,
             help_open: false,
+            help_scroll: Scroll::default(),
             notice: None,
         };
         if broken {
@@ -79,8 +83,17 @@ impl App {
         }
     }
 
-    /// Which key context applies now.
+    /// Which key context applies now: the help's while it is open.
     pub fn context(&self) -> Context {
+        if self.help_open {
+            return Context::Help;
+        }
+        self.screen_context()
+    }
+
+    /// The key context of the screen on top, under the help when it is open: the keys the
+    /// help lists.
+    pub fn screen_context(&self) -> Context {
         match self.screen() {
             Screen::Matrix(matrix) => matrix.context(),
             Screen::Card(_) => Context::Card,
@@ -130,11 +143,16 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         self.notice = None;
         if self.help_open {
-            // The overlay takes every key; any key but quit closes it.
+            // The overlay takes every key: the scrolling keys scroll it, Ctrl-C and Ctrl-Z do
+            // as everywhere, a paste is dropped (there is no field under the help to take
+            // it) and any other key closes it without acting.
             match action {
                 Action::Quit | Action::Suspend => {}
+                Action::Paste(_) => return Vec::new(),
                 _ => {
-                    self.help_open = false;
+                    if !self.help_scroll.apply(&action, self.shared.page()) {
+                        self.help_open = false;
+                    }
                     return Vec::new();
                 }
             }
@@ -144,6 +162,7 @@ impl App {
             Action::Suspend => return self.with_save(Effect::Suspend),
             Action::Help => {
                 self.help_open = true;
+                self.help_scroll = Scroll::default();
                 return Vec::new();
             }
             _ => {}

@@ -117,7 +117,8 @@ fn question_lines(
         .and_then(|r| Matrix::comparison(r, codes));
     match comparison {
         Some(c) => {
-            let mut lines = vec![heading(&format!(" {}", c.title), theme)];
+            // The codes in the columns' order, as the title bar lists them.
+            let mut lines = vec![heading(&format!(" {}", c.title_for(codes)), theme)];
             lines.extend(wrapped(
                 &c.question,
                 width,

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod export;
 pub mod help;
 pub mod matrix;
+pub mod notice;
 pub mod problems;
 pub mod resume;
 pub mod scenarios;

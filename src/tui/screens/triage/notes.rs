@@ -15,7 +15,7 @@ use crate::runbook::TeamRunbook;
 use crate::runbook::model::AnswerKind;
 use crate::session::{Draft, NoteTarget};
 use crate::text::visible;
-use crate::tui::keymap::{Action, Context, key_for};
+use crate::tui::keymap::{Action, Context, hint_for, key_for};
 use crate::tui::theme::Theme;
 
 /// A field of the incident details.
@@ -286,11 +286,8 @@ impl TriageScreen {
     pub(super) fn draw_overlays(&self, frame: &mut Frame, area: Rect, theme: Theme) {
         let triage = self;
         if let Some(editor) = &triage.editor {
-            let done = format!(
-                "{} or {}",
-                key_for(Context::Editor, &Action::Back),
-                key_for(Context::Editor, &Action::Save)
-            );
+            let back = key_for(Context::Editor, &Action::Back);
+            let save = key_for(Context::Editor, &Action::Save);
             let draft = triage.session.draft.as_ref();
             let target = draft.map_or(NoteTarget::Incident, |d| d.target);
             let about = match target {
@@ -315,36 +312,40 @@ impl TriageScreen {
                 area.width.saturating_sub(4),
                 area.height.saturating_sub(2),
             );
+            let done_words = hint_for(Context::Editor, &Action::Back).map_or("done", |h| h.1);
+            let failed = matches!(triage.save, SaveStatus::Failed(_));
+            let said: &[&str] = if failed {
+                &["NOT SAVED (see the status line)"]
+            } else {
+                &["saved as you type", "paste freely"]
+            };
+            let foot = fitted(
+                &format!("{back} {done_words} (or {save})"),
+                said,
+                usize::from(popup.width.saturating_sub(2)),
+            );
             let mut editor = editor.clone();
             editor.set_block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(Span::styled(visible(&title), theme.heading()))
-                    .title_bottom(if matches!(triage.save, SaveStatus::Failed(_)) {
-                        Span::styled(
-                            format!(" {done}: done · NOT SAVED (see the status line) "),
-                            theme.error(),
-                        )
-                    } else {
-                        Span::styled(
-                            format!(" {done}: done · saved as you type · paste freely "),
-                            theme.dim(),
-                        )
-                    }),
+                    .title(Span::styled(
+                        cut_at_word(&visible(&title), usize::from(popup.width.saturating_sub(2))),
+                        theme.heading(),
+                    ))
+                    .title_bottom(Span::styled(
+                        foot,
+                        if failed { theme.error() } else { theme.dim() },
+                    )),
             );
             frame.render_widget(Clear, popup);
             frame.render_widget(&editor, popup);
         }
         if let Some(prompt) = &triage.prompt {
-            let keep = key_for(Context::Prompt, &Action::Open);
-            let leave = key_for(Context::Prompt, &Action::Back);
             let label = match prompt.kind {
-                PromptKind::Finding(i) => format!(
-                    " Finding for step {} (one line; {keep} keeps, {leave} skips) ",
-                    i + 1
-                ),
+                PromptKind::Finding(i) => format!(" Finding for step {} (one line) ", i + 1),
                 PromptKind::Detail(field) => {
-                    format!(" {} ({keep}: next field · {leave}: stop) ", field.label())
+                    let at = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+                    format!(" {} ({} of {}) ", field.label(), at + 1, Field::ALL.len())
                 }
             };
             let popup = centered(area, area.width.saturating_sub(8).min(90), 3);
@@ -352,12 +353,53 @@ impl TriageScreen {
             input.set_block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(Span::styled(label, theme.heading())),
+                    .title(Span::styled(label, theme.heading()))
+                    .title_bottom(Span::styled(prompt_keys(), theme.dim())),
             );
             frame.render_widget(Clear, popup);
             frame.render_widget(&input, popup);
         }
     }
+}
+
+/// What the keys of a one-line prompt do, in the words of the status line's hints (the key
+/// table's), so the box and the status line say the same thing.
+pub(super) fn prompt_keys() -> String {
+    let said: Vec<String> = [Action::Open, Action::Back]
+        .iter()
+        .filter_map(|action| hint_for(Context::Prompt, action))
+        .map(|(keys, words)| format!("{keys} {words}"))
+        .collect();
+    format!(" {} ", said.join(" · "))
+}
+
+/// ` first · rest · ...` with whole items of `rest` dropped from the end until it fits
+/// `width`: a border text cut mid-word tells nothing.
+fn fitted(first: &str, rest: &[&str], width: usize) -> String {
+    let mut items = rest.len();
+    loop {
+        let mut parts = vec![first];
+        parts.extend(&rest[..items]);
+        let text = format!(" {} ", parts.join(" · "));
+        if items == 0 || text.chars().count() <= width {
+            return text;
+        }
+        items -= 1;
+    }
+}
+
+/// `text` cut to `width` after its last whole word that fits, with `…` (and the space it
+/// ended in kept, as a border title's); whole when it fits.
+fn cut_at_word(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let room: String = text.chars().take(width.saturating_sub(2)).collect();
+    let kept = match room.rfind(' ') {
+        Some(space) if space > 0 => &room[..space],
+        _ => room.as_str(),
+    };
+    format!("{}… ", kept.trim_end_matches([',', ':', ';']))
 }
 
 /// An editor holding `text`, the cursor at its end.
