@@ -586,7 +586,7 @@ fn side_lines(
             lines.push(heading(" Worth comparing", theme));
             for s in suggested.iter().take(3) {
                 lines.extend(wrapped(
-                    &format!("{}: {}", s.comparison.title, s.reason),
+                    &format!("{}: {}", comparison_title(code, &s.comparison), s.reason),
                     width,
                     "  - ",
                     "    ",
@@ -601,14 +601,28 @@ fn side_lines(
     lines
 }
 
-/// `text` on one line of `width` columns, cut with an ellipsis when longer.
+/// A comparison's title with the code in hand first, then the others in the runbook's order:
+/// the order the compare screen shows them in.
+fn comparison_title(code: u16, comparison: &crate::runbook::ComparisonCard) -> String {
+    let mut codes = vec![code];
+    codes.extend(comparison.codes.iter().copied().filter(|c| *c != code));
+    comparison.title_for(&codes)
+}
+
+/// `text` on one line of `width` columns, cut after a whole word with an ellipsis when longer.
 fn one_line(text: &str, width: u16, style: Style) -> Line<'static> {
     let text = visible(text);
     let width = usize::from(width);
     let shown: String = if text.chars().count() > width {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
+        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        // Back to the last space, unless that leaves less than half the line.
+        let cut = match cut.rfind(' ') {
+            Some(space) if cut[..space].chars().count() * 2 >= width => {
+                cut[..space].trim_end_matches([',', ';', ':']).to_owned()
+            }
+            _ => cut,
+        };
+        format!("{cut}…")
     } else {
         text
     };
