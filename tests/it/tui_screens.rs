@@ -181,6 +181,7 @@ fn triage_screens() -> Vec<(&'static str, App)> {
         "/home/oncall/.local/state/api-triage/exports/20261123-091500-502-checkout-down".into(),
     ));
     written.copied(
+        &api_triage::tui::effect::Copying::Summary,
         "sent to your terminal's clipboard (OSC 52 through tmux); desktop clipboard \
          unavailable (X11 server connection timed out because it was unreachable)",
         true,
