@@ -234,19 +234,37 @@ pub fn is_unsafe(c: char) -> bool {
 /// than the line, and then after a `_`, `/`, `.`, `,`... where one falls late enough in the
 /// line, and never so that punctuation starts a line alone ("size" / "." ).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(8);
+    wrap_hanging(text, width, width)
+}
+
+/// Like [`wrap`], with a first line of `first` columns and the others of `rest` (a label or
+/// a number before the first line, a hanging indent before the others): each line is as long
+/// as it really is, so a word that fits the line it lands on is never split.
+pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let (first, rest) = (first.max(8), rest.max(8));
+    let width = first.max(rest);
     // Break only at spaces: the defaults also break after `/` and at hyphens, splitting URLs
     // and command flags. textwrap's own `break_words` cuts an over-long word at exactly the
     // width, wherever that falls: "target_status_cod" / "e", or "proxy_buffer_size" / "." at
-    // the start of the next line. So it is off, and over-long words are cut here first.
+    // the start of the next line. So it is off, and over-long words are cut here first, to
+    // the width of the lines most of them land on.
+    let (initial, subsequent) = (" ".repeat(width - first), " ".repeat(width - rest));
     let options = textwrap::Options::new(width)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(false);
-    let fitted = split_long_words(text, width);
+        .break_words(false)
+        .initial_indent(&initial)
+        .subsequent_indent(&subsequent);
+    let fitted = split_long_words(text, rest);
     textwrap::wrap(&fitted, options)
         .into_iter()
-        .map(std::borrow::Cow::into_owned)
+        .enumerate()
+        .map(|(i, line)| {
+            let indent = if i == 0 { &initial } else { &subsequent };
+            line.strip_prefix(indent.as_str())
+                .unwrap_or(&line)
+                .to_owned()
+        })
         .collect()
 }
 
@@ -301,8 +319,7 @@ fn cut_point(word: &str, room: usize, line: usize) -> usize {
         }
         fits.push((at + c.len_utf8(), c));
     }
-    let keeps_a_word =
-        |at: usize| at < word.len() && word[at..].chars().any(char::is_alphanumeric);
+    let keeps_a_word = |at: usize| at < word.len() && word[at..].chars().any(char::is_alphanumeric);
     // Rounded up: two pieces of half a line each and the space between are longer than it.
     let half = line.div_ceil(2);
     let late = |after: fn(char) -> bool| {
@@ -390,7 +407,8 @@ pub fn wrap_command(command: &str, width: usize, long: LongWords) -> Vec<String>
         let breaking = long == LongWords::Break && display_width(word) + reserve > width;
         // A word to be broken anyway starts on this line when a good part of it fits.
         let room_left = width.saturating_sub(display_width(&line) + 1);
-        if !line.trim().is_empty() && !(breaking && room_left >= width / 3) {
+        let starts_here = breaking && room_left >= width / 3;
+        if !line.trim().is_empty() && !starts_here {
             line.push(CONTINUATION);
             lines.push(std::mem::take(&mut line));
         }
@@ -634,6 +652,21 @@ mod tests {
         );
     }
 
+    #[test]
+    fn each_line_is_as_long_as_it_really_is() {
+        // A compare column: "When: " before the first line, two spaces before the others.
+        // Wrapped at the first line's width, "ingress-nginx" was cut though the later lines
+        // had room for it.
+        let text = "Exception: ingress-nginx answers 500 itself when its auth-url fails.";
+        let lines = wrap_hanging(text, 12, 16);
+        assert!(
+            lines.iter().any(|l| l.contains("ingress-nginx")),
+            "{lines:?}"
+        );
+        assert!(lines[0].chars().count() <= 12, "{lines:?}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 16), "{lines:?}");
+    }
+
     /// The 502 card's first place: long, with a quoted pattern longer than most lines.
     const KUBECTL: &str = "kubectl -n ingress-nginx logs -l \
         app.kubernetes.io/component=controller --since=15m --tail=-1 --prefix \
@@ -724,8 +757,8 @@ mod tests {
         );
         let kept = wrap_command(CUSTOM_COLUMNS, 40, LongWords::Keep);
         assert!(
-            kept.iter().any(|l| l.starts_with("custom-columns=POD:")
-                && l.contains("terminated.reason")),
+            kept.iter()
+                .any(|l| l.starts_with("custom-columns=POD:") && l.contains("terminated.reason")),
             "{kept:?}"
         );
         assert_eq!(unwrapped(&kept), CUSTOM_COLUMNS);

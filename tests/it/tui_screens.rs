@@ -543,28 +543,23 @@ fn drawn_commands(code: u16, width: u16) -> Vec<String> {
         let Some(mut text) = line.strip_prefix("    $ ") else {
             continue;
         };
-        assert!(line.ends_with(' '), "a command touches the border: {line:?}");
+        assert!(
+            line.ends_with(' '),
+            "a command touches the border: {line:?}"
+        );
         let mut command = String::new();
-        loop {
-            let piece = text.trim_end();
-            match piece.strip_suffix('\\') {
-                Some(before) => {
-                    command.push_str(before);
-                    let next = lines.next().expect("a continuation line");
-                    assert!(
-                        next.ends_with(' '),
-                        "a command touches the border: {next:?}"
-                    );
-                    text = next
-                        .strip_prefix("        ")
-                        .unwrap_or_else(|| panic!("continuation indented: {next:?}"));
-                }
-                None => {
-                    command.push_str(piece);
-                    break;
-                }
-            }
+        while let Some(before) = text.trim_end().strip_suffix('\\') {
+            command.push_str(before);
+            let next = lines.next().expect("a continuation line");
+            assert!(
+                next.ends_with(' '),
+                "a command touches the border: {next:?}"
+            );
+            text = next
+                .strip_prefix("        ")
+                .unwrap_or_else(|| panic!("continuation indented: {next:?}"));
         }
+        command.push_str(text.trim_end());
         commands.push(command);
     }
     commands

@@ -1,7 +1,7 @@
 use super::*;
-use crate::tui::effect::Copying;
 use crate::runbook::load_texts;
 use crate::session::{NoteTarget, Stage};
+use crate::tui::effect::Copying;
 use crate::tui::screens::MAX_COMPARE;
 use crate::tui::screens::compare::CompareScreen;
 use std::fmt::Write as _;
@@ -1050,7 +1050,11 @@ fn y_on_a_card_copies_the_marked_places_command_exactly() {
     a.open_code(503);
     let places = a.shared.card(0, 503).unwrap().look_first;
     // The first place until another is picked; placeholders kept as the runbook writes them.
-    assert!(places[0].how.contains("\"<namespace>\""), "{}", places[0].how);
+    assert!(
+        places[0].how.contains("\"<namespace>\""),
+        "{}",
+        places[0].how
+    );
     assert_eq!(
         copies(&press_label(&mut a, "y")),
         [(places[0].how.clone(), command_of("place 1"))]

@@ -24,7 +24,7 @@ use super::keymap::Action;
 use super::theme::Theme;
 use crate::matrix::Matrix;
 use crate::runbook::{Card, Diagnostic, ScenarioCard, TeamRunbook};
-use crate::text::{CONTINUATION, LongWords, visible, wrap, wrap_command};
+use crate::text::{CONTINUATION, LongWords, visible, wrap_command, wrap_hanging};
 
 /// The most codes shown side by side in a comparison.
 pub const MAX_COMPARE: usize = 4;
@@ -213,9 +213,8 @@ pub(crate) fn wrapped(
     rest: &str,
     style: Style,
 ) -> Vec<Line<'static>> {
-    let indent = first.chars().count().max(rest.chars().count());
-    let avail = usize::from(width).saturating_sub(indent).max(8);
-    wrap(&visible(text), avail)
+    let room = |prefix: &str| usize::from(width).saturating_sub(prefix.chars().count());
+    wrap_hanging(&visible(text), room(first), room(rest))
         .into_iter()
         .enumerate()
         .map(|(i, piece)| {
