@@ -230,17 +230,248 @@ pub fn is_unsafe(c: char) -> bool {
         )
 }
 
-/// Wraps `text` to `width` columns, keeping words whole where they fit.
+/// Wraps `text` to `width` columns at spaces. A word is split only when it alone is longer
+/// than the line, and then after a `_`, `/`, `.`, `,`... where one falls late enough in the
+/// line, and never so that punctuation starts a line alone ("size" / "." ).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_hanging(text, width, width)
+}
+
+/// Like [`wrap`], with a first line of `first` columns and the others of `rest` (a label or
+/// a number before the first line, a hanging indent before the others): each line is as long
+/// as it really is, so a word that fits the line it lands on is never split.
+pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let (first, rest) = (first.max(8), rest.max(8));
+    let width = first.max(rest);
     // Break only at spaces: the defaults also break after `/` and at hyphens, splitting URLs
-    // and command flags.
-    let options = textwrap::Options::new(width.max(8))
+    // and command flags. textwrap's own `break_words` cuts an over-long word at exactly the
+    // width, wherever that falls: "target_status_cod" / "e", or "proxy_buffer_size" / "." at
+    // the start of the next line. So it is off, and over-long words are cut here first, to
+    // the width of the lines most of them land on.
+    let (initial, subsequent) = (" ".repeat(width - first), " ".repeat(width - rest));
+    let options = textwrap::Options::new(width)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(text, options)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
+        .initial_indent(&initial)
+        .subsequent_indent(&subsequent);
+    let fitted = split_long_words(text, rest);
+    textwrap::wrap(&fitted, options)
         .into_iter()
-        .map(std::borrow::Cow::into_owned)
+        .enumerate()
+        .map(|(i, line)| {
+            let indent = if i == 0 { &initial } else { &subsequent };
+            line.strip_prefix(indent.as_str())
+                .unwrap_or(&line)
+                .to_owned()
+        })
         .collect()
+}
+
+/// `text` with every word longer than `width` cut into pieces of at most `width`, separated
+/// by a space. Each piece but the last is at least half a line, and a piece and the rest of
+/// its word are together longer than a line, so two pieces never share a line: the space
+/// only ever becomes a line break.
+fn split_long_words(text: &str, width: usize) -> Cow<'_, str> {
+    if text
+        .split([' ', '\n'])
+        .all(|word| display_width(word) <= width)
+    {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| split_long_words_of_line(line, width))
+        .collect();
+    Cow::Owned(lines.join("\n"))
+}
+
+fn split_long_words_of_line(line: &str, width: usize) -> String {
+    let words: Vec<String> = line
+        .split(' ')
+        .map(|word| {
+            let mut rest = word;
+            let mut pieces = Vec::new();
+            while display_width(rest) > width {
+                let cut = cut_point(rest, width, width);
+                pieces.push(&rest[..cut]);
+                rest = &rest[cut..];
+            }
+            pieces.push(rest);
+            pieces.join(" ")
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Where to cut `word` (longer than `room` columns) so its first piece fits in `room`: after
+/// the last space in the second half of the line (a quoted command argument), else after the
+/// last separator there (`_` `/` `.` `,` `-` `:` `=` `&` `|` `;` `?`), else as late as fits;
+/// always so the rest keeps a letter or digit, so punctuation never starts a line alone.
+/// Cuts at least one character off when it can.
+fn cut_point(word: &str, room: usize, line: usize) -> usize {
+    let mut fits = Vec::new();
+    let mut used = 0;
+    for (at, c) in word.char_indices() {
+        used += char_width(c);
+        if used > room {
+            break;
+        }
+        fits.push((at + c.len_utf8(), c));
+    }
+    let keeps_a_word = |at: usize| at < word.len() && word[at..].chars().any(char::is_alphanumeric);
+    // Rounded up: two pieces of half a line each and the space between are longer than it.
+    let half = line.div_ceil(2);
+    let late = |after: fn(char) -> bool| {
+        fits.iter()
+            .enumerate()
+            .rev()
+            .find(|(i, (at, c))| *i + 1 >= half && after(*c) && keeps_a_word(*at))
+            .map(|(_, (at, _))| *at)
+    };
+    late(|c| c == ' ')
+        .or_else(|| late(is_break_after))
+        .or_else(|| {
+            fits.iter()
+                .rev()
+                .find(|(at, _)| keeps_a_word(*at))
+                .map(|(at, _)| *at)
+        })
+        .or_else(|| fits.last().map(|(at, _)| *at))
+        .unwrap_or_else(|| word.chars().next().map_or(0, char::len_utf8))
+}
+
+/// Characters a long word may be cut after, keeping what they end with them.
+fn is_break_after(c: char) -> bool {
+    matches!(
+        c,
+        '_' | '/' | '.' | ',' | '-' | ':' | '=' | '&' | '|' | ';' | '?'
+    )
+}
+
+fn display_width(text: &str) -> usize {
+    textwrap::core::display_width(text)
+}
+
+fn char_width(c: char) -> usize {
+    let mut buf = [0; 4];
+    textwrap::core::display_width(c.encode_utf8(&mut buf))
+}
+
+/// How [`wrap_command`] treats a shell word longer than the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LongWords {
+    /// Left whole, past the width: plain text on a terminal, whose own soft wrap keeps it
+    /// one piece for copying.
+    Keep,
+    /// Cut into pieces that fit, each followed by the mark: a box cuts off what passes its
+    /// border.
+    Break,
+}
+
+/// The mark that ends every line of a wrapped command but its last.
+pub const CONTINUATION: char = '\\';
+
+/// Wraps a one-line shell command to `width` columns. Lines break between the shell's words
+/// (at a space outside quotes), never inside a word unless the word alone is longer than the
+/// line and `long` is [`LongWords::Break`]. Every line but the last ends with the
+/// [`CONTINUATION`] mark, which is the shell's own line continuation: a backslash before the
+/// line break removes both, so a command copied off the screen still runs as one. The space
+/// before a mark between words is the command's own, so removing each line's final mark and
+/// joining the lines gives back the command exactly. Inside single quotes the shell keeps
+/// `\⏎` as it is, so a word broken there (a long `grep -E '...'` pattern) needs its marks
+/// removed by hand when copied off the screen; `y` copies the exact command instead.
+/// Continuation lines are not indented here: that is the caller's layout.
+pub fn wrap_command(command: &str, width: usize, long: LongWords) -> Vec<String> {
+    let width = width.max(8);
+    let words = shell_word_spans(command);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut previous_end = 0;
+    for (index, &(start, end)) in words.iter().enumerate() {
+        let gap = &command[previous_end..start];
+        previous_end = end;
+        // Room kept after the word for breaking behind it: the next gap and the mark.
+        let reserve = words
+            .get(index + 1)
+            .map_or(0, |&(next, _)| display_width(&command[end..next]) + 1);
+        let word = &command[start..end];
+        if display_width(&line) + display_width(gap) + display_width(word) + reserve <= width {
+            line.push_str(gap);
+            line.push_str(word);
+            continue;
+        }
+        // The previous word's reserve guarantees that the gap and the mark fit. Spaces
+        // before the first word stay, to give the command back exactly.
+        line.push_str(gap);
+        let breaking = long == LongWords::Break && display_width(word) + reserve > width;
+        // A word to be broken anyway starts on this line when a good part of it fits.
+        let room_left = width.saturating_sub(display_width(&line) + 1);
+        let starts_here = breaking && room_left >= width / 3;
+        if !line.trim().is_empty() && !starts_here {
+            line.push(CONTINUATION);
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut rest = word;
+        while long == LongWords::Break
+            && display_width(&line) + display_width(rest) + reserve > width
+        {
+            let room = width.saturating_sub(display_width(&line) + 1).max(1);
+            let cut = cut_point(rest, room, room);
+            if cut >= rest.len() {
+                // Only a gap wider than the line follows: nothing better to do.
+                break;
+            }
+            line.push_str(&rest[..cut]);
+            line.push(CONTINUATION);
+            lines.push(std::mem::take(&mut line));
+            rest = &rest[cut..];
+        }
+        line.push_str(rest);
+    }
+    line.push_str(&command[previous_end..]);
+    lines.push(line);
+    lines
+}
+
+/// The byte ranges of a shell command's words as written (quotes and escapes kept), split
+/// only at whitespace outside quotes: every gap between two of them is a safe place for a
+/// line continuation.
+pub fn shell_word_spans(command: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in command.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match (quote, c) {
+            (Some('\''), '\'') | (Some('"'), '"') => quote = None,
+            (Some('"') | None, '\\') => {
+                escaped = true;
+                start.get_or_insert(i);
+            }
+            (Some(_), _) => {}
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                start.get_or_insert(i);
+            }
+            (None, c) if c.is_whitespace() => {
+                if let Some(from) = start.take() {
+                    words.push((from, i));
+                }
+            }
+            (None, _) => {
+                start.get_or_insert(i);
+            }
+        }
+    }
+    if let Some(from) = start {
+        words.push((from, command.len()));
+    }
+    words
 }
 
 #[cfg(test)]
@@ -364,5 +595,172 @@ mod tests {
         for line in wrap("the quick brown fox jumps over the lazy dog", 10) {
             assert!(line.chars().count() <= 10, "{line}");
         }
+    }
+
+    /// A prose sentence with long identifiers, as the runbook's places and causes have.
+    const PROSE: &str = "ALB access log: a target_status_code of - means the target never \
+                         answered; headers bigger than proxy_buffer_size. Often seen with \
+                         https://api.example.com/v1/orders?expand=items,customer too.";
+
+    #[test]
+    fn wrap_splits_a_word_only_when_it_alone_is_longer_than_the_line() {
+        let words: Vec<&str> = PROSE.split(' ').collect();
+        for width in 8..=80 {
+            let lines = wrap(PROSE, width);
+            for line in &lines {
+                assert!(line.chars().count() <= width, "{width}: {lines:?}");
+                // Punctuation is never left alone at a line start: ". Often".
+                let first = line.split(' ').next().unwrap_or_default();
+                assert!(
+                    first.chars().any(char::is_alphanumeric) || first == "-",
+                    "{width}: {line:?} in {lines:?}"
+                );
+                for piece in line.split(' ') {
+                    if words.contains(&piece) {
+                        continue;
+                    }
+                    let whole = words.iter().find(|w| w.contains(piece)).unwrap();
+                    assert!(
+                        whole.chars().count() > width,
+                        "{width}: `{whole}` fits but was split: {lines:?}"
+                    );
+                }
+            }
+            // Nothing lost: the pieces give back every word.
+            assert_eq!(
+                lines.join("").replace(' ', ""),
+                PROSE.replace(' ', ""),
+                "{width}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_word_is_cut_after_a_separator_and_keeps_its_punctuation() {
+        assert_eq!(
+            wrap("a target_status_code of", 15),
+            ["a", "target_status_", "code of"]
+        );
+        assert_eq!(
+            wrap("than proxy_buffer_size. Often", 17),
+            ["than", "proxy_buffer_", "size. Often"]
+        );
+        // No separator late enough: cut as late as fits, but never before a lone period.
+        assert_eq!(
+            wrap("x abcdefghijklmnopq. y", 17),
+            ["x", "abcdefghijklmnop", "q. y"]
+        );
+    }
+
+    #[test]
+    fn each_line_is_as_long_as_it_really_is() {
+        // A compare column: "When: " before the first line, two spaces before the others.
+        // Wrapped at the first line's width, "ingress-nginx" was cut though the later lines
+        // had room for it.
+        let text = "Exception: ingress-nginx answers 500 itself when its auth-url fails.";
+        let lines = wrap_hanging(text, 12, 16);
+        assert!(
+            lines.iter().any(|l| l.contains("ingress-nginx")),
+            "{lines:?}"
+        );
+        assert!(lines[0].chars().count() <= 12, "{lines:?}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 16), "{lines:?}");
+    }
+
+    /// The 502 card's first place: long, with a quoted pattern longer than most lines.
+    const KUBECTL: &str = "kubectl -n ingress-nginx logs -l \
+        app.kubernetes.io/component=controller --since=15m --tail=-1 --prefix \
+        --max-log-requests=20 | grep -E 'prematurely closed|connect\\(\\) failed|reset by \
+        peer|too big header|no live upstreams'";
+
+    /// A team's command with one word longer than any line.
+    const CUSTOM_COLUMNS: &str = "kubectl -n payments get pods -l app=payments-api -o \
+        custom-columns=POD:.metadata.name,RESTARTS:.status.containerStatuses[0].restartCount,\
+        LAST:.status.containerStatuses[0].lastState.terminated.reason";
+
+    /// The lines joined back as a shell would: each final mark removed.
+    fn unwrapped(lines: &[String]) -> String {
+        let last = lines.len() - 1;
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i < last {
+                    l.strip_suffix(CONTINUATION).expect("a continuation mark")
+                } else {
+                    l.as_str()
+                }
+            })
+            .collect()
+    }
+
+    /// The byte offsets in `command` where `lines` break it.
+    fn breaks(lines: &[String]) -> Vec<usize> {
+        let mut at = 0;
+        let mut out = Vec::new();
+        for line in &lines[..lines.len() - 1] {
+            at += line.len() - 1;
+            out.push(at);
+        }
+        out
+    }
+
+    #[test]
+    fn a_command_wraps_between_shell_words_with_a_continuation_mark() {
+        for command in [KUBECTL, CUSTOM_COLUMNS] {
+            let words = shell_word_spans(command);
+            for width in [40, 60, 78] {
+                let lines = wrap_command(command, width, LongWords::Break);
+                assert!(lines.len() > 1, "{width}: {lines:?}");
+                for line in &lines {
+                    assert!(line.chars().count() <= width, "{width}: {line:?}");
+                }
+                for line in &lines[..lines.len() - 1] {
+                    assert!(line.ends_with(CONTINUATION), "{width}: {line:?}");
+                }
+                assert_eq!(unwrapped(&lines), command, "{width}: {lines:?}");
+                for at in breaks(&lines) {
+                    // At the start of a shell word (its gap and the mark end the line
+                    // before), or inside a word that alone is longer than a line.
+                    let at_word = words.iter().any(|(start, _)| *start == at);
+                    let in_long = words
+                        .iter()
+                        .any(|(s, e)| *s < at && at < *e && e - s > width - 1);
+                    assert!(at_word || in_long, "{width}: break at {at}: {lines:?}");
+                    if at_word {
+                        assert!(command[..at].ends_with(' '), "the shell's ` \\`");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_quoted_word_breaks_at_its_own_spaces_first() {
+        for width in [60, 78] {
+            let lines = wrap_command(KUBECTL, width, LongWords::Break);
+            let broken = lines
+                .iter()
+                .find(|l| l.starts_with("'prematurely"))
+                .expect("the pattern starts a line");
+            // "…|too \" rather than "…|too big header|\": the mark after a space, as
+            // between words.
+            assert!(broken.ends_with(" \\"), "{width}: {lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_command_is_one_line_and_kept_long_words_stay_whole() {
+        assert_eq!(
+            wrap_command("curl -sS https://x", 40, LongWords::Break),
+            ["curl -sS https://x"]
+        );
+        let kept = wrap_command(CUSTOM_COLUMNS, 40, LongWords::Keep);
+        assert!(
+            kept.iter()
+                .any(|l| l.starts_with("custom-columns=POD:") && l.contains("terminated.reason")),
+            "{kept:?}"
+        );
+        assert_eq!(unwrapped(&kept), CUSTOM_COLUMNS);
     }
 }

@@ -87,73 +87,16 @@ fn lines(out: &mut String, lines: Vec<String>) {
 
 /// A command wrapped to the width with shell line continuations, so it still pastes and runs:
 /// lines break only at a space the shell would split on (never inside quotes or after a
-/// backslash), and a word longer than the line stays whole.
+/// backslash), and a word longer than the line stays whole (the terminal's own soft wrap
+/// keeps it one piece for copying). The same wrapper draws commands in the app.
 pub(super) fn command_lines(command: &str, first: &str, rest: &str) -> Vec<String> {
     let command = visible(command);
-    let width = WIDTH - first.len() - 2;
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in shell_words(&command) {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    let last = lines.len().saturating_sub(1);
-    lines
+    let width = WIDTH - first.chars().count().max(rest.chars().count());
+    crate::text::wrap_command(&command, width, crate::text::LongWords::Keep)
         .into_iter()
         .enumerate()
-        .map(|(i, piece)| {
-            let prefix = if i == 0 { first } else { rest };
-            let tail = if i == last { "" } else { " \\" };
-            format!("{prefix}{piece}{tail}")
-        })
+        .map(|(i, piece)| format!("{}{piece}", if i == 0 { first } else { rest }))
         .collect()
-}
-
-/// The words of a shell command as written (quotes and escapes kept), split only at
-/// whitespace outside quotes: every gap between two of them is a safe place for ` \⏎`.
-pub(super) fn shell_words(command: &str) -> Vec<&str> {
-    let mut words = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, c) in command.char_indices() {
-        if escaped {
-            escaped = false;
-            continue;
-        }
-        match (quote, c) {
-            (Some('\''), '\'') | (Some('"'), '"') => quote = None,
-            (Some('"') | None, '\\') => {
-                escaped = true;
-                start.get_or_insert(i);
-            }
-            (Some(_), _) => {}
-            (None, '\'' | '"') => {
-                quote = Some(c);
-                start.get_or_insert(i);
-            }
-            (None, c) if c.is_whitespace() => {
-                if let Some(from) = start.take() {
-                    words.push(&command[from..i]);
-                }
-            }
-            (None, _) => {
-                start.get_or_insert(i);
-            }
-        }
-    }
-    if let Some(from) = start {
-        words.push(&command[from..]);
-    }
-    words
 }
 
 /// Lays out columns of paragraphs side by side when each can be at least 24 wide, otherwise

@@ -178,8 +178,11 @@ pub fn osc52_sequence(text: &str, env: &Environment) -> Option<Vec<u8>> {
 pub enum Fallback<'p> {
     /// A file that already holds the very text (the bundle's `summary.md`): named, not written.
     Existing(&'p Path),
-    /// A new file with a name nobody can guess, in this folder (created 0700 if missing).
+    /// A new file with a name nobody can guess, in this folder (created 0700 if missing):
+    /// `summary-….md`.
     NewIn(&'p Path),
+    /// The same, for another text: the file name's start and extension (`command`, `txt`).
+    NewNamedIn(&'p Path, &'static str, &'static str),
 }
 
 /// Copies `text`: the desktop clipboard on a local display, otherwise (or when that fails)
@@ -256,8 +259,9 @@ pub fn copy(
 fn write_fallback(fallback: Fallback<'_>, text: &str) -> Result<PathBuf, (PathBuf, io::Error)> {
     match fallback {
         Fallback::Existing(path) => Ok(path.to_path_buf()),
-        Fallback::NewIn(dir) => {
-            let (path, mut file) = crate::private_fs::create_unpredictable(dir, "summary", "md")
+        Fallback::NewIn(dir) => write_fallback(Fallback::NewNamedIn(dir, "summary", "md"), text),
+        Fallback::NewNamedIn(dir, stem, ext) => {
+            let (path, mut file) = crate::private_fs::create_unpredictable(dir, stem, ext)
                 .map_err(|e| (dir.to_path_buf(), e))?;
             file.write_all(text.as_bytes())
                 .and_then(|()| file.sync_all())

@@ -18,6 +18,7 @@ pub enum Effect {
     /// Copy the text to the clipboard (a new private file if no clipboard can take it).
     Copy {
         text: String,
+        what: Copying,
     },
     /// Find the saved triages about `code` that are still open and hand them to
     /// `App::offer_resume`, which offers them or starts a new triage in `runbook`.
@@ -30,4 +31,32 @@ pub enum Effect {
     Resume {
         id: String,
     },
+}
+
+/// What a copy holds: named on the status line ("Command of step 4 copied to the clipboard")
+/// and in the name of the file it lands in when no clipboard takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Copying {
+    /// The escalation summary.
+    Summary,
+    /// A `how` command, `of` a place on a card or a checklist step ("place 2", "step 4").
+    Command { of: String },
+}
+
+impl Copying {
+    /// How the status line names it, at the start of a sentence.
+    pub fn label(&self) -> String {
+        match self {
+            Copying::Summary => "Summary".to_owned(),
+            Copying::Command { of } => format!("Command of {of}"),
+        }
+    }
+
+    /// The file name's start and extension when it is written to a file.
+    pub fn file(&self) -> (&'static str, &'static str) {
+        match self {
+            Copying::Summary => ("summary", "md"),
+            Copying::Command { .. } => ("command", "txt"),
+        }
+    }
 }

@@ -64,6 +64,9 @@ pub enum Action {
     Export,
     /// Copy the escalation summary to the clipboard.
     Copy,
+    /// Copy a command to the clipboard: the marked place's on a card, the selected step's on
+    /// the checklist.
+    CopyCommand,
     /// Show the summary in the next format (Markdown, plain text, Slack).
     CycleFormat,
     /// Show or hide secrets in the notes on screen (redacted by default: screens get shared).
@@ -431,7 +434,25 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Copy,
         help: "copy the summary (OSC 52 over SSH)",
         hint: Some(("y", "copy")),
-        contexts: &[Checklist, Export],
+        contexts: &[Export],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('y')],
+        label: "y",
+        action: Action::CopyCommand,
+        help: "copy the selected step's command (OSC 52 over SSH)",
+        hint: Some(("y", "copy command")),
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('Y')],
+        label: "Y",
+        action: Action::Copy,
+        help: "copy the escalation summary",
+        hint: None,
+        contexts: &[Checklist],
     },
     Binding {
         ctrl: false,
@@ -531,6 +552,15 @@ pub const BINDINGS: &[Binding] = &[
         help: "scenarios: situations and their first move",
         hint: Some(("s", "scenarios")),
         contexts: &[Matrix, Card, Compare],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('y')],
+        label: "y",
+        action: Action::CopyCommand,
+        help: "copy the command of the marked place (▸)",
+        hint: Some(("y", "copy")),
+        contexts: &[Card],
     },
     Binding {
         ctrl: false,
@@ -717,6 +747,8 @@ pub fn action_for(key: KeyEvent, context: Context) -> Option<Action> {
         (Context::Matrix | Context::InterviewChoice, KeyCode::Char(c)) if c.is_ascii_digit() => {
             Some(Action::Type(c))
         }
+        // A card's first three places are numbered: a digit marks the one `y` copies.
+        (Context::Card, KeyCode::Char(c @ '1'..='3')) if !ctrl => Some(Action::Type(c)),
         (Context::InterviewInput | Context::Editor | Context::Prompt, _) => Some(Action::Edit(key)),
         // As before the help scrolled: a key it does not use closes it, and does nothing else.
         (Context::Help, _) => Some(Action::Back),
@@ -787,6 +819,7 @@ pub fn help_rows(context: Context) -> Vec<(&'static str, &'static str)> {
         .collect();
     match context {
         Context::Matrix => rows.push(("0-9", "type a code to jump to it")),
+        Context::Card => rows.push(("1-3", "mark that place to look: y copies its command")),
         Context::InterviewChoice => rows.push(("1-9", "answer with that option")),
         Context::InterviewInput => rows.push(("type", "the answer: a code such as 502, or text")),
         Context::Editor => rows.push(("type", "the note; paste freely, it is saved as you type")),
@@ -938,12 +971,30 @@ mod tests {
     }
 
     #[test]
-    fn digits_jump_on_the_matrix_only() {
+    fn digits_jump_on_the_matrix_and_pick_a_place_on_the_card() {
         assert_eq!(
             action_for(key(KeyCode::Char('5')), Context::Matrix),
             Some(Action::Type('5'))
         );
+        assert_eq!(
+            action_for(key(KeyCode::Char('2')), Context::Card),
+            Some(Action::Type('2'))
+        );
+        // A card has three places: other digits do nothing there.
         assert_eq!(action_for(key(KeyCode::Char('5')), Context::Card), None);
+        assert_eq!(action_for(key(KeyCode::Char('0')), Context::Card), None);
+    }
+
+    #[test]
+    fn y_copies_a_command_where_there_is_one_and_the_summary_stays_a_key_away() {
+        let y = key(KeyCode::Char('y'));
+        let shift_y = key(KeyCode::Char('Y'));
+        assert_eq!(action_for(y, Context::Card), Some(Action::CopyCommand));
+        assert_eq!(action_for(y, Context::Checklist), Some(Action::CopyCommand));
+        assert_eq!(action_for(shift_y, Context::Checklist), Some(Action::Copy));
+        assert_eq!(action_for(y, Context::Export), Some(Action::Copy));
+        // Typed into a note or a finding, it is text.
+        assert_eq!(action_for(y, Context::Editor), Some(Action::Edit(y)));
     }
 }
 

@@ -397,18 +397,19 @@ fn event_loop(
                         saver.save_now(app);
                     }
                 }
-                Effect::Copy { text } => {
+                Effect::Copy { text, what } => {
                     let env = crate::clipboard::Environment::from_process();
                     // A private folder of the state directory: the file name cannot be
                     // guessed and nobody else can plant a link there.
                     let private_dir = saver.journal.dir().join("copies");
+                    let (stem, ext) = what.file();
                     let outcome = crate::clipboard::copy(
                         &text,
                         &env,
                         &mut io::stdout(),
-                        crate::clipboard::Fallback::NewIn(&private_dir),
+                        crate::clipboard::Fallback::NewNamedIn(&private_dir, stem, ext),
                     );
-                    app.copied(&outcome.describe(), outcome.warning.is_some());
+                    app.copied(&what, &outcome.describe(), outcome.warning.is_some());
                 }
                 Effect::FindOpen { runbook, code } => {
                     let open = saver.journal.open_for(code);

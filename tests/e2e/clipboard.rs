@@ -10,7 +10,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use api_triage::runbook::load_texts;
-use api_triage::session::{Journal, NoteTarget, Session};
+use api_triage::session::{Journal, NoteTarget, Session, Stage};
+use api_triage::triage::Checklist;
 use jiff::tz::TimeZone;
 use support::tmux::Tmux;
 
@@ -270,4 +271,135 @@ fn with_no_display_answering_and_no_terminal_the_summary_goes_to_a_file_and_says
     let summary = summary_in_file_named_by(&stderr);
     assert!(summary.contains("Clipboard check"));
     assert!(!summary.contains("CANARYclipSECRET"));
+}
+
+/// A saved triage of 502 at its checklist, in `dir/state`; its id and the command of its
+/// second step (the card's second place), as the runbook writes it.
+fn saved_checklist(dir: &Path) -> (String, String) {
+    let runbook = load_texts(Vec::new(), None).runbooks.remove(0);
+    let card = runbook.card(502).unwrap();
+    let mut s = Session::new(
+        "2026-11-23T09:00:00Z".parse().unwrap(),
+        &runbook.name,
+        &runbook.source,
+        &runbook.interview,
+        Some(502),
+    );
+    s.incident.title = "Step copy check".into();
+    s.checklist = Checklist::from_card(&card);
+    s.stage = Stage::Checklist;
+    Journal::new(dir.join("state")).save(&s).unwrap();
+    (s.id.clone(), card.look_first[1].how.clone())
+}
+
+/// The app resumed on that checklist in a tmux pane run as `env_prefix`; `j` selects the
+/// second step and `y` copies its command. The pane's screen once the app says where the
+/// copy went.
+fn copy_second_step(server: &Tmux, dir: &Path, id: &str, setup: &str, env: &str) -> String {
+    let script = format!(
+        "{setup} env {env} API_TRIAGE_STATE_DIR={} {BIN} resume {id}; sleep 60",
+        dir.join("state").display(),
+    );
+    server.start(&script).unwrap();
+    let ready = wait_until(Duration::from_secs(20), || {
+        let screen = server.screen();
+        screen.contains("Checklist").then_some(screen)
+    });
+    assert!(ready.is_some(), "no checklist:\n{}", server.screen());
+    server.run(&["send-keys", "j"]);
+    std::thread::sleep(Duration::from_millis(300));
+    server.run(&["send-keys", "y"]);
+    wait_until(Duration::from_secs(10), || {
+        let screen = server.screen();
+        screen.contains("Command of step 2").then_some(screen)
+    })
+    .unwrap_or_else(|| panic!("no copy outcome:\n{}", server.screen()))
+}
+
+#[test]
+fn y_on_a_checklist_step_sends_its_command_by_osc52_through_tmux() {
+    if !tools(&["tmux"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (id, command) = saved_checklist(dir.path());
+    assert!(command.contains("<namespace>"), "{command}");
+    let server = Tmux::new("api-triage-e2e-step");
+    // Over SSH, in a tmux that passes a program's OSC 52 on.
+    let screen = copy_second_step(
+        &server,
+        dir.path(),
+        &id,
+        "tmux set-option -g set-clipboard on;",
+        "SSH_TTY=/dev/pts/0",
+    );
+    let buffer = wait_until(Duration::from_secs(10), || {
+        let out = server.run(&["show-buffer"]);
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        (!text.is_empty()).then_some(text)
+    });
+    server.run(&["send-keys", "q"]);
+    server.kill_server();
+    assert!(
+        screen.contains("Command of step 2 sent to your terminal's clipboard (OSC 52 through"),
+        "{screen}"
+    );
+    // Exactly the runbook's command: one line, placeholders kept, no continuation marks.
+    assert_eq!(buffer.as_deref(), Some(command.as_str()));
+}
+
+#[test]
+fn y_on_a_checklist_step_puts_its_command_on_the_x11_clipboard() {
+    if !tools(&["tmux", "Xvfb", "xclip"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (id, command) = saved_checklist(dir.path());
+    let display = format!(":{}", 80 + std::process::id() % 9);
+    let _xvfb = Killed(
+        Command::new("Xvfb")
+            .args([display.as_str(), "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    assert!(
+        wait_until(Duration::from_secs(30), || display_answers(&display)
+            .then(String::new))
+        .is_some(),
+        "Xvfb did not start"
+    );
+    let server = Tmux::new("api-triage-e2e-step-x11");
+    // A local desktop: a display, no SSH.
+    let screen = copy_second_step(
+        &server,
+        dir.path(),
+        &id,
+        "",
+        &format!("-u SSH_TTY -u SSH_CONNECTION -u WAYLAND_DISPLAY DISPLAY={display}"),
+    );
+    server.run(&["send-keys", "q"]);
+    server.kill_server();
+    assert!(
+        screen.contains("Command of step 2 copied to the clipboard"),
+        "{screen}"
+    );
+    let clip = wait_until(Duration::from_secs(10), || {
+        let out = Command::new("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .env("DISPLAY", &display)
+            .output()
+            .ok()?;
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        (!text.is_empty()).then_some(text)
+    });
+    // Another program taking the clipboard ends the keeper api-triage left behind.
+    let _ = Command::new("xclip")
+        .args(["-selection", "clipboard", "-i", "-loops", "1"])
+        .env("DISPLAY", &display)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    assert_eq!(clip.as_deref(), Some(command.as_str()));
 }

@@ -181,6 +181,7 @@ fn triage_screens() -> Vec<(&'static str, App)> {
         "/home/oncall/.local/state/api-triage/exports/20261123-091500-502-checkout-down".into(),
     ));
     written.copied(
+        &api_triage::tui::effect::Copying::Summary,
         "sent to your terminal's clipboard (OSC 52 through tmux); desktop clipboard \
          unavailable (X11 server connection timed out because it was unreachable)",
         true,
@@ -548,11 +549,107 @@ fn a_long_notice_is_shown_whole_above_the_status_line() {
                   `tmux set -g set-clipboard on` makes the next copy work";
     for (width, height) in [(80, 24), (60, 16)] {
         let mut a = triage_checklist();
-        a.copied(copied, true);
+        a.copied(&api_triage::tui::effect::Copying::Summary, copied, true);
         let terminal = render(&mut a, width, height);
         insta::assert_snapshot!(
             format!("notice_long_checklist_{width}x{height}"),
             terminal.backend()
         );
+    }
+}
+
+/// The rows of a rendered screen, as text.
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+/// The first places' commands as a card draws them at `width`: read off the screen inside
+/// the box, prompt and indents taken off, each line's continuation mark removed. Asserts on
+/// the way that no command line touches the border.
+fn drawn_commands(code: u16, width: u16) -> Vec<String> {
+    let mut app = app();
+    app.open_code(code);
+    let terminal = render(&mut app, width, 200);
+    let inner: Vec<String> = rows(&terminal)
+        .iter()
+        .filter_map(|row| {
+            let row = row.strip_prefix('│')?.strip_suffix('│')?;
+            Some(row.to_owned())
+        })
+        .collect();
+    let mut commands = Vec::new();
+    let mut lines = inner.iter();
+    while let Some(line) = lines.next() {
+        let Some(mut text) = line.strip_prefix("    $ ") else {
+            continue;
+        };
+        assert!(
+            line.ends_with(' '),
+            "a command touches the border: {line:?}"
+        );
+        let mut command = String::new();
+        while let Some(before) = text.trim_end().strip_suffix('\\') {
+            command.push_str(before);
+            let next = lines.next().expect("a continuation line");
+            assert!(
+                next.ends_with(' '),
+                "a command touches the border: {next:?}"
+            );
+            text = next
+                .strip_prefix("        ")
+                .unwrap_or_else(|| panic!("continuation indented: {next:?}"));
+        }
+        command.push_str(text.trim_end());
+        commands.push(command);
+    }
+    commands
+}
+
+/// A card's `how` commands are drawn whole inside the box: never cut by the border, broken
+/// only between shell words or inside a word longer than the line, each broken line ending
+/// with the shell's continuation; read back off the screen they are the runbook's commands.
+#[test]
+fn a_cards_commands_read_back_off_the_screen_exactly() {
+    let report = load_texts(Vec::new(), None);
+    let runbook = &report.runbooks[0];
+    for code in [502, 503, 401] {
+        let places: Vec<String> = runbook
+            .card(code)
+            .unwrap()
+            .look_first
+            .iter()
+            .map(|l| l.how.clone())
+            .collect();
+        for width in [60, 80, 120] {
+            assert_eq!(drawn_commands(code, width), places, "{code} at {width}");
+        }
+    }
+}
+
+/// The cards with the longest commands, at the sizes on-call terminals have, scrolled so the
+/// third place (picked with 3, marked) is in view.
+#[test]
+fn cards_with_long_commands_at_80x24_and_60x16() {
+    for code in [502, 503] {
+        for (width, height) in [(80, 24), (60, 16)] {
+            let mut app = app();
+            app.open_code(code);
+            app.shared.viewport = (width, height);
+            act(&mut app, [Action::Type('3')]);
+            let terminal = render(&mut app, width, height);
+            let text = terminal.backend().to_string();
+            assert!(text.contains("▸3."), "{text}");
+            insta::assert_snapshot!(
+                format!("card_{code}_place_3_{width}x{height}"),
+                terminal.backend()
+            );
+        }
     }
 }

@@ -10,7 +10,7 @@ use jiff::tz::TimeZone;
 
 pub use draw::{MIN_HEIGHT, MIN_WIDTH, draw};
 
-use super::effect::Effect;
+use super::effect::{Copying, Effect};
 use super::keymap::{Action, Context};
 use super::screens::export::{ExportOutcome, ExportScreen, ExportStep};
 use super::screens::matrix::MatrixScreen;
@@ -393,13 +393,18 @@ impl App {
         self.record_outcome(outcome);
     }
 
-    /// Reports which way the copy went; `trouble` when it did not go the preferred way.
-    pub fn copied(&mut self, description: &str, trouble: bool) {
-        self.record_outcome(ExportOutcome {
-            of: ExportStep::Copy,
-            text: format!("Summary {description}"),
-            trouble,
-        });
+    /// Reports which way the copy of `what` went; `trouble` when it did not go the
+    /// preferred way. The summary's outcome is also kept on the escalation screen.
+    pub fn copied(&mut self, what: &Copying, description: &str, trouble: bool) {
+        let text = format!("{} {description}", what.label());
+        match what {
+            Copying::Summary => self.record_outcome(ExportOutcome {
+                of: ExportStep::Copy,
+                text,
+                trouble,
+            }),
+            Copying::Command { .. } => self.notice = Some(text),
+        }
     }
 
     /// Shows `outcome` on the status line and, in full, on the export screen if it is open.

@@ -1,6 +1,7 @@
 use super::*;
 use crate::runbook::load_texts;
 use crate::session::{NoteTarget, Stage};
+use crate::tui::effect::Copying;
 use crate::tui::screens::MAX_COMPARE;
 use crate::tui::screens::compare::CompareScreen;
 use std::fmt::Write as _;
@@ -380,7 +381,11 @@ fn a_notice_too_long_for_the_status_line_is_shown_whole_until_the_next_key() {
     for (width, height) in [(80, 24), (60, 16)] {
         let mut a = triage_at_checklist();
         a.saved(Ok(()));
-        a.copied(&copied.describe(), true);
+        a.copied(
+            &crate::tui::effect::Copying::Summary,
+            &copied.describe(),
+            true,
+        );
         let rows = drawn(&mut a, width, height);
         // Every character of it, in order (a path longer than the line is broken, at 60).
         let squeezed = |text: &str| text.split_whitespace().collect::<String>();
@@ -1242,8 +1247,22 @@ fn the_offer_shows_title_age_notes_and_evidence_over_the_card() {
     }
 }
 
-/// The screen as text after a draw at `width`x`height`.
-fn screen_at(a: &App, width: u16, height: u16) -> String {
+/// The copies among `effects`: what each holds and how it is named.
+fn copies(effects: &[Effect]) -> Vec<(String, Copying)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Copy { text, what } => Some((text.clone(), what.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn command_of(of: &str) -> Copying {
+    Copying::Command { of: of.into() }
+}
+
+fn screen_text(a: &App, width: u16, height: u16) -> String {
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| super::draw(frame, a)).unwrap();
@@ -1291,7 +1310,7 @@ fn a_paste_at_a_choice_question_is_kept_and_its_answer_shown_on_the_option() {
     let layer = &a.shared.runbook(0).unwrap().interview[2];
     assert_eq!(layer.options[triage.option].id, "gateway");
     for (width, height) in [(80, 24), (60, 16)] {
-        let screen = screen_at(&a, width, height);
+        let screen = screen_text(&a, width, height);
         assert!(
             screen.contains("Answered from the response in the note at"),
             "{screen}"
@@ -1312,7 +1331,7 @@ fn a_paste_at_a_choice_question_is_kept_and_its_answer_shown_on_the_option() {
     // A gateway 502: the request and caller questions are not asked.
     let next = triage.question(a.shared.runbook(0).unwrap()).unwrap();
     assert_eq!(next.id, "changed");
-    let screen = screen_at(&a, 120, 40);
+    let screen = screen_text(&a, 120, 40);
     assert!(
         screen.contains("valid: not asked, a proxy, load balancer or CDN"),
         "{screen}"
@@ -1357,7 +1376,7 @@ fn at_the_smallest_size_the_highlighted_option_is_always_on_screen() {
         .map(|o| o.label.clone())
         .collect();
     for (i, label) in labels.iter().enumerate() {
-        let screen = screen_at(&a, 60, 16);
+        let screen = screen_text(&a, 60, 16);
         assert!(
             screen.contains(&format!("› {}. {label}", i + 1)),
             "{screen}"
@@ -1365,6 +1384,83 @@ fn at_the_smallest_size_the_highlighted_option_is_always_on_screen() {
         a.update(Action::Down);
     }
     // And the explanations stay in sight at 80x24 while answering.
-    let screen = screen_at(&a, 80, 24);
+    let screen = screen_text(&a, 80, 24);
     assert!(screen.contains("Likely explanations for 502"), "{screen}");
+}
+#[test]
+fn y_on_a_card_copies_the_marked_places_command_exactly() {
+    let mut a = app();
+    a.open_code(503);
+    let places = a.shared.card(0, 503).unwrap().look_first;
+    // The first place until another is picked; placeholders kept as the runbook writes them.
+    assert!(
+        places[0].how.contains("\"<namespace>\""),
+        "{}",
+        places[0].how
+    );
+    assert_eq!(
+        copies(&press_label(&mut a, "y")),
+        [(places[0].how.clone(), command_of("place 1"))]
+    );
+    assert!(screen_text(&a, 80, 24).contains("▸ y copies place 1 · 1-3 picks"));
+    press_label(&mut a, "3");
+    assert_eq!(
+        copies(&press_label(&mut a, "y")),
+        [(places[2].how.clone(), command_of("place 3"))]
+    );
+    // Picking a place brings it into view, marked, at a small size too.
+    a.shared.viewport = (60, 16);
+    let screen = screen_text(&a, 60, 16);
+    assert!(screen.contains("▸3. Envoy response flags"), "{screen}");
+    assert!(screen.contains("y copies place 3"), "{screen}");
+    // A card has three places: 4 picks nothing and changes nothing.
+    assert!(press_label(&mut a, "4").is_empty());
+    assert_eq!(
+        copies(&press_label(&mut a, "y")),
+        [(places[2].how.clone(), command_of("place 3"))]
+    );
+}
+
+#[test]
+fn y_on_a_checklist_step_copies_its_command_and_capital_y_the_summary() {
+    let mut a = triage_at_checklist();
+    let steps = a.triage.as_ref().unwrap().session.checklist.steps.clone();
+    press_label(&mut a, "↓");
+    let how = steps[1].how.clone().expect("a first place has a command");
+    assert_eq!(
+        copies(&press_label(&mut a, "y")),
+        [(how, command_of("step 2"))]
+    );
+    // The status line says which way it went, naming what went.
+    a.copied(
+        &command_of("step 2"),
+        "sent to your terminal's clipboard (OSC 52 through tmux)",
+        false,
+    );
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("Command of step 2 sent to your terminal's clipboard (OSC 52 through tmux)")
+    );
+    // A check has no command: it says so, and which key copies the summary.
+    press_label(&mut a, "↓");
+    press_label(&mut a, "↓");
+    assert!(steps[3].how.is_none());
+    assert!(copies(&press_label(&mut a, "y")).is_empty());
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("Step 4 has no command to copy (Y copies the summary).")
+    );
+    // Y copies the summary from the checklist, y on the escalation screen as before.
+    let summary = copies(&press_label(&mut a, "Y"));
+    assert!(
+        matches!(&summary[..], [(text, Copying::Summary)] if text.contains("502")),
+        "{summary:?}"
+    );
+    press_label(&mut a, "x");
+    assert_eq!(a.context(), Context::Export);
+    let summary = copies(&press_label(&mut a, "y"));
+    assert!(
+        matches!(&summary[..], [(_, Copying::Summary)]),
+        "{summary:?}"
+    );
 }

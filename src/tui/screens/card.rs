@@ -1,6 +1,9 @@
 //! The code card: meaning, owner, the first three places to look, causes, checks, examples
 //! and look-alikes of one status code, scrollable. It draws the card's sheet
-//! (`runbook::sheet`), as `explain` prints it: same labels, same order.
+//! (`runbook::sheet`), as `explain` prints it: same labels, same order. One of the first three
+//! places is marked (the first, until a digit picks another): `y` copies its command.
+
+use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,22 +11,28 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Command, Scroll, Shared, heading, wrapped};
+use super::{Command, Scroll, Shared, command_lines, heading, wrapped};
 use crate::runbook::model::ExampleKind;
 use crate::runbook::sheet::{Label, Part, Sheet, sheet};
 use crate::text::{visible, wrap};
+use crate::tui::effect::{Copying, Effect};
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::theme::Theme;
 
 /// Width from which the good and failing examples are shown side by side.
 const SIDE_BY_SIDE: u16 = 100;
 
-/// One code's card, scrolled.
+/// One code's card, scrolled, with one of its first places marked for copying.
 #[derive(Debug, Clone)]
 pub struct CardScreen {
     pub runbook: usize,
     pub code: u16,
     pub scroll: Scroll,
+    /// The marked place (0 for the first): the one whose command `y` copies.
+    pub place: usize,
+    /// Bring the marked place into view at the next draw (the only moment the layout is
+    /// known), after a digit picked it.
+    reveal: Cell<bool>,
 }
 
 impl CardScreen {
@@ -32,6 +41,8 @@ impl CardScreen {
             runbook,
             code,
             scroll: Scroll::default(),
+            place: 0,
+            reveal: Cell::new(false),
         }
     }
 
@@ -41,21 +52,66 @@ impl CardScreen {
         }
         match action {
             Action::Compare => compare_look_alikes(shared, self.runbook, self.code),
+            Action::Type(digit) => self.pick(*digit, shared),
+            Action::CopyCommand => self.copy(shared),
             _ => Vec::new(),
+        }
+    }
+
+    /// A digit marks that place (1 for the first) and brings it into view.
+    fn pick(&mut self, digit: char, shared: &Shared) -> Vec<Command> {
+        let places = shared
+            .card(self.runbook, self.code)
+            .map_or(0, |c| c.look_first.len());
+        match digit.to_digit(10).and_then(|d| usize::try_from(d).ok()) {
+            Some(n) if (1..=places).contains(&n) => {
+                self.place = n - 1;
+                self.reveal.set(true);
+                Vec::new()
+            }
+            _ => vec![Command::Notice(format!(
+                "This card has {places} places to look; {digit} is not one of them."
+            ))],
+        }
+    }
+
+    /// `y`: the marked place's command, exactly as the runbook writes it (placeholders such
+    /// as `<namespace>` kept), to the clipboard.
+    fn copy(&self, shared: &Shared) -> Vec<Command> {
+        let place = shared
+            .card(self.runbook, self.code)
+            .and_then(|c| c.look_first.get(self.place).cloned());
+        match place {
+            Some(place) => vec![Command::Effect(Effect::Copy {
+                text: place.how,
+                what: Copying::Command {
+                    of: format!("place {}", self.place + 1),
+                },
+            })],
+            None => vec![Command::Notice(
+                "This card has no place to look, so no command to copy.".to_owned(),
+            )],
         }
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let inner_width = area.width.saturating_sub(2);
+        let places = shared
+            .card(self.runbook, self.code)
+            .map_or(0, |c| c.look_first.len());
         let (title, lines) = match shared.card(self.runbook, self.code) {
             Some(card) => {
                 let name = shared.runbook(self.runbook).map_or("", |r| r.name.as_str());
                 let sheet = sheet(&card, name);
-                (
-                    visible(&format!(" {} ", sheet.heading())),
-                    sheet_lines(&sheet, theme, inner_width),
-                )
+                let (lines, marked) = sheet_lines(&sheet, theme, inner_width, self.place);
+                if self.reveal.replace(false)
+                    && let Some((start, end)) = marked
+                {
+                    self.scroll
+                        .show(start, end, usize::from(area.height.saturating_sub(2)));
+                }
+                (visible(&format!(" {} ", sheet.heading())), lines)
             }
             None => (
                 String::new(),
@@ -68,9 +124,24 @@ impl CardScreen {
         let scroll = self
             .scroll
             .clamp(lines.len(), usize::from(area.height.saturating_sub(2)));
-        let block = Block::default()
+        let mut block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.code()));
+        if places > 0 {
+            // On the border, so it is seen wherever the card is scrolled: which place `y`
+            // copies, and how to pick another.
+            block = block.title_bottom(
+                Line::from(Span::styled(
+                    format!(
+                        " ▸ {} copies place {} · 1-{places} picks ",
+                        key_for(Context::Card, &Action::CopyCommand),
+                        self.place + 1
+                    ),
+                    theme.dim(),
+                ))
+                .right_aligned(),
+            );
+        }
         frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
     }
 }
@@ -84,9 +155,16 @@ pub fn compare_look_alikes(shared: &Shared, runbook: usize, code: u16) -> Vec<Co
     super::compare::open(runbook, codes)
 }
 
-/// A sheet's lines at `width`; sections are set apart by a blank line.
-fn sheet_lines(sheet: &Sheet, theme: Theme, width: u16) -> Vec<Line<'static>> {
+/// A sheet's lines at `width`, sections set apart by a blank line, with the place `marked`
+/// (0 for the first) marked; and where that place's lines are.
+fn sheet_lines(
+    sheet: &Sheet,
+    theme: Theme,
+    width: u16,
+    marked: usize,
+) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let mut out = Vec::new();
+    let mut marked_at = None;
     for (i, section) in sheet.sections.iter().enumerate() {
         if i > 0 {
             out.push(Line::default());
@@ -99,14 +177,19 @@ fn sheet_lines(sheet: &Sheet, theme: Theme, width: u16) -> Vec<Line<'static>> {
             continue;
         }
         for part in &section.parts {
-            out.extend(part_lines(part, width, theme));
+            let start = out.len();
+            let is_marked = matches!(part, Part::Step { number, .. } if *number == marked + 1);
+            out.extend(part_lines(part, width, theme, is_marked));
+            if is_marked {
+                marked_at = Some((start, out.len()));
+            }
         }
     }
-    out
+    (out, marked_at)
 }
 
-/// One part's lines at `width`.
-fn part_lines(part: &Part, width: u16, theme: Theme) -> Vec<Line<'static>> {
+/// One part's lines at `width`; `marked` for the place `y` copies.
+fn part_lines(part: &Part, width: u16, theme: Theme, marked: bool) -> Vec<Line<'static>> {
     match part {
         // Marked as on the matrix row ("!"), so it is seen without colour.
         Part::Banner(text) => wrapped(text, width, "! ", "  ", theme.warning()),
@@ -118,14 +201,26 @@ fn part_lines(part: &Part, width: u16, theme: Theme) -> Vec<Line<'static>> {
             what,
             command,
         } => {
-            let mut out = wrapped(
-                what,
+            let mut out = wrapped(what, width, "    ", "    ", theme.heading());
+            // The number in front, marked (reversed, so it reads without colour) when `y`
+            // copies this place.
+            if let Some(first) = out.first_mut() {
+                let (number, style) = if marked {
+                    (format!("▸{number}."), theme.selected())
+                } else {
+                    (format!(" {number}."), Style::new())
+                };
+                first.spans[0] = Span::styled(number, style);
+                first.spans.insert(1, Span::raw(" "));
+            }
+            out.extend(command_lines(
+                command,
                 width,
-                &format!(" {number}. "),
-                "    ",
-                theme.heading(),
-            );
-            out.extend(wrapped(command, width, "    $ ", "      ", theme.command()));
+                "    $ ",
+                "        ",
+                theme.command(),
+                theme,
+            ));
             out
         }
         Part::Cause(text) => wrapped(text, width, " - ", "   ", Style::new()),
@@ -226,7 +321,14 @@ fn example_lines(part: &Part, width: u16, theme: Theme) -> Vec<Line<'static>> {
             out.push(Line::from(format!("     {piece}")));
         }
     }
-    out.extend(wrapped(request, width, "   $ ", "     ", theme.command()));
+    out.extend(command_lines(
+        request,
+        width,
+        "   $ ",
+        "       ",
+        theme.command(),
+        theme,
+    ));
     if let Some(note) = note {
         out.extend(wrapped(note, width, "   ", "   ", theme.dim()));
     }

@@ -14,7 +14,7 @@ use crate::runbook::TeamRunbook;
 use crate::runbook::model::Need;
 use crate::session::Session;
 use crate::text::visible;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Copying, Effect};
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::theme::Theme;
 
@@ -295,6 +295,7 @@ pub fn copy_summary(
             )),
             Command::Effect(Effect::Copy {
                 text: prepared.render(runbook, now, format),
+                what: Copying::Summary,
             }),
         ],
         Err(e) => vec![Command::Notice(e.to_string())],

@@ -25,7 +25,7 @@ use super::keymap::Action;
 use super::theme::Theme;
 use crate::matrix::Matrix;
 use crate::runbook::{Card, Diagnostic, ScenarioCard, TeamRunbook};
-use crate::text::{visible, wrap};
+use crate::text::{CONTINUATION, LongWords, visible, wrap_command, wrap_hanging};
 
 /// The most codes shown side by side in a comparison.
 pub const MAX_COMPARE: usize = 4;
@@ -214,9 +214,8 @@ pub(crate) fn wrapped(
     rest: &str,
     style: Style,
 ) -> Vec<Line<'static>> {
-    let indent = first.chars().count().max(rest.chars().count());
-    let avail = usize::from(width).saturating_sub(indent).max(8);
-    wrap(&visible(text), avail)
+    let room = |prefix: &str| usize::from(width).saturating_sub(prefix.chars().count());
+    wrap_hanging(&visible(text), room(first), room(rest))
         .into_iter()
         .enumerate()
         .map(|(i, piece)| {
@@ -225,6 +224,41 @@ pub(crate) fn wrapped(
                 Span::raw(prefix.to_owned()),
                 Span::styled(piece, style),
             ])
+        })
+        .collect()
+}
+
+/// A shell command wrapped to `width` for a box, its first line after `first` and the others
+/// after `rest` (indented deeper, so they read as the same command): broken only between the
+/// shell's words, or inside a word longer than the line, each line but the last ending with
+/// the shell's continuation mark, drawn dim. One column before the border stays free, so a
+/// command never touches it and the mark is not read as part of the border.
+pub(crate) fn command_lines(
+    command: &str,
+    width: u16,
+    first: &str,
+    rest: &str,
+    style: Style,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let indent = first.chars().count().max(rest.chars().count());
+    let avail = usize::from(width).saturating_sub(indent + 1).max(8);
+    let pieces = wrap_command(&visible(command), avail, LongWords::Break);
+    let last = pieces.len().saturating_sub(1);
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let prefix = if i == 0 { first } else { rest };
+            let mut spans = vec![Span::raw(prefix.to_owned())];
+            match piece.strip_suffix(CONTINUATION).filter(|_| i < last) {
+                Some(body) => {
+                    spans.push(Span::styled(body.to_owned(), style));
+                    spans.push(Span::styled(CONTINUATION.to_string(), theme.dim()));
+                }
+                None => spans.push(Span::styled(piece, style)),
+            }
+            Line::from(spans)
         })
         .collect()
 }

@@ -12,8 +12,9 @@ use crate::runbook::TeamRunbook;
 use crate::session::{NoteTarget, Session};
 use crate::text::visible;
 use crate::triage::{Outcome, most_likely, rank_causes};
+use crate::tui::effect::{Copying, Effect};
 use crate::tui::keymap::{Action, Context, key_for};
-use crate::tui::screens::{Shared, heading, wrapped};
+use crate::tui::screens::{Command, Shared, command_lines, heading, wrapped};
 use crate::tui::theme::Theme;
 
 /// Width from which the step detail sits beside the list.
@@ -29,6 +30,27 @@ impl TriageScreen {
             .saturating_add_signed(delta)
             .min(last);
         Persist::Soon
+    }
+
+    /// `y`: the selected step's command, exactly as the runbook writes it, to the clipboard;
+    /// a step without one says so (and which key copies the summary instead).
+    pub fn copy_step_command(&self) -> Command {
+        let index = self.session.selected_step;
+        let step = self.session.checklist.steps.get(index);
+        match step.and_then(|s| s.how.clone()) {
+            Some(how) => Command::Effect(Effect::Copy {
+                text: how,
+                what: Copying::Command {
+                    of: format!("step {}", index + 1),
+                },
+            }),
+            None if step.is_none() => Command::Notice("No step is selected.".to_owned()),
+            None => Command::Notice(format!(
+                "Step {} has no command to copy ({} copies the summary).",
+                index + 1,
+                key_for(Context::Checklist, &Action::Copy)
+            )),
+        }
     }
 
     /// Sets the outcome of the selected step and asks for a one-line finding.
@@ -206,7 +228,14 @@ fn draw_detail(
     if let Some(step) = session.checklist.steps.get(index) {
         lines.extend(wrapped(&step.title, width, " ", " ", theme.heading()));
         if let Some(how) = &step.how {
-            lines.extend(wrapped(how, width, " $ ", "   ", theme.command()));
+            lines.extend(command_lines(
+                how,
+                width,
+                " $ ",
+                "     ",
+                theme.command(),
+                theme,
+            ));
         }
         lines.push(Line::from(Span::styled(
             format!(" Outcome: {}", step.outcome.label()),

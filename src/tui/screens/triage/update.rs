@@ -107,6 +107,10 @@ impl TriageScreen {
                 commands.push(Command::Escalate);
                 Persist::Nothing
             }
+            (Context::Checklist, Action::CopyCommand) => {
+                commands.push(self.copy_step_command());
+                Persist::Nothing
+            }
             (Context::Checklist, Action::Copy) => {
                 commands.push(Command::Effect(Effect::Save));
                 commands.extend(super::super::export::copy_summary(
