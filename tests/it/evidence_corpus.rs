@@ -2,7 +2,8 @@
 //! (`scripts/corpus/capture.sh`): every status read right, the generating layer, and how often
 //! "high confidence" is right. [`measure`] reads any folder of captures with a `labels.toml`
 //! in this format, so a held-out round can be measured the same way:
-//! `cargo test --test it evidence_corpus -- --nocapture` prints the figures and the misses.
+//! `cargo test --test it evidence_corpus -- --nocapture` prints the figures and the misses
+//! (with `EVIDENCE_CORPUS_VERBOSE=1`, every reading with its reasons, weights and check).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
@@ -23,7 +24,10 @@ struct Label {
     product: String,
     /// Which setup of a round the capture came from (later rounds name it); not scored.
     #[serde(default)]
-    #[allow(dead_code, reason = "accepted so later rounds' labels read; not scored")]
+    #[allow(
+        dead_code,
+        reason = "accepted so later rounds' labels read; not scored"
+    )]
     setup: Option<String>,
 }
 
@@ -134,6 +138,19 @@ pub fn measure(dir: &Path) -> Report {
         report.answered += 1;
         let origin = classify(&response);
         let right = origin.layer == labelled_layer(&label.layer);
+        if std::env::var_os("EVIDENCE_CORPUS_VERBOSE").is_some() {
+            println!(
+                "{} {}: {} {} [{}] {:?}\n    {}\n    check: {}",
+                if right { "  ok" } else { "MISS" },
+                label.file,
+                origin.who(),
+                origin.confidence.label(),
+                origin.reasons.first().map_or("", String::as_str),
+                origin.weights,
+                origin.reasons[1..].join("\n    "),
+                origin.check.as_deref().unwrap_or("-"),
+            );
+        }
         match origin.confidence {
             Confidence::High => {
                 report.high += 1;
@@ -183,12 +200,23 @@ fn round_one_status_layer_and_high_confidence() {
         "status misread:\n{}",
         report.status_misses.join("\n")
     );
+    // What this release reaches (79 of 82; the three misses are pages no header or body tells
+    // apart: ModSecurity answering with Apache's own 403 and 413 pages, and nginx's own 403
+    // page for an `auth_request` token check), and "high" right every time (97% is the floor).
     assert!(
-        report.layer_percent() >= 90.0,
+        report.layer_right >= 79 && report.layer_percent() >= 96.0,
         "layer {:.1}%:\n{}",
         report.layer_percent(),
         report.layer_misses.join("\n")
     );
+    assert!(report.high >= 50, "high confidence given {} times", report.high);
+    assert_eq!(
+        report.high_right,
+        report.high,
+        "high confidence wrong:\n{}",
+        report.layer_misses.join("\n")
+    );
+    assert!(report.medium_right * 100 >= report.medium * 95);
 }
 
 /// Reading never panics, whatever is pasted: fragments of real transcripts cut and shuffled,
