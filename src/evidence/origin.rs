@@ -544,6 +544,7 @@ pub fn classify(response: &Response) -> Origin {
         page.is_some(),
         &mut signals,
     );
+    status_signals(&seen, &mut signals);
     body_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);
@@ -783,9 +784,8 @@ fn server_signals(seen: &Seen<'_>, from_store: bool, page: bool, signals: &mut V
     }
 }
 
-fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
-    let body = seen.body.trim();
-    let content_type = seen.values("content-type").next().unwrap_or("");
+/// What the status says by itself.
+fn status_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     if let Some(code) = seen.response.status.filter(|c| [502, 504].contains(c)) {
         signals.push(Signal::new(
             code.to_string(),
@@ -817,6 +817,47 @@ fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
             3,
         ));
     }
+}
+
+/// An error with neither `Date` nor `Server`: a canned answer rather than an origin server's.
+fn canned_answer_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
+        return;
+    }
+    // Origin servers send Date (RFC 9110); HAProxy's own answers carry neither Date nor
+    // Server, and HAProxy 2 writes HTTP/1.1 header names in lower case.
+    let lower_names = seen
+        .response
+        .version
+        .as_deref()
+        .is_some_and(|v| v.starts_with("HTTP/1"))
+        && seen.response.headers.len() >= 2
+        && seen
+            .response
+            .headers
+            .iter()
+            .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()));
+    if lower_names {
+        signals.push(Signal::new(
+            "no Date or Server, lower-case names",
+            "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own answer",
+            Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
+            4,
+        ));
+    } else {
+        signals.push(Signal::new(
+            "no Date or Server",
+            "no Date and no Server on an error: origin servers send Date; a proxy's canned \
+             answer often does not",
+            Toward::Front,
+            2,
+        ));
+    }
+}
+
+fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    let body = seen.body.trim();
+    let content_type = seen.values("content-type").next().unwrap_or("");
     if body.is_empty() {
         if seen.error() && !seen.response.headers.is_empty() {
             signals.push(Signal::new(
@@ -869,37 +910,7 @@ fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
             1,
         ));
     }
-    if !seen.response.headers.is_empty() && !seen.has("date", "") && !seen.has("server", "") {
-        // Origin servers send Date (RFC 9110); HAProxy's own answers carry neither Date nor
-        // Server, and HAProxy 2 writes HTTP/1.1 header names in lower case.
-        let lower_names = seen
-            .response
-            .version
-            .as_deref()
-            .is_some_and(|v| v.starts_with("HTTP/1"))
-            && seen.response.headers.len() >= 2
-            && seen
-                .response
-                .headers
-                .iter()
-                .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()));
-        if lower_names {
-            signals.push(Signal::new(
-                "no Date or Server, lower-case names",
-                "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own answer",
-                Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
-                4,
-            ));
-        } else {
-            signals.push(Signal::new(
-                "no Date or Server",
-                "no Date and no Server on an error: origin servers send Date; a proxy's canned \
-                 answer often does not",
-                Toward::Front,
-                2,
-            ));
-        }
-    }
+    canned_answer_signals(seen, signals);
     if html && !id_in_body(seen) {
         signals.push(Signal::new(
             "HTML page",
@@ -1091,7 +1102,14 @@ fn decide(
         }
         Side::Unknown => (None, None, Confidence::Low),
     };
-    let mut reasons = vec![verdict(signals, side, layer, product.as_deref(), page)];
+    let mut reasons = vec![verdict(
+        signals,
+        side,
+        layer,
+        product.as_deref(),
+        page,
+        confidence,
+    )];
     let mut ordered: Vec<&Signal> = signals.iter().collect();
     ordered.sort_by_key(|s| std::cmp::Reverse(s.weight.abs()));
     for signal in ordered {
@@ -1272,6 +1290,7 @@ fn verdict(
     layer: Option<Layer>,
     product: Option<&str>,
     page: Option<&'static Front>,
+    confidence: Confidence,
 ) -> String {
     let shorts = |keep: &dyn Fn(&Toward) -> bool| -> Vec<&str> {
         let mut carried: Vec<&Signal> = signals
@@ -1281,23 +1300,29 @@ fn verdict(
         carried.sort_by_key(|s| std::cmp::Reverse(s.weight));
         carried.iter().map(|s| s.short.as_str()).collect()
     };
+    // Only a sure verdict is said flat; a weaker one says how sure it is.
+    let hedge = match confidence {
+        Confidence::High => "",
+        Confidence::Medium => "most likely ",
+        Confidence::Low => "probably ",
+    };
     match side {
         Side::Front => {
             if let Some(page) = page.filter(|p| Some(p.product) == product) {
                 return format!("error page in the style of {}", page.product);
             }
             let who = match (layer, product) {
-                (Some(Layer::Cdn), Some(p)) => format!("{p} answered by itself"),
-                (Some(Layer::Cdn), None) => "a cache answered by itself".to_owned(),
-                (_, Some(p)) => format!("{p} made it"),
-                (_, None) => "a proxy in front made it".to_owned(),
+                (Some(Layer::Cdn), Some(p)) => format!("{hedge}{p} answered by itself"),
+                (Some(Layer::Cdn), None) => format!("{hedge}a cache answered by itself"),
+                (_, Some(p)) => format!("{hedge}{p} made it"),
+                (_, None) => format!("{hedge}a proxy in front made it"),
             };
             let carried = shorts(&|t| *t != Toward::App);
             format!("{} → {who}", carried.join(" + "))
         }
         Side::App => {
             let carried = shorts(&|t| *t == Toward::App);
-            format!("{} → the app made it", carried.join(" + "))
+            format!("{} → {hedge}the app made it", carried.join(" + "))
         }
         Side::Unknown => {
             let for_app = shorts(&|t| *t == Toward::App);

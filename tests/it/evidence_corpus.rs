@@ -209,7 +209,11 @@ fn round_one_status_layer_and_high_confidence() {
         report.layer_percent(),
         report.layer_misses.join("\n")
     );
-    assert!(report.high >= 50, "high confidence given {} times", report.high);
+    assert!(
+        report.high >= 50,
+        "high confidence given {} times",
+        report.high
+    );
     assert_eq!(
         report.high_right,
         report.high,
