@@ -49,7 +49,17 @@ pub fn evidence(
         crate::export::redact_analysis(&analysis, &redactor_for(runbook))
     };
     if json {
-        return ok(to_json(&json!(analysis)));
+        let mut value = json!(analysis);
+        // The reading's fields are always there (null when empty), so a script can rely on
+        // them; a saved session leaves them out, as earlier releases wrote it.
+        if let Some(origin) = value
+            .get_mut("returned_by")
+            .and_then(serde_json::Value::as_object_mut)
+        {
+            origin.entry("check").or_insert(serde_json::Value::Null);
+            origin.entry("weights").or_insert_with(|| json!({}));
+        }
+        return ok(to_json(&value));
     }
     let mut out = analysis.render();
     out.push_str(&secrets_line(hidden, show_secrets));

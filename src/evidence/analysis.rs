@@ -130,7 +130,9 @@ impl Analysis {
         if let Some(status) = self.status {
             out.push(("code", status.to_string()));
         }
-        if self.returned_by.confidence >= Confidence::Medium {
+        // Only a reading clearly ahead answers for the engineer; a low one (or "unknown") is
+        // shown with its check and leaves the question open.
+        if self.returned_by.confidence >= Confidence::Medium && self.returned_by.layer.is_some() {
             out.push(("layer", layer_answer(self.returned_by.layer).to_owned()));
         }
         out
@@ -163,6 +165,9 @@ impl Analysis {
         );
         for reason in &v.reasons {
             let _ = writeln!(out, "             - {reason}");
+        }
+        if let Some(check) = &v.check {
+            let _ = writeln!(out, "To settle it: {check}");
         }
         if !self.ids.is_empty() {
             let list: Vec<String> = self
@@ -221,5 +226,40 @@ fn layer_answer(layer: Option<Layer>) -> &'static str {
         Some(Layer::Cdn | Layer::Waf) => "cdn-waf",
         Some(Layer::Identity) => "identity",
         Some(Layer::Client | Layer::Provider) | None => "unsure",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> Timestamp {
+        "2026-11-23T09:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn only_a_reading_clearly_ahead_pre_answers_who_returned_it() {
+        let sure = analyze(
+            "< HTTP/1.1 502 Bad Gateway\r\n< Server: Caddy\r\n<\r\n",
+            at(),
+        );
+        assert_eq!(sure.returned_by.confidence, Confidence::High);
+        assert!(
+            sure.suggested_answers()
+                .contains(&("layer", "gateway".to_owned()))
+        );
+        // An app-style JSON error with the proxy's own request id: low, so left open.
+        let unsure = analyze(
+            "< HTTP/1.1 429 Too Many Requests\r\n< Server: nginx\r\n< Content-Type: application/json\r\n\
+             < X-Request-ID: 5d41402abc4b2a76\r\n<\r\n{\"error\": \"rate_limited\"}",
+            at(),
+        );
+        assert_eq!(unsure.returned_by.confidence, Confidence::Low);
+        assert_eq!(unsure.suggested_answers(), [("code", "429".to_owned())]);
+        assert!(
+            unsure
+                .render()
+                .contains("To settle it: look for request id 5d41402abc4b2a76")
+        );
     }
 }

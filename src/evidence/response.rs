@@ -21,6 +21,11 @@ pub struct Response {
     pub body: String,
     /// Statuses of earlier responses in the same transcript (redirects, 100 Continue).
     pub earlier: Vec<u16>,
+    /// The request's headers, when a `curl -v` transcript shows them (`> Authorization: ...`).
+    pub request_headers: Vec<(String, String)>,
+    /// The request went to a forward proxy (`curl -x`, an absolute-form request target), so a
+    /// page of the proxy's own is a proxy's, not a cache's in front of the site.
+    pub forward_proxy: bool,
 }
 
 impl Response {
@@ -86,6 +91,7 @@ pub fn parse(text: &str) -> Response {
     if response.url.is_none() {
         response.url = command_url(&text);
     }
+    response.forward_proxy |= command_uses_proxy(&text);
     if response.status.is_none() {
         response.status = status_from_body(&response.body);
     }
@@ -102,6 +108,17 @@ fn command_url(text: &str) -> Option<String> {
                 .map(|w| w.trim_matches(['\'', '"']))
                 .find(|w| w.starts_with("http://") || w.starts_with("https://"))
                 .map(str::to_owned)
+        })
+}
+
+/// A `curl` command line in the text sends through a proxy (`-x`, `--proxy`).
+fn command_uses_proxy(text: &str) -> bool {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches("$ ").trim_start())
+        .filter(|l| l.starts_with("curl "))
+        .any(|l| {
+            l.split_whitespace()
+                .any(|w| w == "-x" || w == "--proxy" || w.starts_with("--proxy="))
         })
 }
 
@@ -146,11 +163,20 @@ fn parse_verbose(text: &str) -> Response {
             .or_else(|| (line == ">").then_some(""))
         {
             in_response_headers = false;
-            // The method stays known when the request shows no host (and so no URL).
-            if let Some((method, _)) = rest.split_once(' ').filter(|(_, t)| t.contains(" HTTP/"))
-                && method.chars().all(|c| c.is_ascii_uppercase())
+            // The method stays known when the request shows no host (and so no URL); the URL
+            // itself is read with the request (`request::find_request`).
+            if let Some((method, target)) =
+                rest.split_once(' ').filter(|(_, t)| t.contains(" HTTP/"))
             {
-                response.method = Some(method.to_owned());
+                if method.chars().all(|c| c.is_ascii_uppercase()) {
+                    response.method = Some(method.to_owned());
+                    // `GET http://host/path`: the absolute form is only sent to a proxy.
+                    response.forward_proxy =
+                        target.starts_with("http://") || target.starts_with("https://");
+                    response.request_headers.clear();
+                }
+            } else if let Some((name, value)) = header_line(rest) {
+                response.request_headers.push((name, value));
             }
             continue;
         }
@@ -285,6 +311,21 @@ fn parse_har(text: &str) -> Option<Response> {
             .unwrap_or("")
             .to_owned(),
         earlier: Vec::new(),
+        request_headers: request
+            .get("headers")
+            .and_then(|h| h.as_array())
+            .map(|list| {
+                list.iter()
+                    .filter_map(|h| {
+                        Some((
+                            h.get("name")?.as_str()?.to_owned(),
+                            h.get("value")?.as_str()?.to_owned(),
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        forward_proxy: false,
     })
 }
 
@@ -383,6 +424,26 @@ mod tests {
             Some(503)
         );
         assert_eq!(parse("just words").status, None);
+    }
+
+    #[test]
+    fn a_request_through_a_forward_proxy() {
+        let r = parse(
+            "$ curl -sv -x http://127.0.0.1:3128 http://api.example/x\n> GET http://api.example/x HTTP/1.1\n\
+             > Host: api.example\n> Authorization: Bearer abc\n>\n< HTTP/1.1 403 Forbidden\n< Server: squid\n<\n",
+        );
+        assert!(r.forward_proxy);
+        assert_eq!(r.url.as_deref(), Some("http://api.example/x"));
+        assert!(
+            r.request_headers
+                .iter()
+                .any(|(n, v)| n == "Authorization" && v == "Bearer abc")
+        );
+        let direct = parse("> GET /x HTTP/1.1\n> Host: api.example\n>\n< HTTP/1.1 200 OK\n<\n");
+        assert!(!direct.forward_proxy);
+        assert!(
+            parse("$ curl -si --proxy http://p:3128 http://a/x\nHTTP/1.1 200 OK\n\n").forward_proxy
+        );
     }
 
     #[test]

@@ -113,6 +113,9 @@ pub fn redact_analysis(
     for reason in &mut copy.returned_by.reasons {
         *reason = clean(reason);
     }
+    if let Some(check) = &copy.returned_by.check {
+        copy.returned_by.check = Some(clean(check));
+    }
     copy.body = clean(&copy.body);
     if let Some(problem) = &copy.token_problem {
         copy.token_problem = Some(clean(problem));

@@ -193,6 +193,7 @@ impl EvidenceReading {
             .iter_mut()
             .chain(origin.product.iter_mut())
             .chain(origin.reasons.iter_mut())
+            .chain(origin.check.iter_mut())
             .chain(self.token_finding.iter_mut())
         {
             visit(text);
@@ -708,6 +709,7 @@ mod tests {
         let mut s = with_evidence_note();
         if let Some(NoteEvidence::Reading(reading)) = &mut s.notes[0].evidence {
             reading.token_finding = Some("expired 3 min before the request".into());
+            reading.returned_by.check = Some("look for request id r-1 in the app's log".into());
         }
         let mut seen = Vec::new();
         s.for_each_text(|text| seen.push(text.clone()));
@@ -715,7 +717,7 @@ mod tests {
             "Bad Gateway",
             "nginx",
             "error page in the style of nginx",
-            "no application request id",
+            "look for request id r-1 in the app's log",
             "expired 3 min before the request",
         ] {
             assert!(seen.iter().any(|t| t == text), "{text} not in {seen:?}");

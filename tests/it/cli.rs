@@ -459,6 +459,26 @@ fn evidence_reads_a_curl_transcript_and_says_who_returned_it() {
     assert_eq!(v["status"], 502);
     assert_eq!(v["returned_by"]["layer"], "gateway");
     assert_eq!(v["returned_by"]["product"], "nginx");
+    assert_eq!(v["returned_by"]["confidence"], "high");
+    // The weights per origin and the settling check are always there (null when sure).
+    assert_eq!(v["returned_by"]["weights"]["gateway"], 11);
+    assert_eq!(v["returned_by"]["weights"]["app"], 0);
+    assert!(v["returned_by"]["check"].is_null());
+    let unsure = json(
+        &run(&[
+            "evidence",
+            &repo("tests/fixtures/evidence/caddy-403-respond-deny.txt"),
+            "--json",
+        ])
+        .stdout,
+    );
+    assert_eq!(unsure["returned_by"]["confidence"], "low");
+    assert!(
+        unsure["returned_by"]["check"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("curl the upstream directly")),
+        "{unsure}"
+    );
     let text = run(&["evidence", &file]).stdout;
     assert!(
         text.contains("Returned by: a reverse proxy or gateway (nginx)"),

@@ -1,10 +1,14 @@
 //! The evidence reader against real responses captured from real servers
-//! (`scripts/corpus/capture.sh`): every status read right, the generating layer at least 90%.
+//! (`scripts/corpus/capture.sh`): every status read right, the generating layer, and how often
+//! "high confidence" is right. [`measure`] reads any folder of captures with a `labels.toml`
+//! in this format, so a held-out round can be measured the same way:
+//! `cargo test --test it evidence_corpus -- --nocapture` prints the figures and the misses
+//! (with `EVIDENCE_CORPUS_VERBOSE=1`, every reading with its reasons, weights and check).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 
-use api_triage::evidence::origin::{Layer, classify};
+use api_triage::evidence::origin::{Confidence, Layer, classify};
 use api_triage::evidence::response::parse;
 
 #[derive(serde::Deserialize)]
@@ -18,6 +22,13 @@ struct Label {
     status: u16,
     layer: String,
     product: String,
+    /// Which setup of a round the capture came from (later rounds name it); not scored.
+    #[serde(default)]
+    #[allow(
+        dead_code,
+        reason = "accepted so later rounds' labels read; not scored"
+    )]
+    setup: Option<String>,
 }
 
 /// The layer a label names. The corpus is labelled in the words of its capture script
@@ -26,27 +37,97 @@ struct Label {
 fn labelled_layer(label: &str) -> Option<Layer> {
     match label {
         "proxy" => Some(Layer::Gateway),
-        "cdn-cache" => Some(Layer::Cdn),
+        "cdn-cache" | "cache" | "cdn" => Some(Layer::Cdn),
         "unknown" => None,
         other => Some(serde_json::from_value(serde_json::json!(other)).unwrap()),
     }
 }
 
-#[test]
-fn status_is_always_right_and_the_layer_at_least_nine_times_in_ten() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence");
+/// What the reader made of one labelled folder.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub responses: usize,
+    pub status_right: usize,
+    /// Responses with an HTTP status (label status not 0): the ones whose layer is scored.
+    pub answered: usize,
+    pub layer_right: usize,
+    /// Answers given with high confidence, and how many of them named the right layer.
+    pub high: usize,
+    pub high_right: usize,
+    pub medium: usize,
+    pub medium_right: usize,
+    /// Answers that said "unknown" (no layer) where the label names one.
+    pub unknown: usize,
+    pub product_right: usize,
+    pub status_misses: Vec<String>,
+    pub layer_misses: Vec<String>,
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        return 100.0;
+    }
+    100.0 * f64::from(u32::try_from(part).unwrap()) / f64::from(u32::try_from(whole).unwrap())
+}
+
+impl Report {
+    pub fn status_percent(&self) -> f64 {
+        percent(self.status_right, self.responses)
+    }
+    pub fn layer_percent(&self) -> f64 {
+        percent(self.layer_right, self.answered)
+    }
+    pub fn high_precision(&self) -> f64 {
+        percent(self.high_right, self.high)
+    }
+
+    /// The figures and every miss, for `--nocapture`.
+    pub fn print(&self, name: &str) {
+        println!(
+            "{name}: {} responses; status {}/{} ({:.1}%); layer {}/{} ({:.1}%), {} said unknown; \
+             high right {}/{} ({:.1}%); medium right {}/{}; product named right {}",
+            self.responses,
+            self.status_right,
+            self.responses,
+            self.status_percent(),
+            self.layer_right,
+            self.answered,
+            self.layer_percent(),
+            self.unknown,
+            self.high_right,
+            self.high,
+            self.high_precision(),
+            self.medium_right,
+            self.medium,
+            self.product_right,
+        );
+        for miss in &self.status_misses {
+            println!("  status miss: {miss}");
+        }
+        for miss in &self.layer_misses {
+            println!("  layer miss: {miss}");
+        }
+    }
+}
+
+/// Reads every response `dir/labels.toml` lists and scores the reading against its label.
+pub fn measure(dir: &Path) -> Report {
     let labels: Labels =
         toml::from_str(&std::fs::read_to_string(dir.join("labels.toml")).unwrap()).unwrap();
-    assert!(labels.response.len() >= 40);
-    let mut status_wrong = Vec::new();
-    let mut layer_wrong = Vec::new();
-    let mut product_right = 0;
+    let mut report = Report {
+        responses: labels.response.len(),
+        ..Report::default()
+    };
     for label in &labels.response {
         let text = std::fs::read_to_string(dir.join(&label.file)).unwrap();
+        // The one way in, as the app and the CLI read it.
+        let text = api_triage::text::normalize(&text);
         let response = parse(&text);
         let expected_status = (label.status != 0).then_some(label.status);
-        if response.status != expected_status {
-            status_wrong.push(format!(
+        if response.status == expected_status {
+            report.status_right += 1;
+        } else {
+            report.status_misses.push(format!(
                 "{}: read {:?}, truth {:?}",
                 label.file, response.status, expected_status
             ));
@@ -54,13 +135,43 @@ fn status_is_always_right_and_the_layer_at_least_nine_times_in_ten() {
         if expected_status.is_none() {
             continue;
         }
+        report.answered += 1;
         let origin = classify(&response);
-        if origin.layer != labelled_layer(&label.layer) {
-            layer_wrong.push(format!(
-                "{}: said {:?} ({:?}; {}), truth {} ({})",
+        let right = origin.layer == labelled_layer(&label.layer);
+        if std::env::var_os("EVIDENCE_CORPUS_VERBOSE").is_some() {
+            println!(
+                "{} {}: {} {} [{}] {:?}\n    {}\n    check: {}",
+                if right { "  ok" } else { "MISS" },
+                label.file,
+                origin.who(),
+                origin.confidence.label(),
+                origin.reasons.first().map_or("", String::as_str),
+                origin.weights,
+                origin.reasons[1..].join("\n    "),
+                origin.check.as_deref().unwrap_or("-"),
+            );
+        }
+        match origin.confidence {
+            Confidence::High => {
+                report.high += 1;
+                report.high_right += usize::from(right);
+            }
+            Confidence::Medium => {
+                report.medium += 1;
+                report.medium_right += usize::from(right);
+            }
+            Confidence::Low => {}
+        }
+        if right {
+            report.layer_right += 1;
+        } else {
+            report.unknown += usize::from(origin.layer.is_none());
+            report.layer_misses.push(format!(
+                "{}: said {:?} ({:?}, {}; {}), truth {} ({})",
                 label.file,
                 origin.layer,
                 origin.product,
+                origin.confidence.label(),
                 origin.reasons.join("; "),
                 label.layer,
                 label.product
@@ -70,33 +181,46 @@ fn status_is_always_right_and_the_layer_at_least_nine_times_in_ten() {
             p.to_lowercase().contains(&label.product.to_lowercase())
                 || label.product.to_lowercase().contains(&p.to_lowercase())
         }) {
-            product_right += 1;
+            report.product_right += 1;
         }
     }
-    let answered = labels.response.iter().filter(|l| l.status != 0).count();
-    let right = u32::try_from(answered - layer_wrong.len()).unwrap();
-    let layer_accuracy = 100.0 * f64::from(right) / f64::from(u32::try_from(answered).unwrap());
-    println!(
-        "corpus: {} responses; status {}/{} right; layer {:.1}% ({} wrong); product named right for {product_right}",
-        labels.response.len(),
-        labels.response.len() - status_wrong.len(),
-        labels.response.len(),
-        layer_accuracy,
-        layer_wrong.len()
-    );
-    for miss in &layer_wrong {
-        println!("  layer miss: {miss}");
-    }
+    report
+}
+
+/// Round 1, the corpus the rules were written against: every status right, and the layer and
+/// "high" precision at least what this release reaches (printed with `--nocapture`).
+#[test]
+fn round_one_status_layer_and_high_confidence() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence");
+    let report = measure(&dir);
+    report.print("round 1");
+    assert!(report.responses >= 40);
     assert!(
-        status_wrong.is_empty(),
+        report.status_misses.is_empty(),
         "status misread:\n{}",
-        status_wrong.join("\n")
+        report.status_misses.join("\n")
+    );
+    // What this release reaches (79 of 82; the three misses are pages no header or body tells
+    // apart: ModSecurity answering with Apache's own 403 and 413 pages, and nginx's own 403
+    // page for an `auth_request` token check), and "high" right every time (97% is the floor).
+    assert!(
+        report.layer_right >= 79 && report.layer_percent() >= 96.0,
+        "layer {:.1}%:\n{}",
+        report.layer_percent(),
+        report.layer_misses.join("\n")
     );
     assert!(
-        layer_accuracy >= 90.0,
-        "layer accuracy {layer_accuracy:.1}%:\n{}",
-        layer_wrong.join("\n")
+        report.high >= 50,
+        "high confidence given {} times",
+        report.high
     );
+    assert_eq!(
+        report.high_right,
+        report.high,
+        "high confidence wrong:\n{}",
+        report.layer_misses.join("\n")
+    );
+    assert!(report.medium_right * 100 >= report.medium * 95);
 }
 
 /// Reading never panics, whatever is pasted: fragments of real transcripts cut and shuffled,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use api_triage::clipboard::{Environment, copy};
-use api_triage::evidence::origin::{Confidence, Layer, Origin};
+use api_triage::evidence::origin::{Confidence, Layer, Origin, Weights};
 use api_triage::export::prepare;
 use api_triage::export::summary::Format;
 use api_triage::runbook::{TeamRunbook, load_texts};
@@ -610,6 +610,8 @@ pattern = "msk_[a-z0-9]{12}"
                     .to_owned(),
                 "merchant msk_a1b2c3d4e5f6".to_owned(),
             ],
+            weights: Weights::default(),
+            check: Some("look for request id msk_a1b2c3d4e5f6 in the app's log".to_owned()),
         },
         token_finding: Some("merchant msk_a1b2c3d4e5f6".to_owned()),
     }));
