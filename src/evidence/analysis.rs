@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::ids::{FoundId, find_ids};
 use super::origin::{Confidence, Layer, Origin, classify};
 use super::response::{Response, parse};
-use super::token::{Expected, TokenCheck, check, find_jwt};
+use super::token::{Credentials, Expected, Judged, Presented, RequestShown, TokenCheck, judge};
 
 /// Headers worth showing for the status at hand.
 const NOTABLE: &[&str] = &[
@@ -47,6 +47,10 @@ pub struct Analysis {
     pub token: Option<TokenCheck>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token_problem: Option<String>,
+    /// The credentials judged with the response: what was sent (by name), what the server
+    /// asked for, and every finding, most serious first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<Credentials>,
 }
 
 /// Reads `text`; tokens are judged at the response's `Date`, or `now` without one.
@@ -73,13 +77,17 @@ fn analyze_response(
         .header("date")
         .and_then(|d| jiff::fmt::rfc2822::parse(d).ok())
         .map(|z| z.timestamp());
-    let (token, token_problem) = match find_jwt(text) {
-        Some(jwt) => match check(jwt, date.unwrap_or(now), date.is_some(), expected) {
-            Ok(c) => (Some(c), None),
-            Err(e) => (None, Some(e.to_string())),
-        },
-        None => (None, None),
-    };
+    let Judged {
+        token,
+        token_problem,
+        credentials,
+    } = judge(
+        text,
+        response,
+        date.unwrap_or(now),
+        date.is_some(),
+        expected,
+    );
     let headers = response
         .headers
         .iter()
@@ -119,6 +127,7 @@ fn analyze_response(
         body,
         token,
         token_problem,
+        credentials,
     }
 }
 
@@ -180,32 +189,7 @@ impl Analysis {
         for (name, value) in &self.headers {
             let _ = writeln!(out, "{name}: {value}");
         }
-        if let Some(token) = &self.token {
-            let _ = writeln!(out, "Token (decoded here, never sent anywhere):");
-            if let Some(iss) = &token.issuer {
-                let _ = writeln!(out, "  iss {iss}");
-            }
-            if !token.audience.is_empty() {
-                let _ = writeln!(out, "  aud {}", token.audience.join(", "));
-            }
-            if let Some(scope) = &token.scope {
-                let _ = writeln!(out, "  scope {scope}");
-            }
-            for (label, value) in [
-                ("exp", token.expires),
-                ("nbf", token.not_before),
-                ("iat", token.issued),
-            ] {
-                if let Some(value) = value {
-                    let _ = writeln!(out, "  {label} {value}");
-                }
-            }
-            for finding in &token.findings {
-                let _ = writeln!(out, "  ! {finding}");
-            }
-        } else if let Some(problem) = &self.token_problem {
-            let _ = writeln!(out, "Token: {problem}");
-        }
+        render_credentials(&mut out, self);
         if !self.body.is_empty() {
             let _ = writeln!(out, "Body:");
             for line in self.body.lines() {
@@ -213,6 +197,93 @@ impl Analysis {
             }
         }
         crate::text::visible_multiline(&out)
+    }
+}
+
+/// The credentials part of the card: what was sent (names only), the token as read (claims,
+/// never the token), and the findings, most serious first.
+fn render_credentials(out: &mut String, analysis: &Analysis) {
+    let Some(credentials) = &analysis.credentials else {
+        if let Some(problem) = &analysis.token_problem {
+            let _ = writeln!(out, "Token: {problem}");
+        }
+        return;
+    };
+    let sent = if credentials.sent.is_empty() {
+        "no credentials".to_owned()
+    } else {
+        credentials.sent.join(", ")
+    };
+    match credentials.request {
+        RequestShown::Sent => {
+            let _ = writeln!(out, "Sent:        {sent}");
+        }
+        RequestShown::Command => {
+            let _ = writeln!(out, "Sent:        {sent} (as the command line asks)");
+        }
+        RequestShown::No => {}
+    }
+    if let Some(token) = &analysis.token {
+        let _ = writeln!(out, "Token (decoded here, never sent anywhere):");
+        let header: Vec<String> = [("alg", &token.algorithm), ("kid", &token.key_id)]
+            .into_iter()
+            .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label} {v}")))
+            .collect();
+        if !header.is_empty() {
+            let _ = writeln!(out, "  {}", header.join(", "));
+        }
+        if let Some(iss) = &token.issuer {
+            let _ = writeln!(out, "  iss {iss}");
+        }
+        if !token.audience.is_empty() {
+            let _ = writeln!(out, "  aud {}", token.audience.join(", "));
+        }
+        if let Some(scope) = &token.scope {
+            let _ = writeln!(out, "  scope {scope}");
+        }
+        for (label, value) in [
+            ("exp", token.expires),
+            ("nbf", token.not_before),
+            ("iat", token.issued),
+        ] {
+            if let Some(value) = value {
+                let _ = writeln!(out, "  {label} {value}");
+            }
+        }
+    } else if let Some(problem) = &analysis.token_problem {
+        let _ = writeln!(out, "Token: {problem}");
+    } else {
+        let described = match &credentials.presented {
+            Some(Presented::Opaque { length }) => Some(format!(
+                "opaque bearer token, {length} characters (not shown)"
+            )),
+            Some(Presented::Encrypted) => Some("encrypted JWT (JWE), not readable here".to_owned()),
+            Some(Presented::Empty { .. }) => Some("Bearer with no token".to_owned()),
+            Some(Presented::Basic { user: Some(user) }) => {
+                Some(format!("Basic auth, user {user} (password not shown)"))
+            }
+            Some(Presented::Basic { user: None }) => {
+                Some("Basic auth (not user:password)".to_owned())
+            }
+            Some(Presented::Other { scheme }) => Some(format!("{scheme} scheme")),
+            Some(Presented::Jwt) | None => None,
+        };
+        match described {
+            Some(described) => {
+                let _ = writeln!(out, "Token:       {described}");
+            }
+            None if !credentials.findings.is_empty() => {
+                let _ = writeln!(out, "Token:");
+            }
+            None => {}
+        }
+    }
+    for finding in &credentials.findings {
+        // Findings can be long; wrapped to the card's width, continued under their text.
+        for (i, line) in crate::text::wrap(finding, 74).into_iter().enumerate() {
+            let mark = if i == 0 { "  ! " } else { "    " };
+            let _ = writeln!(out, "{mark}{line}");
+        }
     }
 }
 

@@ -221,11 +221,18 @@ fn parse_verbose(text: &str) -> Response {
 fn parse_plain(text: &str) -> Response {
     let mut response = Response::default();
     let mut lines = text.lines().peekable();
-    // Skip a command line or blank lines on top.
+    // Skip a command line or blank lines on top, and the request `HTTPie -v` prints before
+    // the response (a request line, its headers, a blank line): that is the request's, not
+    // the response's.
     while let Some(line) = lines.peek() {
         let t = line.trim();
         if t.is_empty() || t.starts_with("$ ") || t.starts_with("curl ") {
             lines.next();
+        } else if super::sent::is_request_line(t) {
+            lines
+                .by_ref()
+                .take_while(|l| !l.trim().is_empty())
+                .for_each(drop);
         } else {
             break;
         }
@@ -411,6 +418,21 @@ mod tests {
         assert_eq!(r.earlier, [100]);
         assert_eq!(r.header("Server"), Some("nginx"));
         assert_eq!(r.body, "<html>too big</html>");
+    }
+
+    #[test]
+    fn httpie_verbose_output_starts_with_the_request() {
+        let r = parse(
+            "GET /v1/orders HTTP/1.1\nAccept: */*\nHost: api.example.com\n\n\
+             HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error=\"invalid_token\"\n\n{\"error\":\"x\"}",
+        );
+        assert_eq!(r.status, Some(401));
+        assert_eq!(
+            r.header("accept"),
+            None,
+            "request headers are not the response's"
+        );
+        assert_eq!(r.body, "{\"error\":\"x\"}");
     }
 
     #[test]

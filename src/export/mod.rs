@@ -120,6 +120,25 @@ pub fn redact_analysis(
     if let Some(problem) = &copy.token_problem {
         copy.token_problem = Some(clean(problem));
     }
+    // The credential findings name headers, users and claims, never a secret; they can quote
+    // the server's `error_description`, which could hold anything, so they pass too.
+    if let Some(credentials) = &mut copy.credentials {
+        for finding in &mut credentials.findings {
+            *finding = clean(finding);
+        }
+        if let Some(challenge) = &mut credentials.challenge {
+            for text in [
+                &mut challenge.realm,
+                &mut challenge.error_description,
+                &mut challenge.scope,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                *text = clean(text);
+            }
+        }
+    }
     (copy, count)
 }
 

@@ -152,7 +152,7 @@ pub struct EvidenceReading {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub returned_by: Origin,
-    /// The token check's most serious finding, when the note held a token.
+    /// The credential check's most serious finding, when it had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_finding: Option<String>,
 }
@@ -164,10 +164,12 @@ impl EvidenceReading {
             status: analysis.status?,
             reason: analysis.reason.clone(),
             returned_by: analysis.returned_by.clone(),
+            // The credentials' most serious finding: the claims' own, or one the response
+            // adds ("not sent", "refused though its claims look valid").
             token_finding: analysis
-                .token
+                .credentials
                 .as_ref()
-                .and_then(|token| token.findings.first().cloned()),
+                .and_then(|credentials| credentials.findings.first().cloned()),
         })
     }
 

@@ -487,6 +487,64 @@ fn evidence_reads_a_curl_transcript_and_says_who_returned_it() {
     assert_eq!(run(&["evidence", "/no/such/file"]).code, 2);
 }
 
+/// The credential check on real captures (`tests/fixtures/evidence`): a request that sent no
+/// token, Basic credentials (the user, never the password), an opaque token (its length
+/// alone); the JSON names the headers sent, never their values.
+#[test]
+fn evidence_judges_the_credentials_with_the_response_on_real_captures() {
+    let no_token = run(&[
+        "evidence",
+        &repo("tests/fixtures/evidence/nginx-401-auth-request-no-token.txt"),
+    ])
+    .stdout;
+    assert!(
+        no_token
+            .contains("! not sent: the server asked for Bearer credentials and no token was sent;"),
+        "{no_token}"
+    );
+    let basic_file = repo("tests/fixtures/evidence/apache-401-basic-auth-wrong-password.txt");
+    let basic = run(&["evidence", &basic_file]).stdout;
+    assert!(
+        basic.contains("Token:       Basic auth, user admin (password not shown)")
+            && basic.contains("! is Basic auth for user admin and was refused"),
+        "{basic}"
+    );
+    // `-u admin:wrong`: neither the password nor its base64 reaches the screen.
+    assert!(
+        !basic.contains("YWRtaW46d3Jvbmc") && !basic.contains(":wrong"),
+        "{basic}"
+    );
+    let v = json(&run(&["evidence", &basic_file, "--json"]).stdout);
+    assert_eq!(v["credentials"]["request"], "sent");
+    assert_eq!(v["credentials"]["sent"][0], "Authorization (Basic)");
+    assert_eq!(v["credentials"]["presented"]["kind"], "basic");
+    assert_eq!(v["credentials"]["presented"]["user"], "admin");
+    assert_eq!(v["credentials"]["challenge"]["realm"], "Admin area");
+    let opaque = run(&[
+        "evidence",
+        &repo("tests/fixtures/evidence/nginx-403-auth-request-bad-token.txt"),
+        "--json",
+    ]);
+    let v = json(&opaque.stdout);
+    assert_eq!(v["credentials"]["presented"]["length"], 3);
+    assert!(
+        v["credentials"]["findings"][0]
+            .as_str()
+            .is_some_and(|f| f.starts_with("is opaque (not a JWT, 3 characters)")),
+        "{v}"
+    );
+    // Findings are wrapped to the card's width, continued under their text.
+    for out in [&no_token, &basic] {
+        let mut in_finding = false;
+        for line in out.lines() {
+            in_finding = line.starts_with("  ! ") || (in_finding && line.starts_with("    "));
+            if in_finding {
+                assert!(line.chars().count() <= 80, "too wide: {line}");
+            }
+        }
+    }
+}
+
 #[test]
 fn piped_evidence_starts_a_pre_answered_triage_session() {
     use std::io::Write as _;
