@@ -186,7 +186,7 @@ fn a_full_state_folder_is_reported_and_the_last_good_save_is_kept() {
     let mut app = start(dir.path(), &state, &["503"], &[]);
     half_typed_note(&mut app, "first words");
     close_editor(&mut app);
-    app.wait_for("1 notes", LIMIT);
+    app.wait_for("1 note ", LIMIT);
     // Saved now; then something else fills the disk.
     let before = only_session(&state);
     assert_eq!(before.notes[0].text, "first words");

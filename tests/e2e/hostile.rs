@@ -221,7 +221,9 @@ fn in_a_real_terminal_nothing_obeys_the_response() {
         dir = dir.path().display(),
         id = session.id,
     );
-    server.start(&script).unwrap();
+    // Tall enough for both readings (each gives every signal's reason), so a BEFORE-MARK
+    // missing means a CSI 2J wiped it, not that it scrolled away.
+    server.start_sized(&script, 120, 100).unwrap();
     let screen = wait_for(&server, Duration::from_secs(20), "CLI-DONE");
     assert!(
         screen.contains("BEFORE-MARK"),

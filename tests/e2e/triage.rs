@@ -59,7 +59,7 @@ fn triage_a_502_add_a_note_quit_and_resume_where_it_was() {
     app.wait_for("Note on step 2", LIMIT);
     app.send(b"pods restarted 3 times in 10 min");
     esc(&mut app);
-    app.wait_for("· 1 notes", LIMIT);
+    app.wait_for("· 1 note ", LIMIT);
     app.send(b"q");
     assert_eq!(app.wait_exit(LIMIT), 0);
     assert!(app.restored());
@@ -94,7 +94,7 @@ fn a_note_corrected_and_struck_in_the_notes_view_is_still_struck_when_resumed() 
     app.wait_for("Note on the incident", LIMIT);
     app.send(b"all users in eu-west");
     esc(&mut app);
-    app.wait_for("· 1 notes", LIMIT);
+    app.wait_for("· 1 note ", LIMIT);
     app.send(b"N");
     app.wait_for("Notes: 1", LIMIT);
     app.send(b"e");

@@ -121,9 +121,9 @@ fn save_state(app: &App, triage: &TriageScreen) -> (String, Style) {
         SaveStatus::Pending => (" saving… ".to_owned(), theme.warning()),
         SaveStatus::Saved(at) => (
             format!(
-                " saved {} · {} notes ",
+                " saved {} · {} ",
                 at.to_zoned(app.shared.zone.clone()).strftime("%H:%M:%S"),
-                triage.session.notes.len()
+                crate::tui::screens::triage::notes_count(triage.session.notes.len())
             ),
             theme.dim(),
         ),

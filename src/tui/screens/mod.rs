@@ -263,6 +263,23 @@ pub(crate) fn command_lines(
         .collect()
 }
 
+/// `text` in `width` columns: whole when it fits, else cut after the last whole word that
+/// leaves at least half the line, with an ellipsis.
+pub(crate) fn fit_line(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if cut[..space].chars().count() * 2 >= width => cut[..space]
+            .trim_end_matches([',', ';', ':', '·', ' '])
+            .to_owned(),
+        _ => cut,
+    };
+    format!("{cut}…")
+}
+
 /// A section heading line.
 pub(crate) fn heading(text: &str, theme: Theme) -> Line<'static> {
     Line::from(Span::styled(visible(text), theme.heading()))

@@ -14,7 +14,7 @@ use crate::text::visible;
 use crate::triage::{Outcome, most_likely, rank_causes};
 use crate::tui::effect::{Copying, Effect};
 use crate::tui::keymap::{Action, Context, key_for};
-use crate::tui::screens::{Command, Shared, command_lines, heading, wrapped};
+use crate::tui::screens::{Command, Shared, command_lines, fit_line, heading, wrapped};
 use crate::tui::theme::Theme;
 
 /// Width from which the step detail sits beside the list.
@@ -136,11 +136,11 @@ pub(super) fn draw(
     }
     let checklist = &triage.session.checklist;
     let mut summary = format!(
-        " {} of {} steps settled · {} ruled out · {} notes",
+        " {} of {} steps settled · {} ruled out · {}",
         checklist.settled(),
         checklist.steps.len(),
         checklist.ruled_out().count(),
-        triage.session.notes.len()
+        notes_count(triage.session.notes.len())
     );
     if let Some(found) = checklist.found().next() {
         summary.push_str(" · found: ");
@@ -157,10 +157,21 @@ pub(super) fn draw(
             summary.push_str(&top.text);
         }
     }
+    // Cut after a whole word: half a word reads as a different word.
+    let summary = fit_line(&visible(&summary), summary_area.width);
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(visible(&summary), theme.dim()))),
+        Paragraph::new(Line::from(Span::styled(summary, theme.dim()))),
         summary_area,
     );
+}
+
+/// "1 note", "2 notes".
+pub(crate) fn notes_count(count: usize) -> String {
+    if count == 1 {
+        "1 note".to_owned()
+    } else {
+        format!("{count} notes")
+    }
 }
 
 fn draw_steps(frame: &mut Frame, area: Rect, theme: Theme, session: &Session) {

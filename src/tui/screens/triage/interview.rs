@@ -14,7 +14,7 @@ use crate::session::Stage;
 use crate::text::visible;
 use crate::triage::{Answer, Checklist, Interview, comparisons_for, rank_causes};
 use crate::tui::keymap::{Action, Context, key_for};
-use crate::tui::screens::{Shared, heading, wrapped};
+use crate::tui::screens::{Shared, fit_line, heading, wrapped};
 use crate::tui::theme::Theme;
 
 /// Width from which the answers and explanations sit beside the question.
@@ -611,20 +611,5 @@ fn comparison_title(code: u16, comparison: &crate::runbook::ComparisonCard) -> S
 
 /// `text` on one line of `width` columns, cut after a whole word with an ellipsis when longer.
 fn one_line(text: &str, width: u16, style: Style) -> Line<'static> {
-    let text = visible(text);
-    let width = usize::from(width);
-    let shown: String = if text.chars().count() > width {
-        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        // Back to the last space, unless that leaves less than half the line.
-        let cut = match cut.rfind(' ') {
-            Some(space) if cut[..space].chars().count() * 2 >= width => {
-                cut[..space].trim_end_matches([',', ';', ':']).to_owned()
-            }
-            _ => cut,
-        };
-        format!("{cut}…")
-    } else {
-        text
-    };
-    Line::from(Span::styled(shown, style))
+    Line::from(Span::styled(fit_line(&visible(text), width), style))
 }

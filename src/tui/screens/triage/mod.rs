@@ -18,6 +18,7 @@ use ratatui_textarea::TextArea;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+pub(crate) use checklist::notes_count;
 pub use notes::{Field, Prompt, PromptKind};
 pub use notes_view::NotesView;
 pub use shown::Shown;
