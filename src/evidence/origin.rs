@@ -228,6 +228,22 @@ const FRONTS: &[Front] = &[
         own_headers: &[("x-squid-error", "")],
         hop_headers: &[("via", "squid"), ("x-cache", "from")],
     },
+    // Apache Traffic Server: a caching proxy that replaces the upstream's `Server` with its own
+    // on everything it forwards, so its name there says only that it was the last hop.
+    Front {
+        product: "Apache Traffic Server",
+        layer: Layer::Cdn,
+        body: &[
+            "not found on accelerator",
+            "could not connect to the requested server host",
+            "too much time has passed without sending any data",
+            "<font face=\"helvetica,arial\"><b>",
+        ],
+        server: &["ats/", "apachetrafficserver"],
+        server_weight: 1,
+        own_headers: &[],
+        hop_headers: &[("via", "apachetrafficserver")],
+    },
     Front {
         product: "Caddy",
         layer: Layer::Gateway,
@@ -406,6 +422,7 @@ const APP_SERVERS: &[(&str, &str)] = &[
     ("php", "PHP"),
     ("next.js", "Next.js"),
     ("tornado", "Tornado"),
+    ("aiohttp", "aiohttp"),
     ("cowboy", "Cowboy"),
 ];
 
@@ -423,6 +440,15 @@ const APP_PAGES: &[(&[&str], &str)] = &[
     (&["we're sorry, but something went wrong"], "Rails"),
     (&["<pre>cannot "], "Express"),
     (&["werkzeug"], "Flask/Werkzeug"),
+    // Werkzeug's HTTPException page: an unquoted `lang=en` and no <head> or <body>.
+    (
+        &["<!doctype html>\n<html lang=en>\n<title>"],
+        "Flask/Werkzeug",
+    ),
+    // Tornado's default `write_error`: "<html><title>500: Internal Server Error</title><body>".
+    (&["<html><title>", "</title><body>"], "Tornado"),
+    // Django's default 400/403/500 views: the code in brackets after the reason.
+    (&["<title>bad request (400)</title>"], "Django"),
     (&["<h3>apache tomcat"], "Tomcat"),
     (&["powered by jetty"], "Jetty"),
     (&["tools.ietf.org/html/rfc7231#section"], "ASP.NET"),
@@ -546,6 +572,7 @@ pub fn classify(response: &Response) -> Origin {
     );
     status_signals(&seen, &mut signals);
     body_signals(&seen, page.is_some(), &mut signals);
+    configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);
     decide(&seen, &signals, page, id.as_deref())
@@ -723,6 +750,17 @@ fn server_signals(seen: &Seen<'_>, from_store: bool, page: bool, signals: &mut V
                     Toward::App,
                     if is_server { 3 } else { 2 },
                 ));
+                // A proxy's own answer never carries the app's Server; with no mark of a proxy
+                // or cache on the path either, nothing in front was there to write it.
+                if is_server && !front_on_path(seen) {
+                    signals.push(Signal::new(
+                        "nothing in front",
+                        "no proxy or cache left a mark on the path (no Via, X-Cache or proxy \
+                         Server): the app server answered straight",
+                        Toward::App,
+                        3,
+                    ));
+                }
             }
             continue;
         }
@@ -784,6 +822,45 @@ fn server_signals(seen: &Seen<'_>, from_store: bool, page: bool, signals: &mut V
     }
 }
 
+/// A short JSON error under a `Server` that names only a proxy which keeps (or adds beside) the
+/// upstream's own `Server`: had the app written it, the app's server would be named too. This is
+/// the proxy's configured answer (`respond`, `handle_errors`, `errorfile`, a synthetic
+/// `vcl_backend_error`). Proxies that replace the upstream's `Server` (nginx) say nothing here.
+fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    let Some(object) = seen.json.as_ref().and_then(|j| j.as_object()) else {
+        return;
+    };
+    if page || !seen.error() || object.len() > 3 || id_in_body(seen) {
+        return;
+    }
+    let named_app = seen
+        .headers
+        .iter()
+        .filter(|(n, _)| n == "server" || n == "x-powered-by")
+        .any(|(_, v)| APP_SERVERS.iter().any(|(key, _)| v.contains(key)));
+    if named_app {
+        return;
+    }
+    let front = seen.values("server").find_map(|v| {
+        FRONTS
+            .iter()
+            .find(|f| f.server_weight >= 2 && f.server.iter().any(|s| v.contains(s)))
+    });
+    let Some(front) = front else {
+        return;
+    };
+    signals.push(Signal::new(
+        format!("short JSON under {}", front.product),
+        format!(
+            "a short JSON error and no app server named: {} keeps the app's Server on what it \
+             forwards, so this is its own configured answer",
+            front.product
+        ),
+        Toward::Layer(front.layer, Some(front.product.to_owned())),
+        4,
+    ));
+}
+
 /// What the status says by itself.
 fn status_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     if let Some(code) = seen.response.status.filter(|c| [502, 504].contains(c)) {
@@ -820,7 +897,9 @@ fn status_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
 }
 
 /// An error with neither `Date` nor `Server`: a canned answer rather than an origin server's.
-fn canned_answer_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+/// With an empty body the headers are all there is to go on, so the HAProxy fingerprint weighs
+/// one less there: with the empty body alone it stays short of "high".
+fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
     if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
         return;
     }
@@ -842,7 +921,7 @@ fn canned_answer_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
             "no Date or Server, lower-case names",
             "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own answer",
             Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
-            4,
+            if empty { 3 } else { 4 },
         ));
     } else {
         signals.push(Signal::new(
@@ -866,6 +945,7 @@ fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
                 Toward::Front,
                 3,
             ));
+            canned_answer_signals(seen, true, signals);
         }
         return;
     }
@@ -910,7 +990,7 @@ fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
             1,
         ));
     }
-    canned_answer_signals(seen, signals);
+    canned_answer_signals(seen, false, signals);
     if html && !id_in_body(seen) {
         signals.push(Signal::new(
             "HTML page",
