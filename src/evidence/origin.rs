@@ -649,7 +649,8 @@ fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
             .any(|v| v.contains("stale") || v.contains("updating"))
     }) || seen
         .values("warning")
-        .any(|v| v.starts_with("110") || v.starts_with("111"));
+        .any(|v| v.starts_with("110") || v.starts_with("111"))
+        || older_than_its_lifetime(seen, age);
     let hit = two_ids || hit_word || age.is_some_and(|a| a > 0);
     let cache_product = FRONTS
         .iter()
@@ -719,6 +720,28 @@ fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
     CacheSeen {
         answered_from_store: hit || seen.status_is(&[304, 412]) || stale,
     }
+}
+
+/// `Age` past the stored object's freshness lifetime (`s-maxage`, else `max-age`): the cache
+/// served a stale copy (RFC 9111 section 4.2), as Varnish's grace and `stale-if-error` do when
+/// the origin is down.
+fn older_than_its_lifetime(seen: &Seen<'_>, age: Option<u64>) -> bool {
+    let Some(age) = age else {
+        return false;
+    };
+    let directive = |name: &str| {
+        seen.values("cache-control")
+            .flat_map(|v| v.split(','))
+            .find_map(|d| {
+                let (key, value) = d.trim().split_once('=')?;
+                (key.trim() == name)
+                    .then(|| value.trim().trim_matches('"').parse::<u64>().ok())
+                    .flatten()
+            })
+    };
+    directive("s-maxage")
+        .or_else(|| directive("max-age"))
+        .is_some_and(|lifetime| age > lifetime)
 }
 
 /// The product token of a `Server` value: `lighttpd/1.4.69 (Debian)` is "lighttpd".
@@ -1701,6 +1724,51 @@ mod tests {
             bad_gateway.layer != Some(Layer::App) || bad_gateway.confidence == Confidence::Low,
             "{bad_gateway:?}"
         );
+    }
+
+    #[test]
+    fn a_short_json_error_under_caddy_with_no_app_server_is_caddys_own_answer() {
+        let v = read(
+            "< HTTP/1.1 503 Service Unavailable\n< Content-Type: application/json\n< Server: Caddy\n< Date: Thu, 03 Dec 2026 07:46:58 GMT\n<\n{\"error\":\"maintenance\",\"message\":\"paused for a deploy\"}",
+        );
+        assert_eq!(v.layer, Some(Layer::Gateway));
+        assert_eq!(v.product.as_deref(), Some("Caddy"));
+        assert!(v.confidence < Confidence::High);
+        // The same body with the app's Server beside Caddy's is the app's, passed through.
+        let v = read(
+            "< HTTP/1.1 503 Service Unavailable\n< Content-Type: application/json\n< Server: Caddy\n< Server: uvicorn\n< Date: Thu, 03 Dec 2026 07:46:58 GMT\n<\n{\"error\":\"maintenance\",\"message\":\"paused for a deploy\"}",
+        );
+        assert_eq!(v.layer, Some(Layer::App));
+        // nginx replaces the app's Server, so under nginx the same body says nothing of who.
+        let v = read(
+            "< HTTP/1.1 503 Service Unavailable\n< Content-Type: application/json\n< Server: nginx\n< Date: Thu, 03 Dec 2026 07:46:58 GMT\n<\n{\"error\":\"maintenance\",\"message\":\"paused for a deploy\"}",
+        );
+        assert_ne!(v.layer, Some(Layer::Gateway));
+    }
+
+    #[test]
+    fn traffic_server_pages_are_the_caches_and_aiohttp_is_an_app_server() {
+        let v = read(
+            "HTTP/1.1 404 Not Found on Accelerator\nDate: Thu, 03 Dec 2026 07:47:11 GMT\nVia: http/1.1 ats (ApacheTrafficServer/9.2.9 [c s f ])\nServer: ATS/9.2.9\nContent-Type: text/html\n\n<HTML>\n<HEAD>\n<TITLE>Not Found on Accelerator</TITLE>\n</HEAD>\n<BODY>\n<H1>Not Found on Accelerator</H1>\n</BODY>",
+        );
+        assert_eq!(v.layer, Some(Layer::Cdn));
+        assert_eq!(v.product.as_deref(), Some("Apache Traffic Server"));
+        let v = read(
+            "HTTP/1.1 500 Internal Server Error\nContent-Type: text/plain; charset=utf-8\nContent-Length: 21\nDate: Thu, 03 Dec 2026 07:46:40 GMT\nServer: Python/3.11 aiohttp/3.9.1\n\n500 Internal Server Error",
+        );
+        assert_eq!(v.layer, Some(Layer::App));
+        assert_eq!(v.product.as_deref(), Some("aiohttp"));
+    }
+
+    #[test]
+    fn an_age_past_max_age_is_a_stale_copy_the_cache_served() {
+        let stale = "< HTTP/1.1 200 OK\n< Server: gunicorn\n< Content-Type: application/json\n< Cache-Control: public, max-age=1\n< X-Varnish: 32781 15\n< Age: 2\n< Via: 1.1 varnish (Varnish/7.1)\n<\n{\"items\":[]}";
+        let v = read(stale);
+        assert_eq!(v.layer, Some(Layer::Cdn));
+        assert!(v.confidence < Confidence::High);
+        // Within its lifetime, the stored answer is the app's.
+        let v = read(&stale.replace("max-age=1", "max-age=60"));
+        assert_eq!(v.layer, Some(Layer::App));
     }
 
     #[test]
