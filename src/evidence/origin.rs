@@ -920,7 +920,7 @@ fn status_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
 }
 
 /// An error with neither `Date` nor `Server`: a canned answer rather than an origin server's.
-/// With an empty body the headers are all there is to go on, so the HAProxy fingerprint weighs
+/// With an empty body the headers are all there is to go on, so the `HAProxy` fingerprint weighs
 /// one less there: with the empty body alone it stays short of "high".
 fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
     if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
