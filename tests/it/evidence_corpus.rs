@@ -406,4 +406,18 @@ fn round_two_half_b_held_out() {
         report.print_figures("round 2 half B (held out)");
     }
     assert!(report.responses >= 50);
+    // Measured once after tuning on half A: every status read right, and "high" right 29 of
+    // 29 times. The layer (50 of 72, 69.4%) is reported, not asserted: it is short of the goal.
+    assert!(
+        report.status_misses.is_empty(),
+        "status misread in half B ({} of {})",
+        report.status_misses.len(),
+        report.responses
+    );
+    assert!(
+        report.high >= 20 && report.high_right * 100 >= report.high * 97,
+        "high right {} of {} in half B",
+        report.high_right,
+        report.high
+    );
 }
