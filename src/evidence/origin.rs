@@ -228,6 +228,22 @@ const FRONTS: &[Front] = &[
         own_headers: &[("x-squid-error", "")],
         hop_headers: &[("via", "squid"), ("x-cache", "from")],
     },
+    // Apache Traffic Server: a caching proxy that replaces the upstream's `Server` with its own
+    // on everything it forwards, so its name there says only that it was the last hop.
+    Front {
+        product: "Apache Traffic Server",
+        layer: Layer::Cdn,
+        body: &[
+            "not found on accelerator",
+            "could not connect to the requested server host",
+            "too much time has passed without sending any data",
+            "<font face=\"helvetica,arial\"><b>",
+        ],
+        server: &["ats/", "apachetrafficserver"],
+        server_weight: 1,
+        own_headers: &[],
+        hop_headers: &[("via", "apachetrafficserver")],
+    },
     Front {
         product: "Caddy",
         layer: Layer::Gateway,
@@ -406,6 +422,7 @@ const APP_SERVERS: &[(&str, &str)] = &[
     ("php", "PHP"),
     ("next.js", "Next.js"),
     ("tornado", "Tornado"),
+    ("aiohttp", "aiohttp"),
     ("cowboy", "Cowboy"),
 ];
 
@@ -423,6 +440,15 @@ const APP_PAGES: &[(&[&str], &str)] = &[
     (&["we're sorry, but something went wrong"], "Rails"),
     (&["<pre>cannot "], "Express"),
     (&["werkzeug"], "Flask/Werkzeug"),
+    // Werkzeug's HTTPException page: an unquoted `lang=en` and no <head> or <body>.
+    (
+        &["<!doctype html>\n<html lang=en>\n<title>"],
+        "Flask/Werkzeug",
+    ),
+    // Tornado's default `write_error`: "<html><title>500: Internal Server Error</title><body>".
+    (&["<html><title>", "</title><body>"], "Tornado"),
+    // Django's default 400/403/500 views: the code in brackets after the reason.
+    (&["<title>bad request (400)</title>"], "Django"),
     (&["<h3>apache tomcat"], "Tomcat"),
     (&["powered by jetty"], "Jetty"),
     (&["tools.ietf.org/html/rfc7231#section"], "ASP.NET"),
@@ -546,6 +572,7 @@ pub fn classify(response: &Response) -> Origin {
     );
     status_signals(&seen, &mut signals);
     body_signals(&seen, page.is_some(), &mut signals);
+    configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);
     decide(&seen, &signals, page, id.as_deref())
@@ -622,7 +649,8 @@ fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
             .any(|v| v.contains("stale") || v.contains("updating"))
     }) || seen
         .values("warning")
-        .any(|v| v.starts_with("110") || v.starts_with("111"));
+        .any(|v| v.starts_with("110") || v.starts_with("111"))
+        || older_than_its_lifetime(seen, age);
     let hit = two_ids || hit_word || age.is_some_and(|a| a > 0);
     let cache_product = FRONTS
         .iter()
@@ -694,6 +722,28 @@ fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
     }
 }
 
+/// `Age` past the stored object's freshness lifetime (`s-maxage`, else `max-age`): the cache
+/// served a stale copy (RFC 9111 section 4.2), as Varnish's grace and `stale-if-error` do when
+/// the origin is down.
+fn older_than_its_lifetime(seen: &Seen<'_>, age: Option<u64>) -> bool {
+    let Some(age) = age else {
+        return false;
+    };
+    let directive = |name: &str| {
+        seen.values("cache-control")
+            .flat_map(|v| v.split(','))
+            .find_map(|d| {
+                let (key, value) = d.trim().split_once('=')?;
+                (key.trim() == name)
+                    .then(|| value.trim().trim_matches('"').parse::<u64>().ok())
+                    .flatten()
+            })
+    };
+    directive("s-maxage")
+        .or_else(|| directive("max-age"))
+        .is_some_and(|lifetime| age > lifetime)
+}
+
 /// The product token of a `Server` value: `lighttpd/1.4.69 (Debian)` is "lighttpd".
 fn server_product(value: &str) -> &str {
     value.split(['/', ' ', '(']).next().unwrap_or(value).trim()
@@ -723,6 +773,17 @@ fn server_signals(seen: &Seen<'_>, from_store: bool, page: bool, signals: &mut V
                     Toward::App,
                     if is_server { 3 } else { 2 },
                 ));
+                // A proxy's own answer never carries the app's Server; with no mark of a proxy
+                // or cache on the path either, nothing in front was there to write it.
+                if is_server && !front_on_path(seen) {
+                    signals.push(Signal::new(
+                        "nothing in front",
+                        "no proxy or cache left a mark on the path (no Via, X-Cache or proxy \
+                         Server): the app server answered straight",
+                        Toward::App,
+                        3,
+                    ));
+                }
             }
             continue;
         }
@@ -784,6 +845,45 @@ fn server_signals(seen: &Seen<'_>, from_store: bool, page: bool, signals: &mut V
     }
 }
 
+/// A short JSON error under a `Server` that names only a proxy which keeps (or adds beside) the
+/// upstream's own `Server`: had the app written it, the app's server would be named too. This is
+/// the proxy's configured answer (`respond`, `handle_errors`, `errorfile`, a synthetic
+/// `vcl_backend_error`). Proxies that replace the upstream's `Server` (nginx) say nothing here.
+fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    let Some(object) = seen.json.as_ref().and_then(|j| j.as_object()) else {
+        return;
+    };
+    if page || !seen.error() || object.len() > 3 || id_in_body(seen) {
+        return;
+    }
+    let named_app = seen
+        .headers
+        .iter()
+        .filter(|(n, _)| n == "server" || n == "x-powered-by")
+        .any(|(_, v)| APP_SERVERS.iter().any(|(key, _)| v.contains(key)));
+    if named_app {
+        return;
+    }
+    let front = seen.values("server").find_map(|v| {
+        FRONTS
+            .iter()
+            .find(|f| f.server_weight >= 2 && f.server.iter().any(|s| v.contains(s)))
+    });
+    let Some(front) = front else {
+        return;
+    };
+    signals.push(Signal::new(
+        format!("short JSON under {}", front.product),
+        format!(
+            "a short JSON error and no app server named: {} keeps the app's Server on what it \
+             forwards, so this is its own configured answer",
+            front.product
+        ),
+        Toward::Layer(front.layer, Some(front.product.to_owned())),
+        4,
+    ));
+}
+
 /// What the status says by itself.
 fn status_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     if let Some(code) = seen.response.status.filter(|c| [502, 504].contains(c)) {
@@ -820,7 +920,9 @@ fn status_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
 }
 
 /// An error with neither `Date` nor `Server`: a canned answer rather than an origin server's.
-fn canned_answer_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+/// With an empty body the headers are all there is to go on, so the `HAProxy` fingerprint weighs
+/// one less there: with the empty body alone it stays short of "high".
+fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
     if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
         return;
     }
@@ -842,7 +944,7 @@ fn canned_answer_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
             "no Date or Server, lower-case names",
             "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own answer",
             Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
-            4,
+            if empty { 3 } else { 4 },
         ));
     } else {
         signals.push(Signal::new(
@@ -866,6 +968,7 @@ fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
                 Toward::Front,
                 3,
             ));
+            canned_answer_signals(seen, true, signals);
         }
         return;
     }
@@ -910,7 +1013,7 @@ fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
             1,
         ));
     }
-    canned_answer_signals(seen, signals);
+    canned_answer_signals(seen, false, signals);
     if html && !id_in_body(seen) {
         signals.push(Signal::new(
             "HTML page",
@@ -1621,6 +1724,51 @@ mod tests {
             bad_gateway.layer != Some(Layer::App) || bad_gateway.confidence == Confidence::Low,
             "{bad_gateway:?}"
         );
+    }
+
+    #[test]
+    fn a_short_json_error_under_caddy_with_no_app_server_is_caddys_own_answer() {
+        let v = read(
+            "< HTTP/1.1 503 Service Unavailable\n< Content-Type: application/json\n< Server: Caddy\n< Date: Thu, 03 Dec 2026 07:46:58 GMT\n<\n{\"error\":\"maintenance\",\"message\":\"paused for a deploy\"}",
+        );
+        assert_eq!(v.layer, Some(Layer::Gateway));
+        assert_eq!(v.product.as_deref(), Some("Caddy"));
+        assert!(v.confidence < Confidence::High);
+        // The same body with the app's Server beside Caddy's is the app's, passed through.
+        let v = read(
+            "< HTTP/1.1 503 Service Unavailable\n< Content-Type: application/json\n< Server: Caddy\n< Server: uvicorn\n< Date: Thu, 03 Dec 2026 07:46:58 GMT\n<\n{\"error\":\"maintenance\",\"message\":\"paused for a deploy\"}",
+        );
+        assert_eq!(v.layer, Some(Layer::App));
+        // nginx replaces the app's Server, so under nginx the same body says nothing of who.
+        let v = read(
+            "< HTTP/1.1 503 Service Unavailable\n< Content-Type: application/json\n< Server: nginx\n< Date: Thu, 03 Dec 2026 07:46:58 GMT\n<\n{\"error\":\"maintenance\",\"message\":\"paused for a deploy\"}",
+        );
+        assert_ne!(v.layer, Some(Layer::Gateway));
+    }
+
+    #[test]
+    fn traffic_server_pages_are_the_caches_and_aiohttp_is_an_app_server() {
+        let v = read(
+            "HTTP/1.1 404 Not Found on Accelerator\nDate: Thu, 03 Dec 2026 07:47:11 GMT\nVia: http/1.1 ats (ApacheTrafficServer/9.2.9 [c s f ])\nServer: ATS/9.2.9\nContent-Type: text/html\n\n<HTML>\n<HEAD>\n<TITLE>Not Found on Accelerator</TITLE>\n</HEAD>\n<BODY>\n<H1>Not Found on Accelerator</H1>\n</BODY>",
+        );
+        assert_eq!(v.layer, Some(Layer::Cdn));
+        assert_eq!(v.product.as_deref(), Some("Apache Traffic Server"));
+        let v = read(
+            "HTTP/1.1 500 Internal Server Error\nContent-Type: text/plain; charset=utf-8\nContent-Length: 21\nDate: Thu, 03 Dec 2026 07:46:40 GMT\nServer: Python/3.11 aiohttp/3.9.1\n\n500 Internal Server Error",
+        );
+        assert_eq!(v.layer, Some(Layer::App));
+        assert_eq!(v.product.as_deref(), Some("aiohttp"));
+    }
+
+    #[test]
+    fn an_age_past_max_age_is_a_stale_copy_the_cache_served() {
+        let stale = "< HTTP/1.1 200 OK\n< Server: gunicorn\n< Content-Type: application/json\n< Cache-Control: public, max-age=1\n< X-Varnish: 32781 15\n< Age: 2\n< Via: 1.1 varnish (Varnish/7.1)\n<\n{\"items\":[]}";
+        let v = read(stale);
+        assert_eq!(v.layer, Some(Layer::Cdn));
+        assert!(v.confidence < Confidence::High);
+        // Within its lifetime, the stored answer is the app's.
+        let v = read(&stale.replace("max-age=1", "max-age=60"));
+        assert_eq!(v.layer, Some(Layer::App));
     }
 
     #[test]

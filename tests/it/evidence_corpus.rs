@@ -17,17 +17,14 @@ struct Labels {
 }
 
 #[derive(serde::Deserialize)]
-struct Label {
+pub struct Label {
     file: String,
     status: u16,
     layer: String,
     product: String,
-    /// Which setup of a round the capture came from (later rounds name it); not scored.
+    /// Which setup of a round the capture came from (later rounds name it): the unit a round is
+    /// split by, so that rules tuned on one half are measured on setups they never saw.
     #[serde(default)]
-    #[allow(
-        dead_code,
-        reason = "accepted so later rounds' labels read; not scored"
-    )]
     setup: Option<String>,
 }
 
@@ -83,6 +80,17 @@ impl Report {
 
     /// The figures and every miss, for `--nocapture`.
     pub fn print(&self, name: &str) {
+        self.print_figures(name);
+        for miss in &self.status_misses {
+            println!("  status miss: {miss}");
+        }
+        for miss in &self.layer_misses {
+            println!("  layer miss: {miss}");
+        }
+    }
+
+    /// The figures line alone, without the misses.
+    pub fn print_figures(&self, name: &str) {
         println!(
             "{name}: {} responses; status {}/{} ({:.1}%); layer {}/{} ({:.1}%), {} said unknown; \
              high right {}/{} ({:.1}%); medium right {}/{}; product named right {}",
@@ -101,24 +109,24 @@ impl Report {
             self.medium,
             self.product_right,
         );
-        for miss in &self.status_misses {
-            println!("  status miss: {miss}");
-        }
-        for miss in &self.layer_misses {
-            println!("  layer miss: {miss}");
-        }
     }
 }
 
 /// Reads every response `dir/labels.toml` lists and scores the reading against its label.
 pub fn measure(dir: &Path) -> Report {
+    measure_where(dir, |_| true)
+}
+
+/// Like [`measure`], for the labels `keep` accepts only.
+pub fn measure_where(dir: &Path, keep: impl Fn(&Label) -> bool) -> Report {
     let labels: Labels =
         toml::from_str(&std::fs::read_to_string(dir.join("labels.toml")).unwrap()).unwrap();
+    let chosen: Vec<&Label> = labels.response.iter().filter(|l| keep(l)).collect();
     let mut report = Report {
-        responses: labels.response.len(),
+        responses: chosen.len(),
         ..Report::default()
     };
-    for label in &labels.response {
+    for label in chosen {
         let text = std::fs::read_to_string(dir.join(&label.file)).unwrap();
         // The one way in, as the app and the CLI read it.
         let text = api_triage::text::normalize(&text);
@@ -286,4 +294,130 @@ fn round_two_held_out_figures() {
     let report = measure(&dir);
     report.print("round 2 (held out)");
     assert!(report.responses >= 100);
+}
+
+/// Which half of round 2 a setup belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Half {
+    /// Tuned on: its misses were read while the rules were changed.
+    A,
+    /// Held out: measured once, after tuning on half A was done.
+    B,
+}
+
+/// The round-2 setups, sorted by name (`setup` in `labels.toml`).
+const ROUND_TWO_SETUPS: [&str; 24] = [
+    "aiohttp-direct",
+    "apache-unique-id-via",
+    "body-only-paste",
+    "caddy-adds-request-id",
+    "caddy-json-errors",
+    "caddy-tls-h2",
+    "gunicorn-flask-direct",
+    "gunicorn-raw-wsgi",
+    "h2o-proxy",
+    "haproxy-json-errors",
+    "haproxy-unique-id",
+    "headers-only-paste",
+    "hypercorn-fastapi-h2c",
+    "lighttpd-proxy",
+    "nginx-adds-request-id",
+    "nginx-cache",
+    "nginx-h2c",
+    "nginx-json-gateway",
+    "squid-cache",
+    "tornado-direct",
+    "trafficserver-reverse",
+    "uvicorn-fastapi-direct",
+    "varnish-grace",
+    "waitress-django-direct",
+];
+
+/// The split of round 2, fixed before any miss was read: the distinct setup names sorted
+/// alphabetically, even positions (0, 2, 4...) are half A (tuned on), odd positions half B
+/// (held out). A setup not in the list is an error, so a new capture cannot slip into a half
+/// unnoticed.
+pub fn round_two_half(setup: &str) -> Half {
+    let position = ROUND_TWO_SETUPS
+        .iter()
+        .position(|s| *s == setup)
+        .unwrap_or_else(|| panic!("setup {setup:?} is not in the round-2 split"));
+    if position % 2 == 0 { Half::A } else { Half::B }
+}
+
+fn round_two_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence-round2")
+}
+
+fn in_half(label: &Label, half: Half) -> bool {
+    round_two_half(label.setup.as_deref().expect("round 2 labels name a setup")) == half
+}
+
+/// The split is what its rule says: the list is the labels' distinct setups, sorted, and the
+/// halves alternate through it.
+#[test]
+fn round_two_split_is_by_sorted_setup_alternating() {
+    let labels: Labels =
+        toml::from_str(&std::fs::read_to_string(round_two_dir().join("labels.toml")).unwrap())
+            .unwrap();
+    let mut setups: Vec<&str> = labels
+        .response
+        .iter()
+        .map(|l| l.setup.as_deref().unwrap())
+        .collect();
+    setups.sort_unstable();
+    setups.dedup();
+    assert_eq!(setups, ROUND_TWO_SETUPS);
+    assert_eq!(round_two_half("aiohttp-direct"), Half::A);
+    assert_eq!(round_two_half("apache-unique-id-via"), Half::B);
+    assert_eq!(round_two_half("waitress-django-direct"), Half::B);
+}
+
+/// Round 2, half A: the setups the rules were tuned on (figures and misses printed).
+#[test]
+fn round_two_half_a_tuned() {
+    let report = measure_where(&round_two_dir(), |l| in_half(l, Half::A));
+    report.print("round 2 half A (tuned on)");
+    assert!(report.responses >= 50);
+    // One status miss, a body-only paste of Django's bare 500 page, which shows no status the
+    // reader of statuses takes from a body (src/evidence/response.rs, not this reader).
+    assert!(
+        report.status_misses.len() <= 1,
+        "{:?}",
+        report.status_misses
+    );
+    assert!(
+        report.layer_percent() >= 90.0,
+        "layer {:.1}%:\n{}",
+        report.layer_percent(),
+        report.layer_misses.join("\n")
+    );
+    assert!(report.high >= 25 && report.high_right * 100 >= report.high * 97);
+}
+
+/// Round 2, half B: held out. Only the figures line is printed; its misses are shown only
+/// with `EVIDENCE_CORPUS_SHOW_B=1`, which is not set while tuning.
+#[test]
+fn round_two_half_b_held_out() {
+    let report = measure_where(&round_two_dir(), |l| in_half(l, Half::B));
+    if std::env::var_os("EVIDENCE_CORPUS_SHOW_B").is_some() {
+        report.print("round 2 half B (held out)");
+    } else {
+        report.print_figures("round 2 half B (held out)");
+    }
+    assert!(report.responses >= 50);
+    // Measured once after tuning on half A: every status read right, and "high" right 29 of
+    // 29 times. The layer (50 of 72, 69.4%) is reported, not asserted: it is short of the goal.
+    assert!(
+        report.status_misses.is_empty(),
+        "status misread in half B ({} of {})",
+        report.status_misses.len(),
+        report.responses
+    );
+    assert!(
+        report.high >= 20 && report.high_right * 100 >= report.high * 97,
+        "high right {} of {} in half B",
+        report.high_right,
+        report.high
+    );
 }
