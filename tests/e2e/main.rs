@@ -12,6 +12,7 @@ mod support;
 mod clipboard;
 mod flow;
 mod hostile;
+mod http_accuracy;
 mod interview;
 mod triage;
 mod tui;
