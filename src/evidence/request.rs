@@ -497,20 +497,11 @@ struct Command {
 }
 
 fn curl_command(text: &str) -> Option<Command> {
-    // A command may run over several lines with `\` continuations.
-    let mut lines = text.lines();
-    let mut line = lines.find_map(|l| {
-        let t = l.trim_start().trim_start_matches("$ ").trim_start();
-        t.starts_with("curl ").then(|| t.to_owned())
-    })?;
-    while line.ends_with('\\') {
-        line.pop();
-        match lines.next() {
-            Some(next) => line.push_str(next),
-            None => break,
-        }
+    let (words, closed) = command_words(text)?;
+    // A quote left open: where the body ends cannot be told.
+    if !closed || words.first().map(String::as_str) != Some("curl") {
+        return None;
     }
-    let words = shell_words(&line)?;
     let mut url = None;
     let mut data: Vec<String> = Vec::new();
     let mut file_data = false;
@@ -544,6 +535,7 @@ fn curl_command(text: &str) -> Option<Command> {
 
 /// A command line split into words as a POSIX shell would (quotes and backslashes; no
 /// expansions). `None` when a quote is left open.
+#[cfg(test)]
 fn shell_words(line: &str) -> Option<Vec<String>> {
     let (words, closed) = split_words(line);
     closed.then_some(words)
@@ -618,9 +610,10 @@ fn split_words(line: &str) -> (Vec<String>, bool) {
     (words, closed)
 }
 
-/// The headers a `curl` or `HTTPie` command line in `text` asks to send: the last command, a
-/// command continued over lines with a trailing backslash read as one line.
-fn from_command(text: &str) -> Option<Shown> {
+/// The last `curl` or `http` command line in `text` in words, and whether its quotes all
+/// closed; a command continued over lines with a trailing backslash is one line. Read once
+/// for the URL and body on top of a transcript and for the headers of a command alone.
+fn command_words(text: &str) -> Option<(Vec<String>, bool)> {
     let mut joined = String::new();
     let mut found = None;
     for line in text.lines() {
@@ -642,7 +635,12 @@ fn from_command(text: &str) -> Option<Shown> {
         }
     }
     let line = found.or_else(|| (!joined.is_empty()).then_some(joined))?;
-    let (words, _) = split_words(&line);
+    Some(split_words(&line))
+}
+
+/// The headers a `curl` or `HTTPie` command line in `text` asks to send.
+fn from_command(text: &str) -> Option<Shown> {
+    let (words, _) = command_words(text)?;
     let (program, args) = words.split_first()?;
     let headers = if program == "curl" {
         curl_headers(args)
