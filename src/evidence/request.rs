@@ -1,12 +1,58 @@
-//! The request in pasted evidence, as data, and the `curl` command that sends it again: read
-//! from a `curl -v` transcript's `>` lines (HTTP/1.1 or HTTP/2, with the command on top or
-//! not), a raw request as a server received it, what `http -v` prints, or a HAR entry.
-//! Credentials never reach the command: `Authorization`, cookies and key-like headers become
-//! placeholders. Pure: no I/O.
+//! The request in pasted evidence, read once for everything that needs it: the `curl` command
+//! that sends it again (the summary's Reproduce line) and the headers it carried (the
+//! credential check in `token`). Read from a `curl -v` transcript's `>` lines (HTTP/1.1 or
+//! HTTP/2, with the command on top or not), a raw request as a server received it, what
+//! `http -v` prints, a HAR entry, or else a `curl`/`http` command line (`-H`, `-u`,
+//! `--oauth2-bearer`, `-b`: what it asks to send). Credentials never reach the command:
+//! `Authorization`, cookies and key-like headers become placeholders. Pure: no I/O.
 
 use std::borrow::Cow;
 
 use serde::Serialize;
+
+/// Where the request a paste shows was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// `curl -v` `> ` lines.
+    Transcript,
+    /// A request block without markers: a raw request, or what `http -v` prints.
+    Raw,
+    /// A HAR file's last entry.
+    Har,
+    /// A `curl` or `http` command line: what it asks to send (a `.netrc` or config file could
+    /// add more), not what went out.
+    Command,
+}
+
+impl Source {
+    /// The evidence shows the request as it went out, not a command that would send it.
+    pub fn was_sent(self) -> bool {
+        self != Self::Command
+    }
+}
+
+/// The request a paste shows, as read by [`find`]: where from, the headers it carried, and
+/// the request itself when the paste says where it went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub source: Source,
+    /// Every header, in order, names as written; a token a terminal wrapped onto the next line
+    /// joined back; HTTP/2 pseudo-headers left out. The same list as `request`'s headers.
+    pub headers: Vec<(String, String)>,
+    /// Method, URL and body, for a command that sends it again: `None` when the paste gives no
+    /// host to send it to, and for a command line alone (it is already the command).
+    pub request: Option<Request>,
+}
+
+impl Shown {
+    /// The first value of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
 
 /// One HTTP request as read from evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,18 +128,26 @@ const SECRET_NAME_WORDS: &[&str] = &[
 ];
 
 /// Reads the request in `text`, if it shows one; with several (a redirect followed with
-/// `-L`), the last. Text with CR line breaks or colour codes reads the same as clean text.
-pub fn find_request(text: &str) -> Option<Request> {
+/// `-L`), the last, the one the final response answers. Text with CR line breaks or colour
+/// codes reads the same as clean text.
+pub fn find(text: &str) -> Option<Shown> {
     let text = crate::text::normalize(text);
     let text = text.as_ref();
     let trimmed = text.trim_start();
     if trimmed.starts_with('{')
         && trimmed.contains("\"entries\"")
-        && let Some(request) = from_har(trimmed)
+        && let Some(shown) = from_har(trimmed)
     {
-        return Some(request);
+        return Some(shown);
     }
-    from_curl_verbose(text).or_else(|| from_raw(text))
+    from_curl_verbose(text)
+        .or_else(|| from_raw(text))
+        .or_else(|| from_command(text))
+}
+
+/// The request in `text` with where it went: what [`find`] reads, when it has that.
+pub fn find_request(text: &str) -> Option<Request> {
+    find(text)?.request
 }
 
 impl Request {
@@ -226,18 +280,26 @@ fn without_password(url: &str) -> String {
     }
 }
 
-/// `POST /v1/orders HTTP/1.1` (or an absolute target, or `HTTP/2`) into method and target.
+/// `POST /v1/orders HTTP/1.1` (or an absolute target, or `HTTP/2`, or `CONNECT host:port`) into
+/// method and target.
 fn request_line(line: &str) -> Option<(&str, &str)> {
     let mut parts = line.split_whitespace();
     let (method, target, version) = (parts.next()?, parts.next()?, parts.next()?);
     let method_ok = (1..=16).contains(&method.len())
         && method.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+    // `CONNECT host:443` (through a proxy) names where to tunnel, not a path.
     let target_ok = target.starts_with('/')
         || target.starts_with("http://")
         || target.starts_with("https://")
-        || target == "*";
+        || target == "*"
+        || method == "CONNECT" && !target.contains('/');
     (parts.next().is_none() && method_ok && target_ok && version.starts_with("HTTP/"))
         .then_some((method, target))
+}
+
+/// `METHOD target HTTP/x`: a request line, as `curl -v` and `HTTPie` print it.
+pub(crate) fn is_request_line(line: &str) -> bool {
+    request_line(line.trim()).is_some()
 }
 
 /// `Name: value`; `None` for anything else, and for HTTP/2 pseudo-headers, which come back as
@@ -272,6 +334,21 @@ struct Parts<'a> {
 }
 
 impl Parts<'_> {
+    /// What was read, from `source`: the headers, and the request when it has a host.
+    fn shown(self, source: Source, scheme: Option<&str>) -> Shown {
+        let headers = self
+            .headers
+            .iter()
+            .filter(|(n, _)| !n.starts_with(':'))
+            .cloned()
+            .collect();
+        Shown {
+            source,
+            headers,
+            request: self.into_request(scheme),
+        }
+    }
+
     /// Builds the request; `scheme` is what the rest of the evidence says (`None`: nothing).
     fn into_request(self, scheme: Option<&str>) -> Option<Request> {
         let host = self
@@ -283,6 +360,10 @@ impl Parts<'_> {
             if self.target.starts_with("http://") || self.target.starts_with("https://") {
                 (self.target.to_owned(), false)
             } else {
+                // A `CONNECT` tunnel is no request to send again.
+                if !(self.target.starts_with('/') || self.target == "*") {
+                    return None;
+                }
                 let host = host.filter(|h| !h.is_empty() && !h.contains(char::is_whitespace))?;
                 let (scheme, assumed) = match scheme {
                     Some(s) => (s, false),
@@ -318,7 +399,7 @@ impl Parts<'_> {
 }
 
 /// The last request of a `curl -v` transcript (`> ` lines).
-fn from_curl_verbose(text: &str) -> Option<Request> {
+fn from_curl_verbose(text: &str) -> Option<Shown> {
     let mut found: Option<Parts<'_>> = None;
     let mut in_headers = false;
     for line in text.lines() {
@@ -326,6 +407,11 @@ fn from_curl_verbose(text: &str) -> Option<Request> {
             .strip_prefix("> ")
             .or_else(|| (line.trim_end() == ">").then_some(""))
         else {
+            // A line without the marker amid the headers: the rest of a token the terminal
+            // wrapped, or something else, which is passed over.
+            if in_headers && let Some(parts) = found.as_mut() {
+                continue_token(&mut parts.headers, line.trim());
+            }
             continue;
         };
         if let Some((method, target)) = request_line(rest) {
@@ -350,7 +436,29 @@ fn from_curl_verbose(text: &str) -> Option<Request> {
         parts.body = Some(body);
     }
     let scheme = scheme_of_transcript(text, command.as_ref().and_then(|c| c.url.as_deref()));
-    parts.into_request(scheme)
+    Some(parts.shown(Source::Transcript, scheme))
+}
+
+/// Characters a token is made of; a line of only these after an `Authorization` line is the
+/// rest of a token a terminal wrapped.
+fn is_token_line(line: &str) -> bool {
+    !line.is_empty()
+        && line.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'=')
+        })
+}
+
+/// Appends a wrapped token's next piece to the last header when it is an `Authorization`.
+fn continue_token(headers: &mut [(String, String)], piece: &str) -> bool {
+    match headers.last_mut() {
+        Some((name, value))
+            if name.eq_ignore_ascii_case("authorization") && is_token_line(piece) =>
+        {
+            value.push_str(piece);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// What a `curl -v` transcript shows of the connection: TLS lines mean https; a plain
@@ -389,20 +497,11 @@ struct Command {
 }
 
 fn curl_command(text: &str) -> Option<Command> {
-    // A command may run over several lines with `\` continuations.
-    let mut lines = text.lines();
-    let mut line = lines.find_map(|l| {
-        let t = l.trim_start().trim_start_matches("$ ").trim_start();
-        t.starts_with("curl ").then(|| t.to_owned())
-    })?;
-    while line.ends_with('\\') {
-        line.pop();
-        match lines.next() {
-            Some(next) => line.push_str(next),
-            None => break,
-        }
+    let (words, closed) = command_words(text)?;
+    // A quote left open: where the body ends cannot be told.
+    if !closed || words.first().map(String::as_str) != Some("curl") {
+        return None;
     }
-    let words = shell_words(&line)?;
     let mut url = None;
     let mut data: Vec<String> = Vec::new();
     let mut file_data = false;
@@ -436,33 +535,49 @@ fn curl_command(text: &str) -> Option<Command> {
 
 /// A command line split into words as a POSIX shell would (quotes and backslashes; no
 /// expansions). `None` when a quote is left open.
+#[cfg(test)]
 fn shell_words(line: &str) -> Option<Vec<String>> {
+    let (words, closed) = split_words(line);
+    closed.then_some(words)
+}
+
+/// The words of `line`, and whether every quote was closed; an open quote runs to the end (a
+/// paste cut short still says which headers it asks for).
+fn split_words(line: &str) -> (Vec<String>, bool) {
     let mut words = Vec::new();
     let mut word = String::new();
     let mut in_word = false;
+    let mut closed = true;
     let mut chars = line.chars();
     while let Some(c) = chars.next() {
         match c {
             '\'' => {
                 in_word = true;
-                loop {
-                    match chars.next()? {
-                        '\'' => break,
-                        c => word.push(c),
+                closed = false;
+                for c in chars.by_ref() {
+                    if c == '\'' {
+                        closed = true;
+                        break;
                     }
+                    word.push(c);
                 }
             }
             '"' => {
                 in_word = true;
-                loop {
-                    match chars.next()? {
-                        '"' => break,
-                        '\\' => match chars.next()? {
-                            c @ ('"' | '\\' | '$' | '`') => word.push(c),
-                            c => {
+                closed = false;
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => {
+                            closed = true;
+                            break;
+                        }
+                        '\\' => match chars.next() {
+                            Some(c @ ('"' | '\\' | '$' | '`')) => word.push(c),
+                            Some(c) => {
                                 word.push('\\');
                                 word.push(c);
                             }
+                            None => break,
                         },
                         c => word.push(c),
                     }
@@ -485,36 +600,180 @@ fn shell_words(line: &str) -> Option<Vec<String>> {
                 word.push(c);
             }
         }
+        if !closed {
+            break;
+        }
     }
     if in_word {
         words.push(word);
     }
-    Some(words)
+    (words, closed)
 }
 
-/// A raw request (as a server received it, or as `http -v` prints it): the request line
-/// first, after any command line, then headers, a blank line and the body, which ends at
-/// the response's status line when one follows.
-fn from_raw(text: &str) -> Option<Request> {
-    let mut lines = text.lines().skip_while(|l| {
+/// The last `curl` or `http` command line in `text` in words, and whether its quotes all
+/// closed; a command continued over lines with a trailing backslash is one line. Read once
+/// for the URL and body on top of a transcript and for the headers of a command alone.
+fn command_words(text: &str) -> Option<(Vec<String>, bool)> {
+    let mut joined = String::new();
+    let mut found = None;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        let start = trimmed.trim_start_matches("$ ").trim_start();
+        if joined.is_empty()
+            && !(start.starts_with("curl ")
+                || start.starts_with("http ")
+                || start.starts_with("https "))
+        {
+            continue;
+        }
+        if let Some(head) = start.strip_suffix('\\') {
+            joined.push_str(head);
+            joined.push(' ');
+        } else {
+            joined.push_str(start);
+            found = Some(std::mem::take(&mut joined));
+        }
+    }
+    let line = found.or_else(|| (!joined.is_empty()).then_some(joined))?;
+    Some(split_words(&line))
+}
+
+/// The headers a `curl` or `HTTPie` command line in `text` asks to send.
+fn from_command(text: &str) -> Option<Shown> {
+    let (words, _) = command_words(text)?;
+    let (program, args) = words.split_first()?;
+    let headers = if program == "curl" {
+        curl_headers(args)
+    } else {
+        httpie_headers(args)
+    };
+    Some(Shown {
+        source: Source::Command,
+        headers,
+        request: None,
+    })
+}
+
+fn basic(user_password: &str) -> String {
+    use base64::Engine as _;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(user_password)
+    )
+}
+
+fn curl_headers(args: &[String]) -> Vec<(String, String)> {
+    let mut headers = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        // `-HX`, `-uX` and `--header=X` forms as well as the value in the next word.
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ if arg.len() > 2 && !arg.starts_with("--") && arg.starts_with('-') => {
+                (&arg[..2], Some(arg[2..].to_owned()))
+            }
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || inline.clone().or_else(|| args.next().cloned());
+        match flag {
+            "-H" | "--header" => headers.extend(value().as_deref().and_then(header_line)),
+            "-u" | "--user" => {
+                if let Some(v) = value() {
+                    headers.push(("Authorization".to_owned(), basic(&v)));
+                }
+            }
+            "--oauth2-bearer" => {
+                if let Some(v) = value() {
+                    headers.push(("Authorization".to_owned(), format!("Bearer {v}")));
+                }
+            }
+            "-b" | "--cookie" => {
+                // A cookie jar file name has no `=`; only inline cookies are sent as written.
+                if let Some(v) = value().filter(|v| v.contains('=')) {
+                    headers.push(("Cookie".to_owned(), v));
+                }
+            }
+            _ => {}
+        }
+    }
+    headers
+}
+
+fn httpie_headers(args: &[String]) -> Vec<(String, String)> {
+    let mut headers = Vec::new();
+    let mut bearer = false;
+    let mut auth = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        match flag {
+            "-a" | "--auth" => auth = inline.or_else(|| args.next().cloned()),
+            "-A" | "--auth-type" => {
+                bearer = inline
+                    .or_else(|| args.next().cloned())
+                    .is_some_and(|t| t == "bearer");
+            }
+            _ if arg.starts_with('-') || arg.contains("://") => {}
+            // `Name:value` is a header; `name:=json`, `name==query`, `name=data` are not.
+            _ => {
+                if let Some((name, value)) = arg.split_once(':')
+                    && !value.starts_with('=')
+                    && !name.contains('=')
+                    && !name.is_empty()
+                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                {
+                    headers.push((name.to_owned(), value.to_owned()));
+                }
+            }
+        }
+    }
+    if let Some(auth) = auth {
+        let value = if bearer {
+            format!("Bearer {auth}")
+        } else {
+            basic(&auth)
+        };
+        headers.push(("Authorization".to_owned(), value));
+    }
+    headers
+}
+
+/// A raw request (as a server received it, or as `http -v` prints it): a request line, then
+/// headers, a blank line and the body, which ends at the response's status line when one
+/// follows. The last such request (`http -v --follow` prints each); a request line counts at
+/// the start of a line, or as the first line after any command line, indented or not.
+fn from_raw(text: &str) -> Option<Shown> {
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.iter().position(|l| {
         let t = l.trim();
-        t.is_empty()
+        !(t.is_empty()
             || t.starts_with("$ ")
             || t.starts_with("curl ")
             || t.starts_with("http ")
-            || t.starts_with("https ")
-    });
-    let (method, target) = request_line(lines.next()?.trim())?;
+            || t.starts_with("https "))
+    })?;
+    let start = (first..lines.len()).rev().find(|&i| {
+        is_request_line(lines[i]) && (i == first || !lines[i].starts_with(char::is_whitespace))
+    })?;
+    let (method, target) = request_line(lines[start].trim())?;
     let mut headers = Vec::new();
     let mut body_lines: Vec<&str> = Vec::new();
     let mut in_headers = true;
-    for line in lines {
+    for &line in &lines[start + 1..] {
+        // The fence closing a Markdown code block the request was pasted in ends it: what
+        // follows is the note's words.
+        if line.trim_start().starts_with("```") {
+            break;
+        }
         if in_headers {
             if line.trim().is_empty() {
                 in_headers = false;
             } else if let Some(header) = header_line(line.trim_end()) {
                 headers.push(header);
-            } else {
+            } else if !continue_token(&mut headers, line.trim()) {
                 // Not a header: the paste lost its blank line; the rest is body.
                 in_headers = false;
                 body_lines.push(line);
@@ -528,13 +787,15 @@ fn from_raw(text: &str) -> Option<Request> {
     }
     let body = body_lines.join("\n");
     let body = body.trim_matches('\n');
-    Parts {
-        method,
-        target,
-        headers,
-        body: (!body.trim().is_empty()).then(|| body.to_owned()),
-    }
-    .into_request(None)
+    Some(
+        Parts {
+            method,
+            target,
+            headers,
+            body: (!body.trim().is_empty()).then(|| body.to_owned()),
+        }
+        .shown(Source::Raw, None),
+    )
 }
 
 fn is_status(word: &str) -> bool {
@@ -542,7 +803,7 @@ fn is_status(word: &str) -> bool {
 }
 
 /// The request of a HAR file's last entry.
-fn from_har(text: &str) -> Option<Request> {
+fn from_har(text: &str) -> Option<Shown> {
     let value: serde_json::Value = serde_json::from_str(text).ok()?;
     let request = value
         .get("log")?
@@ -550,9 +811,7 @@ fn from_har(text: &str) -> Option<Request> {
         .as_array()?
         .last()?
         .get("request")?;
-    let method = request.get("method")?.as_str()?;
-    let url = request.get("url")?.as_str()?;
-    let headers = request
+    let headers: Vec<(String, String)> = request
         .get("headers")
         .and_then(|h| h.as_array())
         .map(|list| {
@@ -566,19 +825,34 @@ fn from_har(text: &str) -> Option<Request> {
                 .collect()
         })
         .unwrap_or_default();
+    let method = request.get("method").and_then(|m| m.as_str());
+    let url = request.get("url").and_then(|u| u.as_str());
+    let (Some(method), Some(url)) = (method, url) else {
+        // The headers still say what was sent; without method and URL there is no command.
+        return Some(Shown {
+            source: Source::Har,
+            headers: headers
+                .into_iter()
+                .filter(|(n, _)| !n.starts_with(':'))
+                .collect(),
+            request: None,
+        });
+    };
     let body = request
         .get("postData")
         .and_then(|p| p.get("text"))
         .and_then(|t| t.as_str())
         .filter(|t| !t.is_empty())
         .map(str::to_owned);
-    Parts {
-        method,
-        target: url,
-        headers,
-        body,
-    }
-    .into_request(None)
+    Some(
+        Parts {
+            method,
+            target: url,
+            headers,
+            body,
+        }
+        .shown(Source::Har, None),
+    )
 }
 
 #[cfg(test)]
@@ -827,5 +1101,100 @@ mod tests {
              -H 'Content-Type: application/json' \\\n  -H 'Authorization: Bearer <token>' \\\n  \
              -H 'X-Tenant: acme-eu' \\\n  -H 'Api-Version: 2024-10-01' \\\n  -d '{\"a\":1}'"
         );
+    }
+
+    fn names(request: &Shown) -> Vec<&str> {
+        request.headers.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn the_last_request_of_a_curl_transcript_wins() {
+        let text = "> GET /old HTTP/1.1\n> Host: a.example\n> Authorization: Bearer abc\n>\n\
+                    < HTTP/1.1 302 Found\n< Location: https://b.example/new\n<\n\
+                    > GET /new HTTP/1.1\n> Host: b.example\n> Accept: */*\n> \n< HTTP/1.1 401 Unauthorized\n";
+        let request = find(text).unwrap();
+        assert_eq!(request.source, Source::Transcript);
+        assert_eq!(names(&request), ["Host", "Accept"]);
+    }
+
+    #[test]
+    fn a_token_wrapped_by_the_terminal_is_joined() {
+        let text = "> GET / HTTP/1.1\n> Authorization: Bearer eyJhbGciOi.eyJzdWIiOi\nJ4In0.c2ln\n> Accept: */*\n>\n";
+        let request = find(text).unwrap();
+        assert_eq!(
+            request.header("authorization"),
+            Some("Bearer eyJhbGciOi.eyJzdWIiOiJ4In0.c2ln")
+        );
+        assert_eq!(request.header("accept"), Some("*/*"));
+    }
+
+    #[test]
+    fn an_httpie_request_block() {
+        let text = "GET /v1/orders HTTP/1.1\nAccept: */*\nX-API-Key: k-123\nHost: api.example\n\n\
+                    HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{}";
+        let request = find(text).unwrap();
+        assert_eq!(request.source, Source::Raw);
+        assert_eq!(names(&request), ["Accept", "X-API-Key", "Host"]);
+    }
+
+    #[test]
+    fn command_lines_of_curl_and_httpie() {
+        let curl = find(
+            "$ curl -sS https://api.example/x \\\n  -H 'Authorization: Bearer abc.def' -u deploy-bot:s3cret --cookie 'sid=1'\nHTTP/1.1 401\n",
+        )
+        .unwrap();
+        assert_eq!(curl.source, Source::Command);
+        assert_eq!(names(&curl), ["Authorization", "Authorization", "Cookie"]);
+        assert_eq!(curl.header("authorization"), Some("Bearer abc.def"));
+        let http =
+            find("http -a deploy-bot:s3cret GET https://api.example/x X-Trace:1 q==2 a:=1\n")
+                .unwrap();
+        assert_eq!(names(&http), ["X-Trace", "Authorization"]);
+        assert_eq!(find("just some words"), None);
+    }
+
+    #[test]
+    fn a_har_entrys_request_headers() {
+        let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"https://x.example/a",
+            "headers":[{"name":"cookie","value":"sid=abc"}]},"response":{"status":401}}]}}"#;
+        let request = find(har).unwrap();
+        assert_eq!(request.source, Source::Har);
+        assert_eq!(names(&request), ["cookie"]);
+    }
+
+    #[test]
+    fn one_reading_for_the_command_and_the_credential_check() {
+        // A note above, the request in a Markdown fence, the note's words after it.
+        let text = "### Repro\r```\rGET /v1/prices HTTP/1.1\rHost: api.example\r\
+                    Authorization: Basic dTpw\r```\rAnswer: 200 with ETag: W/\"1\"\r";
+        let shown = find(text).unwrap();
+        assert_eq!(shown.source, Source::Raw);
+        assert_eq!(names(&shown), ["Host", "Authorization"]);
+        let request = shown.request.unwrap();
+        assert_eq!(request.headers, shown.headers);
+        assert_eq!(request.body, None, "the words after the fence are no body");
+        assert_eq!(
+            request.to_curl(),
+            "curl -sS -D - https://api.example/v1/prices -H 'Authorization: Basic <credentials>'"
+        );
+        // A command line alone carries headers, and no second command.
+        let shown = find("curl https://api.example/x -H 'X-API-Key: k'\nHTTP/1.1 401\n").unwrap();
+        assert_eq!((shown.source, shown.request), (Source::Command, None));
+        assert!(!shown.source.was_sent());
+    }
+
+    #[test]
+    fn a_tunnel_through_a_proxy_is_read_but_not_sent_again() {
+        assert!(is_request_line("CONNECT api.example:443 HTTP/1.1"));
+        assert!(!is_request_line("GET api.example HTTP/1.1"));
+        let shown =
+            find("CONNECT api.example:443 HTTP/1.1\nProxy-Authorization: Basic dTpw\n\n").unwrap();
+        assert_eq!(shown.header("proxy-authorization"), Some("Basic dTpw"));
+        assert_eq!(shown.request, None);
+        // A HAR entry of a WebSocket: no https command sends it again.
+        let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"wss://x.example/ws",
+            "headers":[{"name":"Host","value":"x.example"}]}}]}}"#;
+        let shown = find(har).unwrap();
+        assert_eq!((shown.source, shown.request), (Source::Har, None));
     }
 }

@@ -228,7 +228,7 @@ fn parse_plain(text: &str) -> Response {
         let t = line.trim();
         if t.is_empty() || t.starts_with("$ ") || t.starts_with("curl ") {
             lines.next();
-        } else if super::sent::is_request_line(t) {
+        } else if super::request::is_request_line(t) {
             lines
                 .by_ref()
                 .take_while(|l| !l.trim().is_empty())

@@ -9,8 +9,8 @@ use base64::Engine as _;
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::request::{self, Shown};
 use super::response::Response;
-use super::sent::{self, Request, Source};
 
 /// What the token's claims say, in the engineer's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -567,7 +567,7 @@ pub fn judge(
     from_response_date: bool,
     expected: Expected<'_>,
 ) -> Judged {
-    let request = sent::find(text);
+    let request = request::find(text);
     let all_challenges = challenges(response);
     // The challenge that says what went wrong, else the first.
     let challenge = all_challenges
@@ -603,8 +603,8 @@ pub fn judge(
     let mut credentials = Credentials {
         request: match request.as_ref().map(|r| r.source) {
             None => RequestShown::No,
-            Some(Source::Sent) => RequestShown::Sent,
-            Some(Source::Command) => RequestShown::Command,
+            Some(source) if source.was_sent() => RequestShown::Sent,
+            Some(_) => RequestShown::Command,
         },
         sent,
         presented,
@@ -628,7 +628,7 @@ pub fn judge(
 }
 
 /// The credential headers of a request by name ("Authorization (Bearer)"), and the others.
-fn sent_names(request: &Request) -> (Vec<String>, Vec<String>) {
+fn sent_names(request: &Shown) -> (Vec<String>, Vec<String>) {
     let mut sent = Vec::new();
     let mut others = Vec::new();
     for (name, value) in &request.headers {
