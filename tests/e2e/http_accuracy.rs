@@ -29,8 +29,8 @@ fn the_499_and_522_cards_say_whose_fault_it_is_at_80x24() {
 #[test]
 fn the_summary_reproduces_the_captured_request_without_its_token() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/requests/curl-v-post-http1.txt");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/requests/curl-v-post-http1.txt");
     let tmux = Tmux::new("reproduce");
     let script = format!(
         "export API_TRIAGE_STATE_DIR='{state}'; cd '{dir}'; \
@@ -44,16 +44,28 @@ fn the_summary_reproduces_the_captured_request_without_its_token() {
     tmux.wait_for("EXPORT-DONE", LIMIT);
     let summary = std::fs::read_to_string(dir.path().join("summary.md")).unwrap();
     let reproduce = &summary[summary.find("Reproduce").expect("a Reproduce section")..];
-    assert!(reproduce.contains("From the request in the note"), "{summary}");
+    assert!(
+        reproduce.contains("From the request in the note"),
+        "{summary}"
+    );
     assert!(
         reproduce.contains("curl -sS -D - -X POST http://orders.example.test:18701/v1/orders"),
         "{summary}"
     );
-    assert!(reproduce.contains("'Authorization: Bearer <token>'"), "{summary}");
-    assert!(!summary.contains("eyJhbGciOiJIUzI1NiJ9"), "the token leaked:\n{summary}");
     assert!(
-        !dir.path().read_dir().unwrap().flatten().any(|e| e.path().is_dir()
-            && e.file_name().to_string_lossy().contains("-50")),
+        reproduce.contains("'Authorization: Bearer <token>'"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("eyJhbGciOiJIUzI1NiJ9"),
+        "the token leaked:\n{summary}"
+    );
+    assert!(
+        !dir.path()
+            .read_dir()
+            .unwrap()
+            .flatten()
+            .any(|e| e.path().is_dir() && e.file_name().to_string_lossy().contains("-50")),
         "--print writes no bundle"
     );
 }
