@@ -21,6 +21,22 @@ const ID_NAMES: &[&str] = &[
     "x-varnish",
 ];
 
+/// The names among [`ID_NAMES`] that carry a distributed trace's id rather than one request's.
+const TRACE_NAMES: &[&str] = &[
+    "traceparent",
+    "trace_id",
+    "trace-id",
+    "x-b3-traceid",
+    "x-amzn-trace-id",
+    "x-cloud-trace-context",
+];
+
+/// Whether an id found under `name` is a trace's (searchable in a tracing tool) rather than
+/// one request's (searchable in the logs of the hop that set it).
+pub fn is_trace_name(name: &str) -> bool {
+    TRACE_NAMES.contains(&name)
+}
+
 /// An id and what it is called where it was found.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FoundId {

@@ -5,44 +5,19 @@
 
 use std::collections::BTreeSet;
 
-use super::ids::find_ids;
+use super::ids::{find_ids, is_trace_name};
 use crate::runbook::model::Need;
-
-/// Id names that identify one request (searchable in the logs of the hop that set them).
-const REQUEST_ID_NAMES: &[&str] = &[
-    "x-request-id",
-    "x-correlation-id",
-    "request-id",
-    "request_id",
-    "requestid",
-    "x-amzn-requestid",
-    "x-amz-request-id",
-    "x-amz-cf-id",
-    "cf-ray",
-    "x-varnish",
-];
-
-/// Id names of a distributed trace.
-const TRACE_ID_NAMES: &[&str] = &[
-    "traceparent",
-    "trace_id",
-    "trace-id",
-    "x-b3-traceid",
-    "x-amzn-trace-id",
-    "x-cloud-trace-context",
-];
 
 /// The needs that `text` meets.
 pub fn detect(text: &str) -> BTreeSet<Need> {
     let mut found = BTreeSet::new();
     let lines: Vec<&str> = text.lines().collect();
     for id in find_ids(text) {
-        if REQUEST_ID_NAMES.contains(&id.name.as_str()) {
-            found.insert(Need::RequestId);
-        }
-        if TRACE_ID_NAMES.contains(&id.name.as_str()) {
-            found.insert(Need::TraceId);
-        }
+        found.insert(if is_trace_name(&id.name) {
+            Need::TraceId
+        } else {
+            Need::RequestId
+        });
     }
     let headers: Vec<String> = lines
         .iter()

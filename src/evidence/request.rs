@@ -811,20 +811,7 @@ fn from_har(text: &str) -> Option<Shown> {
         .as_array()?
         .last()?
         .get("request")?;
-    let headers: Vec<(String, String)> = request
-        .get("headers")
-        .and_then(|h| h.as_array())
-        .map(|list| {
-            list.iter()
-                .filter_map(|h| {
-                    Some((
-                        h.get("name")?.as_str()?.to_owned(),
-                        h.get("value")?.as_str()?.to_owned(),
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let headers = har_headers(request);
     let method = request.get("method").and_then(|m| m.as_str());
     let url = request.get("url").and_then(|u| u.as_str());
     let (Some(method), Some(url)) = (method, url) else {
@@ -853,6 +840,24 @@ fn from_har(text: &str) -> Option<Shown> {
         }
         .shown(Source::Har, None),
     )
+}
+
+/// The `headers` of a HAR request or response object, as (name, value) pairs in order.
+pub(crate) fn har_headers(message: &serde_json::Value) -> Vec<(String, String)> {
+    message
+        .get("headers")
+        .and_then(|h| h.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|h| {
+                    Some((
+                        h.get("name")?.as_str()?.to_owned(),
+                        h.get("value")?.as_str()?.to_owned(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

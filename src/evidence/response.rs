@@ -273,20 +273,7 @@ fn parse_har(text: &str) -> Option<Response> {
     let entry = value.get("log")?.get("entries")?.as_array()?.last()?;
     let request = entry.get("request")?;
     let har_response = entry.get("response")?;
-    let headers = har_response
-        .get("headers")
-        .and_then(|h| h.as_array())
-        .map(|list| {
-            list.iter()
-                .filter_map(|h| {
-                    Some((
-                        h.get("name")?.as_str()?.to_owned(),
-                        h.get("value")?.as_str()?.to_owned(),
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let headers = super::request::har_headers(har_response);
     Some(Response {
         method: request
             .get("method")
@@ -318,20 +305,7 @@ fn parse_har(text: &str) -> Option<Response> {
             .unwrap_or("")
             .to_owned(),
         earlier: Vec::new(),
-        request_headers: request
-            .get("headers")
-            .and_then(|h| h.as_array())
-            .map(|list| {
-                list.iter()
-                    .filter_map(|h| {
-                        Some((
-                            h.get("name")?.as_str()?.to_owned(),
-                            h.get("value")?.as_str()?.to_owned(),
-                        ))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
+        request_headers: super::request::har_headers(request),
         forward_proxy: false,
     })
 }

@@ -28,6 +28,15 @@ fn esc(app: &mut Pty) {
     std::thread::sleep(Duration::from_millis(120));
 }
 
+/// How the status line counts `n` notes: "· 1 note ", "· 2 notes ".
+fn saved_notes(n: usize) -> String {
+    if n == 1 {
+        "· 1 note ".to_owned()
+    } else {
+        format!("· {n} notes ")
+    }
+}
+
 fn journal(dir: &Path) -> Journal {
     Journal::new(dir.join("state"))
 }
@@ -211,7 +220,7 @@ fn killed_at_random_moments_no_saved_note_is_ever_lost() {
         );
         app.send(note.as_bytes());
         esc(&mut app);
-        app.wait_for(&format!("· {} notes ", expected.len() + 1), LIMIT);
+        app.wait_for(&saved_notes(expected.len() + 1), LIMIT);
         expected.push(note);
         // Then more typing, killed at a random moment.
         app.send(CTRL_N);
@@ -248,7 +257,7 @@ fn killed_at_random_moments_no_saved_note_is_ever_lost() {
                 expected.push(text);
             }
             esc(&mut resumed);
-            resumed.wait_for(&format!("· {} notes ", expected.len()), LIMIT);
+            resumed.wait_for(&saved_notes(expected.len()), LIMIT);
             resumed.send(b"\x03");
             resumed.wait_exit(LIMIT);
         }

@@ -135,16 +135,16 @@ pub(super) fn draw(
         );
     }
     let checklist = &triage.session.checklist;
-    let mut summary = format!(
+    let counts = format!(
         " {} of {} steps settled · {} ruled out · {}",
         checklist.settled(),
         checklist.steps.len(),
         checklist.ruled_out().count(),
         notes_count(triage.session.notes.len())
     );
+    let mut verdict = String::new();
     if let Some(found) = checklist.found().next() {
-        summary.push_str(" · found: ");
-        summary.push_str(&found.found_text());
+        verdict = format!("found: {}", found.found_text());
     } else if let Some(card) = &card {
         let ranked = rank_causes(
             card,
@@ -153,12 +153,22 @@ pub(super) fn draw(
             checklist,
         );
         if let Some(top) = most_likely(&ranked) {
-            summary.push_str(" · most likely: ");
-            summary.push_str(&top.text);
+            verdict = format!("most likely: {}", top.text);
         }
     }
+    // Short of room, the verdict goes before the counts: it is what the engineer acts on.
+    let whole = if verdict.is_empty() {
+        counts.clone()
+    } else {
+        format!("{counts} · {verdict}")
+    };
+    let line = if whole.chars().count() <= usize::from(summary_area.width) || verdict.is_empty() {
+        whole
+    } else {
+        format!(" {verdict}")
+    };
     // Cut after a whole word: half a word reads as a different word.
-    let summary = fit_line(&visible(&summary), summary_area.width);
+    let summary = fit_line(&visible(&line), summary_area.width);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(summary, theme.dim()))),
         summary_area,
