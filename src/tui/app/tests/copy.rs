@@ -1,0 +1,81 @@
+//! `y` copies the exact command of a card's place or a checklist step.
+
+use super::*;
+
+#[test]
+fn y_on_a_card_copies_the_marked_places_command_exactly() {
+    let mut a = app();
+    a.open_code(503);
+    let places = a.shared.card(0, 503).unwrap().look_first;
+    // The first place until another is picked; placeholders kept as the runbook writes them.
+    assert!(
+        places[0].how.contains("\"<namespace>\""),
+        "{}",
+        places[0].how
+    );
+    assert_eq!(
+        copies(&press_label(&mut a, "y")),
+        [(places[0].how.clone(), command_of("place 1"))]
+    );
+    assert!(screen_text(&a, 80, 24).contains("▸ y copies place 1 · 1-3 picks"));
+    press_label(&mut a, "3");
+    assert_eq!(
+        copies(&press_label(&mut a, "y")),
+        [(places[2].how.clone(), command_of("place 3"))]
+    );
+    // Picking a place brings it into view, marked, at a small size too.
+    a.shared.viewport = (60, 16);
+    let screen = screen_text(&a, 60, 16);
+    assert!(screen.contains("▸3. Envoy response flags"), "{screen}");
+    assert!(screen.contains("y copies place 3"), "{screen}");
+    // A card has three places: 4 picks nothing and changes nothing.
+    assert!(press_label(&mut a, "4").is_empty());
+    assert_eq!(
+        copies(&press_label(&mut a, "y")),
+        [(places[2].how.clone(), command_of("place 3"))]
+    );
+}
+
+#[test]
+fn y_on_a_checklist_step_copies_its_command_and_capital_y_the_summary() {
+    let mut a = triage_at_checklist();
+    let steps = a.triage.as_ref().unwrap().session.checklist.steps.clone();
+    press_label(&mut a, "↓");
+    let how = steps[1].how.clone().expect("a first place has a command");
+    assert_eq!(
+        copies(&press_label(&mut a, "y")),
+        [(how, command_of("step 2"))]
+    );
+    // The status line says which way it went, naming what went.
+    a.copied(
+        &command_of("step 2"),
+        "sent to your terminal's clipboard (OSC 52 through tmux)",
+        false,
+    );
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("Command of step 2 sent to your terminal's clipboard (OSC 52 through tmux)")
+    );
+    // A check has no command: it says so, and which key copies the summary.
+    press_label(&mut a, "↓");
+    press_label(&mut a, "↓");
+    assert!(steps[3].how.is_none());
+    assert!(copies(&press_label(&mut a, "y")).is_empty());
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("Step 4 has no command to copy (Y copies the summary).")
+    );
+    // Y copies the summary from the checklist, y on the escalation screen as before.
+    let summary = copies(&press_label(&mut a, "Y"));
+    assert!(
+        matches!(&summary[..], [(text, Copying::Summary)] if text.contains("502")),
+        "{summary:?}"
+    );
+    press_label(&mut a, "x");
+    assert_eq!(a.context(), Context::Export);
+    let summary = copies(&press_label(&mut a, "y"));
+    assert!(
+        matches!(&summary[..], [(_, Copying::Summary)]),
+        "{summary:?}"
+    );
+}
