@@ -56,15 +56,16 @@ pub fn detect(text: &str) -> BTreeSet<Need> {
     if has(&["\"exp\"", "\"aud\"", "\"iss\""]) || has(&["bearer ey", "token: ey"]) {
         found.insert(Need::TokenClaims);
     }
-    let logs: Vec<&str> = lines
+    // Each log line read once: a proxy's format, or (otherwise) a server's at error level.
+    let (gateway_logs, server_logs): (Vec<&str>, Vec<&str>) = lines
         .iter()
         .copied()
         .filter(|l| !transcript_line(l) && log_line(l))
-        .collect();
-    if logs.iter().any(|l| gateway_log_line(l)) {
+        .partition(|l| gateway_log_line(l));
+    if !gateway_logs.is_empty() {
         found.insert(Need::GatewayLogs);
     }
-    if logs.iter().any(|l| !gateway_log_line(l) && error_level(l)) || stack_trace(text) {
+    if server_logs.iter().any(|l| error_level(l)) || stack_trace(text) {
         found.insert(Need::ServerLogs);
     }
     if lines.iter().any(|l| command_line(l)) || has(&["steps to reproduce", "repro:"]) {

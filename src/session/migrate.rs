@@ -90,8 +90,8 @@ mod tests {
     const NGINX_502: &str = "< HTTP/1.1 502 Bad Gateway\n< Server: nginx/1.22.1\n<\n\
                              <html><hr><center>nginx/1.22.1</center></html>";
 
-    /// A session as version 1 saved it: the evidence of each note as its line.
-    fn v1_with_evidence(line: &str) -> String {
+    /// A session with one note holding an nginx 502 page.
+    fn with_an_nginx_note() -> Session {
         let mut session =
             Session::new("2026-11-23T09:00:00Z".parse().unwrap(), "D", "d", &[], None);
         session.add_note(
@@ -100,6 +100,12 @@ mod tests {
             "2026-11-23T09:01:00Z".parse().unwrap(),
             &TimeZone::UTC,
         );
+        session
+    }
+
+    /// A session as version 1 saved it: the evidence of each note as its line.
+    fn v1_with_evidence(line: &str) -> String {
+        let mut session = with_an_nginx_note();
         session.notes[0].evidence = Some(NoteEvidence::Legacy(line.to_owned()));
         session.schema_version = 1;
         serde_json::to_string(&session).unwrap()
@@ -154,14 +160,7 @@ mod tests {
 
     #[test]
     fn a_v2_file_reads_as_it_is_with_no_note_edited_or_struck() {
-        let mut session =
-            Session::new("2026-11-23T09:00:00Z".parse().unwrap(), "D", "d", &[], None);
-        session.add_note(
-            NoteTarget::Incident,
-            NGINX_502,
-            "2026-11-23T09:01:00Z".parse().unwrap(),
-            &TimeZone::UTC,
-        );
+        let mut session = with_an_nginx_note();
         session.schema_version = 2;
         let read_back = read(&serde_json::to_string(&session).unwrap()).unwrap();
         assert_eq!(read_back.schema_version, SCHEMA_VERSION);

@@ -54,7 +54,9 @@ pub fn rank_causes(
             let step_with = |outcome: Outcome| {
                 settled
                     .iter()
-                    .find(|(step, step_words)| step.outcome == outcome && tests(step_words, &words))
+                    .find(|(step, step_words)| {
+                        step.outcome == outcome && step_tests_cause(step_words, &words)
+                    })
                     .map(|(step, _)| step.title.clone())
             };
             RankedCause {
@@ -115,7 +117,7 @@ fn significant_words(text: &str) -> Vec<String> {
 /// Whether a checklist step tests a cause: they share at least two telling words, and those
 /// make up at least half of the shorter of the two. A step on the upstream pods' restarts tests
 /// "upstream pods crash or restart"; a log step that merely mentions "upstream" does not.
-fn tests(step_words: &[String], cause_words: &[String]) -> bool {
+fn step_tests_cause(step_words: &[String], cause_words: &[String]) -> bool {
     let shared = step_words
         .iter()
         .filter(|w| cause_words.binary_search(w).is_ok())

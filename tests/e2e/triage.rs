@@ -28,6 +28,24 @@ fn esc(app: &mut Pty) {
     std::thread::sleep(Duration::from_millis(120));
 }
 
+/// The app on 502, walked by key to its checklist: a gateway made it (so the request and
+/// caller questions are not asked), what changed skipped, intermittent.
+fn at_the_checklist(dir: &Path) -> Pty {
+    let mut app = start(dir, &["502"]);
+    app.wait_for("First three places to look", LIMIT);
+    app.send(b"t");
+    app.wait_for("question 2 of 7", LIMIT);
+    app.send(b"orders-api POST /v1/orders\r");
+    app.wait_for("Who returned the response?", LIMIT);
+    app.send(b"2");
+    app.wait_for("question 4 of 5", LIMIT);
+    app.send(b"\t");
+    app.wait_for("question 5 of 5", LIMIT);
+    app.send(b"4");
+    app.wait_for("Checklist", LIMIT);
+    app
+}
+
 /// How the status line counts `n` notes: "· 1 note ", "· 2 notes ".
 fn saved_notes(n: usize) -> String {
     if n == 1 {
@@ -51,19 +69,7 @@ fn only_session(dir: &Path) -> Session {
 #[test]
 fn triage_a_502_add_a_note_quit_and_resume_where_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = start(dir.path(), &["502"]);
-    app.wait_for("First three places to look", LIMIT);
-    app.send(b"t");
-    app.wait_for("question 2 of 7", LIMIT);
-    app.send(b"orders-api POST /v1/orders\r");
-    app.wait_for("Who returned the response?", LIMIT);
-    // A gateway's 502: the request and caller questions are not asked.
-    app.send(b"2");
-    app.wait_for("question 4 of 5", LIMIT);
-    app.send(b"\t");
-    app.wait_for("question 5 of 5", LIMIT);
-    app.send(b"4");
-    app.wait_for("Checklist", LIMIT);
+    let mut app = at_the_checklist(dir.path());
     app.send(b"j\r");
     app.wait_for("Note on step 2", LIMIT);
     app.send(b"pods restarted 3 times in 10 min");
@@ -87,18 +93,7 @@ fn triage_a_502_add_a_note_quit_and_resume_where_it_was() {
 #[test]
 fn a_note_corrected_and_struck_in_the_notes_view_is_still_struck_when_resumed() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = start(dir.path(), &["502"]);
-    app.wait_for("First three places to look", LIMIT);
-    app.send(b"t");
-    app.wait_for("question 2 of 7", LIMIT);
-    app.send(b"orders-api POST /v1/orders\r");
-    app.wait_for("Who returned the response?", LIMIT);
-    app.send(b"2");
-    app.wait_for("question 4 of 5", LIMIT);
-    app.send(b"\t");
-    app.wait_for("question 5 of 5", LIMIT);
-    app.send(b"4");
-    app.wait_for("Checklist", LIMIT);
+    let mut app = at_the_checklist(dir.path());
     app.send(b"a");
     app.wait_for("Note on the incident", LIMIT);
     app.send(b"all users in eu-west");
