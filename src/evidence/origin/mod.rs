@@ -1,0 +1,258 @@
+//! Who returned a response (its origin): the app, or a gateway, load balancer, CDN, WAF or
+//! identity layer in front of it, in the runbook's own `Layer` vocabulary, and which product.
+//! Each signal (the status, the body's style, `Server`, hop headers, content type, where a
+//! request id appears) adds weight for the app or for something in front of it; the side
+//! clearly ahead wins, with a confidence from its lead, and a near tie says "unknown" with the
+//! one check that would settle it. The products' signatures are data (`FRONTS`, `APP_PAGES`,
+//! `APP_SERVERS`). Pure.
+
+mod signals;
+mod signatures;
+mod verdict;
+
+use serde::{Deserialize, Serialize};
+
+pub use crate::runbook::model::Layer;
+
+use super::response::Response;
+use signals::{
+    auth_signals, body_signals, cache_signals, configured_json_signals, id_signals, page_signals,
+    server_signals, status_signals,
+};
+use signatures::is_known;
+use verdict::decide;
+
+/// How sure the classification is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// The weight the evidence gave each origin it considered, heaviest first; in JSON an object
+/// from the layer's name to its weight (`{"gateway": 11, "app": 0}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Weights(pub Vec<(Layer, i32)>);
+
+impl Weights {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The weight `from` got, now `to`'s: the layer in front was refined (a proxy's 401 page
+    /// over a token check is the identity layer's).
+    fn relabel(&mut self, from: Layer, to: Layer) {
+        let moved = self.0.iter().find(|(l, _)| *l == from).map(|(_, w)| *w);
+        if let Some(weight) = moved {
+            self.0.retain(|(l, _)| *l != from && *l != to);
+            self.0.push((to, weight));
+            self.0
+                .sort_by_key(|(layer, weight)| (std::cmp::Reverse(*weight), *layer != Layer::App));
+        }
+    }
+
+    /// The weight of `layer`, when it was considered.
+    pub fn of(&self, layer: Layer) -> Option<i32> {
+        self.0.iter().find(|(l, _)| *l == layer).map(|(_, w)| *w)
+    }
+}
+
+impl Serialize for Weights {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (layer, weight) in &self.0 {
+            map.serialize_entry(layer, weight)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Weights {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = std::collections::HashMap::<Layer, i32>::deserialize(deserializer)?;
+        let mut list: Vec<(Layer, i32)> = map.into_iter().collect();
+        list.sort_by_key(|(layer, weight)| (std::cmp::Reverse(*weight), layer.label()));
+        Ok(Self(list))
+    }
+}
+
+/// Who returned a response, as far as the evidence tells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// `None` when nothing in the response tells the layers apart, or its signals disagree.
+    pub layer: Option<Layer>,
+    /// The product, when it can tell ("nginx", "Varnish", "AWS ALB").
+    pub product: Option<String>,
+    pub confidence: Confidence,
+    /// The verdict and what led to it first, then each signal and what it weighed for.
+    pub reasons: Vec<String>,
+    /// The weight each origin got. Readings saved before weights existed have none.
+    #[serde(default, skip_serializing_if = "Weights::is_empty")]
+    pub weights: Weights,
+    /// The one check that would settle who made it, when the reading is not sure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
+}
+
+impl Origin {
+    /// The layer as the engineer reads it in a sentence: "a reverse proxy or gateway". The
+    /// runbook's `Layer::label` is the short name for lists and cards.
+    pub fn label(&self) -> &'static str {
+        match self.layer {
+            Some(Layer::Client) => "the client",
+            Some(Layer::App) => "the app",
+            Some(Layer::Gateway) if self.product.as_deref().is_some_and(|p| !is_known(p)) => {
+                "a server in front of the app"
+            }
+            Some(Layer::Gateway) => "a reverse proxy or gateway",
+            Some(Layer::LoadBalancer) => "a load balancer",
+            Some(Layer::Cdn) => "a CDN or cache",
+            Some(Layer::Waf) => "a WAF",
+            Some(Layer::Identity) => "the identity layer",
+            Some(Layer::Provider) => "a downstream provider",
+            None => "unknown",
+        }
+    }
+
+    /// Who returned it, with the product when known: "a reverse proxy or gateway (nginx)".
+    /// The one wording of it, for the evidence card and the one-line reading alike.
+    pub fn who(&self) -> String {
+        match &self.product {
+            Some(product) => format!("{} ({product})", self.label()),
+            None => self.label().to_owned(),
+        }
+    }
+}
+
+/// What a signal weighs for.
+#[derive(Debug, Clone, PartialEq)]
+enum Toward {
+    App,
+    /// Something in front of the app, whichever it is.
+    Front,
+    /// A layer in front, by product when named.
+    Layer(Layer, Option<String>),
+}
+
+/// One thing seen in the response and the weight it gave.
+struct Signal {
+    /// Its short name in the verdict: "502", "empty body", "Server: Caddy".
+    short: String,
+    /// What it says, in a sentence.
+    says: String,
+    toward: Toward,
+    weight: i32,
+}
+
+impl Signal {
+    fn new(short: impl Into<String>, says: impl Into<String>, toward: Toward, weight: i32) -> Self {
+        Self {
+            short: short.into(),
+            says: says.into(),
+            toward,
+            weight,
+        }
+    }
+
+    /// Seen and said, but weighing for no one.
+    fn note(says: impl Into<String>) -> Self {
+        Self::new("", says, Toward::Front, 0)
+    }
+
+    /// The reason as shown: what it says and what it weighed for.
+    fn reason(&self) -> String {
+        let whom = match &self.toward {
+            Toward::App => "the app".to_owned(),
+            Toward::Front => "something in front".to_owned(),
+            Toward::Layer(_, Some(product)) => product.clone(),
+            Toward::Layer(layer, None) => layer.label().to_owned(),
+        };
+        match self.weight {
+            0 => self.says.clone(),
+            w => format!("{} ({w:+} for {whom})", self.says),
+        }
+    }
+}
+
+/// The response as the rules read it: lower case, once.
+struct Seen<'a> {
+    response: &'a Response,
+    body: String,
+    headers: Vec<(String, String)>,
+    json: Option<serde_json::Value>,
+}
+
+impl Seen<'_> {
+    /// A header whose name is `name` (or starts with it, for a name ending in `-`) and whose
+    /// value contains `value`.
+    fn has(&self, name: &str, value: &str) -> bool {
+        self.headers.iter().any(|(n, v)| {
+            let name_ok = if name.ends_with('-') {
+                n.starts_with(name)
+            } else {
+                n == name
+            };
+            name_ok && v.contains(value)
+        })
+    }
+
+    fn values<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.headers
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn error(&self) -> bool {
+        self.response.status.is_some_and(|s| s >= 400)
+    }
+
+    fn status_is(&self, codes: &[u16]) -> bool {
+        self.response.status.is_some_and(|s| codes.contains(&s))
+    }
+}
+
+/// Decides who returned `response`.
+pub fn classify(response: &Response) -> Origin {
+    let seen = Seen {
+        response,
+        body: response.body.to_lowercase(),
+        headers: response
+            .headers
+            .iter()
+            .map(|(n, v)| (n.to_lowercase(), v.to_lowercase()))
+            .collect(),
+        json: response.json_body(),
+    };
+    let mut signals = Vec::new();
+    let page = page_signals(&seen, &mut signals);
+    let cache = cache_signals(&seen, &mut signals);
+    server_signals(
+        &seen,
+        cache.answered_from_store,
+        page.is_some(),
+        &mut signals,
+    );
+    status_signals(&seen, &mut signals);
+    body_signals(&seen, page.is_some(), &mut signals);
+    configured_json_signals(&seen, page.is_some(), &mut signals);
+    let id = id_signals(&seen, &mut signals);
+    auth_signals(&seen, page.is_some(), &mut signals);
+    decide(&seen, &signals, page, id.as_deref())
+}
+
+#[cfg(test)]
+mod tests;

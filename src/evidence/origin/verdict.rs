@@ -1,0 +1,409 @@
+//! Adding the weights up into a verdict: which side is clearly ahead, the confidence from its
+//! lead, refining the layer in front, the wording of the reasons, and the one check that would
+//! settle a reading that is not sure.
+
+use super::signatures::{APP_PAGES, APP_SERVERS, FRONTS, Front, OWN_HEADER};
+use super::{Confidence, Layer, Origin, Seen, Signal, Toward, Weights};
+
+/// The band a lead falls in.
+fn band(lead: i32) -> Confidence {
+    match lead {
+        7.. => Confidence::High,
+        4..=6 => Confidence::Medium,
+        _ => Confidence::Low,
+    }
+}
+
+/// The leading layer in front and its product, with the weight of its own evidence.
+fn leading_front(signals: &[Signal]) -> Option<(Layer, Option<String>, i32)> {
+    let mut totals: Vec<(Layer, Option<String>, i32)> = Vec::new();
+    for signal in signals {
+        if let Toward::Layer(layer, product) = &signal.toward {
+            let same = totals
+                .iter_mut()
+                .find(|(l, p, _)| p == product && (p.is_some() || l == layer));
+            match same {
+                Some(entry) => entry.2 += signal.weight,
+                None => totals.push((*layer, product.clone(), signal.weight)),
+            }
+        }
+    }
+    // The named product wins a tie over a bare layer.
+    totals
+        .into_iter()
+        .filter(|(_, _, w)| *w > 0)
+        .max_by_key(|(_, p, w)| (*w, p.is_some()))
+}
+
+/// Who the signals point at, in how many words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    App,
+    Front,
+    Unknown,
+}
+
+/// Weighs the signals: the side clearly ahead wins, its lead sets the confidence, and a tie
+/// is "unknown" with the check that settles it.
+pub(super) fn decide(
+    seen: &Seen<'_>,
+    signals: &[Signal],
+    page: Option<&'static Front>,
+    id: Option<&str>,
+) -> Origin {
+    let app: i32 = weight_toward(signals, |t| *t == Toward::App);
+    let generic: i32 = weight_toward(signals, |t| *t == Toward::Front);
+    let lead = leading_front(signals);
+    let named = lead.as_ref().map_or(0, |(_, _, w)| *w);
+    let front = generic + named;
+    let lead_by = front - app;
+    let side = match lead_by {
+        2.. => Side::Front,
+        ..=-2 => Side::App,
+        _ => Side::Unknown,
+    };
+    let front_name = lead
+        .as_ref()
+        .and_then(|(_, p, _)| p.clone())
+        .unwrap_or_else(|| "the proxy in front".to_owned());
+    let mut extra = Vec::new();
+    let mut cap = Confidence::High;
+    let mut check = None;
+    let mut relabel = None;
+    let (layer, product, confidence) = match side {
+        Side::Front => {
+            let (mut layer, product) = lead
+                .clone()
+                .map_or((Layer::Gateway, None), |(l, p, _)| (l, p));
+            if product.is_none() {
+                // With no product named, "a gateway" is the likeliest front, not a certainty.
+                cap = if seen.status_is(&[502, 504]) {
+                    Confidence::Medium
+                } else {
+                    Confidence::Low
+                };
+            }
+            if rival_product(signals, lead.as_ref()) {
+                cap = cap.min(Confidence::Medium);
+                extra.push("another product's signature is nearly as strong".to_owned());
+            }
+            let unrefined = layer;
+            layer = refine(
+                seen,
+                layer,
+                product.as_deref(),
+                page,
+                &mut Refined {
+                    cap: &mut cap,
+                    extra: &mut extra,
+                    check: &mut check,
+                },
+            );
+            relabel = (unrefined != layer).then_some((unrefined, layer));
+            (Some(layer), product, band(lead_by).min(cap))
+        }
+        Side::App => {
+            if named >= OWN_HEADER {
+                // A product's own page or header against the app's format: they disagree.
+                cap = Confidence::Low;
+            }
+            let framework = app_product(seen);
+            // JSON with the request id in it is also what a proxy writes when told to answer
+            // in JSON: with something in front on the path, only the app's own server or
+            // framework makes it sure.
+            if framework.is_none() && (lead.is_some() || front_on_path(seen)) {
+                cap = cap.min(Confidence::Medium);
+            }
+            (Some(Layer::App), framework, band(-lead_by).min(cap))
+        }
+        Side::Unknown => (None, None, Confidence::Low),
+    };
+    let mut reasons = vec![verdict(
+        signals,
+        side,
+        layer,
+        product.as_deref(),
+        page,
+        confidence,
+    )];
+    let mut ordered: Vec<&Signal> = signals.iter().collect();
+    ordered.sort_by_key(|s| std::cmp::Reverse(s.weight.abs()));
+    for signal in ordered {
+        // The page's sentence already leads as the verdict.
+        if reasons[0] != signal.says {
+            reasons.push(signal.reason());
+        }
+    }
+    reasons.extend(extra);
+    let check = (confidence < Confidence::High)
+        .then(|| check.unwrap_or_else(|| settle(side, layer, &front_name, id)));
+    let mut weights = weights(app, generic, signals);
+    if let Some((unrefined, refined)) = relabel {
+        weights.relabel(unrefined, refined);
+    }
+    Origin {
+        layer,
+        product,
+        confidence,
+        reasons,
+        weights,
+        check,
+    }
+}
+
+fn weight_toward(signals: &[Signal], which: impl Fn(&Toward) -> bool) -> i32 {
+    signals
+        .iter()
+        .filter(|s| which(&s.toward))
+        .map(|s| s.weight)
+        .sum()
+}
+
+/// Another product than the leading one with nearly its weight: either could have made it.
+fn rival_product(signals: &[Signal], lead: Option<&(Layer, Option<String>, i32)>) -> bool {
+    let Some((_, Some(leader), weight)) = lead else {
+        return false;
+    };
+    let mut others: Vec<(&str, i32)> = Vec::new();
+    for signal in signals {
+        if let Toward::Layer(_, Some(product)) = &signal.toward
+            && product != leader
+        {
+            match others.iter_mut().find(|(p, _)| p == product) {
+                Some(entry) => entry.1 += signal.weight,
+                None => others.push((product, signal.weight)),
+            }
+        }
+    }
+    others.iter().any(|(_, w)| *w >= 3 && *w + 2 >= *weight)
+}
+
+/// The layer in front, as the status and the request refine it: a proxy's 401 page over a
+/// token check is the identity layer's, an edge's blocking page a WAF's, a forward proxy's
+/// page a proxy's.
+/// What refining the layer may add: a lower cap, reasons, the check that settles it.
+struct Refined<'a> {
+    cap: &'a mut Confidence,
+    extra: &'a mut Vec<String>,
+    check: &'a mut Option<String>,
+}
+
+fn refine(
+    seen: &Seen<'_>,
+    layer: Layer,
+    product: Option<&str>,
+    page: Option<&'static Front>,
+    out: &mut Refined<'_>,
+) -> Layer {
+    let Refined { cap, extra, check } = out;
+    let challenge = seen.values("www-authenticate").next();
+    let page_is_product = page.is_some_and(|p| Some(p.product) == product);
+    // A proxy's own authentication is Basic or Digest; a 401 page with a Bearer challenge,
+    // or none, comes from a token check it delegates to (nginx `auth_request`, an auth
+    // gateway).
+    if page_is_product
+        && seen.status_is(&[401])
+        && challenge.is_none_or(|c| c.starts_with("bearer"))
+    {
+        **cap = (**cap).min(Confidence::Medium);
+        extra.push(
+            "401 page with a token challenge (or none): a token check behind the proxy".to_owned(),
+        );
+        return Layer::Identity;
+    }
+    let sent_token = seen.response.request_headers.iter().any(|(n, v)| {
+        n.eq_ignore_ascii_case("authorization") && v.to_lowercase().starts_with("bearer")
+    });
+    let name = product.unwrap_or("the proxy");
+    // Both refinements below leave two layers equally likely: not "clearly ahead".
+    if page_is_product && sent_token && seen.status_is(&[401, 403]) {
+        **cap = Confidence::Low;
+        extra.push(
+            "the request carried a token: a token check at the proxy (auth_request) may be \
+             what refused it"
+                .to_owned(),
+        );
+        **check = Some(format!(
+            "repeat with a known-good token: if the answer changes, a token check behind \
+             {name} refused this one; if not, {name}'s own rule did"
+        ));
+    } else if page_is_product && layer == Layer::Gateway && seen.status_is(&[403, 413]) {
+        // ModSecurity and NAXSI answer with the web server's own page.
+        **cap = Confidence::Low;
+        extra.push(format!(
+            "a WAF module inside {name} (ModSecurity, NAXSI) answers with this same page"
+        ));
+        **check = Some(format!(
+            "look in {name}'s error log at that time: a WAF rule id (ModSecurity) means the WAF \
+             refused it; an access rule or a size limit, {name} itself"
+        ));
+    }
+    let blocking = [
+        "access denied",
+        "attention required",
+        "you have been blocked",
+        "request blocked",
+        "modsecurity",
+        "web application firewall",
+    ];
+    // Edge networks put their WAF in front; a caching proxy's "access denied" is its own ACL.
+    let edge = [
+        "Cloudflare",
+        "Akamai",
+        "AWS CloudFront",
+        "Azure Front Door",
+        "Fastly",
+    ];
+    if seen.status_is(&[403])
+        && (seen.body.contains("modsecurity")
+            || blocking.iter().any(|b| seen.body.contains(b))
+                && product.is_some_and(|p| edge.contains(&p)))
+    {
+        return Layer::Waf;
+    }
+    if layer == Layer::Cdn && seen.response.forward_proxy {
+        extra.push(
+            "the request went through a forward proxy (curl -x): its page is the proxy's"
+                .to_owned(),
+        );
+        return Layer::Gateway;
+    }
+    layer
+}
+
+/// A proxy or cache left its mark on the path (hop headers, `Server`), whether or not it made
+/// the response.
+pub(super) fn front_on_path(seen: &Seen<'_>) -> bool {
+    seen.has("via", "")
+        || seen.has("x-cache", "")
+        || FRONTS.iter().any(|f| {
+            f.hop_headers.iter().any(|(n, v)| seen.has(n, v))
+                || f.server.iter().any(|s| seen.has("server", s))
+        })
+}
+
+/// The app's server or framework, when a header or its error format names it.
+fn app_product(seen: &Seen<'_>) -> Option<String> {
+    let by_header = seen
+        .headers
+        .iter()
+        .filter(|(n, _)| n == "server" || n == "x-powered-by")
+        .find_map(|(_, v)| APP_SERVERS.iter().find(|(key, _)| v.contains(key)))
+        .map(|(_, name)| (*name).to_owned());
+    by_header.or_else(|| {
+        APP_PAGES
+            .iter()
+            .find(|(all, _)| all.iter().all(|b| seen.body.contains(b)))
+            .map(|(_, name)| (*name).to_owned())
+    })
+}
+
+/// The first reason: the signals that carried the verdict, and the verdict ("502 + empty
+/// body + Server: Caddy → Caddy made it"); a product's own page says it alone.
+fn verdict(
+    signals: &[Signal],
+    side: Side,
+    layer: Option<Layer>,
+    product: Option<&str>,
+    page: Option<&'static Front>,
+    confidence: Confidence,
+) -> String {
+    let shorts = |keep: &dyn Fn(&Toward) -> bool| -> Vec<&str> {
+        let mut carried: Vec<&Signal> = signals
+            .iter()
+            .filter(|s| s.weight > 0 && keep(&s.toward))
+            .collect();
+        carried.sort_by_key(|s| std::cmp::Reverse(s.weight));
+        carried.iter().map(|s| s.short.as_str()).collect()
+    };
+    // Only a sure verdict is said flat; a weaker one says how sure it is.
+    let hedge = match confidence {
+        Confidence::High => "",
+        Confidence::Medium => "most likely ",
+        Confidence::Low => "probably ",
+    };
+    match side {
+        Side::Front => {
+            if let Some(page) = page.filter(|p| Some(p.product) == product) {
+                return format!("error page in the style of {}", page.product);
+            }
+            let who = match (layer, product) {
+                (Some(Layer::Cdn), Some(p)) => format!("{hedge}{p} answered by itself"),
+                (Some(Layer::Cdn), None) => format!("{hedge}a cache answered by itself"),
+                (_, Some(p)) => format!("{hedge}{p} made it"),
+                (_, None) => format!("{hedge}a proxy in front made it"),
+            };
+            let carried = shorts(&|t| *t != Toward::App);
+            format!("{} → {who}", carried.join(" + "))
+        }
+        Side::App => {
+            let carried = shorts(&|t| *t == Toward::App);
+            format!("{} → {hedge}the app made it", carried.join(" + "))
+        }
+        Side::Unknown => {
+            let for_app = shorts(&|t| *t == Toward::App);
+            let for_front = shorts(&|t| *t != Toward::App);
+            match (for_app.is_empty(), for_front.is_empty()) {
+                (true, true) => "nothing that tells the layers apart".to_owned(),
+                (false, false) => format!(
+                    "the signals disagree: {} for the app, {} for something in front",
+                    for_app.join(" + "),
+                    for_front.join(" + ")
+                ),
+                (false, true) => format!(
+                    "only {} for the app: too little to tell",
+                    for_app.join(" + ")
+                ),
+                (true, false) => format!(
+                    "only {} for something in front: too little to tell",
+                    for_front.join(" + ")
+                ),
+            }
+        }
+    }
+}
+
+/// The one check that settles who made it.
+fn settle(side: Side, layer: Option<Layer>, front: &str, id: Option<&str>) -> String {
+    match (side, layer) {
+        (Side::Front, Some(Layer::Cdn)) => {
+            "repeat the request past the cache (straight to the origin, or with a query string \
+             it has not stored) and compare"
+                .to_owned()
+        }
+        (Side::Front, Some(Layer::Identity)) => {
+            "repeat with a known-good token: if the answer changes, the token check refused \
+             the old one"
+                .to_owned()
+        }
+        _ => match id {
+            Some(id) => format!(
+                "look for request id {id} in the app's log at that time: there, the app made \
+                 it; absent, {front} did"
+            ),
+            None => format!(
+                "curl the upstream directly (past {front}) with the same request: the same \
+                 answer means the app made it; another, {front} did"
+            ),
+        },
+    }
+}
+
+/// The weight of each origin considered: the app's, and each layer in front with the signals
+/// that point at no layer in particular added in.
+fn weights(app: i32, generic: i32, signals: &[Signal]) -> Weights {
+    let mut list: Vec<(Layer, i32)> = vec![(Layer::App, app)];
+    for signal in signals {
+        if let Toward::Layer(layer, _) = &signal.toward {
+            match list.iter_mut().find(|(l, _)| l == layer) {
+                Some(entry) => entry.1 += signal.weight,
+                None => list.push((*layer, generic + signal.weight)),
+            }
+        }
+    }
+    if list.len() == 1 {
+        list.push((Layer::Gateway, generic));
+    }
+    list.sort_by_key(|(layer, weight)| (std::cmp::Reverse(*weight), *layer != Layer::App));
+    Weights(list)
+}
