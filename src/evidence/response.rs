@@ -345,7 +345,30 @@ fn status_from_body(body: &str) -> Option<u16> {
             }
         }
     }
-    None
+    titled_error_code(&lower)
+}
+
+/// An error code later in an error page's title: `Server Error (500)` (Django), `Error 404
+/// Not Found` (Jetty), `HTTP Status 404 – Not Found` (Tomcat). Only a 4xx or 5xx, and only
+/// in a title that says error or status or puts the code in brackets, so that a page titled
+/// "Top 500 products" has no status.
+fn titled_error_code(lower: &str) -> Option<u16> {
+    let start = lower.find("<title>")? + "<title>".len();
+    let title = &lower[start..];
+    let title = &title[..title.find("</title>").unwrap_or(title.len()).min(200)];
+    let says_error = title.contains("error") || title.contains("status");
+    title
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '(' && c != ')')
+        .filter_map(|word| {
+            let bracketed = word.starts_with('(') && word.ends_with(')');
+            let digits = word.trim_matches(['(', ')']);
+            let code = digits
+                .parse::<u16>()
+                .ok()
+                .filter(|c| digits.len() == 3 && (400..600).contains(c))?;
+            (bracketed || says_error).then_some(code)
+        })
+        .find(|c| StatusCode::is_valid(*c))
 }
 
 #[cfg(test)]
@@ -420,6 +443,23 @@ mod tests {
             Some(503)
         );
         assert_eq!(parse("just words").status, None);
+        // The code later in the title, as Django, Jetty and Tomcat write it.
+        let django = "\n<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n\
+                      </head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n";
+        assert_eq!(parse(django).status, Some(500));
+        assert_eq!(
+            parse("<html><head><title>Error 404 Not Found</title></head></html>").status,
+            Some(404)
+        );
+        assert_eq!(
+            parse("<html><head><title>HTTP Status 503 – Service Unavailable</title></head>").status,
+            Some(503)
+        );
+        // A number in a title that is no error's says nothing.
+        assert_eq!(
+            parse("<html><head><title>Top 500 products</title></head></html>").status,
+            None
+        );
     }
 
     #[test]

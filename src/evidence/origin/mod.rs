@@ -3,9 +3,12 @@
 //! Each signal (the status, the body's style, `Server`, hop headers, content type, where a
 //! request id appears) adds weight for the app or for something in front of it; the side
 //! clearly ahead wins, with a confidence from its lead, and a near tie says "unknown" with the
-//! one check that would settle it. The products' signatures are data (`FRONTS`, `APP_PAGES`,
-//! `APP_SERVERS`). Pure.
+//! one check that would settle it. The products' signatures are data (`FRONTS` in
+//! `signatures`; `APP_SERVERS`, `APP_PAGES`, `APP_JSON`, `APP_HEADERS`, `APP_COOKIES` in
+//! `apps`). Pure.
 
+mod apps;
+mod cache;
 mod signals;
 mod signatures;
 mod verdict;
@@ -15,9 +18,11 @@ use serde::{Deserialize, Serialize};
 pub use crate::runbook::model::Layer;
 
 use super::response::Response;
+use apps::app_format_signals;
+use cache::cache_signals;
 use signals::{
-    auth_signals, body_signals, cache_signals, configured_json_signals, id_signals, page_signals,
-    server_signals, status_signals,
+    auth_signals, body_signals, configured_json_signals, id_signals, page_signals, server_signals,
+    status_line_signals, status_signals,
 };
 use signatures::is_known;
 use verdict::decide;
@@ -246,7 +251,14 @@ pub fn classify(response: &Response) -> Origin {
         page.is_some(),
         &mut signals,
     );
-    status_signals(&seen, &mut signals);
+    status_signals(&seen, cache.stale, &mut signals);
+    status_line_signals(&seen, &mut signals);
+    app_format_signals(
+        &seen,
+        page.is_some(),
+        cache.answered_from_store,
+        &mut signals,
+    );
     body_signals(&seen, page.is_some(), &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);

@@ -1,7 +1,10 @@
 //! Reading each signal from a response (the product's page, cache headers, `Server`, the
 //! status, the body's style, request ids, the auth challenge) and the weight each one gives.
 
-use super::signatures::{APP_PAGES, APP_SERVERS, FRONTS, Front, OWN_HEADER, PAGE};
+use super::apps::{
+    app_marked, app_page, app_server, go_error, named_app_server, werkzeug_status_line,
+};
+use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
 use super::verdict::front_on_path;
 use super::{Layer, Seen, Signal, Toward};
 
@@ -10,13 +13,13 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
     if seen.body.trim().is_empty() {
         return None;
     }
-    let app_json = looks_like_app_json(seen.json.as_ref());
-    // In an app's JSON a single word ("proxy error", "varnish") proves nothing; a product's
-    // whole sentence does.
+    // In JSON a product's words prove something only for a product whose own answers are
+    // JSON, and then only a whole sentence ("proxy error", "varnish" alone prove nothing).
+    let json = seen.json.is_some();
     let front = FRONTS.iter().find(|f| {
-        f.body
-            .iter()
-            .any(|b| seen.body.contains(b) && (!app_json || b.len() >= 24))
+        f.body.iter().any(|b| {
+            seen.body.contains(b) && (!json || JSON_PAGES.contains(&f.product) && b.len() >= 12)
+        })
     });
     if let Some(front) = front {
         signals.push(Signal::new(
@@ -27,148 +30,7 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
         ));
         return Some(front);
     }
-    if let Some((_, framework)) = APP_PAGES
-        .iter()
-        .find(|(all, _)| all.iter().all(|b| seen.body.contains(b)))
-    {
-        signals.push(Signal::new(
-            format!("{framework} error format"),
-            format!("an error in the format {framework} writes by itself"),
-            Toward::App,
-            5,
-        ));
-    }
     None
-}
-
-/// What the hop headers say of a cache on the path.
-pub(super) struct CacheSeen {
-    /// The answer came out of a cache's store (a hit), so headers such as `Server` came with
-    /// the stored object.
-    pub(super) answered_from_store: bool,
-}
-
-pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
-    let age = seen
-        .values("age")
-        .filter_map(|v| v.trim().parse::<u64>().ok())
-        .max();
-    let two_ids = seen
-        .values("x-varnish")
-        .any(|v| v.split_whitespace().count() >= 2);
-    let hit_word = [
-        "x-cache",
-        "cache-status",
-        "cf-cache-status",
-        "x-cache-status",
-    ]
-    .iter()
-    .any(|h| seen.values(h).any(|v| v.contains("hit")));
-    let stale = [
-        "x-cache",
-        "cache-status",
-        "cf-cache-status",
-        "x-cache-status",
-    ]
-    .iter()
-    .any(|h| {
-        seen.values(h)
-            .any(|v| v.contains("stale") || v.contains("updating"))
-    }) || seen
-        .values("warning")
-        .any(|v| v.starts_with("110") || v.starts_with("111"))
-        || older_than_its_lifetime(seen, age);
-    let hit = two_ids || hit_word || age.is_some_and(|a| a > 0);
-    let cache_product = FRONTS
-        .iter()
-        .filter(|f| f.layer == Layer::Cdn)
-        .find(|f| {
-            f.hop_headers
-                .iter()
-                .chain(f.own_headers)
-                .any(|(n, v)| seen.has(n, v))
-                || f.server.iter().any(|s| seen.has("server", s))
-        })
-        .map(|f| f.product.to_owned());
-    let on_path = cache_product.is_some()
-        || hit
-        || seen.has("via", "")
-        || seen.has("x-cache", "")
-        || seen.has("age", "");
-    let what = || {
-        let mut parts = Vec::new();
-        if two_ids {
-            parts.push("X-Varnish with two ids".to_owned());
-        }
-        if let Some(age) = age.filter(|a| *a > 0) {
-            parts.push(format!("Age: {age}"));
-        }
-        if hit_word {
-            parts.push("a cache HIT header".to_owned());
-        }
-        parts.join(", ")
-    };
-    if seen.status_is(&[304, 412]) && on_path {
-        let status = seen.response.status.unwrap_or_default();
-        signals.push(Signal::new(
-            format!("{status} + cache headers"),
-            format!(
-                "{status} with a cache on the path{}: a cache answers conditional requests \
-                 from its store by itself",
-                if hit {
-                    format!(" ({})", what())
-                } else {
-                    String::new()
-                }
-            ),
-            Toward::Layer(Layer::Cdn, cache_product.clone()),
-            if hit { 8 } else { 5 },
-        ));
-    } else if stale {
-        signals.push(Signal::new(
-            "stale hit",
-            "a stale copy from the cache's store: the cache answered while it could not \
-             (or did not) ask upstream",
-            Toward::Layer(Layer::Cdn, cache_product.clone()),
-            6,
-        ));
-    } else if hit {
-        signals.push(Signal::note(format!(
-            "a cache hit ({}): the stored answer was made upstream; the body says by whom",
-            what()
-        )));
-    } else if on_path {
-        let by = cache_product.as_deref().unwrap_or("a proxy or cache");
-        signals.push(Signal::note(format!(
-            "{by} was on the path (Via, X-Cache, X-Varnish...): that says nothing of who made \
-             the response"
-        )));
-    }
-    CacheSeen {
-        answered_from_store: hit || seen.status_is(&[304, 412]) || stale,
-    }
-}
-
-/// `Age` past the stored object's freshness lifetime (`s-maxage`, else `max-age`): the cache
-/// served a stale copy (RFC 9111 section 4.2), as Varnish's grace and `stale-if-error` do when
-/// the origin is down.
-fn older_than_its_lifetime(seen: &Seen<'_>, age: Option<u64>) -> bool {
-    let Some(age) = age else {
-        return false;
-    };
-    let directive = |name: &str| {
-        seen.values("cache-control")
-            .flat_map(|v| v.split(','))
-            .find_map(|d| {
-                let (key, value) = d.trim().split_once('=')?;
-                (key.trim() == name)
-                    .then(|| value.trim().trim_matches('"').parse::<u64>().ok())
-                    .flatten()
-            })
-    };
-    directive("s-maxage")
-        .or_else(|| directive("max-age"))
-        .is_some_and(|lifetime| age > lifetime)
 }
 
 /// The product token of a `Server` value: `lighttpd/1.4.69 (Debian)` is "lighttpd".
@@ -183,6 +45,7 @@ pub(super) fn server_signals(
     signals: &mut Vec<Signal>,
 ) {
     let app_json = looks_like_app_json(seen.json.as_ref());
+    let app_named = named_app_server(seen);
     for (name, value) in &seen.response.headers {
         let is_server = name.eq_ignore_ascii_case("server");
         if !is_server && !name.eq_ignore_ascii_case("x-powered-by") {
@@ -190,7 +53,7 @@ pub(super) fn server_signals(
         }
         let lower = value.to_lowercase();
         let shown = format!("{name}: {}", truncate(value, 40));
-        if let Some((_, app)) = APP_SERVERS.iter().find(|(key, _)| lower.contains(key)) {
+        if let Some(app) = app_server(value) {
             if from_store {
                 signals.push(Signal::note(format!(
                     "{shown} came with the stored object: it names who made the object, \
@@ -205,17 +68,6 @@ pub(super) fn server_signals(
                     Toward::App,
                     if is_server { 3 } else { 2 },
                 ));
-                // A proxy's own answer never carries the app's Server; with no mark of a proxy
-                // or cache on the path either, nothing in front was there to write it.
-                if is_server && !front_on_path(seen) {
-                    signals.push(Signal::new(
-                        "nothing in front",
-                        "no proxy or cache left a mark on the path (no Via, X-Cache or proxy \
-                         Server): the app server answered straight",
-                        Toward::App,
-                        3,
-                    ));
-                }
             }
             continue;
         }
@@ -226,10 +78,25 @@ pub(super) fn server_signals(
             .iter()
             .find(|f| f.server.iter().any(|s| lower.contains(s)))
         {
+            if app_named.is_some() && !from_store {
+                // Caddy adds its own beside the app's; a chain of proxies passes it on.
+                signals.push(Signal::note(format!(
+                    "{shown}: {} passed the app server's answer on (its own answers carry no \
+                     app server's name)",
+                    front.product
+                )));
+                continue;
+            }
             let says = if front.server_weight >= 4 {
                 format!(
                     "{shown}: {} keeps the upstream's Server on what it forwards, so naming \
                      itself means it wrote this",
+                    front.product
+                )
+            } else if front.server_weight == 3 {
+                format!(
+                    "{shown}: {} keeps the upstream's Server and adds its own only where there \
+                     is none: it wrote this, or the app behind sends no Server",
                     front.product
                 )
             } else {
@@ -250,7 +117,7 @@ pub(super) fn server_signals(
         // is not the app's (an app answering by itself does not usually sit behind a server
         // that names itself and writes the page).
         let product = server_product(value);
-        if seen.error() && !app_json && !page && !product.is_empty() {
+        if seen.error() && !app_json && !page && app_named.is_none() && !product.is_empty() {
             signals.push(Signal::new(
                 shown,
                 format!(
@@ -259,6 +126,29 @@ pub(super) fn server_signals(
                 ),
                 Toward::Layer(Layer::Gateway, Some(product.to_owned())),
                 2,
+            ));
+        }
+    }
+    // A proxy's own answer never carries the app server's name: it came from the app server,
+    // straight or passed on.
+    if let Some(app) = app_named.filter(|_| !from_store) {
+        if front_on_path(seen) {
+            signals.push(Signal::new(
+                "passed on",
+                format!(
+                    "{app}'s name came through the proxy on the path: a proxy's own answer \
+                     would not carry it"
+                ),
+                Toward::App,
+                2,
+            ));
+        } else {
+            signals.push(Signal::new(
+                "nothing in front",
+                "no proxy or cache left a mark on the path (no Via, X-Cache or proxy Server): \
+                 the app server answered straight",
+                Toward::App,
+                3,
             ));
         }
     }
@@ -277,8 +167,77 @@ pub(super) fn server_signals(
     }
 }
 
+/// What the status line's wording says (HTTP/1 only: HTTP/2 has none). Werkzeug writes its
+/// reasons in capitals; a product in front words some of its own answers its own way
+/// (nginx's `503 Service Temporarily Unavailable`); and one that passes an upstream's status
+/// line on unchanged did not write a status line that is not in its words.
+pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
+        return;
+    };
+    let line = format!("{code} {reason}");
+    if werkzeug_status_line(seen) {
+        signals.push(Signal::new(
+            format!("\"{line}\""),
+            format!(
+                "\"{line}\": Werkzeug (Flask) writes its reason phrases in capitals; no proxy does"
+            ),
+            Toward::App,
+            4,
+        ));
+        return;
+    }
+    if named_app_server(seen).is_some() {
+        return;
+    }
+    let named = seen.values("server").find_map(|v| {
+        FRONTS
+            .iter()
+            .find(|f| f.server.iter().any(|s| v.contains(s)))
+    });
+    let wording = |f: &Front| {
+        f.own_reasons
+            .iter()
+            .any(|(c, r)| *c == code && *r == reason)
+    };
+    let owners: Vec<&Front> = FRONTS.iter().filter(|f| wording(f)).collect();
+    let owner = match (named, owners.as_slice()) {
+        (Some(front), _) if wording(front) => Some((front, 4)),
+        (None, [only]) => Some((*only, 3)),
+        _ => None,
+    };
+    if let Some((front, weight)) = owner {
+        signals.push(Signal::new(
+            format!("\"{line}\""),
+            format!(
+                "\"{line}\" is {}'s own wording of a status line",
+                front.product
+            ),
+            Toward::Layer(front.layer, Some(front.product.to_owned())),
+            weight,
+        ));
+        return;
+    }
+    if let Some(front) = named
+        && let Some((_, own)) = front.all_reasons.iter().find(|(c, _)| *c == code)
+        && *own != reason
+    {
+        signals.push(Signal::new(
+            "upstream's status line",
+            format!(
+                "\"{line}\" is not how {} words a {code} of its own (\"{code} {own}\"), and it \
+                 passes the upstream's on: the status line came from upstream",
+                front.product
+            ),
+            Toward::App,
+            3,
+        ));
+    }
+}
+
 /// A short JSON error under a `Server` that names only a proxy which keeps (or adds beside) the
-/// upstream's own `Server`: had the app written it, the app's server would be named too. This is
+/// upstream's own `Server`: had the app written it, the app's server would be named too, if it
+/// sends one. This is
 /// the proxy's configured answer (`respond`, `handle_errors`, `errorfile`, a synthetic
 /// `vcl_backend_error`). Proxies that replace the upstream's `Server` (nginx) say nothing here.
 pub(super) fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
@@ -288,12 +247,7 @@ pub(super) fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut
     if page || !seen.error() || object.len() > 3 || id_in_body(seen) {
         return;
     }
-    let named_app = seen
-        .headers
-        .iter()
-        .filter(|(n, _)| n == "server" || n == "x-powered-by")
-        .any(|(_, v)| APP_SERVERS.iter().any(|(key, _)| v.contains(key)));
-    if named_app {
+    if app_marked(seen) {
         return;
     }
     let front = seen.values("server").find_map(|v| {
@@ -304,20 +258,22 @@ pub(super) fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut
     let Some(front) = front else {
         return;
     };
+    // Not more: an app that sends no Server of its own (Node, Go, Spring Boot) looks the same.
     signals.push(Signal::new(
         format!("short JSON under {}", front.product),
         format!(
-            "a short JSON error and no app server named: {} keeps the app's Server on what it \
-             forwards, so this is its own configured answer",
+            "a short JSON error and no mark of the app: {} keeps the app's Server on what it \
+             forwards, so this looks like its own configured answer (unless the app sends no \
+             Server)",
             front.product
         ),
         Toward::Layer(front.layer, Some(front.product.to_owned())),
-        4,
+        3,
     ));
 }
 
-/// What the status says by itself.
-pub(super) fn status_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+/// What the status says by itself (a stale copy's success is the cache's, not the app's).
+pub(super) fn status_signals(seen: &Seen<'_>, stale: bool, signals: &mut Vec<Signal>) {
     if let Some(code) = seen.response.status.filter(|c| [502, 504].contains(c)) {
         signals.push(Signal::new(
             code.to_string(),
@@ -337,10 +293,11 @@ pub(super) fn status_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
             6,
         ));
     }
-    if seen
-        .response
-        .status
-        .is_some_and(|s| (200..300).contains(&s))
+    if !stale
+        && seen
+            .response
+            .status
+            .is_some_and(|s| (200..300).contains(&s))
     {
         signals.push(Signal::new(
             "a success",
@@ -351,72 +308,153 @@ pub(super) fn status_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     }
 }
 
-/// An error with neither `Date` nor `Server`: a canned answer rather than an origin server's.
-/// With an empty body the headers are all there is to go on, so the `HAProxy` fingerprint weighs
-/// one less there: with the empty body alone it stays short of "high".
-fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
-    if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
-        return;
-    }
-    // Origin servers send Date (RFC 9110); HAProxy's own answers carry neither Date nor
-    // Server, and HAProxy 2 writes HTTP/1.1 header names in lower case.
-    let lower_names = seen
-        .response
-        .version
-        .as_deref()
-        .is_some_and(|v| v.starts_with("HTTP/1"))
+/// HAProxy's own answers carry neither Date nor Server, and HAProxy 2 writes HTTP/1.1 header
+/// names in lower case. So do Rack 3 apps under Puma, which leave a mark of the app.
+fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
+    !app_marked(seen)
+        && !seen.has("date", "")
+        && !seen.has("server", "")
+        && seen
+            .response
+            .version
+            .as_deref()
+            .is_some_and(|v| v.starts_with("HTTP/1"))
         && seen.response.headers.len() >= 2
         && seen
             .response
             .headers
             .iter()
-            .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()));
-    if lower_names {
+            .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
+}
+
+/// An error with neither `Date` nor `Server`. Origin servers send Date (RFC 9110), but app
+/// servers leave both off their own low-level errors (gunicorn, uvicorn, Node and Go do), so
+/// alone it says little; with the lower-case names it is HAProxy's own answer. With an empty
+/// body the headers are all there is to go on, so that fingerprint weighs one less there:
+/// with the empty body alone it stays short of "high".
+fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
+    if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
+        return;
+    }
+    if haproxy_fingerprint(seen) {
         signals.push(Signal::new(
             "no Date or Server, lower-case names",
             "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own answer",
             Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
             if empty { 3 } else { 4 },
         ));
-    } else {
+    }
+    if seen.json.is_some() && !app_marked(seen) {
+        // A framework's JSON goes out through a server that dates it.
         signals.push(Signal::new(
-            "no Date or Server",
-            "no Date and no Server on an error: origin servers send Date; a proxy's canned \
-             answer often does not",
+            "undated JSON",
+            "a JSON error with no Date or Server: an app's JSON goes out through a server that \
+             dates it; a proxy's canned answer is written whole",
             Toward::Front,
-            2,
+            1,
+        ));
+    } else if !haproxy_fingerprint(seen) {
+        signals.push(Signal::note(
+            "no Date or Server: a proxy's canned answer, or an app server's own low-level error \
+             (gunicorn, uvicorn, Node and Go leave both off those)",
         ));
     }
+}
+
+/// The body was left out of the paste (a HEAD request, `curl -I`, headers only) rather than
+/// empty: a Content-Length above zero says so.
+fn body_not_shown(seen: &Seen<'_>) -> bool {
+    seen.response
+        .method
+        .as_deref()
+        .is_some_and(|m| m.eq_ignore_ascii_case("head"))
+        || seen
+            .values("content-length")
+            .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
+}
+
+/// Something in front left a mark: a proxy's or cache's header, a gateway's status, HAProxy's
+/// fingerprint, or a `Server` that names no app server.
+fn front_marked(seen: &Seen<'_>) -> bool {
+    front_on_path(seen)
+        || seen.status_is(&[502, 504])
+        || haproxy_fingerprint(seen)
+        || seen.values("server").any(|v| app_server(v).is_none())
 }
 
 pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
     let body = seen.body.trim();
     let content_type = seen.values("content-type").next().unwrap_or("");
     if body.is_empty() {
-        if seen.error() && !seen.response.headers.is_empty() {
+        if !seen.error() || seen.response.headers.is_empty() {
+            return;
+        }
+        if body_not_shown(seen) {
+            signals.push(Signal::note(
+                "the body was not shown (a HEAD request or a headers-only paste: Content-Length \
+                 is above zero), so its absence says nothing",
+            ));
+        } else if front_marked(seen) {
             signals.push(Signal::new(
                 "empty body",
                 "an error with an empty body: apps explain their errors, a proxy often sends none",
                 Toward::Front,
                 3,
             ));
-            canned_answer_signals(seen, true, signals);
+        } else {
+            signals.push(Signal::new(
+                "empty body",
+                "an error with an empty body and nothing in front named: a proxy often sends \
+                 none, and so does an app that set only a status",
+                Toward::Front,
+                1,
+            ));
         }
+        canned_answer_signals(seen, true, signals);
         return;
     }
-    if looks_like_app_json(seen.json.as_ref()) {
-        signals.push(Signal::new(
-            "app-style JSON",
-            "JSON error body in an application format",
-            Toward::App,
-            3,
-        ));
+    let app_json = looks_like_app_json(seen.json.as_ref());
+    if app_json {
+        // A proxy that writes its own Server on everything (nginx) hides the app's: with no
+        // other mark of the app, its JSON errors read the same as the app's.
+        let replacer = seen.values("server").find_map(|v| {
+            FRONTS
+                .iter()
+                .find(|f| f.server_weight <= 1 && f.server.iter().any(|s| v.contains(s)))
+        });
+        match replacer {
+            _ if seen.response.headers.is_empty() => signals.push(Signal::new(
+                "app-style JSON",
+                "a JSON error in an application format, pasted alone: the app's usual form, and \
+                 what a proxy told to answer in JSON writes too",
+                Toward::App,
+                1,
+            )),
+            Some(front) if seen.error() && !app_marked(seen) && !id_in_body(seen) => {
+                signals.push(Signal::new(
+                    "app-style JSON",
+                    format!(
+                        "JSON error body in an application format; but {} writes its own Server \
+                         on everything, and a proxy told to answer in JSON writes the same",
+                        front.product
+                    ),
+                    Toward::App,
+                    1,
+                ));
+            }
+            _ => signals.push(Signal::new(
+                "app-style JSON",
+                "JSON error body in an application format",
+                Toward::App,
+                3,
+            )),
+        }
     } else if seen.json.is_some() {
         signals.push(Signal::note(
             "a JSON body with none of the usual error fields: gateways write these too",
         ));
     }
-    if content_type.contains("json") {
+    if content_type.contains("json") && !app_json {
         signals.push(Signal::new(
             "JSON content type",
             "Content-Type JSON: APIs answer in JSON; a proxy's own pages are mostly HTML or text",
@@ -424,7 +462,8 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             1,
         ));
     }
-    if !seen.error() || page {
+    // Beside a page the app's own format, the looks of a page say nothing more.
+    if !seen.error() || page || app_page(seen).is_some() || go_error(seen) {
         return;
     }
     if seen.has("etag", "") || seen.has("last-modified", "") {

@@ -1,6 +1,5 @@
 //! The products' signatures as data: how each proxy, cache, load balancer, WAF or identity
-//! layer in front of the app shows itself (`FRONTS`), and the app servers and frameworks by
-//! header (`APP_SERVERS`) and by error format (`APP_PAGES`).
+//! layer in front of the app shows itself (`FRONTS`). The app's side is in `apps`.
 
 use super::Layer;
 
@@ -12,17 +11,65 @@ pub(super) struct Front {
     pub(super) body: &'static [&'static str],
     /// Lowercase fragments of a `Server` value naming it.
     pub(super) server: &'static [&'static str],
-    /// What `Server: <it>` weighs for it having made the response: high for products that
-    /// pass the upstream's own `Server` through (so naming themselves means they wrote it),
-    /// low for those that replace it on everything they forward (nginx) or add theirs beside
-    /// it (Caddy).
+    /// What `Server: <it>` weighs for it having made the response: 4 for products that pass
+    /// the upstream's own `Server` through (so naming themselves means they wrote it), 3 for
+    /// those that also add theirs where the app sent none (Apache), 2 for those that add
+    /// theirs beside it (Caddy), 1 for those that replace it on everything they forward
+    /// (nginx).
     pub(super) server_weight: i32,
     /// Lowercase `name` prefix and value fragment of headers it sets only on responses of its
     /// own (`X-Squid-Error`).
     pub(super) own_headers: &'static [(&'static str, &'static str)],
     /// Headers it sets on everything it forwards: it was on the path, no more.
     pub(super) hop_headers: &'static [(&'static str, &'static str)],
+    /// Its own wording of a status line where that is not the usual one (nginx's
+    /// `503 Service Temporarily Unavailable`): a status line it wrote itself.
+    pub(super) own_reasons: &'static [(u16, &'static str)],
+    /// Every status line wording of its own answers, for a product that passes the
+    /// upstream's status line on unchanged: a code of this list in other words came from
+    /// upstream. Empty when not known in full.
+    pub(super) all_reasons: &'static [(u16, &'static str)],
 }
+
+/// nginx's own status lines for errors (`ngx_http_status_lines`); it passes an upstream's on
+/// unchanged.
+const NGINX_REASONS: &[(u16, &str)] = &[
+    (400, "Bad Request"),
+    (401, "Unauthorized"),
+    (402, "Payment Required"),
+    (403, "Forbidden"),
+    (404, "Not Found"),
+    (405, "Not Allowed"),
+    (406, "Not Acceptable"),
+    (408, "Request Time-out"),
+    (409, "Conflict"),
+    (410, "Gone"),
+    (411, "Length Required"),
+    (412, "Precondition Failed"),
+    (413, "Request Entity Too Large"),
+    (414, "Request-URI Too Large"),
+    (415, "Unsupported Media Type"),
+    (416, "Requested Range Not Satisfiable"),
+    (421, "Misdirected Request"),
+    (429, "Too Many Requests"),
+    (500, "Internal Server Error"),
+    (501, "Not Implemented"),
+    (502, "Bad Gateway"),
+    (503, "Service Temporarily Unavailable"),
+    (504, "Gateway Time-out"),
+    (505, "HTTP Version Not Supported"),
+    (507, "Insufficient Storage"),
+];
+
+/// The products whose own answers are JSON: only their sentences count in a JSON body (in
+/// anyone else's JSON a product's sentence is an app's or a configured answer's words).
+pub(super) const JSON_PAGES: &[&str] = &[
+    "Kong",
+    "AWS API Gateway",
+    "Apigee",
+    "Azure API Management",
+    "Cloudflare",
+];
 
 /// The weight of a product's own page in the body: nearly proof on its own.
 pub(super) const PAGE: i32 = 7;
@@ -33,11 +80,37 @@ pub(super) const FRONTS: &[Front] = &[
     Front {
         product: "nginx",
         layer: Layer::Gateway,
-        body: &["<center>nginx", "<hr><center>openresty"],
-        server: &["nginx", "openresty"],
+        body: &[
+            "<center>nginx",
+            "<hr><center>openresty",
+            "<hr/>powered by tengine",
+        ],
+        server: &["nginx", "openresty", "tengine"],
         server_weight: 1,
         own_headers: &[],
+        // `X-Cache-Status` is the name nginx's documentation gives `$upstream_cache_status`.
+        hop_headers: &[("x-cache-status", "")],
+        own_reasons: &[
+            (405, "Not Allowed"),
+            (408, "Request Time-out"),
+            (414, "Request-URI Too Large"),
+            (503, "Service Temporarily Unavailable"),
+            (504, "Gateway Time-out"),
+        ],
+        all_reasons: NGINX_REASONS,
+    },
+    // Pound: its default pages copy Apache's, on one line (so it comes first); no Server or Date, and an
+    // `Expires: now` on every answer of its own.
+    Front {
+        product: "Pound",
+        layer: Layer::Gateway,
+        body: &["2.0//en\"><html><head>"],
+        server: &["pound"],
+        server_weight: 3,
+        own_headers: &[("expires", "now")],
         hop_headers: &[],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Apache",
@@ -55,9 +128,13 @@ pub(super) const FRONTS: &[Front] = &[
             "-//ietf//dtd html 2.0//en",
         ],
         server: &["apache"],
-        server_weight: 4,
+        // Apache keeps the upstream's Server, but adds its own where the app sent none (Node,
+        // Go, Puma, Spring Boot send none).
+        server_weight: 3,
         own_headers: &[],
         hop_headers: &[],
+        own_reasons: &[(502, "Proxy Error")],
+        all_reasons: &[],
     },
     // HAProxy's built-in pages: `<html><body><h1>` with no head, and their fixed sentences.
     Front {
@@ -76,6 +153,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 4,
         own_headers: &[],
         hop_headers: &[],
+        own_reasons: &[(400, "Bad request"), (504, "Gateway Time-out")],
+        all_reasons: &[],
     },
     Front {
         product: "Varnish",
@@ -90,6 +169,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 4,
         own_headers: &[],
         hop_headers: &[("x-varnish", ""), ("via", "varnish")],
+        own_reasons: &[(503, "Backend fetch failed")],
+        all_reasons: &[],
     },
     Front {
         product: "Squid",
@@ -98,12 +179,15 @@ pub(super) const FRONTS: &[Front] = &[
             "squid software foundation",
             "err_connect_fail",
             "err_access_denied",
-            "generated by",
+            // The footer: "Generated <date> by <host> (squid/5.7)".
+            "(squid/",
         ],
         server: &["squid"],
         server_weight: 4,
         own_headers: &[("x-squid-error", "")],
         hop_headers: &[("via", "squid"), ("x-cache", "from")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     // Apache Traffic Server: a caching proxy that replaces the upstream's `Server` with its own
     // on everything it forwards, so its name there says only that it was the last hop.
@@ -120,6 +204,25 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 1,
         own_headers: &[],
         hop_headers: &[("via", "apachetrafficserver")],
+        own_reasons: &[
+            (502, "Connection refused"),
+            (504, "Connection Timed Out"),
+            (404, "Not Found on Accelerator"),
+        ],
+        all_reasons: &[],
+    },
+    // nghttpx replaces the upstream's `Server` with its own, and adds `Via` to what it
+    // forwards; its pages end with a `<footer>` naming it.
+    Front {
+        product: "nghttpx",
+        layer: Layer::Gateway,
+        body: &["</h1><footer>nghttpx"],
+        server: &["nghttpx"],
+        server_weight: 1,
+        own_headers: &[],
+        hop_headers: &[("via", "nghttpx")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Caddy",
@@ -129,6 +232,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 2,
         own_headers: &[],
         hop_headers: &[],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Envoy",
@@ -142,6 +247,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 2,
         own_headers: &[],
         hop_headers: &[("x-envoy-", "")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Traefik",
@@ -151,6 +258,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 2,
         own_headers: &[],
         hop_headers: &[],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Kong",
@@ -168,15 +277,25 @@ pub(super) const FRONTS: &[Front] = &[
         // Kong's own answers carry its latency only; forwarded ones the upstream's too.
         own_headers: &[("x-kong-response-latency", "")],
         hop_headers: &[("x-kong-", ""), ("via", "kong")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Cloudflare",
         layer: Layer::Cdn,
-        body: &["cloudflare", "cf-error-details", "cf-wrapper", "ray id:"],
+        body: &[
+            "cloudflare",
+            "cf-error-details",
+            "cf-wrapper",
+            "ray id:",
+            "\"cloudflare_error\"",
+        ],
         server: &["cloudflare"],
         server_weight: 1,
         own_headers: &[],
         hop_headers: &[("cf-ray", ""), ("cf-cache-status", "")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "AWS ALB",
@@ -186,6 +305,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 4,
         own_headers: &[],
         hop_headers: &[],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "AWS API Gateway",
@@ -200,6 +321,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 0,
         own_headers: &[("x-amzn-errortype", "")],
         hop_headers: &[("x-amz-apigw-id", "")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Apigee",
@@ -209,6 +332,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 2,
         own_headers: &[],
         hop_headers: &[],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Azure API Management",
@@ -222,6 +347,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 0,
         own_headers: &[],
         hop_headers: &[],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "AWS CloudFront",
@@ -235,6 +362,8 @@ pub(super) const FRONTS: &[Front] = &[
             ("via", "cloudfront"),
             ("x-amz-cf-id", ""),
         ],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Google front end",
@@ -244,6 +373,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 1,
         own_headers: &[],
         hop_headers: &[("via", "1.1 google")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Azure Front Door",
@@ -256,6 +387,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 0,
         own_headers: &[],
         hop_headers: &[("x-azure-ref", ""), ("x-fd-", "")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Akamai",
@@ -265,6 +398,8 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 4,
         own_headers: &[],
         hop_headers: &[("x-akamai-", "")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
     Front {
         product: "Fastly",
@@ -274,62 +409,9 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 0,
         own_headers: &[],
         hop_headers: &[("x-served-by", "cache-"), ("x-fastly-request-id", "")],
+        own_reasons: &[],
+        all_reasons: &[],
     },
-];
-
-/// App servers and frameworks, by `Server` or `X-Powered-By`.
-pub(super) const APP_SERVERS: &[(&str, &str)] = &[
-    ("basehttp", "Python http.server"),
-    ("werkzeug", "Flask/Werkzeug"),
-    ("gunicorn", "gunicorn"),
-    ("uvicorn", "uvicorn"),
-    ("hypercorn", "Hypercorn"),
-    ("daphne", "Daphne"),
-    ("waitress", "Waitress"),
-    ("express", "Express"),
-    ("kestrel", "ASP.NET Kestrel"),
-    ("asp.net", "ASP.NET"),
-    ("jetty", "Jetty"),
-    ("tomcat", "Tomcat"),
-    ("apache-coyote", "Tomcat"),
-    ("undertow", "Undertow"),
-    ("puma", "Puma"),
-    ("unicorn", "Unicorn"),
-    ("phusion", "Passenger"),
-    ("php", "PHP"),
-    ("next.js", "Next.js"),
-    ("tornado", "Tornado"),
-    ("aiohttp", "aiohttp"),
-    ("cowboy", "Cowboy"),
-];
-
-/// The error formats app frameworks write by themselves: every lowercase fragment is in the
-/// body.
-pub(super) const APP_PAGES: &[(&[&str], &str)] = &[
-    (&["error code explanation:"], "Python http.server"),
-    (&["whitelabel error page"], "Spring Boot"),
-    (
-        &["\"timestamp\"", "\"status\"", "\"error\"", "\"path\""],
-        "Spring Boot",
-    ),
-    (&["traceback (most recent call last)"], "Python"),
-    (&["<h1>server error (500)</h1>"], "Django"),
-    (&["we're sorry, but something went wrong"], "Rails"),
-    (&["<pre>cannot "], "Express"),
-    (&["werkzeug"], "Flask/Werkzeug"),
-    // Werkzeug's HTTPException page: an unquoted `lang=en` and no <head> or <body>.
-    (
-        &["<!doctype html>\n<html lang=en>\n<title>"],
-        "Flask/Werkzeug",
-    ),
-    // Tornado's default `write_error`: "<html><title>500: Internal Server Error</title><body>".
-    (&["<html><title>", "</title><body>"], "Tornado"),
-    // Django's default 400/403/500 views: the code in brackets after the reason.
-    (&["<title>bad request (400)</title>"], "Django"),
-    (&["<h3>apache tomcat"], "Tomcat"),
-    (&["powered by jetty"], "Jetty"),
-    (&["tools.ietf.org/html/rfc7231#section"], "ASP.NET"),
-    (&["tools.ietf.org/html/rfc9110#section"], "ASP.NET"),
 ];
 
 /// Names a product of the signature tables (an unknown `Server` product is named too, from

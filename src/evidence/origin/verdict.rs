@@ -2,7 +2,8 @@
 //! lead, refining the layer in front, the wording of the reasons, and the one check that would
 //! settle a reading that is not sure.
 
-use super::signatures::{APP_PAGES, APP_SERVERS, FRONTS, Front, OWN_HEADER};
+use super::apps::app_product;
+use super::signatures::{FRONTS, Front, OWN_HEADER};
 use super::{Confidence, Layer, Origin, Seen, Signal, Toward, Weights};
 
 /// The band a lead falls in.
@@ -280,22 +281,6 @@ pub(super) fn front_on_path(seen: &Seen<'_>) -> bool {
             f.hop_headers.iter().any(|(n, v)| seen.has(n, v))
                 || f.server.iter().any(|s| seen.has("server", s))
         })
-}
-
-/// The app's server or framework, when a header or its error format names it.
-fn app_product(seen: &Seen<'_>) -> Option<String> {
-    let by_header = seen
-        .headers
-        .iter()
-        .filter(|(n, _)| n == "server" || n == "x-powered-by")
-        .find_map(|(_, v)| APP_SERVERS.iter().find(|(key, _)| v.contains(key)))
-        .map(|(_, name)| (*name).to_owned());
-    by_header.or_else(|| {
-        APP_PAGES
-            .iter()
-            .find(|(all, _)| all.iter().all(|b| seen.body.contains(b)))
-            .map(|(_, name)| (*name).to_owned())
-    })
 }
 
 /// The first reason: the signals that carried the verdict, and the verdict ("502 + empty

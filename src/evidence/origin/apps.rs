@@ -1,0 +1,435 @@
+//! The app's side of the signatures, as data: app servers and frameworks named in a header
+//! (`APP_SERVERS`), headers and session cookies only an app sets (`APP_HEADERS`,
+//! `APP_COOKIES`), the error pages and texts they write by themselves (`APP_PAGES`), and the
+//! shapes of their JSON errors (`APP_JSON`); and the signals read from them.
+
+use super::signatures::FRONTS;
+use super::{Seen, Signal, Toward};
+
+/// App servers and frameworks, by a word at the start of a token of `Server` or
+/// `X-Powered-By` (`Python/3.11 aiohttp/3.9` names aiohttp). The first match wins, so the
+/// bare language names come last.
+pub(super) const APP_SERVERS: &[(&str, &str)] = &[
+    ("basehttp", "Python http.server"),
+    ("simplehttp", "Python http.server"),
+    ("wsgiserver", "Python wsgiref"),
+    ("werkzeug", "Flask/Werkzeug"),
+    ("gunicorn", "gunicorn"),
+    ("uvicorn", "uvicorn"),
+    ("hypercorn", "Hypercorn"),
+    ("daphne", "Daphne"),
+    ("waitress", "Waitress"),
+    ("granian", "Granian"),
+    ("cheroot", "CherryPy"),
+    ("cherrypy", "CherryPy"),
+    ("twistedweb", "Twisted"),
+    ("tornado", "Tornado"),
+    ("aiohttp", "aiohttp"),
+    ("sanic", "Sanic"),
+    ("express", "Express"),
+    ("next.js", "Next.js"),
+    ("kestrel", "ASP.NET Kestrel"),
+    ("asp.net", "ASP.NET"),
+    ("jetty", "Jetty"),
+    ("tomcat", "Tomcat"),
+    ("apache-coyote", "Tomcat"),
+    ("undertow", "Undertow"),
+    ("wildfly", "WildFly"),
+    ("jboss", "JBoss"),
+    ("glassfish", "GlassFish"),
+    ("payara", "Payara"),
+    ("servlet", "a Java servlet container"),
+    ("puma", "Puma"),
+    ("unicorn", "Unicorn"),
+    ("phusion", "Passenger"),
+    ("webrick", "WEBrick"),
+    ("thin", "Thin"),
+    ("mongrel", "Mongrel"),
+    ("php", "PHP"),
+    ("cowboy", "Cowboy"),
+    ("mojolicious", "Mojolicious"),
+    ("starman", "Starman"),
+    ("warp", "Warp"),
+    ("javalin", "Javalin"),
+    ("rocket", "Rocket"),
+    ("python", "Python"),
+];
+
+/// Response headers only an app or its framework sets, never a proxy's own answer.
+pub(super) const APP_HEADERS: &[(&str, &str)] = &[
+    // Rack::Runtime, in Rails' default middleware.
+    ("x-runtime", "Rack"),
+    ("x-aspnet-version", "ASP.NET"),
+    ("x-aspnetmvc-version", "ASP.NET MVC"),
+    ("x-debug-token", "Symfony"),
+    ("x-drupal-cache", "Drupal"),
+    // Sinatra's answer for a route it does not have.
+    ("x-cascade", "Sinatra"),
+    // PHP's built-in server (`php -S`) echoes Host in its responses.
+    ("host", "PHP built-in server"),
+];
+
+/// Headers an app server writes in a way of its own, by name as written (case counts) and a
+/// lowercase fragment of the value, when no `Server` names anyone else.
+pub(super) const APP_PRINTS: &[(&str, &str, &str)] = &[
+    // `Keep-Alive` is hop-by-hop: a proxy drops the app's and Node's own is `timeout=5`.
+    ("Keep-Alive", "timeout=5", "Node.js"),
+    // The JDK's `com.sun.net.httpserver` capitalises only the first letter of a name.
+    ("Content-type", "", "JDK HttpServer"),
+    ("Content-length", "", "JDK HttpServer"),
+];
+
+/// Session cookies frameworks name by themselves (`Set-Cookie: JSESSIONID=...`): the app
+/// handled the request; a proxy's own page sets none of them.
+pub(super) const APP_COOKIES: &[(&str, &str)] = &[
+    ("jsessionid", "a Java servlet container"),
+    ("phpsessid", "PHP"),
+    ("laravel_session", "Laravel"),
+    ("connect.sid", "Express"),
+    ("csrftoken", "Django"),
+    ("asp.net_sessionid", "ASP.NET"),
+    (".aspnetcore.", "ASP.NET Core"),
+    ("ci_session", "CodeIgniter"),
+    ("rack.session", "Rack"),
+    ("_session_id", "Rails"),
+];
+
+/// An error page or text an app server or framework writes by itself.
+pub(super) struct AppPage {
+    /// Lowercase fragments, all in the body.
+    pub(super) all: &'static [&'static str],
+    pub(super) product: &'static str,
+    /// 5 for a page no one else writes; less where another program writes the same.
+    pub(super) weight: i32,
+}
+
+const fn page(all: &'static [&'static str], product: &'static str, weight: i32) -> AppPage {
+    AppPage {
+        all,
+        product,
+        weight,
+    }
+}
+
+pub(super) const APP_PAGES: &[AppPage] = &[
+    page(&["error code explanation:"], "Python http.server", 5),
+    page(&["whitelabel error page"], "Spring Boot", 5),
+    page(&["traceback (most recent call last)"], "Python", 5),
+    page(&["<h1>server error (500)</h1>"], "Django", 5),
+    // Django's default 400/403/500 views: the code in brackets after the reason.
+    page(&["<title>bad request (400)</title>"], "Django", 5),
+    page(&["csrf verification failed"], "Django", 5),
+    page(&["using the urlconf defined in"], "Django", 5),
+    page(
+        &["the requested resource was not found on this server"],
+        "Django",
+        4,
+    ),
+    page(&["we're sorry, but something went wrong"], "Rails", 5),
+    page(&["we’re sorry, but something went wrong"], "Rails", 5),
+    page(&["the page you were looking for doesn"], "Rails", 5),
+    page(&["the change you wanted was rejected"], "Rails", 5),
+    page(&["an unhandled lowlevel error occurred"], "Puma", 5),
+    page(&["sinatra doesn"], "Sinatra", 5),
+    page(&["webrick/"], "WEBrick", 5),
+    page(&["<pre>cannot "], "Express", 5),
+    // Express's finalhandler page for any error.
+    page(&["<title>error</title>", "<body>\n<pre>"], "Express", 4),
+    page(&["werkzeug"], "Flask/Werkzeug", 5),
+    // Werkzeug's HTTPException page: an unquoted `lang=en` and no <head> or <body>.
+    page(
+        &["<!doctype html>\n<html lang=en>\n<title>"],
+        "Flask/Werkzeug",
+        5,
+    ),
+    // Tornado's default `write_error`: "<html><title>500: Internal Server Error</title><body>".
+    page(&["<html><title>", "</title><body>"], "Tornado", 5),
+    // gunicorn's own pages (a crashed worker, a bad request): `<h1><p>Bad Request</p></h1>`.
+    page(&["<h1><p>", "</p></h1>"], "gunicorn", 5),
+    page(&["invalid http request received"], "uvicorn", 5),
+    page(&["(generated by waitress)"], "Waitress", 5),
+    page(&["server got itself in trouble"], "aiohttp", 5),
+    page(&["powered by <a href=\"http://www.cherrypy"], "CherryPy", 5),
+    page(&["<title>error: ", "sorry, the requested url"], "Bottle", 5),
+    page(&["no such resource"], "Twisted", 4),
+    // Go's `http.NotFound`; Traefik, itself in Go, writes the same, so it weighs less.
+    page(&["404 page not found"], "Go net/http", 3),
+    // Go's server refusing a request it cannot parse: `400 Bad Request: malformed Host header`.
+    page(&["400 bad request: "], "Go net/http", 4),
+    page(&["<code class=\"url\">"], "PHP built-in server", 5),
+    page(&["uppercase tracking-wider"], "Laravel", 5),
+    page(&["<title>an error occurred: "], "Symfony", 5),
+    page(&["<h3>apache tomcat"], "Tomcat", 5),
+    page(&["<title>http status "], "Tomcat", 5),
+    page(&["powered by jetty"], "Jetty", 5),
+    page(&["<h2>http error "], "Jetty", 5),
+    page(&["no context found for request"], "JDK HttpServer", 5),
+    page(
+        &["<html><body><h1>resource not found</h1></body></html>"],
+        "Vert.x",
+        4,
+    ),
+    page(&["<title>⚠️ "], "Sanic", 5),
+    page(&["the resource could not be found"], "Pyramid/WebOb", 4),
+    page(&["tools.ietf.org/html/rfc7231#section"], "ASP.NET", 5),
+    page(&["tools.ietf.org/html/rfc9110#section"], "ASP.NET", 5),
+];
+
+/// The shape of a framework's JSON error: the keys it always writes.
+pub(super) struct AppJson {
+    /// Lowercase keys, all present.
+    pub(super) keys: &'static [&'static str],
+    /// No other key beside them.
+    pub(super) only: bool,
+    /// What the shape is called in a reason.
+    pub(super) format: &'static str,
+    /// The framework, when the shape names one.
+    pub(super) product: Option<&'static str>,
+    pub(super) weight: i32,
+}
+
+pub(super) const APP_JSON: &[AppJson] = &[
+    AppJson {
+        keys: &["timestamp", "status", "error", "path"],
+        only: false,
+        format: "Spring Boot's error JSON",
+        product: Some("Spring Boot"),
+        weight: 5,
+    },
+    // FastAPI and Django REST framework: `{"detail": "Not Found"}`.
+    AppJson {
+        keys: &["detail"],
+        only: true,
+        format: "a lone \"detail\" (FastAPI, Django REST framework)",
+        product: None,
+        weight: 3,
+    },
+    // Fastify, NestJS and hapi: `{"statusCode": 404, "error": "Not Found", "message": ...}`.
+    AppJson {
+        keys: &["statuscode", "error", "message"],
+        only: false,
+        format: "Node's statusCode/error/message (Fastify, NestJS, hapi)",
+        product: None,
+        weight: 3,
+    },
+    AppJson {
+        keys: &["_links", "_embedded"],
+        only: false,
+        format: "Micronaut's error JSON",
+        product: Some("Micronaut"),
+        weight: 4,
+    },
+    AppJson {
+        keys: &["title", "status", "traceid"],
+        only: false,
+        format: "ASP.NET Core's problem details",
+        product: Some("ASP.NET Core"),
+        weight: 4,
+    },
+    // A standard a gateway can write too, so it weighs less.
+    AppJson {
+        keys: &["title", "status"],
+        only: false,
+        format: "problem details (RFC 9457)",
+        product: None,
+        weight: 2,
+    },
+    AppJson {
+        keys: &["description", "status", "message"],
+        only: true,
+        format: "Sanic's error JSON",
+        product: Some("Sanic"),
+        weight: 4,
+    },
+    AppJson {
+        keys: &["status_code", "detail"],
+        only: false,
+        format: "Litestar's error JSON",
+        product: Some("Litestar"),
+        weight: 3,
+    },
+    // Falcon's `HTTPError`: `{"title": "404 Not Found"}`.
+    AppJson {
+        keys: &["title"],
+        only: true,
+        format: "a lone \"title\" (Falcon)",
+        product: Some("Falcon"),
+        weight: 3,
+    },
+    // Rails' `PublicExceptions` in an API app: `{"status": 404, "error": "Not Found"}`.
+    AppJson {
+        keys: &["status", "error"],
+        only: true,
+        format: "Rails' status/error JSON",
+        product: Some("Rails"),
+        weight: 3,
+    },
+];
+
+/// `key` starts a token of the lowercase `value` (after its start, a space, `/`, `(`, `;`
+/// or `,`): `python/3.11 aiohttp/3.9` names aiohttp, `nothing` does not name thin.
+pub(super) fn names(value: &str, key: &str) -> bool {
+    value.match_indices(key).any(|(at, _)| {
+        value[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+    })
+}
+
+/// The app server a `Server` or `X-Powered-By` value names.
+pub(super) fn app_server(value: &str) -> Option<&'static str> {
+    let lower = value.to_lowercase();
+    APP_SERVERS
+        .iter()
+        .find(|(key, _)| names(&lower, key))
+        .map(|(_, name)| *name)
+}
+
+/// The app server named in a `Server` or `X-Powered-By` header, if any.
+pub(super) fn named_app_server(seen: &Seen<'_>) -> Option<&'static str> {
+    seen.headers
+        .iter()
+        .filter(|(n, _)| n == "server" || n == "x-powered-by")
+        .find_map(|(_, v)| app_server(v))
+}
+
+/// The framework's own error page or text in the body.
+pub(super) fn app_page(seen: &Seen<'_>) -> Option<&'static AppPage> {
+    APP_PAGES
+        .iter()
+        .find(|p| p.all.iter().all(|b| seen.body.contains(b)))
+}
+
+/// The framework's JSON error shape of the body.
+pub(super) fn app_json(seen: &Seen<'_>) -> Option<&'static AppJson> {
+    let object = seen.json.as_ref()?.as_object()?;
+    let keys: Vec<String> = object.keys().map(|k| k.to_lowercase()).collect();
+    APP_JSON.iter().find(|shape| {
+        shape.keys.iter().all(|k| keys.iter().any(|have| have == k))
+            && (!shape.only || keys.len() == shape.keys.len())
+    })
+}
+
+/// A header or session cookie only the app sets: (what was seen, the framework).
+fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
+    if let Some((name, product)) = APP_HEADERS.iter().find(|(n, _)| seen.has(n, "")) {
+        return Some((format!("{name} header"), product));
+    }
+    if !seen.has("server", "")
+        && let Some((name, value, product)) = APP_PRINTS.iter().find(|(name, value, _)| {
+            seen.response
+                .headers
+                .iter()
+                .any(|(n, v)| n == name && v.to_lowercase().contains(value))
+        })
+    {
+        let shown = if value.is_empty() {
+            format!("{name} header")
+        } else {
+            format!("{name}: {value}")
+        };
+        return Some((shown, product));
+    }
+    seen.values("set-cookie").find_map(|cookie| {
+        let name = cookie.split('=').next().unwrap_or("").trim();
+        APP_COOKIES
+            .iter()
+            .find(|(key, _)| name.starts_with(key))
+            .map(|(_, product)| (format!("{name} cookie"), *product))
+    })
+}
+
+/// Go's `http.Error`: plain text in UTF-8 with `nosniff`, and no `Server` of an app (Go's
+/// server sends none; a proxy in front may put its own, and nginx replaces any).
+pub(super) fn go_error(seen: &Seen<'_>) -> bool {
+    seen.has("x-content-type-options", "nosniff")
+        && seen.has("content-type", "text/plain; charset=utf-8")
+        && seen.values("server").all(|v| {
+            FRONTS
+                .iter()
+                .any(|f| f.server.iter().any(|s| v.contains(s)))
+        })
+        && seen.error()
+}
+
+/// The app or framework the evidence names: its server, its own error page or JSON shape,
+/// a header or cookie only it sets.
+pub(super) fn app_product(seen: &Seen<'_>) -> Option<String> {
+    named_app_server(seen)
+        .or_else(|| app_page(seen).map(|p| p.product))
+        .or_else(|| app_json(seen).and_then(|j| j.product))
+        .or_else(|| app_header(seen).map(|(_, p)| p))
+        .or_else(|| werkzeug_status_line(seen).then_some("Flask/Werkzeug"))
+        .or_else(|| go_error(seen).then_some("Go net/http"))
+        .map(str::to_owned)
+}
+
+/// The app left a mark of its own: its server named, its page or JSON shape, a header or
+/// cookie only it sets, Werkzeug's status line.
+pub(super) fn app_marked(seen: &Seen<'_>) -> bool {
+    named_app_server(seen).is_some()
+        || app_page(seen).is_some()
+        || app_json(seen).is_some()
+        || app_header(seen).is_some()
+        || werkzeug_status_line(seen)
+        || go_error(seen)
+}
+
+/// Werkzeug writes its reason phrases in capitals (`500 INTERNAL SERVER ERROR`); no proxy
+/// does.
+pub(super) fn werkzeug_status_line(seen: &Seen<'_>) -> bool {
+    seen.response.reason.as_deref().is_some_and(|reason| {
+        reason.chars().filter(char::is_ascii_alphabetic).count() > 2
+            && !reason.chars().any(|c| c.is_ascii_lowercase())
+    })
+}
+
+/// The app's own formats in the body (not when a product in front wrote the page), and the
+/// headers and cookies only an app sets (not on an answer from a cache's store, whose
+/// headers came with the stored object).
+pub(super) fn app_format_signals(
+    seen: &Seen<'_>,
+    front_page: bool,
+    from_store: bool,
+    signals: &mut Vec<Signal>,
+) {
+    if !front_page {
+        if let Some(page) = app_page(seen) {
+            signals.push(Signal::new(
+                format!("{} error format", page.product),
+                format!("an error in the format {} writes by itself", page.product),
+                Toward::App,
+                page.weight,
+            ));
+        }
+        if let Some(shape) = app_json(seen) {
+            signals.push(Signal::new(
+                shape.format,
+                format!("the JSON has the shape of {}", shape.format),
+                Toward::App,
+                shape.weight,
+            ));
+        }
+    }
+    if from_store {
+        return;
+    }
+    if go_error(seen) {
+        signals.push(Signal::new(
+            "Go's http.Error",
+            "plain text in UTF-8 with X-Content-Type-Options: nosniff and no app's Server: how \
+             Go's net/http writes an error",
+            Toward::App,
+            3,
+        ));
+    }
+    if let Some((what, product)) = app_header(seen) {
+        signals.push(Signal::new(
+            what.clone(),
+            format!("the {what} is one {product} sets; a proxy's own answer has none"),
+            Toward::App,
+            3,
+        ));
+    }
+}

@@ -1,0 +1,149 @@
+//! What the hop and cache headers say (`Via`, `X-Cache`, `Age`, `X-Varnish`, a cache-status
+//! header): a cache or proxy on the path, which is not its author, unless it answered from its
+//! store by itself (a 304 or 412, a stale copy).
+
+use super::signatures::FRONTS;
+use super::{Layer, Seen, Signal, Toward};
+
+/// What the hop headers say of a cache on the path.
+pub(super) struct CacheSeen {
+    /// The answer came out of a cache's store (a hit), so headers such as `Server` came with
+    /// the stored object.
+    pub(super) answered_from_store: bool,
+    /// What it answered with was a stale copy: the cache's answer, not the app's.
+    pub(super) stale: bool,
+}
+
+pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
+    let age = seen
+        .values("age")
+        .filter_map(|v| v.trim().parse::<u64>().ok())
+        .max();
+    let two_ids = seen
+        .values("x-varnish")
+        .any(|v| v.split_whitespace().count() >= 2);
+    let hit_word = [
+        "x-cache",
+        "cache-status",
+        "cf-cache-status",
+        "x-cache-status",
+    ]
+    .iter()
+    .any(|h| seen.values(h).any(|v| v.contains("hit")));
+    let stale = [
+        "x-cache",
+        "cache-status",
+        "cf-cache-status",
+        "x-cache-status",
+    ]
+    .iter()
+    .any(|h| {
+        seen.values(h)
+            .any(|v| v.contains("stale") || v.contains("updating"))
+    }) || seen
+        .values("warning")
+        .any(|v| v.starts_with("110") || v.starts_with("111"))
+        || older_than_its_lifetime(seen, age);
+    let hit = two_ids || hit_word || age.is_some_and(|a| a > 0);
+    // A cache by its headers; else a proxy that caches, by its cache-status header (nginx's
+    // `X-Cache-Status`), in its own layer.
+    let cache = FRONTS
+        .iter()
+        .filter(|f| f.layer == Layer::Cdn)
+        .find(|f| {
+            f.hop_headers
+                .iter()
+                .chain(f.own_headers)
+                .any(|(n, v)| seen.has(n, v))
+                || f.server.iter().any(|s| seen.has("server", s))
+        })
+        .or_else(|| {
+            FRONTS.iter().find(|f| {
+                f.hop_headers
+                    .iter()
+                    .any(|(n, v)| n.contains("cache") && seen.has(n, v))
+            })
+        });
+    let cache_product = cache.map(|f| f.product.to_owned());
+    let cache_layer = cache.map_or(Layer::Cdn, |f| f.layer);
+    let on_path = cache_product.is_some()
+        || hit
+        || seen.has("via", "")
+        || seen.has("x-cache", "")
+        || seen.has("age", "");
+    let what = || {
+        let mut parts = Vec::new();
+        if two_ids {
+            parts.push("X-Varnish with two ids".to_owned());
+        }
+        if let Some(age) = age.filter(|a| *a > 0) {
+            parts.push(format!("Age: {age}"));
+        }
+        if hit_word {
+            parts.push("a cache HIT header".to_owned());
+        }
+        parts.join(", ")
+    };
+    if seen.status_is(&[304, 412]) && on_path {
+        let status = seen.response.status.unwrap_or_default();
+        signals.push(Signal::new(
+            format!("{status} + cache headers"),
+            format!(
+                "{status} with a cache on the path{}: a cache answers conditional requests \
+                 from its store by itself",
+                if hit {
+                    format!(" ({})", what())
+                } else {
+                    String::new()
+                }
+            ),
+            Toward::Layer(cache_layer, cache_product.clone()),
+            if hit { 8 } else { 5 },
+        ));
+    } else if stale {
+        signals.push(Signal::new(
+            "stale hit",
+            "a stale copy from the cache's store: the cache answered while it could not \
+             (or did not) ask upstream",
+            Toward::Layer(cache_layer, cache_product.clone()),
+            6,
+        ));
+    } else if hit {
+        signals.push(Signal::note(format!(
+            "a cache hit ({}): the stored answer was made upstream; the body says by whom",
+            what()
+        )));
+    } else if on_path {
+        let by = cache_product.as_deref().unwrap_or("a proxy or cache");
+        signals.push(Signal::note(format!(
+            "{by} was on the path (Via, X-Cache, X-Varnish...): that says nothing of who made \
+             the response"
+        )));
+    }
+    CacheSeen {
+        answered_from_store: hit || seen.status_is(&[304, 412]) || stale,
+        stale,
+    }
+}
+
+/// `Age` past the stored object's freshness lifetime (`s-maxage`, else `max-age`): the cache
+/// served a stale copy (RFC 9111 section 4.2), as Varnish's grace and `stale-if-error` do when
+/// the origin is down.
+fn older_than_its_lifetime(seen: &Seen<'_>, age: Option<u64>) -> bool {
+    let Some(age) = age else {
+        return false;
+    };
+    let directive = |name: &str| {
+        seen.values("cache-control")
+            .flat_map(|v| v.split(','))
+            .find_map(|d| {
+                let (key, value) = d.trim().split_once('=')?;
+                (key.trim() == name)
+                    .then(|| value.trim().trim_matches('"').parse::<u64>().ok())
+                    .flatten()
+            })
+    };
+    directive("s-maxage")
+        .or_else(|| directive("max-age"))
+        .is_some_and(|lifetime| age > lifetime)
+}
