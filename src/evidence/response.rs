@@ -229,10 +229,14 @@ fn parse_plain(text: &str) -> Response {
         if t.is_empty() || t.starts_with("$ ") || t.starts_with("curl ") {
             lines.next();
         } else if super::request::is_request_line(t) {
-            lines
-                .by_ref()
-                .take_while(|l| !l.trim().is_empty())
-                .for_each(drop);
+            // Kept as the request's headers, as a `curl -v` transcript's `>` lines are.
+            response.request_headers.extend(
+                lines
+                    .by_ref()
+                    .skip(1)
+                    .take_while(|l| !l.trim().is_empty())
+                    .filter_map(header_line),
+            );
         } else {
             break;
         }
@@ -428,6 +432,13 @@ mod tests {
             r.header("accept"),
             None,
             "request headers are not the response's"
+        );
+        assert_eq!(
+            r.request_headers,
+            vec![
+                ("Accept".to_owned(), "*/*".to_owned()),
+                ("Host".to_owned(), "api.example.com".to_owned())
+            ]
         );
         assert_eq!(r.body, "{\"error\":\"x\"}");
     }

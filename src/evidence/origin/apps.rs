@@ -71,12 +71,14 @@ pub(super) const APP_HEADERS: &[(&str, &str)] = &[
 
 /// Headers an app server writes in a way of its own, by name as written (case counts) and a
 /// lowercase fragment of the value, when no `Server` names anyone else.
-pub(super) const APP_PRINTS: &[(&str, &str, &str)] = &[
-    // `Keep-Alive` is hop-by-hop: a proxy drops the app's and Node's own is `timeout=5`.
-    ("Keep-Alive", "timeout=5", "Node.js"),
+/// (name, value, framework, the name's case counts.)
+pub(super) const APP_PRINTS: &[(&str, &str, &str, bool)] = &[
+    // `Keep-Alive` is hop-by-hop: most proxies drop the app's, and Node's own is exactly
+    // `timeout=5` (Apache's says `max=` too, beside its Server).
+    ("Keep-Alive", "timeout=5", "Node.js", false),
     // The JDK's `com.sun.net.httpserver` capitalises only the first letter of a name.
-    ("Content-type", "", "JDK HttpServer"),
-    ("Content-length", "", "JDK HttpServer"),
+    ("Content-type", "", "JDK HttpServer", true),
+    ("Content-length", "", "JDK HttpServer", true),
 ];
 
 /// Session cookies frameworks name by themselves (`Set-Cookie: JSESSIONID=...`): the app
@@ -317,12 +319,22 @@ fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
         return Some((format!("{name} header"), product));
     }
     if !seen.has("server", "")
-        && let Some((name, value, product)) = APP_PRINTS.iter().find(|(name, value, _)| {
-            seen.response
-                .headers
-                .iter()
-                .any(|(n, v)| n == name && v.to_lowercase().contains(value))
-        })
+        && let Some((name, value, product, _)) =
+            APP_PRINTS.iter().find(|(name, value, _, exact)| {
+                seen.response.headers.iter().any(|(n, v)| {
+                    let same_name = if *exact {
+                        n == name
+                    } else {
+                        n.eq_ignore_ascii_case(name)
+                    };
+                    same_name
+                        && if *exact {
+                            v.to_lowercase().contains(value)
+                        } else {
+                            v.trim().eq_ignore_ascii_case(value)
+                        }
+                })
+            })
     {
         let shown = if value.is_empty() {
             format!("{name} header")

@@ -9,6 +9,7 @@
 
 mod apps;
 mod cache;
+mod forwarding;
 mod signals;
 mod signatures;
 mod verdict;
@@ -20,6 +21,7 @@ pub use crate::runbook::model::Layer;
 use super::response::Response;
 use apps::app_format_signals;
 use cache::cache_signals;
+use forwarding::forwarding_signals;
 use signals::{
     auth_signals, body_signals, configured_json_signals, id_signals, page_signals, server_signals,
     status_line_signals, status_signals,
@@ -260,6 +262,7 @@ pub fn classify(response: &Response) -> Origin {
         &mut signals,
     );
     body_signals(&seen, page.is_some(), &mut signals);
+    forwarding_signals(&seen, &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);

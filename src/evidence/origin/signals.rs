@@ -4,6 +4,7 @@
 use super::apps::{
     app_marked, app_page, app_server, go_error, named_app_server, werkzeug_status_line,
 };
+use super::forwarding::go_order;
 use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
 use super::verdict::front_on_path;
 use super::{Layer, Seen, Signal, Toward};
@@ -247,7 +248,8 @@ pub(super) fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut
     if page || !seen.error() || object.len() > 3 || id_in_body(seen) {
         return;
     }
-    if app_marked(seen) {
+    // Passed on from upstream, by the order of its headers: not its own answer.
+    if app_marked(seen) || go_order(seen) == Some(false) {
         return;
     }
     let front = seen.values("server").find_map(|v| {
@@ -393,6 +395,10 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             signals.push(Signal::note(
                 "the body was not shown (a HEAD request or a headers-only paste: Content-Length \
                  is above zero), so its absence says nothing",
+            ));
+        } else if go_order(seen) == Some(false) {
+            signals.push(Signal::note(
+                "an empty body, passed on from upstream as it was (the headers' order says so)",
             ));
         } else if front_marked(seen) {
             signals.push(Signal::new(

@@ -22,6 +22,9 @@ pub(super) struct Front {
     pub(super) own_headers: &'static [(&'static str, &'static str)],
     /// Headers it sets on everything it forwards: it was on the path, no more.
     pub(super) hop_headers: &'static [(&'static str, &'static str)],
+    /// Headers it sets only on answers it forwarded from upstream, never on its own (Envoy's
+    /// `x-envoy-upstream-service-time`): the answer came from upstream.
+    pub(super) forwarded_headers: &'static [(&'static str, &'static str)],
     /// Its own wording of a status line where that is not the usual one (nginx's
     /// `503 Service Temporarily Unavailable`): a status line it wrote itself.
     pub(super) own_reasons: &'static [(u16, &'static str)],
@@ -71,6 +74,10 @@ pub(super) const JSON_PAGES: &[&str] = &[
     "Cloudflare",
 ];
 
+/// Products written in Go, whose server writes the headers it was handed in sorted order and
+/// adds `Date` after them on an answer it makes itself.
+pub(super) const GO_FRONTS: &[&str] = &["Caddy", "Traefik"];
+
 /// The weight of a product's own page in the body: nearly proof on its own.
 pub(super) const PAGE: i32 = 7;
 /// The weight of a header a product sets only on responses it made.
@@ -90,6 +97,7 @@ pub(super) const FRONTS: &[Front] = &[
         own_headers: &[],
         // `X-Cache-Status` is the name nginx's documentation gives `$upstream_cache_status`.
         hop_headers: &[("x-cache-status", "")],
+        forwarded_headers: &[],
         own_reasons: &[
             (405, "Not Allowed"),
             (408, "Request Time-out"),
@@ -109,6 +117,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 3,
         own_headers: &[("expires", "now")],
         hop_headers: &[],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -133,6 +142,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 3,
         own_headers: &[],
         hop_headers: &[],
+        forwarded_headers: &[],
         own_reasons: &[(502, "Proxy Error")],
         all_reasons: &[],
     },
@@ -153,6 +163,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 4,
         own_headers: &[],
         hop_headers: &[],
+        forwarded_headers: &[],
         own_reasons: &[(400, "Bad request"), (504, "Gateway Time-out")],
         all_reasons: &[],
     },
@@ -169,6 +180,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 4,
         own_headers: &[],
         hop_headers: &[("x-varnish", ""), ("via", "varnish")],
+        forwarded_headers: &[],
         own_reasons: &[(503, "Backend fetch failed")],
         all_reasons: &[],
     },
@@ -186,6 +198,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 4,
         own_headers: &[("x-squid-error", "")],
         hop_headers: &[("via", "squid"), ("x-cache", "from")],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -204,6 +217,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 1,
         own_headers: &[],
         hop_headers: &[("via", "apachetrafficserver")],
+        forwarded_headers: &[],
         own_reasons: &[
             (502, "Connection refused"),
             (504, "Connection Timed Out"),
@@ -221,6 +235,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 1,
         own_headers: &[],
         hop_headers: &[("via", "nghttpx")],
+        forwarded_headers: &[("via", "nghttpx")],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -232,6 +247,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 2,
         own_headers: &[],
         hop_headers: &[],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -247,6 +263,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 2,
         own_headers: &[],
         hop_headers: &[("x-envoy-", "")],
+        forwarded_headers: &[("x-envoy-upstream-service-time", "")],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -258,6 +275,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 2,
         own_headers: &[],
         hop_headers: &[],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -277,6 +295,7 @@ pub(super) const FRONTS: &[Front] = &[
         // Kong's own answers carry its latency only; forwarded ones the upstream's too.
         own_headers: &[("x-kong-response-latency", "")],
         hop_headers: &[("x-kong-", ""), ("via", "kong")],
+        forwarded_headers: &[("x-kong-upstream-latency", "")],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -294,6 +313,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 1,
         own_headers: &[],
         hop_headers: &[("cf-ray", ""), ("cf-cache-status", "")],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -305,6 +325,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 4,
         own_headers: &[],
         hop_headers: &[],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -321,6 +342,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 0,
         own_headers: &[("x-amzn-errortype", "")],
         hop_headers: &[("x-amz-apigw-id", "")],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -332,6 +354,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 2,
         own_headers: &[],
         hop_headers: &[],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -347,6 +370,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 0,
         own_headers: &[],
         hop_headers: &[],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -362,6 +386,7 @@ pub(super) const FRONTS: &[Front] = &[
             ("via", "cloudfront"),
             ("x-amz-cf-id", ""),
         ],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -373,6 +398,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 1,
         own_headers: &[],
         hop_headers: &[("via", "1.1 google")],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -387,6 +413,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 0,
         own_headers: &[],
         hop_headers: &[("x-azure-ref", ""), ("x-fd-", "")],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -398,6 +425,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 4,
         own_headers: &[],
         hop_headers: &[("x-akamai-", "")],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },
@@ -409,6 +437,7 @@ pub(super) const FRONTS: &[Front] = &[
         server_weight: 0,
         own_headers: &[],
         hop_headers: &[("x-served-by", "cache-"), ("x-fastly-request-id", "")],
+        forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
     },

@@ -1,0 +1,85 @@
+//! Signs that a proxy passed an answer on rather than wrote it: a header it sets only on what
+//! it forwards, the order a Go proxy's server writes headers in, a body streamed in chunks.
+
+use super::signatures::{FRONTS, Front, GO_FRONTS};
+use super::{Seen, Signal, Toward};
+
+/// The product in front a `Server` value names.
+fn named_front(seen: &Seen<'_>) -> Option<&'static Front> {
+    seen.values("server").find_map(|v| {
+        FRONTS
+            .iter()
+            .find(|f| f.server.iter().any(|s| v.contains(s)))
+    })
+}
+
+/// Where `Date` stands in a Go proxy's answer, when it tells: `Some(true)` when the proxy
+/// made it, `Some(false)` when it passed it on. Go's server writes the headers it was handed
+/// sorted by name and adds `Date` after them when it was not among them: a forwarded answer
+/// has the upstream's `Date` sorted in before `Server`; an answer the proxy made itself has
+/// it after (or an upstream that sent no `Date`, as Puma does not).
+pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
+    named_front(seen).filter(|f| GO_FRONTS.contains(&f.product))?;
+    // HTTPie (and xh) print the headers sorted, not in the order they came.
+    let sorted_by_client = seen.response.request_headers.iter().any(|(n, v)| {
+        n.eq_ignore_ascii_case("user-agent") && (v.starts_with("HTTPie/") || v.starts_with("xh/"))
+    });
+    if sorted_by_client {
+        return None;
+    }
+    let position = |name: &str| seen.headers.iter().position(|(n, _)| n == name);
+    Some(position("date")? > position("server")?)
+}
+
+pub(super) fn forwarding_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    for front in FRONTS {
+        if let Some((n, _)) = front.forwarded_headers.iter().find(|(n, v)| seen.has(n, v)) {
+            signals.push(Signal::new(
+                format!("{n} from {}", front.product),
+                format!(
+                    "{n}: {} sets it only on answers it forwarded from upstream, never on its \
+                     own",
+                    front.product
+                ),
+                Toward::App,
+                4,
+            ));
+        }
+    }
+    if let Some(front) = named_front(seen) {
+        match go_order(seen) {
+            Some(true) => signals.push(Signal::new(
+                "Date after Server",
+                format!(
+                    "Date comes after Server: {}'s Go server adds Date last to an answer it \
+                     makes (or when the upstream sent none)",
+                    front.product
+                ),
+                Toward::Layer(front.layer, Some(front.product.to_owned())),
+                3,
+            )),
+            Some(false) => signals.push(Signal::new(
+                "upstream's Date",
+                format!(
+                    "the headers are in sorted order with Date among them: {} passed on an \
+                     answer it got from upstream, Date and all",
+                    front.product
+                ),
+                Toward::App,
+                3,
+            )),
+            None => {}
+        }
+    }
+    // A proxy's own answers are written whole, with a length; a body in chunks streamed
+    // through from upstream.
+    if seen.error() && seen.has("transfer-encoding", "chunked") && seen.has("server", "") {
+        signals.push(Signal::new(
+            "chunked body",
+            "Transfer-Encoding: chunked: the body was streamed from upstream; a proxy's own \
+             error pages are written whole, with a length",
+            Toward::App,
+            2,
+        ));
+    }
+}
