@@ -5,7 +5,7 @@ use super::apps::{
     app_marked, app_page, app_server, go_error, named_app_server, werkzeug_status_line,
 };
 use super::forwarding::go_order;
-use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
+use super::signatures::{EMPTY_BODY_FRONTS, FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
 use super::verdict::front_on_path;
 use super::{Layer, Seen, Signal, Toward};
 
@@ -94,10 +94,11 @@ pub(super) fn server_signals(
                      itself means it wrote this",
                     front.product
                 )
-            } else if front.server_weight == 3 {
+            } else if front.server_weight >= 2 {
                 format!(
-                    "{shown}: {} keeps the upstream's Server and adds its own only where there \
-                     is none: it wrote this, or the app behind sends no Server",
+                    "{shown}: {} puts its name on what it forwards where the app's is missing \
+                     (or beside it): it made this, or passed on an answer of an app that sends \
+                     no Server",
                     front.product
                 )
             } else {
@@ -252,10 +253,12 @@ pub(super) fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut
     if app_marked(seen) || go_order(seen) == Some(false) {
         return;
     }
+    // Only products that never put their name on an answer they forward: Caddy and Apache
+    // name themselves on the answers of an app that sends no Server (Node, Go, Spring Boot).
     let front = seen.values("server").find_map(|v| {
         FRONTS
             .iter()
-            .find(|f| f.server_weight >= 2 && f.server.iter().any(|s| v.contains(s)))
+            .find(|f| f.server_weight >= 4 && f.server.iter().any(|s| v.contains(s)))
     });
     let Some(front) = front else {
         return;
@@ -375,13 +378,18 @@ fn body_not_shown(seen: &Seen<'_>) -> bool {
             .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
 }
 
-/// Something in front left a mark: a proxy's or cache's header, a gateway's status, HAProxy's
-/// fingerprint, or a `Server` that names no app server.
-fn front_marked(seen: &Seen<'_>) -> bool {
-    front_on_path(seen)
-        || seen.status_is(&[502, 504])
-        || haproxy_fingerprint(seen)
-        || seen.values("server").any(|v| app_server(v).is_none())
+/// The one in front that answers errors with an empty body by default (Caddy) is named, or
+/// HAProxy's fingerprint is there (its `return` with no body). Other proxies write a page for
+/// their errors, while apps often send a bare status (Go's `WriteHeader`, Spring's
+/// `ResponseEntity.build()`, ASP.NET's `StatusCode`).
+fn empty_answering_front(seen: &Seen<'_>) -> bool {
+    haproxy_fingerprint(seen)
+        || seen.values("server").any(|v| {
+            FRONTS
+                .iter()
+                .filter(|f| EMPTY_BODY_FRONTS.contains(&f.product))
+                .any(|f| f.server.iter().any(|s| v.contains(s)))
+        })
 }
 
 pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
@@ -400,18 +408,18 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             signals.push(Signal::note(
                 "an empty body, passed on from upstream as it was (the headers' order says so)",
             ));
-        } else if front_marked(seen) {
+        } else if empty_answering_front(seen) {
             signals.push(Signal::new(
                 "empty body",
-                "an error with an empty body: apps explain their errors, a proxy often sends none",
+                "an error with an empty body: how the proxy in front answers by itself",
                 Toward::Front,
                 3,
             ));
         } else {
             signals.push(Signal::new(
                 "empty body",
-                "an error with an empty body and nothing in front named: a proxy often sends \
-                 none, and so does an app that set only a status",
+                "an error with an empty body: some proxies send none, and so does an app that \
+                 set only a status",
                 Toward::Front,
                 1,
             ));
@@ -472,13 +480,22 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
     if !seen.error() || page || app_page(seen).is_some() || go_error(seen) {
         return;
     }
-    if seen.has("etag", "") || seen.has("last-modified", "") {
+    // A file's date says a static file: the web server's custom error page. An ETag alone
+    // less so (Express tags what it sends, weakly: `W/"..."`).
+    if seen.has("last-modified", "") {
+        signals.push(Signal::new(
+            "static file",
+            "an error page with Last-Modified: a static file, the web server's custom error page",
+            Toward::Front,
+            3,
+        ));
+    } else if seen.values("etag").any(|v| !v.starts_with("w/")) {
         signals.push(Signal::new(
             "ETag on an error",
-            "an error page with ETag or Last-Modified: a static file, the web server's custom \
+            "an error page with a strong ETag: perhaps a static file, the web server's custom \
              error page",
             Toward::Front,
-            2,
+            1,
         ));
     }
     let html = body.starts_with('<') || body.contains("<html") || content_type.contains("html");

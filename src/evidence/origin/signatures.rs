@@ -12,10 +12,9 @@ pub(super) struct Front {
     /// Lowercase fragments of a `Server` value naming it.
     pub(super) server: &'static [&'static str],
     /// What `Server: <it>` weighs for it having made the response: 4 for products that pass
-    /// the upstream's own `Server` through (so naming themselves means they wrote it), 3 for
-    /// those that also add theirs where the app sent none (Apache), 2 for those that add
-    /// theirs beside it (Caddy), 1 for those that replace it on everything they forward
-    /// (nginx).
+    /// the upstream's own `Server` through and never add theirs (so naming themselves means
+    /// they wrote it), 2 for those that add theirs where the app's is missing (Apache) or
+    /// beside it (Caddy), 1 for those that replace it on everything they forward (nginx).
     pub(super) server_weight: i32,
     /// Lowercase `name` prefix and value fragment of headers it sets only on responses of its
     /// own (`X-Squid-Error`).
@@ -74,6 +73,9 @@ pub(super) const JSON_PAGES: &[&str] = &[
     "Cloudflare",
 ];
 
+/// Products that answer their own errors with an empty body by default.
+pub(super) const EMPTY_BODY_FRONTS: &[&str] = &["Caddy"];
+
 /// Products written in Go, whose server writes the headers it was handed in sorted order and
 /// adds `Date` after them on an answer it makes itself.
 pub(super) const GO_FRONTS: &[&str] = &["Caddy", "Traefik"];
@@ -114,7 +116,7 @@ pub(super) const FRONTS: &[Front] = &[
         layer: Layer::Gateway,
         body: &["2.0//en\"><html><head>"],
         server: &["pound"],
-        server_weight: 3,
+        server_weight: 2,
         own_headers: &[("expires", "now")],
         hop_headers: &[],
         forwarded_headers: &[],
@@ -134,12 +136,14 @@ pub(super) const FRONTS: &[Front] = &[
             "the requested url was not found on this server",
             "the server is temporarily unable to service your",
             "the requested resource does not allow request data",
+            "the requested url's length exceeds the capacity",
+            "your browser sent a request that this server could not understand",
             "-//ietf//dtd html 2.0//en",
         ],
         server: &["apache"],
         // Apache keeps the upstream's Server, but adds its own where the app sent none (Node,
         // Go, Puma, Spring Boot send none).
-        server_weight: 3,
+        server_weight: 2,
         own_headers: &[],
         hop_headers: &[],
         forwarded_headers: &[],

@@ -492,7 +492,7 @@ fn a_proxys_own_answers_are_the_proxys() {
             "< HTTP/1.1 503 Service Unavailable\n< Content-Type: application/json\n< Retry-After: 120\n< Server: Caddy\n< Date: Thu, 03 Dec 2026 07:46:58 GMT\n< Content-Length: 67\n<\n{\"error\":\"maintenance\",\"message\":\"Orders are paused for a deploy.\"}",
             Some(Layer::Gateway),
             Some("Caddy"),
-            Confidence::Medium,
+            Confidence::Low,
         ),
         (
             "nghttpx's own page",
@@ -573,4 +573,28 @@ fn a_body_left_out_of_the_paste_is_not_an_empty_body() {
             .iter()
             .any(|r| r.contains("the body was not shown"))
     );
+}
+
+#[test]
+fn apache_naming_itself_on_a_server_less_apps_answer_is_never_a_sure_apache() {
+    // Apache adds its Server where the app sent none (Go and Node send none): these were
+    // the apps' answers, passed on.
+    for paste in [
+        "HTTP/1.1 502 Bad Gateway\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Type: application/json\nContent-Length: 20\n\n{\"error\":\"upstream\"}",
+        "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Length: 0\nConnection: close\n\n",
+        "HTTP/1.1 404 Not Found\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Length: 9\n\nNot Found",
+    ] {
+        let v = read(paste);
+        assert!(
+            v.layer != Some(Layer::Gateway) || v.confidence == Confidence::Low,
+            "{v:#?}"
+        );
+        assert!(v.check.is_some());
+    }
+    // Go's own 404 through Apache is still Go's.
+    let v = read(
+        "HTTP/1.1 404 Not Found\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Type: text/plain; charset=utf-8\nX-Content-Type-Options: nosniff\nContent-Length: 19\n\n404 page not found\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert_eq!(v.product.as_deref(), Some("Go net/http"));
 }
