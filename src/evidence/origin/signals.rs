@@ -11,7 +11,9 @@ use super::{Layer, Seen, Signal, Toward};
 
 /// Which product's own page is in the body (recorded as a signal), if any.
 pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option<&'static Front> {
-    if seen.body.trim().is_empty() {
+    // A framework's own page template is more telling than a sentence in it: Werkzeug's 503
+    // page says Apache's very words.
+    if seen.body.trim().is_empty() || app_page(seen).is_some_and(|p| p.weight >= 5) {
         return None;
     }
     // In JSON a product's words prove something only for a product whose own answers are

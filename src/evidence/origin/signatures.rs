@@ -150,7 +150,8 @@ pub(super) const FRONTS: &[Front] = &[
         own_reasons: &[(502, "Proxy Error")],
         all_reasons: &[],
     },
-    // HAProxy's built-in pages: `<html><body><h1>` with no head, and their fixed sentences.
+    // HAProxy's built-in pages: `<html><body><h1>` with no head (as other servers write too,
+    // Vert.x among them), so by their fixed sentences.
     Front {
         product: "HAProxy",
         layer: Layer::LoadBalancer,
@@ -160,7 +161,11 @@ pub(super) const FRONTS: &[Front] = &[
             "the server returned an invalid or incomplete response",
             "you have sent too many requests in a given amount of time",
             "request forbidden by administrative rules",
-            "<html><body><h1>",
+            "your browser sent an invalid request",
+            "you need a valid user and password to access this content",
+            "a request was made of a resource using a request method not supported",
+            "your browser didn't send a complete request in time",
+            "your browser sent early data",
             "haproxy",
         ],
         server: &["haproxy"],

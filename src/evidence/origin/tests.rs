@@ -598,3 +598,18 @@ fn apache_naming_itself_on_a_server_less_apps_answer_is_never_a_sure_apache() {
     assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
     assert_eq!(v.product.as_deref(), Some("Go net/http"));
 }
+
+#[test]
+fn werkzeugs_page_in_apaches_words_is_still_werkzeugs() {
+    // Flask's `abort(503)` behind nginx: Werkzeug's page says Apache's 503 sentence.
+    let v = read(
+        "< HTTP/1.1 503 SERVICE UNAVAILABLE\n< Server: nginx/1.22.1\n< Content-Type: text/html; charset=utf-8\n< Content-Length: 232\n<\n<!doctype html>\n<html lang=en>\n<title>503 Service Unavailable</title>\n<h1>Service Unavailable</h1>\n<p>The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.</p>\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert_eq!(v.product.as_deref(), Some("Flask/Werkzeug"));
+    // Vert.x's bare page is no HAProxy page for its `<html><body><h1>`.
+    let v = read(
+        "HTTP/1.1 404 Not Found\ncontent-type: text/html; charset=utf-8\ncontent-length: 53\n\n<html><body><h1>Resource not found</h1></body></html>",
+    );
+    assert_ne!(v.product.as_deref(), Some("HAProxy"), "{v:#?}");
+}
