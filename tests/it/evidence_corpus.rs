@@ -210,7 +210,8 @@ fn round_one_status_layer_and_high_confidence() {
     );
     // What this release reaches (79 of 82; the three misses are pages no header or body tells
     // apart: ModSecurity answering with Apache's own 403 and 413 pages, and nginx's own 403
-    // page for an `auth_request` token check), and "high" right every time (97% is the floor).
+    // page for an `auth_request` token check, each read "low" with the check that settles
+    // it), and "high" right every time (97% is the floor).
     assert!(
         report.layer_right >= 79 && report.layer_percent() >= 96.0,
         "layer {:.1}%:\n{}",
@@ -284,24 +285,41 @@ fn no_input_makes_the_reader_panic() {
     }
 }
 
-/// Round 2, held out: captured from setups unlike round 1's (proxies that add their own request
-/// ids, empty bodies, proxies' JSON errors, HTTP/2, caches answering by themselves, servers new
-/// to the corpus, body-only and headers-only pastes) while the rules were written against round
-/// 1 alone. The figures are reported, not tuned on.
+/// Round 2: captured from setups unlike round 1's (proxies that add their own request ids,
+/// empty bodies, proxies' JSON errors, HTTP/2, caches answering by themselves, servers new to
+/// the corpus, body-only and headers-only pastes). Held out at first (read 92 of 143 then),
+/// then half A was tuned on, half B measured once, and now both halves are tuned on: what it
+/// says of setups never seen is a later round's to tell.
 #[test]
-fn round_two_held_out_figures() {
+fn round_two_figures() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence-round2");
     let report = measure(&dir);
-    report.print("round 2 (held out)");
+    report.print("round 2 (all, tuned on)");
     assert!(report.responses >= 100);
+    // What this release reaches: every status (Django's `Server Error (500)` read from its
+    // title), the layer 136 of 143 (the seven misses are said "unknown" or "low", each with
+    // the check that settles it), "high" right every time.
+    assert!(
+        report.status_misses.is_empty(),
+        "{:?}",
+        report.status_misses
+    );
+    assert!(
+        report.layer_right >= 136 && report.layer_percent() >= 95.0,
+        "layer {:.1}%:\n{}",
+        report.layer_percent(),
+        report.layer_misses.join("\n")
+    );
+    assert!(report.high >= 70 && report.high_right == report.high);
+    assert!(report.medium_right * 100 >= report.medium * 95);
 }
 
 /// Which half of round 2 a setup belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Half {
-    /// Tuned on: its misses were read while the rules were changed.
+    /// Tuned on first: its misses were read while the rules were changed.
     A,
-    /// Held out: measured once, after tuning on half A was done.
+    /// Held out while half A was tuned on, measured once; tuned on since.
     B,
 }
 
@@ -373,49 +391,53 @@ fn round_two_split_is_by_sorted_setup_alternating() {
     assert_eq!(round_two_half("waitress-django-direct"), Half::B);
 }
 
-/// Round 2, half A: the setups the rules were tuned on (figures and misses printed).
+/// Round 2, half A (figures and misses printed).
 #[test]
 fn round_two_half_a_tuned() {
     let report = measure_where(&round_two_dir(), |l| in_half(l, Half::A));
     report.print("round 2 half A (tuned on)");
     assert!(report.responses >= 50);
-    // One status miss, a body-only paste of Django's bare 500 page, which shows no status the
-    // reader of statuses takes from a body (src/evidence/response.rs, not this reader).
     assert!(
-        report.status_misses.len() <= 1,
+        report.status_misses.is_empty(),
         "{:?}",
         report.status_misses
     );
+    // 68 of 71.
     assert!(
-        report.layer_percent() >= 90.0,
+        report.layer_right >= 68 && report.layer_percent() >= 95.0,
         "layer {:.1}%:\n{}",
         report.layer_percent(),
         report.layer_misses.join("\n")
     );
-    assert!(report.high >= 25 && report.high_right * 100 >= report.high * 97);
+    assert!(report.high >= 35 && report.high_right == report.high);
 }
 
-/// Round 2, half B: held out. Only the figures line is printed; its misses are shown only
-/// with `EVIDENCE_CORPUS_SHOW_B=1`, which is not set while tuning.
+/// Round 2, half B. Only the figures line is printed; its misses with
+/// `EVIDENCE_CORPUS_SHOW_B=1`. Held out while half A was tuned on (it read 50 of 72 then,
+/// "high" right 29 of 29), tuned on since.
 #[test]
-fn round_two_half_b_held_out() {
+fn round_two_half_b_tuned() {
     let report = measure_where(&round_two_dir(), |l| in_half(l, Half::B));
     if std::env::var_os("EVIDENCE_CORPUS_SHOW_B").is_some() {
-        report.print("round 2 half B (held out)");
+        report.print("round 2 half B (tuned on)");
     } else {
-        report.print_figures("round 2 half B (held out)");
+        report.print_figures("round 2 half B (tuned on)");
     }
     assert!(report.responses >= 50);
-    // Measured once after tuning on half A: every status read right, and "high" right 29 of
-    // 29 times. The layer (50 of 72, 69.4%) is reported, not asserted: it is short of the goal.
     assert!(
         report.status_misses.is_empty(),
         "status misread in half B ({} of {})",
         report.status_misses.len(),
         report.responses
     );
+    // 68 of 72.
     assert!(
-        report.high >= 20 && report.high_right * 100 >= report.high * 97,
+        report.layer_right >= 68 && report.layer_percent() >= 94.0,
+        "layer {:.1}%",
+        report.layer_percent()
+    );
+    assert!(
+        report.high >= 35 && report.high_right == report.high,
         "high right {} of {} in half B",
         report.high_right,
         report.high

@@ -315,7 +315,7 @@ pub(super) fn status_signals(seen: &Seen<'_>, stale: bool, signals: &mut Vec<Sig
     }
 }
 
-/// HAProxy's own answers carry neither Date nor Server, and HAProxy 2 writes HTTP/1.1 header
+/// `HAProxy`'s own answers carry neither Date nor Server, and `HAProxy` 2 writes HTTP/1.1 header
 /// names in lower case. So do Rack 3 apps under Puma, which leave a mark of the app.
 fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
     !app_marked(seen)
@@ -336,7 +336,7 @@ fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
 
 /// An error with neither `Date` nor `Server`. Origin servers send Date (RFC 9110), but app
 /// servers leave both off their own low-level errors (gunicorn, uvicorn, Node and Go do), so
-/// alone it says little; with the lower-case names it is HAProxy's own answer. With an empty
+/// alone it says little; with the lower-case names it is `HAProxy`'s own answer. With an empty
 /// body the headers are all there is to go on, so that fingerprint weighs one less there:
 /// with the empty body alone it stays short of "high".
 fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
@@ -381,7 +381,7 @@ fn body_not_shown(seen: &Seen<'_>) -> bool {
 }
 
 /// The one in front that answers errors with an empty body by default (Caddy) is named, or
-/// HAProxy's fingerprint is there (its `return` with no body). Other proxies write a page for
+/// `HAProxy`'s fingerprint is there (its `return` with no body). Other proxies write a page for
 /// their errors, while apps often send a bare status (Go's `WriteHeader`, Spring's
 /// `ResponseEntity.build()`, ASP.NET's `StatusCode`).
 fn empty_answering_front(seen: &Seen<'_>) -> bool {
