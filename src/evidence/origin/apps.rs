@@ -159,6 +159,9 @@ pub(super) const APP_PAGES: &[AppPage] = &[
     // Go's server refusing a request it cannot parse: `400 Bad Request: malformed Host header`.
     page(&["400 bad request: "], "Go net/http", 4),
     page(&["<code class=\"url\">"], "PHP built-in server", 5),
+    // PHP-FPM and php-cgi when the script is not there.
+    page(&["file not found."], "PHP-FPM", 4),
+    page(&["no input file specified."], "PHP", 4),
     page(&["uppercase tracking-wider"], "Laravel", 5),
     page(&["<title>an error occurred: "], "Symfony", 5),
     page(&["<h3>apache tomcat"], "Tomcat", 5),

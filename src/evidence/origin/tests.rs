@@ -468,6 +468,13 @@ fn a_proxy_passing_an_answer_on_leaves_marks_of_it() {
             Confidence::Low,
         ),
         (
+            "PHP-FPM's answer for a missing script through nginx, streamed in chunks",
+            "< HTTP/1.1 404 Not Found\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 09:24:44 GMT\n< Content-Type: text/html; charset=UTF-8\n< Transfer-Encoding: chunked\n< Connection: keep-alive\n<\nFile not found.\n",
+            Some(Layer::App),
+            Some("PHP-FPM"),
+            Confidence::Medium,
+        ),
+        (
             "a Java app's session cookie on its JSON error",
             "HTTP/1.1 500 \nSet-Cookie: JSESSIONID=6F1C2D; Path=/; HttpOnly\nContent-Type: application/json\nDate: Thu, 03 Dec 2026 09:24:44 GMT\nServer: nginx/1.22.1\n\n{\"error\":\"boom\"}",
             Some(Layer::App),
