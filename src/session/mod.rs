@@ -4,6 +4,8 @@
 pub mod journal;
 pub mod migrate;
 pub mod model;
+pub mod run;
+mod known;
 
 pub use journal::{Journal, JournalError, Lock, State, Summary, default_dir};
 pub use model::{Draft, EvidenceReading, Incident, Note, NoteEvidence, NoteTarget, Session, Stage};
