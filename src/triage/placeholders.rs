@@ -81,7 +81,7 @@ pub fn fill(command: &str, known: &BTreeMap<String, Known>) -> Filled {
         out.push_str(&command[last..placeholder.start]);
         match known.get(&placeholder.name) {
             Some(value) => {
-                out.push_str(&shell_quote(&value.value));
+                out.push_str(&quote_for(quoting_at(command, placeholder.start), &value.value));
                 filled.push((placeholder.name.clone(), value.source.clone()));
             }
             None => {
@@ -98,6 +98,57 @@ pub fn fill(command: &str, known: &BTreeMap<String, Known>) -> Filled {
         command: out,
         filled,
         missing,
+    }
+}
+
+/// What quotes a position of a shell command is inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    Bare,
+    Single,
+    Double,
+}
+
+/// The quoting in force at byte `at` of `command`, read as a POSIX shell reads it.
+fn quoting_at(command: &str, at: usize) -> Quoting {
+    let mut state = Quoting::Bare;
+    let mut escaped = false;
+    for c in command[..at].chars() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        state = match (state, c) {
+            (Quoting::Bare | Quoting::Double, '\\') => {
+                escaped = true;
+                state
+            }
+            (Quoting::Bare, '\'') => Quoting::Single,
+            (Quoting::Single, '\'') | (Quoting::Double, '"') => Quoting::Bare,
+            (Quoting::Bare, '"') => Quoting::Double,
+            (state, _) => state,
+        };
+    }
+    state
+}
+
+/// `value` written so that, where it lands, the shell reads it back as exactly `value`:
+/// inside double quotes `\ " $ \`` are escaped, inside single quotes a quote is closed,
+/// escaped and reopened; bare, see [`shell_quote`].
+fn quote_for(quoting: Quoting, value: &str) -> String {
+    match quoting {
+        Quoting::Bare => shell_quote(value),
+        Quoting::Single => value.replace('\'', "'\\''"),
+        Quoting::Double => {
+            let mut out = String::with_capacity(value.len());
+            for c in value.chars() {
+                if matches!(c, '\\' | '"' | '$' | '`') {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out
+        }
     }
 }
 
@@ -175,6 +226,29 @@ mod tests {
             .output()
             .unwrap();
         assert_eq!(String::from_utf8_lossy(&out.stdout), "x'; rm -rf ~; echo '$(id)`id`");
+    }
+
+    #[test]
+    fn a_value_inside_quotes_is_escaped_for_those_quotes() {
+        let hostile = "a\"b$(id)`id`'c\\";
+        let filled = fill(
+            r#"printf '%s|%s|%s' "<v>" '<v>' <v>"#,
+            &known(&[("v", hostile)]),
+        );
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(&filled.command)
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("{hostile}|{hostile}|{hostile}"),
+            "{}",
+            filled.command
+        );
+        // A plain value stays readable wherever it lands.
+        let plain = fill(r#"kubectl -n "<namespace>" get pods"#, &known(&[("namespace", "payments")]));
+        assert_eq!(plain.command, r#"kubectl -n "payments" get pods"#);
     }
 
     #[test]
