@@ -92,7 +92,13 @@ impl Runner {
     /// Starts `command` through the shell, its output (stdout and stderr, interleaved) streamed
     /// to [`Runner::poll`]. Standard input is empty: a command that asks a question gets no
     /// answer instead of waiting for one that never comes.
-    pub fn start(&mut self, id: u64, command: &str, timeout: Duration, now: Instant) -> io::Result<()> {
+    pub fn start(
+        &mut self,
+        id: u64,
+        command: &str,
+        timeout: Duration,
+        now: Instant,
+    ) -> io::Result<()> {
         let (mut reader, writer) = io::pipe()?;
         let mut shell = Command::new(shell());
         shell
@@ -116,7 +122,10 @@ impl Runner {
                 match reader.read(&mut buffer) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        if sender.send(Event::Output(id, buffer[..n].to_vec())).is_err() {
+                        if sender
+                            .send(Event::Output(id, buffer[..n].to_vec()))
+                            .is_err()
+                        {
                             return;
                         }
                     }

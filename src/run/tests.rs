@@ -32,7 +32,12 @@ fn group_alive(pid_file: &std::path::Path) -> bool {
 fn output_of_both_streams_arrives_and_the_exit_status_is_kept() {
     let mut runner = Runner::new();
     runner
-        .start(1, "echo out; echo err >&2; exit 3", Duration::from_secs(30), Instant::now())
+        .start(
+            1,
+            "echo out; echo err >&2; exit 3",
+            Duration::from_secs(30),
+            Instant::now(),
+        )
         .unwrap();
     let (out, ending) = finish(&mut runner, 1, Duration::from_secs(20));
     assert_eq!(ending, Some(Ending::Exited(3)));
@@ -44,7 +49,12 @@ fn output_of_both_streams_arrives_and_the_exit_status_is_kept() {
 fn the_command_gets_no_input() {
     let mut runner = Runner::new();
     runner
-        .start(1, "read line; echo \"read: $?\"", Duration::from_secs(30), Instant::now())
+        .start(
+            1,
+            "read line; echo \"read: $?\"",
+            Duration::from_secs(30),
+            Instant::now(),
+        )
         .unwrap();
     let (out, ending) = finish(&mut runner, 1, Duration::from_secs(20));
     assert_eq!(ending, Some(Ending::Exited(0)));
@@ -76,7 +86,10 @@ fn stopping_ends_the_whole_group() {
     while group_alive(&pid_file) && start.elapsed() < Duration::from_secs(5) {
         thread::sleep(Duration::from_millis(10));
     }
-    assert!(!group_alive(&pid_file), "a process of the group outlived the stop");
+    assert!(
+        !group_alive(&pid_file),
+        "a process of the group outlived the stop"
+    );
 }
 
 #[test]
@@ -84,7 +97,12 @@ fn a_command_that_ignores_sigterm_is_killed_after_the_grace_period() {
     let mut runner = Runner::new();
     let t0 = Instant::now();
     runner
-        .start(2, "trap '' TERM; echo ready; while :; do sleep 0.05; done", Duration::from_secs(300), t0)
+        .start(
+            2,
+            "trap '' TERM; echo ready; while :; do sleep 0.05; done",
+            Duration::from_secs(300),
+            t0,
+        )
         .unwrap();
     thread::sleep(Duration::from_millis(200));
     runner.stop(2, t0);
@@ -147,7 +165,12 @@ fn a_command_that_leaves_a_background_child_still_ends() {
     let mut runner = Runner::new();
     // The background sleep keeps the pipe open; the run ends when the shell exits anyway.
     runner
-        .start(5, "sleep 300 & echo done", Duration::from_secs(300), Instant::now())
+        .start(
+            5,
+            "sleep 300 & echo done",
+            Duration::from_secs(300),
+            Instant::now(),
+        )
         .unwrap();
     let (out, ending) = finish(&mut runner, 5, Duration::from_secs(20));
     assert_eq!(ending, Some(Ending::Exited(0)));

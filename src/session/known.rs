@@ -35,7 +35,11 @@ impl Session {
                 put("path", path, "your answer");
             }
         }
-        put("environment", &self.incident.environment, "incident details");
+        put(
+            "environment",
+            &self.incident.environment,
+            "incident details",
+        );
         put("env", &self.incident.environment, "incident details");
         let newest_first: Vec<_> = self.notes.iter().rev().filter(|n| !n.struck).collect();
         if let Some(request) = newest_first
@@ -110,7 +114,10 @@ mod tests {
             &TimeZone::UTC,
         );
         let known = s.known_values(&BTreeMap::new());
-        assert_eq!(known["url"].value, "https://api.example.com/v1/orders?limit=5");
+        assert_eq!(
+            known["url"].value,
+            "https://api.example.com/v1/orders?limit=5"
+        );
         assert_eq!(known["host"].value, "api.example.com");
         assert_eq!(known["path"].value, "/v1/orders");
         assert_eq!(known["request-id"].value, "7f3a-91c2");
@@ -140,9 +147,10 @@ mod tests {
     #[test]
     fn a_method_first_answer_gives_no_service() {
         let mut s = session();
-        s.interview
-            .answers
-            .insert("service".to_owned(), Answer::Text("POST /v1/orders".to_owned()));
+        s.interview.answers.insert(
+            "service".to_owned(),
+            Answer::Text("POST /v1/orders".to_owned()),
+        );
         let known = s.known_values(&BTreeMap::new());
         assert!(!known.contains_key("service"));
         assert_eq!(known["path"].value, "/v1/orders");

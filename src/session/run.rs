@@ -58,7 +58,10 @@ pub struct RunRecord {
     pub left_out_bytes: u64,
 }
 
-#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's skip_serializing_if signature")]
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if signature"
+)]
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }
@@ -66,7 +69,11 @@ fn is_zero(n: &u64) -> bool {
 impl RunRecord {
     /// "exit 0 after 1.2 s", the line under a run's note.
     pub fn outcome_line(&self) -> String {
-        format!("{} after {}", self.ending.label(), duration_label(self.duration_ms))
+        format!(
+            "{} after {}",
+            self.ending.label(),
+            duration_label(self.duration_ms)
+        )
     }
 }
 
@@ -106,8 +113,8 @@ impl Session {
         expected: crate::evidence::token::Expected<'_>,
     ) -> Option<String> {
         let started = Stamp::new(run.started, zone, self.created);
-        let duration_ms = u64::try_from(run.ended.duration_since(run.started).as_millis())
-            .unwrap_or(0);
+        let duration_ms =
+            u64::try_from(run.ended.duration_since(run.started).as_millis()).unwrap_or(0);
         let text = if run.output.trim().is_empty() {
             "(no output)".to_owned()
         } else {

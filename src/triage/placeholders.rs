@@ -81,7 +81,10 @@ pub fn fill(command: &str, known: &BTreeMap<String, Known>) -> Filled {
         out.push_str(&command[last..placeholder.start]);
         match known.get(&placeholder.name) {
             Some(value) => {
-                out.push_str(&quote_for(quoting_at(command, placeholder.start), &value.value));
+                out.push_str(&quote_for(
+                    quoting_at(command, placeholder.start),
+                    &value.value,
+                ));
                 filled.push((placeholder.name.clone(), value.source.clone()));
             }
             None => {
@@ -158,7 +161,8 @@ fn quote_for(quoting: Quoting, value: &str) -> String {
 pub fn shell_quote(value: &str) -> String {
     let plain = !value.is_empty()
         && value.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '%' | '+' | ',' | '=')
+            c.is_ascii_alphanumeric()
+                || matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '%' | '+' | ',' | '=')
         });
     if plain {
         value.to_owned()
@@ -188,10 +192,11 @@ mod tests {
 
     #[test]
     fn placeholders_are_found_and_redirections_are_not() {
-        let names: Vec<String> = find("kubectl -n <namespace> logs <Pod_Name> 2>&1 < in.txt <<EOF | grep <>")
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let names: Vec<String> =
+            find("kubectl -n <namespace> logs <Pod_Name> 2>&1 < in.txt <<EOF | grep <>")
+                .into_iter()
+                .map(|p| p.name)
+                .collect();
         assert_eq!(names, ["namespace", "pod-name"]);
     }
 
@@ -222,10 +227,16 @@ mod tests {
         // The shell reads it back as the one value it was.
         let out = std::process::Command::new("sh")
             .arg("-c")
-            .arg(format!("printf %s {}", shell_quote("x'; rm -rf ~; echo '$(id)`id`")))
+            .arg(format!(
+                "printf %s {}",
+                shell_quote("x'; rm -rf ~; echo '$(id)`id`")
+            ))
             .output()
             .unwrap();
-        assert_eq!(String::from_utf8_lossy(&out.stdout), "x'; rm -rf ~; echo '$(id)`id`");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "x'; rm -rf ~; echo '$(id)`id`"
+        );
     }
 
     #[test]
@@ -247,13 +258,19 @@ mod tests {
             filled.command
         );
         // A plain value stays readable wherever it lands.
-        let plain = fill(r#"kubectl -n "<namespace>" get pods"#, &known(&[("namespace", "payments")]));
+        let plain = fill(
+            r#"kubectl -n "<namespace>" get pods"#,
+            &known(&[("namespace", "payments")]),
+        );
         assert_eq!(plain.command, r#"kubectl -n "payments" get pods"#);
     }
 
     #[test]
     fn urls_and_ids_stay_bare_when_safe() {
-        assert_eq!(shell_quote("https://api.example.com/v1/orders"), "https://api.example.com/v1/orders");
+        assert_eq!(
+            shell_quote("https://api.example.com/v1/orders"),
+            "https://api.example.com/v1/orders"
+        );
         assert_eq!(shell_quote("https://x/a?b=1&c=2"), "'https://x/a?b=1&c=2'");
         assert_eq!(shell_quote(""), "''");
     }

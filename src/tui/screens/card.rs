@@ -54,6 +54,11 @@ impl CardScreen {
             Action::Compare => compare_look_alikes(shared, self.runbook, self.code),
             Action::Type(digit) => self.pick(*digit, shared),
             Action::CopyCommand => self.copy(shared),
+            Action::Run => vec![Command::Run(super::RunSource::Place {
+                runbook: self.runbook,
+                code: self.code,
+                place: self.place,
+            })],
             _ => Vec::new(),
         }
     }
