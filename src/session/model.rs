@@ -389,6 +389,17 @@ impl Session {
             if let Some(evidence) = &mut note.evidence {
                 evidence.for_each_text(&mut visit);
             }
+            // A run's command holds values typed or read from responses (a token, an id).
+            if let Some(run) = &mut note.run {
+                visit(&mut run.command);
+                visit(&mut run.what);
+                if let super::run::RunEnd::NotStarted { error } = &mut run.ending {
+                    visit(error);
+                }
+            }
+        }
+        for value in self.vars.values_mut() {
+            visit(value);
         }
         if let Some(draft) = &mut self.draft {
             visit(&mut draft.text);

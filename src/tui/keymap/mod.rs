@@ -180,8 +180,8 @@ pub fn action_for(key: KeyEvent, context: Context) -> Option<Action> {
         (Context::Matrix | Context::InterviewChoice, KeyCode::Char(c)) if c.is_ascii_digit() => {
             Some(Action::Type(c))
         }
-        // A card's first three places are numbered: a digit marks the one `y` copies.
-        (Context::Card, KeyCode::Char(c @ '1'..='3')) if !ctrl => Some(Action::Type(c)),
+        // A card's places and examples are numbered: a digit marks the one `y` copies.
+        (Context::Card, KeyCode::Char(c @ '1'..='9')) if !ctrl => Some(Action::Type(c)),
         (Context::InterviewInput | Context::Editor | Context::Prompt | Context::RunEdit, _) => {
             Some(Action::Edit(key))
         }

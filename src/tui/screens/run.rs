@@ -462,8 +462,16 @@ impl RunScreen {
         input: &TextArea<'static>,
         label: &str,
     ) {
-        let [text_area, field_area] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
+        // The field right under the command it edits, where the eye already is.
+        let text_height = u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .min(area.height.saturating_sub(3));
+        let [text_area, field_area, _] = Layout::vertical([
+            Constraint::Length(text_height),
+            Constraint::Length(3),
+            Constraint::Min(0),
+        ])
+        .areas(area);
         frame.render_widget(Paragraph::new(lines), text_area);
         let mut input = input.clone();
         input.set_block(
@@ -485,7 +493,7 @@ impl RunScreen {
     ) {
         let mut head = command_lines(command, area.width, " $ ", "     ", theme.command(), theme);
         head.truncate(3);
-        head.push(Line::from(Span::styled(status.to_owned(), theme.heading())));
+        head.extend(wrapped(status, area.width, "", " ", theme.heading()));
         let head_len = u16::try_from(head.len()).unwrap_or(4);
         let [head_area, body] =
             Layout::vertical([Constraint::Length(head_len), Constraint::Min(1)]).areas(area);

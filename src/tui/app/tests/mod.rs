@@ -7,6 +7,7 @@ mod keys;
 mod notes;
 mod overlays;
 mod resume;
+mod run;
 mod triage;
 
 use super::*;
