@@ -242,7 +242,8 @@ pub const BINDINGS: &[Binding] = &[
         label: "r",
         action: Action::Run,
         help: "run the marked place's or example's command (in the open triage)",
-        hint: Some(("r", "run")),
+        // The card's border says it (`▸ y copies, r runs place 1`): the bar keeps `Esc back`.
+        hint: None,
         contexts: &[Card],
     },
     Binding {

@@ -131,8 +131,7 @@ impl CardScreen {
             Some(card) => {
                 let name = shared.runbook(self.runbook).map_or("", |r| r.name.as_str());
                 let sheet = sheet(&card, name);
-                let (lines, marked) =
-                    sheet_lines(&sheet, theme, inner_width, self.place, places);
+                let (lines, marked) = sheet_lines(&sheet, theme, inner_width, self.place, places);
                 if self.reveal.replace(false)
                     && let Some((start, end)) = marked
                 {
@@ -418,7 +417,13 @@ fn examples(
         for (index, part) in parts {
             let start = lines.len();
             let is_marked = places + index == marked;
-            lines.extend(example_lines(part, width, theme, places + index + 1, is_marked));
+            lines.extend(example_lines(
+                part,
+                width,
+                theme,
+                places + index + 1,
+                is_marked,
+            ));
             if is_marked {
                 at = Some((start, lines.len()));
             }

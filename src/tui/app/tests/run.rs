@@ -42,7 +42,11 @@ fn team_app() -> App {
     let report = load_texts(vec![("team.toml".to_owned(), TEAM.to_owned())], None);
     // The one finding: the writing example says neither `run = false` nor `run = true`.
     assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
-    assert!(report.findings[0].message.contains("will not offer to run it"));
+    assert!(
+        report.findings[0]
+            .message
+            .contains("will not offer to run it")
+    );
     let mut a = App::new(Matrix::from_report(&report), report.findings, false);
     a.shared.now = at("2026-12-03T02:40:00Z");
     a
@@ -93,16 +97,26 @@ fn r_fills_what_the_triage_knows_asks_for_the_rest_and_runs_only_on_enter() {
     assert_eq!(a.context(), Context::RunEdit);
     let screen = drawn(&mut a, 80, 24).join("\n");
     assert!(screen.contains("<pod>"), "{screen}");
-    assert!(screen.contains("req-7f3a"), "the request id comes from the pasted evidence");
-    assert!(screen.contains("orders"), "the namespace from the runbook's [vars]");
+    assert!(
+        screen.contains("req-7f3a"),
+        "the request id comes from the pasted evidence"
+    );
+    assert!(
+        screen.contains("orders"),
+        "the namespace from the runbook's [vars]"
+    );
     // Enter on an empty value runs nothing and says what is wanted.
     let effects = press_label(&mut a, "Enter");
     assert!(started(&effects).is_none());
     assert!(a.notice.as_deref().unwrap_or("").contains("<pod>"));
     typed(&mut a, "orders-7d9");
     let effects = press_label(&mut a, "Enter");
-    assert!(started(&effects).is_none(), "values are asked first, the command shown after");
-    let expected = "curl -sv -H 'X-Request-ID: req-7f3a' http://127.0.0.1:9/fail/orders-7d9 -n orders";
+    assert!(
+        started(&effects).is_none(),
+        "values are asked first, the command shown after"
+    );
+    let expected =
+        "curl -sv -H 'X-Request-ID: req-7f3a' http://127.0.0.1:9/fail/orders-7d9 -n orders";
     assert_eq!(run_screen(&a).command(), expected);
     let effects = press_label(&mut a, "Enter");
     let (_, command, timeout) = started(&effects).expect("Enter runs it");
@@ -110,7 +124,10 @@ fn r_fills_what_the_triage_knows_asks_for_the_rest_and_runs_only_on_enter() {
     assert_eq!(timeout, 20, "the runbook's run_timeout_seconds");
     assert_eq!(a.context(), Context::Running);
     let triage = a.triage.as_ref().unwrap();
-    assert_eq!(triage.session.vars["pod"], "orders-7d9", "kept for the next command");
+    assert_eq!(
+        triage.session.vars["pod"], "orders-7d9",
+        "kept for the next command"
+    );
 }
 
 #[test]
@@ -123,13 +140,19 @@ fn a_run_becomes_a_note_read_as_evidence_and_its_output_is_shown_harmlessly() {
     assert_eq!(command, "kubectl -n orders logs deploy/orders --since=15m");
     assert_eq!(timeout, 3, "the place's own timeout_seconds");
     a.shared.now = at("2026-12-03T02:40:02Z");
-    a.run_output(id, b"* Connected\r\n< HTTP/1.1 504 Gateway Time-out\r\n< Server: nginx\r\n<\r\n");
+    a.run_output(
+        id,
+        b"* Connected\r\n< HTTP/1.1 504 Gateway Time-out\r\n< Server: nginx\r\n<\r\n",
+    );
     a.run_output(id, b"\x1b[31mred\x1b[0m \x1b]52;c;aGk=\x07 title\n");
     let screen = drawn(&mut a, 80, 24).join("\n");
     assert!(screen.contains("Running for 2.0 s"), "{screen}");
     assert!(!screen.contains('\u{1b}'));
     assert!(screen.contains("red"));
-    assert!(screen.contains("\\e]52"), "a hostile sequence is shown as text: {screen}");
+    assert!(
+        screen.contains("\\e]52"),
+        "a hostile sequence is shown as text: {screen}"
+    );
     a.shared.now = at("2026-12-03T02:40:03Z");
     assert!(a.run_ended(id, Ending::Exited(0)));
     assert_eq!(a.context(), Context::RunDone);
@@ -157,7 +180,15 @@ fn esc_and_ctrl_c_stop_a_running_command_and_never_quit_the_app() {
     let effects = press_label(&mut a, "Esc");
     assert_eq!(effects, vec![Effect::StopRun { id }]);
     assert!(a.run_ended(id, Ending::Stopped));
-    let note = a.triage.as_ref().unwrap().session.notes.last().unwrap().clone();
+    let note = a
+        .triage
+        .as_ref()
+        .unwrap()
+        .session
+        .notes
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(note.run.unwrap().ending.label(), "stopped by you");
     // Done: Esc goes back to the checklist.
     press_label(&mut a, "Esc");
@@ -172,7 +203,15 @@ fn a_run_the_app_quit_on_is_kept_as_stopped() {
     let (id, ..) = started(&press_label(&mut a, "Enter")).unwrap();
     a.run_output(id, b"partial\n");
     assert!(a.run_ended(id, Ending::Quit));
-    let note = a.triage.as_ref().unwrap().session.notes.last().unwrap().clone();
+    let note = a
+        .triage
+        .as_ref()
+        .unwrap()
+        .session
+        .notes
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(note.text, "partial\n");
     assert_eq!(note.run.unwrap().ending.label(), "stopped: the app quit");
 }
@@ -183,11 +222,19 @@ fn commands_the_runbook_keeps_from_running_are_refused_with_the_reason() {
     a.triage.as_mut().unwrap().session.selected_step = 2;
     press_label(&mut a, "r");
     assert_eq!(a.context(), Context::Checklist);
-    assert!(a.notice.as_deref().unwrap().contains("run = false"), "{:?}", a.notice);
+    assert!(
+        a.notice.as_deref().unwrap().contains("run = false"),
+        "{:?}",
+        a.notice
+    );
     // A check has no command.
     a.triage.as_mut().unwrap().session.selected_step = 3;
     press_label(&mut a, "r");
-    assert!(a.notice.as_deref().unwrap().contains("no command"), "{:?}", a.notice);
+    assert!(
+        a.notice.as_deref().unwrap().contains("no command"),
+        "{:?}",
+        a.notice
+    );
 }
 
 #[test]
@@ -198,14 +245,24 @@ fn examples_run_from_the_card_verbose_with_timings_but_not_one_that_writes() {
     press_label(&mut a, "4");
     press_label(&mut a, "r");
     let command = run_screen(&a).command();
-    assert!(command.starts_with("curl -sv http://127.0.0.1:9/fail/orders -w '"), "{command}");
+    assert!(
+        command.starts_with("curl -sv http://127.0.0.1:9/fail/orders -w '"),
+        "{command}"
+    );
     assert!(command.contains("%{time_total}"));
     assert!(!command.contains("-o /dev/null"));
     press_label(&mut a, "Esc");
     press_label(&mut a, "5");
     press_label(&mut a, "r");
     assert!(matches!(a.screen(), Screen::Card(_)));
-    assert!(a.notice.as_deref().unwrap().contains("looks like it writes"), "{:?}", a.notice);
+    assert!(
+        a.notice
+            .as_deref()
+            .unwrap()
+            .contains("looks like it writes"),
+        "{:?}",
+        a.notice
+    );
 }
 
 #[test]
@@ -214,7 +271,12 @@ fn r_on_a_card_without_a_triage_says_to_start_one() {
     a.open_code(502);
     press_label(&mut a, "r");
     assert!(matches!(a.screen(), Screen::Card(_)));
-    assert!(a.notice.as_deref().unwrap().contains("Start a triage first"));
+    assert!(
+        a.notice
+            .as_deref()
+            .unwrap()
+            .contains("Start a triage first")
+    );
 }
 
 #[test]
