@@ -127,6 +127,7 @@ impl App {
             template,
             known: triage.session.known_values(&runbook.vars),
             timeout_seconds: timeout.unwrap_or(runbook.run_timeout_seconds),
+            redact: runbook.redact.clone(),
         })
     }
 

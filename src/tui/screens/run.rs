@@ -23,6 +23,9 @@ use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::theme::Theme;
 
+/// Lines redacted around the visible ones, so a secret that spans lines is seen whole.
+const CONTEXT: usize = 40;
+
 /// What to run and what is known to fill it: made by the screen `r` was pressed on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunRequest {
@@ -34,6 +37,8 @@ pub struct RunRequest {
     pub template: String,
     pub known: BTreeMap<String, Known>,
     pub timeout_seconds: u32,
+    /// The runbook's own secret patterns, for redacting the output on screen.
+    pub redact: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +80,9 @@ pub struct RunScreen {
     scroll: Scroll,
     /// While running, the view follows the newest output until the engineer scrolls.
     follow: bool,
+    /// Built at the first draw of output: screens get shared on incident calls, so output is
+    /// shown redacted like every note (the notes view's `v` shows a note's secrets).
+    redactor: std::cell::OnceCell<crate::export::redact::Redactor>,
 }
 
 fn field(text: &str) -> TextArea<'static> {
@@ -106,6 +114,7 @@ impl RunScreen {
             phase,
             scroll: Scroll::default(),
             follow: true,
+            redactor: std::cell::OnceCell::new(),
         }
     }
 
@@ -491,22 +500,35 @@ impl RunScreen {
         output: &str,
         theme: Theme,
     ) {
-        let mut head = command_lines(command, area.width, " $ ", "     ", theme.command(), theme);
+        let redactor = self.redactor.get_or_init(|| {
+            crate::export::redact::Redactor::with_custom_lenient(&self.request.redact).0
+        });
+        let command = redactor.redact(command).text;
+        let mut head = command_lines(&command, area.width, " $ ", "     ", theme.command(), theme);
         head.truncate(3);
         head.extend(wrapped(status, area.width, "", " ", theme.heading()));
         let head_len = u16::try_from(head.len()).unwrap_or(4);
         let [head_area, body] =
             Layout::vertical([Constraint::Length(head_len), Constraint::Min(1)]).areas(area);
         frame.render_widget(Paragraph::new(head), head_area);
-        let lines: Vec<Line<'static>> = output
-            .lines()
-            .map(|l| Line::from(format!(" {}", visible(l))))
-            .collect();
+        let all: Vec<&str> = output.lines().collect();
         let height = usize::from(body.height);
         if self.follow {
-            self.scroll.show(lines.len(), lines.len(), height);
+            self.scroll.show(all.len(), all.len(), height);
         }
-        let offset = self.scroll.clamp(lines.len(), height);
-        frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), body);
+        let offset = usize::from(self.scroll.clamp(all.len(), height));
+        // Only what is on screen is redacted, with some lines around it so a secret that
+        // spans lines (a key block) is still seen whole: a stream of megabytes stays cheap.
+        let from = offset.saturating_sub(CONTEXT);
+        let to = (offset + height + CONTEXT).min(all.len());
+        let window = all[from..to].join("\n");
+        let redacted = redactor.redact(&window).text;
+        let lines: Vec<Line<'static>> = redacted
+            .lines()
+            .skip(offset - from)
+            .take(height)
+            .map(|l| Line::from(format!(" {}", visible(l))))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), body);
     }
 }
