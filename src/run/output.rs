@@ -2,6 +2,7 @@
 //! between counted, so a command that prints 10 GB neither fills memory nor hides its end.
 
 use std::collections::VecDeque;
+use std::fmt::Write as _;
 
 /// Bytes kept from the start of the output (where curl's request and headers are).
 pub const HEAD_CAP: usize = 192 * 1024;
@@ -70,10 +71,7 @@ impl Output {
             if !out.ends_with('\n') {
                 out.push('\n');
             }
-            out.push_str(&format!(
-                "[... {} left out here ...]\n",
-                human_bytes(self.dropped)
-            ));
+            let _ = writeln!(out, "[... {} left out here ...]", human_bytes(self.dropped));
         }
         let (a, b) = self.tail.as_slices();
         let mut tail = Vec::with_capacity(a.len() + b.len());

@@ -79,19 +79,16 @@ pub fn fill(command: &str, known: &BTreeMap<String, Known>) -> Filled {
     let mut last = 0;
     for placeholder in find(command) {
         out.push_str(&command[last..placeholder.start]);
-        match known.get(&placeholder.name) {
-            Some(value) => {
-                out.push_str(&quote_for(
-                    quoting_at(command, placeholder.start),
-                    &value.value,
-                ));
-                filled.push((placeholder.name.clone(), value.source.clone()));
-            }
-            None => {
-                out.push_str(&command[placeholder.start..placeholder.end]);
-                if !missing.contains(&placeholder.name) {
-                    missing.push(placeholder.name.clone());
-                }
+        if let Some(value) = known.get(&placeholder.name) {
+            out.push_str(&quote_for(
+                quoting_at(command, placeholder.start),
+                &value.value,
+            ));
+            filled.push((placeholder.name.clone(), value.source.clone()));
+        } else {
+            out.push_str(&command[placeholder.start..placeholder.end]);
+            if !missing.contains(&placeholder.name) {
+                missing.push(placeholder.name.clone());
             }
         }
         last = placeholder.end;
@@ -136,8 +133,9 @@ fn quoting_at(command: &str, at: usize) -> Quoting {
 }
 
 /// `value` written so that, where it lands, the shell reads it back as exactly `value`:
-/// inside double quotes `\ " $ \`` are escaped, inside single quotes a quote is closed,
-/// escaped and reopened; bare, see [`shell_quote`].
+/// inside double quotes the backslash, the double quote, the dollar and the backtick are
+/// escaped; inside single quotes a quote is closed, escaped and reopened; bare, see
+/// [`shell_quote`].
 fn quote_for(quoting: Quoting, value: &str) -> String {
     match quoting {
         Quoting::Bare => shell_quote(value),

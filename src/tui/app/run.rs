@@ -21,8 +21,10 @@ impl App {
         match self.run_request(source) {
             Ok(request) => {
                 self.next_run += 1;
-                self.stack
-                    .push(Screen::Run(RunScreen::new(self.next_run, request)));
+                self.stack.push(Screen::Run(Box::new(RunScreen::new(
+                    self.next_run,
+                    request,
+                ))));
             }
             Err(why) => self.notice = Some(why),
         }
@@ -134,7 +136,7 @@ impl App {
     /// The run screen `id`, wherever it is on the stack.
     fn run_screen(&mut self, id: u64) -> Option<&mut RunScreen> {
         self.stack.iter_mut().find_map(|s| match s {
-            Screen::Run(run) if run.id == id => Some(run),
+            Screen::Run(run) if run.id == id => Some(&mut **run),
             _ => None,
         })
     }

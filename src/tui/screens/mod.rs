@@ -95,8 +95,9 @@ pub enum Screen {
     Export(export::ExportScreen),
     /// The offer to resume an open triage about a code, over the screen `t` was pressed on.
     Resume(resume::ResumeScreen),
-    /// A runbook command being prepared, run, or looked at once run.
-    Run(run::RunScreen),
+    /// A runbook command being prepared, run, or looked at once run (boxed: it holds the
+    /// output, far bigger than any other screen).
+    Run(Box<run::RunScreen>),
 }
 
 /// What a screen asks of the app after an action.

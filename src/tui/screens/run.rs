@@ -155,7 +155,9 @@ impl RunScreen {
 
     pub fn update(&mut self, action: &Action, shared: &Shared) -> Vec<Command> {
         match (&mut self.phase, action) {
-            (Phase::Ask { .. } | Phase::Edit { .. }, Action::Back) => vec![Command::Leave],
+            (Phase::Ask { .. } | Phase::Edit { .. } | Phase::Done { .. }, Action::Back) => {
+                vec![Command::Leave]
+            }
             (Phase::Ask { input, .. } | Phase::Edit { input }, Action::Edit(key)) => {
                 if key.code != ratatui::crossterm::event::KeyCode::Enter {
                     input.input(*key);
@@ -198,7 +200,6 @@ impl RunScreen {
             (Phase::Running { .. }, Action::Stop) => {
                 vec![Command::Effect(Effect::StopRun { id: self.id })]
             }
-            (Phase::Done { .. }, Action::Back) => vec![Command::Leave],
             (Phase::Done { command, .. }, Action::Run) => {
                 let command = command.clone();
                 self.phase = Phase::Edit {
@@ -344,7 +345,7 @@ impl RunScreen {
                     " ",
                     theme.warning(),
                 ));
-                self.draw_with_field(frame, inner, lines, input, &format!(" <{name}> "));
+                Self::draw_with_field(frame, inner, lines, input, &format!(" <{name}> "));
             }
             Phase::Edit { input } => {
                 let mut lines = self.command_block(width, theme);
@@ -369,7 +370,7 @@ impl RunScreen {
                         theme.error(),
                     ));
                 }
-                self.draw_with_field(frame, inner, lines, input, " command ");
+                Self::draw_with_field(frame, inner, lines, input, " command ");
             }
             Phase::Running {
                 command,
@@ -420,10 +421,12 @@ impl RunScreen {
             theme.command(),
             theme,
         ));
-        let holes: Vec<String> = placeholders::find(&command)
-            .into_iter()
-            .map(|p| p.written)
-            .collect();
+        let mut holes: Vec<String> = Vec::new();
+        for hole in placeholders::find(&command) {
+            if !holes.contains(&hole.written) {
+                holes.push(hole.written);
+            }
+        }
         if !holes.is_empty() {
             lines.extend(wrapped(
                 &format!(
@@ -464,7 +467,6 @@ impl RunScreen {
     }
 
     fn draw_with_field(
-        &self,
         frame: &mut Frame,
         area: Rect,
         lines: Vec<Line<'static>>,
