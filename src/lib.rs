@@ -15,6 +15,8 @@
 //!   the app alike.
 //! - `private_fs`: owner-only files and folders, created new (filesystem).
 //! - `fuzzing`: the fuzz targets' checks, shared with the replay tests.
+//! - `run`: running a runbook command in the background; the only module that starts
+//!   processes.
 //! - `cli`: the command-line interface, reusing the core; `exit`: how a run ends.
 //! - `tui`: the terminal app; the only module that touches the terminal.
 //!
@@ -31,6 +33,7 @@ pub mod export;
 pub mod fuzzing;
 pub mod matrix;
 pub mod private_fs;
+pub mod run;
 pub mod runbook;
 pub mod schema;
 pub mod session;

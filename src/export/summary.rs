@@ -408,6 +408,25 @@ impl Facts<'_> {
                         edited.local
                     );
                 }
+                if let Some(run) = &note.run {
+                    let _ = writeln!(
+                        out,
+                        "{} {} ({}; started {}, {})",
+                        m.b("Ran:"),
+                        m.c(&run.command),
+                        run.what,
+                        run.started.at.strftime("%H:%M:%SZ"),
+                        run.outcome_line()
+                    );
+                    if run.left_out_bytes > 0 {
+                        let _ = writeln!(
+                            out,
+                            "{} {} of its output in the middle",
+                            m.b("Left out:"),
+                            crate::run::output::human_bytes(run.left_out_bytes)
+                        );
+                    }
+                }
                 if let Some(card) = note.evidence_line() {
                     let _ = writeln!(out, "{} {card}", m.b("Evidence:"));
                 }

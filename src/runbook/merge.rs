@@ -14,7 +14,7 @@ use super::merged::{
     BrokenEntry, Card, CauseCard, ComparisonCard, OptionCard, OwnerCard, QuestionCard,
     ScenarioCard, SideCard, TeamRunbook,
 };
-use super::model::{CodeEntry, Question, StatusCode};
+use super::model::{CodeEntry, DEFAULT_RUN_TIMEOUT_SECONDS, Question, StatusCode};
 use super::parse::{CodeKey, Loaded, ParsedFile};
 use super::validate::{Reporter, check_complete, check_file_rules, check_references, check_review};
 
@@ -139,6 +139,20 @@ fn merge(
         review_every_days: meta.and_then(|m| m.review_every_days),
         audience: meta.and_then(|m| m.audience.clone()),
         issuer: meta.and_then(|m| m.issuer.clone()),
+        run_timeout_seconds: checked
+            .parsed
+            .meta
+            .as_ref()
+            .and_then(|m| m.run_timeout_seconds)
+            .or_else(|| default.parsed.meta.as_ref()?.run_timeout_seconds)
+            .unwrap_or(DEFAULT_RUN_TIMEOUT_SECONDS),
+        vars: default
+            .parsed
+            .vars
+            .iter()
+            .chain(team.map(|t| &t.parsed.vars).into_iter().flatten())
+            .map(|(k, v)| (crate::triage::placeholders::key(k), v.clone()))
+            .collect(),
         owners: owners
             .iter()
             .map(|(id, owner)| (id.clone(), owner.clone()))

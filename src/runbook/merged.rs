@@ -204,6 +204,11 @@ pub struct TeamRunbook {
     /// The token audience and issuer the API expects, when the runbook says.
     pub audience: Option<String>,
     pub issuer: Option<String>,
+    /// How long a run may take unless a place or example says: the runbook's
+    /// `run_timeout_seconds`, else 60 s.
+    pub run_timeout_seconds: u32,
+    /// Placeholder defaults: the default's `[vars]` with the team's over them.
+    pub vars: BTreeMap<String, String>,
     pub owners: BTreeMap<String, OwnerCard>,
     pub codes: BTreeMap<u16, Card>,
     pub classes: BTreeMap<u8, Card>,

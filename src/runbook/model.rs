@@ -41,7 +41,14 @@ pub struct RunbookFile {
     /// Which team's runbook answers for a URL, so pasted evidence picks the right one.
     #[serde(default)]
     pub routes: Vec<Route>,
+    /// Default values for commands' placeholders (`namespace = "payments"`), used when the
+    /// triage has no better value; a team's values override the default's.
+    #[serde(default)]
+    pub vars: BTreeMap<String, String>,
 }
+
+/// Used when no runbook sets `run_timeout_seconds`.
+pub const DEFAULT_RUN_TIMEOUT_SECONDS: u32 = 60;
 
 /// A URL path pattern and the team whose runbook owns it.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -90,6 +97,10 @@ pub struct RunbookMeta {
     /// The token issuer (`iss`) this API trusts, for the token check.
     #[serde(default)]
     pub issuer: Option<String>,
+    /// How long a command run from the app may take before it is stopped, in seconds
+    /// (60 when no file says); a place's or example's `timeout_seconds` overrides it.
+    #[serde(default)]
+    pub run_timeout_seconds: Option<u32>,
 }
 
 /// A team that owns codes and takes escalations.
@@ -249,6 +260,27 @@ pub struct LookFirst {
     /// The command writes and the team accepts it as a first step (`check` warns otherwise).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub allow_write: bool,
+    /// Whether the app may offer to run the command (`r`): `false` for one that is destructive
+    /// or needs a human; `true` to allow one that looks like it writes. Unset: offered unless
+    /// it looks like it writes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<bool>,
+    /// How long a run of it may take, in seconds, over the runbook's `run_timeout_seconds`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: Option<u32>,
+}
+
+impl LookFirst {
+    /// Whether the app offers to run this place's command.
+    pub fn runnable(&self) -> bool {
+        runnable(self.run, &self.how)
+    }
+}
+
+/// The one rule for offering a command to run: never when the runbook says `run = false`;
+/// when it says nothing, only a command that does not look like it writes.
+pub fn runnable(run: Option<bool>, command: &str) -> bool {
+    run.unwrap_or_else(|| super::commands::writes(command).is_none())
 }
 
 /// A likely cause; `when` lists interview answers ("layer:gateway") that make it more likely.
@@ -348,6 +380,20 @@ pub struct Example {
     /// What to notice in the response.
     #[serde(default)]
     pub note: Option<String>,
+    /// Whether the app may run it (`false`: copy only); unset, only a request that does not
+    /// write (no POST/PUT/PATCH/DELETE, no body).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<bool>,
+    /// How long a run of it may take, in seconds, over the runbook's `run_timeout_seconds`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: Option<u32>,
+}
+
+impl Example {
+    /// Whether the app offers to run this request.
+    pub fn runnable(&self) -> bool {
+        runnable(self.run, &self.request)
+    }
 }
 
 /// Codes that are often confused, and how to tell them apart.

@@ -61,6 +61,8 @@ pub struct ParsedFile {
     pub interview: Vec<Question>,
     pub redact: Vec<RedactPattern>,
     pub routes: Vec<Route>,
+    /// `[vars]`: placeholder defaults, by name as written.
+    pub vars: Vec<(String, String)>,
 }
 
 /// A code entry that could not be read, where it starts and the first reason.
@@ -95,7 +97,7 @@ impl Loaded {
 const MAX_SYNTAX_ERRORS: usize = 20;
 
 const TOP_LEVEL_KEYS: &str =
-    "runbook, owners, codes, comparisons, scenarios, interview, redact, routes";
+    "runbook, owners, codes, comparisons, scenarios, interview, redact, routes, vars";
 
 /// Parses `source` (the text of the file at `path`), returning what could be read and every
 /// problem found on the way.
@@ -180,6 +182,25 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
             "interview" => file.interview = array_items(value, "interview", &mut on_err),
             "redact" => file.redact = array_items(value, "redact", &mut on_err),
             "routes" => file.routes = array_items(value, "routes", &mut on_err),
+            "vars" => {
+                for (name, var) in table_entries(value, "vars", &mut on_err) {
+                    let placeholder = format!("<{}>", name.get_ref());
+                    if crate::triage::placeholders::find(&placeholder).len() != 1 {
+                        on_err(Problem::new(
+                            format!(
+                                "`{}` cannot be a placeholder name: start with a letter, then \
+                                 letters, digits, `-` or `_`",
+                                name.get_ref()
+                            ),
+                            Some(name.span()),
+                        ));
+                        continue;
+                    }
+                    if let Some(var) = deserialize::<String>(var, &mut on_err) {
+                        file.vars.push((name.get_ref().clone(), var));
+                    }
+                }
+            }
             other => on_err(Problem::new(
                 format!("unknown section `{other}`, expected one of {TOP_LEVEL_KEYS}"),
                 Some(key_span.clone()),

@@ -359,6 +359,8 @@ mod tests {
                     what: format!("place {i}"),
                     how: format!("look {i}"),
                     allow_write: false,
+                    run: None,
+                    timeout_seconds: None,
                 })
                 .collect(),
             causes: vec![CauseCard {
@@ -375,6 +377,8 @@ mod tests {
                     request: "curl good".into(),
                     expect: crate::code::StatusCode::new(200).expect("valid"),
                     note: None,
+                    run: None,
+                    timeout_seconds: None,
                 },
                 Example {
                     name: "through the gateway".into(),
@@ -382,6 +386,8 @@ mod tests {
                     request: "curl bad".into(),
                     expect: crate::code::StatusCode::new(502).expect("valid"),
                     note: Some("HTML body".into()),
+                    run: None,
+                    timeout_seconds: None,
                 },
             ],
             source: "embedded default".into(),
@@ -496,6 +502,8 @@ mod tests {
             review_every_days: None,
             audience: None,
             issuer: None,
+            run_timeout_seconds: 60,
+            vars: std::collections::BTreeMap::new(),
             owners: std::collections::BTreeMap::new(),
             codes: std::collections::BTreeMap::new(),
             classes: std::collections::BTreeMap::from([(5, class)]),

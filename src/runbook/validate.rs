@@ -51,6 +51,20 @@ impl<'a> Reporter<'a> {
     }
 }
 
+/// The longest a run may be given: an hour. Longer belongs in a terminal of its own.
+const MAX_RUN_TIMEOUT_SECONDS: u32 = 3600;
+
+fn check_timeout(seconds: Option<u32>, span: Range<usize>, report: &mut Reporter<'_>) {
+    if let Some(seconds) = seconds
+        && !(1..=MAX_RUN_TIMEOUT_SECONDS).contains(&seconds)
+    {
+        report.error(
+            span,
+            format!("a run timeout of {seconds} s: give 1 to {MAX_RUN_TIMEOUT_SECONDS} seconds"),
+        );
+    }
+}
+
 /// Rules a single file must keep whatever it is layered over.
 pub(super) fn check_file_rules(file: &ParsedFile, report: &mut Reporter<'_>) {
     for (key, entry) in &file.codes {
@@ -69,7 +83,22 @@ pub(super) fn check_file_rules(file: &ParsedFile, report: &mut Reporter<'_>) {
                             place.what
                         ),
                     );
+                } else if let Some(why) = super::commands::writes(&place.how)
+                    && place.run.is_none()
+                {
+                    report.warning(
+                        look.span(),
+                        format!(
+                            "code {}: first place {} ({}) {why}, so the app will not offer to \
+                             run it; say so with `run = false`, or `run = true` if running it \
+                             from the app is safe",
+                            key.get_ref(),
+                            i + 1,
+                            place.what
+                        ),
+                    );
                 }
+                check_timeout(place.timeout_seconds, look.span(), report);
             }
             let n = look.get_ref().len();
             if n != 3 {
@@ -82,6 +111,27 @@ pub(super) fn check_file_rules(file: &ParsedFile, report: &mut Reporter<'_>) {
                 );
             }
         }
+    }
+    for (key, entry) in &file.codes {
+        for example in entry.get_ref().examples.iter().flatten() {
+            if let Some(why) = super::commands::writes(&example.request)
+                && example.run.is_none()
+            {
+                report.warning(
+                    entry.span(),
+                    format!(
+                        "code {}: example \"{}\" {why}, so the app will not offer to run it; \
+                         say so with `run = false`, or `run = true` if repeating it is safe",
+                        key.get_ref(),
+                        example.name
+                    ),
+                );
+            }
+            check_timeout(example.timeout_seconds, entry.span(), report);
+        }
+    }
+    if let Some(meta) = &file.meta {
+        check_timeout(meta.run_timeout_seconds, 0..0, report);
     }
     let mut seen_keys = HashSet::new();
     for (key, _) in &file.codes {

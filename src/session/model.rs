@@ -2,7 +2,7 @@
 //! notes with their times and what the evidence reader made of each (as data), and any note
 //! still being written.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use jiff::Timestamp;
@@ -80,6 +80,10 @@ pub struct Note {
     /// (needs, ids) and left out of exports unless asked for.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub struck: bool,
+    /// When the note is the output of a command run from the app: the command as run and how
+    /// it ended. The note's stamps are the run's end; `text` is what it printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<super::run::RunRecord>,
 }
 
 /// A moment of the triage as the engineer is shown it: UTC, their local time, and since the
@@ -319,6 +323,10 @@ pub struct Session {
     /// read as absent from earlier files: no new schema version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported: Option<Timestamp>,
+    /// Values the engineer gave for a command's placeholders (`namespace` = `payments`),
+    /// offered again for the next command that names them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vars: BTreeMap<String, String>,
 }
 
 impl Session {
@@ -351,6 +359,7 @@ impl Session {
             notes: Vec::new(),
             draft: None,
             exported: None,
+            vars: BTreeMap::new(),
         }
     }
 
@@ -380,6 +389,17 @@ impl Session {
             if let Some(evidence) = &mut note.evidence {
                 evidence.for_each_text(&mut visit);
             }
+            // A run's command holds values typed or read from responses (a token, an id).
+            if let Some(run) = &mut note.run {
+                visit(&mut run.command);
+                visit(&mut run.what);
+                if let super::run::RunEnd::NotStarted { error } = &mut run.ending {
+                    visit(error);
+                }
+            }
+        }
+        for value in self.vars.values_mut() {
+            visit(value);
         }
         if let Some(draft) = &mut self.draft {
             visit(&mut draft.text);
@@ -424,6 +444,7 @@ impl Session {
             evidence: None,
             edited: None,
             struck: false,
+            run: None,
         });
         self.updated = at;
     }
@@ -475,7 +496,7 @@ impl Session {
     /// Reads note `index` as evidence, the one reading of a note's text whether it was just
     /// written or corrected: the reading replaces the note's evidence (a corrected note that
     /// no longer holds a response has none), and answers what the interview has not.
-    fn read_evidence(
+    pub(super) fn read_evidence(
         &mut self,
         index: usize,
         expected: crate::evidence::token::Expected<'_>,

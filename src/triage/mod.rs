@@ -4,6 +4,7 @@
 
 pub mod checklist;
 pub mod interview;
+pub mod placeholders;
 pub mod ranking;
 
 pub use checklist::{Checklist, Outcome, Step, StepKind};

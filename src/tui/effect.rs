@@ -31,6 +31,16 @@ pub enum Effect {
     Resume {
         id: String,
     },
+    /// Start running `command` through the shell (the run screen `id` shows it).
+    StartRun {
+        id: u64,
+        command: String,
+        timeout_seconds: u32,
+    },
+    /// Stop the run `id` and everything it started.
+    StopRun {
+        id: u64,
+    },
 }
 
 /// What a copy holds: named on the status line ("Command of step 4 copied to the clipboard")

@@ -98,6 +98,8 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
     };
     install_panic_hook();
     let fault = Fault::from_environment();
+    // Dropped (killing what still runs) however this function ends.
+    let mut runner = crate::run::Runner::new();
     // A bug that panics must not cost the user their notes: the panic hook has already given
     // the terminal back; the session as it stood is still saved below.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -108,9 +110,15 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
             &mut saver,
             &export_dir,
             fault,
+            &mut runner,
         )
     }));
-    // Whatever ended the loop, the session is written before the terminal is given back.
+    // Whatever ended the loop, what still runs is stopped and recorded as stopped, and the
+    // session is written before the terminal is given back.
+    app.shared.now = jiff::Timestamp::now();
+    for (id, ending) in runner.stop_all() {
+        app.run_ended(id, ending);
+    }
     saver.save_now(&mut app);
     restore();
     if let Some(triage) = &app.triage {
@@ -329,6 +337,7 @@ fn event_loop(
     saver: &mut Saver,
     export_dir: &std::path::Path,
     fault: Fault,
+    runner: &mut crate::run::Runner,
 ) -> io::Result<()> {
     let mut redraw = true;
     let mut drawn_second = i64::MIN;
@@ -337,6 +346,17 @@ fn event_loop(
             return Ok(());
         }
         app.shared.now = jiff::Timestamp::now();
+        for update in runner.poll(std::time::Instant::now()) {
+            redraw = true;
+            match update {
+                crate::run::Update::Output { id, bytes } => app.run_output(id, &bytes),
+                crate::run::Update::Ended { id, ending } => {
+                    if app.run_ended(id, ending) {
+                        saver.save_now(app);
+                    }
+                }
+            }
+        }
         redraw |= saver.tick(app);
         let size = terminal.size()?;
         redraw |= app.shared.viewport != (size.width, size.height);
@@ -348,8 +368,10 @@ fn event_loop(
             redraw = false;
             drawn_second = app.shared.now.as_second();
         }
-        // A short poll keeps signals and pending saves handled promptly while idle.
-        if !event::poll(Duration::from_millis(100))? {
+        // A short poll keeps signals and pending saves handled promptly while idle; shorter
+        // while a command runs, so its output flows.
+        let wait = if runner.is_running() { 40 } else { 100 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         redraw = true;
@@ -415,6 +437,19 @@ fn event_loop(
                     let open = saver.journal.open_for(code);
                     effects.extend(app.offer_resume(runbook, code, open));
                 }
+                Effect::StartRun {
+                    id,
+                    command,
+                    timeout_seconds,
+                } => {
+                    let timeout = Duration::from_secs(u64::from(timeout_seconds));
+                    if let Err(e) = runner.start(id, &command, timeout, std::time::Instant::now())
+                        && app.run_ended(id, crate::run::Ending::NotStarted(e.to_string()))
+                    {
+                        saver.save_now(app);
+                    }
+                }
+                Effect::StopRun { id } => runner.stop(id, std::time::Instant::now()),
                 Effect::Resume { id } => {
                     // The triage in hand is written before another takes its place.
                     saver.save_now(app);

@@ -86,7 +86,7 @@ fn outcomes_rank_causes_and_readiness_is_said_once(width: u16, height: u16) {
     );
     // Step 2 (upstream pods: restarts, OOMKilled) ruled out.
     tmux.keys(&["Down"], false);
-    tmux.keys(&["r"], true);
+    tmux.keys(&["o"], true);
     tmux.wait_for("Finding", LIMIT);
     tmux.keys(&["no restarts, no OOMKilled"], true);
     tmux.keys(&["Enter"], false);

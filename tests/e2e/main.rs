@@ -14,5 +14,6 @@ mod flow;
 mod hostile;
 mod http_accuracy;
 mod interview;
+mod run;
 mod triage;
 mod tui;

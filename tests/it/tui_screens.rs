@@ -653,3 +653,41 @@ fn cards_with_long_commands_at_80x24_and_60x16() {
         }
     }
 }
+
+/// Step 2 of the 502 checklist run from the app: its `<service>` comes from the answer,
+/// `<namespace>` is asked for, the command is shown whole, then its output once it ended.
+#[test]
+fn the_run_screen_asks_shows_and_keeps_at_80x24_and_60x16() {
+    for (width, height) in [(80, 24), (60, 16)] {
+        let mut a = triage_checklist();
+        a.update(Action::Down);
+        a.update(Action::Run);
+        insta::assert_snapshot!(
+            format!("run_asking_{width}x{height}"),
+            render(&mut a, width, height).backend()
+        );
+        type_text(&mut a, "payments");
+        a.update(Action::Open);
+        insta::assert_snapshot!(
+            format!("run_command_shown_{width}x{height}"),
+            render(&mut a, width, height).backend()
+        );
+        a.update(Action::Open);
+        let Screen::Run(run) = a.screen() else {
+            panic!("not on the run screen");
+        };
+        let id = run.id;
+        a.run_output(
+            id,
+            b"NAME                      READY   STATUS             RESTARTS      AGE\n\
+              orders-api-7d9f-x2k       0/1     \x1b[31mCrashLoopBackOff\x1b[0m   7 (2m ago)    31m\n\
+              orders-api-7d9f-q8w       1/1     Running            0             31m\n",
+        );
+        a.shared.now = "2026-11-23T09:00:04Z".parse().unwrap();
+        a.run_ended(id, api_triage::run::Ending::Exited(0));
+        insta::assert_snapshot!(
+            format!("run_done_{width}x{height}"),
+            render(&mut a, width, height).backend()
+        );
+    }
+}

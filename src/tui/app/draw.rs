@@ -148,6 +148,7 @@ fn draw_body(frame: &mut Frame, body: Rect, app: &App, screen: &Screen) {
         Screen::Scenarios(screen) => screen.draw(frame, body, shared),
         Screen::Problems(screen) => screen.draw(frame, body, shared),
         Screen::Export(screen) => screen.draw(frame, body, shared),
+        Screen::Run(screen) => screen.draw(frame, body, shared),
         Screen::Triage => {
             if let Some(triage) = &app.triage {
                 triage.draw(frame, body, shared);
@@ -185,6 +186,7 @@ fn title_text(app: &App, width: usize) -> String {
         Screen::Scenarios(_) => "scenarios".to_owned(),
         Screen::Triage => "triage".to_owned(),
         Screen::Export(_) => "escalate".to_owned(),
+        Screen::Run(_) => "run".to_owned(),
         Screen::Problems(_) => "runbook problems".to_owned(),
         Screen::Resume(resume) => format!("resume a triage for {}?", resume.code),
     };

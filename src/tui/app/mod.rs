@@ -4,6 +4,7 @@
 //! drawing of its own beyond the frame (`draw`), no terminal.
 
 mod draw;
+mod run;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -36,6 +37,8 @@ pub struct App {
     /// A message for the status bar, cleared by the next action; one too long for the line is
     /// shown in full in a box above it.
     pub notice: Option<String>,
+    /// The id of the last run screen opened.
+    next_run: u64,
 }
 
 impl App {
@@ -58,6 +61,7 @@ impl App {
             help_open: false,
             help_scroll: Scroll::default(),
             notice: None,
+            next_run: 0,
         };
         if broken {
             app.open(Opening::Problems);
@@ -106,6 +110,7 @@ impl App {
             Screen::Export(_) => Context::Export,
             Screen::Problems(_) => Context::Problems,
             Screen::Resume(_) => Context::Resume,
+            Screen::Run(run) => run.context(),
         }
     }
 
@@ -189,6 +194,9 @@ impl App {
                 None => vec![Command::Leave],
             };
         }
+        if let Some(Screen::Run(screen)) = self.stack.last_mut() {
+            return screen.update(&action, &self.shared);
+        }
         let on_matrix = matches!(self.screen(), Screen::Matrix(_));
         match action {
             Action::Back if !on_matrix => return vec![Command::Leave],
@@ -223,7 +231,7 @@ impl App {
                     .and_then(|t| Some((&t.session, shared.runbook(t.runbook)?)));
                 screen.update(&action, shared, triage)
             }
-            Some(Screen::Triage) | None => Vec::new(),
+            Some(Screen::Triage | Screen::Run(_)) | None => Vec::new(),
         }
     }
 
@@ -239,7 +247,7 @@ impl App {
             Screen::Card(card) => (card.runbook, Some(card.code)),
             Screen::Compare(compare) => (compare.runbook, compare.codes.first().copied()),
             Screen::Scenarios(scenarios) => (scenarios.runbook, scenarios.code(shared)),
-            Screen::Triage | Screen::Export(_) => triage.unwrap_or((0, None)),
+            Screen::Triage | Screen::Export(_) | Screen::Run(_) => triage.unwrap_or((0, None)),
             Screen::Problems(_) => (shared.runbook_index_for(None), None),
             Screen::Resume(resume) => (resume.runbook, Some(resume.code)),
         }
@@ -266,6 +274,19 @@ impl App {
                 Command::ResumeTriage { id } => effects.extend(self.resume_triage(id)),
                 Command::Escalate => self.escalate(),
                 Command::Effect(effect) => effects.push(effect),
+                Command::Run(source) => self.open_run(source),
+                Command::StartRun {
+                    id,
+                    command,
+                    timeout_seconds,
+                    typed,
+                } => {
+                    if !typed.is_empty() {
+                        self.remember_typed(typed);
+                        effects.push(Effect::SaveSoon);
+                    }
+                    effects.push(Self::start_run(id, command, timeout_seconds));
+                }
             }
         }
         effects

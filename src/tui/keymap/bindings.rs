@@ -8,18 +8,21 @@ use crate::triage::Outcome;
 
 use Context::{
     Card, Checklist, Compare, Editor, Export, Help, InterviewChoice, InterviewInput, Matrix, Notes,
-    Problems, Prompt, Resume, Scenarios, Searching, Triage,
+    Problems, Prompt, Resume, RunDone, RunEdit, Running, Scenarios, Searching, Triage,
 };
 
 const BROWSE: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume,
+    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Running,
+    RunDone,
 ];
 /// Where `g` and `G` go to the top and the bottom: every browsing screen and the help.
 const ENDS: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Help,
+    Running, RunDone,
 ];
 const LISTS: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes, Help,
+    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes, Help, Running,
+    RunDone,
 ];
 const TRIAGE: &[Context] = &[InterviewChoice, InterviewInput, Checklist];
 
@@ -217,12 +220,85 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctrl: false,
-        keys: &[KeyCode::Char('r')],
-        label: "r",
+        keys: &[KeyCode::Char('o')],
+        label: "o",
         action: Action::Mark(Outcome::RuledOut),
         help: "step ruled out (kept in the report)",
-        hint: Some(("r", "ruled out")),
+        hint: Some(("o", "ruled out")),
         contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('r')],
+        label: "r",
+        action: Action::Run,
+        help: "run the step's command: shown filled in first, runs on Enter, kept as a note",
+        hint: Some(("r", "run")),
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('r')],
+        label: "r",
+        action: Action::Run,
+        help: "run the marked place's or example's command (in the open triage)",
+        // The card's border says it (`▸ y copies, r runs place 1`): the bar keeps `Esc back`.
+        hint: None,
+        contexts: &[Card],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Enter],
+        label: "Enter",
+        action: Action::Open,
+        help: "next value, then run exactly the command shown",
+        hint: Some(("Enter", "run")),
+        contexts: &[RunEdit],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "leave without running",
+        hint: Some(("Esc", "cancel")),
+        contexts: &[RunEdit],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc Ctrl-C",
+        action: Action::Stop,
+        help: "stop the command and everything it started",
+        hint: Some(("Esc", "stop")),
+        contexts: &[Running],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('r')],
+        label: "r",
+        action: Action::Run,
+        help: "run it again (shown first, runs on Enter)",
+        hint: Some(("r", "again")),
+        contexts: &[RunDone],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('y')],
+        label: "y",
+        action: Action::CopyCommand,
+        help: "copy the command as it ran",
+        hint: Some(("y", "copy")),
+        contexts: &[RunDone],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "back (the run is kept as a note)",
+        hint: Some(("Esc", "back")),
+        contexts: &[RunDone],
     },
     Binding {
         ctrl: false,
@@ -570,6 +646,8 @@ pub const BINDINGS: &[Binding] = &[
             Export,
             Notes,
             Resume,
+            Running,
+            RunDone,
         ],
     },
     Binding {
@@ -591,6 +669,7 @@ pub const BINDINGS: &[Binding] = &[
             Export,
             Notes,
             Resume,
+            RunDone,
         ],
     },
 ];

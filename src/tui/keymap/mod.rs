@@ -88,6 +88,10 @@ pub enum Action {
     IncludeStruck,
     /// Start a new triage although open ones about the code exist.
     NewTriage,
+    /// Run the command of the marked place or selected step (shown first, run on Enter).
+    Run,
+    /// Stop the running command.
+    Stop,
 }
 
 /// The screens a binding applies to.
@@ -120,6 +124,12 @@ pub enum Context {
     /// The help overlay, over any screen: the scrolling keys scroll it, any other key closes
     /// it without acting.
     Help,
+    /// A command to run, being filled in and checked: keys are text but Enter and Esc.
+    RunEdit,
+    /// A command running: its output scrolls; Esc or Ctrl-C stops it.
+    Running,
+    /// A command that has run: its output to read.
+    RunDone,
 }
 
 /// One row of the key table.
@@ -137,7 +147,10 @@ pub struct Binding {
 
 /// Keys that work everywhere, even while typing; listed in the help as well.
 pub const GLOBAL_HELP: &[(&str, &str)] = &[
-    ("Ctrl-C", "quit from anywhere"),
+    (
+        "Ctrl-C",
+        "quit from anywhere (stops a running command first)",
+    ),
     ("Ctrl-Z", "suspend to the shell (fg to return)"),
     ("wheel", "scroll"),
 ];
@@ -148,6 +161,8 @@ pub fn action_for(key: KeyEvent, context: Context) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl {
         match key.code {
+            // While a command runs, Ctrl-C is for it, as in a shell.
+            KeyCode::Char('c') if context == Context::Running => return Some(Action::Stop),
             KeyCode::Char('c') => return Some(Action::Quit),
             KeyCode::Char('z') => return Some(Action::Suspend),
             _ => {}
@@ -165,9 +180,11 @@ pub fn action_for(key: KeyEvent, context: Context) -> Option<Action> {
         (Context::Matrix | Context::InterviewChoice, KeyCode::Char(c)) if c.is_ascii_digit() => {
             Some(Action::Type(c))
         }
-        // A card's first three places are numbered: a digit marks the one `y` copies.
-        (Context::Card, KeyCode::Char(c @ '1'..='3')) if !ctrl => Some(Action::Type(c)),
-        (Context::InterviewInput | Context::Editor | Context::Prompt, _) => Some(Action::Edit(key)),
+        // A card's places and examples are numbered: a digit marks the one `y` copies.
+        (Context::Card, KeyCode::Char(c @ '1'..='9')) if !ctrl => Some(Action::Type(c)),
+        (Context::InterviewInput | Context::Editor | Context::Prompt | Context::RunEdit, _) => {
+            Some(Action::Edit(key))
+        }
         // As before the help scrolled: a key it does not use closes it, and does nothing else.
         (Context::Help, _) => Some(Action::Back),
         _ => None,

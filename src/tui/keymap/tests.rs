@@ -123,8 +123,11 @@ fn digits_jump_on_the_matrix_and_pick_a_place_on_the_card() {
         action_for(key(KeyCode::Char('2')), Context::Card),
         Some(Action::Type('2'))
     );
-    // A card has three places: other digits do nothing there.
-    assert_eq!(action_for(key(KeyCode::Char('5')), Context::Card), None);
+    // A card numbers its places and then its examples, 1 to 9: 0 picks nothing.
+    assert_eq!(
+        action_for(key(KeyCode::Char('5')), Context::Card),
+        Some(Action::Type('5'))
+    );
     assert_eq!(action_for(key(KeyCode::Char('0')), Context::Card), None);
 }
 

@@ -1,7 +1,8 @@
 //! The code card: meaning, owner, the first three places to look, causes, checks, examples
 //! and look-alikes of one status code, scrollable. It draws the card's sheet
 //! (`runbook::sheet`), as `explain` prints it: same labels, same order. One of the first three
-//! places is marked (the first, until a digit picks another): `y` copies its command.
+//! places or examples is marked (the first place, until a digit picks another): `y` copies
+//! its command, `r` runs it in the open triage.
 
 use std::cell::Cell;
 
@@ -28,7 +29,8 @@ pub struct CardScreen {
     pub runbook: usize,
     pub code: u16,
     pub scroll: Scroll,
-    /// The marked place (0 for the first): the one whose command `y` copies.
+    /// The marked item (0 for the first place): the one whose command `y` copies and `r`
+    /// runs. The card's places come first, then its examples.
     pub place: usize,
     /// Bring the marked place into view at the next draw (the only moment the layout is
     /// known), after a digit picked it.
@@ -54,23 +56,42 @@ impl CardScreen {
             Action::Compare => compare_look_alikes(shared, self.runbook, self.code),
             Action::Type(digit) => self.pick(*digit, shared),
             Action::CopyCommand => self.copy(shared),
+            Action::Run => {
+                let places = shared
+                    .card(self.runbook, self.code)
+                    .map_or(0, |c| c.look_first.len());
+                let source = match self.place.checked_sub(places) {
+                    Some(index) => super::RunSource::Example {
+                        runbook: self.runbook,
+                        code: self.code,
+                        index,
+                    },
+                    None => super::RunSource::Place {
+                        runbook: self.runbook,
+                        code: self.code,
+                        place: self.place,
+                    },
+                };
+                vec![Command::Run(source)]
+            }
             _ => Vec::new(),
         }
     }
 
-    /// A digit marks that place (1 for the first) and brings it into view.
+    /// A digit marks that place or example (1 for the first place; the examples follow the
+    /// places) and brings it into view.
     fn pick(&mut self, digit: char, shared: &Shared) -> Vec<Command> {
-        let places = shared
+        let items = shared
             .card(self.runbook, self.code)
-            .map_or(0, |c| c.look_first.len());
+            .map_or(0, |c| pickable(&c));
         match digit.to_digit(10).and_then(|d| usize::try_from(d).ok()) {
-            Some(n) if (1..=places).contains(&n) => {
+            Some(n) if (1..=items).contains(&n) => {
                 self.place = n - 1;
                 self.reveal.set(true);
                 Vec::new()
             }
             _ => vec![Command::Notice(format!(
-                "This card has {places} places to look; {digit} is not one of them."
+                "This card numbers {items} places and examples; {digit} is not one of them."
             ))],
         }
     }
@@ -78,15 +99,21 @@ impl CardScreen {
     /// `y`: the marked place's command, exactly as the runbook writes it (placeholders such
     /// as `<namespace>` kept), to the clipboard.
     fn copy(&self, shared: &Shared) -> Vec<Command> {
-        let place = shared
-            .card(self.runbook, self.code)
-            .and_then(|c| c.look_first.get(self.place).cloned());
-        match place {
-            Some(place) => vec![Command::Effect(Effect::Copy {
-                text: place.how,
-                what: Copying::Command {
-                    of: format!("place {}", self.place + 1),
-                },
+        let card = shared.card(self.runbook, self.code);
+        let places = card.as_ref().map_or(0, |c| c.look_first.len());
+        let item = card.and_then(|c| match self.place.checked_sub(places) {
+            None => c.look_first.get(self.place).map(|p| p.how.clone()),
+            Some(i) => c.examples.get(i).map(|e| e.request.clone()),
+        });
+        let of = if self.place < places {
+            format!("place {}", self.place + 1)
+        } else {
+            format!("example {}", self.place + 1)
+        };
+        match item {
+            Some(text) => vec![Command::Effect(Effect::Copy {
+                text,
+                what: Copying::Command { of },
             })],
             None => vec![Command::Notice(
                 "This card has no place to look, so no command to copy.".to_owned(),
@@ -97,14 +124,14 @@ impl CardScreen {
     pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let inner_width = area.width.saturating_sub(2);
-        let places = shared
+        let (places, items) = shared
             .card(self.runbook, self.code)
-            .map_or(0, |c| c.look_first.len());
+            .map_or((0, 0), |c| (c.look_first.len(), pickable(&c)));
         let (title, lines) = match shared.card(self.runbook, self.code) {
             Some(card) => {
                 let name = shared.runbook(self.runbook).map_or("", |r| r.name.as_str());
                 let sheet = sheet(&card, name);
-                let (lines, marked) = sheet_lines(&sheet, theme, inner_width, self.place);
+                let (lines, marked) = sheet_lines(&sheet, theme, inner_width, self.place, places);
                 if self.reveal.replace(false)
                     && let Some((start, end)) = marked
                 {
@@ -127,15 +154,20 @@ impl CardScreen {
         let mut block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.code()));
-        if places > 0 {
+        if items > 0 {
             // On the border, so it is seen wherever the card is scrolled: which place `y`
-            // copies, and how to pick another.
+            // copies and `r` runs, and how to pick another.
+            let marked = if self.place < places {
+                format!("place {}", self.place + 1)
+            } else {
+                format!("example {}", self.place + 1)
+            };
             block = block.title_bottom(
                 Line::from(Span::styled(
                     format!(
-                        " ▸ {} copies place {} · 1-{places} picks ",
+                        " ▸ {} copies, {} runs {marked} · 1-{items} picks ",
                         key_for(Context::Card, &Action::CopyCommand),
-                        self.place + 1
+                        key_for(Context::Card, &Action::Run),
                     ),
                     theme.dim(),
                 ))
@@ -144,6 +176,11 @@ impl CardScreen {
         }
         frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
     }
+}
+
+/// How many of a card's items a digit can mark: its places, then its examples, up to 9.
+fn pickable(card: &crate::runbook::Card) -> usize {
+    (card.look_first.len() + card.examples.len()).min(9)
 }
 
 /// `c` on a code: the code beside the codes its card says it is confused with.
@@ -162,6 +199,7 @@ fn sheet_lines(
     theme: Theme,
     width: u16,
     marked: usize,
+    places: usize,
 ) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let mut out = Vec::new();
     let mut marked_at = None;
@@ -173,7 +211,12 @@ fn sheet_lines(
             out.push(heading(label.text(), theme));
         }
         if section.heading == Some(Label::Examples) {
-            out.extend(examples(&section.parts, width, theme));
+            let start = out.len();
+            let (lines, at) = examples(&section.parts, width, theme, places, marked);
+            out.extend(lines);
+            if let Some((a, b)) = at {
+                marked_at = Some((start + a, start + b));
+            }
             continue;
         }
         for part in &section.parts {
@@ -231,7 +274,8 @@ fn part_lines(part: &Part, width: u16, theme: Theme, marked: bool) -> Vec<Line<'
             "     ",
             Style::new(),
         ),
-        Part::Example { .. } => example_lines(part, width, theme),
+        // Examples are numbered across their section, so `examples` draws them all.
+        Part::Example { .. } => Vec::new(),
         Part::ConfusedWith { others, .. } => {
             let codes: Vec<String> = others.iter().map(u16::to_string).collect();
             let how = format!(
@@ -287,7 +331,14 @@ pub(super) fn fact(label: Label, text: &str, width: u16, style: Style) -> Vec<Li
         .collect()
 }
 
-fn example_lines(part: &Part, width: u16, theme: Theme) -> Vec<Line<'static>> {
+/// One example's lines, its number (`number`, as digits pick it) reversed when `marked`.
+fn example_lines(
+    part: &Part,
+    width: u16,
+    theme: Theme,
+    number: usize,
+    marked: bool,
+) -> Vec<Line<'static>> {
     let Part::Example {
         kind,
         kind_label,
@@ -312,7 +363,14 @@ fn example_lines(part: &Part, width: u16, theme: Theme) -> Vec<Line<'static>> {
     {
         if i == 0 {
             let (label, rest) = piece.split_at(piece.len().min(kind_label.len()));
+            let number_style = if marked {
+                theme.selected()
+            } else {
+                theme.dim()
+            };
             out.push(Line::from(vec![
+                Span::raw(" "),
+                Span::styled(number.to_string(), number_style),
                 Span::raw(" "),
                 Span::styled(label.to_owned(), style),
                 Span::raw(rest.to_owned()),
@@ -335,32 +393,53 @@ fn example_lines(part: &Part, width: u16, theme: Theme) -> Vec<Line<'static>> {
     out
 }
 
-/// Good and failing examples: side by side when wide enough, else one after the other.
-fn examples(examples: &[Part], width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let of_kind = |wanted: ExampleKind| -> Vec<&Part> {
+/// Good and failing examples: side by side when wide enough, else one after the other. Each
+/// is numbered after the card's `places`; the one numbered `marked + 1` is marked, and where
+/// its lines are is returned.
+fn examples(
+    examples: &[Part],
+    width: u16,
+    theme: Theme,
+    places: usize,
+    marked: usize,
+) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    let of_kind = |wanted: ExampleKind| -> Vec<(usize, &Part)> {
         examples
             .iter()
-            .filter(|p| matches!(p, Part::Example { kind, .. } if *kind == wanted))
+            .enumerate()
+            .filter(|(_, p)| matches!(p, Part::Example { kind, .. } if *kind == wanted))
             .collect()
+    };
+    // One column of examples, and where the marked one's lines are in it.
+    let column = |parts: &[(usize, &Part)], width: u16| {
+        let mut lines = Vec::new();
+        let mut at = None;
+        for (index, part) in parts {
+            let start = lines.len();
+            let is_marked = places + index == marked;
+            lines.extend(example_lines(
+                part,
+                width,
+                theme,
+                places + index + 1,
+                is_marked,
+            ));
+            if is_marked {
+                at = Some((start, lines.len()));
+            }
+        }
+        (lines, at)
     };
     let (good, failing) = (of_kind(ExampleKind::Good), of_kind(ExampleKind::Failing));
     if width < SIDE_BY_SIDE || good.is_empty() || failing.is_empty() {
-        return examples
-            .iter()
-            .flat_map(|e| example_lines(e, width, theme))
-            .collect();
+        let all: Vec<(usize, &Part)> = examples.iter().enumerate().collect();
+        return column(&all, width);
     }
     let half = (width - 2) / 2;
-    let left: Vec<Line<'static>> = good
-        .iter()
-        .flat_map(|e| example_lines(e, half, theme))
-        .collect();
-    let right: Vec<Line<'static>> = failing
-        .iter()
-        .flat_map(|e| example_lines(e, half, theme))
-        .collect();
+    let (left, left_at) = column(&good, half);
+    let (right, right_at) = column(&failing, half);
     let rows = left.len().max(right.len());
-    (0..rows)
+    let lines = (0..rows)
         .map(|i| {
             let mut spans = Vec::new();
             let l = left.get(i).cloned().unwrap_or_default();
@@ -374,5 +453,6 @@ fn examples(examples: &[Part], width: u16, theme: Theme) -> Vec<Line<'static>> {
             }
             Line::from(spans)
         })
-        .collect()
+        .collect();
+    (lines, left_at.or(right_at))
 }

@@ -11,6 +11,7 @@ pub mod matrix;
 pub mod notice;
 pub mod problems;
 pub mod resume;
+pub mod run;
 pub mod scenarios;
 pub mod triage;
 
@@ -94,6 +95,9 @@ pub enum Screen {
     Export(export::ExportScreen),
     /// The offer to resume an open triage about a code, over the screen `t` was pressed on.
     Resume(resume::ResumeScreen),
+    /// A runbook command being prepared, run, or looked at once run (boxed: it holds the
+    /// output, far bigger than any other screen).
+    Run(Box<run::RunScreen>),
 }
 
 /// What a screen asks of the app after an action.
@@ -116,6 +120,35 @@ pub enum Command {
     Escalate,
     /// Something for the event loop to do.
     Effect(super::effect::Effect),
+    /// Open the run screen for a command of the runbook (the app fills in what it knows).
+    Run(RunSource),
+    /// Start the command the run screen `id` shows; `typed` are the placeholder values the
+    /// engineer typed, kept in the triage for the next command.
+    StartRun {
+        id: u64,
+        command: String,
+        timeout_seconds: u32,
+        typed: std::collections::BTreeMap<String, String>,
+    },
+}
+
+/// Which runbook command `r` was pressed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunSource {
+    /// A checklist step of the triage, by index.
+    Step(usize),
+    /// One of a card's first three places (0 for the first).
+    Place {
+        runbook: usize,
+        code: u16,
+        place: usize,
+    },
+    /// One of a card's example requests, by index.
+    Example {
+        runbook: usize,
+        code: u16,
+        index: usize,
+    },
 }
 
 /// A screen to open, as data so screens need not build each other.

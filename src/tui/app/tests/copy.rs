@@ -17,7 +17,9 @@ fn y_on_a_card_copies_the_marked_places_command_exactly() {
         copies(&press_label(&mut a, "y")),
         [(places[0].how.clone(), command_of("place 1"))]
     );
-    assert!(screen_text(&a, 80, 24).contains("▸ y copies place 1 · 1-3 picks"));
+    let examples = a.shared.card(0, 503).unwrap().examples.len();
+    let picks = format!("▸ y copies, r runs place 1 · 1-{} picks", 3 + examples);
+    assert!(screen_text(&a, 80, 24).contains(&picks));
     press_label(&mut a, "3");
     assert_eq!(
         copies(&press_label(&mut a, "y")),
@@ -27,12 +29,29 @@ fn y_on_a_card_copies_the_marked_places_command_exactly() {
     a.shared.viewport = (60, 16);
     let screen = screen_text(&a, 60, 16);
     assert!(screen.contains("▸3. Envoy response flags"), "{screen}");
-    assert!(screen.contains("y copies place 3"), "{screen}");
-    // A card has three places: 4 picks nothing and changes nothing.
+    assert!(screen.contains("r runs place 3"), "{screen}");
+    // After the places come the examples: 4 is the first, copied as the runbook writes it.
+    let first_example = a.shared.card(0, 503).unwrap().examples[0].request.clone();
     assert!(press_label(&mut a, "4").is_empty());
     assert_eq!(
         copies(&press_label(&mut a, "y")),
-        [(places[2].how.clone(), command_of("place 3"))]
+        [(first_example, command_of("example 4"))]
+    );
+    // A digit past the last item picks nothing and changes nothing.
+    assert!(examples < 6, "503 should leave 9 unnumbered for this test");
+    assert!(press_label(&mut a, "9").is_empty());
+    assert!(
+        a.notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("9 is not one of them")
+    );
+    assert_eq!(
+        copies(&press_label(&mut a, "y")),
+        [(
+            a.shared.card(0, 503).unwrap().examples[0].request.clone(),
+            command_of("example 4")
+        )]
     );
 }
 

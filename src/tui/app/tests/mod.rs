@@ -7,6 +7,7 @@ mod keys;
 mod notes;
 mod overlays;
 mod resume;
+mod run;
 mod triage;
 
 use super::*;
@@ -163,6 +164,18 @@ fn every_place() -> Vec<(&'static str, App)> {
     press_label(&mut a, "x");
     places.push(("escalation", a.clone()));
     places.push(("notes view", with_two_notes_in_the_notes_view()));
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "r");
+    places.push(("run, the command shown", a.clone()));
+    press_label(&mut a, "Enter");
+    places.push(("run, running", a.clone()));
+    let id = match a.screen() {
+        Screen::Run(run) => run.id,
+        _ => panic!("not running"),
+    };
+    a.run_output(id, b"line\n");
+    a.run_ended(id, crate::run::Ending::Exited(0));
+    places.push(("run, done", a.clone()));
     places
 }
 

@@ -107,6 +107,12 @@ impl TriageScreen {
                 commands.push(Command::Escalate);
                 Persist::Nothing
             }
+            (Context::Checklist, Action::Run) => {
+                commands.push(Command::Run(super::super::RunSource::Step(
+                    self.session.selected_step,
+                )));
+                Persist::Nothing
+            }
             (Context::Checklist, Action::CopyCommand) => {
                 commands.push(self.copy_step_command());
                 Persist::Nothing
