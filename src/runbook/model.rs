@@ -41,6 +41,10 @@ pub struct RunbookFile {
     /// Which team's runbook answers for a URL, so pasted evidence picks the right one.
     #[serde(default)]
     pub routes: Vec<Route>,
+    /// Known default timeouts (a proxy's read timeout, a load balancer's idle timeout), so a
+    /// request that took as long is flagged; the team's come first and redefine the default's.
+    #[serde(default)]
+    pub timeouts: Vec<super::timeouts::KnownTimeout>,
 }
 
 /// A URL path pattern and the team whose runbook owns it.

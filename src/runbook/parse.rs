@@ -61,6 +61,7 @@ pub struct ParsedFile {
     pub interview: Vec<Question>,
     pub redact: Vec<RedactPattern>,
     pub routes: Vec<Route>,
+    pub timeouts: Vec<super::timeouts::KnownTimeout>,
 }
 
 /// A code entry that could not be read, where it starts and the first reason.
@@ -95,7 +96,7 @@ impl Loaded {
 const MAX_SYNTAX_ERRORS: usize = 20;
 
 const TOP_LEVEL_KEYS: &str =
-    "runbook, owners, codes, comparisons, scenarios, interview, redact, routes";
+    "runbook, owners, codes, comparisons, scenarios, interview, redact, routes, timeouts";
 
 /// Parses `source` (the text of the file at `path`), returning what could be read and every
 /// problem found on the way.
@@ -180,6 +181,7 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
             "interview" => file.interview = array_items(value, "interview", &mut on_err),
             "redact" => file.redact = array_items(value, "redact", &mut on_err),
             "routes" => file.routes = array_items(value, "routes", &mut on_err),
+            "timeouts" => file.timeouts = array_items(value, "timeouts", &mut on_err),
             other => on_err(Problem::new(
                 format!("unknown section `{other}`, expected one of {TOP_LEVEL_KEYS}"),
                 Some(key_span.clone()),
