@@ -40,17 +40,28 @@ pub struct TimeoutCard {
     /// The value in milliseconds (whole: no product configures below that).
     pub millis: u64,
     pub source: String,
+    /// From the team's own file (its configured value) rather than the default's table.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub team: bool,
 }
 
 impl TimeoutCard {
-    /// "nginx's default proxy_read_timeout (60 s)": how a flag names it.
+    /// "nginx's default proxy_read_timeout (60 s)", or for a team's own entry "nginx's
+    /// proxy_read_timeout as your runbook sets it (120 s)": how a flag names it.
     pub fn describe(&self) -> String {
         let whole = self.millis / 1000;
         let value = match self.millis % 1000 {
             0 => format!("{whole} s"),
             part => format!("{whole}.{}", format!("{part:03}").trim_end_matches('0')) + " s",
         };
-        format!("{}'s {} ({value})", self.product, self.setting)
+        if self.team {
+            format!(
+                "{}'s {} as your runbook sets it ({value})",
+                self.product, self.setting
+            )
+        } else {
+            format!("{}'s default {} ({value})", self.product, self.setting)
+        }
     }
 
     fn key(&self) -> (String, String) {
@@ -58,7 +69,7 @@ impl TimeoutCard {
     }
 }
 
-fn card(entry: &KnownTimeout) -> Option<TimeoutCard> {
+fn card(entry: &KnownTimeout, team: bool) -> Option<TimeoutCard> {
     let seconds = *entry.seconds.get_ref();
     if !(seconds.is_finite() && seconds > 0.0 && seconds <= MAX_SECONDS) {
         return None;
@@ -74,6 +85,7 @@ fn card(entry: &KnownTimeout) -> Option<TimeoutCard> {
         setting: entry.setting.get_ref().trim().to_owned(),
         millis: millis.max(1),
         source: entry.source.get_ref().trim().to_owned(),
+        team,
     })
 }
 
@@ -82,8 +94,10 @@ fn card(entry: &KnownTimeout) -> Option<TimeoutCard> {
 /// the same product and setting, either case.
 pub fn merge(files: &[&ParsedFile]) -> Vec<TimeoutCard> {
     let mut out: Vec<TimeoutCard> = Vec::new();
-    for file in files {
-        for entry in file.timeouts.iter().filter_map(card) {
+    // The files come team first; the last is the default.
+    for (i, file) in files.iter().enumerate() {
+        let team = i + 1 < files.len();
+        for entry in file.timeouts.iter().filter_map(|t| card(t, team)) {
             if !out.iter().any(|known| known.key() == entry.key()) {
                 out.push(entry);
             }
@@ -188,11 +202,11 @@ mod tests {
         );
         assert_eq!(
             merged[1].describe(),
-            "payments-api's db statement_timeout (2.5 s)"
+            "payments-api's db statement_timeout as your runbook sets it (2.5 s)"
         );
         assert_eq!(
             merged[2].describe(),
-            "Heroku router's request timeout (30 s)"
+            "Heroku router's default request timeout (30 s)"
         );
     }
 
@@ -238,6 +252,9 @@ mod tests {
             .collect();
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(lines[0].starts_with("6: invalid type"), "{lines:?}");
-        assert!(lines[1].starts_with("13: unknown field `secs`"), "{lines:?}");
+        assert!(
+            lines[1].starts_with("13: unknown field `secs`"),
+            "{lines:?}"
+        );
     }
 }
