@@ -1,7 +1,7 @@
 //! Known default timeouts (`[[timeouts]]`): how long a product waits before it gives up, as the
 //! runbook writes it (`KnownTimeout`), checked (`check`), layered team over default (`merge`)
 //! and as the evidence reader reads it (`TimeoutCard`), so a request that took 60.0 s can be
-//! told "the same as nginx's default proxy_read_timeout". Data, not code: a team adds its own.
+//! told "the same as nginx's default `proxy_read_timeout`". Data, not code: a team adds its own.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,7 @@ pub struct KnownTimeout {
     /// The product or service that gives up ("nginx", "AWS Application Load Balancer").
     #[schemars(with = "String")]
     pub product: Spanned<String>,
-    /// The setting, as the product's documentation names it ("proxy_read_timeout").
+    /// The setting, as the product's documentation names it (`proxy_read_timeout`).
     #[schemars(with = "String")]
     pub setting: Spanned<String>,
     /// Its default (or your configured value), in seconds: `60` or `29.5`.
@@ -46,8 +46,8 @@ pub struct TimeoutCard {
 }
 
 impl TimeoutCard {
-    /// "nginx's default proxy_read_timeout (60 s)", or for a team's own entry "nginx's
-    /// proxy_read_timeout as your runbook sets it (120 s)": how a flag names it.
+    /// "nginx's default `proxy_read_timeout` (60 s)", or for a team's own entry "nginx's
+    /// `proxy_read_timeout` as your runbook sets it (120 s)": how a flag names it.
     pub fn describe(&self) -> String {
         let whole = self.millis / 1000;
         let value = match self.millis % 1000 {

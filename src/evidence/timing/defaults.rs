@@ -1,5 +1,5 @@
 //! When a duration sits at a known default timeout: a 504 after 60.1 s is "the same as nginx's
-//! default proxy_read_timeout (60 s)". The table is the runbook's `[[timeouts]]`.
+//! default `proxy_read_timeout` (60 s)". The table is the runbook's `[[timeouts]]`.
 
 use serde::Serialize;
 
@@ -28,7 +28,7 @@ pub struct AtDefault {
     pub source: String,
     /// The team's own value rather than a product default.
     pub team: bool,
-    /// "60.1 s in total: the same as nginx's default proxy_read_timeout (60 s)".
+    /// "60.1 s in total: the same as nginx's default `proxy_read_timeout` (60 s)".
     pub sentence: String,
 }
 

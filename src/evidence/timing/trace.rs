@@ -163,22 +163,19 @@ pub(super) fn read(text: &str) -> Option<Timing> {
         push(Phase::Tls, c, d);
     }
     let ready = tls_end.or(connected).unwrap_or(start);
-    match first_byte {
-        Some(byte) => {
-            push(Phase::Wait, ready, byte);
-            push(Phase::Download, byte, last);
-        }
-        None => {
-            let phase = match (trying, connected) {
-                (Some(t), None) => (Phase::Connect, t),
-                (_, Some(c)) if tls_end.is_none() && tls_started.is_some_and(|s| s >= c) => {
-                    (Phase::Tls, c)
-                }
-                _ => (Phase::Wait, ready),
-            };
-            push(phase.0, phase.1, last);
-            unfinished = Some(phase.0);
-        }
+    if let Some(byte) = first_byte {
+        push(Phase::Wait, ready, byte);
+        push(Phase::Download, byte, last);
+    } else {
+        let (phase, since) = match (trying, connected) {
+            (Some(t), None) => (Phase::Connect, t),
+            (_, Some(c)) if tls_end.is_none() && tls_started.is_some_and(|s| s >= c) => {
+                (Phase::Tls, c)
+            }
+            _ => (Phase::Wait, ready),
+        };
+        push(phase, since, last);
+        unfinished = Some(phase);
     }
     Some(Timing {
         source: Source::CurlTrace,

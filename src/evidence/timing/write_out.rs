@@ -198,7 +198,7 @@ fn seconds(value: &str) -> Option<u64> {
 
 /// A non-negative, finite number of microseconds, rounded.
 pub(super) fn micros(value: f64) -> Option<u64> {
-    if !value.is_finite() || value < 0.0 || value > 1e15 {
+    if !value.is_finite() || !(0.0..=1e15).contains(&value) {
         return None;
     }
     #[expect(
