@@ -1,0 +1,190 @@
+//! `api-triage diff GOOD FAILING` and the timing in `evidence`, as a script would use them:
+//! exit codes, the JSON's field names, standard input for one side, secrets redacted, on real
+//! captures (`tests/fixtures/timing/`).
+
+use std::path::Path;
+use std::process::Command;
+
+fn api_triage(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_api-triage"));
+    command
+        .args(args)
+        .args(["--today", "2026-12-02"])
+        .current_dir(dir)
+        .env_remove("API_TRIAGE_RUNBOOKS")
+        .env_remove("NO_COLOR")
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"));
+    command
+}
+
+/// stdout, stderr and the exit code of a run with `input` on standard input.
+fn run(args: &[&str], input: &str) -> (String, String, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = super::util::feed(api_triage(dir.path(), args), input);
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/timing")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn diff_puts_the_differences_first_and_names_nginxs_timeout() {
+    let (good, failing) = (
+        fixture("nginx-200-runner.txt"),
+        fixture("nginx-504-runner.txt"),
+    );
+    let (out, err, code) = run(&["diff", &good, &failing], "");
+    assert_eq!(code, 0, "{err}");
+    let differences = out.find("Differences (").unwrap();
+    let same = out.find("The same in both (").unwrap();
+    assert!(differences < same, "{out}");
+    assert!(
+        out.contains("  status: 200 OK → 504 Gateway Time-out\n"),
+        "{out}"
+    );
+    assert!(out.contains("  X-Cache: only in good (MISS)\n"), "{out}");
+    assert!(
+        out.contains(
+            "failing: 60.1 s in total: the same as\n      nginx's default proxy_read_timeout (60 s)"
+        ),
+        "{out}"
+    );
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour when piped");
+}
+
+#[test]
+fn diff_json_has_stable_field_names() {
+    let good = fixture("runner-good.txt");
+    let slow = std::fs::read_to_string(fixture("runner-slow.txt")).unwrap();
+    // The failing side from standard input, as a pipe gives it.
+    let (out, err, code) = run(&["diff", &good, "-", "--json"], &slow);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["good"]["status"], 200);
+    assert_eq!(v["failing"]["status"], 504);
+    assert_eq!(v["failing"]["file"], "standard input");
+    assert_eq!(v["failing"]["total_micros"], 1_201_442);
+    let first = &v["differences"][0];
+    assert_eq!(
+        (&first["part"], &first["name"], &first["change"]),
+        (&"status".into(), &"status".into(), &"changed".into())
+    );
+    let code_field = v["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "$.error.code")
+        .unwrap();
+    assert_eq!(code_field["change"], "only_failing");
+    assert_eq!(code_field["failing"], "\"upstream_timeout\"");
+    assert!(code_field["good"].is_null());
+    let via = v["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "Via")
+        .unwrap();
+    assert_eq!(via["hop"], "proxy");
+    assert!(
+        v["same"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["name"] == "Date" && r["note"] == "differs on every request")
+    );
+}
+
+#[test]
+fn diff_refuses_what_it_cannot_compare() {
+    let good = fixture("runner-good.txt");
+    let (_, err, code) = run(&["diff", "-", "-"], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("only one of GOOD and FAILING can be `-`"),
+        "{err}"
+    );
+    let (_, err, code) = run(&["diff", &good, "/no/such/file"], "");
+    assert_eq!(code, 2, "{err}");
+    let (_, err, code) = run(&["diff", &good, "-"], "\r\n");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("standard input holds no HTTP response"),
+        "{err}"
+    );
+}
+
+#[test]
+fn diff_redacts_secrets_unless_asked_and_shows_escapes_harmlessly() {
+    let good = fixture("runner-good.txt");
+    // A failing response pasted from a terminal: CR line breaks, a colour code, a session
+    // cookie and an escape sequence in a header.
+    let failing = "< HTTP/1.1 401 Unauthorized\r\n< Set-Cookie: session=s3cr3tV4lu3xyz; Path=/\r\n\
+                   < X-Note: \u{1b}]0;pwned\u{7}hi\r\n< Content-Type: application/json\r\n<\r\n\
+                   {\"error\":\"\u{1b}[31minvalid_token\u{1b}[0m\"}\r\n";
+    let (out, err, code) = run(&["diff", &good, "-"], failing);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("s3cr3tV4lu3xyz"), "{out}");
+    assert!(
+        out.contains("Set-Cookie: only in failing (session=[REDACTED]"),
+        "{out}"
+    );
+    assert!(out.contains("secret redacted"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(
+        out.contains("$.error: only in failing (\"invalid_token\")"),
+        "{out}"
+    );
+    let (shown, _, _) = run(&["diff", &good, "-", "--show-secrets"], failing);
+    assert!(shown.contains("s3cr3tV4lu3xyz"), "{shown}");
+}
+
+#[test]
+fn evidence_prints_the_timing_and_its_known_timeouts() {
+    let file = fixture("nginx-504-trace.txt");
+    let (out, err, code) = run(&["evidence", &file], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Status:      504 Gateway Time-out"), "{out}");
+    assert!(
+        out.contains("Timing (curl --trace-time): 60.1 s in total"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  ! 60.1 s in total: the same as nginx's default proxy_read_timeout"),
+        "{out}"
+    );
+    let (json, _, _) = run(&["evidence", &fixture("capture.har"), "--json"], "");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let timing = &v["timing"];
+    assert_eq!(timing["source"], "har");
+    assert_eq!(timing["phases"][1]["phase"], "tls");
+    assert_eq!(timing["phases"][1]["micros"], 28_216);
+    assert_eq!(timing["total_micros"], 1_232_994);
+    assert_eq!(timing["known_defaults"], serde_json::json!([]));
+    let (json, _, _) = run(
+        &["evidence", &fixture("nginx-504-runner.txt"), "--json"],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let flag = &v["timing"]["known_defaults"][0];
+    assert_eq!(flag["product"], "nginx");
+    assert_eq!(flag["setting"], "proxy_read_timeout");
+    assert_eq!(flag["timeout_millis"], 60_000);
+    assert_eq!(flag["measured"], "total");
+    assert!(
+        flag["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("nginx documentation")
+    );
+}
