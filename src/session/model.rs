@@ -325,6 +325,10 @@ pub struct Session {
     /// read as absent from earlier files: no new schema version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported: Option<Timestamp>,
+    /// The notes marked as the known-good and the failing response, to compare (see
+    /// `session::pair`). Optional, like `exported`: no new schema version.
+    #[serde(default, skip_serializing_if = "super::pair::Pair::is_empty")]
+    pub good_vs_failing: super::pair::Pair,
 }
 
 impl Session {
@@ -357,6 +361,7 @@ impl Session {
             notes: Vec::new(),
             draft: None,
             exported: None,
+            good_vs_failing: super::pair::Pair::default(),
         }
     }
 

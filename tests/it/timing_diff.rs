@@ -188,3 +188,110 @@ fn evidence_prints_the_timing_and_its_known_timeouts() {
             .starts_with("nginx documentation")
     );
 }
+
+/// A 504 triage with the good and failing responses marked: the summary's "Known good vs
+/// failing" section, the differences first, and each note's timing; struck notes and their
+/// marks stay out.
+#[test]
+fn the_summary_compares_the_marked_notes_and_shows_each_notes_timing() {
+    use api_triage::export::{prepare, prepare_with, summary::Format};
+    use api_triage::session::{Mark, NoteTarget, Session};
+    let runbook = api_triage::runbook::load_texts(Vec::new(), None)
+        .runbooks
+        .remove(0);
+    let at = |text: &str| -> jiff::Timestamp { text.parse().unwrap() };
+    let mut s = Session::new(
+        at("2026-12-03T09:00:00Z"),
+        &runbook.name,
+        &runbook.source,
+        &runbook.interview,
+        Some(504),
+    );
+    let read = |name: &str| std::fs::read_to_string(fixture(name)).unwrap();
+    for (i, text) in [
+        "checked the dashboards: p99 at 60 s since 08:50".to_owned(),
+        read("nginx-200-runner.txt"),
+        // With curl's own CR line ends on the header lines, as it prints them.
+        read("nginx-504-runner.txt"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        s.add_evidence_note(
+            NoteTarget::Incident,
+            text,
+            at(&format!("2026-12-03T09:0{}:00Z", i + 1)),
+            &jiff::tz::TimeZone::UTC,
+            runbook.token_expectations(),
+        );
+    }
+    s.toggle_mark(1, Mark::Good);
+    s.toggle_mark(2, Mark::Failing);
+    s.notes[0].struck = true;
+    let now = at("2026-12-03T09:10:00Z");
+    let summary = prepare(&s, &runbook, true)
+        .unwrap()
+        .render(&runbook, now, Format::Md);
+    let section = summary
+        .split("### Known good vs failing\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{summary}"));
+    let section = section.split("\n### ").next().unwrap();
+    let lines: Vec<&str> = section.lines().collect();
+    assert!(
+        lines[0].starts_with("**Known good:** the note at T+02:00 (200 from"),
+        "{section}"
+    );
+    assert!(
+        lines[1].starts_with("**Failing:** the note at T+03:00 (504 from"),
+        "{section}"
+    );
+    assert_eq!(
+        lines[2], "- status: 200 OK → 504 Gateway Time-out",
+        "{section}"
+    );
+    assert!(
+        section.contains(
+            "- total: 5.0 ms → 60.1 s · 60.0 s longer; failing: 60.1 s in total: \
+                          the same as nginx's default proxy_read_timeout (60 s) (and 3 more)"
+        ),
+        "{section}"
+    );
+    let same = lines.last().unwrap();
+    assert!(
+        same.starts_with(
+            "**The same in both:** Server, Connection, Date (differs on every request)"
+        ),
+        "{section}"
+    );
+    // The section comes before the notes, and each note with a timing says it.
+    assert!(summary.find("### Known good vs failing") < summary.find("### Evidence notes"));
+    assert!(
+        summary.contains("**Timing:** 60.1 s in total: DNS 17 µs · connect 173 µs · first byte 60.1 s · download 123 µs"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(
+            "**At a known timeout:** 60.1 s in total: the same as nginx's default \
+             proxy_read_timeout (60 s), nginx's default proxy_connect_timeout (60 s), \
+             ingress-nginx's default proxy-read-timeout (60 s) and AWS Application Load \
+             Balancer's default connection idle timeout (60 s)\n"
+        ),
+        "{summary}"
+    );
+    // Striking the failing note out takes the section with it; putting struck notes back in
+    // brings it back.
+    s.notes[2].struck = true;
+    let without = prepare(&s, &runbook, true)
+        .unwrap()
+        .render(&runbook, now, Format::Md);
+    assert!(!without.contains("Known good vs failing"), "{without}");
+    let with = prepare_with(&s, &runbook, true, true)
+        .unwrap()
+        .render(&runbook, now, Format::Text);
+    assert!(with.contains("Known good vs failing:"), "{with}");
+    assert!(
+        with.contains("- status: 200 OK → 504 Gateway Time-out"),
+        "{with}"
+    );
+}

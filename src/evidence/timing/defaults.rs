@@ -30,6 +30,11 @@ pub struct AtDefault {
     pub team: bool,
     /// "60.1 s in total: the same as nginx's default `proxy_read_timeout` (60 s)".
     pub sentence: String,
+    /// The sentence's two halves: "60.1 s in total" and the timeout as described.
+    #[serde(skip)]
+    head: String,
+    #[serde(skip)]
+    timeout: String,
 }
 
 /// The known timeouts `timing` sits at: the total first, then the longest phase (the one the
@@ -56,6 +61,8 @@ pub fn at_known_defaults(timing: &Timing, table: &[TimeoutCard]) -> Vec<AtDefaul
                 None => "in total".to_owned(),
                 Some(phase) => phase.words().to_owned(),
             };
+            let head = format!("{} {what}", duration(micros));
+            let described = timeout.describe();
             out.push(AtDefault {
                 measured: measured.map_or_else(
                     || "total".to_owned(),
@@ -72,13 +79,36 @@ pub fn at_known_defaults(timing: &Timing, table: &[TimeoutCard]) -> Vec<AtDefaul
                 timeout_millis: timeout.millis,
                 source: timeout.source.clone(),
                 team: timeout.team,
-                sentence: format!(
-                    "{} {what}: the same as {}",
-                    duration(micros),
-                    timeout.describe()
-                ),
+                sentence: format!("{head}: the same as {described}"),
+                head,
+                timeout: described,
             });
         }
     }
     out
+}
+
+/// The flags in as few sentences as they take, one per duration measured, naming every
+/// timeout it sits at: "60.1 s in total: the same as nginx's default `proxy_read_timeout`
+/// (60 s) and AWS ALB's default idle timeout (60 s)". For a summary line.
+pub fn grouped_sentences(flags: &[AtDefault]) -> Vec<String> {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for flag in flags {
+        match groups.iter_mut().find(|(head, _)| *head == flag.head) {
+            Some((_, timeouts)) => timeouts.push(&flag.timeout),
+            None => groups.push((&flag.head, vec![&flag.timeout])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(head, timeouts)| {
+            let list = match timeouts.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} and {last}", rest.join(", "))
+                }
+                _ => timeouts.join(""),
+            };
+            format!("{head}: the same as {list}")
+        })
+        .collect()
 }

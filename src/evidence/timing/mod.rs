@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-pub use defaults::{AtDefault, at_known_defaults};
+pub use defaults::{AtDefault, at_known_defaults, grouped_sentences};
 pub use render::{Bar, duration};
 
 /// The `-w` argument that makes curl print its timing the way [`read`] reads it best, for a
