@@ -33,7 +33,7 @@ pub enum Mark {
 impl Mark {
     pub fn label(self) -> &'static str {
         match self {
-            Mark::Good => "known good",
+            Mark::Good => "known-good",
             Mark::Failing => "failing",
         }
     }

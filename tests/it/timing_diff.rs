@@ -295,3 +295,119 @@ fn the_summary_compares_the_marked_notes_and_shows_each_notes_timing() {
         "{with}"
     );
 }
+
+mod screens {
+    //! The notes view's timing bars and the good-against-failing screen on `TestBackend`,
+    //! reached by keys as an engineer would: `N`, `o` on the good note, `f` on the failing
+    //! one, `c`.
+
+    use api_triage::matrix::Matrix;
+    use api_triage::runbook::load_texts;
+    use api_triage::session::{NoteTarget, Session, Stage};
+    use api_triage::tui::app::{App, draw};
+    use api_triage::tui::keymap::Action;
+    use api_triage::tui::screens::Screen;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+        app.shared.viewport = (width, height);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| draw(frame, app)).unwrap();
+        terminal
+    }
+
+    /// A 504 triage at its checklist with a good and a failing capture as notes.
+    fn triage() -> App {
+        let report = load_texts(Vec::new(), None);
+        let mut app = App::new(Matrix::from_report(&report), report.findings, false);
+        let runbook = report.runbooks[0].clone();
+        let at = |text: &str| -> jiff::Timestamp { text.parse().unwrap() };
+        app.shared.now = at("2026-12-03T09:20:00Z");
+        let mut session = Session::new(
+            at("2026-12-03T09:10:00Z"),
+            &runbook.name,
+            &runbook.source,
+            &runbook.interview,
+            Some(504),
+        );
+        session.stage = Stage::Checklist;
+        for (minute, name) in [(12, "nginx-200-runner.txt"), (13, "nginx-504-runner.txt")] {
+            session.add_evidence_note(
+                NoteTarget::Incident,
+                &std::fs::read_to_string(super::fixture(name)).unwrap(),
+                at(&format!("2026-12-03T09:{minute}:00Z")),
+                &jiff::tz::TimeZone::UTC,
+                runbook.token_expectations(),
+            );
+        }
+        app.resume(session);
+        app
+    }
+
+    #[test]
+    fn the_notes_view_draws_a_bar_per_phase_and_names_the_timeout() {
+        let mut a = triage();
+        a.update(Action::Notes);
+        a.update(Action::MarkGood);
+        a.update(Action::Down);
+        a.update(Action::MarkFailing);
+        let notes = &a.triage.as_ref().unwrap().session;
+        assert_eq!(
+            (notes.good_vs_failing.good, notes.good_vs_failing.failing),
+            (Some(0), Some(1))
+        );
+        let terminal = render(&mut a, 80, 24);
+        insta::assert_snapshot!("notes_view_timing_80x24", terminal.backend());
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("FAILING · T+03:00"), "{screen}");
+        assert!(screen.contains("first byte   60.1 s  ████"), "{screen}");
+        assert!(
+            screen.contains("! 60.1 s in total: the same as nginx's default"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("o good · f failing · c compare"),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn c_sets_the_marked_notes_side_by_side_and_esc_goes_back() {
+        let mut a = triage();
+        a.update(Action::Notes);
+        a.update(Action::Compare);
+        assert_eq!(
+            a.notice.as_deref(),
+            Some("Mark a known-good note with o and a failing one with f first")
+        );
+        a.update(Action::MarkGood);
+        a.update(Action::Down);
+        a.update(Action::MarkFailing);
+        a.update(Action::Compare);
+        assert!(matches!(a.screen(), Screen::Diff(_)));
+        for (width, height) in [(80, 24), (120, 40)] {
+            let terminal = render(&mut a, width, height);
+            insta::assert_snapshot!(
+                format!("good_vs_failing_{width}x{height}"),
+                terminal.backend()
+            );
+        }
+        // Scrolled with the usual keys, to the sameness at the end.
+        a.update(Action::Bottom);
+        let end = render(&mut a, 80, 24).backend().to_string();
+        assert!(end.contains("The same in both (7)"), "{end}");
+        assert!(end.contains("Date: differs on every request"), "{end}");
+        a.update(Action::Back);
+        assert!(matches!(a.screen(), Screen::Triage));
+        assert!(
+            a.triage.as_ref().unwrap().notes_view.is_some(),
+            "back in the notes"
+        );
+        for (w, h) in [(1, 1), (20, 5), (59, 15), (250, 80)] {
+            a.update(Action::Compare);
+            render(&mut a, w, h);
+            a.update(Action::Back);
+        }
+    }
+}

@@ -7,7 +7,7 @@
 
 mod defaults;
 mod har;
-mod render;
+pub mod render;
 #[cfg(test)]
 mod tests;
 mod trace;

@@ -106,6 +106,7 @@ impl App {
             Screen::Export(_) => Context::Export,
             Screen::Problems(_) => Context::Problems,
             Screen::Resume(_) => Context::Resume,
+            Screen::Diff(_) => Context::Diff,
         }
     }
 
@@ -216,6 +217,7 @@ impl App {
             Some(Screen::Scenarios(screen)) => screen.update(&action, shared),
             Some(Screen::Problems(screen)) => screen.update(&action, shared),
             Some(Screen::Resume(screen)) => screen.update(&action, shared),
+            Some(Screen::Diff(screen)) => screen.update(&action, shared),
             Some(Screen::Export(screen)) => {
                 let triage = self
                     .triage
@@ -239,7 +241,7 @@ impl App {
             Screen::Card(card) => (card.runbook, Some(card.code)),
             Screen::Compare(compare) => (compare.runbook, compare.codes.first().copied()),
             Screen::Scenarios(scenarios) => (scenarios.runbook, scenarios.code(shared)),
-            Screen::Triage | Screen::Export(_) => triage.unwrap_or((0, None)),
+            Screen::Triage | Screen::Export(_) | Screen::Diff(_) => triage.unwrap_or((0, None)),
             Screen::Problems(_) => (shared.runbook_index_for(None), None),
             Screen::Resume(resume) => (resume.runbook, Some(resume.code)),
         }
