@@ -8,7 +8,7 @@ use super::{AtDefault, Phase, Timing};
 /// A duration as an engineer reads it: `17 µs`, `4.9 ms`, `120 ms`, `1.21 s`, `60.1 s`.
 pub fn duration(micros: u64) -> String {
     // Integer arithmetic, rounded half up, so the same micros always read the same.
-    let round = |value: u64, unit: u64| (value + unit / 2) / unit;
+    let round = |value: u64, unit: u64| value.saturating_add(unit / 2) / unit;
     match micros {
         0..1_000 => format!("{micros} µs"),
         1_000..9_950 => {
@@ -73,7 +73,11 @@ impl Timing {
 
     /// A bar per phase, `width` cells at most, each as long as its share of the request.
     pub fn bars(&self, width: usize) -> Vec<Bar> {
-        let sum: u64 = self.phases.iter().map(|p| p.micros).sum();
+        // Saturating: a session file could hold any numbers.
+        let sum = self
+            .phases
+            .iter()
+            .fold(0u64, |sum, p| sum.saturating_add(p.micros));
         let whole = sum.max(self.total_micros).max(1);
         let eighths_total = u64::try_from(width).unwrap_or(0).saturating_mul(8);
         self.phases
