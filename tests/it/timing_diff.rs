@@ -410,4 +410,34 @@ mod screens {
             a.update(Action::Back);
         }
     }
+
+    #[test]
+    fn a_step_note_with_a_timing_says_it_on_one_line_in_the_checklist() {
+        let mut a = triage();
+        let runbook = a.shared.matrix.runbooks()[0].clone();
+        let session = &mut a.triage.as_mut().unwrap().session;
+        session.checklist = api_triage::triage::Checklist::from_card(&runbook.card(504).unwrap());
+        session.add_evidence_note(
+            NoteTarget::Step(0),
+            &std::fs::read_to_string(super::fixture("nginx-504-trace.txt")).unwrap(),
+            "2026-12-03T09:15:00Z".parse().unwrap(),
+            &jiff::tz::TimeZone::UTC,
+            runbook.token_expectations(),
+        );
+        let screen = render(&mut a, 120, 40).backend().to_string();
+        let panel: String = screen
+            .lines()
+            .filter_map(|l| l.split("││").nth(1))
+            .map(|l| l.trim_end_matches(['│', '"', ' ']).trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            panel.contains(
+                "timing: 60.1 s in total: connect 152 µs · first byte 60.1 s · download 210 µs; \
+                 60.1 s in total: the same as nginx's default proxy_read_timeout (60 s) (and 3 \
+                 more: N lists them)"
+            ),
+            "{panel}"
+        );
+    }
 }
