@@ -359,6 +359,21 @@ fn note_lines(
             theme.dim(),
         ));
     }
+    if let Some(run) = &note.run {
+        lines.extend(wrapped(
+            &format!(
+                "{} ({}, started {}, {})",
+                run.command,
+                run.what,
+                run.started.at.strftime("%H:%M:%SZ"),
+                run.outcome_line()
+            ),
+            width,
+            &format!("{indent}ran: "),
+            &indent,
+            if note.struck { struck } else { theme.command() },
+        ));
+    }
     if let Some(card) = note.evidence_line() {
         lines.extend(wrapped(
             &card,
