@@ -253,7 +253,7 @@ pub fn classify(response: &Response) -> Origin {
         page.is_some(),
         &mut signals,
     );
-    status_signals(&seen, cache.stale, &mut signals);
+    status_signals(&seen, cache.success_from_store, &mut signals);
     status_line_signals(&seen, &mut signals);
     app_format_signals(
         &seen,

@@ -279,8 +279,9 @@ pub(super) fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut
     ));
 }
 
-/// What the status says by itself (a stale copy's success is the cache's, not the app's).
-pub(super) fn status_signals(seen: &Seen<'_>, stale: bool, signals: &mut Vec<Signal>) {
+/// What the status says by itself (a success out of a cache's store is the cache's, not the
+/// app's).
+pub(super) fn status_signals(seen: &Seen<'_>, from_store: bool, signals: &mut Vec<Signal>) {
     if let Some(code) = seen.response.status.filter(|c| [502, 504].contains(c)) {
         signals.push(Signal::new(
             code.to_string(),
@@ -300,7 +301,7 @@ pub(super) fn status_signals(seen: &Seen<'_>, stale: bool, signals: &mut Vec<Sig
             6,
         ));
     }
-    if !stale
+    if !from_store
         && seen
             .response
             .status

@@ -241,8 +241,16 @@ fn an_age_past_max_age_is_a_stale_copy_the_cache_served() {
     let v = read(stale);
     assert_eq!(v.layer, Some(Layer::Cdn));
     assert!(v.confidence < Confidence::High);
-    // Within its lifetime, the stored answer is the app's.
+    assert_eq!(v.reasons[0], "stale hit → most likely Varnish answered by itself");
+    // Within its lifetime, no stale copy: but a success out of the store is still the
+    // cache's answer (the app was not asked), as the corpus labels it.
     let v = read(&stale.replace("max-age=1", "max-age=60"));
+    assert_eq!(v.layer, Some(Layer::Cdn));
+    assert!(v.reasons[0].starts_with("a success from the store"));
+    // A miss passes the app's answer on.
+    let v = read(
+        "< HTTP/1.1 200 OK\n< Server: gunicorn\n< Content-Type: application/json\n< X-Varnish: 32781\n< Age: 0\n< Via: 1.1 varnish (Varnish/7.1)\n<\n{\"items\":[]}",
+    );
     assert_eq!(v.layer, Some(Layer::App));
 }
 
@@ -619,4 +627,40 @@ fn werkzeugs_page_in_apaches_words_is_still_werkzeugs() {
         "HTTP/1.1 404 Not Found\ncontent-type: text/html; charset=utf-8\ncontent-length: 53\n\n<html><body><h1>Resource not found</h1></body></html>",
     );
     assert_ne!(v.product.as_deref(), Some("HAProxy"), "{v:#?}");
+}
+
+/// Apache's mod_cache: `X-Cache: HIT from <host>` as Squid writes it, but no Via; the answer
+/// from its store is Apache's, and a success from the store the cache's, not the app's.
+#[test]
+fn apaches_own_cache_answers_are_apaches_not_squids() {
+    let not_modified = read(
+        "< HTTP/1.1 304 Not Modified\n< Date: Thu, 03 Dec 2026 09:21:12 GMT\n\
+         < Server: Apache/2.4.71 (Debian)\n< ETag: \"catalog-v7\"\n< X-Powered-By: PHP/8.2.36\n\
+         < Cache-Control: public, max-age=1\n< Age: 0\n< X-Cache: HIT from 127.0.0.1\n\
+         < X-Cache-Detail: \"cache hit\" from 127.0.0.1\n<\n",
+    );
+    assert_eq!(not_modified.layer, Some(Layer::Gateway));
+    assert_eq!(not_modified.product.as_deref(), Some("Apache"));
+    let head = read(
+        "HTTP/1.1 200 OK\nDate: Thu, 03 Dec 2026 09:21:12 GMT\nServer: Apache/2.4.71 (Debian)\n\
+         ETag: \"catalog-v7\"\nX-Powered-By: PHP/8.2.36\nCache-Control: public, max-age=1\nAge: 0\n\
+         X-Cache: HIT from 127.0.0.1\nX-Cache-Detail: \"cache hit\" from 127.0.0.1\n\
+         Content-Length: 75\nContent-Type: application/json\n\n",
+    );
+    assert_eq!(head.layer, Some(Layer::Gateway));
+    assert!(head.reasons[0].starts_with("a success from the store"));
+    // Its first answer, a MISS, is the app's.
+    let miss = read(
+        "HTTP/1.1 200 OK\nServer: Apache/2.4.71 (Debian)\nX-Powered-By: PHP/8.2.36\n\
+         X-Cache: MISS from 127.0.0.1\nContent-Type: application/json\n\n{\"items\":[]}",
+    );
+    assert_eq!(miss.layer, Some(Layer::App));
+    // A 412 the cache says it did not answer: Apache weighed the precondition, not sure.
+    let precondition = read(
+        "< HTTP/1.1 412 Precondition Failed\n< Date: Thu, 03 Dec 2026 09:21:12 GMT\n\
+         < Server: Apache/2.4.71 (Debian)\n< X-Powered-By: PHP/8.2.36\n< ETag: \"catalog-v7\"\n\
+         < X-Cache: MISS from 127.0.0.1\n< Content-Length: 0\n<\n",
+    );
+    assert_eq!(precondition.layer, Some(Layer::Gateway));
+    assert_eq!(precondition.confidence, Confidence::Medium);
 }
