@@ -175,6 +175,14 @@ pub(super) const APP_PAGES: &[AppPage] = &[
         4,
     ),
     page(&["<title>⚠️ "], "Sanic", 5),
+    // Sanic's text renderer: `⚠️ 500 — Internal Server Error` over a line of `=`.
+    page(&["⚠️ ", " — ", "\n====="], "Sanic", 5),
+    // Go's `http.TimeoutHandler` with no message of its own.
+    page(
+        &["<html><head><title>timeout</title></head><body><h1>timeout</h1></body></html>"],
+        "Go net/http",
+        4,
+    ),
     page(&["the resource could not be found"], "Pyramid/WebOb", 4),
     page(&["tools.ietf.org/html/rfc7231#section"], "ASP.NET", 5),
     page(&["tools.ietf.org/html/rfc9110#section"], "ASP.NET", 5),
@@ -261,6 +269,14 @@ pub(super) const APP_JSON: &[AppJson] = &[
         product: Some("Falcon"),
         weight: 3,
     },
+    // Falcon's `HTTPError` with a description: `{"title": ..., "description": ...}`.
+    AppJson {
+        keys: &["title", "description"],
+        only: true,
+        format: "title and description (Falcon)",
+        product: Some("Falcon"),
+        weight: 3,
+    },
     // Rails' `PublicExceptions` in an API app: `{"status": 404, "error": "Not Found"}`.
     AppJson {
         keys: &["status", "error"],
@@ -299,11 +315,16 @@ pub(super) fn named_app_server(seen: &Seen<'_>) -> Option<&'static str> {
         .find_map(|(_, v)| app_server(v))
 }
 
-/// The framework's own error page or text in the body.
+/// The framework's own error page or text in the body: the surest when several match (a
+/// sentence of one may be in another's page: Tomcat's 404 says "no such resource").
 pub(super) fn app_page(seen: &Seen<'_>) -> Option<&'static AppPage> {
     APP_PAGES
         .iter()
-        .find(|p| p.all.iter().all(|b| seen.body.contains(b)))
+        .filter(|p| p.all.iter().all(|b| seen.body.contains(b)))
+        .fold(None, |best: Option<&AppPage>, p| match best {
+            Some(b) if b.weight >= p.weight => Some(b),
+            _ => Some(p),
+        })
 }
 
 /// The framework's JSON error shape of the body.

@@ -335,22 +335,54 @@ fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
             .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
 }
 
-/// An error with neither `Date` nor `Server`. Origin servers send Date (RFC 9110), but app
-/// servers leave both off their own low-level errors (gunicorn, uvicorn, Node and Go do), so
-/// alone it says little; with the lower-case names it is `HAProxy`'s own answer. With an empty
-/// body the headers are all there is to go on, so that fingerprint weighs one less there:
-/// with the empty body alone it stays short of "high".
+/// An error with neither `Date` nor `Server`. Origin servers send Date (RFC 9110), and every
+/// common proxy dates its own answers but `HAProxy`; app servers leave both off their own
+/// low-level errors (gunicorn, uvicorn, Node and Go do), and some off everything (Puma,
+/// Sanic, uWSGI). So with HTTP/1.1 names in mixed case (`HAProxy` 2 writes them in lower case)
+/// it is an app server's answer; in lower case it may be `HAProxy`'s, or an app server's that
+/// writes lower-case names (Sanic, Rack 3, uWSGI), so it weighs little unless
+/// `cache-control: no-cache` marks `HAProxy`'s error files. Not through a forward proxy
+/// (`curl -x`): those write short answers of their own.
 fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
     if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
         return;
     }
     if haproxy_fingerprint(seen) {
+        let errorfile = seen.has("cache-control", "no-cache");
         signals.push(Signal::new(
             "no Date or Server, lower-case names",
-            "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own answer",
+            if errorfile {
+                "no Date or Server, HTTP/1.1 header names in lower case and cache-control: \
+                 no-cache: HAProxy's own error file"
+            } else {
+                "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own \
+                 answer, or an app server that writes lower-case names and no Date (Sanic, \
+                 Rack 3, uWSGI)"
+            },
             Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
-            if empty { 3 } else { 4 },
+            match (errorfile, empty) {
+                (true, false) => 4,
+                (true, true) | (false, true) => 3,
+                (false, false) => 2,
+            },
         ));
+    } else if http1(seen)
+        && !seen.response.forward_proxy
+        && seen
+            .response
+            .headers
+            .iter()
+            .any(|(n, _)| n.chars().any(|c| c.is_ascii_uppercase()))
+    {
+        signals.push(Signal::new(
+            "no Date",
+            "no Date or Server, names in mixed case: every common proxy dates its own answers \
+             but HAProxy, which writes its names in lower case; an app server that sends no \
+             Date wrote this",
+            Toward::App,
+            3,
+        ));
+        return;
     }
     if seen.json.is_some() && !app_marked(seen) {
         // A framework's JSON goes out through a server that dates it.
@@ -361,12 +393,15 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
             Toward::Front,
             1,
         ));
-    } else if !haproxy_fingerprint(seen) {
-        signals.push(Signal::note(
-            "no Date or Server: a proxy's canned answer, or an app server's own low-level error \
-             (gunicorn, uvicorn, Node and Go leave both off those)",
-        ));
     }
+}
+
+/// The answer came over HTTP/1 (HTTP/2 has no case in its names, no reason phrase).
+fn http1(seen: &Seen<'_>) -> bool {
+    seen.response
+        .version
+        .as_deref()
+        .is_some_and(|v| v.starts_with("HTTP/1"))
 }
 
 /// The body was left out of the paste (a HEAD request, `curl -I`, headers only) rather than

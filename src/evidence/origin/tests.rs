@@ -304,6 +304,26 @@ fn who_names_the_layer_in_words_and_the_product_when_known() {
 /// (what it is, the paste, the product expected).
 const APP_SERVERS_OWN: &[(&str, &str, &str)] = &[
     (
+        "Sanic's text error, lower-case names and no Date (not HAProxy)",
+        "< HTTP/1.1 404 Not Found\n< content-length: 81\n< connection: keep-alive\n< content-type: text/plain; charset=utf-8\n< \n⚠️ 404 — Not Found\n==================\nRequested URL /api/orders not found\n\n",
+        "Sanic",
+    ),
+    (
+        "Falcon's title and description under uWSGI",
+        "< HTTP/1.1 503 Service Unavailable\n< retry-after: 120\n< content-type: application/json\n< vary: Accept\n< content-length: 88\n< \n{\"title\": \"503 Service Unavailable\", \"description\": \"orders database under maintenance\"}",
+        "Falcon",
+    ),
+    (
+        "Go's http.TimeoutHandler page",
+        "< HTTP/1.1 503 Service Unavailable\n< Date: Thu, 03 Dec 2026 09:21:01 GMT\n< Content-Length: 77\n< Content-Type: text/html; charset=utf-8\n< \n<html><head><title>Timeout</title></head><body><h1>Timeout</h1></body></html>",
+        "Go net/http",
+    ),
+    (
+        "Tomcat's 404 page, which says 'no such resource' too",
+        "HTTP/1.1 404 \nContent-Type: text/html;charset=utf-8\nContent-Language: en\nDate: Thu, 03 Dec 2026 09:21:13 GMT\n\n<!doctype html><html lang=\"en\"><head><title>HTTP Status 404 – Not Found</title></head><body><h1>HTTP Status 404 – Not Found</h1><hr class=\"line\" /><p><b>Type</b> Status Report</p><p><b>Message</b> no such resource</p><hr class=\"line\" /><h3>Apache Tomcat/10.1.52</h3></body></html>",
+        "Tomcat",
+    ),
+    (
         "Node's http with a JSON error",
         "HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\nDate: Thu, 03 Dec 2026 09:19:46 GMT\nConnection: keep-alive\nKeep-Alive: timeout=5\nContent-Length: 16\n\n{\"error\":\"boom\"}",
         "Node.js",
@@ -381,10 +401,12 @@ fn app_servers_answering_by_themselves_are_the_app() {
 }
 
 #[test]
-fn an_app_servers_bare_refusal_with_nothing_to_go_on_is_unknown() {
-    // Node's parser refusing a request: no Date, no Server, no body.
+fn an_app_servers_bare_refusal_is_at_most_a_low_guess() {
+    // Node's parser refusing a request: no Date, no Server, no body. No common proxy leaves
+    // Date off in mixed case, so the app, but only "low", with the check.
     let v = read("HTTP/1.1 400 Bad Request\nConnection: close\n\n");
-    assert_eq!(v.layer, None, "{v:?}");
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert_eq!(v.confidence, Confidence::Low);
     assert!(v.check.is_some());
     // Go's handler that set only a status: an empty body alone is no proxy's mark.
     let v = read(
@@ -663,4 +685,39 @@ fn apaches_own_cache_answers_are_apaches_not_squids() {
     );
     assert_eq!(precondition.layer, Some(Layer::Gateway));
     assert_eq!(precondition.confidence, Confidence::Medium);
+}
+
+/// No Date and no Server: every common proxy dates its own answers but HAProxy, whose
+/// HTTP/1.1 names are lower case. In mixed case it is an app server's own answer (Node's
+/// bare 400, Puma under Sinatra); in lower case it may be either, so it weighs little.
+#[test]
+fn an_undated_answer_in_mixed_case_is_an_app_servers() {
+    let node = read("< HTTP/1.1 400 Bad Request\n< Connection: close\n< \n{ [0 bytes data]\n");
+    assert_eq!(node.layer, Some(Layer::App), "{:?}", node.reasons);
+    let sinatra = read(
+        "< HTTP/1.1 500 Internal Server Error\n< Content-Type: text/html;charset=utf-8\n\
+         < X-XSS-Protection: 1; mode=block\n< X-Content-Type-Options: nosniff\n\
+         < X-Frame-Options: SAMEORIGIN\n< Content-Length: 30\n< \n{ [30 bytes data]\n\
+         <h1>Internal Server Error</h1>",
+    );
+    assert_eq!(sinatra.layer, Some(Layer::App), "{:?}", sinatra.reasons);
+    assert!(sinatra.confidence < Confidence::High);
+    // The same in lower case, with no page of HAProxy's: not HAProxy for sure.
+    let lower = read(
+        "< HTTP/1.1 503 Service Unavailable\n< content-length: 22\n< connection: keep-alive\n\
+         < content-type: text/plain; charset=utf-8\n< \nService is unavailable",
+    );
+    assert!(lower.confidence < Confidence::Medium, "{:?}", lower.reasons);
+    // With HAProxy's error-file header it is HAProxy's.
+    let errorfile = read(
+        "< HTTP/1.1 503 Service Unavailable\n< content-length: 40\n< cache-control: no-cache\n\
+         < content-type: application/json\n< \n{\"error\":{\"code\":503,\"message\":\"down\"}}",
+    );
+    assert_eq!(errorfile.product.as_deref(), Some("HAProxy"));
+    // Through a forward proxy (curl -x) a short undated answer may be the proxy's own.
+    let forward = read(
+        "$ curl -sv -x http://127.0.0.1:3128 http://api.example/x\n< HTTP/1.1 400 Bad Request\n\
+         < Connection: close\n< \n",
+    );
+    assert_ne!(forward.layer, Some(Layer::App));
 }
