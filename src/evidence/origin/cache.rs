@@ -83,9 +83,14 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
     let cache_product = cache.map(|f| f.product.to_owned());
     let cache_layer = cache.map_or(Layer::Cdn, |f| f.layer);
     // The cache said it did not answer from its store.
-    let miss = ["x-cache", "cache-status", "cf-cache-status", "x-cache-status"]
-        .iter()
-        .any(|h| seen.values(h).any(|v| v.contains("miss")));
+    let miss = [
+        "x-cache",
+        "cache-status",
+        "cf-cache-status",
+        "x-cache-status",
+    ]
+    .iter()
+    .any(|h| seen.values(h).any(|v| v.contains("miss")));
     let what = || {
         let mut parts = Vec::new();
         if two_ids {

@@ -8,6 +8,7 @@
 //! `apps`). Pure.
 
 mod apps;
+mod body;
 mod cache;
 mod forwarding;
 mod signals;
@@ -20,10 +21,11 @@ pub use crate::runbook::model::Layer;
 
 use super::response::Response;
 use apps::app_format_signals;
+use body::body_signals;
 use cache::cache_signals;
 use forwarding::forwarding_signals;
 use signals::{
-    auth_signals, body_signals, configured_json_signals, id_signals, page_signals, server_signals,
+    auth_signals, configured_json_signals, id_signals, page_signals, server_signals,
     status_line_signals, status_signals,
 };
 use signatures::is_known;

@@ -241,7 +241,10 @@ fn an_age_past_max_age_is_a_stale_copy_the_cache_served() {
     let v = read(stale);
     assert_eq!(v.layer, Some(Layer::Cdn));
     assert!(v.confidence < Confidence::High);
-    assert_eq!(v.reasons[0], "stale hit → most likely Varnish answered by itself");
+    assert_eq!(
+        v.reasons[0],
+        "stale hit → most likely Varnish answered by itself"
+    );
     // Within its lifetime, no stale copy: but a success out of the store is still the
     // cache's answer (the app was not asked), as the corpus labels it.
     let v = read(&stale.replace("max-age=1", "max-age=60"));
