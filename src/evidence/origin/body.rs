@@ -3,7 +3,7 @@
 //! Date or Server, `HAProxy`'s lower-case names).
 
 use super::apps::{app_marked, app_page, go_error};
-use super::forwarding::go_order;
+use super::forwarding::{go_order, upstream_words};
 use super::signals::{id_in_body, looks_like_app_json};
 use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
 use super::{Layer, Seen, Signal, Toward};
@@ -167,6 +167,10 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 .find(|f| f.server_weight <= 1 && f.server.iter().any(|s| v.contains(s)))
         });
         match replacer {
+            _ if upstream_words(seen).is_some() => signals.push(Signal::note(
+                "a JSON error in an application format, about the upstream: what a gateway told \
+                 to answer in JSON writes",
+            )),
             _ if seen.response.headers.is_empty() => signals.push(Signal::new(
                 "app-style JSON",
                 "a JSON error in an application format, pasted alone: the app's usual form, and \

@@ -264,7 +264,7 @@ pub fn classify(response: &Response) -> Origin {
         &mut signals,
     );
     body_signals(&seen, page.is_some(), &mut signals);
-    forwarding_signals(&seen, &mut signals);
+    forwarding_signals(&seen, page.is_some(), &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);

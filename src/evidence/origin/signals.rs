@@ -3,7 +3,7 @@
 //! gives. The body's style is read in `body`, the cache headers in `cache`.
 
 use super::apps::{app_marked, app_page, app_server, named_app_server, werkzeug_status_line};
-use super::forwarding::go_order;
+use super::forwarding::{go_order, upstream_words};
 use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
 use super::verdict::front_on_path;
 use super::{Layer, Seen, Signal, Toward};
@@ -337,7 +337,12 @@ pub(super) fn id_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option<S
         seen.response.headers.iter().find(|(n, v)| {
             ID_HEADERS.contains(&n.to_lowercase().as_str()) && !v.trim().is_empty()
         })?;
-    if id_in_body(seen) {
+    if id_in_body(seen) && upstream_words(seen).is_some() {
+        signals.push(Signal::note(format!(
+            "the {name} value is in the body too, of a body about the upstream: the gateway that \
+             stamps the id wrote it"
+        )));
+    } else if id_in_body(seen) {
         signals.push(Signal::new(
             "request id in the body",
             format!(

@@ -82,12 +82,14 @@ fn an_empty_502_from_caddy_is_caddys() {
             .any(|r| r.ends_with("(+3 for something in front)"))
     );
     assert_eq!(v.weights.0[0], (Layer::Gateway, 11));
-    // Without the Date, the same answer reads on the status, the body and the Server alone.
+    // Without the Date, the same answer reads on the status, the body and the Server alone:
+    // a front for sure, but Caddy only by the Server it adds to a Server-less app's answers.
     let v = read("< HTTP/1.1 502 Bad Gateway\n< Server: Caddy\n< Content-Length: 0\n<\n");
     assert_eq!(
         v.reasons[0],
-        "502 + empty body + Server: Caddy → Caddy made it"
+        "502 + empty body + Server: Caddy → most likely Caddy made it"
     );
+    assert_eq!(v.confidence, Confidence::Medium);
     assert_eq!(v.weights.0[0], (Layer::Gateway, 8));
 }
 
@@ -619,8 +621,15 @@ fn a_body_left_out_of_the_paste_is_not_an_empty_body() {
 fn apache_naming_itself_on_a_server_less_apps_answer_is_never_a_sure_apache() {
     // Apache adds its Server where the app sent none (Go and Node send none): these were
     // the apps' answers, passed on.
-    for paste in [
+    // A 502 whose JSON speaks of the upstream is a gateway's words (Apache's configured
+    // answer or a gateway behind it): a gateway, but Apache only by its Server, so not sure.
+    let v = read(
         "HTTP/1.1 502 Bad Gateway\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Type: application/json\nContent-Length: 20\n\n{\"error\":\"upstream\"}",
+    );
+    assert!(v.confidence < Confidence::High, "{v:#?}");
+    assert!(v.check.is_some());
+    for paste in [
+        "HTTP/1.1 502 Bad Gateway\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Type: application/json\nContent-Length: 20\n\n{\"error\":\"payment\"}",
         "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Length: 0\nConnection: close\n\n",
         "HTTP/1.1 404 Not Found\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Length: 9\n\nNot Found",
     ] {
@@ -723,4 +732,49 @@ fn an_undated_answer_in_mixed_case_is_an_app_servers() {
          < Connection: close\n< \n",
     );
     assert_ne!(forward.layer, Some(Layer::App));
+}
+
+/// A gateway built on an app runtime (Node's http-proxy, Go's ReverseProxy) writes JSON with
+/// the request id in it, like an app; what gives it away is that it speaks of its upstream.
+#[test]
+fn a_body_that_speaks_of_its_upstream_is_a_gateways_whatever_it_is_built_on() {
+    let node_gateway = read(
+        "< HTTP/1.1 502 Bad Gateway\n< Content-Type: application/json\n< Content-Length: 136\n\
+         < X-Correlation-ID: 50438a52-9aae-48dc-94f2-7e1d9811f4ed\n\
+         < Date: Thu, 03 Dec 2026 09:20:57 GMT\n< Connection: keep-alive\n< Keep-Alive: timeout=5\n\
+         < \n{ [136 bytes data]\n* Connection #0 to host 127.0.0.1 left intact\n\
+         {\"error\":{\"code\":\"bad_gateway\",\"message\":\"upstream unavailable: ECONNREFUSED\",\
+         \"correlation_id\":\"50438a52-9aae-48dc-94f2-7e1d9811f4ed\"}}",
+    );
+    assert_eq!(node_gateway.layer, Some(Layer::Gateway), "{node_gateway:?}");
+    assert!(node_gateway.confidence < Confidence::High);
+    assert!(
+        node_gateway
+            .check
+            .as_deref()
+            .is_some_and(|c| c.contains("50438a52-9aae-48dc-94f2-7e1d9811f4ed"))
+    );
+    // Behind nghttpx, whose Via says it forwarded the answer: a gateway further upstream
+    // made it, not nghttpx.
+    let two_hops = read(
+        "< HTTP/1.1 502 Bad Gateway\n< Content-Type: application/json\n\
+         < X-Trace-Id: 133cd08209a77e56075683f229bf70a2\n< Date: Thu, 03 Dec 2026 09:21:22 GMT\n\
+         < Content-Length: 134\n< Server: nghttpx\n< Via: 1.1 nghttpx\n< \n\
+         {\"error\":{\"code\":\"upstream_unavailable\",\"message\":\"the upstream could not be reached\",\
+         \"trace_id\":\"133cd08209a77e56075683f229bf70a2\"}}",
+    );
+    assert_eq!(two_hops.layer, Some(Layer::Gateway));
+    assert_eq!(two_hops.product, None, "{two_hops:?}");
+    assert_eq!(
+        two_hops.reasons[0],
+        "speaks of its upstream + 502 → most likely a proxy in front made it"
+    );
+    // The app's own 504 that calls its dependency a backend, passed on by nginx, is the app's.
+    let app = read(
+        "< HTTP/1.1 504 Gateway Timeout\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 09:21:09 GMT\n\
+         < Content-Type: text/html; charset=UTF-8\n< Transfer-Encoding: chunked\n\
+         < X-Powered-By: PHP/8.2.36\n< \n<html><head><title>504 Gateway Timeout</title></head>\n\
+         <body><h1>Gateway Timeout</h1><p>The reporting backend did not answer in time.</p></body></html>",
+    );
+    assert_eq!(app.layer, Some(Layer::App), "{app:?}");
 }
