@@ -73,9 +73,9 @@ pub(super) const APP_HEADERS: &[(&str, &str)] = &[
 /// lowercase fragment of the value, when no `Server` names anyone else.
 /// (name, value, framework, the name's case counts.)
 pub(super) const APP_PRINTS: &[(&str, &str, &str, bool)] = &[
-    // `Keep-Alive` is hop-by-hop: most proxies drop the app's, and Node's own is exactly
-    // `timeout=5` (Apache's says `max=` too, beside its Server).
-    ("Keep-Alive", "timeout=5", "Node.js", false),
+    // `Keep-Alive` is hop-by-hop: most proxies drop the app's, and Node's own is a lone
+    // `timeout=N` (5 by default, Fastify's 72; Apache's says `max=` too, beside its Server).
+    ("Keep-Alive", "timeout=", "Node.js", false),
     // The JDK's `com.sun.net.httpserver` capitalises only the first letter of a name.
     ("Content-type", "", "JDK HttpServer", true),
     ("Content-length", "", "JDK HttpServer", true),
@@ -342,30 +342,25 @@ fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
     if let Some((name, product)) = APP_HEADERS.iter().find(|(n, _)| seen.has(n, "")) {
         return Some((format!("{name} header"), product));
     }
-    if !seen.has("server", "")
-        && let Some((name, value, product, _)) =
-            APP_PRINTS.iter().find(|(name, value, _, exact)| {
-                seen.response.headers.iter().any(|(n, v)| {
-                    let same_name = if *exact {
-                        n == name
-                    } else {
-                        n.eq_ignore_ascii_case(name)
-                    };
-                    same_name
-                        && if *exact {
-                            v.to_lowercase().contains(value)
-                        } else {
-                            v.trim().eq_ignore_ascii_case(value)
-                        }
-                })
-            })
-    {
-        let shown = if value.is_empty() {
-            format!("{name} header")
-        } else {
-            format!("{name}: {value}")
-        };
-        return Some((shown, product));
+    if !seen.has("server", "") {
+        for (name, value, product, exact) in APP_PRINTS {
+            let found = seen.response.headers.iter().find(|(n, v)| {
+                if *exact {
+                    n == name && v.to_lowercase().contains(value)
+                } else {
+                    let v = v.trim().to_lowercase();
+                    n.eq_ignore_ascii_case(name) && v.starts_with(value) && !v.contains(',')
+                }
+            });
+            if let Some((_, v)) = found {
+                let shown = if value.is_empty() {
+                    format!("{name} header")
+                } else {
+                    format!("{name}: {}", v.trim())
+                };
+                return Some((shown, product));
+            }
+        }
     }
     seen.values("set-cookie").find_map(|cookie| {
         let name = cookie.split('=').next().unwrap_or("").trim();
@@ -412,6 +407,22 @@ pub(super) fn app_marked(seen: &Seen<'_>) -> bool {
         || go_error(seen)
 }
 
+/// Runtimes gateways are built on too (Node's http-proxy, Go's `ReverseProxy`, the JDK's
+/// server): their marks say which runtime wrote the answer, not that an app did.
+const RUNTIMES: &[&str] = &["Node.js", "Go net/http", "JDK HttpServer"];
+
+/// The app left a mark of a framework or an app server, not only of a runtime: its server
+/// named, its own page or JSON shape by name, a header or cookie only it sets, Werkzeug's
+/// status line.
+pub(super) fn framework_marked(seen: &Seen<'_>) -> bool {
+    let framework = |p: &str| !RUNTIMES.contains(&p);
+    named_app_server(seen).is_some()
+        || app_page(seen).is_some_and(|p| framework(p.product))
+        || app_json(seen).is_some_and(|j| j.weight >= 3)
+        || app_header(seen).is_some_and(|(_, p)| framework(p))
+        || werkzeug_status_line(seen)
+}
+
 /// Werkzeug writes its reason phrases in capitals (`500 INTERNAL SERVER ERROR`); no proxy
 /// does.
 pub(super) fn werkzeug_status_line(seen: &Seen<'_>) -> bool {
@@ -451,7 +462,18 @@ pub(super) fn app_format_signals(
     if from_store {
         return;
     }
-    if go_error(seen) {
+    let go_page = app_page(seen).is_some_and(|p| p.product == "Go net/http");
+    if go_error(seen) && go_page {
+        // Go's `http.Error` wrote both the text and its headers: one fact, the headers only
+        // say the text came as Go wrote it.
+        signals.push(Signal::new(
+            "Go's http.Error",
+            "X-Content-Type-Options: nosniff on UTF-8 text: Go's http.Error wrote that text as \
+             it came (Go's net/http again, which gateways in Go share)",
+            Toward::App,
+            1,
+        ));
+    } else if go_error(seen) {
         signals.push(Signal::new(
             "Go's http.Error",
             "plain text in UTF-8 with X-Content-Type-Options: nosniff and no app's Server: how \

@@ -778,3 +778,51 @@ fn a_body_that_speaks_of_its_upstream_is_a_gateways_whatever_it_is_built_on() {
     );
     assert_eq!(app.layer, Some(Layer::App), "{app:?}");
 }
+
+/// Marks of a runtime (Node's Keep-Alive, Go's http.Error) and of any JSON writer (an app
+/// shape, the id in the body) are what a gateway built on that runtime leaves too: without a
+/// framework's own mark the app is never "high".
+#[test]
+fn a_runtimes_marks_alone_never_make_a_sure_app() {
+    let node_gateway_404 = read(
+        "$ curl -si http://127.0.0.1:20015/v2/orders\nHTTP/1.1 404 Not Found\n\
+         Content-Type: application/json\nContent-Length: 122\n\
+         X-Correlation-ID: 6a05ae0e-217e-4a54-ab14-cc8b73885213\n\
+         Date: Thu, 03 Dec 2026 09:20:59 GMT\nConnection: keep-alive\nKeep-Alive: timeout=5\n\n\
+         {\"error\":{\"code\":\"no_route\",\"message\":\"no route for /v2/orders\",\
+         \"correlation_id\":\"6a05ae0e-217e-4a54-ab14-cc8b73885213\"}}",
+    );
+    assert!(node_gateway_404.confidence < Confidence::High);
+    assert!(
+        node_gateway_404
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("no mark of an app framework")),
+        "{node_gateway_404:?}"
+    );
+    // Go's http.NotFound: its text and its headers are one fact, so not "medium" twice over.
+    let go = read(
+        "HTTP/1.1 404 Not Found\nContent-Type: text/plain; charset=utf-8\n\
+         X-Content-Type-Options: nosniff\nDate: Thu, 03 Dec 2026 09:21:04 GMT\n\
+         Content-Length: 19\n\n404 page not found\n",
+    );
+    assert_eq!(go.layer, Some(Layer::App));
+    assert!(go.confidence < Confidence::High);
+    // With a framework's own shape beside Node's mark, two things agree: sure.
+    let fastify = read(
+        "< HTTP/1.1 404 Not Found\n< content-type: application/json; charset=utf-8\n\
+         < content-length: 84\n< Date: Thu, 03 Dec 2026 09:20:55 GMT\n< Connection: keep-alive\n\
+         < Keep-Alive: timeout=72\n< \n{\"message\":\"Route GET:/api/orders/7 not found\",\
+         \"error\":\"Not Found\",\"statusCode\":404}",
+    );
+    assert_eq!(fastify.layer, Some(Layer::App));
+    assert_eq!(fastify.confidence, Confidence::High, "{fastify:?}");
+    // Node's Keep-Alive is a lone timeout, whatever its value; Apache's says max= too.
+    let headers_only = read(
+        "HTTP/1.1 404 Not Found\ncontent-type: application/json; charset=utf-8\n\
+         content-length: 85\nDate: Thu, 03 Dec 2026 09:21:27 GMT\nConnection: keep-alive\n\
+         Keep-Alive: timeout=72\n\n",
+    );
+    assert_eq!(headers_only.layer, Some(Layer::App));
+    assert_eq!(headers_only.product.as_deref(), Some("Node.js"));
+}

@@ -2,7 +2,7 @@
 //! lead, refining the layer in front, the wording of the reasons, and the one check that would
 //! settle a reading that is not sure.
 
-use super::apps::app_product;
+use super::apps::{app_product, framework_marked};
 use super::forwarding::passed_on_by;
 use super::signatures::{FRONTS, Front, OWN_HEADER};
 use super::{Confidence, Layer, Origin, Seen, Signal, Toward, Weights};
@@ -127,6 +127,20 @@ pub(super) fn decide(
             // framework makes it sure.
             if framework.is_none() && (lead.is_some() || front_on_path(seen)) {
                 cap = cap.min(Confidence::Medium);
+            }
+            let success = seen
+                .response
+                .status
+                .is_some_and(|s| (200..300).contains(&s));
+            if !framework_marked(seen) && !success {
+                // Node's or Go's own marks, JSON, an id in the body: a gateway built on the
+                // same runtime, or told to answer in JSON, leaves the same.
+                cap = cap.min(Confidence::Medium);
+                extra.push(
+                    "no mark of an app framework, only of a runtime or of any JSON writer: a \
+                     gateway built on it writes the same"
+                        .to_owned(),
+                );
             }
             (Some(Layer::App), framework, band(-lead_by).min(cap))
         }
