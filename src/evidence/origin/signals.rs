@@ -68,7 +68,7 @@ pub(super) fn server_signals(
                         "{name} names an app server ({app}); a proxy's own page names the proxy"
                     ),
                     Toward::App,
-                    if is_server { 3 } else { 2 },
+                    3,
                 ));
             }
             continue;
@@ -175,6 +175,24 @@ pub(super) fn server_signals(
 /// (nginx's `503 Service Temporarily Unavailable`); and one that passes an upstream's status
 /// line on unchanged did not write a status line that is not in its words.
 pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    let http1 = seen
+        .response
+        .version
+        .as_deref()
+        .is_some_and(|v| v.starts_with("HTTP/1"));
+    if let (Some(code), None, true) = (seen.response.status, &seen.response.reason, http1) {
+        // A proxy passes the upstream's status line on as it came, or writes its own, worded.
+        signals.push(Signal::new(
+            "no reason phrase",
+            format!(
+                "\"{code}\" with no reason phrase: an app server's status line (Tomcat writes \
+                 none); proxies and web servers word every status line they write"
+            ),
+            Toward::App,
+            3,
+        ));
+        return;
+    }
     let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
         return;
     };

@@ -826,3 +826,41 @@ fn a_runtimes_marks_alone_never_make_a_sure_app() {
     assert_eq!(headers_only.layer, Some(Layer::App));
     assert_eq!(headers_only.product.as_deref(), Some("Node.js"));
 }
+
+/// Tomcat writes no reason phrase; a proxy words every status line it writes and passes the
+/// upstream's on as it came, so a bare code is the app server's, even behind nginx.
+#[test]
+fn a_status_line_with_no_reason_phrase_is_an_app_servers() {
+    let head = read(
+        "$ curl -sI http://127.0.0.1:20050/api/users/7\nHTTP/1.1 404 \n\
+         Content-Type: text/html;charset=utf-8\nContent-Language: en\nContent-Length: 730\n\
+         Date: Thu, 03 Dec 2026 09:21:27 GMT\n\n",
+    );
+    assert_eq!(head.layer, Some(Layer::App), "{head:?}");
+    let own_502 = read(
+        "< HTTP/1.1 502 \n< Content-Type: application/json;charset=UTF-8\n< Content-Length: 91\n\
+         < Date: Thu, 03 Dec 2026 09:21:13 GMT\n< \n{ [91 bytes data]\n\
+         {\"error\":{\"code\":\"bad_gateway\",\"message\":\"payment provider returned an invalid response\"}}",
+    );
+    assert_eq!(own_502.layer, Some(Layer::App), "{own_502:?}");
+    // HTTP/2 has no reason phrase at all: nothing to read there.
+    let h2 = read("HTTP/2 404 \ncontent-type: text/html\ndate: Thu, 03 Dec 2026 09:21:27 GMT\n\n");
+    assert!(!h2.reasons.iter().any(|r| r.contains("no reason phrase")));
+}
+
+/// X-Powered-By names the framework as surely as Server names the app server: a proxy's own
+/// page carries neither. Express's own 502 page relayed by a gateway that adds only an id.
+#[test]
+fn x_powered_by_on_an_html_502_is_the_apps() {
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nx-powered-by: Express\ncontent-type: text/html; charset=utf-8\n\
+         content-length: 153\netag: W/\"99-Kuq3b1vWl1Elds9r0+Mr8mqJKMQ\"\n\
+         date: Thu, 03 Dec 2026 09:20:59 GMT\nconnection: close\n\
+         x-correlation-id: fdd9573f-e3e1-47e4-bf2a-2bb22f43d4d8\n\n<html>\n\
+         <head><title>502 Bad Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n\
+         <p>The payment provider returned an invalid response.</p>\n</body>\n</html>\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert_eq!(v.product.as_deref(), Some("Express"));
+    assert!(v.confidence < Confidence::High);
+}
