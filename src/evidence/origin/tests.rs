@@ -864,3 +864,24 @@ fn x_powered_by_on_an_html_502_is_the_apps() {
     assert_eq!(v.product.as_deref(), Some("Express"));
     assert!(v.confidence < Confidence::High);
 }
+
+/// An app server in the table is the app, never "a server in front" by the unknown-Server
+/// rule: Perl's HTTP::Daemon, gevent, Plack's servers, a bare language name.
+#[test]
+fn perl_ruby_and_python_app_servers_by_name_are_the_app() {
+    for server in [
+        "libwww-perl-daemon/6.16",
+        "gevent/23.9 Python/3.11",
+        "Twiggy",
+        "Plack::Handler::Starlet",
+        "Agoo 2.15.8",
+        "Perl/5.36",
+    ] {
+        let v = read(&format!(
+            "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 09:21:27 GMT\n\
+             Server: {server}\nContent-Type: text/html\nContent-Length: 40\n\n\
+             <title>500 Internal Server Error</title>"
+        ));
+        assert_eq!(v.layer, Some(Layer::App), "{server}: {v:?}");
+    }
+}
