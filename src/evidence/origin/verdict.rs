@@ -89,7 +89,7 @@ pub(super) fn decide(
                     Confidence::Low
                 };
             }
-            if product.is_some() && named < 3 {
+            if product.is_some() && named < 3 && cap == Confidence::High && band(lead_by) == cap {
                 // Named by a Server it also puts on what it forwards, and nothing else of its
                 // own: the side is sure, the product not.
                 cap = cap.min(Confidence::Medium);
@@ -132,7 +132,7 @@ pub(super) fn decide(
                 .response
                 .status
                 .is_some_and(|s| (200..300).contains(&s));
-            if !framework_marked(seen) && !success {
+            if !framework_marked(seen) && !success && band(-lead_by) == Confidence::High {
                 // Node's or Go's own marks, JSON, an id in the body: a gateway built on the
                 // same runtime, or told to answer in JSON, leaves the same.
                 cap = cap.min(Confidence::Medium);
