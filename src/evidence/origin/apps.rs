@@ -3,6 +3,7 @@
 //! `APP_COOKIES`), the error pages and texts they write by themselves (`APP_PAGES`), and the
 //! shapes of their JSON errors (`APP_JSON`); and the signals read from them.
 
+use super::forwarding::upstream_words;
 use super::signatures::FRONTS;
 use super::{Seen, Signal, Toward};
 
@@ -498,11 +499,28 @@ pub(super) fn app_format_signals(
         ));
     }
     if let Some((what, product)) = app_header(seen) {
-        signals.push(Signal::new(
-            what.clone(),
-            format!("the {what} is one {product} sets; a proxy's own answer has none"),
-            Toward::App,
-            3,
-        ));
+        if !RUNTIMES.contains(&product) {
+            signals.push(Signal::new(
+                what.clone(),
+                format!("the {what} is one {product} sets; a proxy's own answer has none"),
+                Toward::App,
+                3,
+            ));
+        } else if upstream_words(seen).is_some() {
+            signals.push(Signal::note(format!(
+                "the {what} is one {product} sets, on a body about the upstream: a gateway built \
+                 on {product}"
+            )));
+        } else {
+            signals.push(Signal::new(
+                what.clone(),
+                format!(
+                    "the {what} is one {product} sets: the app, or a gateway built on \
+                     {product}; a stock proxy's own answer has none"
+                ),
+                Toward::App,
+                3,
+            ));
+        }
     }
 }

@@ -52,9 +52,10 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
                  Rack 3, uWSGI)"
             },
             Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
+            // With an empty body the headers are all there is: one less for the error file.
             match (errorfile, empty) {
                 (true, false) => 4,
-                (true, true) | (false, true) => 3,
+                (_, true) => 3,
                 (false, false) => 2,
             },
         ));

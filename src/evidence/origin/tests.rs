@@ -663,7 +663,7 @@ fn werkzeugs_page_in_apaches_words_is_still_werkzeugs() {
     assert_ne!(v.product.as_deref(), Some("HAProxy"), "{v:#?}");
 }
 
-/// Apache's mod_cache: `X-Cache: HIT from <host>` as Squid writes it, but no Via; the answer
+/// Apache's `mod_cache`: `X-Cache: HIT from <host>` as Squid writes it, but no Via; the answer
 /// from its store is Apache's, and a success from the store the cache's, not the app's.
 #[test]
 fn apaches_own_cache_answers_are_apaches_not_squids() {
@@ -699,7 +699,7 @@ fn apaches_own_cache_answers_are_apaches_not_squids() {
     assert_eq!(precondition.confidence, Confidence::Medium);
 }
 
-/// No Date and no Server: every common proxy dates its own answers but HAProxy, whose
+/// No Date and no Server: every common proxy dates its own answers but `HAProxy`, whose
 /// HTTP/1.1 names are lower case. In mixed case it is an app server's own answer (Node's
 /// bare 400, Puma under Sinatra); in lower case it may be either, so it weighs little.
 #[test]
@@ -734,7 +734,7 @@ fn an_undated_answer_in_mixed_case_is_an_app_servers() {
     assert_ne!(forward.layer, Some(Layer::App));
 }
 
-/// A gateway built on an app runtime (Node's http-proxy, Go's ReverseProxy) writes JSON with
+/// A gateway built on an app runtime (Node's http-proxy, Go's `ReverseProxy`) writes JSON with
 /// the request id in it, like an app; what gives it away is that it speaks of its upstream.
 #[test]
 fn a_body_that_speaks_of_its_upstream_is_a_gateways_whatever_it_is_built_on() {
@@ -866,7 +866,7 @@ fn x_powered_by_on_an_html_502_is_the_apps() {
 }
 
 /// An app server in the table is the app, never "a server in front" by the unknown-Server
-/// rule: Perl's HTTP::Daemon, gevent, Plack's servers, a bare language name.
+/// rule: Perl's `HTTP::Daemon`, gevent, Plack's servers, a bare language name.
 #[test]
 fn perl_ruby_and_python_app_servers_by_name_are_the_app() {
     for server in [
