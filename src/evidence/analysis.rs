@@ -332,8 +332,9 @@ mod tests {
 
     #[test]
     fn only_a_reading_clearly_ahead_pre_answers_who_returned_it() {
+        // Caddy's own answer: its Go server puts Date after Server on what it makes.
         let sure = analyze(
-            "< HTTP/1.1 502 Bad Gateway\r\n< Server: Caddy\r\n<\r\n",
+            "< HTTP/1.1 502 Bad Gateway\r\n< Server: Caddy\r\n< Date: Mon, 23 Nov 2026 10:43:59 GMT\r\n<\r\n",
             at(),
         );
         assert_eq!(sure.returned_by.confidence, Confidence::High);

@@ -353,7 +353,39 @@ fn status_from_body(body: &str) -> Option<u16> {
             }
         }
     }
-    titled_error_code(&lower)
+    titled_error_code(&lower).or_else(|| code_with_its_reason(body))
+}
+
+/// A line that starts with a code followed by that code's own reason phrase, as servers
+/// write their plain-text and JSON errors: `404 page not found` (Go), `⚠️ 500 — Internal
+/// Server Error` (Sanic), `{"title": "503 Service Unavailable"}` (Falcon). The reason must
+/// follow the code on its line, so a count ("500 orders") is no status.
+fn code_with_its_reason(body: &str) -> Option<u16> {
+    let mut lines: Vec<String> = body.lines().take(3).map(str::to_lowercase).collect();
+    if let Ok(serde_json::Value::Object(object)) =
+        serde_json::from_str::<serde_json::Value>(body.trim())
+    {
+        lines = ["title", "error", "message", "detail"]
+            .iter()
+            .filter_map(|k| object.get(*k).and_then(|v| v.as_str()))
+            .map(str::to_lowercase)
+            .collect();
+    }
+    lines.iter().find_map(|line| {
+        // Only marks (an emoji, a quote) may come before the code.
+        let start = line.find(|c: char| c.is_alphanumeric())?;
+        let rest = &line[start..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let code = digits
+            .parse::<u16>()
+            .ok()
+            .filter(|c| digits.len() == 3 && (400..600).contains(c))?;
+        let reason = crate::runbook::merged::reason_phrase(code)?.to_lowercase();
+        let after = &rest[3..];
+        let near: String = after.chars().take(reason.chars().count() + 12).collect();
+        let words_follow = after.starts_with([' ', ':', '-']) || after.is_empty();
+        (words_follow && near.contains(&reason)).then_some(code)
+    })
 }
 
 /// An error code later in an error page's title: `Server Error (500)` (Django), `Error 404
@@ -470,6 +502,18 @@ mod tests {
             parse("<html><head><title>HTTP Status 503 – Service Unavailable</title></head>").status,
             Some(503)
         );
+        // A code and its own reason leading a line of text or a JSON title.
+        assert_eq!(parse("404 page not found\n").status, Some(404));
+        assert_eq!(
+            parse("⚠️ 500 — Internal Server Error\n==============================\nThe application encountered an unexpected error and could not continue.\n\n").status,
+            Some(500)
+        );
+        assert_eq!(
+            parse("{\"title\": \"503 Service Unavailable\", \"description\": \"orders database under maintenance\"}").status,
+            Some(503)
+        );
+        assert_eq!(parse("500 orders exported, 2 not found").status, None);
+        assert_eq!(parse("{\"message\": \"404 rows\"}").status, None);
         // A number in a title that is no error's says nothing.
         assert_eq!(
             parse("<html><head><title>Top 500 products</title></head></html>").status,

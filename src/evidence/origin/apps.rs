@@ -3,6 +3,7 @@
 //! `APP_COOKIES`), the error pages and texts they write by themselves (`APP_PAGES`), and the
 //! shapes of their JSON errors (`APP_JSON`); and the signals read from them.
 
+use super::forwarding::upstream_words;
 use super::signatures::FRONTS;
 use super::{Seen, Signal, Toward};
 
@@ -26,6 +27,9 @@ pub(super) const APP_SERVERS: &[(&str, &str)] = &[
     ("tornado", "Tornado"),
     ("aiohttp", "aiohttp"),
     ("sanic", "Sanic"),
+    ("gevent", "gevent"),
+    ("meinheld", "meinheld"),
+    ("bjoern", "bjoern"),
     ("express", "Express"),
     ("next.js", "Next.js"),
     ("kestrel", "ASP.NET Kestrel"),
@@ -45,14 +49,26 @@ pub(super) const APP_SERVERS: &[(&str, &str)] = &[
     ("webrick", "WEBrick"),
     ("thin", "Thin"),
     ("mongrel", "Mongrel"),
+    ("agoo", "Agoo"),
+    ("iodine", "iodine"),
+    ("rainbows", "Rainbows!"),
     ("php", "PHP"),
     ("cowboy", "Cowboy"),
     ("mojolicious", "Mojolicious"),
+    ("hypnotoad", "Mojolicious"),
     ("starman", "Starman"),
+    ("starlet", "Starlet"),
+    ("twiggy", "Twiggy"),
+    ("gazelle", "Gazelle"),
+    ("plack", "Plack"),
+    // Perl's HTTP::Daemon.
+    ("libwww-perl-daemon", "HTTP::Daemon"),
     ("warp", "Warp"),
     ("javalin", "Javalin"),
     ("rocket", "Rocket"),
     ("python", "Python"),
+    ("perl", "Perl"),
+    ("ruby", "Ruby"),
 ];
 
 /// Response headers only an app or its framework sets, never a proxy's own answer.
@@ -73,9 +89,9 @@ pub(super) const APP_HEADERS: &[(&str, &str)] = &[
 /// lowercase fragment of the value, when no `Server` names anyone else.
 /// (name, value, framework, the name's case counts.)
 pub(super) const APP_PRINTS: &[(&str, &str, &str, bool)] = &[
-    // `Keep-Alive` is hop-by-hop: most proxies drop the app's, and Node's own is exactly
-    // `timeout=5` (Apache's says `max=` too, beside its Server).
-    ("Keep-Alive", "timeout=5", "Node.js", false),
+    // `Keep-Alive` is hop-by-hop: most proxies drop the app's, and Node's own is a lone
+    // `timeout=N` (5 by default, Fastify's 72; Apache's says `max=` too, beside its Server).
+    ("Keep-Alive", "timeout=", "Node.js", false),
     // The JDK's `com.sun.net.httpserver` capitalises only the first letter of a name.
     ("Content-type", "", "JDK HttpServer", true),
     ("Content-length", "", "JDK HttpServer", true),
@@ -175,6 +191,14 @@ pub(super) const APP_PAGES: &[AppPage] = &[
         4,
     ),
     page(&["<title>⚠️ "], "Sanic", 5),
+    // Sanic's text renderer: `⚠️ 500 — Internal Server Error` over a line of `=`.
+    page(&["⚠️ ", " — ", "\n====="], "Sanic", 5),
+    // Go's `http.TimeoutHandler` with no message of its own.
+    page(
+        &["<html><head><title>timeout</title></head><body><h1>timeout</h1></body></html>"],
+        "Go net/http",
+        4,
+    ),
     page(&["the resource could not be found"], "Pyramid/WebOb", 4),
     page(&["tools.ietf.org/html/rfc7231#section"], "ASP.NET", 5),
     page(&["tools.ietf.org/html/rfc9110#section"], "ASP.NET", 5),
@@ -261,6 +285,14 @@ pub(super) const APP_JSON: &[AppJson] = &[
         product: Some("Falcon"),
         weight: 3,
     },
+    // Falcon's `HTTPError` with a description: `{"title": ..., "description": ...}`.
+    AppJson {
+        keys: &["title", "description"],
+        only: true,
+        format: "title and description (Falcon)",
+        product: Some("Falcon"),
+        weight: 3,
+    },
     // Rails' `PublicExceptions` in an API app: `{"status": 404, "error": "Not Found"}`.
     AppJson {
         keys: &["status", "error"],
@@ -299,11 +331,16 @@ pub(super) fn named_app_server(seen: &Seen<'_>) -> Option<&'static str> {
         .find_map(|(_, v)| app_server(v))
 }
 
-/// The framework's own error page or text in the body.
+/// The framework's own error page or text in the body: the surest when several match (a
+/// sentence of one may be in another's page: Tomcat's 404 says "no such resource").
 pub(super) fn app_page(seen: &Seen<'_>) -> Option<&'static AppPage> {
     APP_PAGES
         .iter()
-        .find(|p| p.all.iter().all(|b| seen.body.contains(b)))
+        .filter(|p| p.all.iter().all(|b| seen.body.contains(b)))
+        .fold(None, |best: Option<&AppPage>, p| match best {
+            Some(b) if b.weight >= p.weight => Some(b),
+            _ => Some(p),
+        })
 }
 
 /// The framework's JSON error shape of the body.
@@ -321,30 +358,25 @@ fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
     if let Some((name, product)) = APP_HEADERS.iter().find(|(n, _)| seen.has(n, "")) {
         return Some((format!("{name} header"), product));
     }
-    if !seen.has("server", "")
-        && let Some((name, value, product, _)) =
-            APP_PRINTS.iter().find(|(name, value, _, exact)| {
-                seen.response.headers.iter().any(|(n, v)| {
-                    let same_name = if *exact {
-                        n == name
-                    } else {
-                        n.eq_ignore_ascii_case(name)
-                    };
-                    same_name
-                        && if *exact {
-                            v.to_lowercase().contains(value)
-                        } else {
-                            v.trim().eq_ignore_ascii_case(value)
-                        }
-                })
-            })
-    {
-        let shown = if value.is_empty() {
-            format!("{name} header")
-        } else {
-            format!("{name}: {value}")
-        };
-        return Some((shown, product));
+    if !seen.has("server", "") {
+        for (name, value, product, exact) in APP_PRINTS {
+            let found = seen.response.headers.iter().find(|(n, v)| {
+                if *exact {
+                    n == name && v.to_lowercase().contains(value)
+                } else {
+                    let v = v.trim().to_lowercase();
+                    n.eq_ignore_ascii_case(name) && v.starts_with(value) && !v.contains(',')
+                }
+            });
+            if let Some((_, v)) = found {
+                let shown = if value.is_empty() {
+                    format!("{name} header")
+                } else {
+                    format!("{name}: {}", v.trim())
+                };
+                return Some((shown, product));
+            }
+        }
     }
     seen.values("set-cookie").find_map(|cookie| {
         let name = cookie.split('=').next().unwrap_or("").trim();
@@ -391,6 +423,22 @@ pub(super) fn app_marked(seen: &Seen<'_>) -> bool {
         || go_error(seen)
 }
 
+/// Runtimes gateways are built on too (Node's http-proxy, Go's `ReverseProxy`, the JDK's
+/// server): their marks say which runtime wrote the answer, not that an app did.
+const RUNTIMES: &[&str] = &["Node.js", "Go net/http", "JDK HttpServer"];
+
+/// The app left a mark of a framework or an app server, not only of a runtime: its server
+/// named, its own page or JSON shape by name, a header or cookie only it sets, Werkzeug's
+/// status line.
+pub(super) fn framework_marked(seen: &Seen<'_>) -> bool {
+    let framework = |p: &str| !RUNTIMES.contains(&p);
+    named_app_server(seen).is_some()
+        || app_page(seen).is_some_and(|p| framework(p.product))
+        || app_json(seen).is_some_and(|j| j.weight >= 3)
+        || app_header(seen).is_some_and(|(_, p)| framework(p))
+        || werkzeug_status_line(seen)
+}
+
 /// Werkzeug writes its reason phrases in capitals (`500 INTERNAL SERVER ERROR`); no proxy
 /// does.
 pub(super) fn werkzeug_status_line(seen: &Seen<'_>) -> bool {
@@ -430,7 +478,18 @@ pub(super) fn app_format_signals(
     if from_store {
         return;
     }
-    if go_error(seen) {
+    let go_page = app_page(seen).is_some_and(|p| p.product == "Go net/http");
+    if go_error(seen) && go_page {
+        // Go's `http.Error` wrote both the text and its headers: one fact, the headers only
+        // say the text came as Go wrote it.
+        signals.push(Signal::new(
+            "Go's http.Error",
+            "X-Content-Type-Options: nosniff on UTF-8 text: Go's http.Error wrote that text as \
+             it came (Go's net/http again, which gateways in Go share)",
+            Toward::App,
+            1,
+        ));
+    } else if go_error(seen) {
         signals.push(Signal::new(
             "Go's http.Error",
             "plain text in UTF-8 with X-Content-Type-Options: nosniff and no app's Server: how \
@@ -440,11 +499,28 @@ pub(super) fn app_format_signals(
         ));
     }
     if let Some((what, product)) = app_header(seen) {
-        signals.push(Signal::new(
-            what.clone(),
-            format!("the {what} is one {product} sets; a proxy's own answer has none"),
-            Toward::App,
-            3,
-        ));
+        if !RUNTIMES.contains(&product) {
+            signals.push(Signal::new(
+                what.clone(),
+                format!("the {what} is one {product} sets; a proxy's own answer has none"),
+                Toward::App,
+                3,
+            ));
+        } else if upstream_words(seen).is_some() {
+            signals.push(Signal::note(format!(
+                "the {what} is one {product} sets, on a body about the upstream: a gateway built \
+                 on {product}"
+            )));
+        } else {
+            signals.push(Signal::new(
+                what.clone(),
+                format!(
+                    "the {what} is one {product} sets: the app, or a gateway built on \
+                     {product}; a stock proxy's own answer has none"
+                ),
+                Toward::App,
+                3,
+            ));
+        }
     }
 }

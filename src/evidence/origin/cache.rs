@@ -10,8 +10,9 @@ pub(super) struct CacheSeen {
     /// The answer came out of a cache's store (a hit), so headers such as `Server` came with
     /// the stored object.
     pub(super) answered_from_store: bool,
-    /// What it answered with was a stale copy: the cache's answer, not the app's.
-    pub(super) stale: bool,
+    /// A success out of the store (a hit, or a stale copy): the cache's answer, not the
+    /// app's.
+    pub(super) success_from_store: bool,
 }
 
 pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
@@ -45,8 +46,13 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
         .any(|v| v.starts_with("110") || v.starts_with("111"))
         || older_than_its_lifetime(seen, age);
     let hit = two_ids || hit_word || age.is_some_and(|a| a > 0);
+    let success = seen
+        .response
+        .status
+        .is_some_and(|s| (200..300).contains(&s));
     // A cache by its headers; else a proxy that caches, by its cache-status header (nginx's
-    // `X-Cache-Status`), in its own layer.
+    // `X-Cache-Status`, Apache's `X-Cache-Detail`), in its own layer; else the web server
+    // that names itself, answering from its own cache module.
     let cache = FRONTS
         .iter()
         .filter(|f| f.layer == Layer::Cdn)
@@ -64,13 +70,27 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
                     .any(|(n, v)| n.contains("cache") && seen.has(n, v))
             })
         });
-    let cache_product = cache.map(|f| f.product.to_owned());
-    let cache_layer = cache.map_or(Layer::Cdn, |f| f.layer);
-    let on_path = cache_product.is_some()
+    let on_path = cache.is_some()
         || hit
         || seen.has("via", "")
         || seen.has("x-cache", "")
         || seen.has("age", "");
+    let cache = cache.or_else(|| {
+        FRONTS
+            .iter()
+            .find(|f| f.server.iter().any(|s| seen.has("server", s)))
+    });
+    let cache_product = cache.map(|f| f.product.to_owned());
+    let cache_layer = cache.map_or(Layer::Cdn, |f| f.layer);
+    // The cache said it did not answer from its store.
+    let miss = [
+        "x-cache",
+        "cache-status",
+        "cf-cache-status",
+        "x-cache-status",
+    ]
+    .iter()
+    .any(|h| seen.values(h).any(|v| v.contains("miss")));
     let what = || {
         let mut parts = Vec::new();
         if two_ids {
@@ -86,19 +106,33 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
     };
     if seen.status_is(&[304, 412]) && on_path {
         let status = seen.response.status.unwrap_or_default();
+        let says = if hit {
+            format!(
+                "{status} with a cache on the path ({}): a cache answers conditional requests \
+                 from its store by itself",
+                what()
+            )
+        } else if miss {
+            format!(
+                "{status} with a cache on the path that says MISS: not from its store, but the \
+                 server in front weighs a precondition against what the app sent by itself, \
+                 and few apps check one"
+            )
+        } else {
+            format!(
+                "{status} with a cache on the path: a cache answers conditional requests from \
+                 its store by itself"
+            )
+        };
         signals.push(Signal::new(
             format!("{status} + cache headers"),
-            format!(
-                "{status} with a cache on the path{}: a cache answers conditional requests \
-                 from its store by itself",
-                if hit {
-                    format!(" ({})", what())
-                } else {
-                    String::new()
-                }
-            ),
+            says,
             Toward::Layer(cache_layer, cache_product.clone()),
-            if hit { 8 } else { 5 },
+            match (hit, miss) {
+                (true, _) => 8,
+                (false, true) => 3,
+                (false, false) => 5,
+            },
         ));
     } else if stale {
         signals.push(Signal::new(
@@ -107,6 +141,17 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
              (or did not) ask upstream",
             Toward::Layer(cache_layer, cache_product.clone()),
             6,
+        ));
+    } else if hit && success {
+        signals.push(Signal::new(
+            "a success from the store",
+            format!(
+                "a success served from the cache's store ({}): the cache answered it; the app \
+                 was not asked this time",
+                what()
+            ),
+            Toward::Layer(cache_layer, cache_product.clone()),
+            5,
         ));
     } else if hit {
         signals.push(Signal::note(format!(
@@ -122,7 +167,7 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
     }
     CacheSeen {
         answered_from_store: hit || seen.status_is(&[304, 412]) || stale,
-        stale,
+        success_from_store: success && (hit || stale),
     }
 }
 

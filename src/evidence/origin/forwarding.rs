@@ -1,8 +1,51 @@
 //! Signs that a proxy passed an answer on rather than wrote it: a header it sets only on what
-//! it forwards, the order a Go proxy's server writes headers in, a body streamed in chunks.
+//! it forwards, the order a Go proxy's server writes headers in, a body streamed in chunks;
+//! and the one sign that a gateway wrote it, whatever it is built on: a body that speaks of
+//! its upstream.
 
+use super::apps::app_page;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::{Seen, Signal, Toward};
+
+/// Words a gateway writes of its own upstream when it could not get an answer from it
+/// ("upstream unavailable: ECONNREFUSED", "no healthy upstream", "unable to connect to the
+/// remote server"). An app reporting its own dependency names it ("the payment provider",
+/// "the inventory service"), or calls it its backend, so "backend" is not among them.
+const UPSTREAM_WORDS: &[&str] = &[
+    "upstream",
+    "no healthy",
+    "econnrefused",
+    "econnreset",
+    "dial tcp",
+    "remote server",
+    "remote web server",
+    "remote host",
+    "origin server",
+];
+
+/// The word of `UPSTREAM_WORDS` in the body of a 500-504 that is not an app framework's own
+/// page: the gateway whose upstream failed wrote it. Whatever it is built on (Node, Go, an
+/// app framework), and whichever format it answers in, its JSON and the request id it
+/// quotes say nothing for the app then.
+pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
+    if !seen.status_is(&[500, 502, 503, 504]) || app_page(seen).is_some() {
+        return None;
+    }
+    UPSTREAM_WORDS
+        .iter()
+        .copied()
+        .find(|w| seen.body.contains(w))
+}
+
+/// The products that marked the answer as forwarded from upstream: whoever made it, not
+/// they.
+pub(super) fn passed_on_by(seen: &Seen<'_>) -> Vec<&'static str> {
+    FRONTS
+        .iter()
+        .filter(|f| f.forwarded_headers.iter().any(|(n, v)| seen.has(n, v)))
+        .map(|f| f.product)
+        .collect()
+}
 
 /// The product in front a `Server` value names.
 fn named_front(seen: &Seen<'_>) -> Option<&'static Front> {
@@ -31,9 +74,29 @@ pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
     Some(position("date")? > position("server")?)
 }
 
-pub(super) fn forwarding_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    let upstream = upstream_words(seen).filter(|_| !page);
+    if let Some(word) = upstream {
+        signals.push(Signal::new(
+            "speaks of its upstream",
+            format!(
+                "the body speaks of its upstream (\"{word}\"): the words of a gateway that could \
+                 not get an answer from it; an app names the service it depends on"
+            ),
+            Toward::Front,
+            4,
+        ));
+    }
     for front in FRONTS {
         if let Some((n, _)) = front.forwarded_headers.iter().find(|(n, v)| seen.has(n, v)) {
+            if upstream.is_some() {
+                signals.push(Signal::note(format!(
+                    "{n}: {} forwarded it from further upstream, where a gateway wrote it (the \
+                     body speaks of its own upstream)",
+                    front.product
+                )));
+                continue;
+            }
             signals.push(Signal::new(
                 format!("{n} from {}", front.product),
                 format!(

@@ -8,6 +8,7 @@
 //! `apps`). Pure.
 
 mod apps;
+mod body;
 mod cache;
 mod forwarding;
 mod signals;
@@ -20,10 +21,11 @@ pub use crate::runbook::model::Layer;
 
 use super::response::Response;
 use apps::app_format_signals;
+use body::body_signals;
 use cache::cache_signals;
 use forwarding::forwarding_signals;
 use signals::{
-    auth_signals, body_signals, configured_json_signals, id_signals, page_signals, server_signals,
+    auth_signals, configured_json_signals, id_signals, page_signals, server_signals,
     status_line_signals, status_signals,
 };
 use signatures::is_known;
@@ -253,7 +255,7 @@ pub fn classify(response: &Response) -> Origin {
         page.is_some(),
         &mut signals,
     );
-    status_signals(&seen, cache.stale, &mut signals);
+    status_signals(&seen, cache.success_from_store, &mut signals);
     status_line_signals(&seen, &mut signals);
     app_format_signals(
         &seen,
@@ -262,7 +264,7 @@ pub fn classify(response: &Response) -> Origin {
         &mut signals,
     );
     body_signals(&seen, page.is_some(), &mut signals);
-    forwarding_signals(&seen, &mut signals);
+    forwarding_signals(&seen, page.is_some(), &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);

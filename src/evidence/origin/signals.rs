@@ -1,11 +1,10 @@
-//! Reading each signal from a response (the product's page, cache headers, `Server`, the
-//! status, the body's style, request ids, the auth challenge) and the weight each one gives.
+//! Reading each signal from a response (the product's page, `Server`, the status and its
+//! line, a proxy's configured JSON, request ids, the auth challenge) and the weight each one
+//! gives. The body's style is read in `body`, the cache headers in `cache`.
 
-use super::apps::{
-    app_marked, app_page, app_server, go_error, named_app_server, werkzeug_status_line,
-};
-use super::forwarding::go_order;
-use super::signatures::{EMPTY_BODY_FRONTS, FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
+use super::apps::{app_marked, app_page, app_server, named_app_server, werkzeug_status_line};
+use super::forwarding::{go_order, upstream_words};
+use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
 use super::verdict::front_on_path;
 use super::{Layer, Seen, Signal, Toward};
 
@@ -69,7 +68,7 @@ pub(super) fn server_signals(
                         "{name} names an app server ({app}); a proxy's own page names the proxy"
                     ),
                     Toward::App,
-                    if is_server { 3 } else { 2 },
+                    3,
                 ));
             }
             continue;
@@ -176,6 +175,24 @@ pub(super) fn server_signals(
 /// (nginx's `503 Service Temporarily Unavailable`); and one that passes an upstream's status
 /// line on unchanged did not write a status line that is not in its words.
 pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    let http1 = seen
+        .response
+        .version
+        .as_deref()
+        .is_some_and(|v| v.starts_with("HTTP/1"));
+    if let (Some(code), None, true) = (seen.response.status, &seen.response.reason, http1) {
+        // A proxy passes the upstream's status line on as it came, or writes its own, worded.
+        signals.push(Signal::new(
+            "no reason phrase",
+            format!(
+                "\"{code}\" with no reason phrase: an app server's status line (Tomcat writes \
+                 none); proxies and web servers word every status line they write"
+            ),
+            Toward::App,
+            3,
+        ));
+        return;
+    }
     let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
         return;
     };
@@ -279,8 +296,9 @@ pub(super) fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut
     ));
 }
 
-/// What the status says by itself (a stale copy's success is the cache's, not the app's).
-pub(super) fn status_signals(seen: &Seen<'_>, stale: bool, signals: &mut Vec<Signal>) {
+/// What the status says by itself (a success out of a cache's store is the cache's, not the
+/// app's).
+pub(super) fn status_signals(seen: &Seen<'_>, from_store: bool, signals: &mut Vec<Signal>) {
     if let Some(code) = seen.response.status.filter(|c| [502, 504].contains(c)) {
         signals.push(Signal::new(
             code.to_string(),
@@ -300,7 +318,7 @@ pub(super) fn status_signals(seen: &Seen<'_>, stale: bool, signals: &mut Vec<Sig
             6,
         ));
     }
-    if !stale
+    if !from_store
         && seen
             .response
             .status
@@ -315,211 +333,6 @@ pub(super) fn status_signals(seen: &Seen<'_>, stale: bool, signals: &mut Vec<Sig
     }
 }
 
-/// `HAProxy`'s own answers carry neither Date nor Server, and `HAProxy` 2 writes HTTP/1.1 header
-/// names in lower case. So do Rack 3 apps under Puma, which leave a mark of the app.
-fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
-    !app_marked(seen)
-        && !seen.has("date", "")
-        && !seen.has("server", "")
-        && seen
-            .response
-            .version
-            .as_deref()
-            .is_some_and(|v| v.starts_with("HTTP/1"))
-        && seen.response.headers.len() >= 2
-        && seen
-            .response
-            .headers
-            .iter()
-            .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
-}
-
-/// An error with neither `Date` nor `Server`. Origin servers send Date (RFC 9110), but app
-/// servers leave both off their own low-level errors (gunicorn, uvicorn, Node and Go do), so
-/// alone it says little; with the lower-case names it is `HAProxy`'s own answer. With an empty
-/// body the headers are all there is to go on, so that fingerprint weighs one less there:
-/// with the empty body alone it stays short of "high".
-fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
-    if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
-        return;
-    }
-    if haproxy_fingerprint(seen) {
-        signals.push(Signal::new(
-            "no Date or Server, lower-case names",
-            "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own answer",
-            Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
-            if empty { 3 } else { 4 },
-        ));
-    }
-    if seen.json.is_some() && !app_marked(seen) {
-        // A framework's JSON goes out through a server that dates it.
-        signals.push(Signal::new(
-            "undated JSON",
-            "a JSON error with no Date or Server: an app's JSON goes out through a server that \
-             dates it; a proxy's canned answer is written whole",
-            Toward::Front,
-            1,
-        ));
-    } else if !haproxy_fingerprint(seen) {
-        signals.push(Signal::note(
-            "no Date or Server: a proxy's canned answer, or an app server's own low-level error \
-             (gunicorn, uvicorn, Node and Go leave both off those)",
-        ));
-    }
-}
-
-/// The body was left out of the paste (a HEAD request, `curl -I`, headers only) rather than
-/// empty: a Content-Length above zero says so.
-fn body_not_shown(seen: &Seen<'_>) -> bool {
-    seen.response
-        .method
-        .as_deref()
-        .is_some_and(|m| m.eq_ignore_ascii_case("head"))
-        || seen
-            .values("content-length")
-            .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
-}
-
-/// The one in front that answers errors with an empty body by default (Caddy) is named, or
-/// `HAProxy`'s fingerprint is there (its `return` with no body). Other proxies write a page for
-/// their errors, while apps often send a bare status (Go's `WriteHeader`, Spring's
-/// `ResponseEntity.build()`, ASP.NET's `StatusCode`).
-fn empty_answering_front(seen: &Seen<'_>) -> bool {
-    haproxy_fingerprint(seen)
-        || seen.values("server").any(|v| {
-            FRONTS
-                .iter()
-                .filter(|f| EMPTY_BODY_FRONTS.contains(&f.product))
-                .any(|f| f.server.iter().any(|s| v.contains(s)))
-        })
-}
-
-pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
-    let body = seen.body.trim();
-    let content_type = seen.values("content-type").next().unwrap_or("");
-    if body.is_empty() {
-        if !seen.error() || seen.response.headers.is_empty() {
-            return;
-        }
-        if body_not_shown(seen) {
-            signals.push(Signal::note(
-                "the body was not shown (a HEAD request or a headers-only paste: Content-Length \
-                 is above zero), so its absence says nothing",
-            ));
-        } else if go_order(seen) == Some(false) {
-            signals.push(Signal::note(
-                "an empty body, passed on from upstream as it was (the headers' order says so)",
-            ));
-        } else if empty_answering_front(seen) {
-            signals.push(Signal::new(
-                "empty body",
-                "an error with an empty body: how the proxy in front answers by itself",
-                Toward::Front,
-                3,
-            ));
-        } else {
-            signals.push(Signal::new(
-                "empty body",
-                "an error with an empty body: some proxies send none, and so does an app that \
-                 set only a status",
-                Toward::Front,
-                1,
-            ));
-        }
-        canned_answer_signals(seen, true, signals);
-        return;
-    }
-    let app_json = looks_like_app_json(seen.json.as_ref());
-    if app_json {
-        // A proxy that writes its own Server on everything (nginx) hides the app's: with no
-        // other mark of the app, its JSON errors read the same as the app's.
-        let replacer = seen.values("server").find_map(|v| {
-            FRONTS
-                .iter()
-                .find(|f| f.server_weight <= 1 && f.server.iter().any(|s| v.contains(s)))
-        });
-        match replacer {
-            _ if seen.response.headers.is_empty() => signals.push(Signal::new(
-                "app-style JSON",
-                "a JSON error in an application format, pasted alone: the app's usual form, and \
-                 what a proxy told to answer in JSON writes too",
-                Toward::App,
-                1,
-            )),
-            Some(front) if seen.error() && !app_marked(seen) && !id_in_body(seen) => {
-                signals.push(Signal::new(
-                    "app-style JSON",
-                    format!(
-                        "JSON error body in an application format; but {} writes its own Server \
-                         on everything, and a proxy told to answer in JSON writes the same",
-                        front.product
-                    ),
-                    Toward::App,
-                    1,
-                ));
-            }
-            _ => signals.push(Signal::new(
-                "app-style JSON",
-                "JSON error body in an application format",
-                Toward::App,
-                3,
-            )),
-        }
-    } else if seen.json.is_some() {
-        signals.push(Signal::note(
-            "a JSON body with none of the usual error fields: gateways write these too",
-        ));
-    }
-    if content_type.contains("json") && !app_json {
-        signals.push(Signal::new(
-            "JSON content type",
-            "Content-Type JSON: APIs answer in JSON; a proxy's own pages are mostly HTML or text",
-            Toward::App,
-            1,
-        ));
-    }
-    // Beside a page the app's own format, the looks of a page say nothing more.
-    if !seen.error() || page || app_page(seen).is_some() || go_error(seen) {
-        return;
-    }
-    // A file's date says a static file: the web server's custom error page. An ETag alone
-    // less so (Express tags what it sends, weakly: `W/"..."`).
-    if seen.has("last-modified", "") {
-        signals.push(Signal::new(
-            "static file",
-            "an error page with Last-Modified: a static file, the web server's custom error page",
-            Toward::Front,
-            3,
-        ));
-    } else if seen.values("etag").any(|v| !v.starts_with("w/")) {
-        signals.push(Signal::new(
-            "ETag on an error",
-            "an error page with a strong ETag: perhaps a static file, the web server's custom \
-             error page",
-            Toward::Front,
-            1,
-        ));
-    }
-    let html = body.starts_with('<') || body.contains("<html") || content_type.contains("html");
-    if seen.json.is_none() && !html && body.len() < 200 && !body.contains('{') {
-        signals.push(Signal::new(
-            "one-line text",
-            "a short plain-text error: the style of a proxy's configured answer",
-            Toward::Front,
-            1,
-        ));
-    }
-    canned_answer_signals(seen, false, signals);
-    if html && !id_in_body(seen) {
-        signals.push(Signal::new(
-            "HTML page",
-            "an HTML error page with no request id in it, not the app's error format",
-            Toward::Front,
-            1,
-        ));
-    }
-}
-
 /// Request-id headers, lower case.
 const ID_HEADERS: &[&str] = &[
     "x-request-id",
@@ -529,7 +342,7 @@ const ID_HEADERS: &[&str] = &[
 ];
 
 /// The value of a request-id header, when the body quotes it.
-fn id_in_body(seen: &Seen<'_>) -> bool {
+pub(super) fn id_in_body(seen: &Seen<'_>) -> bool {
     ID_HEADERS.iter().any(|h| {
         seen.values(h)
             .any(|v| v.trim().len() >= 4 && seen.body.contains(v.trim()))
@@ -542,7 +355,12 @@ pub(super) fn id_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option<S
         seen.response.headers.iter().find(|(n, v)| {
             ID_HEADERS.contains(&n.to_lowercase().as_str()) && !v.trim().is_empty()
         })?;
-    if id_in_body(seen) {
+    if id_in_body(seen) && upstream_words(seen).is_some() {
+        signals.push(Signal::note(format!(
+            "the {name} value is in the body too, of a body about the upstream: the gateway that \
+             stamps the id wrote it"
+        )));
+    } else if id_in_body(seen) {
         signals.push(Signal::new(
             "request id in the body",
             format!(
@@ -589,7 +407,7 @@ pub(super) fn auth_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
 }
 
 /// A JSON object with the fields applications use for errors.
-fn looks_like_app_json(json: Option<&serde_json::Value>) -> bool {
+pub(super) fn looks_like_app_json(json: Option<&serde_json::Value>) -> bool {
     let Some(object) = json.and_then(|j| j.as_object()) else {
         return false;
     };

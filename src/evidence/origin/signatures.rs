@@ -145,7 +145,8 @@ pub(super) const FRONTS: &[Front] = &[
         // Go, Puma, Spring Boot send none).
         server_weight: 2,
         own_headers: &[],
-        hop_headers: &[],
+        // mod_cache's `CacheDetailHeader`.
+        hop_headers: &[("x-cache-detail", "")],
         forwarded_headers: &[],
         own_reasons: &[(502, "Proxy Error")],
         all_reasons: &[],
@@ -206,7 +207,8 @@ pub(super) const FRONTS: &[Front] = &[
         server: &["squid"],
         server_weight: 4,
         own_headers: &[("x-squid-error", "")],
-        hop_headers: &[("via", "squid"), ("x-cache", "from")],
+        // Not `X-Cache: HIT from <host>` alone: Apache's mod_cache writes the same.
+        hop_headers: &[("via", "squid")],
         forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],

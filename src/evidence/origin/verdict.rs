@@ -2,7 +2,8 @@
 //! lead, refining the layer in front, the wording of the reasons, and the one check that would
 //! settle a reading that is not sure.
 
-use super::apps::app_product;
+use super::apps::{app_product, framework_marked};
+use super::forwarding::passed_on_by;
 use super::signatures::{FRONTS, Front, OWN_HEADER};
 use super::{Confidence, Layer, Origin, Seen, Signal, Toward, Weights};
 
@@ -15,11 +16,15 @@ fn band(lead: i32) -> Confidence {
     }
 }
 
-/// The leading layer in front and its product, with the weight of its own evidence.
-fn leading_front(signals: &[Signal]) -> Option<(Layer, Option<String>, i32)> {
+/// The leading layer in front and its product, with the weight of its own evidence. A
+/// product that marked the answer as one it forwarded (`passed_on`) did not make it.
+fn leading_front(signals: &[Signal], passed_on: &[&str]) -> Option<(Layer, Option<String>, i32)> {
     let mut totals: Vec<(Layer, Option<String>, i32)> = Vec::new();
     for signal in signals {
         if let Toward::Layer(layer, product) = &signal.toward {
+            if product.as_deref().is_some_and(|p| passed_on.contains(&p)) {
+                continue;
+            }
             let same = totals
                 .iter_mut()
                 .find(|(l, p, _)| p == product && (p.is_some() || l == layer));
@@ -54,7 +59,7 @@ pub(super) fn decide(
 ) -> Origin {
     let app: i32 = weight_toward(signals, |t| *t == Toward::App);
     let generic: i32 = weight_toward(signals, |t| *t == Toward::Front);
-    let lead = leading_front(signals);
+    let lead = leading_front(signals, &passed_on_by(seen));
     let named = lead.as_ref().map_or(0, |(_, _, w)| *w);
     let front = generic + named;
     let lead_by = front - app;
@@ -83,6 +88,14 @@ pub(super) fn decide(
                 } else {
                     Confidence::Low
                 };
+            }
+            if product.is_some() && named < 3 && cap == Confidence::High && band(lead_by) == cap {
+                // Named by a Server it also puts on what it forwards, and nothing else of its
+                // own: the side is sure, the product not.
+                cap = cap.min(Confidence::Medium);
+                extra.push(format!(
+                    "only its Server names {front_name}, which it puts on answers it forwards too"
+                ));
             }
             if rival_product(signals, lead.as_ref()) {
                 cap = cap.min(Confidence::Medium);
@@ -114,6 +127,20 @@ pub(super) fn decide(
             // framework makes it sure.
             if framework.is_none() && (lead.is_some() || front_on_path(seen)) {
                 cap = cap.min(Confidence::Medium);
+            }
+            let success = seen
+                .response
+                .status
+                .is_some_and(|s| (200..300).contains(&s));
+            if !framework_marked(seen) && !success && band(-lead_by) == Confidence::High {
+                // Node's or Go's own marks, JSON, an id in the body: a gateway built on the
+                // same runtime, or told to answer in JSON, leaves the same.
+                cap = cap.min(Confidence::Medium);
+                extra.push(
+                    "no mark of an app framework, only of a runtime or of any JSON writer: a \
+                     gateway built on it writes the same"
+                        .to_owned(),
+                );
             }
             (Some(Layer::App), framework, band(-lead_by).min(cap))
         }
@@ -318,7 +345,13 @@ fn verdict(
                 (_, Some(p)) => format!("{hedge}{p} made it"),
                 (_, None) => format!("{hedge}a proxy in front made it"),
             };
-            let carried = shorts(&|t| *t != Toward::App);
+            // What carried it: the signals for any front, and those for the product named
+            // (not another's, nor one that passed the answer on).
+            let carried = shorts(&|t| match t {
+                Toward::App => false,
+                Toward::Front | Toward::Layer(_, None) => true,
+                Toward::Layer(_, Some(p)) => Some(p.as_str()) == product,
+            });
             format!("{} → {who}", carried.join(" + "))
         }
         Side::App => {

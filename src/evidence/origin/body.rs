@@ -1,0 +1,254 @@
+//! What the body says, and its absence: an empty body, a page in the app's format or a
+//! proxy's, a static file, a short text, and the headers that say how it was written (no
+//! Date or Server, `HAProxy`'s lower-case names).
+
+use super::apps::{app_marked, app_page, go_error};
+use super::forwarding::{go_order, upstream_words};
+use super::signals::{id_in_body, looks_like_app_json};
+use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
+use super::{Layer, Seen, Signal, Toward};
+
+/// `HAProxy`'s own answers carry neither Date nor Server, and `HAProxy` 2 writes HTTP/1.1 header
+/// names in lower case. So do Rack 3 apps under Puma, which leave a mark of the app.
+fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
+    !app_marked(seen)
+        && !seen.has("date", "")
+        && !seen.has("server", "")
+        && seen
+            .response
+            .version
+            .as_deref()
+            .is_some_and(|v| v.starts_with("HTTP/1"))
+        && seen.response.headers.len() >= 2
+        && seen
+            .response
+            .headers
+            .iter()
+            .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
+}
+
+/// An error with neither `Date` nor `Server`. Origin servers send Date (RFC 9110), and every
+/// common proxy dates its own answers but `HAProxy`; app servers leave both off their own
+/// low-level errors (gunicorn, uvicorn, Node and Go do), and some off everything (Puma,
+/// Sanic, uWSGI). So with HTTP/1.1 names in mixed case (`HAProxy` 2 writes them in lower case)
+/// it is an app server's answer; in lower case it may be `HAProxy`'s, or an app server's that
+/// writes lower-case names (Sanic, Rack 3, uWSGI), so it weighs little unless
+/// `cache-control: no-cache` marks `HAProxy`'s error files. Not through a forward proxy
+/// (`curl -x`): those write short answers of their own.
+fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
+    if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
+        return;
+    }
+    if haproxy_fingerprint(seen) {
+        let errorfile = seen.has("cache-control", "no-cache");
+        signals.push(Signal::new(
+            "no Date or Server, lower-case names",
+            if errorfile {
+                "no Date or Server, HTTP/1.1 header names in lower case and cache-control: \
+                 no-cache: HAProxy's own error file"
+            } else {
+                "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own \
+                 answer, or an app server that writes lower-case names and no Date (Sanic, \
+                 Rack 3, uWSGI)"
+            },
+            Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
+            // With an empty body the headers are all there is: one less for the error file.
+            match (errorfile, empty) {
+                (true, false) => 4,
+                (_, true) => 3,
+                (false, false) => 2,
+            },
+        ));
+    } else if http1(seen)
+        && !seen.response.forward_proxy
+        && seen
+            .response
+            .headers
+            .iter()
+            .any(|(n, _)| n.chars().any(|c| c.is_ascii_uppercase()))
+    {
+        signals.push(Signal::new(
+            "no Date",
+            "no Date or Server, names in mixed case: every common proxy dates its own answers \
+             but HAProxy, which writes its names in lower case; an app server that sends no \
+             Date wrote this",
+            Toward::App,
+            3,
+        ));
+        return;
+    }
+    if seen.json.is_some() && !app_marked(seen) {
+        // A framework's JSON goes out through a server that dates it.
+        signals.push(Signal::new(
+            "undated JSON",
+            "a JSON error with no Date or Server: an app's JSON goes out through a server that \
+             dates it; a proxy's canned answer is written whole",
+            Toward::Front,
+            1,
+        ));
+    }
+}
+
+/// The answer came over HTTP/1 (HTTP/2 has no case in its names, no reason phrase).
+fn http1(seen: &Seen<'_>) -> bool {
+    seen.response
+        .version
+        .as_deref()
+        .is_some_and(|v| v.starts_with("HTTP/1"))
+}
+
+/// The body was left out of the paste (a HEAD request, `curl -I`, headers only) rather than
+/// empty: a Content-Length above zero says so.
+fn body_not_shown(seen: &Seen<'_>) -> bool {
+    seen.response
+        .method
+        .as_deref()
+        .is_some_and(|m| m.eq_ignore_ascii_case("head"))
+        || seen
+            .values("content-length")
+            .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
+}
+
+/// The one in front that answers errors with an empty body by default (Caddy) is named, or
+/// `HAProxy`'s fingerprint is there (its `return` with no body). Other proxies write a page for
+/// their errors, while apps often send a bare status (Go's `WriteHeader`, Spring's
+/// `ResponseEntity.build()`, ASP.NET's `StatusCode`).
+fn empty_answering_front(seen: &Seen<'_>) -> bool {
+    haproxy_fingerprint(seen)
+        || seen.values("server").any(|v| {
+            FRONTS
+                .iter()
+                .filter(|f| EMPTY_BODY_FRONTS.contains(&f.product))
+                .any(|f| f.server.iter().any(|s| v.contains(s)))
+        })
+}
+
+pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    let body = seen.body.trim();
+    let content_type = seen.values("content-type").next().unwrap_or("");
+    if body.is_empty() {
+        if !seen.error() || seen.response.headers.is_empty() {
+            return;
+        }
+        if body_not_shown(seen) {
+            signals.push(Signal::note(
+                "the body was not shown (a HEAD request or a headers-only paste: Content-Length \
+                 is above zero), so its absence says nothing",
+            ));
+        } else if go_order(seen) == Some(false) {
+            signals.push(Signal::note(
+                "an empty body, passed on from upstream as it was (the headers' order says so)",
+            ));
+        } else if empty_answering_front(seen) {
+            signals.push(Signal::new(
+                "empty body",
+                "an error with an empty body: how the proxy in front answers by itself",
+                Toward::Front,
+                3,
+            ));
+        } else {
+            signals.push(Signal::new(
+                "empty body",
+                "an error with an empty body: some proxies send none, and so does an app that \
+                 set only a status",
+                Toward::Front,
+                1,
+            ));
+        }
+        canned_answer_signals(seen, true, signals);
+        return;
+    }
+    let app_json = looks_like_app_json(seen.json.as_ref());
+    if app_json {
+        // A proxy that writes its own Server on everything (nginx) hides the app's: with no
+        // other mark of the app, its JSON errors read the same as the app's.
+        let replacer = seen.values("server").find_map(|v| {
+            FRONTS
+                .iter()
+                .find(|f| f.server_weight <= 1 && f.server.iter().any(|s| v.contains(s)))
+        });
+        match replacer {
+            _ if upstream_words(seen).is_some() => signals.push(Signal::note(
+                "a JSON error in an application format, about the upstream: what a gateway told \
+                 to answer in JSON writes",
+            )),
+            _ if seen.response.headers.is_empty() => signals.push(Signal::new(
+                "app-style JSON",
+                "a JSON error in an application format, pasted alone: the app's usual form, and \
+                 what a proxy told to answer in JSON writes too",
+                Toward::App,
+                1,
+            )),
+            Some(front) if seen.error() && !app_marked(seen) && !id_in_body(seen) => {
+                signals.push(Signal::new(
+                    "app-style JSON",
+                    format!(
+                        "JSON error body in an application format; but {} writes its own Server \
+                         on everything, and a proxy told to answer in JSON writes the same",
+                        front.product
+                    ),
+                    Toward::App,
+                    1,
+                ));
+            }
+            _ => signals.push(Signal::new(
+                "app-style JSON",
+                "JSON error body in an application format",
+                Toward::App,
+                3,
+            )),
+        }
+    } else if seen.json.is_some() {
+        signals.push(Signal::note(
+            "a JSON body with none of the usual error fields: gateways write these too",
+        ));
+    }
+    if content_type.contains("json") && !app_json {
+        signals.push(Signal::new(
+            "JSON content type",
+            "Content-Type JSON: APIs answer in JSON; a proxy's own pages are mostly HTML or text",
+            Toward::App,
+            1,
+        ));
+    }
+    // Beside a page the app's own format, the looks of a page say nothing more.
+    if !seen.error() || page || app_page(seen).is_some() || go_error(seen) {
+        return;
+    }
+    // A file's date says a static file: the web server's custom error page. An ETag alone
+    // less so (Express tags what it sends, weakly: `W/"..."`).
+    if seen.has("last-modified", "") {
+        signals.push(Signal::new(
+            "static file",
+            "an error page with Last-Modified: a static file, the web server's custom error page",
+            Toward::Front,
+            3,
+        ));
+    } else if seen.values("etag").any(|v| !v.starts_with("w/")) {
+        signals.push(Signal::new(
+            "ETag on an error",
+            "an error page with a strong ETag: perhaps a static file, the web server's custom \
+             error page",
+            Toward::Front,
+            1,
+        ));
+    }
+    let html = body.starts_with('<') || body.contains("<html") || content_type.contains("html");
+    if seen.json.is_none() && !html && body.len() < 200 && !body.contains('{') {
+        signals.push(Signal::new(
+            "one-line text",
+            "a short plain-text error: the style of a proxy's configured answer",
+            Toward::Front,
+            1,
+        ));
+    }
+    canned_answer_signals(seen, false, signals);
+    if html && !id_in_body(seen) {
+        signals.push(Signal::new(
+            "HTML page",
+            "an HTML error page with no request id in it, not the app's error format",
+            Toward::Front,
+            1,
+        ));
+    }
+}
