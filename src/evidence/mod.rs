@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod ids;
+pub mod logs;
 pub mod needs;
 pub mod origin;
 pub mod request;
