@@ -1,0 +1,323 @@
+//! The picture of an incident an access log holds, kept as counters, never as lines, so memory
+//! stays bounded whatever the log's size: requests per minute by status class, the failing
+//! ones, and per route (grouped by pattern), upstream and client their requests, failures and
+//! a latency histogram. From it, once: the first bad minute, how widespread the failure is, and
+//! the one-line sparkline the summary prints.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::formats::{self, Format, Record};
+use super::routes::pattern_into;
+
+/// Lines kept to tell the format from before reading starts.
+pub const DETECT_LINES: usize = 20;
+/// Routes, upstreams and clients counted one by one; the rest are counted together, so a log
+/// of random paths cannot fill memory.
+pub const MAX_KEYS: usize = 2_000;
+/// Route-and-minute cells kept for per-route curves (about 16 bytes each).
+pub const MAX_ROUTE_MINUTES: usize = 1_000_000;
+/// Where the keys past [`MAX_KEYS`] are counted.
+pub const OTHER: &[u8] = b"(others)";
+
+/// What counts as failing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failing {
+    /// Any 5xx.
+    ServerErrors,
+    /// This code (the triage's, when it is not a 5xx: a 429 storm, a 401 wave).
+    Code(u16),
+}
+
+impl Failing {
+    pub fn is(self, status: u16) -> bool {
+        match self {
+            Failing::ServerErrors => status >= 500,
+            Failing::Code(code) => status == code,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Failing::ServerErrors => "5xx".to_owned(),
+            Failing::Code(code) => code.to_string(),
+        }
+    }
+
+    /// 5xx, unless the triage is about another code.
+    pub fn for_code(code: Option<u16>) -> Self {
+        match code {
+            Some(code) if code < 500 && code >= 400 => Failing::Code(code),
+            _ => Failing::ServerErrors,
+        }
+    }
+}
+
+/// Latencies in 64 buckets growing by a quarter power of two: about ±9% per bucket, from
+/// 1 ms to hours, in 256 bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Histogram {
+    buckets: [u32; 64],
+    count: u64,
+}
+
+impl Default for Histogram {
+    fn default() -> Self {
+        Self {
+            buckets: [0; 64],
+            count: 0,
+        }
+    }
+}
+
+impl Histogram {
+    fn bucket(ms: u32) -> usize {
+        if ms <= 1 {
+            return 0;
+        }
+        let log4 = (f64::from(ms)).log2() * 4.0;
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "small, positive"
+        )]
+        let i = log4 as usize;
+        i.min(63)
+    }
+
+    fn bound(bucket: usize) -> u32 {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "bucket bounds"
+        )]
+        let ms = 2f64.powf((bucket + 1) as f64 / 4.0).round() as u32;
+        ms
+    }
+
+    pub fn add(&mut self, ms: u32) {
+        self.buckets[Self::bucket(ms)] += 1;
+        self.count += 1;
+    }
+
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The latency at or under which `q` (0 to 1) of requests fell, to the bucket's bound.
+    pub fn quantile(&self, q: f64) -> Option<u32> {
+        if self.count == 0 {
+            return None;
+        }
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "a rank"
+        )]
+        let rank = ((self.count as f64) * q).ceil().max(1.0) as u64;
+        let mut seen = 0u64;
+        for (i, n) in self.buckets.iter().enumerate() {
+            seen += u64::from(*n);
+            if seen >= rank {
+                return Some(Self::bound(i));
+            }
+        }
+        Some(Self::bound(63))
+    }
+}
+
+/// Requests and failures of one route, upstream or client.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub requests: u64,
+    pub failing: u64,
+    pub latency: Histogram,
+}
+
+/// One minute's requests by status class (index 0 for 1xx ... 4 for 5xx) and failing ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Minute {
+    pub by_class: [u32; 5],
+    pub failing: u32,
+}
+
+impl Minute {
+    pub fn total(&self) -> u32 {
+        self.by_class.iter().sum()
+    }
+}
+
+/// Everything read from a log.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    pub format: Option<Format>,
+    pub failing: Failing,
+    pub lines: u64,
+    pub bytes: u64,
+    /// Lines that did not read in the log's format (blank lines are not counted).
+    pub unreadable: u64,
+    /// The first of them, as written (for the engineer to see why).
+    pub first_unreadable: Option<String>,
+    /// By Unix minute.
+    pub minutes: BTreeMap<i64, Minute>,
+    pub routes: HashMap<Vec<u8>, Tally>,
+    pub upstreams: HashMap<Vec<u8>, Tally>,
+    pub clients: HashMap<Vec<u8>, Tally>,
+    /// Per route, by minute: (requests, failing). Complete unless `route_minutes_full`.
+    pub route_minutes: HashMap<Vec<u8>, BTreeMap<i64, (u32, u32)>>,
+    pub route_minutes_full: bool,
+    route_minute_cells: usize,
+}
+
+/// Reads a log line by line into a [`Picture`].
+#[derive(Debug)]
+pub struct Reader {
+    wanted: Option<Format>,
+    waiting: Vec<Vec<u8>>,
+    picture: Picture,
+    route: Vec<u8>,
+}
+
+impl Reader {
+    /// A reader of `format`, or of the format the first lines are in.
+    pub fn new(format: Option<Format>, failing: Failing) -> Self {
+        Self {
+            wanted: format.clone(),
+            waiting: Vec::new(),
+            picture: Picture {
+                format,
+                failing,
+                lines: 0,
+                bytes: 0,
+                unreadable: 0,
+                first_unreadable: None,
+                minutes: BTreeMap::new(),
+                routes: HashMap::new(),
+                upstreams: HashMap::new(),
+                clients: HashMap::new(),
+                route_minutes: HashMap::new(),
+                route_minutes_full: false,
+                route_minute_cells: 0,
+            },
+            route: Vec::with_capacity(128),
+        }
+    }
+
+    /// Reads one line (its line break, LF or CRLF, may be left on).
+    pub fn line(&mut self, line: &[u8]) {
+        self.picture.bytes += line.len() as u64 + 1;
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return;
+        }
+        self.picture.lines += 1;
+        if self.picture.format.is_none() {
+            self.waiting.push(line.to_vec());
+            if self.waiting.len() >= DETECT_LINES {
+                self.settle();
+            }
+            return;
+        }
+        self.read(line);
+    }
+
+    /// Tells the format from the lines waiting, then reads them.
+    fn settle(&mut self) {
+        if self.picture.format.is_none() {
+            let lines: Vec<&[u8]> = self.waiting.iter().map(Vec::as_slice).collect();
+            self.picture.format = self.wanted.clone().or_else(|| formats::detect(&lines));
+        }
+        for line in std::mem::take(&mut self.waiting) {
+            self.read(&line);
+        }
+    }
+
+    fn read(&mut self, line: &[u8]) {
+        let record = match &self.picture.format {
+            Some(format) => formats::parse(format, line),
+            None => None,
+        };
+        match record {
+            Some(record) => self.count(&record),
+            None => {
+                self.picture.unreadable += 1;
+                if self.picture.first_unreadable.is_none() {
+                    let shown = &line[..line.len().min(300)];
+                    self.picture.first_unreadable =
+                        Some(String::from_utf8_lossy(shown).into_owned());
+                }
+            }
+        }
+    }
+
+    fn count(&mut self, record: &Record<'_>) {
+        let p = &mut self.picture;
+        let failing = p.failing.is(record.status);
+        let minute = record.at.div_euclid(60);
+        let m = p.minutes.entry(minute).or_default();
+        m.by_class[usize::from(record.status / 100).clamp(1, 5) - 1] += 1;
+        m.failing += u32::from(failing);
+        pattern_into(record.path, &mut self.route);
+        let route_key = tally(&mut p.routes, &self.route, failing, record.latency_ms);
+        if let Some(upstream) = record.upstream {
+            tally(&mut p.upstreams, upstream, failing, record.latency_ms);
+        }
+        if let Some(client) = record.client {
+            tally(&mut p.clients, client, failing, record.latency_ms);
+        }
+        if !p.route_minutes_full {
+            let per_minute = match p.route_minutes.get_mut(route_key) {
+                Some(per_minute) => per_minute,
+                None => p.route_minutes.entry(route_key.to_vec()).or_default(),
+            };
+            let fresh = !per_minute.contains_key(&minute);
+            let cell = per_minute.entry(minute).or_default();
+            cell.0 += 1;
+            cell.1 += u32::from(failing);
+            if fresh {
+                p.route_minute_cells += 1;
+                p.route_minutes_full = p.route_minute_cells >= MAX_ROUTE_MINUTES;
+            }
+        }
+    }
+
+    /// The picture, once every line is in.
+    pub fn finish(mut self) -> Picture {
+        self.settle();
+        self.picture
+    }
+
+    /// Lines and bytes read so far (for progress).
+    pub fn progress(&self) -> (u64, u64) {
+        (self.picture.lines, self.picture.bytes)
+    }
+}
+
+/// Counts a request for `key` (or for [`OTHER`] once the map is full); returns the key used.
+fn tally<'k>(
+    map: &mut HashMap<Vec<u8>, Tally>,
+    key: &'k [u8],
+    failing: bool,
+    latency_ms: Option<u32>,
+) -> &'k [u8] {
+    let key = if map.contains_key(key) || map.len() < MAX_KEYS {
+        key
+    } else {
+        OTHER
+    };
+    let entry = match map.get_mut(key) {
+        Some(entry) => entry,
+        None => map.entry(key.to_vec()).or_default(),
+    };
+    entry.requests += 1;
+    entry.failing += u64::from(failing);
+    if let Some(ms) = latency_ms {
+        entry.latency.add(ms);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests;
