@@ -64,6 +64,17 @@ pub fn evidence(data: &[u8]) {
     );
     let _ = analysis.suggested_answers();
     let _ = serde_json::to_string(&analysis);
+    // Compared with itself and with nothing: the comparison's text is as safe to print.
+    let side = crate::evidence::compare::Side::of_analysis(&text, &analysis);
+    for other in [side.clone(), crate::evidence::compare::Side::default()] {
+        let comparison = crate::evidence::compare::compare(&side, &other, &[]);
+        for line in comparison.lines() {
+            assert!(
+                !crate::text::visible(&line.text).contains('\u{1b}'),
+                "{line:?}"
+            );
+        }
+    }
 }
 
 /// Text to redact: never panics, and redacting the result again finds nothing more (the

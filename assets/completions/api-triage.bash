@@ -25,6 +25,9 @@ _api__triage() {
             api__triage,completions)
                 cmd="api__triage__subcmd__completions"
                 ;;
+            api__triage,diff)
+                cmd="api__triage__subcmd__diff"
+                ;;
             api__triage,evidence)
                 cmd="api__triage__subcmd__evidence"
                 ;;
@@ -58,6 +61,9 @@ _api__triage() {
             api__triage__subcmd__help,completions)
                 cmd="api__triage__subcmd__help__subcmd__completions"
                 ;;
+            api__triage__subcmd__help,diff)
+                cmd="api__triage__subcmd__help__subcmd__diff"
+                ;;
             api__triage__subcmd__help,evidence)
                 cmd="api__triage__subcmd__help__subcmd__evidence"
                 ;;
@@ -89,7 +95,7 @@ _api__triage() {
 
     case "${cmd}" in
         api__triage)
-            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume export evidence completions man compare help"
+            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume export evidence diff completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -172,6 +178,32 @@ _api__triage() {
             ;;
         api__subcmd__triage__subcmd__completions)
             opts="-h --runbook --state-dir --today --help bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --runbook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        api__subcmd__triage__subcmd__diff)
+            opts="-h --json --show-secrets --runbook --state-dir --today --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -287,7 +319,7 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__help)
-            opts="check list explain sessions resume export evidence completions man compare help"
+            opts="check list explain sessions resume export evidence diff completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -329,6 +361,20 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        api__subcmd__triage__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -121,6 +121,21 @@ pub enum Command {
         #[arg(long)]
         show_secrets: bool,
     },
+    /// Compare a known-good response with a failing one (files as `evidence` reads them: curl
+    /// -v, curl -i, curl -w timing, --trace-time, a HAR file): status and who returned it,
+    /// headers by the hop that adds them, JSON bodies field by field, timing phase by phase;
+    /// the differences first. One of the two may be `-`, standard input.
+    Diff {
+        /// The known-good response.
+        good: PathBuf,
+        /// The failing response.
+        failing: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Print secrets as they are (redacted by default, like `evidence`).
+        #[arg(long)]
+        show_secrets: bool,
+    },
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.

@@ -48,8 +48,22 @@ pub fn evidence(
     } else {
         crate::export::redact_analysis(&analysis, &redactor_for(runbook))
     };
+    let timeouts = runbook.map_or(&[][..], |r| r.timeouts.as_slice());
     if json {
         let mut value = json!(analysis);
+        // The known timeouts the timing sits at are the runbook's, not the evidence's: added
+        // here, beside the phases.
+        if let (Some(timing), Some(object)) = (
+            &analysis.timing,
+            value
+                .get_mut("timing")
+                .and_then(serde_json::Value::as_object_mut),
+        ) {
+            object.insert(
+                "known_defaults".to_owned(),
+                json!(crate::evidence::timing::at_known_defaults(timing, timeouts)),
+            );
+        }
         // The reading's fields are always there (null when empty), so a script can rely on
         // them; a saved session leaves them out, as earlier releases wrote it.
         if let Some(origin) = value
@@ -61,7 +75,7 @@ pub fn evidence(
         }
         return ok(to_json(&value));
     }
-    let mut out = analysis.render();
+    let mut out = analysis.render_with(timeouts);
     out.push_str(&secrets_line(hidden, show_secrets));
     ok(out)
 }
@@ -107,7 +121,7 @@ pub fn evidence_to_session(
     } else {
         crate::export::redact_analysis(&analysis, &redactor_for(Some(runbook)))
     };
-    let mut out = analysis.render();
+    let mut out = analysis.render_with(&runbook.timeouts);
     out.push_str(&secrets_line(hidden, show_secrets));
     match journal.create(&mut session) {
         Ok(()) => {

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod compare;
+mod diff;
 mod evidence;
 mod explain;
 mod export;
@@ -12,6 +13,7 @@ mod sessions;
 mod text;
 
 pub use args::{Cli, Command, FormatArg, Global, VERSION, completions, man_page};
+pub use diff::{Input, diff};
 pub use evidence::{
     MAX_EVIDENCE_BYTES, evidence, evidence_session, evidence_to_session, read_evidence,
 };
@@ -82,6 +84,7 @@ pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Outp
         | Command::Resume { .. }
         | Command::Export { .. }
         | Command::Evidence { .. }
+        | Command::Diff { .. }
         | Command::Completions { .. }
         | Command::Man => {
             return Output::default();
@@ -202,6 +205,15 @@ pub fn run() -> Exit {
             };
             return emit(&output);
         }
+        Command::Diff {
+            good,
+            failing,
+            json,
+            show_secrets,
+        } => {
+            let report = load(&cli.global, &[], today);
+            return emit(&diff_files(good, failing, *json, *show_secrets, &report));
+        }
         Command::Completions { shell } => {
             return emit(&Output {
                 stdout: completions(*shell),
@@ -231,6 +243,58 @@ pub fn run() -> Exit {
     };
     let output = run_command(command, &report, style);
     emit(&output)
+}
+
+/// `api-triage diff GOOD FAILING`: reads both (one may be standard input) and compares them.
+fn diff_files(
+    good: &std::path::Path,
+    failing: &std::path::Path,
+    json: bool,
+    show_secrets: bool,
+    report: &LoadReport,
+) -> Output {
+    let usage = |message: String| Output {
+        stderr: format!("api-triage: {message}\n"),
+        exit: Exit::Usage,
+        ..Output::default()
+    };
+    if good.as_os_str() == "-" && failing.as_os_str() == "-" {
+        return usage(
+            "only one of GOOD and FAILING can be `-` (standard input); give the other as a file"
+                .to_owned(),
+        );
+    }
+    let (good_text, failing_text) = match (read_evidence(good), read_evidence(failing)) {
+        (Ok(g), Ok(f)) => (g, f),
+        (Err(e), _) | (_, Err(e)) => return usage(e),
+    };
+    let name = |path: &std::path::Path| {
+        if path.as_os_str() == "-" {
+            "standard input".to_owned()
+        } else {
+            path.display().to_string()
+        }
+    };
+    let (good_name, failing_name) = (name(good), name(failing));
+    let style = Style {
+        bold: std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    diff(
+        Input {
+            name: &good_name,
+            text: &good_text,
+        },
+        Input {
+            name: &failing_name,
+            text: &failing_text,
+        },
+        json,
+        show_secrets,
+        jiff::Timestamp::now(),
+        report,
+        style,
+    )
 }
 
 /// `api-triage -`: the evidence on standard input becomes a new triage session. On a terminal

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::ids::{FoundId, find_ids};
 use super::origin::{Confidence, Layer, Origin, classify};
 use super::response::{Response, parse};
+use super::timing::{Timing, at_known_defaults};
 use super::token::{Credentials, Expected, Judged, Presented, RequestShown, TokenCheck, judge};
 
 /// Headers worth showing for the status at hand.
@@ -51,6 +52,10 @@ pub struct Analysis {
     /// asked for, and every finding, most serious first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credentials: Option<Credentials>,
+    /// How long the request took, phase by phase, when the evidence shows it: curl's `-w`
+    /// output, `--trace-time` stamps or a HAR entry's `timings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Timing>,
 }
 
 /// Reads `text`; tokens are judged at the response's `Date`, or `now` without one.
@@ -63,8 +68,15 @@ pub fn analyze_expecting(text: &str, now: Timestamp, expected: Expected<'_>) -> 
     // Callers normalise at the way in; text that did not come that way (a test, a fuzzer) is
     // normalised here, so a paste with CR line breaks reads the same. Idempotent.
     let text = &*crate::text::normalize(text);
-    let response = parse(text);
-    analyze_response(&response, text, now, expected)
+    let mut response = parse(text);
+    let timing = super::timing::read(text);
+    // `curl -o /dev/null -w ...` prints no status line, only curl's `http_code`.
+    if response.status.is_none() {
+        response.status = timing.as_ref().and_then(|t| t.http_code);
+    }
+    let mut analysis = analyze_response(&response, text, now, expected);
+    analysis.timing = timing;
+    analysis
 }
 
 fn analyze_response(
@@ -128,6 +140,7 @@ fn analyze_response(
         token,
         token_problem,
         credentials,
+        timing: None,
     }
 }
 
@@ -149,6 +162,12 @@ impl Analysis {
 
     /// A plain-text card, at most 80 columns wide where the evidence allows.
     pub fn render(&self) -> String {
+        self.render_with(&[])
+    }
+
+    /// [`render`](Self::render), with the runbook's known timeouts for the timing to be
+    /// measured against.
+    pub fn render_with(&self, timeouts: &[crate::runbook::TimeoutCard]) -> String {
         let mut out = String::new();
         let status = match (self.status, &self.reason) {
             (Some(s), Some(r)) => format!("{s} {r}"),
@@ -190,6 +209,9 @@ impl Analysis {
             let _ = writeln!(out, "{name}: {value}");
         }
         render_credentials(&mut out, self);
+        if let Some(timing) = &self.timing {
+            out.push_str(&timing.render(&at_known_defaults(timing, timeouts), 80));
+        }
         if !self.body.is_empty() {
             let _ = writeln!(out, "Body:");
             for line in self.body.lines() {

@@ -37,6 +37,13 @@ pub fn is_trace_name(name: &str) -> bool {
     TRACE_NAMES.contains(&name)
 }
 
+/// Whether `name` (a header or field name, any case) carries a request or trace id: a value
+/// that differs on every request, so two responses differing there says nothing.
+pub fn is_id_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ID_NAMES.contains(&lower.as_str())
+}
+
 /// An id and what it is called where it was found.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FoundId {

@@ -1,13 +1,17 @@
 //! Reading evidence: the response in pasted text (`response`), the request that got it, read
 //! once for the command that sends it again and the headers it carried (`request`), who
 //! returned it (`origin`), the ids in it (`ids`), the token judged with the response (`token`),
-//! and which of the team's `needs` it fills (`needs`). Pure: no I/O, no clock.
+//! how long it took phase by phase (`timing`), which of the team's `needs` it fills
+//! (`needs`), and a known-good response against a failing one (`compare`). Pure: no I/O, no
+//! clock.
 
 pub mod analysis;
+pub mod compare;
 pub mod ids;
 pub mod logs;
 pub mod needs;
 pub mod origin;
 pub mod request;
 pub mod response;
+pub mod timing;
 pub mod token;

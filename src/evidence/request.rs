@@ -128,10 +128,12 @@ const SECRET_NAME_WORDS: &[&str] = &[
 ];
 
 /// Reads the request in `text`, if it shows one; with several (a redirect followed with
-/// `-L`), the last, the one the final response answers. Text with CR line breaks or colour
-/// codes reads the same as clean text.
+/// `-L`), the last, the one the final response answers. Text with CR line breaks, colour
+/// codes or `--trace-time` stamps reads the same as clean text.
 pub fn find(text: &str) -> Option<Shown> {
     let text = crate::text::normalize(text);
+    // A `--trace-time` transcript's stamps and curl's timing lines are not the request's.
+    let text = super::timing::without_timing(&text);
     let text = text.as_ref();
     let trimmed = text.trim_start();
     if trimmed.starts_with('{')

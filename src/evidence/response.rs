@@ -1,6 +1,7 @@
 //! Reading a pasted response in the forms engineers paste: `curl -v`/`-sv` transcripts (with
 //! `*`, `>`, `<` lines, TLS and HTTP/2 lines, the command on top), `curl -i` output, raw
-//! headers with a body, a body alone, and a HAR entry. Pure.
+//! headers with a body, a body alone, and a HAR entry; with curl's timing lines or
+//! `--trace-time` stamps in it too. Pure.
 
 use serde::Serialize;
 
@@ -66,6 +67,9 @@ impl Response {
 /// Reads `text` as whichever form it is in.
 pub fn parse(text: &str) -> Response {
     let text = text.replace("\r\n", "\n");
+    // curl's timing lines follow the body and `--trace-time` stamps hide the `<` of every
+    // line: both are read by `timing`, and left out here.
+    let text = super::timing::without_timing(&text).into_owned();
     let trimmed = text.trim_start();
     if trimmed.starts_with('{')
         && trimmed.contains("\"log\"")

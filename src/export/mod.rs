@@ -53,8 +53,8 @@ pub fn prepare_with(
         .unwrap_or_default();
     let mut kept = session.clone();
     if !include_struck {
-        // Note targets name steps, not notes: dropping notes moves no other reference.
-        kept.notes.retain(|n| !n.struck);
+        // Note targets name steps, not notes; the good and failing marks move with theirs.
+        kept.retain_notes(|n| !n.struck);
     }
     let struck_left_out = session.notes.len() - kept.notes.len();
     if !redact {

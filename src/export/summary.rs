@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::redact::Redactor;
 use crate::evidence::ids::{FoundId, find_ids};
 use crate::evidence::request::{Request, find_request};
+use crate::evidence::timing::{at_known_defaults, grouped_sentences};
 use crate::runbook::model::{ExampleKind, Need};
 use crate::runbook::{Card, TeamRunbook};
 use crate::session::model::elapsed_label;
@@ -382,6 +383,7 @@ impl Facts<'_> {
                 );
             }
         }
+        self.write_good_vs_failing(m, out);
         if !s.notes.is_empty() {
             section(out, "Evidence notes");
             for note in &s.notes {
@@ -429,6 +431,19 @@ impl Facts<'_> {
                 }
                 if let Some(card) = note.evidence_line() {
                     let _ = writeln!(out, "{} {card}", m.b("Evidence:"));
+                }
+                if let Some(timing) = &note.timing {
+                    let _ = writeln!(
+                        out,
+                        "{} {} in total: {}",
+                        m.b("Timing:"),
+                        crate::evidence::timing::duration(timing.total_micros),
+                        timing.one_line()
+                    );
+                    let flags = at_known_defaults(timing, &self.runbook.timeouts);
+                    for sentence in grouped_sentences(&flags) {
+                        let _ = writeln!(out, "{} {sentence}", m.b("At a known timeout:"));
+                    }
                 }
                 let _ = write!(out, "{}", m.fence.0);
                 for line in note.text.lines() {
@@ -485,6 +500,38 @@ impl Facts<'_> {
                 self.runbook.name, s.id
             ))
         );
+    }
+
+    /// The marked known-good note against the failing one, the differences first: the
+    /// comparison the screen shows, made by `Session::good_vs_failing`.
+    fn write_good_vs_failing(&self, m: &Markup, out: &mut String) {
+        let s = self.session;
+        let (Some((good, failing)), Some(comparison)) =
+            (s.marked_pair(), s.good_vs_failing(&self.runbook.timeouts))
+        else {
+            return;
+        };
+        let _ = writeln!(out, "\n{}Known good vs failing{}", m.heading.0, m.heading.1);
+        let about = |note: &Note| match note.evidence_line() {
+            Some(line) => format!("the note at {} ({line})", note.elapsed_label()),
+            None => format!("the note at {}", note.elapsed_label()),
+        };
+        let _ = writeln!(out, "{} {}", m.b("Known good:"), about(good));
+        let _ = writeln!(out, "{} {}", m.b("Failing:"), about(failing));
+        if comparison.differences.is_empty() {
+            let _ = writeln!(out, "No differences: the two responses read the same.");
+        }
+        for row in &comparison.differences {
+            let _ = writeln!(out, "- {}", row.text());
+        }
+        if !comparison.same.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} {}",
+                m.b("The same in both:"),
+                comparison.same_names()
+            );
+        }
     }
 
     fn missing_needs(&self) -> Vec<Need> {

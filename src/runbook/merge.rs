@@ -208,6 +208,7 @@ fn merge(
             .flat_map(|f| f.routes.iter())
             .map(|r| (r.pattern.clone(), r.team.get_ref().clone()))
             .collect(),
+        timeouts: super::timeouts::merge(&files),
     };
     (runbook, report.into_findings())
 }

@@ -219,6 +219,9 @@ pub struct TeamRunbook {
     pub redact: Vec<(String, String)>,
     /// URL patterns and the team runbook that owns them.
     pub routes: Vec<(String, String)>,
+    /// Known default timeouts, the team's first (see `timeouts`).
+    #[serde(default)]
+    pub timeouts: Vec<super::timeouts::TimeoutCard>,
 }
 
 impl TeamRunbook {

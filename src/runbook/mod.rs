@@ -2,7 +2,7 @@
 //! (`load`), layering a team over the default (`merge`) and checking the file added
 //! (`validate`), the findings (`diagnostic`), the merged result (`merged`), what a command
 //! does (`commands`) and a card as it is read, for every view that shows one (`sheet`), and the default
-//! merged ahead of time (`snapshot`).
+//! merged ahead of time (`snapshot`), and known default timeouts (`timeouts`).
 
 pub mod commands;
 pub mod diagnostic;
@@ -13,6 +13,7 @@ pub mod model;
 pub mod parse;
 pub mod sheet;
 pub mod snapshot;
+pub mod timeouts;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
@@ -21,3 +22,4 @@ pub use merged::{
     BrokenEntry, Card, ComparisonCard, OwnerCard, QuestionCard, ScenarioCard, TeamRunbook, versus,
 };
 pub use parse::Loaded;
+pub use timeouts::TimeoutCard;

@@ -45,6 +45,10 @@ pub struct RunbookFile {
     /// triage has no better value; a team's values override the default's.
     #[serde(default)]
     pub vars: BTreeMap<String, String>,
+    /// Known default timeouts (a proxy's read timeout, a load balancer's idle timeout), so a
+    /// request that took as long is flagged; the team's come first and redefine the default's.
+    #[serde(default)]
+    pub timeouts: Vec<super::timeouts::KnownTimeout>,
 }
 
 /// Used when no runbook sets `run_timeout_seconds`.

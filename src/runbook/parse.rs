@@ -63,6 +63,7 @@ pub struct ParsedFile {
     pub routes: Vec<Route>,
     /// `[vars]`: placeholder defaults, by name as written.
     pub vars: Vec<(String, String)>,
+    pub timeouts: Vec<super::timeouts::KnownTimeout>,
 }
 
 /// A code entry that could not be read, where it starts and the first reason.
@@ -97,7 +98,7 @@ impl Loaded {
 const MAX_SYNTAX_ERRORS: usize = 20;
 
 const TOP_LEVEL_KEYS: &str =
-    "runbook, owners, codes, comparisons, scenarios, interview, redact, routes, vars";
+    "runbook, owners, codes, comparisons, scenarios, interview, redact, routes, timeouts, vars";
 
 /// Parses `source` (the text of the file at `path`), returning what could be read and every
 /// problem found on the way.
@@ -201,6 +202,7 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
                     }
                 }
             }
+            "timeouts" => file.timeouts = array_items(value, "timeouts", &mut on_err),
             other => on_err(Problem::new(
                 format!("unknown section `{other}`, expected one of {TOP_LEVEL_KEYS}"),
                 Some(key_span.clone()),

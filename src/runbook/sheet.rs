@@ -512,6 +512,7 @@ mod tests {
             interview: Vec::new(),
             redact: Vec::new(),
             routes: Vec::new(),
+            timeouts: Vec::new(),
         };
         let card = runbook.card(527).expect("class advice");
         let sheet = sheet(&card, &runbook.name);

@@ -32,7 +32,7 @@ impl<'a> Reporter<'a> {
         self.findings
     }
 
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         self.push(Severity::Error, span, message);
     }
 
@@ -151,6 +151,7 @@ pub(super) fn check_file_rules(file: &ParsedFile, report: &mut Reporter<'_>) {
         "redaction pattern",
         report,
     );
+    super::timeouts::check(file, report);
     for pattern in &file.redact {
         if let Err(e) = regex::Regex::new(pattern.pattern.get_ref()) {
             let message = e

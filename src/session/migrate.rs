@@ -168,4 +168,23 @@ mod tests {
         assert_eq!(read_back.notes[0].edited, None);
         assert_eq!(read_back.notes, session.notes);
     }
+
+    /// The files earlier releases wrote (`tests/fixtures/sessions`) know nothing of timing or
+    /// of good and failing marks: they read with none, and every note as it was.
+    #[test]
+    fn files_from_before_timing_and_marks_read_with_none() {
+        for text in [
+            include_str!("../../tests/fixtures/sessions/v2-502-payments.json"),
+            include_str!("../../tests/fixtures/sessions/v3-502-payments.json"),
+        ] {
+            let session = read(text).unwrap();
+            assert!(session.good_vs_failing.is_empty());
+            assert!(session.notes.iter().all(|n| n.timing.is_none()));
+            let again = serde_json::to_string(&session).unwrap();
+            assert!(
+                !again.contains("good_vs_failing") && !again.contains("\"timing\""),
+                "saved back as it was"
+            );
+        }
+    }
 }

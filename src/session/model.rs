@@ -13,6 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::evidence::analysis::Analysis;
 use crate::evidence::needs::detect;
 use crate::evidence::origin::Origin;
+use crate::evidence::timing::Timing;
 use crate::runbook::QuestionCard;
 use crate::runbook::model::Need;
 use crate::triage::{Answer, Checklist, Interview};
@@ -73,6 +74,11 @@ pub struct Note {
     /// When the note holds an HTTP response: what the evidence reader made of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<NoteEvidence>,
+    /// When the note shows how long a request took (curl's `-w` output, `--trace-time`
+    /// stamps, a HAR entry): the timing, phase by phase. Read with the evidence, and kept
+    /// apart from it since a timing needs no status (`curl -o /dev/null -w ...`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Timing>,
     /// When the engineer last corrected the text; the stamps above stay those of the writing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited: Option<Stamp>,
@@ -327,6 +333,10 @@ pub struct Session {
     /// offered again for the next command that names them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub vars: BTreeMap<String, String>,
+    /// The notes marked as the known-good and the failing response, to compare (see
+    /// `session::pair`). Optional, like `exported`: no new schema version.
+    #[serde(default, skip_serializing_if = "super::pair::Pair::is_empty")]
+    pub good_vs_failing: super::pair::Pair,
 }
 
 impl Session {
@@ -360,6 +370,7 @@ impl Session {
             draft: None,
             exported: None,
             vars: BTreeMap::new(),
+            good_vs_failing: super::pair::Pair::default(),
         }
     }
 
@@ -396,6 +407,9 @@ impl Session {
                 if let super::run::RunEnd::NotStarted { error } = &mut run.ending {
                     visit(error);
                 }
+            }
+            if let Some(timing) = &mut note.timing {
+                timing.for_each_text(&mut visit);
             }
         }
         for value in self.vars.values_mut() {
@@ -442,6 +456,7 @@ impl Session {
             // Every way in (paste, pipe, file, typing) ends here: kept normalised.
             text: crate::text::normalize(text).into_owned(),
             evidence: None,
+            timing: None,
             edited: None,
             struck: false,
             run: None,
@@ -507,6 +522,7 @@ impl Session {
         let analysis = crate::evidence::analysis::analyze_expecting(&note.text, note.at, expected);
         let reading = EvidenceReading::of(&analysis);
         note.evidence = reading.clone().map(NoteEvidence::Reading);
+        note.timing.clone_from(&analysis.timing);
         let reading = reading?;
         let stamp = note.elapsed_label();
         let line = reading.line();
@@ -816,6 +832,37 @@ mod tests {
         assert_eq!(s.notes[0].at, before.at);
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<Session>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn a_note_keeps_the_timing_it_shows_even_without_a_status() {
+        let mut s = Session::new(at("2026-11-23T09:00:00Z"), "D", "d", &[], None);
+        s.add_evidence_note(
+            NoteTarget::Incident,
+            "$ curl -s -o /dev/null -w @curl-format.txt https://api.example.com/v1/orders\r\n\
+             time_namelookup:  0.004s\r\ntime_connect:  0.012s\r\n\
+             time_starttransfer:  60.040s\r\ntime_total:  60.041s\r\n",
+            at("2026-11-23T09:01:00Z"),
+            &TimeZone::UTC,
+            crate::evidence::token::Expected::default(),
+        );
+        let note = &s.notes[0];
+        assert_eq!(note.evidence, None, "no status in it");
+        let timing = note.timing.as_ref().unwrap();
+        assert_eq!(timing.total_micros, 60_041_000);
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(json["notes"][0]["timing"]["source"], "curl-write-out");
+        assert_eq!(json["notes"][0]["timing"]["phases"][2]["phase"], "wait");
+        assert_eq!(serde_json::from_value::<Session>(json).unwrap(), s);
+        // Corrected into plain words, the timing goes with the text.
+        s.edit_note(
+            0,
+            "wrong paste",
+            at("2026-11-23T09:02:00Z"),
+            &TimeZone::UTC,
+            crate::evidence::token::Expected::default(),
+        );
+        assert_eq!(s.notes[0].timing, None);
     }
 
     #[test]

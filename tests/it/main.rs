@@ -19,6 +19,7 @@ mod redaction_corpus;
 mod runbook_fixtures;
 mod schema;
 mod sessions;
+mod timing_diff;
 mod triage_engine;
 mod tui_screens;
 

@@ -149,6 +149,7 @@ fn draw_body(frame: &mut Frame, body: Rect, app: &App, screen: &Screen) {
         Screen::Problems(screen) => screen.draw(frame, body, shared),
         Screen::Export(screen) => screen.draw(frame, body, shared),
         Screen::Run(screen) => screen.draw(frame, body, shared),
+        Screen::Diff(screen) => screen.draw(frame, body, shared),
         Screen::Triage => {
             if let Some(triage) = &app.triage {
                 triage.draw(frame, body, shared);
@@ -189,6 +190,7 @@ fn title_text(app: &App, width: usize) -> String {
         Screen::Run(_) => "run".to_owned(),
         Screen::Problems(_) => "runbook problems".to_owned(),
         Screen::Resume(resume) => format!("resume a triage for {}?", resume.code),
+        Screen::Diff(_) => "known good vs failing".to_owned(),
     };
     let revealed = app
         .triage

@@ -111,6 +111,7 @@ impl App {
             Screen::Problems(_) => Context::Problems,
             Screen::Resume(_) => Context::Resume,
             Screen::Run(run) => run.context(),
+            Screen::Diff(_) => Context::Diff,
         }
     }
 
@@ -224,6 +225,7 @@ impl App {
             Some(Screen::Scenarios(screen)) => screen.update(&action, shared),
             Some(Screen::Problems(screen)) => screen.update(&action, shared),
             Some(Screen::Resume(screen)) => screen.update(&action, shared),
+            Some(Screen::Diff(screen)) => screen.update(&action, shared),
             Some(Screen::Export(screen)) => {
                 let triage = self
                     .triage
@@ -247,7 +249,9 @@ impl App {
             Screen::Card(card) => (card.runbook, Some(card.code)),
             Screen::Compare(compare) => (compare.runbook, compare.codes.first().copied()),
             Screen::Scenarios(scenarios) => (scenarios.runbook, scenarios.code(shared)),
-            Screen::Triage | Screen::Export(_) | Screen::Run(_) => triage.unwrap_or((0, None)),
+            Screen::Triage | Screen::Export(_) | Screen::Run(_) | Screen::Diff(_) => {
+                triage.unwrap_or((0, None))
+            }
             Screen::Problems(_) => (shared.runbook_index_for(None), None),
             Screen::Resume(resume) => (resume.runbook, Some(resume.code)),
         }

@@ -11,10 +11,6 @@ use crate::tui::effect::Effect;
 use crate::tui::screens::run::{RunRequest, RunScreen};
 use crate::tui::screens::{RunSource, Screen};
 
-/// curl's timing fields, printed after the response when an example request runs, so the run
-/// shows where the time went.
-pub const CURL_TIMING_WRITE_OUT: &str = "\\ntime_namelookup: %{time_namelookup}\\ntime_connect: %{time_connect}\\ntime_appconnect: %{time_appconnect}\\ntime_starttransfer: %{time_starttransfer}\\ntime_total: %{time_total}\\n";
-
 impl App {
     /// Opens the run screen for `source`, or says why it cannot run.
     pub(super) fn open_run(&mut self, source: RunSource) {
@@ -267,7 +263,11 @@ pub fn example_command(request: &str) -> String {
         }
         kept.push(word);
     }
-    format!("curl -sv {} -w '{CURL_TIMING_WRITE_OUT}'", kept.join(" "))
+    format!(
+        "curl -sv {} -w '{}'",
+        kept.join(" "),
+        crate::evidence::timing::CURL_TIMING_FORMAT
+    )
 }
 
 #[cfg(test)]

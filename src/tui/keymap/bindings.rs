@@ -7,22 +7,22 @@ use super::{Action, Binding, Context};
 use crate::triage::Outcome;
 
 use Context::{
-    Card, Checklist, Compare, Editor, Export, Help, InterviewChoice, InterviewInput, Matrix, Notes,
-    Problems, Prompt, Resume, RunDone, RunEdit, Running, Scenarios, Searching, Triage,
+    Card, Checklist, Compare, Diff, Editor, Export, Help, InterviewChoice, InterviewInput, Matrix,
+    Notes, Problems, Prompt, Resume, RunDone, RunEdit, Running, Scenarios, Searching, Triage,
 };
 
 const BROWSE: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Running,
-    RunDone,
+    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Diff,
+    Running, RunDone,
 ];
 /// Where `g` and `G` go to the top and the bottom: every browsing screen and the help.
 const ENDS: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Help,
-    Running, RunDone,
+    Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Diff,
+    Help, Running, RunDone,
 ];
 const LISTS: &[Context] = &[
-    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes, Help, Running,
-    RunDone,
+    Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes, Diff, Help,
+    Running, RunDone,
 ];
 const TRIAGE: &[Context] = &[InterviewChoice, InterviewInput, Checklist];
 
@@ -462,6 +462,35 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(("x", "strike")),
         contexts: &[Notes],
     },
+    // No status-bar hints for these three: the notes view names them in its bottom border,
+    // where they do not push `Esc back` and `q quit` off an 80-column bar.
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('o')],
+        label: "o",
+        action: Action::MarkGood,
+        help: "mark the note as the known-good response (o again takes the mark off)",
+        hint: None,
+        contexts: &[Notes],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('f')],
+        label: "f",
+        action: Action::MarkFailing,
+        help: "mark the note as the failing response (f again takes the mark off)",
+        hint: None,
+        contexts: &[Notes],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('c')],
+        label: "c",
+        action: Action::Compare,
+        help: "good against failing: the two marked notes side by side, differences first",
+        hint: None,
+        contexts: &[Notes],
+    },
     Binding {
         ctrl: true,
         keys: &[KeyCode::Char('s')],
@@ -532,7 +561,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Back,
         help: "back to the screen before",
         hint: Some(("Esc", "back")),
-        contexts: &[Card, Compare, Scenarios, Triage, Problems, Export],
+        contexts: &[Card, Compare, Scenarios, Triage, Problems, Export, Diff],
     },
     Binding {
         ctrl: false,
@@ -648,6 +677,7 @@ pub const BINDINGS: &[Binding] = &[
             Resume,
             Running,
             RunDone,
+            Diff,
         ],
     },
     Binding {
@@ -670,6 +700,7 @@ pub const BINDINGS: &[Binding] = &[
             Notes,
             Resume,
             RunDone,
+            Diff,
         ],
     },
 ];

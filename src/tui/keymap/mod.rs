@@ -84,6 +84,10 @@ pub enum Action {
     EditNote,
     /// Strike the selected note out, or back in.
     StrikeNote,
+    /// Mark the selected note as the known-good response (or take the mark off).
+    MarkGood,
+    /// Mark the selected note as the failing response (or take the mark off).
+    MarkFailing,
     /// Put the struck notes into the export, or leave them out again.
     IncludeStruck,
     /// Start a new triage although open ones about the code exist.
@@ -121,6 +125,8 @@ pub enum Context {
     Notes,
     /// The offer to resume an open triage about the code, made when `t` is pressed.
     Resume,
+    /// The known-good note against the failing one, side by side.
+    Diff,
     /// The help overlay, over any screen: the scrolling keys scroll it, any other key closes
     /// it without acting.
     Help,

@@ -43,6 +43,7 @@ fn q_and_help_work_on_every_screen_without_a_text_field() {
         Context::InterviewChoice,
         Context::Export,
         Context::Notes,
+        Context::Diff,
     ] {
         let q = action_for(key(KeyCode::Char('q')), context);
         assert_eq!(q, Some(Action::Quit), "{context:?}");
@@ -143,10 +144,26 @@ fn y_copies_a_command_where_there_is_one_and_the_summary_stays_a_key_away() {
     assert_eq!(action_for(y, Context::Editor), Some(Action::Edit(y)));
 }
 
+#[test]
+fn in_the_notes_o_and_f_mark_good_and_failing_and_c_sets_them_side_by_side() {
+    let notes = |c| action_for(key(KeyCode::Char(c)), Context::Notes);
+    assert_eq!(notes('o'), Some(Action::MarkGood));
+    assert_eq!(notes('f'), Some(Action::MarkFailing));
+    assert_eq!(notes('c'), Some(Action::Compare));
+    // On the checklist the same letters keep their meaning there.
+    let checklist = |c| action_for(key(KeyCode::Char(c)), Context::Checklist);
+    assert_eq!(checklist('f'), Some(Action::Mark(Outcome::FoundIt)));
+    assert_eq!(checklist('o'), Some(Action::Mark(Outcome::RuledOut)));
+    assert_eq!(
+        action_for(key(KeyCode::Esc), Context::Diff),
+        Some(Action::Back)
+    );
+}
+
 mod table_tests {
     use crate::tui::keymap::*;
 
-    const ALL: [Context; 16] = [
+    const ALL: [Context; 20] = [
         Context::Matrix,
         Context::Card,
         Context::Compare,
@@ -162,7 +179,11 @@ mod table_tests {
         Context::Export,
         Context::Notes,
         Context::Resume,
+        Context::Diff,
         Context::Help,
+        Context::RunEdit,
+        Context::Running,
+        Context::RunDone,
     ];
 
     #[test]
@@ -232,6 +253,7 @@ mod table_tests {
             Context::Checklist,
             Context::Export,
             Context::Notes,
+            Context::Diff,
             Context::Help,
         ] {
             for (code, action) in [

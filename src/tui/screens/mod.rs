@@ -5,6 +5,7 @@
 
 pub mod card;
 pub mod compare;
+pub mod diff;
 pub mod export;
 pub mod help;
 pub mod matrix;
@@ -98,6 +99,8 @@ pub enum Screen {
     /// A runbook command being prepared, run, or looked at once run (boxed: it holds the
     /// output, far bigger than any other screen).
     Run(Box<run::RunScreen>),
+    /// The triage's known-good note against its failing one.
+    Diff(diff::DiffScreen),
 }
 
 /// What a screen asks of the app after an action.
@@ -154,10 +157,24 @@ pub enum RunSource {
 /// A screen to open, as data so screens need not build each other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Opening {
-    Card { runbook: usize, code: u16 },
-    Compare { runbook: usize, codes: Vec<u16> },
-    Scenarios { runbook: usize },
+    Card {
+        runbook: usize,
+        code: u16,
+    },
+    Compare {
+        runbook: usize,
+        codes: Vec<u16>,
+    },
+    Scenarios {
+        runbook: usize,
+    },
     Problems,
+    /// The marked notes of the triage compared: the comparison, and which notes they are.
+    Diff {
+        comparison: Box<crate::evidence::compare::Comparison>,
+        good: String,
+        failing: String,
+    },
 }
 
 impl Opening {
@@ -171,6 +188,11 @@ impl Opening {
                 Screen::Scenarios(scenarios::ScenariosScreen::new(runbook))
             }
             Opening::Problems => Screen::Problems(problems::ProblemsScreen::default()),
+            Opening::Diff {
+                comparison,
+                good,
+                failing,
+            } => Screen::Diff(diff::DiffScreen::new(*comparison, good, failing)),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The checklist: steps with their outcomes, the selected step's command, finding and notes,
 //! the evidence the team wants before escalating, and what has been ruled out.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -112,7 +114,7 @@ pub(super) fn draw(
         frame,
         detail_area,
         theme,
-        &shown.session,
+        (&shown.session, &runbook.timeouts),
         shown.evidence.as_deref(),
     );
 
@@ -240,7 +242,7 @@ fn draw_detail(
     frame: &mut Frame,
     area: Rect,
     theme: Theme,
-    session: &Session,
+    (session, timeouts): (&Session, &[crate::runbook::TimeoutCard]),
     last_evidence: Option<&str>,
 ) {
     let width = area.width.saturating_sub(2);
@@ -288,6 +290,35 @@ fn draw_detail(
                     "   evidence: ",
                     "             ",
                     theme.warning(),
+                ));
+            }
+            // A run's timing on one line here; the notes view (N) draws it as bars.
+            if let Some(timing) = &note.timing {
+                let flags = crate::evidence::timing::at_known_defaults(timing, timeouts);
+                let mut line = format!(
+                    "{} in total: {}",
+                    crate::evidence::timing::duration(timing.total_micros),
+                    timing.one_line()
+                );
+                // The first known timeout it sits at; the notes view lists them all.
+                if let Some(first) = flags.first() {
+                    line.push_str("; ");
+                    line.push_str(&first.sentence);
+                    if flags.len() > 1 {
+                        let _ = write!(
+                            line,
+                            " (and {} more: {} lists them)",
+                            flags.len() - 1,
+                            key_for(Context::Checklist, &Action::Notes)
+                        );
+                    }
+                }
+                lines.extend(wrapped(
+                    &line,
+                    width,
+                    "   timing: ",
+                    "             ",
+                    theme.dim(),
                 ));
             }
             // Whole and wrapped: the notes view (N) scrolls through every note.

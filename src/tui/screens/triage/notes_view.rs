@@ -12,10 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Persist, TriageScreen};
-use crate::runbook::TeamRunbook;
-use crate::session::{Note, NoteTarget, Session};
+use crate::evidence::timing::{Timing, at_known_defaults};
+use crate::runbook::{TeamRunbook, TimeoutCard};
+use crate::session::{Mark, Note, NoteTarget, Session};
 use crate::tui::keymap::{Action, Context, key_for};
-use crate::tui::screens::{Scroll, Shared, wrapped};
+use crate::tui::screens::{Command, Opening, Scroll, Shared, wrapped};
 use crate::tui::theme::Theme;
 
 /// The state of the open notes view.
@@ -80,8 +81,13 @@ impl TriageScreen {
         self.notes_view = Some(NotesView::at(0));
     }
 
-    /// A key in the notes view.
-    pub(super) fn notes_action(&mut self, action: &Action, shared: &Shared) -> Persist {
+    /// A key in the notes view; what it asks of the app goes to `commands`.
+    pub(super) fn notes_action(
+        &mut self,
+        action: &Action,
+        shared: &Shared,
+        commands: &mut Vec<Command>,
+    ) -> Persist {
         let len = self.session.notes.len();
         let Some(view) = &mut self.notes_view else {
             return Persist::Nothing;
@@ -100,8 +106,79 @@ impl TriageScreen {
                 Persist::Soon
             }
             Action::StrikeNote if self.session.toggle_struck(selected, shared.now) => Persist::Now,
+            Action::MarkGood | Action::MarkFailing => {
+                let mark = if *action == Action::MarkGood {
+                    Mark::Good
+                } else {
+                    Mark::Failing
+                };
+                match self.session.toggle_mark(selected, mark) {
+                    Some(marked) => {
+                        commands.push(Command::Notice(self.mark_notice(selected, mark, marked)));
+                        Persist::Now
+                    }
+                    None => Persist::Nothing,
+                }
+            }
+            Action::Compare => {
+                commands.push(self.compare_marked(shared));
+                Persist::Nothing
+            }
             _ => Persist::Nothing,
         }
+    }
+
+    /// What marking note `index` did, and what is left to do.
+    fn mark_notice(&self, index: usize, mark: Mark, marked: bool) -> String {
+        let key = |action| key_for(Context::Notes, &action);
+        let note = index + 1;
+        if !marked {
+            return format!("Note {note} is no longer the {} response", mark.label());
+        }
+        let pair = &self.session.good_vs_failing;
+        let next = match (pair.good, pair.failing) {
+            (Some(_), Some(_)) => format!("{} sets them side by side", key(Action::Compare)),
+            (None, _) => format!("mark the known-good one with {}", key(Action::MarkGood)),
+            (_, None) => format!("mark the failing one with {}", key(Action::MarkFailing)),
+        };
+        format!(
+            "Note {note} marked as the {} response; {next}",
+            mark.label()
+        )
+    }
+
+    /// `c`: the marked notes side by side, as the screen shows notes (redacted unless
+    /// revealed); or what to mark first.
+    fn compare_marked(&self, shared: &Shared) -> Command {
+        let key = |action| key_for(Context::Notes, &action);
+        let Some(runbook) = shared.runbook(self.runbook) else {
+            return Command::Notice("No runbook loaded".to_owned());
+        };
+        let shown = self.shown(runbook);
+        let session = &shown.session;
+        let (Some(comparison), Some((good, failing))) = (
+            session.good_vs_failing(&runbook.timeouts),
+            session.marked_pair(),
+        ) else {
+            return Command::Notice(format!(
+                "Mark a known-good note with {} and a failing one with {} first",
+                key(Action::MarkGood),
+                key(Action::MarkFailing)
+            ));
+        };
+        let about = |note: &Note, index: Option<usize>| {
+            let number = index.map_or_else(String::new, |i| format!("note {} · ", i + 1));
+            let read = note
+                .evidence_line()
+                .unwrap_or_else(|| "no HTTP response read in it".to_owned());
+            format!("{number}{} · {read}", note.elapsed_label())
+        };
+        let pair = session.good_vs_failing;
+        Command::Open(Opening::Diff {
+            comparison: Box::new(comparison),
+            good: about(good, pair.good),
+            failing: about(failing, pair.failing),
+        })
     }
 }
 
@@ -130,7 +207,7 @@ pub(super) fn draw(
     view.selected.set(selected);
     let width = body.width.saturating_sub(2);
     let height = usize::from(body.height.saturating_sub(2));
-    let (lines, spans) = lines(session, selected, width, theme);
+    let (lines, spans) = lines(session, selected, width, theme, &runbook.timeouts);
     view.scroll.clamp(lines.len(), height);
     if let Some(&(start, end)) = spans.get(selected) {
         if view.follow {
@@ -148,9 +225,26 @@ pub(super) fn draw(
             session.notes.len()
         ),
     };
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(title, theme.heading()));
+    // The keys that compare two notes have no room on the status bar: named here, once
+    // there is something to compare.
+    if session.notes.len() >= 2 {
+        let key = |action| key_for(Context::Notes, &action);
+        block = block.title_bottom(
+            Line::from(Span::styled(
+                format!(
+                    " {} good · {} failing · {} compare ",
+                    key(Action::MarkGood),
+                    key(Action::MarkFailing),
+                    key(Action::Compare)
+                ),
+                theme.dim(),
+            ))
+            .right_aligned(),
+        );
+    }
     frame.render_widget(Paragraph::new(lines).block(block).scroll((offset, 0)), body);
 }
 
@@ -182,6 +276,7 @@ fn lines(
     selected: usize,
     width: u16,
     theme: Theme,
+    timeouts: &[TimeoutCard],
 ) -> (Vec<Line<'static>>, Spans) {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut spans = Vec::new();
@@ -202,22 +297,30 @@ fn lines(
     }
     for (i, note) in session.notes.iter().enumerate() {
         let start = lines.len();
-        lines.extend(note_lines(session, i, note, i == selected, width, theme));
+        lines.extend(note_lines(
+            session,
+            i,
+            note,
+            i == selected,
+            (width, theme),
+            timeouts,
+        ));
         spans.push((start, lines.len()));
         lines.push(Line::default());
     }
     (lines, spans)
 }
 
-/// One note: its stamps and what it is about, its correction stamp, its evidence line and its
-/// whole text, wrapped; every text through the one sanitizer (`wrapped` shows escapes).
+/// One note: its stamps and what it is about, its correction stamp, its evidence line, its
+/// timing as bars and its whole text, wrapped; every text through the one sanitizer
+/// (`wrapped` shows escapes).
 fn note_lines(
     session: &Session,
     index: usize,
     note: &Note,
     selected: bool,
-    width: u16,
-    theme: Theme,
+    (width, theme): (u16, Theme),
+    timeouts: &[TimeoutCard],
 ) -> Vec<Line<'static>> {
     let about = match note.target {
         NoteTarget::Incident => "the incident".to_owned(),
@@ -226,7 +329,12 @@ fn note_lines(
             |s| format!("{}: {}", note.about(), s.title),
         ),
     };
-    let marker = if note.struck { "STRUCK · " } else { "" };
+    let mut marker = if note.struck { "STRUCK · " } else { "" }.to_owned();
+    match session.mark_of(index) {
+        Some(Mark::Good) => marker.push_str("GOOD · "),
+        Some(Mark::Failing) => marker.push_str("FAILING · "),
+        None => {}
+    }
     let first = format!("{} {:>2}. ", if selected { "▸" } else { " " }, index + 1);
     let indent = " ".repeat(first.chars().count());
     let struck = theme.dim().add_modifier(Modifier::CROSSED_OUT);
@@ -251,6 +359,21 @@ fn note_lines(
             theme.dim(),
         ));
     }
+    if let Some(run) = &note.run {
+        lines.extend(wrapped(
+            &format!(
+                "{} ({}, started {}, {})",
+                run.command,
+                run.what,
+                run.started.at.strftime("%H:%M:%SZ"),
+                run.outcome_line()
+            ),
+            width,
+            &format!("{indent}ran: "),
+            &indent,
+            if note.struck { struck } else { theme.command() },
+        ));
+    }
     if let Some(card) = note.evidence_line() {
         lines.extend(wrapped(
             &card,
@@ -260,9 +383,64 @@ fn note_lines(
             if note.struck { struck } else { theme.warning() },
         ));
     }
+    if let Some(timing) = &note.timing {
+        lines.extend(timing_lines(timing, note.struck, width, theme, timeouts));
+    }
     let body = if note.struck { struck } else { Style::new() };
     for text_line in note.text.lines() {
         lines.extend(wrapped(text_line, width, &indent, &indent, body));
     }
     lines
+}
+
+/// A note's timing: its heading, a bar per phase (as long as its share of the request), and
+/// a line per known timeout a duration sits at, with where that value comes from.
+fn timing_lines(
+    timing: &Timing,
+    struck: bool,
+    width: u16,
+    theme: Theme,
+    timeouts: &[TimeoutCard],
+) -> Vec<Line<'static>> {
+    use crate::evidence::timing::render::{LABEL_WIDTH, VALUE_WIDTH};
+    const INDENT: &str = "      ";
+    let dim_if_struck = |style: Style| {
+        if struck {
+            theme.dim().add_modifier(Modifier::CROSSED_OUT)
+        } else {
+            style
+        }
+    };
+    let mut out = wrapped(
+        &timing.heading(),
+        width,
+        INDENT,
+        INDENT,
+        dim_if_struck(theme.dim()),
+    );
+    let room = usize::from(width)
+        .saturating_sub(INDENT.len() + LABEL_WIDTH + 1 + VALUE_WIDTH + 2 + 10)
+        .max(4);
+    for bar in timing.bars(room) {
+        let end = if bar.unfinished { " no answer" } else { "" };
+        out.push(Line::from(vec![
+            Span::raw(format!(
+                "{INDENT}{:<LABEL_WIDTH$} {:>VALUE_WIDTH$}  ",
+                bar.phase.label(),
+                bar.value
+            )),
+            Span::styled(bar.cells, dim_if_struck(theme.heading())),
+            Span::styled(end, dim_if_struck(theme.warning())),
+        ]));
+    }
+    for flag in at_known_defaults(timing, timeouts) {
+        out.extend(wrapped(
+            &format!("{}; source: {}", flag.sentence, flag.source),
+            width,
+            &format!("{INDENT}! "),
+            &format!("{INDENT}  "),
+            dim_if_struck(theme.warning()),
+        ));
+    }
+    out
 }

@@ -61,7 +61,7 @@ impl TriageScreen {
                 }));
                 Persist::Nothing
             }
-            (Context::Notes, action) => self.notes_action(&action, shared),
+            (Context::Notes, action) => self.notes_action(&action, shared, &mut commands),
             (Context::Checklist | Context::InterviewChoice, Action::Notes) => {
                 self.open_notes();
                 Persist::Nothing
