@@ -102,7 +102,7 @@ impl Picture {
     }
 
     /// Upstreams or clients (`which`) by failures, worst first.
-    pub fn top(which: &std::collections::HashMap<Vec<u8>, Tally>, limit: usize) -> Vec<Carrier> {
+    pub fn top(which: &super::picture::HashMap<Vec<u8>, Tally>, limit: usize) -> Vec<Carrier> {
         let mut out: Vec<Carrier> = which
             .iter()
             .map(|(name, tally)| carrier(name, tally, tally.requests, tally.failing))
@@ -257,4 +257,173 @@ pub fn minute_label(minute: i64) -> String {
         |_| format!("minute {minute}"),
         |t| t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
     )
+}
+
+/// Everything the log says, gathered once for the command line, the app's picture, the note
+/// it keeps and the summary.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Report {
+    pub format: Option<String>,
+    pub failing: String,
+    pub lines: u64,
+    pub bytes: u64,
+    pub unreadable: u64,
+    pub first_unreadable: Option<String>,
+    /// The first and last minute (Unix seconds of their start).
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+    pub requests: u64,
+    pub failing_requests: u64,
+    pub onset: Option<OnsetReport>,
+    pub widespread: Option<String>,
+    pub sparkline: String,
+    pub minutes_per_mark: i64,
+    pub routes: Vec<CarrierReport>,
+    pub upstreams: Vec<CarrierReport>,
+    pub clients: Vec<CarrierReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OnsetReport {
+    /// Unix seconds of the minute's start.
+    pub at: i64,
+    pub label: String,
+    pub rate: f64,
+    pub baseline: f64,
+    pub at_log_start: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CarrierReport {
+    pub name: String,
+    pub requests: u64,
+    pub failing: u64,
+    pub share: f64,
+    pub p50_ms: Option<u32>,
+    pub p95_ms: Option<u32>,
+    pub p99_ms: Option<u32>,
+}
+
+impl From<Carrier> for CarrierReport {
+    fn from(c: Carrier) -> Self {
+        Self {
+            share: c.share(),
+            name: c.name,
+            requests: c.requests,
+            failing: c.failing,
+            p50_ms: c.p50_ms,
+            p95_ms: c.p95_ms,
+            p99_ms: c.p99_ms,
+        }
+    }
+}
+
+/// Routes, upstreams and clients listed in a report.
+pub const LISTED: usize = 8;
+/// Marks in the sparkline.
+pub const SPARK_WIDTH: usize = 60;
+
+impl Picture {
+    /// The report of this picture.
+    pub fn report(&self) -> Report {
+        let onset = self.onset();
+        let since = onset.as_ref().map(|o| o.minute);
+        let (requests, failing_requests) = self.minutes.values().fold((0u64, 0u64), |(r, f), m| {
+            (r + u64::from(m.total()), f + u64::from(m.failing))
+        });
+        Report {
+            format: self.format.as_ref().map(|f| f.name().to_owned()),
+            failing: self.failing.label(),
+            lines: self.lines,
+            bytes: self.bytes,
+            unreadable: self.unreadable,
+            first_unreadable: self.first_unreadable.clone(),
+            from: self.minutes.keys().next().map(|m| m * 60),
+            to: self.minutes.keys().next_back().map(|m| m * 60),
+            requests,
+            failing_requests,
+            onset: onset.map(|o| OnsetReport {
+                at: o.minute * 60,
+                label: minute_label(o.minute),
+                rate: o.rate,
+                baseline: o.baseline,
+                at_log_start: o.at_log_start,
+            }),
+            widespread: self.widespread(),
+            sparkline: self.sparkline(SPARK_WIDTH),
+            minutes_per_mark: self.minutes_per_column(SPARK_WIDTH),
+            routes: self
+                .carriers_since(since, LISTED)
+                .into_iter()
+                .map(CarrierReport::from)
+                .collect(),
+            upstreams: Picture::top(&self.upstreams, LISTED)
+                .into_iter()
+                .map(CarrierReport::from)
+                .collect(),
+            clients: Picture::top(&self.clients, LISTED)
+                .into_iter()
+                .map(CarrierReport::from)
+                .collect(),
+        }
+    }
+}
+
+impl Report {
+    /// The few lines an evidence note and the summary keep: what was read, the first bad
+    /// minute, how widespread, the sparkline.
+    pub fn compact(&self) -> String {
+        let mut out = format!(
+            "Access log: {} lines ({}){}",
+            self.lines,
+            self.format.as_deref().unwrap_or("format not recognised"),
+            if self.unreadable > 0 {
+                format!(", {} unreadable", self.unreadable)
+            } else {
+                String::new()
+            }
+        );
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            out.push_str(&format!(
+                "\nFrom {} to {}: {} requests, {} failing ({})",
+                minute_label(from / 60),
+                minute_label(to / 60),
+                self.requests,
+                self.failing_requests,
+                self.failing
+            ));
+        }
+        match &self.onset {
+            Some(onset) => out.push_str(&format!(
+                "\nFirst bad minute: {}{} ({} failing; {} before)",
+                onset.label,
+                if onset.at_log_start {
+                    " (the log's first: it may have started earlier)"
+                } else {
+                    ""
+                },
+                percent(onset.rate),
+                percent(onset.baseline)
+            )),
+            None if self.failing_requests == 0 => out.push_str(&format!(
+                "\nNo failing requests ({}) in this log",
+                self.failing
+            )),
+            None => out.push_str(&format!(
+                "\nNo first bad minute: the failures ({} of requests) run through the whole \
+                 log at about the same level; they may have started before it",
+                percent(ratio(self.failing_requests, self.requests))
+            )),
+        }
+        if let Some(spread) = &self.widespread {
+            out.push_str(&format!("\nHow widespread: {spread}"));
+        }
+        if !self.sparkline.trim().is_empty() {
+            out.push_str(&format!(
+                "\nFailing per {} min: {}",
+                self.minutes_per_mark, self.sparkline
+            ));
+        }
+        out
+    }
 }

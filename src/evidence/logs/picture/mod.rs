@@ -4,7 +4,8 @@
 //! a latency histogram. From it, once: the first bad minute, how widespread the failure is, and
 //! the one-line sparkline the summary prints.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::formats::{self, Format, Record};
 use super::routes::pattern_into;
@@ -18,6 +19,51 @@ pub const MAX_KEYS: usize = 2_000;
 pub const MAX_ROUTE_MINUTES: usize = 1_000_000;
 /// Where the keys past [`MAX_KEYS`] are counted.
 pub const OTHER: &[u8] = b"(others)";
+
+/// A fast hash for the short keys of a log (routes, addresses), which come from the log, not
+/// from an attacker who could aim at collisions: the word-at-a-time multiply of Firefox's
+/// FxHash. SipHash, the default, costs a third of the reading time here.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for byte in chunks.remainder() {
+            self.add(u64::from(*byte));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+/// Maps keyed by what a log holds, hashed with [`FxHasher`].
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// What counts as failing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,10 +239,10 @@ impl Reader {
                 unreadable: 0,
                 first_unreadable: None,
                 minutes: BTreeMap::new(),
-                routes: HashMap::new(),
-                upstreams: HashMap::new(),
-                clients: HashMap::new(),
-                route_minutes: HashMap::new(),
+                routes: HashMap::default(),
+                upstreams: HashMap::default(),
+                clients: HashMap::default(),
+                route_minutes: HashMap::default(),
                 route_minutes_full: false,
                 route_minute_cells: 0,
             },
@@ -209,7 +255,7 @@ impl Reader {
         self.picture.bytes += line.len() as u64 + 1;
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
+        if line.trim_ascii().is_empty() {
             return;
         }
         self.picture.lines += 1;
@@ -302,20 +348,19 @@ fn tally<'k>(
     failing: bool,
     latency_ms: Option<u32>,
 ) -> &'k [u8] {
-    let key = if map.contains_key(key) || map.len() < MAX_KEYS {
-        key
-    } else {
-        OTHER
+    let count = |entry: &mut Tally| {
+        entry.requests += 1;
+        entry.failing += u64::from(failing);
+        if let Some(ms) = latency_ms {
+            entry.latency.add(ms);
+        }
     };
-    let entry = match map.get_mut(key) {
-        Some(entry) => entry,
-        None => map.entry(key.to_vec()).or_default(),
-    };
-    entry.requests += 1;
-    entry.failing += u64::from(failing);
-    if let Some(ms) = latency_ms {
-        entry.latency.add(ms);
+    if let Some(entry) = map.get_mut(key) {
+        count(entry);
+        return key;
     }
+    let key = if map.len() < MAX_KEYS { key } else { OTHER };
+    count(map.entry(key.to_vec()).or_default());
     key
 }
 
