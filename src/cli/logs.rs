@@ -89,25 +89,28 @@ pub fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
     })
 }
 
-/// Streams `input` into `reader`, calling `progress` with (lines, bytes) now and then.
+/// Streams `input` into `reader`, calling `progress` with (lines, bytes) now and then; it
+/// returns false to stop. Whether the input was read to its end.
 pub fn stream(
     mut input: impl BufRead,
     reader: &mut Reader,
-    mut progress: impl FnMut(u64, u64),
-) -> std::io::Result<()> {
+    mut progress: impl FnMut(u64, u64) -> bool,
+) -> std::io::Result<bool> {
     let mut line = Vec::with_capacity(4096);
     let mut since = 0u32;
     loop {
         line.clear();
         if input.read_until(b'\n', &mut line)? == 0 {
-            return Ok(());
+            return Ok(true);
         }
         reader.line(&line);
         since += 1;
         if since == 65_536 {
             since = 0;
             let (lines, bytes) = reader.progress();
-            progress(lines, bytes);
+            if !progress(lines, bytes) {
+                return Ok(false);
+            }
         }
     }
 }
@@ -143,6 +146,7 @@ pub fn logs(files: &[PathBuf], reading: &Reading, json: bool, style: Style) -> O
                 last = Instant::now();
                 progress_line(&name, lines, bytes, total, started.elapsed());
             }
+            true
         });
         if let Err(e) = result {
             return Output {

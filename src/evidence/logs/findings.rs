@@ -427,3 +427,62 @@ impl Report {
         out
     }
 }
+
+impl Picture {
+    /// The answer to "how widespread is it?" the log gives, when it gives a clear one, with
+    /// why: one route failing while the others are normal is `one-endpoint`; one client
+    /// carrying nearly every failure, `one-tenant`; most routes failing alike, `everyone`.
+    /// Anything less clear gives no answer (the figures are still in the note).
+    pub fn spread_answer(&self) -> Option<(&'static str, String)> {
+        let onset = self.onset();
+        let since = onset.as_ref().map(|o| o.minute);
+        let routes = self.carriers_since(since, usize::MAX);
+        let failing: u64 = routes.iter().map(|r| r.failing).sum();
+        if failing < u64::from(MIN_FAILING) * 3 {
+            return None;
+        }
+        let worst = routes.first()?;
+        let clients = Picture::top(&self.clients, 2);
+        if let Some(client) = clients.first()
+            && clients.len() > 1
+            && client.name != "(others)"
+            && ratio(
+                client.failing,
+                self.clients.values().map(|t| t.failing).sum(),
+            ) >= 0.9
+        {
+            return Some((
+                "one-tenant",
+                format!(
+                    "{} of the failures come from one client, {}",
+                    percent(ratio(client.failing, failing)),
+                    client.name
+                ),
+            ));
+        }
+        let others = self.others_rate(std::slice::from_ref(worst), since)?;
+        if worst.failing * 10 >= failing * 9 && others < 0.01 {
+            return Some((
+                "one-endpoint",
+                format!(
+                    "{} of {} failing, other routes {}",
+                    percent(worst.share()),
+                    worst.name,
+                    percent(others)
+                ),
+            ));
+        }
+        let busy: Vec<&Carrier> = routes.iter().filter(|r| r.requests >= 10).collect();
+        let failing_routes = busy.iter().filter(|r| r.share() >= 0.2).count();
+        if busy.len() >= 3 && failing_routes * 4 >= busy.len() * 3 {
+            return Some((
+                "everyone",
+                format!(
+                    "{failing_routes} of {} busy routes fail in 20% or more of their requests",
+                    busy.len()
+                ),
+            ));
+        }
+        None
+    }
+}
