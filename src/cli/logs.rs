@@ -115,13 +115,113 @@ pub fn stream(
     }
 }
 
+/// Bytes handed to a worker at a time (cut at a line break).
+const CHUNK: usize = 4 << 20;
+
+/// Reads `inputs` one after the other on every core: this thread cuts them into chunks at line
+/// breaks and the workers read the chunks into pictures of their own, merged at the end (the
+/// same counts as one reader; memory stays a few chunks plus the counters). The format is told
+/// from the first lines unless given. `progress` gets the lines and bytes handed out so far and
+/// returns false to stop; `None` then.
+pub fn read_parallel(
+    inputs: impl IntoIterator<Item = Box<dyn BufRead + Send>>,
+    format: Option<Format>,
+    failing: Failing,
+    mut progress: impl FnMut(u64, u64) -> bool,
+) -> std::io::Result<Option<crate::evidence::logs::Picture>> {
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut inputs = inputs.into_iter();
+    let mut current = inputs.next();
+    let mut next_chunk = || -> std::io::Result<Option<Vec<u8>>> {
+        while let Some(input) = current.as_mut() {
+            let mut chunk = Vec::with_capacity(CHUNK + 4096);
+            while chunk.len() < CHUNK {
+                if input.read_until(b'\n', &mut chunk)? == 0 {
+                    break;
+                }
+            }
+            if !chunk.is_empty() {
+                return Ok(Some(chunk));
+            }
+            current = inputs.next();
+        }
+        Ok(None)
+    };
+    let Some(first) = next_chunk()? else {
+        return Ok(Some(Reader::new(format, failing).finish()));
+    };
+    let format = format.or_else(|| {
+        let lines: Vec<&[u8]> = first
+            .split(|b| *b == b'\n')
+            .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+            .filter(|l| !l.trim_ascii().is_empty())
+            .take(crate::evidence::logs::picture::DETECT_LINES)
+            .collect();
+        crate::evidence::logs::formats::detect(&lines)
+    });
+    let Some(format) = format else {
+        // Nothing to read it with: one reader says so (lines counted, the first kept).
+        let mut reader = Reader::new(None, failing);
+        for line in first.split(|b| *b == b'\n') {
+            reader.line(line);
+        }
+        return Ok(Some(reader.finish()));
+    };
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<u8>>(workers * 2);
+        let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let receiver = std::sync::Arc::clone(&receiver);
+                let format = format.clone();
+                scope.spawn(move || {
+                    let mut reader = Reader::new(Some(format), failing);
+                    loop {
+                        let chunk = match receiver.lock() {
+                            Ok(receiver) => receiver.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok(chunk) = chunk else { break };
+                        for line in chunk.split(|b| *b == b'\n') {
+                            if !line.is_empty() {
+                                reader.line(line);
+                            }
+                        }
+                    }
+                    reader.finish()
+                })
+            })
+            .collect();
+        let (mut lines, mut bytes) = (0u64, 0u64);
+        let mut chunk = Some(first);
+        let mut stopped = false;
+        while let Some(data) = chunk.take() {
+            bytes += data.len() as u64;
+            lines += data.iter().filter(|b| **b == b'\n').count() as u64;
+            if sender.send(data).is_err() {
+                break;
+            }
+            if !progress(lines, bytes) {
+                stopped = true;
+                break;
+            }
+            chunk = next_chunk()?;
+        }
+        drop(sender);
+        let mut pictures = handles.into_iter().filter_map(|h| h.join().ok());
+        let mut picture = pictures
+            .next()
+            .unwrap_or_else(|| Reader::new(None, failing).finish());
+        for other in pictures {
+            picture.merge(other);
+        }
+        Ok((!stopped).then_some(picture))
+    })
+}
+
 /// `api-triage logs`.
 pub fn logs(files: &[PathBuf], reading: &Reading, json: bool, style: Style) -> Output {
     let started = Instant::now();
-    let mut reader = Reader::new(
-        reading.format.clone(),
-        reading.failing.unwrap_or(Failing::ServerErrors),
-    );
     let total: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
@@ -129,9 +229,10 @@ pub fn logs(files: &[PathBuf], reading: &Reading, json: bool, style: Style) -> O
         .sum();
     let show_progress = std::io::stderr().is_terminal();
     let mut last = Instant::now();
+    let mut inputs = Vec::new();
     for file in files {
-        let input = match open(file) {
-            Ok(input) => input,
+        match open(file) {
+            Ok(input) => inputs.push(input),
             Err(e) => {
                 return Output {
                     stderr: format!("api-triage: cannot read {}: {e}\n", file.display()),
@@ -139,28 +240,39 @@ pub fn logs(files: &[PathBuf], reading: &Reading, json: bool, style: Style) -> O
                     ..Output::default()
                 };
             }
-        };
-        let name = file.display().to_string();
-        let result = stream(input, &mut reader, |lines, bytes| {
+        }
+    }
+    let name = match files {
+        [one] => one.display().to_string(),
+        _ => format!("{} files", files.len()),
+    };
+    let result = read_parallel(
+        inputs,
+        reading.format.clone(),
+        reading.failing.unwrap_or(Failing::ServerErrors),
+        |lines, bytes| {
             if show_progress && last.elapsed() >= Duration::from_millis(250) {
                 last = Instant::now();
                 progress_line(&name, lines, bytes, total, started.elapsed());
             }
             true
-        });
-        if let Err(e) = result {
+        },
+    );
+    let picture = match result {
+        Ok(Some(picture)) => picture,
+        Ok(None) => return Output::default(),
+        Err(e) => {
             return Output {
-                stderr: format!("api-triage: reading {} failed: {e}\n", file.display()),
+                stderr: format!("api-triage: reading {name} failed: {e}\n"),
                 exit: Exit::Usage,
                 ..Output::default()
             };
         }
-    }
+    };
     if show_progress {
         eprint!("\r\u{1b}[K");
     }
     let elapsed = started.elapsed();
-    let picture = reader.finish();
     let report = picture.report();
     if report.format.is_none() {
         return Output {

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::Instant;
 
-use crate::evidence::logs::{Failing, Picture, Reader};
+use crate::evidence::logs::{Failing, Picture};
 
 /// What a reading thread reports.
 pub enum LogUpdate {
@@ -55,8 +55,7 @@ impl LogReadings {
             let result = crate::cli::logs::open(&path)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))
                 .and_then(|input| {
-                    let mut reader = Reader::new(None, failing);
-                    let finished = crate::cli::logs::stream(input, &mut reader, |lines, bytes| {
+                    crate::cli::logs::read_parallel([input], None, failing, |lines, bytes| {
                         let _ = sender.send(LogUpdate::Progress {
                             id,
                             lines,
@@ -66,12 +65,8 @@ impl LogReadings {
                         });
                         !stop.load(Ordering::Relaxed)
                     })
-                    .map_err(|e| format!("reading {} failed: {e}", path.display()))?;
-                    if finished {
-                        Ok(reader.finish())
-                    } else {
-                        Err("stopped".to_owned())
-                    }
+                    .map_err(|e| format!("reading {} failed: {e}", path.display()))?
+                    .ok_or_else(|| "stopped".to_owned())
                 });
             let _ = sender.send(LogUpdate::Done { id, result });
         });

@@ -130,3 +130,19 @@ fn junk_and_truncated_lines_read_as_nothing() {
     }
     assert_eq!(detect(&[b"hello", b"world"]), None);
 }
+
+#[test]
+fn seconds_read_by_hand_round_like_a_float_would() {
+    for (text, ms) in [
+        ("0.012", Some(12)),
+        ("0.0125", Some(13)),
+        ("1", Some(1000)),
+        ("12.3", Some(12_300)),
+        ("0.000", Some(0)),
+        ("-", None),
+        ("1.2.3", None),
+        ("", None),
+    ] {
+        assert_eq!(seconds_ms(text.as_bytes()), ms, "{text}");
+    }
+}

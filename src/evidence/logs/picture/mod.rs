@@ -366,3 +366,77 @@ fn tally<'k>(
 
 #[cfg(test)]
 mod tests;
+
+impl Histogram {
+    fn merge(&mut self, other: &Histogram) {
+        for (a, b) in self.buckets.iter_mut().zip(other.buckets) {
+            *a += b;
+        }
+        self.count += other.count;
+    }
+}
+
+impl Tally {
+    fn merge(&mut self, other: &Tally) {
+        self.requests += other.requests;
+        self.failing += other.failing;
+        self.latency.merge(&other.latency);
+    }
+}
+
+/// Adds `from` into `into`, keeping the cap on keys (the keys past it counted as [`OTHER`]).
+fn merge_tallies(into: &mut HashMap<Vec<u8>, Tally>, from: HashMap<Vec<u8>, Tally>) {
+    for (key, tally) in from {
+        if let Some(entry) = into.get_mut(&key) {
+            entry.merge(&tally);
+        } else if into.len() < MAX_KEYS {
+            into.insert(key, tally);
+        } else {
+            into.entry(OTHER.to_vec()).or_default().merge(&tally);
+        }
+    }
+}
+
+impl Picture {
+    /// Adds what another reader of the same log read (a later or earlier part of it, read on
+    /// another core): the same counts as if one reader had read both.
+    pub fn merge(&mut self, other: Picture) {
+        self.lines += other.lines;
+        self.bytes += other.bytes;
+        self.unreadable += other.unreadable;
+        if self.first_unreadable.is_none() {
+            self.first_unreadable = other.first_unreadable;
+        }
+        if self.format.is_none() {
+            self.format = other.format;
+        }
+        for (minute, counts) in other.minutes {
+            let m = self.minutes.entry(minute).or_default();
+            for (a, b) in m.by_class.iter_mut().zip(counts.by_class) {
+                *a += b;
+            }
+            m.failing += counts.failing;
+        }
+        merge_tallies(&mut self.routes, other.routes);
+        merge_tallies(&mut self.upstreams, other.upstreams);
+        merge_tallies(&mut self.clients, other.clients);
+        self.route_minutes_full |= other.route_minutes_full;
+        if !self.route_minutes_full {
+            for (route, minutes) in other.route_minutes {
+                let mine = self.route_minutes.entry(route).or_default();
+                for (minute, (requests, failing)) in minutes {
+                    let cell = mine.entry(minute).or_insert_with(|| {
+                        self.route_minute_cells += 1;
+                        (0, 0)
+                    });
+                    cell.0 += requests;
+                    cell.1 += failing;
+                }
+            }
+            self.route_minutes_full = self.route_minute_cells >= MAX_ROUTE_MINUTES;
+        }
+        if self.route_minutes_full {
+            self.route_minutes.clear();
+        }
+    }
+}

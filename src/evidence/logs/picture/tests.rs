@@ -168,3 +168,19 @@ fn histogram_quantiles_are_within_a_bucket() {
     assert!((900..=1100).contains(&p99), "{p99}");
     assert_eq!(Histogram::default().quantile(0.5), None);
 }
+
+#[test]
+fn two_readers_merged_count_as_one() {
+    let lines = log(20, 10);
+    let whole = read(&lines, Failing::ServerErrors);
+    let (a, b) = lines.split_at(137);
+    let mut first = Reader::new(Some(Format::Combined), Failing::ServerErrors);
+    a.iter().for_each(|l| first.line(l.as_bytes()));
+    let mut second = Reader::new(Some(Format::Combined), Failing::ServerErrors);
+    b.iter().for_each(|l| second.line(l.as_bytes()));
+    let mut merged = first.finish();
+    merged.merge(second.finish());
+    assert_eq!(merged.report(), whole.report());
+    assert_eq!(merged.minutes, whole.minutes);
+    assert_eq!(merged.route_minutes, whole.route_minutes);
+}
