@@ -98,47 +98,45 @@ impl Failing {
     }
 }
 
-/// Latencies in 64 buckets growing by a quarter power of two: about ±9% per bucket, from
-/// 1 ms to hours, in 256 bytes.
+/// Latencies in 80 buckets, four to each doubling (1 ms to about 17 minutes), in 320 bytes,
+/// found with integer arithmetic (a float logarithm per request was a tenth of the reading):
+/// a percentile is the top of its bucket, at most a quarter above the true value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Histogram {
-    buckets: [u32; 64],
+    buckets: [u32; BUCKETS],
     count: u64,
 }
+
+const BUCKETS: usize = 80;
 
 impl Default for Histogram {
     fn default() -> Self {
         Self {
-            buckets: [0; 64],
+            buckets: [0; BUCKETS],
             count: 0,
         }
     }
 }
 
 impl Histogram {
+    /// The bucket of `ms`: 4 per power of two, by the two bits after the leading one.
     fn bucket(ms: u32) -> usize {
-        if ms <= 1 {
-            return 0;
+        if ms < 4 {
+            return usize::try_from(ms).unwrap_or(0);
         }
-        let log4 = (f64::from(ms)).log2() * 4.0;
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "small, positive"
-        )]
-        let i = log4 as usize;
-        i.min(63)
+        let log = 31 - ms.leading_zeros();
+        let quarter = (ms >> (log - 2)) & 3;
+        usize::try_from(log * 4 + quarter).map_or(BUCKETS - 1, |i| i.min(BUCKETS - 1))
     }
 
+    /// The highest latency a bucket holds.
     fn bound(bucket: usize) -> u32 {
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            clippy::cast_precision_loss,
-            reason = "bucket bounds"
-        )]
-        let ms = 2f64.powf((bucket + 1) as f64 / 4.0).round() as u32;
-        ms
+        if bucket < 4 {
+            return u32::try_from(bucket).unwrap_or(0);
+        }
+        let (log, quarter) = (bucket / 4, bucket % 4);
+        let next = ((4 + quarter + 1) << log) >> 2;
+        u32::try_from(next.saturating_sub(1)).unwrap_or(u32::MAX)
     }
 
     pub fn add(&mut self, ms: u32) {
@@ -169,7 +167,7 @@ impl Histogram {
                 return Some(Self::bound(i));
             }
         }
-        Some(Self::bound(63))
+        Some(Self::bound(BUCKETS - 1))
     }
 }
 
