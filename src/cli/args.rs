@@ -136,6 +136,33 @@ pub enum Command {
         #[arg(long)]
         show_secrets: bool,
     },
+    /// Read access logs: requests and failures per minute, the first bad minute, how
+    /// widespread the failure is, and the routes, upstreams and clients that carry it.
+    /// Formats (told from the first lines): nginx/Apache combined or common, HAProxy's HTTP
+    /// log, AWS ALB, Envoy's default, JSON lines (nginx, Envoy, Traefik, or fields you name).
+    Logs {
+        /// Log files (`.gz` too); `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The format, instead of telling it from the first lines: combined, haproxy, alb,
+        /// envoy or json.
+        #[arg(long)]
+        format: Option<String>,
+        /// JSON lines: the field holding the time (ISO 8601, common log time or epoch).
+        #[arg(long, value_name = "NAME")]
+        time_field: Option<String>,
+        /// JSON lines: the field holding the status code.
+        #[arg(long, value_name = "NAME")]
+        status_field: Option<String>,
+        /// JSON lines: the field holding the path (or the request line).
+        #[arg(long, value_name = "NAME")]
+        path_field: Option<String>,
+        /// What counts as failing: `5xx` (the default) or a status code such as 429.
+        #[arg(long, value_name = "5xx|CODE")]
+        failing: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.

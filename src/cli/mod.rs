@@ -9,6 +9,7 @@ mod evidence;
 mod explain;
 mod export;
 mod list;
+pub mod logs;
 mod sessions;
 mod text;
 
@@ -85,6 +86,7 @@ pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Outp
         | Command::Export { .. }
         | Command::Evidence { .. }
         | Command::Diff { .. }
+        | Command::Logs { .. }
         | Command::Completions { .. }
         | Command::Man => {
             return Output::default();
@@ -213,6 +215,43 @@ pub fn run() -> Exit {
         } => {
             let report = load(&cli.global, &[], today);
             return emit(&diff_files(good, failing, *json, *show_secrets, &report));
+        }
+        Command::Logs {
+            files,
+            format,
+            time_field,
+            status_field,
+            path_field,
+            failing,
+            json,
+        } => {
+            let reading = logs::format_named(
+                format.as_deref(),
+                time_field.as_deref(),
+                status_field.as_deref(),
+                path_field.as_deref(),
+            )
+            .and_then(|format| {
+                Ok(logs::Reading {
+                    format,
+                    failing: logs::failing_named(failing.as_deref())?,
+                })
+            });
+            let output = match reading {
+                Ok(reading) => {
+                    let style = Style {
+                        bold: std::io::stdout().is_terminal()
+                            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                    };
+                    logs::logs(files, &reading, *json, style)
+                }
+                Err(e) => Output {
+                    stderr: format!("api-triage: {e}\n"),
+                    exit: Exit::Usage,
+                    ..Output::default()
+                },
+            };
+            return emit(&output);
         }
         Command::Completions { shell } => {
             return emit(&Output {

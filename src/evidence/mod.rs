@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod compare;
 pub mod ids;
+pub mod logs;
 pub mod needs;
 pub mod origin;
 pub mod request;

@@ -4,6 +4,7 @@
 
 pub mod journal;
 mod known;
+mod logs;
 pub mod migrate;
 pub mod model;
 pub mod pair;

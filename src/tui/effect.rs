@@ -41,6 +41,15 @@ pub enum Effect {
     StopRun {
         id: u64,
     },
+    /// Read the access log at `path` in the background (the logs screen `id` shows it).
+    ReadLog {
+        id: u64,
+        path: String,
+    },
+    /// Stop reading the log of the logs screen `id`.
+    StopLog {
+        id: u64,
+    },
 }
 
 /// What a copy holds: named on the status line ("Command of step 4 copied to the clipboard")

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod effect;
 pub mod keymap;
+mod log_reading;
 pub mod screens;
 pub mod theme;
 
@@ -100,6 +101,7 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
     let fault = Fault::from_environment();
     // Dropped (killing what still runs) however this function ends.
     let mut runner = crate::run::Runner::new();
+    let mut readings = log_reading::LogReadings::default();
     // A bug that panics must not cost the user their notes: the panic hook has already given
     // the terminal back; the session as it stood is still saved below.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -111,6 +113,7 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
             &export_dir,
             fault,
             &mut runner,
+            &mut readings,
         )
     }));
     // Whatever ended the loop, what still runs is stopped and recorded as stopped, and the
@@ -338,6 +341,7 @@ fn event_loop(
     export_dir: &std::path::Path,
     fault: Fault,
     runner: &mut crate::run::Runner,
+    readings: &mut log_reading::LogReadings,
 ) -> io::Result<()> {
     let mut redraw = true;
     let mut drawn_second = i64::MIN;
@@ -352,6 +356,23 @@ fn event_loop(
                 crate::run::Update::Output { id, bytes } => app.run_output(id, &bytes),
                 crate::run::Update::Ended { id, ending } => {
                     if app.run_ended(id, ending) {
+                        saver.save_now(app);
+                    }
+                }
+            }
+        }
+        for update in readings.poll() {
+            redraw = true;
+            match update {
+                log_reading::LogUpdate::Progress {
+                    id,
+                    lines,
+                    bytes,
+                    total,
+                    elapsed,
+                } => app.log_progress(id, lines, bytes, total, elapsed),
+                log_reading::LogUpdate::Done { id, result } => {
+                    if app.log_read(id, result) {
                         saver.save_now(app);
                     }
                 }
@@ -450,6 +471,8 @@ fn event_loop(
                     }
                 }
                 Effect::StopRun { id } => runner.stop(id, std::time::Instant::now()),
+                Effect::ReadLog { id, path } => readings.start(id, path, app.log_failing()),
+                Effect::StopLog { id } => readings.stop(id),
                 Effect::Resume { id } => {
                     // The triage in hand is written before another takes its place.
                     saver.save_now(app);

@@ -14,6 +14,7 @@ mod flow;
 mod hostile;
 mod http_accuracy;
 mod interview;
+mod logs;
 mod run;
 mod triage;
 mod tui;

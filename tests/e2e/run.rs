@@ -72,7 +72,13 @@ fn nginx(dir: &Path, port: u16, upstream: u16) -> Server {
         ),
     )
     .unwrap();
-    let child = Command::new("nginx")
+    // Debian puts it in /usr/sbin, which not every PATH holds.
+    let program = if Path::new("/usr/sbin/nginx").exists() {
+        "/usr/sbin/nginx"
+    } else {
+        "nginx"
+    };
+    let child = Command::new(program)
         .args(["-e", &dir.join("error.log").display().to_string()])
         .args(["-p", &dir.display().to_string(), "-c"])
         .arg(&conf)

@@ -149,6 +149,7 @@ fn draw_body(frame: &mut Frame, body: Rect, app: &App, screen: &Screen) {
         Screen::Problems(screen) => screen.draw(frame, body, shared),
         Screen::Export(screen) => screen.draw(frame, body, shared),
         Screen::Run(screen) => screen.draw(frame, body, shared),
+        Screen::Logs(screen) => screen.draw(frame, body, shared),
         Screen::Diff(screen) => screen.draw(frame, body, shared),
         Screen::Triage => {
             if let Some(triage) = &app.triage {
@@ -188,6 +189,7 @@ fn title_text(app: &App, width: usize) -> String {
         Screen::Triage => "triage".to_owned(),
         Screen::Export(_) => "escalate".to_owned(),
         Screen::Run(_) => "run".to_owned(),
+        Screen::Logs(_) => "access log".to_owned(),
         Screen::Problems(_) => "runbook problems".to_owned(),
         Screen::Resume(resume) => format!("resume a triage for {}?", resume.code),
         Screen::Diff(_) => "known good vs failing".to_owned(),

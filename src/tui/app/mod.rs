@@ -4,6 +4,7 @@
 //! drawing of its own beyond the frame (`draw`), no terminal.
 
 mod draw;
+mod logs;
 mod run;
 
 use jiff::Timestamp;
@@ -111,6 +112,7 @@ impl App {
             Screen::Problems(_) => Context::Problems,
             Screen::Resume(_) => Context::Resume,
             Screen::Run(run) => run.context(),
+            Screen::Logs(logs) => logs.context(),
             Screen::Diff(_) => Context::Diff,
         }
     }
@@ -198,6 +200,11 @@ impl App {
         if let Some(Screen::Run(screen)) = self.stack.last_mut() {
             return screen.update(&action, &self.shared);
         }
+        if let Some(Screen::Logs(screen)) = self.stack.last_mut()
+            && !matches!(action, Action::Back)
+        {
+            return screen.update(&action, &self.shared);
+        }
         let on_matrix = matches!(self.screen(), Screen::Matrix(_));
         match action {
             Action::Back if !on_matrix => return vec![Command::Leave],
@@ -233,7 +240,7 @@ impl App {
                     .and_then(|t| Some((&t.session, shared.runbook(t.runbook)?)));
                 screen.update(&action, shared, triage)
             }
-            Some(Screen::Triage | Screen::Run(_)) | None => Vec::new(),
+            Some(Screen::Triage | Screen::Run(_) | Screen::Logs(_)) | None => Vec::new(),
         }
     }
 
@@ -249,9 +256,11 @@ impl App {
             Screen::Card(card) => (card.runbook, Some(card.code)),
             Screen::Compare(compare) => (compare.runbook, compare.codes.first().copied()),
             Screen::Scenarios(scenarios) => (scenarios.runbook, scenarios.code(shared)),
-            Screen::Triage | Screen::Export(_) | Screen::Run(_) | Screen::Diff(_) => {
-                triage.unwrap_or((0, None))
-            }
+            Screen::Triage
+            | Screen::Export(_)
+            | Screen::Run(_)
+            | Screen::Diff(_)
+            | Screen::Logs(_) => triage.unwrap_or((0, None)),
             Screen::Problems(_) => (shared.runbook_index_for(None), None),
             Screen::Resume(resume) => (resume.runbook, Some(resume.code)),
         }
@@ -279,6 +288,7 @@ impl App {
                 Command::Escalate => self.escalate(),
                 Command::Effect(effect) => effects.push(effect),
                 Command::Run(source) => self.open_run(source),
+                Command::ReadLog(path) => effects.extend(self.open_log(path)),
                 Command::StartRun {
                     id,
                     command,

@@ -7,22 +7,23 @@ use super::{Action, Binding, Context};
 use crate::triage::Outcome;
 
 use Context::{
-    Card, Checklist, Compare, Diff, Editor, Export, Help, InterviewChoice, InterviewInput, Matrix,
-    Notes, Problems, Prompt, Resume, RunDone, RunEdit, Running, Scenarios, Searching, Triage,
+    Card, Checklist, Compare, Diff, Editor, Export, Help, InterviewChoice, InterviewInput,
+    LogReading, Logs, Matrix, Notes, Problems, Prompt, Resume, RunDone, RunEdit, Running,
+    Scenarios, Searching, Triage,
 };
 
 const BROWSE: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Diff,
-    Running, RunDone,
+    Running, RunDone, Logs,
 ];
 /// Where `g` and `G` go to the top and the bottom: every browsing screen and the help.
 const ENDS: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Diff,
-    Help, Running, RunDone,
+    Help, Running, RunDone, Logs,
 ];
 const LISTS: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes, Diff, Help,
-    Running, RunDone,
+    Running, RunDone, Logs,
 ];
 const TRIAGE: &[Context] = &[InterviewChoice, InterviewInput, Checklist];
 
@@ -245,6 +246,33 @@ pub const BINDINGS: &[Binding] = &[
         // The card's border says it (`▸ y copies, r runs place 1`): the bar keeps `Esc back`.
         hint: None,
         contexts: &[Card],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('l')],
+        label: "l",
+        action: Action::ReadLog,
+        help: "read an access log (its path; .gz too): a picture, its figures into the triage",
+        hint: None,
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Stop,
+        help: "stop reading the log",
+        hint: Some(("Esc", "stop")),
+        contexts: &[LogReading],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('z')],
+        label: "z",
+        action: Action::Zoom,
+        help: "zoom to the hour around the first bad minute, or back out",
+        hint: Some(("z", "zoom")),
+        contexts: &[Logs],
     },
     Binding {
         ctrl: false,
@@ -561,7 +589,9 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Back,
         help: "back to the screen before",
         hint: Some(("Esc", "back")),
-        contexts: &[Card, Compare, Scenarios, Triage, Problems, Export, Diff],
+        contexts: &[
+            Card, Compare, Scenarios, Triage, Problems, Export, Diff, Logs,
+        ],
     },
     Binding {
         ctrl: false,
@@ -678,6 +708,7 @@ pub const BINDINGS: &[Binding] = &[
             Running,
             RunDone,
             Diff,
+            Logs,
         ],
     },
     Binding {
@@ -701,6 +732,7 @@ pub const BINDINGS: &[Binding] = &[
             Resume,
             RunDone,
             Diff,
+            Logs,
         ],
     },
 ];

@@ -94,8 +94,12 @@ pub enum Action {
     NewTriage,
     /// Run the command of the marked place or selected step (shown first, run on Enter).
     Run,
-    /// Stop the running command.
+    /// Stop the running command, or the log being read.
     Stop,
+    /// Read an access log into the triage (its path asked for).
+    ReadLog,
+    /// Zoom the log's picture to the hour around the first bad minute, or back out.
+    Zoom,
 }
 
 /// The screens a binding applies to.
@@ -136,6 +140,10 @@ pub enum Context {
     Running,
     /// A command that has run: its output to read.
     RunDone,
+    /// An access log being read: Esc stops.
+    LogReading,
+    /// An access log's picture: ↑↓ pick a route, `z` zooms.
+    Logs,
 }
 
 /// One row of the key table.

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod diff;
 pub mod export;
 pub mod help;
+pub mod logs;
 pub mod matrix;
 pub mod notice;
 pub mod problems;
@@ -99,6 +100,8 @@ pub enum Screen {
     /// A runbook command being prepared, run, or looked at once run (boxed: it holds the
     /// output, far bigger than any other screen).
     Run(Box<run::RunScreen>),
+    /// An access log being read, then its picture.
+    Logs(Box<logs::LogsScreen>),
     /// The triage's known-good note against its failing one.
     Diff(diff::DiffScreen),
 }
@@ -125,6 +128,8 @@ pub enum Command {
     Effect(super::effect::Effect),
     /// Open the run screen for a command of the runbook (the app fills in what it knows).
     Run(RunSource),
+    /// Read the access log at this path into the triage, on a logs screen.
+    ReadLog(String),
     /// Start the command the run screen `id` shows; `typed` are the placeholder values the
     /// engineer typed, kept in the triage for the next command.
     StartRun {

@@ -4,6 +4,7 @@ mod browse;
 mod copy;
 mod evidence;
 mod keys;
+mod logs;
 mod notes;
 mod overlays;
 mod resume;
@@ -176,6 +177,23 @@ fn every_place() -> Vec<(&'static str, App)> {
     a.run_output(id, b"line\n");
     a.run_ended(id, crate::run::Ending::Exited(0));
     places.push(("run, done", a.clone()));
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "l");
+    places.push(("log path prompt", a.clone()));
+    typed(&mut a, "access.log");
+    press_label(&mut a, "Enter");
+    places.push(("log, reading", a.clone()));
+    let id = match a.screen() {
+        Screen::Logs(logs) => logs.id,
+        _ => panic!("not reading a log"),
+    };
+    let mut reader =
+        crate::evidence::logs::Reader::new(None, crate::evidence::logs::Failing::ServerErrors);
+    reader.line(
+        b"10.0.0.1 - - [23/Nov/2026:02:40:00 +0000] \"GET /v1/x HTTP/1.1\" 502 1 \"-\" \"k6\"",
+    );
+    a.log_read(id, Ok(reader.finish()));
+    places.push(("log, picture", a.clone()));
     places
 }
 

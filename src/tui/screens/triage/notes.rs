@@ -60,6 +60,8 @@ pub enum PromptKind {
     Finding(usize),
     /// An incident detail; Enter moves on to the next one.
     Detail(Field),
+    /// The path of an access log to read into the triage.
+    LogPath,
 }
 
 /// A one-line text field over the screen.
@@ -254,8 +256,31 @@ impl TriageScreen {
                     self.open_detail(next);
                 }
             }
+            PromptKind::LogPath => return Persist::Nothing,
         }
         Persist::Now
+    }
+
+    /// Asks for the path of an access log.
+    pub fn open_log_prompt(&mut self) {
+        self.prompt = Some(Prompt {
+            kind: PromptKind::LogPath,
+            input: text_field(""),
+        });
+    }
+
+    /// Enter on the log path prompt: the path typed (with `~/` read as the home folder), and
+    /// the prompt closed; `None` when the prompt is another.
+    pub fn log_path_prompt(&mut self) -> Option<String> {
+        if !matches!(self.prompt.as_ref()?.kind, PromptKind::LogPath) {
+            return None;
+        }
+        let prompt = self.prompt.take()?;
+        let typed = prompt.input.lines().join(" ").trim().to_owned();
+        Some(match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => format!("{}/{rest}", home.to_string_lossy()),
+            _ => typed,
+        })
     }
 
     pub fn cancel_prompt(&mut self) {
@@ -346,6 +371,10 @@ impl TriageScreen {
                 PromptKind::Detail(field) => {
                     let at = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
                     format!(" {} ({} of {}) ", field.label(), at + 1, Field::ALL.len())
+                }
+                PromptKind::LogPath => {
+                    " Access log to read (a path; .gz too; nginx, Apache, HAProxy, ALB, Envoy, JSON) "
+                        .to_owned()
                 }
             };
             let popup = centered(area, area.width.saturating_sub(8).min(90), 3);

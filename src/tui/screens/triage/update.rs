@@ -36,7 +36,14 @@ impl TriageScreen {
                 persist
             }
             (_, Action::Edit(key)) => self.edit(key),
-            (Context::Prompt, Action::Open) => self.confirm_prompt(),
+            (Context::Prompt, Action::Open) => {
+                if let Some(path) = self.log_path_prompt() {
+                    commands.push(Command::ReadLog(path));
+                    Persist::Nothing
+                } else {
+                    self.confirm_prompt()
+                }
+            }
             (Context::Prompt, Action::Back) => {
                 self.cancel_prompt();
                 Persist::Nothing
@@ -47,6 +54,10 @@ impl TriageScreen {
             (_, Action::IncidentNote) => {
                 self.open_editor(NoteTarget::Incident);
                 Persist::Soon
+            }
+            (Context::Checklist, Action::ReadLog) => {
+                self.open_log_prompt();
+                Persist::Nothing
             }
             (_, Action::Details) => {
                 self.open_detail(Field::Title);
