@@ -43,6 +43,9 @@ _api__triage() {
             api__triage,list)
                 cmd="api__triage__subcmd__list"
                 ;;
+            api__triage,logs)
+                cmd="api__triage__subcmd__logs"
+                ;;
             api__triage,man)
                 cmd="api__triage__subcmd__man"
                 ;;
@@ -79,6 +82,9 @@ _api__triage() {
             api__triage__subcmd__help,list)
                 cmd="api__triage__subcmd__help__subcmd__list"
                 ;;
+            api__triage__subcmd__help,logs)
+                cmd="api__triage__subcmd__help__subcmd__logs"
+                ;;
             api__triage__subcmd__help,man)
                 cmd="api__triage__subcmd__help__subcmd__man"
                 ;;
@@ -95,7 +101,7 @@ _api__triage() {
 
     case "${cmd}" in
         api__triage)
-            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume export evidence diff completions man compare help"
+            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume export evidence diff logs completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,7 +325,7 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__help)
-            opts="check list explain sessions resume export evidence diff completions man compare help"
+            opts="check list explain sessions resume export evidence diff logs completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -458,6 +464,20 @@ _api__triage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        api__subcmd__triage__subcmd__help__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         api__subcmd__triage__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -512,6 +532,52 @@ _api__triage() {
                     return 0
                     ;;
                 -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        api__subcmd__triage__subcmd__logs)
+            opts="-h --format --time-field --status-field --path-field --failing --json --runbook --state-dir --today --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --path-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --failing)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
