@@ -12,6 +12,7 @@ impl Session {
     pub(super) fn take_alert(&mut self, index: usize) -> Option<String> {
         let note = self.notes.get(index)?;
         let alert = note.alert.clone()?;
+        let read_at = note.at;
         let source = format!(
             "the {} in the note at {}",
             alert.source.what(),
@@ -42,7 +43,7 @@ impl Session {
                 self.code = Some(code);
             }
         }
-        Some(alert.line())
+        Some(alert.line(read_at))
     }
 
     /// The alerts read from the notes that still count (not struck), oldest first: the

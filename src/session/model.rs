@@ -90,7 +90,7 @@ pub struct Note {
     /// it ended. The note's stamps are the run's end; `text` is what it printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<super::run::RunRecord>,
-    /// When the note holds an alert payload (Alertmanager, Grafana, PagerDuty, Opsgenie, an
+    /// When the note holds an alert payload (Alertmanager, Grafana, `PagerDuty`, Opsgenie, an
     /// alert e-mail): what was read from it. A note holds an alert or a response, not both.
     /// Optional, like `timing`: no new schema version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -156,7 +156,7 @@ impl Note {
     pub fn evidence_line(&self) -> Option<String> {
         self.alert
             .as_ref()
-            .map(crate::evidence::alerts::Alert::line)
+            .map(|alert| alert.line(self.at))
             .or_else(|| self.evidence.as_ref().map(NoteEvidence::line))
     }
 }

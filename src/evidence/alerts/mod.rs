@@ -212,9 +212,24 @@ impl Alert {
             .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
     }
 
+    /// When it started, as a line says it: "02:40 UTC", with the date when `read_at` (the
+    /// note's time) falls on another day.
+    fn since(&self, read_at: Timestamp) -> Option<String> {
+        let started = self.started?;
+        let same_day =
+            started.strftime("%Y-%m-%d").to_string() == read_at.strftime("%Y-%m-%d").to_string();
+        let format = if same_day {
+            "%H:%M UTC"
+        } else {
+            "%Y-%m-%d %H:%M UTC"
+        };
+        Some(started.strftime(format).to_string())
+    }
+
     /// The one-line form under the note, in the app and every summary: "Alertmanager alert
-    /// firing: `OrdersHigh5xx`, critical, prod, since 02:40 UTC, service orders-api, code 502".
-    pub fn line(&self) -> String {
+    /// firing: `OrdersHigh5xx`, critical, prod, since 02:40 UTC, service orders-api, code 502";
+    /// `read_at` is the note's time.
+    pub fn line(&self, read_at: Timestamp) -> String {
         let mut line = self.source.what().to_owned();
         if let Some(state) = self.state {
             line.push(' ');
@@ -225,8 +240,8 @@ impl Alert {
         let mut parts: Vec<String> = Vec::new();
         parts.extend(self.severity.clone());
         parts.extend(self.environment.clone());
-        if let Some(started) = self.started {
-            parts.push(format!("since {}", started.strftime("%H:%M UTC")));
+        if let Some(since) = self.since(read_at) {
+            parts.push(format!("since {since}"));
         }
         if let Some(service) = &self.service {
             parts.push(format!("service {service}"));
@@ -241,28 +256,18 @@ impl Alert {
         line
     }
 
-    /// Short, for a summary's header lines: "`OrdersHigh5xx` (Alertmanager alert, firing
-    /// since 02:40 UTC)".
-    pub fn headline(&self) -> String {
+    /// Short, for a summary's header lines: "Alertmanager alert firing since 02:40 UTC:
+    /// `OrdersHigh5xx` (2 alerts)"; `read_at` is the note's time.
+    pub fn headline(&self, read_at: Timestamp) -> String {
         let mut about = self.source.what().to_owned();
-        match (self.state, self.started) {
-            (Some(state), Some(started)) => {
-                let _ = write!(
-                    about,
-                    ", {} since {}",
-                    state.word(),
-                    started.strftime("%H:%M UTC")
-                );
-            }
-            (Some(state), None) => {
-                let _ = write!(about, ", {}", state.word());
-            }
-            (None, Some(started)) => {
-                let _ = write!(about, ", since {}", started.strftime("%H:%M UTC"));
-            }
-            (None, None) => {}
+        if let Some(state) = self.state {
+            about.push(' ');
+            about.push_str(state.word());
         }
-        format!("{} ({about})", self.title())
+        if let Some(since) = self.since(read_at) {
+            let _ = write!(about, " since {since}");
+        }
+        format!("{about}: {}", self.title())
     }
 
     /// A plain-text card for `api-triage evidence`.

@@ -46,9 +46,14 @@ fn alertmanager_two_alerts_of_one_name_start_at_the_earliest() {
     assert_eq!(alert.code, Some(502));
     assert_eq!(alert.code_from.as_deref(), Some("label code=\"502\""));
     assert_eq!(
-        alert.line(),
+        alert.line(at("2026-12-03T02:52:00Z")),
         "Alertmanager alert firing: OrdersHigh5xx (2 alerts), critical, prod, since 02:40 UTC, \
          service orders-api, code 502"
+    );
+    // Read on another day, the line says which.
+    assert_eq!(
+        alert.headline(at("2026-12-04T09:00:00Z")),
+        "Alertmanager alert firing since 2026-12-03 02:40 UTC: OrdersHigh5xx (2 alerts)"
     );
 }
 
