@@ -51,6 +51,15 @@ impl Source {
             Source::Email => "alert e-mail",
         }
     }
+
+    /// [`what`](Self::what) to open a sentence: "Alert e-mail".
+    fn title_case(self) -> String {
+        let what = self.what();
+        let mut chars = what.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    }
 }
 
 /// Whether the alert is still on.
@@ -230,7 +239,7 @@ impl Alert {
     /// firing: `OrdersHigh5xx`, critical, prod, since 02:40 UTC, service orders-api, code 502";
     /// `read_at` is the note's time.
     pub fn line(&self, read_at: Timestamp) -> String {
-        let mut line = self.source.what().to_owned();
+        let mut line = self.source.title_case();
         if let Some(state) = self.state {
             line.push(' ');
             line.push_str(state.word());
@@ -259,7 +268,7 @@ impl Alert {
     /// Short, for a summary's header lines: "Alertmanager alert firing since 02:40 UTC:
     /// `OrdersHigh5xx` (2 alerts)"; `read_at` is the note's time.
     pub fn headline(&self, read_at: Timestamp) -> String {
-        let mut about = self.source.what().to_owned();
+        let mut about = self.source.title_case();
         if let Some(state) = self.state {
             about.push(' ');
             about.push_str(state.word());
@@ -274,7 +283,7 @@ impl Alert {
     pub fn render(&self) -> String {
         let mut out = String::new();
         let state = self.state.map_or("", State::word);
-        let _ = writeln!(out, "Alert:       {} {state}", self.source.what());
+        let _ = writeln!(out, "Alert:       {} {state}", self.source.title_case());
         let _ = writeln!(out, "Title:       {}", self.title());
         if let Some(summary) = &self.summary {
             let _ = writeln!(out, "Summary:     {summary}");

@@ -217,3 +217,36 @@ fn a_pasted_alert_fills_the_incident_and_pre_answers_the_code_keeping_the_engine
         "{screen}"
     );
 }
+
+#[test]
+fn a_piped_alert_opens_with_its_code_in_the_field_so_enter_confirms_it() {
+    let mut a = app();
+    a.shared.now = at("2026-12-03T02:52:00Z");
+    let book = a.shared.runbook(0).unwrap();
+    // As `cat alert.json | api-triage -` saves it (cli::evidence).
+    let mut session = crate::session::Session::new(
+        a.shared.now,
+        &book.name,
+        &book.source,
+        &book.interview,
+        Some(502),
+    );
+    session.interview = crate::triage::Interview::new(&book.interview, None);
+    session.add_evidence_note(
+        NoteTarget::Incident,
+        include_str!("../../../../tests/fixtures/alerts/email.txt"),
+        a.shared.now,
+        &jiff::tz::TimeZone::UTC,
+        crate::evidence::token::Expected::default(),
+    );
+    a.resume(session);
+    let screen = screen_text(&a, 100, 30);
+    assert!(screen.contains("Code:   502"), "{screen}");
+    a.update(Action::Open);
+    let interview = &a.triage.as_ref().unwrap().session.interview;
+    assert_eq!(
+        interview.answers.get("code"),
+        Some(&crate::triage::Answer::Code(502))
+    );
+    assert_eq!(interview.source("code"), None, "confirmed by the engineer");
+}
