@@ -130,10 +130,27 @@ pub fn read(text: &str) -> Option<Alert> {
     // Callers normalise at the way in; text that did not come that way (a test, a fuzzer) is
     // normalised here, so a paste with CR line breaks reads the same. Idempotent.
     let text = crate::text::normalize(text);
-    if let Some(value) = json_in(&text) {
-        return from_json(&value);
+    let mut alert = match json_in(&text) {
+        Some(value) => from_json(&value),
+        None => email::read(&text),
+    }?;
+    alert.for_each_text(&mut tidy);
+    Some(alert)
+}
+
+/// The longest text kept of a field: a title or a label, not a document.
+const MAX_FIELD: usize = 200;
+
+/// A field as a line shows it: JSON escapes (`\u001b`, `\n`) decode to what the way in
+/// already cleaned from the text around them, so they are normalised again; white space runs
+/// become one space; a runaway value is cut.
+fn tidy(text: &mut String) {
+    let clean = crate::text::normalize(text);
+    let mut one_line = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > MAX_FIELD {
+        one_line = one_line.chars().take(MAX_FIELD - 1).collect::<String>() + "…";
     }
-    email::read(&text)
+    *text = one_line;
 }
 
 fn from_json(value: &serde_json::Value) -> Option<Alert> {

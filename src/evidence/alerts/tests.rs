@@ -318,3 +318,22 @@ fn an_alert_round_trips_and_visits_every_text() {
         assert!(seen.iter().any(|t| t == text), "{text} not in {seen:?}");
     }
 }
+
+#[test]
+fn escapes_in_a_payloads_strings_never_reach_a_line() {
+    let text = r#"{"payload": {"summary": "orders\u001b[31m down\nnow\u0007", "severity": "critical",
+        "source": "h"}, "routing_key": "k", "event_action": "trigger"}"#;
+    let alert = read(text).unwrap();
+    assert!(
+        !alert.name.contains('\u{1b}') && !alert.name.contains('\u{7}'),
+        "{:?}",
+        alert.name
+    );
+    assert!(!alert.name.contains('\n'), "{:?}", alert.name);
+    assert!(alert.name.starts_with("orders"), "{:?}", alert.name);
+    let long = format!(
+        r#"{{"payload": {{"summary": "{}", "severity": "info", "source": "h"}}, "event_action": "trigger"}}"#,
+        "x".repeat(5000)
+    );
+    assert_eq!(read(&long).unwrap().name.chars().count(), 200);
+}
