@@ -64,6 +64,15 @@ pub fn evidence(data: &[u8]) {
     );
     let _ = analysis.suggested_answers();
     let _ = serde_json::to_string(&analysis);
+    // Read as an alert payload too: its card and line are as safe to print.
+    if let Some(alert) = crate::evidence::alerts::read(&text) {
+        let shown = format!("{}{}", alert.render(), alert.line(fixed_now()));
+        assert!(
+            !shown.contains('\u{1b}'),
+            "the alert card shows a raw escape: {shown:?}"
+        );
+        let _ = serde_json::to_string(&alert);
+    }
     // Compared with itself and with nothing: the comparison's text is as safe to print.
     let side = crate::evidence::compare::Side::of_analysis(&text, &analysis);
     for other in [side.clone(), crate::evidence::compare::Side::default()] {

@@ -25,7 +25,9 @@ pub fn read_evidence(path: &std::path::Path) -> Result<String, String> {
 }
 
 /// `api-triage evidence FILE`: the analysis, as text or JSON; the token is checked against
-/// what the runbook for its URL (by `[[routes]]`) or the only team runbook expects.
+/// what the runbook for its URL (by `[[routes]]`) or the only team runbook expects. An alert
+/// payload prints what was read from it instead (`alert` in the JSON, beside the fields a
+/// response fills).
 pub fn evidence(
     text: &str,
     json: bool,
@@ -49,8 +51,13 @@ pub fn evidence(
         crate::export::redact_analysis(&analysis, &redactor_for(runbook))
     };
     let timeouts = runbook.map_or(&[][..], |r| r.timeouts.as_slice());
+    let alert =
+        crate::evidence::alerts::read(text).map(|alert| shown_alert(&alert, show_secrets, runbook));
     if json {
         let mut value = json!(analysis);
+        if let (Some((alert, _)), Some(object)) = (&alert, value.as_object_mut()) {
+            object.insert("alert".to_owned(), alert_json(alert, now));
+        }
         // The known timeouts the timing sits at are the runbook's, not the evidence's: added
         // here, beside the phases.
         if let (Some(timing), Some(object)) = (
@@ -75,9 +82,55 @@ pub fn evidence(
         }
         return ok(to_json(&value));
     }
+    if let Some((alert, hidden)) = alert {
+        let mut out = alert.render();
+        out.push_str(&secrets_line(hidden, show_secrets));
+        return ok(out);
+    }
     let mut out = analysis.render_with(timeouts);
     out.push_str(&secrets_line(hidden, show_secrets));
     ok(out)
+}
+
+/// The alert as it may be shown: redacted with the runbook's patterns unless secrets are
+/// asked for; and how many secrets went.
+fn shown_alert(
+    alert: &crate::evidence::alerts::Alert,
+    show_secrets: bool,
+    runbook: Option<&TeamRunbook>,
+) -> (crate::evidence::alerts::Alert, usize) {
+    if show_secrets {
+        (alert.clone(), 0)
+    } else {
+        crate::export::redact_alert(alert, &redactor_for(runbook))
+    }
+}
+
+/// `evidence --json`'s `alert`: the reading's fields, with the title, the first-seen time and
+/// the evidence line as the triage would write them.
+fn alert_json(alert: &crate::evidence::alerts::Alert, now: jiff::Timestamp) -> serde_json::Value {
+    let mut value = json!(alert);
+    if let Some(object) = value.as_object_mut() {
+        // Always there (null when unknown), so a script can rely on them.
+        for field in [
+            "state",
+            "summary",
+            "service",
+            "severity",
+            "incident_severity",
+            "environment",
+            "started",
+            "code",
+            "code_from",
+        ] {
+            object.entry(field).or_insert(serde_json::Value::Null);
+        }
+        object.entry("other_names").or_insert_with(|| json!([]));
+        object.insert("title".to_owned(), json!(alert.title()));
+        object.insert("first_seen".to_owned(), json!(alert.first_seen()));
+        object.insert("line".to_owned(), json!(alert.line(now)));
+    }
+    value
 }
 
 /// The runbook's redactor (its own patterns over the built-in rules), or the built-in one.
@@ -113,15 +166,20 @@ pub fn evidence_to_session(
     let Some((mut session, runbook)) = session_from_evidence(text, &matrix, now) else {
         return no_runbook();
     };
-    // Read again with what this team's API expects of a token.
-    let analysis =
-        crate::evidence::analysis::analyze_expecting(text, now, runbook.token_expectations());
-    let (analysis, hidden) = if show_secrets {
-        (analysis, 0)
+    let (mut out, hidden) = if let Some(alert) = crate::evidence::alerts::read(text) {
+        let (alert, hidden) = shown_alert(&alert, show_secrets, Some(runbook));
+        (alert.render(), hidden)
     } else {
-        crate::export::redact_analysis(&analysis, &redactor_for(Some(runbook)))
+        // Read again with what this team's API expects of a token.
+        let analysis =
+            crate::evidence::analysis::analyze_expecting(text, now, runbook.token_expectations());
+        let (analysis, hidden) = if show_secrets {
+            (analysis, 0)
+        } else {
+            crate::export::redact_analysis(&analysis, &redactor_for(Some(runbook)))
+        };
+        (analysis.render_with(&runbook.timeouts), hidden)
     };
-    let mut out = analysis.render_with(&runbook.timeouts);
     out.push_str(&secrets_line(hidden, show_secrets));
     match journal.create(&mut session) {
         Ok(()) => {
@@ -174,25 +232,35 @@ fn no_runbook() -> Output {
 }
 
 /// A new session about the evidence: the runbook its URL routes to (or the one for its
-/// status), the interview pre-answered from it, the text kept whole as the first note.
+/// status), the interview pre-answered from it, the text kept whole as the first note. An
+/// alert's code picks the runbook and is pre-answered, with the alert as its source, by the
+/// reading of the note.
 fn session_from_evidence<'m>(
     text: &str,
     matrix: &'m Matrix,
     now: jiff::Timestamp,
 ) -> Option<(crate::session::Session, &'m TeamRunbook)> {
-    let analysis = crate::evidence::analysis::analyze(text, now);
-    let by_route = analysis
-        .url
-        .as_deref()
-        .and_then(|url| matrix.pick_for_url(url));
-    let runbook = by_route.or_else(|| matrix.pick(None, analysis.status))?;
+    let alert = crate::evidence::alerts::read(text);
+    let (url, status) = if let Some(alert) = &alert {
+        (None, alert.code)
+    } else {
+        let analysis = crate::evidence::analysis::analyze(text, now);
+        (analysis.url, analysis.status)
+    };
+    let by_route = url.as_deref().and_then(|url| matrix.pick_for_url(url));
+    let runbook = by_route.or_else(|| matrix.pick(None, status))?;
     let mut session = crate::session::Session::new(
         now,
         &runbook.name,
         &runbook.source,
         &runbook.interview,
-        analysis.status,
+        status,
     );
+    if alert.is_some() {
+        // The session is about the alert's code (its id names it), but the code is the
+        // alert's answer, shown with where it came from until the engineer confirms it.
+        session.interview = crate::triage::Interview::new(&runbook.interview, None);
+    }
     session.add_evidence_note(
         crate::session::NoteTarget::Incident,
         text.trim_end(),

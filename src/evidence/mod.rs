@@ -2,9 +2,10 @@
 //! once for the command that sends it again and the headers it carried (`request`), who
 //! returned it (`origin`), the ids in it (`ids`), the token judged with the response (`token`),
 //! how long it took phase by phase (`timing`), which of the team's `needs` it fills
-//! (`needs`), and a known-good response against a failing one (`compare`). Pure: no I/O, no
-//! clock.
+//! (`needs`), a known-good response against a failing one (`compare`), and an alert payload
+//! (`alerts`). Pure: no I/O, no clock.
 
+pub mod alerts;
 pub mod analysis;
 pub mod compare;
 pub mod ids;

@@ -77,6 +77,22 @@ pub fn prepare_with(
     })
 }
 
+/// An alert as `evidence` and `api-triage -` print it, redacted like an export (a summary
+/// or a label can quote anything). Returns the copy and how many secrets went.
+pub fn redact_alert(
+    alert: &crate::evidence::alerts::Alert,
+    redactor: &Redactor,
+) -> (crate::evidence::alerts::Alert, usize) {
+    let mut copy = alert.clone();
+    let mut count = 0;
+    copy.for_each_text(&mut |text: &mut String| {
+        let result = redactor.redact(text);
+        count += result.count;
+        *text = result.text;
+    });
+    (copy, count)
+}
+
 /// What `evidence` and `api-triage -` print, redacted like an export: incident calls share
 /// screens. Every text field is redacted with its header name for context; the token check
 /// (claims, never the token) and who returned it stay. Returns the copy and how many secrets went.

@@ -313,6 +313,22 @@ impl Facts<'_> {
             let labels: Vec<&str> = missing.iter().map(|n| n.label()).collect();
             let _ = writeln!(out, "- {} {}", m.b("Still missing:"), labels.join(", "));
         }
+        // The alert that paged, when one was pasted: the first still counted.
+        let mut alerts = s.alerts();
+        if let Some((note, alert)) = alerts.next() {
+            let more = match alerts.count() {
+                0 => String::new(),
+                1 => "; 1 more alert in the notes".to_owned(),
+                n => format!("; {n} more alerts in the notes"),
+            };
+            let _ = writeln!(
+                out,
+                "- {} {} (note at {}){more}",
+                m.b("Alert:"),
+                alert.headline(note.at),
+                note.elapsed_label()
+            );
+        }
         let mut when = format!(
             "{} to {} UTC ({})",
             s.created.strftime("%Y-%m-%d %H:%M"),

@@ -1,7 +1,8 @@
 //! Triage sessions: the saved model (`model`), files of earlier schema versions (`migrate`),
-//! the crash-safe journal on disk (`journal`), and the notes marked good and failing with
-//! their comparison (`pair`).
+//! the crash-safe journal on disk (`journal`), the notes marked good and failing with
+//! their comparison (`pair`), and the alerts pasted in (`alert`).
 
+mod alert;
 pub mod journal;
 mod known;
 mod logs;

@@ -90,6 +90,11 @@ pub struct Note {
     /// it ended. The note's stamps are the run's end; `text` is what it printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<super::run::RunRecord>,
+    /// When the note holds an alert payload (Alertmanager, Grafana, `PagerDuty`, Opsgenie, an
+    /// alert e-mail): what was read from it. A note holds an alert or a response, not both.
+    /// Optional, like `timing`: no new schema version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alert: Option<crate::evidence::alerts::Alert>,
 }
 
 /// A moment of the triage as the engineer is shown it: UTC, their local time, and since the
@@ -147,9 +152,12 @@ impl Note {
         }
     }
 
-    /// The evidence line shown under the note, when it holds an HTTP response.
+    /// The evidence line shown under the note, when it holds an HTTP response or an alert.
     pub fn evidence_line(&self) -> Option<String> {
-        self.evidence.as_ref().map(NoteEvidence::line)
+        self.alert
+            .as_ref()
+            .map(|alert| alert.line(self.at))
+            .or_else(|| self.evidence.as_ref().map(NoteEvidence::line))
     }
 }
 
@@ -411,6 +419,9 @@ impl Session {
             if let Some(timing) = &mut note.timing {
                 timing.for_each_text(&mut visit);
             }
+            if let Some(alert) = &mut note.alert {
+                alert.for_each_text(&mut visit);
+            }
         }
         for value in self.vars.values_mut() {
             visit(value);
@@ -460,6 +471,7 @@ impl Session {
             edited: None,
             struck: false,
             run: None,
+            alert: None,
         });
         self.updated = at;
     }
@@ -510,13 +522,21 @@ impl Session {
 
     /// Reads note `index` as evidence, the one reading of a note's text whether it was just
     /// written or corrected: the reading replaces the note's evidence (a corrected note that
-    /// no longer holds a response has none), and answers what the interview has not.
+    /// no longer holds a response has none), and answers what the interview has not. An
+    /// alert payload is read as an alert (see `session::alert`).
     pub(super) fn read_evidence(
         &mut self,
         index: usize,
         expected: crate::evidence::token::Expected<'_>,
     ) -> Option<String> {
         let note = self.notes.get_mut(index)?;
+        // An alert payload is no response: read as the alert it is, and nothing else.
+        note.alert = crate::evidence::alerts::read(&note.text);
+        if note.alert.is_some() {
+            note.evidence = None;
+            note.timing = None;
+            return self.take_alert(index);
+        }
         // Read at the note's own time, not the correction's: a token's expiry is judged
         // against when the response was captured.
         let analysis = crate::evidence::analysis::analyze_expecting(&note.text, note.at, expected);

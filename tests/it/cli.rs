@@ -835,3 +835,114 @@ fn messages_wrap_at_spaces_and_keep_punctuation_with_its_word() {
         );
     }
 }
+
+#[test]
+fn evidence_on_an_alert_prints_what_it_read_and_json_adds_an_alert_object() {
+    let dir = tempfile::tempdir().unwrap();
+    // As a terminal or `jq -C` would leave it: CR line breaks, colour codes.
+    let raw = std::fs::read_to_string(repo("tests/fixtures/alerts/pagerduty-event.json")).unwrap();
+    let pasted = raw
+        .replace('\n', "\r\n")
+        .replace("\"payload\"", "\u{1b}[1;34m\"payload\"\u{1b}[0m");
+    let file = dir.path().join("event.json");
+    std::fs::write(&file, pasted).unwrap();
+    let r = run_in(dir.path(), &["evidence", file.to_str().unwrap()], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for line in [
+        "Alert:       PagerDuty event firing",
+        "Title:       orders-api: HTTP 503 on POST /v1/orders above 4% for 5 minutes",
+        "Severity:    error (SEV2 in the triage)",
+        "Service:     orders-api",
+        "Environment: prod",
+        "First seen:  2026-12-03 02:40 UTC",
+        "Code:        503 (from custom detail status_code=\"503\")",
+    ] {
+        assert!(r.stdout.contains(line), "{line} not in\n{}", r.stdout);
+    }
+    assert!(!r.stdout.contains("c4e1b2a79d0f43a8b6e5d1f20a9c7b38"));
+    let r = run_in(
+        dir.path(),
+        &["evidence", "--json", file.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("c4e1b2a79d0f43a8b6e5d1f20a9c7b38"));
+    let value = json(&r.stdout);
+    // The response fields stay, as for any evidence.
+    assert!(value["status"].is_null() && value.get("returned_by").is_some());
+    let alert = &value["alert"];
+    assert_eq!(alert["source"], "pagerduty-event");
+    assert_eq!(alert["state"], "firing");
+    assert_eq!(alert["severity"], "error");
+    assert_eq!(alert["incident_severity"], "SEV2");
+    assert_eq!(alert["service"], "orders-api");
+    assert_eq!(alert["environment"], "prod");
+    assert_eq!(alert["started"], "2026-12-03T02:40:00.315Z");
+    assert_eq!(alert["first_seen"], "2026-12-03 02:40 UTC");
+    assert_eq!(alert["code"], 503);
+    assert_eq!(alert["count"], 1);
+    assert!(alert["summary"].is_null() && alert["other_names"] == serde_json::json!([]));
+    assert!(
+        alert["line"]
+            .as_str()
+            .unwrap()
+            .starts_with("PagerDuty event firing: orders-api: HTTP 503"),
+        "{alert}"
+    );
+    // A response is no alert: no `alert` key.
+    let r = run_in(
+        dir.path(),
+        &[
+            "evidence",
+            "--json",
+            &repo("tests/fixtures/evidence/haproxy-503-dead-upstream.txt"),
+        ],
+        &[],
+    );
+    assert!(json(&r.stdout).get("alert").is_none(), "{}", r.stdout);
+}
+
+#[test]
+fn a_piped_alert_starts_a_triage_with_the_incident_filled_and_the_code_pre_answered() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_api-triage"))
+        .arg("-")
+        .current_dir(dir.path())
+        .env("API_TRIAGE_STATE_DIR", &state)
+        .env("HOME", dir.path())
+        .env_remove("API_TRIAGE_RUNBOOKS")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/alerts/alertmanager.json")).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Alert:       Alertmanager alert firing"),
+        "{stdout}"
+    );
+    let journal = api_triage::session::Journal::new(&state);
+    let session = journal.load(&journal.latest().unwrap()).unwrap();
+    assert_eq!(session.code, Some(502));
+    assert!(session.id.ends_with("-502"), "{}", session.id);
+    assert_eq!(session.incident.severity, "SEV1");
+    assert_eq!(session.incident.first_seen, "2026-12-03 02:40 UTC");
+    assert_eq!(
+        session.interview.answers["code"],
+        api_triage::triage::Answer::Code(502)
+    );
+    assert_eq!(
+        session.interview.source("code"),
+        Some("the Alertmanager alert in the note at T+00:00")
+    );
+}

@@ -226,6 +226,61 @@ fn canary_secrets_never_leave_in_any_format_and_trace_ids_stay() {
 }
 
 #[test]
+fn a_pasted_pagerduty_event_leaves_its_routing_key_in_no_export() {
+    let runbook = default();
+    let payload = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/alerts/pagerduty-event.json"),
+    )
+    .unwrap();
+    let real = "c4e1b2a79d0f43a8b6e5d1f20a9c7b38";
+    // The key as PagerDuty makes them, and as its docs write one: a word, not random.
+    for key in [real, "samplekeyhere"] {
+        let mut s = session(&runbook);
+        s.add_evidence_note(
+            NoteTarget::Incident,
+            &payload.replace(real, key).replace('\n', "\r"),
+            at("2026-11-23T09:07:00Z"),
+            &TimeZone::UTC,
+            api_triage::evidence::token::Expected::default(),
+        );
+        assert!(s.notes.last().unwrap().alert.is_some());
+        let prepared = prepare(&s, &runbook, true).unwrap();
+        let now = at("2026-11-23T09:10:00Z");
+        let mut outputs: Vec<(String, String)> =
+            [Format::Md, Format::Text, Format::Slack, Format::Json]
+                .into_iter()
+                .map(|f| (f.label().to_owned(), prepared.render(&runbook, now, f)))
+                .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let folder = prepared.write_bundle(&runbook, now, dir.path()).unwrap();
+        for file in std::fs::read_dir(&folder).unwrap() {
+            let path = file.unwrap().path();
+            outputs.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
+        }
+        for (what, text) in &outputs {
+            assert!(!text.contains(key), "routing key {key} in {what}");
+            assert!(text.contains("routing_key"), "the note is kept in {what}");
+        }
+        // The summary names the alert in its header lines, and the note's evidence line.
+        let md = &outputs[0].1;
+        assert!(
+            md.contains(
+                "- **Alert:** PagerDuty event firing since 2026-12-03 02:40 UTC: orders-api: HTTP 503 on \
+                 POST /v1/orders above 4% for 5 minutes (note at T+07:00)"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("**Evidence:** PagerDuty event firing: orders-api: HTTP 503"),
+            "{md}"
+        );
+    }
+}
+
+#[test]
 fn no_redact_keeps_text_as_typed_and_says_so() {
     let runbook = default();
     let prepared = prepare(&session(&runbook), &runbook, false).unwrap();

@@ -33,7 +33,12 @@ pub(super) fn field_is_secret(words: &[String]) -> bool {
     match words {
         [] => false,
         [.., before, last] if last == "token" => !PAGING_WORDS.contains(&before.as_str()),
-        [.., before, last] if last == "key" => !PUBLIC_KEY_WORDS.contains(&before.as_str()),
+        // A `routing_key` (or `Routing-Key`) is redacted whatever its value: most often it
+        // is `PagerDuty`'s integration key, and a queue's routing key lost is little (fail
+        // closed).
+        [.., before, last] if last == "key" => {
+            before == "routing" || !PUBLIC_KEY_WORDS.contains(&before.as_str())
+        }
         _ => true,
     }
 }

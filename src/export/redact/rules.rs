@@ -75,8 +75,10 @@ pub(super) const PUBLIC_KEY_WORDS: &[&str] = &[
 ];
 
 /// A field name that holds a secret: any prefix, then one of these endings. `cache_key`,
-/// `sort_key`, `token_type`, `tokens_used` and `password_reset` do not match.
-pub(super) const KEY: &str = r"(?:[a-z0-9_.\-]*?(?:pass(?:word|wd|phrase)|secret|token|credentials?|authorization|cookie|apikey|secret_key_base|(?:api|private|secret|access|account|master|signing|encryption|client|subscription|session|shared|hmac|app|license|storage|functions|consumer|webhook|auth)[_.\-]?key)|[a-z0-9_.\-]*[_.\-](?:pass|pwd)|passwd|[a-z0-9_.\-]*?[xc]srf(?:[_.\-]?token)?|(?:[a-z0-9_.\-]*[_.\-])?auth|[a-z0-9_.\-]*?signature|private[_.\-]?key[_.\-]?id|[a-z0-9_.\-]*?accessor|lease[_.\-]?id|(?:backup|recovery|otp|mfa|totp|verification)[_.\-]?codes?|[a-z0-9_.\-]*?session[_.\-]?id|sessionid|secret[_.\-]?id)[0-9]{0,2}";
+/// `sort_key`, `token_type`, `tokens_used` and `password_reset` do not match. `PagerDuty`'s
+/// `routing_key`, `integration_key` (`integrationKey`) and Events v1 `service_key` do: they
+/// let anyone page the team, whatever their value looks like.
+pub(super) const KEY: &str = r"(?:[a-z0-9_.\-]*?(?:pass(?:word|wd|phrase)|secret|token|credentials?|authorization|cookie|apikey|secret_key_base|(?:api|private|secret|access|account|master|signing|encryption|client|subscription|session|shared|hmac|app|license|storage|functions|consumer|webhook|auth|routing|integration|service)[_.\-]?key)|[a-z0-9_.\-]*[_.\-](?:pass|pwd)|passwd|[a-z0-9_.\-]*?[xc]srf(?:[_.\-]?token)?|(?:[a-z0-9_.\-]*[_.\-])?auth|[a-z0-9_.\-]*?signature|private[_.\-]?key[_.\-]?id|[a-z0-9_.\-]*?accessor|lease[_.\-]?id|(?:backup|recovery|otp|mfa|totp|verification)[_.\-]?codes?|[a-z0-9_.\-]*?session[_.\-]?id|sessionid|secret[_.\-]?id)[0-9]{0,2}";
 
 /// A JSON, Python or inline-YAML value: double-quoted, single-quoted, JSON-escaped, or bare.
 pub(super) const JSON_VALUE: &str = r#"(?:"((?:[^"\\\r\n]|\\.)*)"|b?'((?:[^'\\\r\n]|\\.)*)'|\\"([^"\\\r\n]*)\\"|([^\s,;}\]"'\\{\[][^\s,;}\]"'\\]*))"#;

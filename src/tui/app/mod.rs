@@ -132,6 +132,11 @@ impl App {
         }
         let mut triage = TriageScreen::new(session, runbook, self.shared.now);
         triage.saved_once = true;
+        // An answer the evidence gave (a piped response or alert) is in the field or on the
+        // option, so Enter confirms it rather than picking the first option.
+        if let Some(book) = self.shared.runbook(runbook) {
+            triage.reload_question(book);
+        }
         self.triage = Some(triage);
         self.stack.push(Screen::Triage);
     }

@@ -489,6 +489,32 @@ fn json_fields() {
 }
 
 #[test]
+fn pagerduty_keys_go_whatever_they_look_like() {
+    // A routing key pages the team: gone even when it reads like a word (PagerDuty's docs
+    // write `samplekeyhere`); a dedup key is the alert's id and stays.
+    check_rule(
+        "json-field",
+        &[
+            (
+                r#"{"routing_key": "samplekeyhere", "event_action": "trigger"}"#,
+                r#"{"routing_key": "[REDACTED]", "event_action": "trigger"}"#,
+            ),
+            (
+                r#"{"integrationKey": "orderskey", "severity": "critical"}"#,
+                r#"{"integrationKey": "[REDACTED]", "severity": "critical"}"#,
+            ),
+            (
+                r#"{"service_key": "orderspager", "incident_key": "x"}"#,
+                r#"{"service_key": "[REDACTED]", "incident_key": "x"}"#,
+            ),
+        ],
+        &[r#"{"dedup_key": "orders-api/503", "event_action": "resolve"}"#],
+    );
+    let yaml = redact("pagerduty_configs:\n  - routing_key: samplekeyhere\n");
+    assert!(!yaml.text.contains("samplekeyhere"), "{}", yaml.text);
+}
+
+#[test]
 fn assignments() {
     check_rule(
         "assignment",

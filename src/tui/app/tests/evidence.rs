@@ -151,3 +151,102 @@ fn at_the_smallest_size_the_highlighted_option_is_always_on_screen() {
     let screen = screen_text(&a, 80, 24);
     assert!(screen.contains("Likely explanations for 502"), "{screen}");
 }
+
+#[test]
+fn a_pasted_alert_fills_the_incident_and_pre_answers_the_code_keeping_the_engineers_title() {
+    let mut a = app();
+    a.shared.now = at("2026-12-03T02:52:00Z");
+    press_t(&mut a);
+    assert_eq!(a.triage.as_ref().unwrap().session.code, None);
+    // The engineer has written a title already.
+    a.update(Action::Details);
+    typed(&mut a, "Checkout down for EU");
+    a.update(Action::Open);
+    a.update(Action::Back);
+    a.shared.now = at("2026-12-03T02:52:12Z");
+    // Pasted as a terminal sends it: CR line breaks, a colour code from `jq -C`.
+    let payload = include_str!("../../../../tests/fixtures/alerts/alertmanager.json")
+        .replace('\n', "\r")
+        .replace(
+            "\"OrdersHigh5xx\"",
+            "\u{1b}[0;32m\"OrdersHigh5xx\"\u{1b}[0m",
+        );
+    a.update(Action::Paste(payload));
+    let triage = a.triage.as_ref().unwrap();
+    let session = &triage.session;
+    let note = session.notes.last().unwrap();
+    assert!(!note.text.contains('\r') && !note.text.contains('\u{1b}'));
+    let line = note.evidence_line().unwrap();
+    assert_eq!(
+        line,
+        "Alertmanager alert firing: OrdersHigh5xx (2 alerts), critical, prod, since 02:40 UTC, \
+         service orders-api, code 502"
+    );
+    assert_eq!(triage.evidence.as_deref(), Some(line.as_str()));
+    let incident = &session.incident;
+    assert_eq!(
+        incident.title, "Checkout down for EU",
+        "the engineer's title stays"
+    );
+    assert_eq!(incident.severity, "SEV1");
+    assert_eq!(incident.environment, "prod");
+    assert_eq!(incident.first_seen, "2026-12-03 02:40 UTC");
+    assert_eq!(incident.endpoint, "orders-api");
+    assert_eq!(
+        session.interview.answers.get("code"),
+        Some(&crate::triage::Answer::Code(502))
+    );
+    assert_eq!(
+        session.interview.answers.get("service"),
+        Some(&crate::triage::Answer::Text("orders-api".into()))
+    );
+    let screen = screen_text(&a, 120, 40);
+    assert!(
+        screen.contains("Answered from the Alertmanager alert in the note at T+00:12"),
+        "{screen}"
+    );
+    // Enter confirms the code and the service; at the next question (a choice), the notes
+    // view shows what was read.
+    a.update(Action::Open);
+    a.update(Action::Open);
+    assert_eq!(a.context(), Context::InterviewChoice);
+    a.update(Action::Notes);
+    let screen = screen_text(&a, 120, 40);
+    assert!(
+        screen.contains("evidence: Alertmanager alert firing: OrdersHigh5xx (2 alerts)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_piped_alert_opens_with_its_code_in_the_field_so_enter_confirms_it() {
+    let mut a = app();
+    a.shared.now = at("2026-12-03T02:52:00Z");
+    let book = a.shared.runbook(0).unwrap();
+    // As `cat alert.json | api-triage -` saves it (cli::evidence).
+    let mut session = crate::session::Session::new(
+        a.shared.now,
+        &book.name,
+        &book.source,
+        &book.interview,
+        Some(502),
+    );
+    session.interview = crate::triage::Interview::new(&book.interview, None);
+    session.add_evidence_note(
+        NoteTarget::Incident,
+        include_str!("../../../../tests/fixtures/alerts/email.txt"),
+        a.shared.now,
+        &jiff::tz::TimeZone::UTC,
+        crate::evidence::token::Expected::default(),
+    );
+    a.resume(session);
+    let screen = screen_text(&a, 100, 30);
+    assert!(screen.contains("Code:   502"), "{screen}");
+    a.update(Action::Open);
+    let interview = &a.triage.as_ref().unwrap().session.interview;
+    assert_eq!(
+        interview.answers.get("code"),
+        Some(&crate::triage::Answer::Code(502))
+    );
+    assert_eq!(interview.source("code"), None, "confirmed by the engineer");
+}

@@ -64,9 +64,9 @@ impl TriageScreen {
         }
     }
 
-    /// After new evidence: the question on screen shows what the evidence answered, unless
-    /// the engineer is typing an answer of their own.
-    pub(super) fn reload_question(&mut self, runbook: &TeamRunbook) {
+    /// After new evidence, and on opening a saved triage: the question on screen shows what
+    /// the evidence answered, unless the engineer is typing an answer of their own.
+    pub(crate) fn reload_question(&mut self, runbook: &TeamRunbook) {
         if self.input.lines().join("").trim().is_empty() {
             self.load_question(runbook);
         }
