@@ -138,7 +138,7 @@ pub enum Command {
     },
     /// Read access logs: requests and failures per minute, the first bad minute, how
     /// widespread the failure is, and the routes, upstreams and clients that carry it.
-    /// Formats (told from the first lines): nginx/Apache combined or common, HAProxy's HTTP
+    /// Formats (told from the first lines): nginx or Apache combined or common, `HAProxy`'s HTTP
     /// log, AWS ALB, Envoy's default, JSON lines (nginx, Envoy, Traefik, or fields you name).
     Logs {
         /// Log files (`.gz` too); `-` reads standard input.

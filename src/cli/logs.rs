@@ -2,7 +2,14 @@
 //! into the picture of the incident (`evidence::logs`), printed as text or JSON, with progress
 //! on a terminal's standard error. Memory stays bounded whatever the size: lines are counted,
 //! never kept.
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "rates, times left and chart coordinates, shown to the eye, never counted"
+)]
 
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -197,7 +204,12 @@ pub fn read_parallel(
         let mut stopped = false;
         while let Some(data) = chunk.take() {
             bytes += data.len() as u64;
-            lines += data.iter().filter(|b| **b == b'\n').count() as u64;
+            #[expect(
+                clippy::naive_bytecount,
+                reason = "the counting is vectorised by the compiler"
+            )]
+            let breaks = data.iter().filter(|b| **b == b'\n').count() as u64;
+            lines += breaks;
             if sender.send(data).is_err() {
                 break;
             }
@@ -318,18 +330,20 @@ fn progress_line(name: &str, lines: u64, bytes: u64, total: u64, elapsed: Durati
 /// The report as text: the compact account, then the routes, upstreams and clients.
 pub fn render(report: &Report, elapsed: Duration, style: Style) -> String {
     let mut out = crate::text::sanitize(&report.compact()).into_owned();
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "\nRead in {:.2} s ({}/s)\n",
         elapsed.as_secs_f64(),
         crate::run::output::human_bytes(
             (report.bytes as f64 / elapsed.as_secs_f64().max(0.001)) as u64
         )
-    ));
+    );
     if let Some(first) = &report.first_unreadable {
-        out.push_str(&format!(
-            "First unreadable line: {}\n",
+        let _ = writeln!(
+            out,
+            "First unreadable line: {}",
             crate::text::visible(&first.chars().take(160).collect::<String>())
-        ));
+        );
     }
     let since = report
         .onset
@@ -358,8 +372,9 @@ fn table(list: &[CarrierReport]) -> String {
         "failing", "requests", "share", "p50", "p95", "p99", "name"
     );
     for c in list {
-        out.push_str(&format!(
-            "  {:>8} {:>9} {:>6} {:>8} {:>8} {:>8}  {}\n",
+        let _ = writeln!(
+            out,
+            "  {:>8} {:>9} {:>6} {:>8} {:>8} {:>8}  {}",
             c.failing,
             c.requests,
             percent(c.share),
@@ -367,7 +382,7 @@ fn table(list: &[CarrierReport]) -> String {
             ms(c.p95_ms),
             ms(c.p99_ms),
             crate::text::visible(&c.name)
-        ));
+        );
     }
     out
 }

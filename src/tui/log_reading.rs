@@ -20,7 +20,7 @@ pub enum LogUpdate {
     },
     Done {
         id: u64,
-        result: Result<Picture, String>,
+        result: Result<Box<Picture>, String>,
     },
 }
 
@@ -66,6 +66,7 @@ impl LogReadings {
                         !stop.load(Ordering::Relaxed)
                     })
                     .map_err(|e| format!("reading {} failed: {e}", path.display()))?
+                    .map(Box::new)
                     .ok_or_else(|| "stopped".to_owned())
                 });
             let _ = sender.send(LogUpdate::Done { id, result });

@@ -333,6 +333,10 @@ fn say(message: impl std::fmt::Display) {
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the loop's parts: terminal, app, signals, saver, export folder, fault hook, runs, logs"
+)]
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -372,7 +376,7 @@ fn event_loop(
                     elapsed,
                 } => app.log_progress(id, lines, bytes, total, elapsed),
                 log_reading::LogUpdate::Done { id, result } => {
-                    if app.log_read(id, result) {
+                    if app.log_read(id, result.map(|p| *p)) {
                         saver.save_now(app);
                     }
                 }

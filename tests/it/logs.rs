@@ -1,6 +1,7 @@
-//! `api-triage logs` on logs written by real nginx and HAProxy (tests/fixtures/logs/),
+//! `api-triage logs` on logs written by real nginx and `HAProxy` (`tests/fixtures/logs/`),
 //! gzipped, piped, in JSON, and on a file it cannot read.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::Command;
 
@@ -83,11 +84,12 @@ fn named_json_fields_and_a_failing_code() {
     let mut text = String::new();
     for i in 0..40 {
         let code = if i >= 20 && i % 2 == 0 { 429 } else { 200 };
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "{{\"when\":\"2026-12-03T02:{:02}:00Z\",\"http.code\":{code},\"route\":\"/v1/quotes/{}\"}}\r\n",
             30 + i / 4,
             1000 + i
-        ));
+        );
     }
     std::fs::write(&path, text).unwrap();
     let (out, err, code) = logs(&[

@@ -4,6 +4,7 @@
 //! routes, upstreams and clients that carry them, and a one-line sparkline.
 
 use super::picture::{Minute, Picture, Tally};
+use std::fmt::Write as _;
 
 /// The first bad minute and why it counts as one.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,16 +156,18 @@ impl Picture {
         if let Some(onset) = &onset {
             let since = minute_label(onset.minute);
             if onset.at_log_start {
-                text.push_str(&format!(" since at least {since} (the log's start)"));
+                let _ = write!(text, " since at least {since} (the log's start)");
             } else {
-                text.push_str(&format!(" since {since}"));
+                let _ = write!(text, " since {since}");
             }
         }
         match self.others_rate(&main, since) {
             Some(rate) if rate < 0.01 => {
-                text.push_str(&format!(", other routes normal ({})", percent(rate)));
+                let _ = write!(text, ", other routes normal ({})", percent(rate));
             }
-            Some(rate) => text.push_str(&format!(", other routes {} failing", percent(rate))),
+            Some(rate) => {
+                let _ = write!(text, ", other routes {} failing", percent(rate));
+            }
             None => text.push_str(", no other routes in the log"),
         }
         Some(text)
@@ -173,9 +176,9 @@ impl Picture {
     /// Failing requests per minute as a line of block characters, `width` at most (minutes
     /// are summed into columns when there are more).
     pub fn sparkline(&self, width: usize) -> String {
+        const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
         let columns = self.columns(width);
         let top = columns.iter().map(|m| m.failing).max().unwrap_or(0);
-        const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
         columns
             .iter()
             .map(|m| {
@@ -384,45 +387,52 @@ impl Report {
             }
         );
         if let (Some(from), Some(to)) = (self.from, self.to) {
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "\nFrom {} to {}: {} requests, {} failing ({})",
                 minute_label(from / 60),
                 minute_label(to / 60),
                 self.requests,
                 self.failing_requests,
                 self.failing
-            ));
+            );
         }
         match &self.onset {
-            Some(onset) => out.push_str(&format!(
-                "\nFirst bad minute: {}{} ({} failing; {} before)",
-                onset.label,
-                if onset.at_log_start {
-                    " (the log's first: it may have started earlier)"
-                } else {
-                    ""
-                },
-                percent(onset.rate),
-                percent(onset.baseline)
-            )),
-            None if self.failing_requests == 0 => out.push_str(&format!(
-                "\nNo failing requests ({}) in this log",
-                self.failing
-            )),
-            None => out.push_str(&format!(
-                "\nNo first bad minute: the failures ({} of requests) run through the whole \
+            Some(onset) => {
+                let _ = write!(
+                    out,
+                    "\nFirst bad minute: {}{} ({} failing; {} before)",
+                    onset.label,
+                    if onset.at_log_start {
+                        " (the log's first: it may have started earlier)"
+                    } else {
+                        ""
+                    },
+                    percent(onset.rate),
+                    percent(onset.baseline)
+                );
+            }
+            None if self.failing_requests == 0 => {
+                let _ = write!(out, "\nNo failing requests ({}) in this log", self.failing);
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    "\nNo first bad minute: the failures ({} of requests) run through the whole \
                  log at about the same level; they may have started before it",
-                percent(ratio(self.failing_requests, self.requests))
-            )),
+                    percent(ratio(self.failing_requests, self.requests))
+                );
+            }
         }
         if let Some(spread) = &self.widespread {
-            out.push_str(&format!("\nHow widespread: {spread}"));
+            let _ = write!(out, "\nHow widespread: {spread}");
         }
         if !self.sparkline.trim().is_empty() {
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "\nFailing per {} min: {}",
                 self.minutes_per_mark, self.sparkline
-            ));
+            );
         }
         out
     }

@@ -72,7 +72,7 @@ fn offset(bytes: &[u8]) -> Option<i64> {
     }
 }
 
-/// `03/Dec/2026:02:40:01 +0000` (nginx, Apache) or `03/Dec/2026:02:40:01.123` (HAProxy,
+/// `03/Dec/2026:02:40:01 +0000` (nginx, Apache) or `03/Dec/2026:02:40:01.123` (`HAProxy`,
 /// no zone: read as UTC), with or without the brackets.
 pub fn common_log(text: &[u8]) -> Option<i64> {
     let text = text.strip_prefix(b"[").unwrap_or(text);

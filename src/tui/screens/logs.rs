@@ -3,6 +3,12 @@
 //! marked, the time axis in UTC and local time, and beside it the routes that carry the
 //! failures with their share failing and latency. ↑↓ picks a route to see its own curve, `z`
 //! zooms to the hour around the first bad minute.
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "rates, times left and chart coordinates, shown to the eye, never counted"
+)]
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,6 +16,7 @@ use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph};
+use std::fmt::Write as _;
 
 use super::{Command, Shared, moved_selection, wrapped};
 use crate::evidence::logs::Picture;
@@ -160,12 +167,13 @@ impl LogsScreen {
                     human_bytes(rate as u64)
                 );
                 if *total > *bytes && rate > 0.0 {
-                    text.push_str(&format!(", {:.0} s left", (*total - *bytes) as f64 / rate));
+                    let _ = write!(text, ", {:.0} s left", (*total - *bytes) as f64 / rate);
                 }
-                text.push_str(&format!(
+                let _ = write!(
+                    text,
                     ". {} stops reading.",
                     key_for(Context::LogReading, &Action::Stop)
-                ));
+                );
                 frame.render_widget(
                     Paragraph::new(wrapped(&text, inner.width, " ", " ", theme.dim())),
                     inner,
@@ -181,7 +189,7 @@ impl LogsScreen {
                 routes,
                 selected,
                 zoomed,
-            } => self.draw_picture(
+            } => Self::draw_picture(
                 frame, inner, shared, picture, report, routes, *selected, *zoomed,
             ),
         }
@@ -189,7 +197,6 @@ impl LogsScreen {
 
     #[expect(clippy::too_many_arguments, reason = "the parts of one drawing")]
     fn draw_picture(
-        &self,
         frame: &mut Frame,
         area: Rect,
         shared: &Shared,
@@ -247,7 +254,7 @@ impl LogsScreen {
             (a, b)
         };
         let route = selected.checked_sub(1).and_then(|i| routes.get(i));
-        self.draw_chart(frame, chart_area, shared, picture, report, route, zoomed);
+        Self::draw_chart(frame, chart_area, shared, picture, report, route, zoomed);
         let mut lines = vec![Line::from(Span::styled(
             format!(" {:>5} {:>6} {:>7}  route", "fail%", "failed", "p95"),
             theme.dim(),
@@ -296,9 +303,7 @@ impl LogsScreen {
         frame.render_widget(Paragraph::new(lines), list_area);
     }
 
-    #[expect(clippy::too_many_arguments, reason = "the parts of one drawing")]
     fn draw_chart(
-        &self,
         frame: &mut Frame,
         area: Rect,
         shared: &Shared,

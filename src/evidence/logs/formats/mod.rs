@@ -1,6 +1,6 @@
 //! The access log formats read, each line to a [`Record`] without allocating (but for JSON
 //! lines): nginx's and Apache's combined and common formats (with nginx's request time and
-//! upstream address after them when a team's `log_format` adds them), HAProxy's HTTP log, AWS
+//! upstream address after them when a team's `log_format` adds them), `HAProxy`'s HTTP log, AWS
 //! ALB access logs, Envoy's default format, and JSON lines (nginx, Envoy, Traefik or any
 //! other whose fields can be named). The format is told from the first lines.
 
@@ -275,7 +275,9 @@ fn haproxy(line: &[u8]) -> Option<Record<'_>> {
     let backend = f.next()?;
     let timers = f.next()?;
     let total = timers.rsplit(|b| *b == b'/').next()?;
-    if timers.iter().filter(|b| **b == b'/').count() < 3 {
+    #[expect(clippy::naive_bytecount, reason = "a few bytes, no crate for it")]
+    let slashes = timers.iter().filter(|b| **b == b'/').count();
+    if slashes < 3 {
         return None;
     }
     let status = status(f.next()?)?;

@@ -22,7 +22,7 @@ pub const OTHER: &[u8] = b"(others)";
 
 /// A fast hash for the short keys of a log (routes, addresses), which come from the log, not
 /// from an attacker who could aim at collisions: the word-at-a-time multiply of Firefox's
-/// FxHash. SipHash, the default, costs a third of the reading time here.
+/// `FxHash`. `SipHash`, the default, costs a third of the reading time here.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FxHasher {
     hash: u64,
@@ -92,7 +92,7 @@ impl Failing {
     /// 5xx, unless the triage is about another code.
     pub fn for_code(code: Option<u16>) -> Self {
         match code {
-            Some(code) if code < 500 && code >= 400 => Failing::Code(code),
+            Some(code) if (400..500).contains(&code) => Failing::Code(code),
             _ => Failing::ServerErrors,
         }
     }
@@ -124,7 +124,7 @@ impl Histogram {
         if ms < 4 {
             return usize::try_from(ms).unwrap_or(0);
         }
-        let log = 31 - ms.leading_zeros();
+        let log = ms.ilog2();
         let quarter = (ms >> (log - 2)) & 3;
         usize::try_from(log * 4 + quarter).map_or(BUCKETS - 1, |i| i.min(BUCKETS - 1))
     }
@@ -283,15 +283,13 @@ impl Reader {
             Some(format) => formats::parse(format, line),
             None => None,
         };
-        match record {
-            Some(record) => self.count(&record),
-            None => {
-                self.picture.unreadable += 1;
-                if self.picture.first_unreadable.is_none() {
-                    let shown = &line[..line.len().min(300)];
-                    self.picture.first_unreadable =
-                        Some(String::from_utf8_lossy(shown).into_owned());
-                }
+        if let Some(record) = record {
+            self.count(&record);
+        } else {
+            self.picture.unreadable += 1;
+            if self.picture.first_unreadable.is_none() {
+                let shown = &line[..line.len().min(300)];
+                self.picture.first_unreadable = Some(String::from_utf8_lossy(shown).into_owned());
             }
         }
     }

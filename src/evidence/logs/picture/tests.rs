@@ -175,9 +175,13 @@ fn two_readers_merged_count_as_one() {
     let whole = read(&lines, Failing::ServerErrors);
     let (a, b) = lines.split_at(137);
     let mut first = Reader::new(Some(Format::Combined), Failing::ServerErrors);
-    a.iter().for_each(|l| first.line(l.as_bytes()));
+    for l in a {
+        first.line(l.as_bytes());
+    }
     let mut second = Reader::new(Some(Format::Combined), Failing::ServerErrors);
-    b.iter().for_each(|l| second.line(l.as_bytes()));
+    for l in b {
+        second.line(l.as_bytes());
+    }
     let mut merged = first.finish();
     merged.merge(second.finish());
     assert_eq!(merged.report(), whole.report());
