@@ -52,16 +52,7 @@ fn l_reads_a_gzipped_log_into_a_picture_and_the_triage() {
     );
     tmux.start_sized(&script, 100, 30).unwrap();
     tmux.wait_for("502 Bad Gateway", LIMIT);
-    tmux.keys(&["t"], true);
-    tmux.wait_for("┌ Interview", LIMIT);
-    for _ in 0..8 {
-        if tmux.screen().contains("┌ Checklist") {
-            break;
-        }
-        tmux.keys(&["Tab"], false);
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    tmux.wait_for("┌ Checklist", LIMIT);
+    tmux.triage_to_checklist(LIMIT);
     tmux.keys(&["l"], true);
     tmux.wait_for("Access log to read", LIMIT);
     tmux.keys(&[gz.to_str().unwrap()], true);

@@ -165,16 +165,7 @@ fn steps_run_against_real_servers_stop_time_out_stream_and_reach_the_summary() {
     );
     tmux.start_sized(&script, 100, 30).unwrap();
     tmux.wait_for("Orders team", LIMIT);
-    tmux.keys(&["t"], true);
-    tmux.wait_for("┌ Interview", LIMIT);
-    for _ in 0..8 {
-        if tmux.screen().contains("┌ Checklist") {
-            break;
-        }
-        tmux.keys(&["Tab"], false);
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    tmux.wait_for("┌ Checklist", LIMIT);
+    tmux.triage_to_checklist(LIMIT);
 
     // Step 1: the placeholder nothing fills is asked for, the whole command shown, run on
     // Enter; nginx's own 502 is read as evidence.

@@ -91,6 +91,20 @@ impl Tmux {
         }
     }
 
+    /// From a card, `t` and every question skipped with Tab: the triage's checklist.
+    pub fn triage_to_checklist(&self, limit: std::time::Duration) -> String {
+        self.keys(&["t"], true);
+        self.wait_for("┌ Interview", limit);
+        for _ in 0..8 {
+            if self.screen().contains("┌ Checklist") {
+                break;
+            }
+            self.keys(&["Tab"], false);
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        self.wait_for("┌ Checklist", limit)
+    }
+
     pub fn kill_server(&self) {
         self.run(&["kill-server"]);
     }
