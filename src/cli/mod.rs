@@ -161,7 +161,7 @@ pub fn run() -> Exit {
             code: cli.code,
             resume: None,
         };
-        return crate::tui::run(load(&cli.global, &[], today), journal, &start);
+        return crate::tui::run(|| load(&cli.global, &[], today), journal, &start);
     };
     match command {
         Command::Resume { id } => {
@@ -169,7 +169,7 @@ pub fn run() -> Exit {
                 code: None,
                 resume: Some(id.clone()),
             };
-            return crate::tui::run(load(&cli.global, &[], today), journal, &start);
+            return crate::tui::run(|| load(&cli.global, &[], today), journal, &start);
         }
         Command::Export { .. } => {
             let report = load(&cli.global, &[], today);
@@ -270,7 +270,7 @@ fn piped_evidence(show_secrets: bool, no_tui: bool) -> Exit {
                 code: None,
                 resume: Some(Some(id)),
             };
-            crate::tui::run(report, journal, &start)
+            crate::tui::run(|| report, journal, &start)
         }
         Err(output) => emit(&output),
     }

@@ -36,9 +36,17 @@ pub struct Start {
     pub resume: Option<Option<String>>,
 }
 
-/// Runs the app until the user quits; returns the process exit code.
-/// Runs the app on loaded runbooks (see `crate::startup`), the sessions in `journal`.
-pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) -> Exit {
+/// Runs the app until the user quits; returns the process exit code. The runbooks come from
+/// `load` (see `crate::startup`), the sessions from `journal`. `load` is called once the
+/// terminal is set up: the embedded default is being read on another thread meanwhile (see
+/// `runbook::snapshot::preload`), so setting up the terminal costs the first frame nothing.
+/// Loading never fails (problems become findings on the problems screen), so nothing it
+/// could say needs the plain terminal.
+pub fn run(
+    load: impl FnOnce() -> crate::runbook::LoadReport,
+    journal: Journal,
+    start: &Start,
+) -> Exit {
     let export_dir = crate::startup::export_dir(None);
     if let Some(code) = start
         .code
@@ -67,17 +75,6 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
             }
         },
     };
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    // The runbooks move into the matrix: a copy of them all would cost the start-up time.
-    let mut app = App::new(Matrix::new(report.runbooks), report.findings, color);
-    app.shared.zone = crate::startup::local_zone();
-    app.shared.now = jiff::Timestamp::now();
-    if let Some(session) = resumed {
-        app.resume(session);
-    } else if let Some(code) = start.code {
-        app.open_code(code);
-    }
-
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         // Registration only fails for forbidden signals, which these are not.
@@ -98,6 +95,17 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
     };
     install_panic_hook();
     let fault = Fault::from_environment();
+    let report = load();
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // The runbooks move into the matrix: a copy of them all would cost the start-up time.
+    let mut app = App::new(Matrix::new(report.runbooks), report.findings, color);
+    app.shared.zone = crate::startup::local_zone();
+    app.shared.now = jiff::Timestamp::now();
+    if let Some(session) = resumed {
+        app.resume(session);
+    } else if let Some(code) = start.code {
+        app.open_code(code);
+    }
     // A bug that panics must not cost the user their notes: the panic hook has already given
     // the terminal back; the session as it stood is still saved below.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
