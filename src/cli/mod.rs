@@ -23,8 +23,6 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal as _, Write};
 use std::path::PathBuf;
 
-use clap::Parser as _;
-
 use jiff::civil::Date;
 use serde_json::json;
 
@@ -150,7 +148,7 @@ pub fn run() -> Exit {
             args.iter().any(|a| a == "--no-tui"),
         );
     }
-    let cli = Cli::parse();
+    let cli = Cli::from_process();
     let today = cli
         .global
         .today
