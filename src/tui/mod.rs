@@ -396,6 +396,9 @@ fn event_loop(
             redraw = false;
             drawn_second = app.shared.now.as_second();
         }
+        // What a search reads is made once the first frame is on the screen, not before it:
+        // no key can have been read yet.
+        app.shared.matrix.prepare_search();
         // A short poll keeps signals and pending saves handled promptly while idle.
         if !event::poll(Duration::from_millis(100))? {
             continue;
