@@ -46,12 +46,19 @@ pub fn export_dir(out: Option<&PathBuf>) -> PathBuf {
 /// `TimeZone::system()` looks the zone's name up by walking every folder of
 /// /usr/share/zoneinfo, several milliseconds at every start; here `/etc/localtime` is read as
 /// it is (the `TZif` data the system itself uses). `TZ`, when set, is left to jiff, which reads
-/// its forms (names, POSIX rules, paths).
+/// its forms (names, POSIX rules, paths). Read once per process: a start asks twice (for
+/// today's date, then for the app's clocks), and the zone a process started in is the one it
+/// shows until it ends.
 pub fn local_zone() -> jiff::tz::TimeZone {
-    if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) {
-        return jiff::tz::TimeZone::system();
-    }
-    zone_file(std::path::Path::new("/etc/localtime")).unwrap_or_else(jiff::tz::TimeZone::system)
+    static ZONE: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
+    ZONE.get_or_init(|| {
+        if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) {
+            return jiff::tz::TimeZone::system();
+        }
+        zone_file(std::path::Path::new("/etc/localtime"))
+            .unwrap_or_else(jiff::tz::TimeZone::system)
+    })
+    .clone()
 }
 
 /// The zone in a `TZif` file, named after the zone its link points to when it is one.
