@@ -276,7 +276,11 @@ impl Matrix {
         let typed_number = searcher.number.is_some();
         let needs = searcher.needs;
         let meaning_too = !typed_number && Searcher::reads_meaning(&searcher.lower);
-        let index = if typed_number { None } else { Some(self.index()) };
+        let index = if typed_number {
+            None
+        } else {
+            Some(self.index())
+        };
         let mut score = |id: usize| {
             if typed_number {
                 return Some((id, code_score(self.rows.get(id)?.code, number?)?));

@@ -55,8 +55,7 @@ pub fn local_zone() -> jiff::tz::TimeZone {
         if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) {
             return jiff::tz::TimeZone::system();
         }
-        zone_file(std::path::Path::new("/etc/localtime"))
-            .unwrap_or_else(jiff::tz::TimeZone::system)
+        zone_file(std::path::Path::new("/etc/localtime")).unwrap_or_else(jiff::tz::TimeZone::system)
     })
     .clone()
 }
