@@ -18,6 +18,7 @@ use std::cell::Cell;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -283,4 +284,107 @@ pub(crate) fn fit_line(text: &str, width: u16) -> String {
 /// A section heading line.
 pub(crate) fn heading(text: &str, theme: Theme) -> Line<'static> {
     Line::from(Span::styled(visible(text), theme.heading()))
+}
+
+/// Cuts the top line off `area` and returns it; `area` keeps the rest. With a line to spare
+/// this is what `Layout::vertical([Length(1), .., Min(1)])` gives, without ratatui's
+/// constraint solver: solving the three layouts of the first frame (the app's frame and the
+/// code matrix) took a tenth of its instructions. A test holds the two equal.
+pub(crate) fn cut_top_line(area: &mut Rect) -> Rect {
+    let line = Rect {
+        height: area.height.min(1),
+        ..*area
+    };
+    area.y += line.height;
+    area.height -= line.height;
+    line
+}
+
+/// Cuts the bottom line off `area` and returns it; `area` keeps the rest (see
+/// [`cut_top_line`]).
+pub(crate) fn cut_bottom_line(area: &mut Rect) -> Rect {
+    let height = area.height.min(1);
+    area.height -= height;
+    Rect {
+        y: area.bottom(),
+        height,
+        ..*area
+    }
+}
+
+/// `area` cut in two side by side, `percent` of its width on the left: what
+/// `Layout::horizontal([Percentage(percent), Percentage(100 - percent)])` gives (rounded to the
+/// nearest column, a half up), without the constraint solver (see [`cut_top_line`]).
+pub(crate) fn split_columns(area: Rect, percent: u16) -> (Rect, Rect) {
+    let width = u32::from(area.width);
+    let left = u16::try_from((width * u32::from(percent.min(100)) + 50) / 100).unwrap_or(0);
+    let left = Rect {
+        width: left,
+        ..area
+    };
+    let right = Rect {
+        x: left.right(),
+        width: area.width - left.width,
+        ..area
+    };
+    (left, right)
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::{cut_bottom_line, cut_top_line, split_columns};
+    use ratatui::layout::{Constraint, Layout, Rect};
+
+    #[test]
+    fn cutting_lines_gives_what_the_constraint_solver_gives() {
+        for height in 2..=300 {
+            let area = Rect::new(3, 2, 120, height);
+            let [title, body, status] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Min(1),
+                Constraint::Length(1),
+            ])
+            .areas(area);
+            let mut rest = area;
+            let top = cut_top_line(&mut rest);
+            let bottom = cut_bottom_line(&mut rest);
+            if height >= 3 {
+                assert_eq!(
+                    (top, rest, bottom),
+                    (title, body, status),
+                    "height {height}"
+                );
+            }
+            for lines in 0..=2_u16 {
+                let mut constraints = vec![Constraint::Length(1); usize::from(lines)];
+                constraints.push(Constraint::Min(1));
+                let solved = Layout::vertical(constraints).split(area);
+                let mut rest = area;
+                let cut: Vec<Rect> = (0..lines).map(|_| cut_top_line(&mut rest)).collect();
+                if height > lines {
+                    assert_eq!(cut, solved[..usize::from(lines)], "height {height}");
+                    assert_eq!(rest, solved[usize::from(lines)], "height {height}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn splitting_columns_gives_what_the_constraint_solver_gives() {
+        for width in 0..=1000 {
+            let area = Rect::new(4, 1, width, 30);
+            for percent in [50, 55] {
+                let [left, right] = Layout::horizontal([
+                    Constraint::Percentage(percent),
+                    Constraint::Percentage(100 - percent),
+                ])
+                .areas(area);
+                assert_eq!(
+                    split_columns(area, percent),
+                    (left, right),
+                    "width {width}, {percent}%"
+                );
+            }
+        }
+    }
 }
