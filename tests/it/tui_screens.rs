@@ -269,30 +269,44 @@ fn a_small_terminal_gets_a_clear_message() {
 
 #[test]
 fn every_screen_renders_at_every_size_without_panic() {
+    // The longest test of the suite (about 9,600 frames): the screens are shared out over the
+    // cores, each thread making its own (an App does not cross threads). Every screen is still
+    // drawn at every size.
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
+    std::thread::scope(|scope| {
+        for part in 0..threads {
+            scope.spawn(move || {
+                for (_, app) in screens().into_iter().skip(part).step_by(threads) {
+                    renders_at_every_size(app);
+                }
+            });
+        }
+    });
+}
+
+fn renders_at_every_size(mut app: App) {
     let mut widths: Vec<u16> = (1..=250).step_by(13).collect();
     widths.extend([2, 59, 60, 61, 99, 100, 250]);
     let mut heights: Vec<u16> = (1..=80).step_by(7).collect();
     heights.extend([2, 15, 16, 17, 80]);
-    for (_, mut app) in screens() {
-        for &w in &widths {
-            for &h in &heights {
-                render(&mut app, w, h);
-            }
+    for &w in &widths {
+        for &h in &heights {
+            render(&mut app, w, h);
         }
-        // Scrolling far past the end and back must stay in range at a small size too.
-        app.shared.viewport = (60, 16);
-        act(
-            &mut app,
-            [
-                Action::Bottom,
-                Action::PageDown,
-                Action::Down,
-                Action::Top,
-                Action::Up,
-            ],
-        );
-        render(&mut app, 60, 16);
     }
+    // Scrolling far past the end and back must stay in range at a small size too.
+    app.shared.viewport = (60, 16);
+    act(
+        &mut app,
+        [
+            Action::Bottom,
+            Action::PageDown,
+            Action::Down,
+            Action::Top,
+            Action::Up,
+        ],
+    );
+    render(&mut app, 60, 16);
 }
 
 #[test]
