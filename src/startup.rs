@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use crate::runbook::{LoadReport, SearchPath, load_paths};
+use crate::runbook::{LoadReport, SearchPath, TeamRunbook, load_paths};
 use crate::session::Journal;
 
 /// Loads the runbooks: `explicit` paths alone when given (`check FILE`), else the search
@@ -17,6 +17,20 @@ pub fn load_runbooks(extra: &[PathBuf], explicit: &[PathBuf], today: Option<Date
         search.explicit = explicit.to_vec();
     }
     load_paths(&search.resolve(), today)
+}
+
+/// What the app can draw its first frame from before the runbooks are loaded: the part of the
+/// embedded default its first screen shows (see `runbook::snapshot::first_screen_of`), when
+/// the default alone is going to be loaded (no `--runbook`, no team file on the search path)
+/// and needs no review.
+pub fn first_screen(extra: &[PathBuf], today: Option<Date>) -> Option<TeamRunbook> {
+    if !SearchPath::from_environment(extra.to_vec())
+        .resolve()
+        .is_empty()
+    {
+        return None;
+    }
+    crate::runbook::snapshot::embedded_first_screen(today)
 }
 
 /// The sessions folder: `--state-dir`, else `$API_TRIAGE_STATE_DIR`, else the user's state

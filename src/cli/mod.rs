@@ -159,7 +159,9 @@ pub fn run() -> Exit {
             code: cli.code,
             resume: None,
         };
-        return crate::tui::run(|| load(&cli.global, &[], today), journal, &start);
+        let first_screen = || crate::startup::first_screen(&cli.global.runbooks, today);
+        let load = || load(&cli.global, &[], today);
+        return crate::tui::run(load, first_screen, journal, &start);
     };
     match command {
         Command::Resume { id } => {
@@ -167,7 +169,8 @@ pub fn run() -> Exit {
                 code: None,
                 resume: Some(id.clone()),
             };
-            return crate::tui::run(|| load(&cli.global, &[], today), journal, &start);
+            let load = || load(&cli.global, &[], today);
+            return crate::tui::run(load, || None, journal, &start);
         }
         Command::Export { .. } => {
             let report = load(&cli.global, &[], today);
@@ -268,7 +271,7 @@ fn piped_evidence(show_secrets: bool, no_tui: bool) -> Exit {
                 code: None,
                 resume: Some(Some(id)),
             };
-            crate::tui::run(|| report, journal, &start)
+            crate::tui::run(|| report, || None, journal, &start)
         }
         Err(output) => emit(&output),
     }

@@ -17,6 +17,10 @@ use super::merged::TeamRunbook;
 /// The JSON kept beside the code.
 const SNAPSHOT: &str = include_str!("../../assets/default-runbook.json");
 
+/// The part of it the app's first screen shows (see [`first_screen_of`]), kept beside it: a
+/// tenth of the size, read before the first frame while the whole is read on the other core.
+const FIRST_SCREEN: &str = include_str!("../../assets/default-runbook-first-screen.json");
+
 /// The merged default and the digest of the TOML it was made from.
 #[derive(Debug, Serialize, Deserialize)]
 struct Snapshot {
@@ -70,9 +74,44 @@ fn digest_text((hash, len): (u64, usize)) -> String {
 /// file, and skipping it a fifth of the time a start spends reading the snapshot; a line per
 /// value keeps a regenerated snapshot's diff readable.
 pub fn render(runbook: &TeamRunbook) -> String {
+    to_text(runbook.clone())
+}
+
+/// The first-screen snapshot's text for `runbook` (see [`first_screen_of`]).
+pub fn render_first_screen(runbook: &TeamRunbook) -> String {
+    to_text(first_screen_of(runbook))
+}
+
+/// What the app's first screen (the code matrix, on its first row) reads of `runbook`: every
+/// code's title, owner and source for the list, the first code's whole card for the preview,
+/// and the runbook's own fields; the other cards' advice, the class advice, comparisons,
+/// scenarios and interview are left empty. The app draws its first frame from this while the
+/// whole runbook is still being read, then goes on with the whole; a test holds the two
+/// frames equal at every size.
+pub fn first_screen_of(runbook: &TeamRunbook) -> TeamRunbook {
+    let mut first = runbook.clone();
+    for card in first.codes.values_mut().skip(1) {
+        card.meaning.clear();
+        card.generated_by.clear();
+        card.keywords.clear();
+        card.look_first.clear();
+        card.causes.clear();
+        card.checks.clear();
+        card.compare.clear();
+        card.needs.clear();
+        card.examples.clear();
+    }
+    first.classes.clear();
+    first.comparisons.clear();
+    first.scenarios.clear();
+    first.interview.clear();
+    first
+}
+
+fn to_text(runbook: TeamRunbook) -> String {
     let snapshot = Snapshot {
         made_from: digest_text(EMBEDDED_DIGEST),
-        runbook: runbook.clone(),
+        runbook,
     };
     let mut out = Vec::new();
     let mut writer =
@@ -107,8 +146,19 @@ pub fn preload() {
 
 /// The merged default from the snapshot, when it is the compiled-in text's.
 fn read() -> Option<TeamRunbook> {
-    let snapshot: Snapshot = serde_json::from_str(SNAPSHOT).ok()?;
+    read_text(SNAPSHOT)
+}
+
+/// The runbook in a snapshot's `text`, when it was made from the compiled-in text.
+fn read_text(text: &str) -> Option<TeamRunbook> {
+    let snapshot: Snapshot = serde_json::from_str(text).ok()?;
     (snapshot.made_from == digest_text(EMBEDDED_DIGEST)).then_some(snapshot.runbook)
+}
+
+/// What the first screen shows of the embedded default (see [`first_screen_of`]), under the
+/// same conditions as [`embedded_default`]: made from the compiled-in text, no review due.
+pub fn embedded_first_screen(today: Option<Date>) -> Option<TeamRunbook> {
+    read_text(FIRST_SCREEN).filter(|runbook| no_review_due(runbook, today))
 }
 
 /// The merged default from the snapshot (preloaded, or read now), when it is the
@@ -125,15 +175,22 @@ pub fn embedded_default(today: Option<Date>) -> Option<TeamRunbook> {
         Some(read) => read,
         None => read(),
     }?;
-    if let Some(today) = today {
+    no_review_due(&runbook, today).then_some(runbook)
+}
+
+/// Whether `today` (when given) needs no review finding for `runbook`; the full path reports
+/// one with its line and column.
+fn no_review_due(runbook: &TeamRunbook, today: Option<Date>) -> bool {
+    let Some(today) = today else {
+        return true;
+    };
+    let due = || -> Option<bool> {
         let reviewed: Date = runbook.reviewed.as_deref()?.parse().ok()?;
         let age = (today - reviewed).get_days();
         let every = i64::from(runbook.review_every_days?);
-        if age < 0 || i64::from(age) > every {
-            return None;
-        }
-    }
-    Some(runbook)
+        Some(age < 0 || i64::from(age) > every)
+    };
+    due() == Some(false)
 }
 
 #[cfg(test)]

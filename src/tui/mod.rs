@@ -43,9 +43,12 @@ pub struct Start {
 /// terminal is set up: the embedded default is being read on another thread meanwhile (see
 /// `runbook::snapshot::preload`), so setting up the terminal costs the first frame nothing.
 /// Loading never fails (problems become findings on the problems screen), so nothing it
-/// could say needs the plain terminal.
+/// could say needs the plain terminal. On the code matrix, `first_screen` may give what that
+/// screen shows of the runbooks (see `startup::first_screen`): the first frame is drawn from
+/// it before `load` is waited for.
 pub fn run(
     load: impl FnOnce() -> crate::runbook::LoadReport,
+    first_screen: impl FnOnce() -> Option<crate::runbook::TeamRunbook>,
     journal: Journal,
     start: &Start,
 ) -> Exit {
@@ -97,8 +100,15 @@ pub fn run(
     };
     install_panic_hook();
     let fault = Fault::from_environment();
-    let report = load();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if start.code.is_none()
+        && resumed.is_none()
+        && let Some(first) = first_screen()
+    {
+        // A frame that cannot be drawn here fails again, and is reported, in the event loop.
+        let _ = draw_first_screen(&mut terminal, first, color);
+    }
+    let report = load();
     // The runbooks move into the matrix: a copy of them all would cost the start-up time.
     let mut app = App::new(Matrix::new(report.runbooks), report.findings, color);
     app.shared.zone = crate::startup::local_zone();
@@ -150,6 +160,23 @@ pub fn run(
         0 => Exit::Ok,
         sig => Exit::Signal(i32::try_from(sig).unwrap_or(0)),
     }
+}
+
+/// Draws the code matrix from what its first frame shows of the runbooks (see
+/// `runbook::snapshot::first_screen_of`), before the whole runbooks are there: the app drawn
+/// from the whole right after gives the same frame, so ratatui sends nothing more for it.
+fn draw_first_screen(
+    terminal: &mut AppTerminal,
+    first: crate::runbook::TeamRunbook,
+    color: bool,
+) -> io::Result<()> {
+    let mut app = App::new(Matrix::new(vec![first]), Vec::new(), color);
+    let size = terminal.size()?;
+    app.shared.viewport = (size.width, size.height);
+    app.shared.zone = crate::startup::local_zone();
+    app.shared.now = jiff::Timestamp::now();
+    terminal.draw(|frame| app::draw(frame, &app))?;
+    Ok(())
 }
 
 /// Whether the app can run: it draws on standard output, a terminal, and reads keys from

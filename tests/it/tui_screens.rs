@@ -309,6 +309,34 @@ fn renders_at_every_size(mut app: App) {
     render(&mut app, 60, 16);
 }
 
+/// The app draws its first frame from the first-screen part of the embedded default while the
+/// whole is still being read (`tui::run`), then goes on with the whole: the two frames must be
+/// the same, cell for cell and style for style, at every size, or the screen would change
+/// under the engineer's eyes.
+#[test]
+fn the_first_frame_from_the_first_screen_part_is_the_frame_of_the_whole_runbook() {
+    let whole = load_texts(Vec::new(), None);
+    let first = api_triage::runbook::snapshot::embedded_first_screen(None)
+        .expect("the first-screen snapshot, made from the compiled-in default");
+    assert!(
+        first.comparisons.is_empty() && first.codes.len() == whole.runbooks[0].codes.len(),
+        "the part is smaller than the whole, with every code"
+    );
+    for color in [true, false] {
+        for width in [20, 59, 60, 61, 80, 99, 100, 101, 120, 160, 200, 250] {
+            for height in [5, 15, 16, 17, 24, 40, 60, 80] {
+                let mut part = App::new(Matrix::new(vec![first.clone()]), Vec::new(), color);
+                let mut all = App::new(Matrix::from_report(&whole), whole.findings.clone(), color);
+                assert_eq!(
+                    render(&mut part, width, height).backend().buffer(),
+                    render(&mut all, width, height).backend().buffer(),
+                    "{width}x{height}, colour {color}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn escape_sequences_in_runbook_text_are_shown_not_sent() {
     let team = "[runbook]\nname = \"Evil \\u001b[2J team\"\n\n[codes.502]\ntitle = \"Bad \\u001b]52;c;aGk=\\u0007 Gateway\"\n";
