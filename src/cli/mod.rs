@@ -136,6 +136,14 @@ pub fn run() -> Exit {
             _ => Exit::Failed,
         };
     }
+    // Every command but the app opening on the code matrix has the embedded default read on
+    // the other core while the command line is parsed (and the terminal set up). The app on
+    // the matrix draws its first frame from the first-screen part and reads the whole after
+    // that frame: a thread reading it meanwhile would take a core from the frame (on a busy
+    // 2-core machine the frame waited up to 2 ms for one).
+    if std::env::args_os().len() > 1 {
+        crate::runbook::snapshot::preload();
+    }
     // `curl -sv URL 2>&1 | api-triage -`: evidence on standard input starts a triage session.
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("-")

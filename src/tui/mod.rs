@@ -40,12 +40,12 @@ pub struct Start {
 
 /// Runs the app until the user quits; returns the process exit code. The runbooks come from
 /// `load` (see `crate::startup`), the sessions from `journal`. `load` is called once the
-/// terminal is set up: the embedded default is being read on another thread meanwhile (see
-/// `runbook::snapshot::preload`), so setting up the terminal costs the first frame nothing.
+/// terminal is set up, so while the embedded default is being read on another thread (see
+/// `runbook::snapshot::preload`) setting up the terminal costs the first frame nothing.
 /// Loading never fails (problems become findings on the problems screen), so nothing it
 /// could say needs the plain terminal. On the code matrix, `first_screen` may give what that
 /// screen shows of the runbooks (see `startup::first_screen`): the first frame is drawn from
-/// it before `load` is waited for.
+/// it before `load` is called.
 pub fn run(
     load: impl FnOnce() -> crate::runbook::LoadReport,
     first_screen: impl FnOnce() -> Option<crate::runbook::TeamRunbook>,
