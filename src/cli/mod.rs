@@ -138,9 +138,9 @@ pub fn run() -> Exit {
     }
     // Every command but the app opening on the code matrix has the embedded default read on
     // the other core while the command line is parsed (and the terminal set up). The app on
-    // the matrix draws its first frame from the first-screen part and reads the whole after
-    // that frame: a thread reading it meanwhile would take a core from the frame (on a busy
-    // 2-core machine the frame waited up to 2 ms for one).
+    // the matrix draws its first frame from the first-screen part and has the whole read once
+    // that frame is sent: a thread reading it meanwhile would take a core from the frame (on
+    // a busy 2-core machine the frame waited up to 2 ms for one).
     if std::env::args_os().len() > 1 {
         crate::runbook::snapshot::preload();
     }

@@ -107,6 +107,9 @@ pub fn run(
     {
         // A frame that cannot be drawn here fails again, and is reported, in the event loop.
         let _ = draw_first_screen(&mut terminal, first, color);
+        // The whole is read on the other core, leaving this one to the terminal, which has
+        // the frame just sent to show.
+        crate::runbook::snapshot::preload();
     }
     let report = load();
     // The runbooks move into the matrix: a copy of them all would cost the start-up time.
