@@ -13,7 +13,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::card::fact;
 use super::{
-    Command, Opening, Shared, cut_top_line, heading, moved_selection, split_columns, wrapped,
+    Command, Opening, Shared, cut_top_line, heading, moved_selection, put_line, put_lines,
+    split_columns, wrapped,
 };
 use crate::code::StatusCode;
 use crate::matrix::{Matrix, Row};
@@ -484,7 +485,7 @@ impl MatrixScreen {
         // only cost time on every key press.
         let buffer = frame.buffer_mut();
         for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-            buffer.set_line(area.x, y, line, area.width);
+            put_line(buffer, area.x, y, line, area.width);
         }
     }
 
@@ -553,7 +554,8 @@ impl MatrixScreen {
             ),
             theme.dim(),
         )));
-        frame.render_widget(Paragraph::new(lines), inner);
+        // Already wrapped to the width: put line by line, as a paragraph would.
+        put_lines(frame.buffer_mut(), inner, lines);
     }
 }
 

@@ -18,9 +18,11 @@ use std::cell::Cell;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget as _};
 
 use super::keymap::Action;
 use super::theme::Theme;
@@ -330,6 +332,68 @@ pub(crate) fn split_columns(area: Rect, percent: u16) -> (Rect, Rect) {
     (left, right)
 }
 
+/// `buffer.set_line(x, y, line, max_width)`, quicker for a line all in ASCII (every row of
+/// the code matrix, most card text): ratatui cuts every string into graphemes and measures
+/// each (a third of the first frame's drawing), while an ASCII character is its own grapheme,
+/// one cell wide, and control characters are dropped as ratatui drops them. A test holds the
+/// two equal.
+pub(crate) fn put_line(
+    buffer: &mut Buffer,
+    x: u16,
+    y: u16,
+    line: &Line<'_>,
+    max_width: u16,
+) -> (u16, u16) {
+    if !line.spans.iter().all(|span| span.content.is_ascii()) {
+        return buffer.set_line(x, y, line, max_width);
+    }
+    let mut remaining = max_width;
+    let mut x = x;
+    for span in &line.spans {
+        if remaining == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let start = x;
+        let mut room = buffer.area.right().saturating_sub(x).min(remaining);
+        for byte in span.content.bytes() {
+            if byte.is_ascii_control() {
+                continue;
+            }
+            if room == 0 {
+                break;
+            }
+            room -= 1;
+            if let Some(cell) = buffer.cell_mut((x, y)) {
+                cell.set_char(char::from(byte)).set_style(style);
+            }
+            x += 1;
+        }
+        remaining = remaining.saturating_sub(x - start);
+    }
+    (x, y)
+}
+
+/// `Paragraph::new(lines)` rendered in `area` (no wrapping, no block, no style of its own):
+/// one line per row, through [`put_line`] when the line is all ASCII. A test holds the two
+/// equal.
+pub(crate) fn put_lines(buffer: &mut Buffer, area: Rect, lines: Vec<Line<'_>>) {
+    for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
+        if line.spans.iter().all(|span| span.content.is_ascii()) && line.alignment.is_none() {
+            put_line(buffer, area.x, y, &line, area.width);
+        } else {
+            Paragraph::new(line).render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buffer,
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod layout_tests {
     use super::{cut_bottom_line, cut_top_line, split_columns};
@@ -384,6 +448,83 @@ mod layout_tests {
                     (left, right),
                     "width {width}, {percent}%"
                 );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod put_tests {
+    use super::{put_line, put_lines};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::text::{Line, Span};
+    use ratatui::widgets::{Paragraph, Widget as _};
+
+    /// Lines as the screens make them, and some no screen makes: controls, CR LF, tabs, wide
+    /// and combining characters, empty spans, a style on the line and on its spans.
+    fn lines() -> Vec<Line<'static>> {
+        let texts = [
+            "  101  Switching Protocols                Platform / gateway team",
+            "a\r\nb\tc\u{1b}[31md\u{7f}e",
+            "",
+            " · escalate: Page platform-primary",
+            "wide 漢字 and e\u{301} combining",
+            "x".repeat(300).leak(),
+        ];
+        let styles = [
+            Style::new(),
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Style::new()
+                .bg(Color::Indexed(4))
+                .remove_modifier(Modifier::BOLD),
+        ];
+        let mut lines = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            for (j, style) in styles.iter().enumerate() {
+                let spans = vec![
+                    Span::styled(*text, *style),
+                    Span::raw(""),
+                    Span::styled(texts[(i + 1) % texts.len()], styles[(j + 1) % styles.len()]),
+                ];
+                lines.push(Line::from(spans.clone()));
+                lines.push(Line::from(spans).style(styles[(j + 2) % styles.len()]));
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn put_line_draws_what_set_line_draws() {
+        for line in lines() {
+            for (x, width) in [(0, 80), (3, 10), (70, 80), (79, 5), (0, 0), (5, 200)] {
+                let area = Rect::new(0, 0, 80, 2);
+                let mut by_ratatui = Buffer::empty(area);
+                by_ratatui.set_style(area, Style::new().fg(Color::Blue));
+                let mut by_put = by_ratatui.clone();
+                let a = by_ratatui.set_line(x, 1, &line, width);
+                let b = put_line(&mut by_put, x, 1, &line, width);
+                assert_eq!(
+                    (a, &by_ratatui),
+                    (b, &by_put),
+                    "{line:?} at {x}, width {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn put_lines_draws_what_a_paragraph_draws() {
+        for width in [1, 7, 40, 80] {
+            for height in [1, 3, 40] {
+                let area = Rect::new(2, 1, width, height);
+                let whole = Rect::new(0, 0, 90, 45);
+                let mut by_paragraph = Buffer::empty(whole);
+                let mut by_put = Buffer::empty(whole);
+                Paragraph::new(lines()).render(area, &mut by_paragraph);
+                put_lines(&mut by_put, area, lines());
+                assert_eq!(by_paragraph, by_put, "{width}x{height}");
             }
         }
     }
