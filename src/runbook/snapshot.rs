@@ -83,14 +83,16 @@ pub fn render_first_screen(runbook: &TeamRunbook) -> String {
 }
 
 /// What the app's first screen (the code matrix, on its first row) reads of `runbook`: every
-/// code's title, owner and source for the list, the first code's whole card for the preview,
-/// and the runbook's own fields; the other cards' advice, the class advice, comparisons,
-/// scenarios and interview are left empty. The app draws its first frame from this while the
+/// code's title, owner's name and source for the list, the first code's whole card for the
+/// preview, and the runbook's own fields; the other cards' advice and owners' contacts, the
+/// owners, class advice, comparisons, scenarios and interview are left empty. The app draws its first frame from this while the
 /// whole runbook is still being read, then goes on with the whole; a test holds the two
 /// frames equal at every size.
 pub fn first_screen_of(runbook: &TeamRunbook) -> TeamRunbook {
     let mut first = runbook.clone();
     for card in first.codes.values_mut().skip(1) {
+        card.owner.contact.clear();
+        card.owner.escalation = None;
         card.meaning.clear();
         card.generated_by.clear();
         card.keywords.clear();
@@ -101,6 +103,7 @@ pub fn first_screen_of(runbook: &TeamRunbook) -> TeamRunbook {
         card.needs.clear();
         card.examples.clear();
     }
+    first.owners.clear();
     first.classes.clear();
     first.comparisons.clear();
     first.scenarios.clear();
