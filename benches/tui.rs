@@ -25,6 +25,8 @@ fn big_app() -> App {
     let report = load_texts(common::team_runbooks(200, 30), None);
     let mut app = App::new(Matrix::from_report(&report), report.findings, true);
     app.shared.viewport = (200, 60);
+    // As the app does right after its first frame: no key press pays for the search index.
+    app.shared.matrix.prepare_search();
     app
 }
 

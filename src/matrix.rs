@@ -2,6 +2,7 @@
 //! keyword, and comparisons of confusable codes. Pure: no terminal, clock or filesystem.
 
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
@@ -15,10 +16,19 @@ pub struct Matrix {
     runbooks: Vec<TeamRunbook>,
     /// The rows to list, computed once.
     rows: Vec<Row>,
-    /// Per row, its text prepared for matching, so a search only matches.
-    haystacks: Vec<Haystack>,
     /// Each row's title in characters, for laying out columns without counting on every key.
     title_widths: Vec<usize>,
+    /// What a search reads, made on the first search or when [`Matrix::prepare_search`] is
+    /// called: listing and drawing need none of it, so the app's first frame does not wait
+    /// for it (the app prepares it right after that frame).
+    index: OnceLock<SearchIndex>,
+}
+
+/// Every row's text prepared for searching, in the order of [`Matrix::rows`].
+#[derive(Debug, Clone)]
+struct SearchIndex {
+    /// Per row, its text prepared for matching, so a search only matches.
+    haystacks: Vec<Haystack>,
     /// Per row, side by side in memory, the letters its fields and its meaning hold: most rows
     /// are turned away here without reading their scattered text.
     masks: Vec<RowMask>,
@@ -111,43 +121,24 @@ impl Matrix {
     /// Builds the matrix; `runbooks` must start with the default, as the loader returns them.
     pub fn new(runbooks: Vec<TeamRunbook>) -> Self {
         let rows = list_rows(&runbooks);
-        let haystacks: Vec<Haystack> = rows
-            .iter()
-            .map(|row| {
-                let card = runbooks
-                    .get(row.runbook)
-                    .and_then(|r| r.codes.get(&row.code));
-                Haystack {
-                    title: Field::new(card.map_or("", |c| c.title.as_str())),
-                    keywords: card
-                        .map(|c| c.keywords.iter().map(|k| Field::new(k)).collect())
-                        .unwrap_or_default(),
-                    meaning_lower: card.map(|c| c.meaning.to_lowercase()).unwrap_or_default(),
-                }
-            })
-            .collect();
         let title_widths = rows.iter().map(|row| row.title.chars().count()).collect();
-        let masks = haystacks
-            .iter()
-            .map(|h| RowMask {
-                fields: h
-                    .keywords
-                    .iter()
-                    .fold(h.title.letters, |mask, k| mask | k.letters),
-                meaning: if h.meaning_lower.is_ascii() {
-                    letters_in(&h.meaning_lower)
-                } else {
-                    u64::MAX
-                },
-            })
-            .collect();
         Self {
             runbooks,
             rows,
-            haystacks,
             title_widths,
-            masks,
+            index: OnceLock::new(),
         }
+    }
+
+    /// Makes what a search reads now, if not made yet, so the first search typed does not
+    /// make it.
+    pub fn prepare_search(&self) {
+        self.index();
+    }
+
+    fn index(&self) -> &SearchIndex {
+        self.index
+            .get_or_init(|| SearchIndex::new(&self.runbooks, &self.rows))
     }
 
     pub fn from_report(report: &LoadReport) -> Self {
@@ -285,17 +276,23 @@ impl Matrix {
         let typed_number = searcher.number.is_some();
         let needs = searcher.needs;
         let meaning_too = !typed_number && Searcher::reads_meaning(&searcher.lower);
+        let index = if typed_number {
+            None
+        } else {
+            Some(self.index())
+        };
         let mut score = |id: usize| {
             if typed_number {
                 return Some((id, code_score(self.rows.get(id)?.code, number?)?));
             }
-            let mask = self.masks.get(id)?;
+            let index = index?;
+            let mask = index.masks.get(id)?;
             let in_fields = mask.fields & needs == needs;
             let in_meaning = meaning_too && mask.meaning & needs == needs;
             if !in_fields && !in_meaning {
                 return None;
             }
-            let haystack = self.haystacks.get(id)?;
+            let haystack = index.haystacks.get(id)?;
             Some((id, searcher.score(haystack)?))
         };
         let mut hits: Vec<(usize, u32)> = match among {
@@ -323,6 +320,41 @@ impl Matrix {
             .filter(|(_, shared, _)| *shared >= 2.min(codes.len()).max(1) && *shared >= 2)
             .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
             .map(|(c, _, _)| c)
+    }
+}
+
+impl SearchIndex {
+    fn new(runbooks: &[TeamRunbook], rows: &[Row]) -> Self {
+        let haystacks: Vec<Haystack> = rows
+            .iter()
+            .map(|row| {
+                let card = runbooks
+                    .get(row.runbook)
+                    .and_then(|r| r.codes.get(&row.code));
+                Haystack {
+                    title: Field::new(card.map_or("", |c| c.title.as_str())),
+                    keywords: card
+                        .map(|c| c.keywords.iter().map(|k| Field::new(k)).collect())
+                        .unwrap_or_default(),
+                    meaning_lower: card.map(|c| c.meaning.to_lowercase()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let masks = haystacks
+            .iter()
+            .map(|h| RowMask {
+                fields: h
+                    .keywords
+                    .iter()
+                    .fold(h.title.letters, |mask, k| mask | k.letters),
+                meaning: if h.meaning_lower.is_ascii() {
+                    letters_in(&h.meaning_lower)
+                } else {
+                    u64::MAX
+                },
+            })
+            .collect();
+        Self { haystacks, masks }
     }
 }
 
@@ -630,6 +662,7 @@ mod tests {
             plain.needs = 0;
             plain.single = None;
             let mut expected: Vec<(usize, u32)> = m
+                .index()
                 .haystacks
                 .iter()
                 .enumerate()

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use crate::runbook::{LoadReport, SearchPath, load_paths};
+use crate::runbook::{LoadReport, SearchPath, TeamRunbook, load_paths};
 use crate::session::Journal;
 
 /// Loads the runbooks: `explicit` paths alone when given (`check FILE`), else the search
@@ -17,6 +17,20 @@ pub fn load_runbooks(extra: &[PathBuf], explicit: &[PathBuf], today: Option<Date
         search.explicit = explicit.to_vec();
     }
     load_paths(&search.resolve(), today)
+}
+
+/// What the app can draw its first frame from before the runbooks are loaded: the part of the
+/// embedded default its first screen shows (see `runbook::snapshot::first_screen_of`), when
+/// the default alone is going to be loaded (no `--runbook`, no team file on the search path)
+/// and needs no review.
+pub fn first_screen(extra: &[PathBuf], today: Option<Date>) -> Option<TeamRunbook> {
+    if !SearchPath::from_environment(extra.to_vec())
+        .resolve()
+        .is_empty()
+    {
+        return None;
+    }
+    crate::runbook::snapshot::embedded_first_screen(today)
 }
 
 /// The sessions folder: `--state-dir`, else `$API_TRIAGE_STATE_DIR`, else the user's state
@@ -46,12 +60,18 @@ pub fn export_dir(out: Option<&PathBuf>) -> PathBuf {
 /// `TimeZone::system()` looks the zone's name up by walking every folder of
 /// /usr/share/zoneinfo, several milliseconds at every start; here `/etc/localtime` is read as
 /// it is (the `TZif` data the system itself uses). `TZ`, when set, is left to jiff, which reads
-/// its forms (names, POSIX rules, paths).
+/// its forms (names, POSIX rules, paths). Read once per process: a start asks twice (for
+/// today's date, then for the app's clocks), and the zone a process started in is the one it
+/// shows until it ends.
 pub fn local_zone() -> jiff::tz::TimeZone {
-    if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) {
-        return jiff::tz::TimeZone::system();
-    }
-    zone_file(std::path::Path::new("/etc/localtime")).unwrap_or_else(jiff::tz::TimeZone::system)
+    static ZONE: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
+    ZONE.get_or_init(|| {
+        if std::env::var_os("TZ").is_some_and(|tz| !tz.is_empty()) {
+            return jiff::tz::TimeZone::system();
+        }
+        zone_file(std::path::Path::new("/etc/localtime")).unwrap_or_else(jiff::tz::TimeZone::system)
+    })
+    .clone()
 }
 
 /// The zone in a `TZif` file, named after the zone its link points to when it is one.

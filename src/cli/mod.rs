@@ -26,8 +26,6 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal as _, Write};
 use std::path::PathBuf;
 
-use clap::Parser as _;
-
 use jiff::civil::Date;
 use serde_json::json;
 
@@ -143,6 +141,14 @@ pub fn run() -> Exit {
             _ => Exit::Failed,
         };
     }
+    // Every command but the app opening on the code matrix has the embedded default read on
+    // the other core while the command line is parsed (and the terminal set up). The app on
+    // the matrix draws its first frame from the first-screen part and has the whole read once
+    // that frame is sent: a thread reading it meanwhile would take a core from the frame (on
+    // a busy 2-core machine the frame waited up to 2 ms for one).
+    if std::env::args_os().len() > 1 {
+        crate::runbook::snapshot::preload();
+    }
     // `curl -sv URL 2>&1 | api-triage -`: evidence on standard input starts a triage session.
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("-")
@@ -155,7 +161,7 @@ pub fn run() -> Exit {
             args.iter().any(|a| a == "--no-tui"),
         );
     }
-    let cli = Cli::parse();
+    let cli = Cli::from_process();
     let today = cli
         .global
         .today
@@ -166,7 +172,9 @@ pub fn run() -> Exit {
             code: cli.code,
             resume: None,
         };
-        return crate::tui::run(load(&cli.global, &[], today), journal, &start);
+        let first_screen = || crate::startup::first_screen(&cli.global.runbooks, today);
+        let load = || load(&cli.global, &[], today);
+        return crate::tui::run(load, first_screen, journal, &start);
     };
     match command {
         Command::Resume { id } => {
@@ -174,7 +182,8 @@ pub fn run() -> Exit {
                 code: None,
                 resume: Some(id.clone()),
             };
-            return crate::tui::run(load(&cli.global, &[], today), journal, &start);
+            let load = || load(&cli.global, &[], today);
+            return crate::tui::run(load, || None, journal, &start);
         }
         Command::Export { .. } => {
             let report = load(&cli.global, &[], today);
@@ -373,7 +382,7 @@ fn piped_evidence(show_secrets: bool, no_tui: bool) -> Exit {
                 code: None,
                 resume: Some(Some(id)),
             };
-            crate::tui::run(report, journal, &start)
+            crate::tui::run(|| report, || None, journal, &start)
         }
         Err(output) => emit(&output),
     }

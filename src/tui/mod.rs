@@ -16,12 +16,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyEventKind, MouseEventKind,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
+use ratatui::crossterm::{execute, queue};
 
 use crate::matrix::Matrix;
 use crate::session::{Journal, Lock};
@@ -37,9 +39,20 @@ pub struct Start {
     pub resume: Option<Option<String>>,
 }
 
-/// Runs the app until the user quits; returns the process exit code.
-/// Runs the app on loaded runbooks (see `crate::startup`), the sessions in `journal`.
-pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) -> Exit {
+/// Runs the app until the user quits; returns the process exit code. The runbooks come from
+/// `load` (see `crate::startup`), the sessions from `journal`. `load` is called once the
+/// terminal is set up, so while the embedded default is being read on another thread (see
+/// `runbook::snapshot::preload`) setting up the terminal costs the first frame nothing.
+/// Loading never fails (problems become findings on the problems screen), so nothing it
+/// could say needs the plain terminal. On the code matrix, `first_screen` may give what that
+/// screen shows of the runbooks (see `startup::first_screen`): the first frame is drawn from
+/// it before `load` is called.
+pub fn run(
+    load: impl FnOnce() -> crate::runbook::LoadReport,
+    first_screen: impl FnOnce() -> Option<crate::runbook::TeamRunbook>,
+    journal: Journal,
+    start: &Start,
+) -> Exit {
     let export_dir = crate::startup::export_dir(None);
     if let Some(code) = start
         .code
@@ -68,17 +81,6 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
             }
         },
     };
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    // The runbooks move into the matrix: a copy of them all would cost the start-up time.
-    let mut app = App::new(Matrix::new(report.runbooks), report.findings, color);
-    app.shared.zone = crate::startup::local_zone();
-    app.shared.now = jiff::Timestamp::now();
-    if let Some(session) = resumed {
-        app.resume(session);
-    } else if let Some(code) = start.code {
-        app.open_code(code);
-    }
-
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         // Registration only fails for forbidden signals, which these are not.
@@ -99,6 +101,27 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
     };
     install_panic_hook();
     let fault = Fault::from_environment();
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if start.code.is_none()
+        && resumed.is_none()
+        && let Some(first) = first_screen()
+    {
+        // A frame that cannot be drawn here fails again, and is reported, in the event loop.
+        let _ = draw_first_screen(&mut terminal, first, color);
+        // The whole is read on the other core, leaving this one to the terminal, which has
+        // the frame just sent to show.
+        crate::runbook::snapshot::preload();
+    }
+    let report = load();
+    // The runbooks move into the matrix: a copy of them all would cost the start-up time.
+    let mut app = App::new(Matrix::new(report.runbooks), report.findings, color);
+    app.shared.zone = crate::startup::local_zone();
+    app.shared.now = jiff::Timestamp::now();
+    if let Some(session) = resumed {
+        app.resume(session);
+    } else if let Some(code) = start.code {
+        app.open_code(code);
+    }
     // Dropped (killing what still runs) however this function ends.
     let mut runner = crate::run::Runner::new();
     let mut readings = log_reading::LogReadings::default();
@@ -151,6 +174,23 @@ pub fn run(report: crate::runbook::LoadReport, journal: Journal, start: &Start) 
         0 => Exit::Ok,
         sig => Exit::Signal(i32::try_from(sig).unwrap_or(0)),
     }
+}
+
+/// Draws the code matrix from what its first frame shows of the runbooks (see
+/// `runbook::snapshot::first_screen_of`), before the whole runbooks are there: the app drawn
+/// from the whole right after gives the same frame, so ratatui sends nothing more for it.
+fn draw_first_screen(
+    terminal: &mut AppTerminal,
+    first: crate::runbook::TeamRunbook,
+    color: bool,
+) -> io::Result<()> {
+    let mut app = App::new(Matrix::new(vec![first]), Vec::new(), color);
+    let size = terminal.size()?;
+    app.shared.viewport = (size.width, size.height);
+    app.shared.zone = crate::startup::local_zone();
+    app.shared.now = jiff::Timestamp::now();
+    terminal.draw(|frame| app::draw(frame, &app))?;
+    Ok(())
 }
 
 /// Whether the app can run: it draws on standard output, a terminal, and reads keys from
@@ -285,19 +325,79 @@ impl Saver {
 /// printed after the first (the panic message, say).
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
-/// Takes the terminal for drawing: raw mode, alternate screen, bracketed paste, mouse.
-fn take_terminal() -> io::Result<DefaultTerminal> {
+/// Whether the set-up sequences (alternate screen, bracketed paste, mouse) have gone out: they
+/// wait in the [`FrameWriter`] to go out with the first frame, so a terminal given back before
+/// that is only taken out of raw mode, not sent the sequences that undo them.
+static SETUP_SENT: AtomicBool = AtomicBool::new(false);
+
+/// The terminal the app draws on: each frame goes out in one write (see [`FrameWriter`]).
+type AppTerminal = Terminal<CrosstermBackend<FrameWriter>>;
+
+/// Holds what ratatui writes for a frame and hands it to the terminal in one write when
+/// ratatui flushes, at the end of every frame. Written straight to standard output, the first
+/// frame at 120x40 went out in five writes of 1 KB (its line buffer), each cell's few bytes
+/// through the lock and the line buffer's search for a newline: about a quarter of the
+/// instructions spent sending that frame. A frame not flushed when the writer is dropped (a
+/// panic while drawing) is dropped with it, never written after the terminal is given back.
+/// The set-up sequences are its first bytes (see [`take_terminal`]).
+#[derive(Debug, Default)]
+struct FrameWriter {
+    pending: Vec<u8>,
+    /// Whether `pending` holds the set-up sequences, not sent yet.
+    holds_setup: bool,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut out = io::stdout().lock();
+        let written = out.write_all(&self.pending).and_then(|()| out.flush());
+        // Written or not (a terminal that hung up), the frame is not sent twice; what went
+        // out of the set-up may need undoing.
+        self.pending.clear();
+        if std::mem::take(&mut self.holds_setup) {
+            SETUP_SENT.store(true, Ordering::SeqCst);
+        }
+        written
+    }
+}
+
+/// Takes the terminal for drawing: raw mode now; alternate screen, bracketed paste and mouse
+/// reporting with the first frame, in the same write. Each write wakes the terminal, which on
+/// a small machine takes a core from the app while the app is still getting its first frame
+/// ready (a separate write of the set-up cost the first frame about 0.8 ms on 2 cores). No
+/// question is asked of the terminal (the size comes from the kernel), so nothing waits for
+/// its answer.
+fn take_terminal() -> io::Result<AppTerminal> {
     // Marked first: a set-up that fails half way is undone too.
     TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-    let terminal = ratatui::try_init()?;
-    let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
-    Ok(terminal)
+    SETUP_SENT.store(false, Ordering::SeqCst);
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    let mut writer = FrameWriter {
+        holds_setup: true,
+        ..FrameWriter::default()
+    };
+    queue!(writer, EnterAlternateScreen)?;
+    let _ = queue!(writer, EnableBracketedPaste, EnableMouseCapture);
+    Terminal::new(CrosstermBackend::new(writer))
 }
 
 /// Leaves the terminal as it was found: no mouse reporting, no bracketed paste, main screen,
-/// cooked mode, cursor shown. Does nothing when already done.
+/// cooked mode, cursor shown. Does nothing when already done; only leaves raw mode when the
+/// set-up never went out.
 fn restore() {
     if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    if !SETUP_SENT.swap(false, Ordering::SeqCst) {
+        let _ = ratatui::crossterm::terminal::disable_raw_mode();
         return;
     }
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
@@ -338,7 +438,7 @@ fn say(message: impl std::fmt::Display) {
     reason = "the loop's parts: terminal, app, signals, saver, export folder, fault hook, runs, logs"
 )]
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut AppTerminal,
     app: &mut App,
     signal: &AtomicUsize,
     saver: &mut Saver,
@@ -393,6 +493,9 @@ fn event_loop(
             redraw = false;
             drawn_second = app.shared.now.as_second();
         }
+        // What a search reads is made once the first frame is on the screen, not before it:
+        // no key can have been read yet.
+        app.shared.matrix.prepare_search();
         // A short poll keeps signals and pending saves handled promptly while idle; shorter
         // while a command runs, so its output flows.
         let wait = if runner.is_running() { 40 } else { 100 };
@@ -489,7 +592,7 @@ fn event_loop(
 }
 
 /// Ctrl-Z: give the terminal back to the shell, stop, and redraw everything on `fg`.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn suspend(terminal: &mut AppTerminal) -> io::Result<()> {
     restore();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     // Execution continues here after SIGCONT.

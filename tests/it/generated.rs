@@ -63,9 +63,17 @@ fn the_default_snapshot_is_the_embedded_runbook_merged() {
     assert!(findings.is_empty(), "{findings:?}");
     let (merged, _) = merge::embedded_default(&loaded, None);
     check("assets/default-runbook.json", &snapshot::render(&merged));
+    check(
+        "assets/default-runbook-first-screen.json",
+        &snapshot::render_first_screen(&merged),
+    );
     if std::env::var_os("UPDATE_GENERATED").is_none() {
         // What a start reads is what parsing the TOML gives, to the last field.
         assert_eq!(snapshot::embedded_default(None).as_ref(), Some(&merged));
+        assert_eq!(
+            snapshot::embedded_first_screen(None),
+            Some(snapshot::first_screen_of(&merged))
+        );
         let today = "2026-12-03".parse().ok();
         assert_eq!(load_texts(Vec::new(), today).runbooks, vec![merged]);
         // With a review due the TOML is parsed, so the finding has its line and column.

@@ -269,29 +269,71 @@ fn a_small_terminal_gets_a_clear_message() {
 
 #[test]
 fn every_screen_renders_at_every_size_without_panic() {
+    // The longest test of the suite (about 9,600 frames): the screens are shared out over the
+    // cores, each thread making its own (an App does not cross threads). Every screen is still
+    // drawn at every size.
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
+    std::thread::scope(|scope| {
+        for part in 0..threads {
+            scope.spawn(move || {
+                for (_, app) in screens().into_iter().skip(part).step_by(threads) {
+                    renders_at_every_size(app);
+                }
+            });
+        }
+    });
+}
+
+fn renders_at_every_size(mut app: App) {
     let mut widths: Vec<u16> = (1..=250).step_by(13).collect();
     widths.extend([2, 59, 60, 61, 99, 100, 250]);
     let mut heights: Vec<u16> = (1..=80).step_by(7).collect();
     heights.extend([2, 15, 16, 17, 80]);
-    for (_, mut app) in screens() {
-        for &w in &widths {
-            for &h in &heights {
-                render(&mut app, w, h);
+    for &w in &widths {
+        for &h in &heights {
+            render(&mut app, w, h);
+        }
+    }
+    // Scrolling far past the end and back must stay in range at a small size too.
+    app.shared.viewport = (60, 16);
+    act(
+        &mut app,
+        [
+            Action::Bottom,
+            Action::PageDown,
+            Action::Down,
+            Action::Top,
+            Action::Up,
+        ],
+    );
+    render(&mut app, 60, 16);
+}
+
+/// The app draws its first frame from the first-screen part of the embedded default while the
+/// whole is still being read (`tui::run`), then goes on with the whole: the two frames must be
+/// the same, cell for cell and style for style, at every size, or the screen would change
+/// under the engineer's eyes.
+#[test]
+fn the_first_frame_from_the_first_screen_part_is_the_frame_of_the_whole_runbook() {
+    let whole = load_texts(Vec::new(), None);
+    let first = api_triage::runbook::snapshot::embedded_first_screen(None)
+        .expect("the first-screen snapshot, made from the compiled-in default");
+    assert!(
+        first.comparisons.is_empty() && first.codes.len() == whole.runbooks[0].codes.len(),
+        "the part is smaller than the whole, with every code"
+    );
+    for color in [true, false] {
+        for width in [20, 59, 60, 61, 80, 99, 100, 101, 120, 160, 200, 250] {
+            for height in [5, 15, 16, 17, 24, 40, 60, 80] {
+                let mut part = App::new(Matrix::new(vec![first.clone()]), Vec::new(), color);
+                let mut all = App::new(Matrix::from_report(&whole), whole.findings.clone(), color);
+                assert_eq!(
+                    render(&mut part, width, height).backend().buffer(),
+                    render(&mut all, width, height).backend().buffer(),
+                    "{width}x{height}, colour {color}"
+                );
             }
         }
-        // Scrolling far past the end and back must stay in range at a small size too.
-        app.shared.viewport = (60, 16);
-        act(
-            &mut app,
-            [
-                Action::Bottom,
-                Action::PageDown,
-                Action::Down,
-                Action::Top,
-                Action::Up,
-            ],
-        );
-        render(&mut app, 60, 16);
     }
 }
 

@@ -12,7 +12,7 @@ use super::App;
 use crate::text::visible;
 use crate::tui::keymap::Context;
 use crate::tui::screens::triage::{SaveStatus, TriageScreen};
-use crate::tui::screens::{Screen, help, notice};
+use crate::tui::screens::{Screen, cut_bottom_line, cut_top_line, help, notice};
 
 /// Below this size the screens cannot be laid out readably.
 pub const MIN_WIDTH: u16 = 60;
@@ -42,12 +42,9 @@ fn draw_screen(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
-    let [title, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let mut body = area;
+    let title = cut_top_line(&mut body);
+    let status = cut_bottom_line(&mut body);
     frame.render_widget(
         Paragraph::new(Line::from(title_text(app, usize::from(title.width)))).style(theme.bar()),
         title,

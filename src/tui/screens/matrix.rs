@@ -6,13 +6,16 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::card::fact;
-use super::{Command, Opening, Shared, heading, moved_selection, wrapped};
+use super::{
+    Command, Opening, Shared, cut_top_line, heading, moved_selection, put_line, put_lines,
+    split_columns, wrapped,
+};
 use crate::code::StatusCode;
 use crate::matrix::{Matrix, Row};
 use crate::runbook::Diagnostic;
@@ -277,23 +280,11 @@ impl MatrixScreen {
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         let theme = shared.theme();
-        let mut constraints = Vec::new();
-        let banner = banner(shared, theme);
-        if banner.is_some() {
-            constraints.push(Constraint::Length(1));
+        let mut body = area;
+        if let Some(banner) = banner(shared, theme) {
+            frame.render_widget(Paragraph::new(banner), cut_top_line(&mut body));
         }
-        let show_search = self.searching || !self.query.is_empty();
-        if show_search {
-            constraints.push(Constraint::Length(1));
-        }
-        constraints.push(Constraint::Min(1));
-        let areas = Layout::vertical(constraints).split(area);
-        let mut next = 0;
-        if let Some(banner) = banner {
-            frame.render_widget(Paragraph::new(banner), areas[next]);
-            next += 1;
-        }
-        if show_search {
+        if self.searching || !self.query.is_empty() {
             let cursor = if self.searching { "█" } else { "" };
             let count = self.rows.len();
             let line = Line::from(vec![
@@ -305,14 +296,10 @@ impl MatrixScreen {
                     theme.dim(),
                 ),
             ]);
-            frame.render_widget(Paragraph::new(line), areas[next]);
-            next += 1;
+            frame.render_widget(Paragraph::new(line), cut_top_line(&mut body));
         }
-        let body = areas[next];
         let (list_area, preview_area) = if body.width >= PREVIEW_FROM {
-            let [l, p] =
-                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                    .areas(body);
+            let (l, p) = split_columns(body, 55);
             (l, Some(p))
         } else {
             (body, None)
@@ -498,7 +485,7 @@ impl MatrixScreen {
         // only cost time on every key press.
         let buffer = frame.buffer_mut();
         for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-            buffer.set_line(area.x, y, line, area.width);
+            put_line(buffer, area.x, y, line, area.width);
         }
     }
 
@@ -567,7 +554,8 @@ impl MatrixScreen {
             ),
             theme.dim(),
         )));
-        frame.render_widget(Paragraph::new(lines), inner);
+        // Already wrapped to the width: put line by line, as a paragraph would.
+        put_lines(frame.buffer_mut(), inner, lines);
     }
 }
 

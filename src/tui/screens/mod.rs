@@ -21,8 +21,11 @@ use std::cell::Cell;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget as _};
 
 use super::keymap::Action;
 use super::theme::Theme;
@@ -343,4 +346,246 @@ pub(crate) fn fit_line(text: &str, width: u16) -> String {
 /// A section heading line.
 pub(crate) fn heading(text: &str, theme: Theme) -> Line<'static> {
     Line::from(Span::styled(visible(text), theme.heading()))
+}
+
+/// Cuts the top line off `area` and returns it; `area` keeps the rest. With a line to spare
+/// this is what `Layout::vertical([Length(1), .., Min(1)])` gives, without ratatui's
+/// constraint solver: solving the three layouts of the first frame (the app's frame and the
+/// code matrix) took a tenth of its instructions. A test holds the two equal.
+pub(crate) fn cut_top_line(area: &mut Rect) -> Rect {
+    let line = Rect {
+        height: area.height.min(1),
+        ..*area
+    };
+    area.y += line.height;
+    area.height -= line.height;
+    line
+}
+
+/// Cuts the bottom line off `area` and returns it; `area` keeps the rest (see
+/// [`cut_top_line`]).
+pub(crate) fn cut_bottom_line(area: &mut Rect) -> Rect {
+    let height = area.height.min(1);
+    area.height -= height;
+    Rect {
+        y: area.bottom(),
+        height,
+        ..*area
+    }
+}
+
+/// `area` cut in two side by side, `percent` of its width on the left: what
+/// `Layout::horizontal([Percentage(percent), Percentage(100 - percent)])` gives (rounded to the
+/// nearest column, a half up), without the constraint solver (see [`cut_top_line`]).
+pub(crate) fn split_columns(area: Rect, percent: u16) -> (Rect, Rect) {
+    let width = u32::from(area.width);
+    let left = u16::try_from((width * u32::from(percent.min(100)) + 50) / 100).unwrap_or(0);
+    let left = Rect {
+        width: left,
+        ..area
+    };
+    let right = Rect {
+        x: left.right(),
+        width: area.width - left.width,
+        ..area
+    };
+    (left, right)
+}
+
+/// `buffer.set_line(x, y, line, max_width)`, quicker for a line all in ASCII (every row of
+/// the code matrix, most card text): ratatui cuts every string into graphemes and measures
+/// each (a third of the first frame's drawing), while an ASCII character is its own grapheme,
+/// one cell wide, and control characters are dropped as ratatui drops them. A test holds the
+/// two equal.
+pub(crate) fn put_line(
+    buffer: &mut Buffer,
+    x: u16,
+    y: u16,
+    line: &Line<'_>,
+    max_width: u16,
+) -> (u16, u16) {
+    if !line.spans.iter().all(|span| span.content.is_ascii()) {
+        return buffer.set_line(x, y, line, max_width);
+    }
+    let mut remaining = max_width;
+    let mut x = x;
+    for span in &line.spans {
+        if remaining == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let start = x;
+        let mut room = buffer.area.right().saturating_sub(x).min(remaining);
+        for byte in span.content.bytes() {
+            if byte.is_ascii_control() {
+                continue;
+            }
+            if room == 0 {
+                break;
+            }
+            room -= 1;
+            if let Some(cell) = buffer.cell_mut((x, y)) {
+                cell.set_char(char::from(byte)).set_style(style);
+            }
+            x += 1;
+        }
+        remaining = remaining.saturating_sub(x - start);
+    }
+    (x, y)
+}
+
+/// `Paragraph::new(lines)` rendered in `area` (no wrapping, no block, no style of its own):
+/// one line per row, through [`put_line`] when the line is all ASCII. A test holds the two
+/// equal.
+pub(crate) fn put_lines(buffer: &mut Buffer, area: Rect, lines: Vec<Line<'_>>) {
+    for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
+        if line.spans.iter().all(|span| span.content.is_ascii()) && line.alignment.is_none() {
+            put_line(buffer, area.x, y, &line, area.width);
+        } else {
+            Paragraph::new(line).render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buffer,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::{cut_bottom_line, cut_top_line, split_columns};
+    use ratatui::layout::{Constraint, Layout, Rect};
+
+    #[test]
+    fn cutting_lines_gives_what_the_constraint_solver_gives() {
+        for height in 2..=300 {
+            let area = Rect::new(3, 2, 120, height);
+            let [title, body, status] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Min(1),
+                Constraint::Length(1),
+            ])
+            .areas(area);
+            let mut rest = area;
+            let top = cut_top_line(&mut rest);
+            let bottom = cut_bottom_line(&mut rest);
+            if height >= 3 {
+                assert_eq!(
+                    (top, rest, bottom),
+                    (title, body, status),
+                    "height {height}"
+                );
+            }
+            for lines in 0..=2_u16 {
+                let mut constraints = vec![Constraint::Length(1); usize::from(lines)];
+                constraints.push(Constraint::Min(1));
+                let solved = Layout::vertical(constraints).split(area);
+                let mut rest = area;
+                let cut: Vec<Rect> = (0..lines).map(|_| cut_top_line(&mut rest)).collect();
+                if height > lines {
+                    assert_eq!(cut, solved[..usize::from(lines)], "height {height}");
+                    assert_eq!(rest, solved[usize::from(lines)], "height {height}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn splitting_columns_gives_what_the_constraint_solver_gives() {
+        for width in 0..=1000 {
+            let area = Rect::new(4, 1, width, 30);
+            for percent in [50, 55] {
+                let [left, right] = Layout::horizontal([
+                    Constraint::Percentage(percent),
+                    Constraint::Percentage(100 - percent),
+                ])
+                .areas(area);
+                assert_eq!(
+                    split_columns(area, percent),
+                    (left, right),
+                    "width {width}, {percent}%"
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod put_tests {
+    use super::{put_line, put_lines};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::text::{Line, Span};
+    use ratatui::widgets::{Paragraph, Widget as _};
+
+    /// Lines as the screens make them, and some no screen makes: controls, CR LF, tabs, wide
+    /// and combining characters, empty spans, a style on the line and on its spans.
+    fn lines() -> Vec<Line<'static>> {
+        let texts = [
+            "  101  Switching Protocols                Platform / gateway team",
+            "a\r\nb\tc\u{1b}[31md\u{7f}e",
+            "",
+            " · escalate: Page platform-primary",
+            "wide 漢字 and e\u{301} combining",
+            "x".repeat(300).leak(),
+        ];
+        let styles = [
+            Style::new(),
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Style::new()
+                .bg(Color::Indexed(4))
+                .remove_modifier(Modifier::BOLD),
+        ];
+        let mut lines = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            for (j, style) in styles.iter().enumerate() {
+                let spans = vec![
+                    Span::styled(*text, *style),
+                    Span::raw(""),
+                    Span::styled(texts[(i + 1) % texts.len()], styles[(j + 1) % styles.len()]),
+                ];
+                lines.push(Line::from(spans.clone()));
+                lines.push(Line::from(spans).style(styles[(j + 2) % styles.len()]));
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn put_line_draws_what_set_line_draws() {
+        for line in lines() {
+            for (x, width) in [(0, 80), (3, 10), (70, 80), (79, 5), (0, 0), (5, 200)] {
+                let area = Rect::new(0, 0, 80, 2);
+                let mut by_ratatui = Buffer::empty(area);
+                by_ratatui.set_style(area, Style::new().fg(Color::Blue));
+                let mut by_put = by_ratatui.clone();
+                let a = by_ratatui.set_line(x, 1, &line, width);
+                let b = put_line(&mut by_put, x, 1, &line, width);
+                assert_eq!(
+                    (a, &by_ratatui),
+                    (b, &by_put),
+                    "{line:?} at {x}, width {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn put_lines_draws_what_a_paragraph_draws() {
+        for width in [1, 7, 40, 80] {
+            for height in [1, 3, 40] {
+                let area = Rect::new(2, 1, width, height);
+                let whole = Rect::new(0, 0, 90, 45);
+                let mut by_paragraph = Buffer::empty(whole);
+                let mut by_put = Buffer::empty(whole);
+                Paragraph::new(lines()).render(area, &mut by_paragraph);
+                put_lines(&mut by_put, area, lines());
+                assert_eq!(by_paragraph, by_put, "{width}x{height}");
+            }
+        }
+    }
 }

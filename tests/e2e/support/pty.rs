@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -11,6 +11,10 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 pub struct Session {
     pub parser: Arc<Mutex<vt100::Parser>>,
     pub raw: Arc<Mutex<Vec<u8>>>,
+    /// How many chunks the emulator has taken, and a signal at each: a wait looks at the
+    /// screen again only when it may have changed, instead of polling it (reading the whole
+    /// screen every half millisecond, which kept a core busy while tests waited side by side).
+    chunks: Arc<(Mutex<u64>, Condvar)>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
@@ -56,9 +60,11 @@ impl Session {
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
+        let chunks = Arc::new((Mutex::new(0), Condvar::new()));
         {
             let parser = Arc::clone(&parser);
             let raw = Arc::clone(&raw);
+            let chunks = Arc::clone(&chunks);
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 while let Ok(n) = reader.read(&mut buf) {
@@ -67,12 +73,16 @@ impl Session {
                     }
                     parser.lock().unwrap().process(&buf[..n]);
                     raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                    let (count, signal) = &*chunks;
+                    *count.lock().unwrap() += 1;
+                    signal.notify_all();
                 }
             });
         }
         Self {
             parser,
             raw,
+            chunks,
             writer,
             child,
             _master: pair.master,
@@ -88,11 +98,30 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    /// The number of chunks the emulator has taken so far (see [`Session::changed_since`]).
+    fn chunks_seen(&self) -> u64 {
+        *self.chunks.0.lock().unwrap()
+    }
+
+    /// Blocks until the emulator has taken a chunk after the first `seen`, or until
+    /// `deadline`; wakes at once when it does.
+    fn changed_since(&self, seen: u64, deadline: Instant) {
+        let (count, signal) = &*self.chunks;
+        let mut current = count.lock().unwrap();
+        while *current == seen {
+            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+                return;
+            };
+            current = signal.wait_timeout(current, left).unwrap().0;
+        }
+    }
+
     /// Waits until the screen shows `text`; returns how long that took, or panics with the
     /// screen after `limit`.
     pub fn wait_for(&self, text: &str, limit: Duration) -> Duration {
         let start = Instant::now();
         loop {
+            let seen = self.chunks_seen();
             if self.screen().contains(text) {
                 return start.elapsed();
             }
@@ -101,7 +130,7 @@ impl Session {
                 "waited for {text:?}; screen:\n{}",
                 self.screen()
             );
-            std::thread::sleep(Duration::from_micros(500));
+            self.changed_since(seen, start + limit);
         }
     }
 
@@ -110,6 +139,7 @@ impl Session {
     pub fn wait_for_line(&self, parts: &[&str], limit: Duration) -> String {
         let start = Instant::now();
         loop {
+            let seen = self.chunks_seen();
             let screen = self.screen();
             if let Some(line) = screen
                 .lines()
@@ -121,7 +151,7 @@ impl Session {
                 start.elapsed() < limit,
                 "waited for a line with {parts:?}; screen:\n{screen}"
             );
-            std::thread::sleep(Duration::from_micros(500));
+            self.changed_since(seen, start + limit);
         }
     }
 
