@@ -530,7 +530,7 @@ fn checked_labels(dir: &Path) -> Labels {
         toml::from_str(&std::fs::read_to_string(dir.join("labels.toml")).unwrap()).unwrap();
     let mut labelled: Vec<&str> = labels.response.iter().map(|l| l.file.as_str()).collect();
     labelled.sort_unstable();
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
+    let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
