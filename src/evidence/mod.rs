@@ -2,8 +2,9 @@
 //! once for the command that sends it again and the headers it carried (`request`), who
 //! returned it (`origin`), the ids in it (`ids`), the token judged with the response (`token`),
 //! how long it took phase by phase (`timing`), which of the team's `needs` it fills
-//! (`needs`), a known-good response against a failing one (`compare`), and an alert payload
-//! (`alerts`). Pure: no I/O, no clock.
+//! (`needs`), a known-good response against a failing one (`compare`), an alert payload
+//! (`alerts`), and access logs read into a picture of the incident (`logs`). Pure: no I/O,
+//! no clock.
 
 pub mod alerts;
 pub mod analysis;
