@@ -1,6 +1,6 @@
 //! Writing the escalation bundle: a new folder named from the time, code and title, holding
-//! `summary.md` and `bundle.json`. Never overwrites, never follows a symlink; files 0600,
-//! folders 0700.
+//! `summary.md`, `bundle.json` and the other files `Prepared::bundle_files` lists. Never
+//! overwrites, never follows a symlink; files 0600, folders 0700.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -28,6 +28,22 @@ pub struct BundleJson<'a> {
     pub runbook: &'a str,
     pub summary_markdown: &'a str,
     pub session: &'a Session,
+}
+
+/// One file of the bundle: its name in the folder (no path) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl BundleFile {
+    pub fn new(name: &str, text: String) -> Self {
+        Self {
+            name: name.to_owned(),
+            text,
+        }
+    }
 }
 
 /// Why a bundle could not be written.
@@ -67,13 +83,12 @@ pub fn folder_name(at: Timestamp, code: Option<u16>, title: &str) -> String {
     name
 }
 
-/// Writes the bundle into a new folder under `out_dir` and returns the folder. An existing
-/// name gets a suffix (`-2`, `-3`...).
+/// Writes the bundle's `files` into a new folder under `out_dir` and returns the folder. An
+/// existing name gets a suffix (`-2`, `-3`...).
 pub fn write_bundle(
     out_dir: &Path,
     name: &str,
-    summary_md: &str,
-    json: &str,
+    files: &[BundleFile],
 ) -> Result<PathBuf, BundleError> {
     let fail = |source: io::Error| BundleError {
         dir: out_dir.display().to_string(),
@@ -94,11 +109,24 @@ pub fn write_bundle(
             Err(e) => return Err(fail(e)),
         }
     }
-    // The one way out for files: Markdown for humans sanitized, JSON escaped as JSON.
-    let summary_md = crate::text::sanitize(summary_md);
-    let json = crate::text::sanitize_json(json);
-    for (file, text) in [("summary.md", &*summary_md), ("bundle.json", &*json)] {
-        crate::private_fs::write_new(&folder.join(file), text.as_bytes()).map_err(fail)?;
+    for file in files {
+        // A file name is ours, never the session's; refuse anything that would leave the folder.
+        let plain = Path::new(&file.name)
+            .file_name()
+            .is_some_and(|n| n == file.name.as_str());
+        if !plain || file.name.starts_with('.') {
+            return Err(fail(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("not a plain file name: {}", file.name),
+            )));
+        }
+        // The one way out for files: JSON escaped as JSON, everything else sanitized as text.
+        let text = if file.name.ends_with(".json") {
+            crate::text::sanitize_json(&file.text)
+        } else {
+            crate::text::sanitize(&file.text)
+        };
+        crate::private_fs::write_new(&folder.join(&file.name), text.as_bytes()).map_err(fail)?;
     }
     Ok(folder)
 }
@@ -107,6 +135,13 @@ pub fn write_bundle(
 mod tests {
     use super::*;
     use std::fs;
+
+    fn files(summary: &str) -> Vec<BundleFile> {
+        vec![
+            BundleFile::new("summary.md", summary.to_owned()),
+            BundleFile::new("bundle.json", "{}".to_owned()),
+        ]
+    }
 
     fn at() -> Timestamp {
         "2026-11-23T09:05:00Z".parse().unwrap()
@@ -143,8 +178,8 @@ mod tests {
     #[test]
     fn an_existing_name_gets_a_suffix_and_nothing_is_overwritten() {
         let dir = tempfile::tempdir().unwrap();
-        let first = write_bundle(dir.path(), "b", "one", "{}").unwrap();
-        let second = write_bundle(dir.path(), "b", "two", "{}").unwrap();
+        let first = write_bundle(dir.path(), "b", &files("one")).unwrap();
+        let second = write_bundle(dir.path(), "b", &files("two")).unwrap();
         assert_eq!(second, dir.path().join("b-2"));
         assert_eq!(fs::read_to_string(first.join("summary.md")).unwrap(), "one");
     }
@@ -156,7 +191,7 @@ mod tests {
         let target = dir.path().join("elsewhere");
         fs::create_dir(&target).unwrap();
         std::os::unix::fs::symlink(&target, dir.path().join("b")).unwrap();
-        let folder = write_bundle(dir.path(), "b", "text", "{}").unwrap();
+        let folder = write_bundle(dir.path(), "b", &files("text")).unwrap();
         assert_eq!(folder, dir.path().join("b-2"));
         assert!(
             fs::read_dir(&target).unwrap().next().is_none(),
@@ -169,15 +204,24 @@ mod tests {
     fn files_and_folders_are_private() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let folder = write_bundle(dir.path(), "b", "text", "{}").unwrap();
+        let folder = write_bundle(dir.path(), "b", &files("text")).unwrap();
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&folder), 0o700);
         assert_eq!(mode(&folder.join("summary.md")), 0o600);
         assert_eq!(mode(&folder.join("bundle.json")), 0o600);
         // `export --out a/b`: the folders it has to create are private too.
         let nested = dir.path().join("a").join("b");
-        write_bundle(&nested, "b", "text", "{}").unwrap();
+        write_bundle(&nested, "b", &files("text")).unwrap();
         assert_eq!(mode(&dir.path().join("a")), 0o700);
         assert_eq!(mode(&nested), 0o700);
+    }
+
+    #[test]
+    fn a_file_name_never_leaves_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["../x.md", "a/b.md", "", ".hidden", ".."] {
+            let file = BundleFile::new(name, "text".to_owned());
+            assert!(write_bundle(dir.path(), "b", &[file]).is_err(), "{name:?}");
+        }
     }
 }

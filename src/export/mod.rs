@@ -202,6 +202,25 @@ impl Prepared {
             .join(", ")
     }
 
+    /// Every file of the bundle, redacted as this preparation is: the summary, the whole
+    /// session as JSON, and what the other exports make of it.
+    pub fn bundle_files(&self, runbook: &TeamRunbook, now: Timestamp) -> Vec<bundle::BundleFile> {
+        let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
+        vec![
+            bundle::BundleFile::new("summary.md", summary),
+            bundle::BundleFile::new("bundle.json", self.bundle_json(runbook, now)),
+        ]
+    }
+
+    /// The bundle's folder name: time, code and title.
+    pub fn bundle_name(&self, runbook: &TeamRunbook, now: Timestamp) -> String {
+        bundle::folder_name(
+            now,
+            self.session.code(&runbook.interview),
+            &self.session.incident.title,
+        )
+    }
+
     /// Writes the bundle folder under `out_dir`.
     pub fn write_bundle(
         &self,
@@ -209,12 +228,10 @@ impl Prepared {
         now: Timestamp,
         out_dir: &std::path::Path,
     ) -> Result<std::path::PathBuf, bundle::BundleError> {
-        let name = bundle::folder_name(
-            now,
-            self.session.code(&runbook.interview),
-            &self.session.incident.title,
-        );
-        let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
-        bundle::write_bundle(out_dir, &name, &summary, &self.bundle_json(runbook, now))
+        bundle::write_bundle(
+            out_dir,
+            &self.bundle_name(runbook, now),
+            &self.bundle_files(runbook, now),
+        )
     }
 }

@@ -8,6 +8,14 @@ use super::model::{NoteTarget, Session};
 use crate::evidence::logs::Picture;
 use crate::triage::Answer;
 
+/// The first words of a log's note, which tell it from other notes.
+const LOG_NOTE_START: &str = "Access log: ";
+
+/// Whether a note is the account of an access log read into the triage.
+pub(super) fn is_log_note(note: &super::Note) -> bool {
+    note.text.starts_with(LOG_NOTE_START) && note.text.contains("\n(read from ")
+}
+
 impl Session {
     /// Keeps the log's account as a note and lets it answer the spread question and the
     /// incident's first-seen time where nothing was given yet. Returns the line to show.

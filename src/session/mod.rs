@@ -1,8 +1,10 @@
 //! Triage sessions: the saved model (`model`), files of earlier schema versions (`migrate`),
 //! the crash-safe journal on disk (`journal`), the notes marked good and failing with
-//! their comparison (`pair`), and the alerts pasted in (`alert`).
+//! their comparison (`pair`), the alerts pasted in (`alert`), and what happened when
+//! (`events`, the timeline).
 
 mod alert;
+pub mod events;
 pub mod journal;
 mod known;
 mod logs;
@@ -11,6 +13,7 @@ pub mod model;
 pub mod pair;
 pub mod run;
 
+pub use events::{Entry, EntryKind, Event, EventKind};
 pub use journal::{Journal, JournalError, Lock, State, Summary, default_dir};
 pub use model::{Draft, EvidenceReading, Incident, Note, NoteEvidence, NoteTarget, Session, Stage};
 pub use pair::{Mark, Pair};

@@ -345,6 +345,10 @@ pub struct Session {
     /// `session::pair`). Optional, like `exported`: no new schema version.
     #[serde(default, skip_serializing_if = "super::pair::Pair::is_empty")]
     pub good_vs_failing: super::pair::Pair,
+    /// What happened when, beyond the notes: answers, step outcomes, exports, updates,
+    /// hand-offs (see `session::events`). Optional: older files have none, no schema bump.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<super::events::Event>,
 }
 
 impl Session {
@@ -379,6 +383,7 @@ impl Session {
             exported: None,
             vars: BTreeMap::new(),
             good_vs_failing: super::pair::Pair::default(),
+            events: Vec::new(),
         }
     }
 
@@ -450,6 +455,7 @@ impl Session {
         for source in self.interview.sources.values_mut() {
             visit(source);
         }
+        self.for_each_event_text(&mut visit);
     }
 
     /// Adds a note stamped with `at` in UTC, in `zone`, and relative to the start.

@@ -12,8 +12,7 @@ pub enum Effect {
     /// Write the bundle folder (named `name`) with these contents.
     WriteBundle {
         name: String,
-        summary: String,
-        json: String,
+        files: Vec<crate::export::bundle::BundleFile>,
     },
     /// Copy the text to the clipboard (a new private file if no clipboard can take it).
     Copy {
@@ -60,6 +59,10 @@ pub enum Copying {
     Summary,
     /// A `how` command, `of` a place on a card or a checklist step ("place 2", "step 4").
     Command { of: String },
+    /// A stakeholder status update, as copied (redacted): kept in the timeline.
+    Update { text: String },
+    /// The hand-off summary for the next responder, as copied: kept in the timeline.
+    HandOff { text: String },
 }
 
 impl Copying {
@@ -68,6 +71,22 @@ impl Copying {
         match self {
             Copying::Summary => "Summary".to_owned(),
             Copying::Command { of } => format!("Command of {of}"),
+            Copying::Update { .. } => "Status update".to_owned(),
+            Copying::HandOff { .. } => "Hand-off".to_owned(),
+        }
+    }
+
+    /// What the timeline keeps of the copy, `description` saying where it went; commands are
+    /// not kept (their runs are).
+    pub fn event(&self, description: &str) -> Option<crate::session::EventKind> {
+        use crate::session::EventKind;
+        match self {
+            Copying::Summary => Some(EventKind::Copied {
+                what: format!("{} {description}", self.label()),
+            }),
+            Copying::Command { .. } => None,
+            Copying::Update { text } => Some(EventKind::Update { text: text.clone() }),
+            Copying::HandOff { text } => Some(EventKind::HandOff { text: text.clone() }),
         }
     }
 
@@ -76,6 +95,8 @@ impl Copying {
         match self {
             Copying::Summary => ("summary", "md"),
             Copying::Command { .. } => ("command", "txt"),
+            Copying::Update { .. } => ("status-update", "md"),
+            Copying::HandOff { .. } => ("hand-off", "md"),
         }
     }
 }

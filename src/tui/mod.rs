@@ -533,13 +533,8 @@ fn event_loop(
                 Effect::Suspend => suspend(terminal)?,
                 Effect::Save => saver.save_now(app),
                 Effect::SaveSoon => saver.mark_dirty(),
-                Effect::WriteBundle {
-                    name,
-                    summary,
-                    json,
-                } => {
-                    let result =
-                        crate::export::bundle::write_bundle(export_dir, &name, &summary, &json);
+                Effect::WriteBundle { name, files } => {
+                    let result = crate::export::bundle::write_bundle(export_dir, &name, &files);
                     let written = result.is_ok();
                     app.exported(result.map_err(|e| e.to_string()));
                     // The session now records the export: saved at once.

@@ -412,11 +412,19 @@ impl App {
             .export_screen()
             .and_then(ExportScreen::redaction)
             .map_or_else(String::new, |r| format!(" ({r})"));
-        if result.is_ok()
+        if let Ok(path) = &result
             && let Some(triage) = &mut self.triage
         {
             // No longer an open triage: `t` on its code stops offering to resume it.
             triage.session.exported = Some(self.shared.now);
+            let folder = path
+                .file_name()
+                .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+            triage.session.record(
+                crate::session::EventKind::Exported { folder },
+                self.shared.now,
+                &self.shared.zone,
+            );
         }
         let outcome = match result {
             Ok(path) => ExportOutcome {
@@ -437,13 +445,23 @@ impl App {
     /// preferred way. The summary's outcome is also kept on the escalation screen.
     pub fn copied(&mut self, what: &Copying, description: &str, trouble: bool) {
         let text = format!("{} {description}", what.label());
+        // Kept in the timeline whichever way it went (a file when no clipboard took it).
+        if let Some(triage) = &mut self.triage
+            && let Some(event) = what.event(description)
+        {
+            triage
+                .session
+                .record(event, self.shared.now, &self.shared.zone);
+        }
         match what {
             Copying::Summary => self.record_outcome(ExportOutcome {
                 of: ExportStep::Copy,
                 text,
                 trouble,
             }),
-            Copying::Command { .. } => self.notice = Some(text),
+            Copying::Command { .. } | Copying::Update { .. } | Copying::HandOff { .. } => {
+                self.notice = Some(text);
+            }
         }
     }
 

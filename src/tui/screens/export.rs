@@ -259,21 +259,13 @@ fn write_bundle(
     include_struck: bool,
 ) -> Vec<Command> {
     match crate::export::prepare_with(session, runbook, true, include_struck) {
-        Ok(prepared) => {
-            let name = crate::export::bundle::folder_name(
-                now,
-                prepared.session.code(&runbook.interview),
-                &prepared.session.incident.title,
-            );
-            vec![
-                Command::Effect(Effect::Save),
-                Command::Effect(Effect::WriteBundle {
-                    name,
-                    summary: prepared.render(runbook, now, Format::Md),
-                    json: prepared.bundle_json(runbook, now),
-                }),
-            ]
-        }
+        Ok(prepared) => vec![
+            Command::Effect(Effect::Save),
+            Command::Effect(Effect::WriteBundle {
+                name: prepared.bundle_name(runbook, now),
+                files: prepared.bundle_files(runbook, now),
+            }),
+        ],
         Err(e) => vec![Command::Notice(e.to_string())],
     }
 }

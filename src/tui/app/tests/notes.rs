@@ -92,18 +92,18 @@ fn a_struck_note_stays_out_of_the_escalation_until_asked_for() {
     let text = preview(&a);
     assert!(text.contains("STRUCK OUT · T+03:00"), "{text}");
     assert!(text.contains("x-request-id: 9f1"), "{text}");
-    let Some(Effect::WriteBundle { json, .. }) = press_label(&mut a, "Enter").pop() else {
+    let Some(Effect::WriteBundle { files, .. }) = press_label(&mut a, "Enter").pop() else {
         panic!("no bundle written");
     };
+    let json = &files.iter().find(|f| f.name == "bundle.json").unwrap().text;
     assert!(json.contains("\"struck\": true"), "{json}");
     press_label(&mut a, "s");
-    let Some(Effect::WriteBundle { json, summary, .. }) = press_label(&mut a, "Enter").pop() else {
+    let Some(Effect::WriteBundle { files, .. }) = press_label(&mut a, "Enter").pop() else {
         panic!("no bundle written");
     };
-    assert!(
-        !json.contains("9f1") && !summary.contains("9f1"),
-        "{summary}"
-    );
+    for file in &files {
+        assert!(!file.text.contains("9f1"), "{}: {}", file.name, file.text);
+    }
 }
 
 #[test]

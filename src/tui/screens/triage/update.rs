@@ -17,6 +17,7 @@ impl TriageScreen {
             return Vec::new();
         };
         let page = isize::try_from(shared.page()).unwrap_or(isize::MAX);
+        let before = self.session.before();
         let mut commands = Vec::new();
         let mut leave = false;
         let persist = match (context, action) {
@@ -160,6 +161,8 @@ impl TriageScreen {
                 commands.push(Command::Effect(Effect::Save));
             }
         }
+        self.session
+            .record_changes(&before, &runbook.interview, shared.now, &shared.zone);
         self.session.updated = shared.now;
         if leave {
             commands.push(Command::Leave);
