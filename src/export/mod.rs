@@ -5,6 +5,8 @@
 pub mod bundle;
 pub mod redact;
 pub mod summary;
+pub mod timeline;
+pub mod update;
 
 use jiff::Timestamp;
 
@@ -26,6 +28,9 @@ pub struct Prepared {
     pub missing: Vec<Need>,
     /// Notes the engineer struck out that were left out (none when asked to include them).
     pub struck_left_out: usize,
+    /// The engineer's time zone, for the stamps of what is rendered (the timeline's start);
+    /// UTC unless the caller, who may read the system's, says otherwise.
+    pub zone: jiff::tz::TimeZone,
 }
 
 /// Redacts a session with the built-in rules and the runbook's own patterns, leaving out the
@@ -64,6 +69,7 @@ pub fn prepare_with(
             redacted_kinds: Vec::new(),
             missing,
             struck_left_out,
+            zone: jiff::tz::TimeZone::UTC,
         });
     }
     let redactor = Redactor::with_custom(&runbook.redact)?;
@@ -74,6 +80,7 @@ pub fn prepare_with(
         redacted_kinds: result.kinds,
         missing,
         struck_left_out,
+        zone: jiff::tz::TimeZone::UTC,
     })
 }
 
@@ -159,6 +166,13 @@ pub fn redact_analysis(
 }
 
 impl Prepared {
+    /// The same, rendering times in `zone`.
+    #[must_use]
+    pub fn in_zone(mut self, zone: jiff::tz::TimeZone) -> Self {
+        self.zone = zone;
+        self
+    }
+
     pub fn render(&self, runbook: &TeamRunbook, now: Timestamp, format: Format) -> String {
         if format == Format::Json {
             return self.bundle_json(runbook, now);
@@ -206,9 +220,12 @@ impl Prepared {
     /// session as JSON, and what the other exports make of it.
     pub fn bundle_files(&self, runbook: &TeamRunbook, now: Timestamp) -> Vec<bundle::BundleFile> {
         let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
+        let timeline = self.session.timeline(&self.zone);
         vec![
             bundle::BundleFile::new("summary.md", summary),
             bundle::BundleFile::new("bundle.json", self.bundle_json(runbook, now)),
+            bundle::BundleFile::new("timeline.md", timeline::markdown(&timeline, None)),
+            bundle::BundleFile::new("timeline.csv", timeline::csv(&timeline, None)),
         ]
     }
 

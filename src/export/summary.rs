@@ -162,6 +162,52 @@ pub fn render(
     }
 }
 
+/// The summary's first line, which a status update and a hand-off open with too: severity,
+/// code and its reason, endpoint, environment, after the incident's title.
+pub fn headline(session: &Session, card: Option<&Card>, code: Option<u16>) -> String {
+    let s = session;
+    let mut headline = String::new();
+    if !s.incident.severity.is_empty() {
+        let _ = write!(headline, "[{}] ", s.incident.severity);
+    }
+    match card {
+        Some(card) => {
+            // A fallback card's title says it is class advice; the headline names the code.
+            let title = code
+                .and_then(crate::runbook::merged::reason_phrase)
+                .unwrap_or(&card.title);
+            let _ = write!(
+                headline,
+                "{} {title}",
+                code.map_or_else(|| card.code.clone(), |c| c.to_string())
+            );
+        }
+        None => headline.push_str("HTTP failure (code not known)"),
+    }
+    let endpoint = endpoint(s);
+    if !endpoint.is_empty() {
+        let _ = write!(headline, " on {endpoint}");
+    }
+    if !s.incident.environment.is_empty() {
+        let _ = write!(headline, " ({})", s.incident.environment);
+    }
+    if !s.incident.title.is_empty() {
+        headline = format!("{}: {headline}", s.incident.title);
+    }
+    headline
+}
+
+/// The endpoint the incident is about: as written in its details, else the service answer.
+pub fn endpoint(s: &Session) -> String {
+    if !s.incident.endpoint.is_empty() {
+        return s.incident.endpoint.clone();
+    }
+    match s.interview.answers.get("service") {
+        Some(crate::triage::Answer::Text(text)) => text.clone(),
+        _ => String::new(),
+    }
+}
+
 /// How one format marks headings, emphasis, lists and blocks.
 struct Markup {
     title: &'static str,
@@ -214,54 +260,12 @@ impl Markup {
 impl Facts<'_> {
     fn write(&self, m: &Markup) -> String {
         let mut out = String::new();
-        let s = self.session;
-        // The headline: severity, code, where, in which environment.
-        let mut headline = String::new();
-        if !s.incident.severity.is_empty() {
-            let _ = write!(headline, "[{}] ", s.incident.severity);
-        }
-        match &self.card {
-            Some(card) => {
-                // A fallback card's title says it is class advice; the headline names the code.
-                let title = self
-                    .code
-                    .and_then(crate::runbook::merged::reason_phrase)
-                    .unwrap_or(&card.title);
-                let _ = write!(
-                    headline,
-                    "{} {title}",
-                    self.code
-                        .map_or_else(|| card.code.clone(), |c| c.to_string())
-                );
-            }
-            None => headline.push_str("HTTP failure (code not known)"),
-        }
-        let endpoint = self.endpoint();
-        if !endpoint.is_empty() {
-            let _ = write!(headline, " on {endpoint}");
-        }
-        if !s.incident.environment.is_empty() {
-            let _ = write!(headline, " ({})", s.incident.environment);
-        }
-        if !s.incident.title.is_empty() {
-            headline = format!("{}: {headline}", s.incident.title);
-        }
+        let headline = headline(self.session, self.card.as_ref(), self.code);
         let title_end = if m.title == "*" { "*" } else { "" };
         let _ = writeln!(out, "{}{headline}{title_end}", m.title);
         self.write_key_lines(m, &mut out);
         self.write_sections(m, &mut out);
         out
-    }
-
-    fn endpoint(&self) -> String {
-        let s = self.session;
-        if !s.incident.endpoint.is_empty() {
-            return s.incident.endpoint.clone();
-        }
-        match s.interview.answers.get("service") {
-            Some(crate::triage::Answer::Text(text)) => text.clone(),
-            _ => String::new(),
-        }
     }
 
     /// The lines someone reads when they read nothing else.

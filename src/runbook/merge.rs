@@ -209,6 +209,17 @@ fn merge(
             .map(|r| (r.pattern.clone(), r.team.get_ref().clone()))
             .collect(),
         timeouts: super::timeouts::merge(&files),
+        update_every_minutes: default
+            .parsed
+            .update_every_minutes
+            .iter()
+            .chain(
+                team.map(|t| &t.parsed.update_every_minutes)
+                    .into_iter()
+                    .flatten(),
+            )
+            .map(|(severity, minutes)| (severity.trim().to_ascii_lowercase(), *minutes))
+            .collect(),
     };
     (runbook, report.into_findings())
 }
@@ -490,6 +501,42 @@ first_move = "f"
         assert_eq!(card.title, "Payment Required");
         assert_eq!(card.meaning, "Something about the request.");
         assert_eq!(card.owner.id, "api");
+    }
+
+    #[test]
+    fn the_update_cadence_is_the_teams_over_the_defaults_by_severity() {
+        let (runbook, findings) = layered(
+            "[runbook]\nname = \"Team\"\n[update_every_minutes]\n\"Sev 1\" = 10\ndefault = 45\n",
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(runbook.update_every_minutes("SEV1"), Some(10));
+        assert_eq!(runbook.update_every_minutes("sev 1"), Some(10));
+        assert_eq!(runbook.update_every_minutes("SEV4"), Some(45));
+        assert_eq!(runbook.update_every_minutes(""), Some(45));
+        let (bare, _) = layered("[runbook]\nname = \"Team\"\n");
+        assert_eq!(
+            bare.update_every_minutes("SEV1"),
+            None,
+            "the test default sets none"
+        );
+        let (_, findings) = Loaded::new(
+            "team.toml",
+            "[runbook]\nname = \"Team\"\n[update_every_minutes]\nSEV1 = 0\nSEV2 = \"soon\"\n",
+        );
+        let messages: Vec<String> = findings
+            .iter()
+            .map(|f| format!("{}:{} {}", f.line, f.col, f.message))
+            .collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("4:8 `SEV1` is 0 minutes")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.starts_with("5:8 ")),
+            "{messages:?}"
+        );
     }
 
     /// Layers `team` without asserting it is clean: the entries under test are broken.

@@ -222,9 +222,28 @@ pub struct TeamRunbook {
     /// Known default timeouts, the team's first (see `timeouts`).
     #[serde(default)]
     pub timeouts: Vec<super::timeouts::TimeoutCard>,
+    /// The status update cadence in minutes by severity (lower case) and `default`: the
+    /// default's with the team's over them.
+    #[serde(default)]
+    pub update_every_minutes: BTreeMap<String, u32>,
 }
 
 impl TeamRunbook {
+    /// How often stakeholders expect an update for an incident of `severity`, in minutes:
+    /// its own entry (written `SEV1`, `sev1` or `Sev 1` alike), else `default`, else none.
+    pub fn update_every_minutes(&self, severity: &str) -> Option<u32> {
+        let wanted: String = severity
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        self.update_every_minutes
+            .iter()
+            .find(|(key, _)| !wanted.is_empty() && key.replace(' ', "") == wanted)
+            .or_else(|| self.update_every_minutes.get_key_value("default"))
+            .map(|(_, minutes)| *minutes)
+    }
+
     /// The card for `code`: its own entry, or its class advice marked as a fallback.
     pub fn card(&self, code: u16) -> Option<Card> {
         if let Some(card) = self.codes.get(&code) {

@@ -49,6 +49,12 @@ pub struct RunbookFile {
     /// request that took as long is flagged; the team's come first and redefine the default's.
     #[serde(default)]
     pub timeouts: Vec<super::timeouts::KnownTimeout>,
+    /// How often, in minutes, stakeholders expect a status update, by incident severity as
+    /// the team writes it (`SEV1 = 15`); `default` for any other. A team's values override
+    /// the default's, severity by severity.
+    #[serde(default)]
+    #[schemars(extend("additionalProperties" = { "type": "integer", "minimum": 1, "maximum": 1440 }))]
+    pub update_every_minutes: BTreeMap<String, u32>,
 }
 
 /// Used when no runbook sets `run_timeout_seconds`.

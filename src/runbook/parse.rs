@@ -64,6 +64,8 @@ pub struct ParsedFile {
     /// `[vars]`: placeholder defaults, by name as written.
     pub vars: Vec<(String, String)>,
     pub timeouts: Vec<super::timeouts::KnownTimeout>,
+    /// `[update_every_minutes]`: the status update cadence by severity, as written.
+    pub update_every_minutes: Vec<(String, u32)>,
 }
 
 /// A code entry that could not be read, where it starts and the first reason.
@@ -94,11 +96,14 @@ impl Loaded {
     }
 }
 
+/// The longest status update cadence a runbook may set: a day.
+const MAX_UPDATE_MINUTES: u32 = 1440;
+
 /// Syntax errors reported per file before the rest are summed up in one line.
 const MAX_SYNTAX_ERRORS: usize = 20;
 
-const TOP_LEVEL_KEYS: &str =
-    "runbook, owners, codes, comparisons, scenarios, interview, redact, routes, timeouts, vars";
+const TOP_LEVEL_KEYS: &str = "runbook, owners, codes, comparisons, scenarios, interview, redact, routes, timeouts, vars, \
+     update_every_minutes";
 
 /// Parses `source` (the text of the file at `path`), returning what could be read and every
 /// problem found on the way.
@@ -203,6 +208,27 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
                 }
             }
             "timeouts" => file.timeouts = array_items(value, "timeouts", &mut on_err),
+            "update_every_minutes" => {
+                for (severity, minutes) in table_entries(value, "update_every_minutes", &mut on_err)
+                {
+                    let span = minutes.span();
+                    match deserialize::<u32>(minutes, &mut on_err) {
+                        Some(m @ 1..=MAX_UPDATE_MINUTES) => {
+                            file.update_every_minutes
+                                .push((severity.get_ref().clone(), m));
+                        }
+                        Some(m) => on_err(Problem::new(
+                            format!(
+                                "`{}` is {m} minutes: a status update cadence is from 1 to \
+                                 {MAX_UPDATE_MINUTES} minutes (a day)",
+                                severity.get_ref()
+                            ),
+                            Some(span),
+                        )),
+                        None => {}
+                    }
+                }
+            }
             other => on_err(Problem::new(
                 format!("unknown section `{other}`, expected one of {TOP_LEVEL_KEYS}"),
                 Some(key_span.clone()),

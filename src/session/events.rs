@@ -248,6 +248,26 @@ impl Session {
         entries
     }
 
+    /// How many status updates were copied, and when the last one was.
+    pub fn updates_sent(&self) -> (usize, Option<Timestamp>) {
+        let mut sent = self
+            .events
+            .iter()
+            .filter(|e| matches!(e.what, EventKind::Update { .. }));
+        let count = sent.clone().count();
+        (count, sent.next_back().map(|e| e.stamp.at))
+    }
+
+    /// When the next status update is due with one every `minutes`: that long after the last
+    /// one copied, else after the triage started. The one computation the header's countdown,
+    /// the reminder and the update's own "next update" line read.
+    pub fn next_update_due(&self, minutes: u32) -> Timestamp {
+        let since = self.updates_sent().1.unwrap_or(self.created);
+        since
+            .checked_add(jiff::SignedDuration::from_mins(i64::from(minutes)))
+            .unwrap_or(since)
+    }
+
     /// Calls `visit` on every text of the recorded events (for redaction and normalising).
     pub(super) fn for_each_event_text(&mut self, visit: &mut impl FnMut(&mut String)) {
         for event in &mut self.events {
@@ -318,6 +338,20 @@ impl EventKind {
                 "imported from bundle {from} (session {original_id}; {redacted} values redacted by the sender)"
             ),
         }
+    }
+}
+
+/// The countdown to a status update `due` at `now`, and whether it is due: "next update in
+/// 12 min", "update due now", "update due 3 min ago".
+pub fn update_countdown(due: Timestamp, now: Timestamp) -> (String, bool) {
+    let left = due.as_second() - now.as_second();
+    if left > 0 {
+        // Rounded up: "in 1 min" until the very minute it is due.
+        (format!("next update in {} min", (left + 59) / 60), false)
+    } else if left > -60 {
+        ("update due now".to_owned(), true)
+    } else {
+        (format!("update due {} min ago", -left / 60), true)
     }
 }
 

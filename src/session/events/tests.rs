@@ -182,3 +182,36 @@ fn event_texts_are_visited_for_redaction() {
     s.for_each_text(|text| seen.push(text.clone()));
     assert!(seen.iter().any(|t| t == "token sk_live_abc"));
 }
+
+#[test]
+fn the_next_update_is_due_a_cadence_after_the_last_one_or_the_start() {
+    let (mut s, _) = session_at_checklist();
+    assert_eq!(s.next_update_due(30), at("2026-11-23T09:30:00Z"));
+    assert_eq!(s.updates_sent(), (0, None));
+    s.record(
+        EventKind::Update {
+            text: "first".into(),
+        },
+        at("2026-11-23T09:20:00Z"),
+        &TimeZone::UTC,
+    );
+    assert_eq!(s.next_update_due(30), at("2026-11-23T09:50:00Z"));
+    assert_eq!(s.updates_sent(), (1, Some(at("2026-11-23T09:20:00Z"))));
+    let countdown = |now: &str| update_countdown(s.next_update_due(30), at(now));
+    assert_eq!(
+        countdown("2026-11-23T09:20:01Z"),
+        ("next update in 30 min".to_owned(), false)
+    );
+    assert_eq!(
+        countdown("2026-11-23T09:49:30Z"),
+        ("next update in 1 min".to_owned(), false)
+    );
+    assert_eq!(
+        countdown("2026-11-23T09:50:00Z"),
+        ("update due now".to_owned(), true)
+    );
+    assert_eq!(
+        countdown("2026-11-23T09:53:10Z"),
+        ("update due 3 min ago".to_owned(), true)
+    );
+}
