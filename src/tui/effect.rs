@@ -63,6 +63,8 @@ pub enum Copying {
     Update { text: String },
     /// The hand-off summary for the next responder, as copied: kept in the timeline.
     HandOff { text: String },
+    /// The timeline (as filtered) as a Markdown table.
+    Timeline,
 }
 
 impl Copying {
@@ -73,6 +75,7 @@ impl Copying {
             Copying::Command { of } => format!("Command of {of}"),
             Copying::Update { .. } => "Status update".to_owned(),
             Copying::HandOff { .. } => "Hand-off".to_owned(),
+            Copying::Timeline => "Timeline".to_owned(),
         }
     }
 
@@ -84,7 +87,7 @@ impl Copying {
             Copying::Summary => Some(EventKind::Copied {
                 what: format!("{} {description}", self.label()),
             }),
-            Copying::Command { .. } => None,
+            Copying::Command { .. } | Copying::Timeline => None,
             Copying::Update { text } => Some(EventKind::Update { text: text.clone() }),
             Copying::HandOff { text } => Some(EventKind::HandOff { text: text.clone() }),
         }
@@ -97,6 +100,7 @@ impl Copying {
             Copying::Command { .. } => ("command", "txt"),
             Copying::Update { .. } => ("status-update", "md"),
             Copying::HandOff { .. } => ("hand-off", "md"),
+            Copying::Timeline => ("timeline", "md"),
         }
     }
 }

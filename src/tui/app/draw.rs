@@ -148,6 +148,8 @@ fn draw_body(frame: &mut Frame, body: Rect, app: &App, screen: &Screen) {
         Screen::Run(screen) => screen.draw(frame, body, shared),
         Screen::Logs(screen) => screen.draw(frame, body, shared),
         Screen::Diff(screen) => screen.draw(frame, body, shared),
+        Screen::Timeline(screen) => screen.draw(frame, body, shared),
+        Screen::Draft(screen) => screen.draw(frame, body, shared),
         Screen::Triage => {
             if let Some(triage) = &app.triage {
                 triage.draw(frame, body, shared);
@@ -190,6 +192,11 @@ fn title_text(app: &App, width: usize) -> String {
         Screen::Problems(_) => "runbook problems".to_owned(),
         Screen::Resume(resume) => format!("resume a triage for {}?", resume.code),
         Screen::Diff(_) => "known good vs failing".to_owned(),
+        Screen::Timeline(_) => "timeline".to_owned(),
+        Screen::Draft(draft) => match draft.kind {
+            crate::tui::screens::draft::DraftKind::Update => "status update".to_owned(),
+            crate::tui::screens::draft::DraftKind::HandOff => "hand-off".to_owned(),
+        },
     };
     let revealed = app
         .triage

@@ -114,6 +114,8 @@ impl App {
             Screen::Run(run) => run.context(),
             Screen::Logs(logs) => logs.context(),
             Screen::Diff(_) => Context::Diff,
+            Screen::Timeline(_) => Context::Timeline,
+            Screen::Draft(draft) => draft.context(),
         }
     }
 
@@ -205,6 +207,10 @@ impl App {
         if let Some(Screen::Run(screen)) = self.stack.last_mut() {
             return screen.update(&action, &self.shared);
         }
+        // A draft takes every key: Esc in its editor keeps the edit, it does not leave.
+        if let Some(Screen::Draft(screen)) = self.stack.last_mut() {
+            return screen.update(&action, &self.shared);
+        }
         if let Some(Screen::Logs(screen)) = self.stack.last_mut()
             && !matches!(action, Action::Back)
         {
@@ -238,6 +244,7 @@ impl App {
             Some(Screen::Problems(screen)) => screen.update(&action, shared),
             Some(Screen::Resume(screen)) => screen.update(&action, shared),
             Some(Screen::Diff(screen)) => screen.update(&action, shared),
+            Some(Screen::Timeline(screen)) => screen.update(&action, shared),
             Some(Screen::Export(screen)) => {
                 let triage = self
                     .triage
@@ -245,7 +252,9 @@ impl App {
                     .and_then(|t| Some((&t.session, shared.runbook(t.runbook)?)));
                 screen.update(&action, shared, triage)
             }
-            Some(Screen::Triage | Screen::Run(_) | Screen::Logs(_)) | None => Vec::new(),
+            Some(Screen::Triage | Screen::Run(_) | Screen::Logs(_) | Screen::Draft(_)) | None => {
+                Vec::new()
+            }
         }
     }
 
@@ -265,6 +274,8 @@ impl App {
             | Screen::Export(_)
             | Screen::Run(_)
             | Screen::Diff(_)
+            | Screen::Timeline(_)
+            | Screen::Draft(_)
             | Screen::Logs(_) => triage.unwrap_or((0, None)),
             Screen::Problems(_) => (shared.runbook_index_for(None), None),
             Screen::Resume(resume) => (resume.runbook, Some(resume.code)),
@@ -459,7 +470,10 @@ impl App {
                 text,
                 trouble,
             }),
-            Copying::Command { .. } | Copying::Update { .. } | Copying::HandOff { .. } => {
+            Copying::Command { .. }
+            | Copying::Update { .. }
+            | Copying::HandOff { .. }
+            | Copying::Timeline => {
                 self.notice = Some(text);
             }
         }

@@ -7,23 +7,23 @@ use super::{Action, Binding, Context};
 use crate::triage::Outcome;
 
 use Context::{
-    Card, Checklist, Compare, Diff, Editor, Export, Help, InterviewChoice, InterviewInput,
-    LogReading, Logs, Matrix, Notes, Problems, Prompt, Resume, RunDone, RunEdit, Running,
-    Scenarios, Searching, Triage,
+    Card, Checklist, Compare, Diff, Draft, DraftEditor, Editor, Export, Help, InterviewChoice,
+    InterviewInput, LogReading, Logs, Matrix, Notes, Problems, Prompt, Resume, RunDone, RunEdit,
+    Running, Scenarios, Searching, Timeline, Triage,
 };
 
 const BROWSE: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Diff,
-    Running, RunDone, Logs,
+    Running, RunDone, Logs, Timeline, Draft,
 ];
 /// Where `g` and `G` go to the top and the bottom: every browsing screen and the help.
 const ENDS: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Triage, Problems, Checklist, Export, Notes, Resume, Diff,
-    Help, Running, RunDone, Logs,
+    Help, Running, RunDone, Logs, Timeline, Draft,
 ];
 const LISTS: &[Context] = &[
     Matrix, Card, Compare, Scenarios, Problems, Searching, Checklist, Export, Notes, Diff, Help,
-    Running, RunDone, Logs,
+    Running, RunDone, Logs, Timeline, Draft,
 ];
 const TRIAGE: &[Context] = &[InterviewChoice, InterviewInput, Checklist];
 
@@ -348,12 +348,103 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctrl: false,
-        keys: &[KeyCode::Char('u')],
-        label: "u",
+        keys: &[KeyCode::Char('p')],
+        label: "p",
         action: Action::Mark(Outcome::Pending),
-        help: "undo: back to to-do",
+        help: "back to to-do (pending)",
         hint: None,
         contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('T')],
+        label: "T",
+        action: Action::Timeline,
+        help: "timeline: every answer, step, note, run, export and update in time order",
+        hint: None,
+        contexts: &[Checklist, InterviewChoice],
+    },
+    // The update is hinted where the work is, the checklist; the header says when it is due.
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('u')],
+        label: "u",
+        action: Action::StatusUpdate,
+        help: "draft a status update for stakeholders (edit, then copy)",
+        hint: Some(("u", "update")),
+        contexts: &[Checklist],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('u')],
+        label: "u",
+        action: Action::StatusUpdate,
+        help: "draft a status update for stakeholders (edit, then copy)",
+        hint: None,
+        contexts: &[InterviewChoice],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('f')],
+        label: "f",
+        action: Action::Filter,
+        help: "show one kind of event, then the next, then all",
+        hint: Some(("f", "filter")),
+        contexts: &[Timeline],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('y')],
+        label: "y",
+        action: Action::Copy,
+        help: "copy the timeline as shown, as a Markdown table",
+        hint: Some(("y", "copy")),
+        contexts: &[Timeline],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('y'), KeyCode::Enter],
+        label: "y Enter",
+        action: Action::Copy,
+        help: "copy the text as shown (redacted; kept in the timeline)",
+        hint: Some(("y", "copy")),
+        contexts: &[Draft],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('e')],
+        label: "e",
+        action: Action::EditText,
+        help: "correct the text before copying it",
+        hint: Some(("e", "edit")),
+        contexts: &[Draft],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Char('f')],
+        label: "f",
+        action: Action::CycleFormat,
+        help: "format: Slack, Markdown",
+        hint: Some(("f", "format")),
+        contexts: &[Draft],
+    },
+    Binding {
+        ctrl: false,
+        keys: &[KeyCode::Esc],
+        label: "Esc",
+        action: Action::Back,
+        help: "keep the edit",
+        hint: Some(("Esc", "keep")),
+        contexts: &[DraftEditor],
+    },
+    Binding {
+        ctrl: true,
+        keys: &[KeyCode::Char('s')],
+        label: "Ctrl-S",
+        action: Action::Save,
+        help: "keep the edit",
+        hint: None,
+        contexts: &[DraftEditor],
     },
     Binding {
         ctrl: false,
@@ -590,7 +681,7 @@ pub const BINDINGS: &[Binding] = &[
         help: "back to the screen before",
         hint: Some(("Esc", "back")),
         contexts: &[
-            Card, Compare, Scenarios, Triage, Problems, Export, Diff, Logs,
+            Card, Compare, Scenarios, Triage, Problems, Export, Diff, Logs, Timeline, Draft,
         ],
     },
     Binding {
@@ -709,6 +800,8 @@ pub const BINDINGS: &[Binding] = &[
             RunDone,
             Diff,
             Logs,
+            Timeline,
+            Draft,
         ],
     },
     Binding {
@@ -733,6 +826,8 @@ pub const BINDINGS: &[Binding] = &[
             RunDone,
             Diff,
             Logs,
+            Timeline,
+            Draft,
         ],
     },
 ];

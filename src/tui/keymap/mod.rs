@@ -100,6 +100,16 @@ pub enum Action {
     ReadLog,
     /// Zoom the log's picture to the hour around the first bad minute, or back out.
     Zoom,
+    /// Open the timeline: every event of the triage on one time axis.
+    Timeline,
+    /// Show the next kind of event only (the timeline's filter).
+    Filter,
+    /// Draft a stakeholder status update from the triage.
+    StatusUpdate,
+    /// Draft the hand-off for the next responder.
+    HandOff,
+    /// Correct the drafted text before copying it.
+    EditText,
 }
 
 /// The screens a binding applies to.
@@ -144,6 +154,12 @@ pub enum Context {
     LogReading,
     /// An access log's picture: ↑↓ pick a route, `z` zooms.
     Logs,
+    /// The triage's timeline.
+    Timeline,
+    /// A drafted status update or hand-off, to read, switch format and copy.
+    Draft,
+    /// Correcting a drafted text: keys are text but Esc and Ctrl-S, which keep the edit.
+    DraftEditor,
 }
 
 /// One row of the key table.
@@ -196,9 +212,14 @@ pub fn action_for(key: KeyEvent, context: Context) -> Option<Action> {
         }
         // A card's places and examples are numbered: a digit marks the one `y` copies.
         (Context::Card, KeyCode::Char(c @ '1'..='9')) if !ctrl => Some(Action::Type(c)),
-        (Context::InterviewInput | Context::Editor | Context::Prompt | Context::RunEdit, _) => {
-            Some(Action::Edit(key))
-        }
+        (
+            Context::InterviewInput
+            | Context::Editor
+            | Context::DraftEditor
+            | Context::Prompt
+            | Context::RunEdit,
+            _,
+        ) => Some(Action::Edit(key)),
         // As before the help scrolled: a key it does not use closes it, and does nothing else.
         (Context::Help, _) => Some(Action::Back),
         _ => None,
@@ -272,6 +293,7 @@ pub fn help_rows(context: Context) -> Vec<(&'static str, &'static str)> {
         Context::InterviewChoice => rows.push(("1-9", "answer with that option")),
         Context::InterviewInput => rows.push(("type", "the answer: a code such as 502, or text")),
         Context::Editor => rows.push(("type", "the note; paste freely, it is saved as you type")),
+        Context::DraftEditor => rows.push(("type", "correct the text; paste freely")),
         _ => {}
     }
     rows.extend_from_slice(GLOBAL_HELP);

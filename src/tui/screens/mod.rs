@@ -6,6 +6,7 @@
 pub mod card;
 pub mod compare;
 pub mod diff;
+pub mod draft;
 pub mod export;
 pub mod help;
 pub mod logs;
@@ -15,6 +16,7 @@ pub mod problems;
 pub mod resume;
 pub mod run;
 pub mod scenarios;
+pub mod timeline;
 pub mod triage;
 
 use std::cell::Cell;
@@ -107,6 +109,10 @@ pub enum Screen {
     Logs(Box<logs::LogsScreen>),
     /// The triage's known-good note against its failing one.
     Diff(diff::DiffScreen),
+    /// The triage's timeline.
+    Timeline(timeline::TimelineScreen),
+    /// A drafted status update or hand-off.
+    Draft(Box<draft::DraftScreen>),
 }
 
 /// What a screen asks of the app after an action.
@@ -183,6 +189,17 @@ pub enum Opening {
         good: String,
         failing: String,
     },
+    /// The triage's timeline, as the triage shows it (redacted unless revealed).
+    Timeline {
+        entries: Vec<crate::session::Entry>,
+    },
+    /// A text drafted from the triage, in each format, with a line about it.
+    Draft {
+        kind: draft::DraftKind,
+        runbook: usize,
+        drafts: Vec<(crate::export::summary::Format, String)>,
+        about: String,
+    },
 }
 
 impl Opening {
@@ -201,6 +218,17 @@ impl Opening {
                 good,
                 failing,
             } => Screen::Diff(diff::DiffScreen::new(*comparison, good, failing)),
+            Opening::Timeline { entries } => {
+                Screen::Timeline(timeline::TimelineScreen::new(entries))
+            }
+            Opening::Draft {
+                kind,
+                runbook,
+                drafts,
+                about,
+            } => Screen::Draft(Box::new(draft::DraftScreen::new(
+                kind, runbook, drafts, about,
+            ))),
         }
     }
 }

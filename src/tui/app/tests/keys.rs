@@ -21,6 +21,9 @@ fn every_hint_on_every_screen_is_a_key_that_does_something_there() {
         Context::Export,
         Context::Notes,
         Context::Resume,
+        Context::Timeline,
+        Context::Draft,
+        Context::DraftEditor,
     ] {
         assert!(contexts.contains(&expected), "no place has {expected:?}");
     }
@@ -46,8 +49,12 @@ fn every_scrolling_screen_scrolls_with_the_usual_keys() {
     for (place, start) in every_place() {
         let scrolls = matches!(
             start.screen(),
-            Screen::Card(_) | Screen::Compare(_) | Screen::Problems(_) | Screen::Export(_)
-        );
+            Screen::Card(_)
+                | Screen::Compare(_)
+                | Screen::Problems(_)
+                | Screen::Export(_)
+                | Screen::Timeline(_)
+        ) || matches!(start.screen(), Screen::Draft(d) if d.editor.is_none());
         if !scrolls {
             continue;
         }
@@ -63,6 +70,8 @@ fn every_scrolling_screen_scrolls_with_the_usual_keys() {
             Screen::Compare(s) => s.scroll.offset(),
             Screen::Problems(s) => s.scroll.offset(),
             Screen::Export(s) => s.scroll.offset(),
+            Screen::Timeline(s) => s.scroll.offset(),
+            Screen::Draft(s) => s.scroll.offset(),
             _ => usize::MAX,
         };
         for label in ["j", "↓", "PgDn"] {

@@ -9,9 +9,11 @@ mod notes;
 mod overlays;
 mod resume;
 mod run;
+mod timeline;
 mod triage;
 
 use super::*;
+use crate::export::summary::Format;
 use crate::runbook::load_texts;
 use crate::session::{NoteTarget, Stage};
 use crate::tui::effect::Copying;
@@ -194,6 +196,16 @@ fn every_place() -> Vec<(&'static str, App)> {
     );
     a.log_read(id, Ok(reader.finish()));
     places.push(("log, picture", a.clone()));
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "d");
+    press_label(&mut a, "Enter");
+    press_label(&mut a, "T");
+    places.push(("timeline", a.clone()));
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "u");
+    places.push(("status update", a.clone()));
+    press_label(&mut a, "e");
+    places.push(("status update, editing", a.clone()));
     places
 }
 

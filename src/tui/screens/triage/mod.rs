@@ -186,22 +186,52 @@ impl TriageScreen {
         };
         let elapsed = elapsed_label(shared.now.as_second() - self.session.created.as_second());
         let title = visible(&format!(" {title}"));
-        let mut rest = visible(&format!(" · {incident} · {elapsed}"));
+        let rest = visible(&format!(" · {incident} · {elapsed}"));
+        // The status update countdown, from the runbook's cadence for the severity: a calm
+        // reminder in the warning colour once it is due, never a popup.
+        let update = runbook
+            .update_every_minutes(&self.session.incident.severity)
+            .map(|minutes| {
+                let due = self.session.next_update_due(minutes);
+                let (text, is_due) = crate::session::events::update_countdown(due, shared.now);
+                let key = key_for(Context::Checklist, &Action::StatusUpdate);
+                if is_due {
+                    (
+                        format!(" · {text} ({key} drafts it)"),
+                        theme.warning(),
+                        true,
+                    )
+                } else {
+                    (format!(" · {text}"), theme.dim(), false)
+                }
+            });
         let session = visible(&format!(" · session {}", self.session.id));
         // Half a session id is no use for `resume`: show it whole or not at all (`sessions`
         // lists it).
-        let columns = Line::from(vec![
-            Span::raw(title.as_str()),
-            Span::raw(rest.as_str()),
-            Span::raw(session.as_str()),
-        ])
-        .width();
-        if columns <= usize::from(shared.viewport.0) {
-            rest.push_str(&session);
+        let mut spans = vec![Span::raw(title.as_str()), Span::raw(rest.as_str())];
+        if let Some((text, _, _)) = &update {
+            spans.push(Span::raw(text.as_str()));
         }
-        Line::from(vec![
+        spans.push(Span::raw(session.as_str()));
+        let width = usize::from(shared.viewport.0);
+        let show_session = Line::from(spans.clone()).width() <= width;
+        // A countdown cut in half says nothing: not due, it shows whole or not at all.
+        let fits = Line::from(spans[..spans.len() - 1].to_vec()).width() <= width;
+        let update = update.filter(|(_, _, due)| *due || fits);
+        let mut line = vec![
             Span::styled(title, theme.code()),
             Span::styled(rest, theme.dim()),
-        ])
+        ];
+        match update {
+            // Due: right after the code, where a narrow terminal cannot cut it off.
+            Some((text, style, true)) => line.insert(1, Span::styled(text, style)),
+            // Counting down: after the time since the start, the session id dropped first.
+            Some((text, style, false)) => line.push(Span::styled(text, style)),
+            None => {}
+        }
+        if show_session {
+            line.push(Span::styled(session, theme.dim()));
+        }
+        Line::from(line)
     }
 }

@@ -74,6 +74,15 @@ impl TriageScreen {
                 Persist::Nothing
             }
             (Context::Notes, action) => self.notes_action(&action, shared, &mut commands),
+            (Context::Checklist | Context::InterviewChoice, Action::Timeline) => {
+                let entries = self.shown(runbook).session.timeline(&shared.zone);
+                commands.push(Command::Open(Opening::Timeline { entries }));
+                Persist::Nothing
+            }
+            (Context::Checklist | Context::InterviewChoice, Action::StatusUpdate) => {
+                commands.extend(self.draft_update(runbook, shared));
+                Persist::Nothing
+            }
             (Context::Checklist | Context::InterviewChoice, Action::Notes) => {
                 self.open_notes();
                 Persist::Nothing
@@ -169,6 +178,47 @@ impl TriageScreen {
             commands.push(Command::Effect(Effect::Save));
         }
         commands
+    }
+
+    /// `u`: the next status update drafted in Slack and Markdown, with the cadence it keeps.
+    fn draft_update(&self, runbook: &crate::runbook::TeamRunbook, shared: &Shared) -> Vec<Command> {
+        let prepared = match crate::export::prepare(&self.session, runbook, true) {
+            Ok(prepared) => prepared,
+            Err(e) => return vec![Command::Notice(e.to_string())],
+        };
+        let every = runbook.update_every_minutes(&self.session.incident.severity);
+        let drafts = [Format::Slack, Format::Md]
+            .into_iter()
+            .map(|format| {
+                let text =
+                    crate::export::update::draft(&prepared, runbook, shared.now, every, format);
+                (format, text)
+            })
+            .collect();
+        let severity = match self.session.incident.severity.trim() {
+            "" => "no severity set".to_owned(),
+            severity => severity.to_owned(),
+        };
+        let about = match every {
+            Some(minutes) => {
+                let due = self.session.next_update_due(minutes);
+                let (countdown, _) = crate::session::events::update_countdown(due, shared.now);
+                format!(
+                    "Every {minutes} min ({severity}): {countdown}. Copying it keeps it in the \
+                     timeline and starts the countdown again."
+                )
+            }
+            None => format!(
+                "The runbook sets no update cadence for {severity} ([update_every_minutes]). \
+                 Copying it keeps it in the timeline."
+            ),
+        };
+        vec![Command::Open(Opening::Draft {
+            kind: crate::tui::screens::draft::DraftKind::Update,
+            runbook: self.runbook,
+            drafts,
+            about,
+        })]
     }
 
     /// `c` on the checklist: the code beside the look-alikes the answers point to first.
