@@ -186,7 +186,29 @@ fn triage_screens() -> Vec<(&'static str, App)> {
          unavailable (X11 server connection timed out because it was unreachable)",
         true,
     );
-    list.push(("escalate_written_and_copied", written));
+    list.push(("escalate_written_and_copied", written.clone()));
+    let mut timeline = written.clone();
+    timeline.update(Action::Back);
+    timeline.triage.as_mut().unwrap().session.incident.severity = "SEV2".into();
+    timeline.shared.now = "2026-11-23T09:31:00Z".parse().unwrap();
+    list.push(("triage_update_due", timeline.clone()));
+    let mut update = timeline.clone();
+    update.update(Action::StatusUpdate);
+    list.push(("status_update_slack", update.clone()));
+    update.update(Action::CycleFormat);
+    update.update(Action::EditText);
+    list.push(("status_update_editing", update.clone()));
+    update.update(Action::Back);
+    update.copied(
+        &api_triage::tui::effect::Copying::Update {
+            text: "Investigating checkout 502s; next update by 10:01 UTC".into(),
+        },
+        "copied to the clipboard",
+        false,
+    );
+    update.update(Action::Back);
+    update.update(Action::Timeline);
+    list.push(("timeline", update));
     export.update(Action::CycleFormat);
     export.update(Action::CycleFormat);
     list.push(("escalate_preview_slack", export));
