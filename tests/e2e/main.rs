@@ -16,5 +16,6 @@ mod http_accuracy;
 mod interview;
 mod logs;
 mod run;
+mod timeline;
 mod triage;
 mod tui;
