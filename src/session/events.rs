@@ -29,6 +29,8 @@ pub struct Event {
 pub enum EventKind {
     /// An interview question answered, or its answer changed.
     Answered { question: String, answer: String },
+    /// An incident detail (title, severity, environment, endpoint, first seen) set or changed.
+    Detail { field: String, value: String },
     /// A checklist step's outcome set, with the finding typed for it.
     Step {
         step: usize,
@@ -62,6 +64,7 @@ pub enum EventKind {
 pub enum EntryKind {
     Start,
     Answer,
+    Detail,
     Step,
     Note,
     Evidence,
@@ -75,9 +78,10 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 12] = [
+    pub const ALL: [EntryKind; 13] = [
         EntryKind::Start,
         EntryKind::Answer,
+        EntryKind::Detail,
         EntryKind::Step,
         EntryKind::Note,
         EntryKind::Evidence,
@@ -95,6 +99,7 @@ impl EntryKind {
         match self {
             EntryKind::Start => "start",
             EntryKind::Answer => "answer",
+            EntryKind::Detail => "details",
             EntryKind::Step => "step",
             EntryKind::Note => "note",
             EntryKind::Evidence => "evidence",
@@ -124,6 +129,7 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Before {
     answers: BTreeMap<String, Answer>,
+    incident: super::model::Incident,
     steps: Vec<(Outcome, String)>,
 }
 
@@ -132,6 +138,7 @@ impl Session {
     pub fn before(&self) -> Before {
         Before {
             answers: self.interview.answers.clone(),
+            incident: self.incident.clone(),
             steps: self
                 .checklist
                 .steps
@@ -166,6 +173,21 @@ impl Session {
                 changes.push(EventKind::Answered {
                     question: prompt,
                     answer,
+                });
+            }
+        }
+        let (was, now) = (&before.incident, &self.incident);
+        for (field, old, new) in [
+            ("title", &was.title, &now.title),
+            ("severity", &was.severity, &now.severity),
+            ("environment", &was.environment, &now.environment),
+            ("endpoint", &was.endpoint, &now.endpoint),
+            ("first seen", &was.first_seen, &now.first_seen),
+        ] {
+            if old != new {
+                changes.push(EventKind::Detail {
+                    field: field.to_owned(),
+                    value: new.clone(),
                 });
             }
         }
@@ -276,6 +298,10 @@ impl Session {
                     visit(question);
                     visit(answer);
                 }
+                EventKind::Detail { field, value } => {
+                    visit(field);
+                    visit(value);
+                }
                 EventKind::Step { title, finding, .. } => {
                     visit(title);
                     visit(finding);
@@ -298,6 +324,7 @@ impl EventKind {
     pub fn kind(&self) -> EntryKind {
         match self {
             EventKind::Answered { .. } => EntryKind::Answer,
+            EventKind::Detail { .. } => EntryKind::Detail,
             EventKind::Step { .. } => EntryKind::Step,
             EventKind::Exported { .. } | EventKind::Copied { .. } => EntryKind::Export,
             EventKind::Update { .. } => EntryKind::Update,
@@ -310,6 +337,10 @@ impl EventKind {
     pub fn line(&self) -> String {
         match self {
             EventKind::Answered { question, answer } => format!("{question} → {answer}"),
+            EventKind::Detail { field, value } if value.trim().is_empty() => {
+                format!("{field} cleared")
+            }
+            EventKind::Detail { field, value } => format!("{field}: {value}"),
             EventKind::Step {
                 step,
                 title,

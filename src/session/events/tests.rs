@@ -58,6 +58,15 @@ fn answers_and_step_outcomes_are_recorded_with_their_words_and_stamps() {
     assert!(line.ends_with(" — no restarts in the last hour"), "{line}");
     assert_eq!(s.events[1].stamp.since_start, 300, "the outcome's moment");
 
+    // An incident detail set is a record of its own.
+    let before = s.before();
+    s.incident.severity = "SEV1".into();
+    s.record_changes(&before, &[], at("2026-11-23T09:05:30Z"), &TimeZone::UTC);
+    assert_eq!(s.events.len(), 3);
+    assert_eq!(s.events[2].what.line(), "severity: SEV1");
+    assert_eq!(s.events[2].what.kind(), EntryKind::Detail);
+    s.events.pop();
+
     // Nothing changed, nothing recorded.
     let before = s.before();
     s.record_changes(&before, &[], at("2026-11-23T09:06:00Z"), &TimeZone::UTC);

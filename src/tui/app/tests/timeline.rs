@@ -68,7 +68,10 @@ fn the_timeline_holds_answers_steps_and_notes_in_order_and_filters_by_kind() {
         press_label(&mut a, "f");
         presses += 1;
     }
-    assert_eq!(presses, 3, "step, note, then every kind again");
+    assert_eq!(
+        presses, 4,
+        "details (the endpoint), step, note, then every kind"
+    );
     press_label(&mut a, "Esc");
     assert!(matches!(a.screen(), Screen::Triage));
 }
