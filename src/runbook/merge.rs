@@ -209,6 +209,7 @@ fn merge(
             .map(|r| (r.pattern.clone(), r.team.get_ref().clone()))
             .collect(),
         timeouts: super::timeouts::merge(&files),
+        tickets: super::tickets::merge(&files),
     };
     (runbook, report.into_findings())
 }

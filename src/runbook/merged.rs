@@ -222,6 +222,12 @@ pub struct TeamRunbook {
     /// Known default timeouts, the team's first (see `timeouts`).
     #[serde(default)]
     pub timeouts: Vec<super::timeouts::TimeoutCard>,
+    /// Where the escalation's tickets go (`[tickets]`), the team's fields over the default's.
+    #[serde(
+        default,
+        skip_serializing_if = "super::tickets::TicketSettings::is_empty"
+    )]
+    pub tickets: super::tickets::TicketSettings,
 }
 
 impl TeamRunbook {

@@ -64,6 +64,8 @@ pub struct ParsedFile {
     /// `[vars]`: placeholder defaults, by name as written.
     pub vars: Vec<(String, String)>,
     pub timeouts: Vec<super::timeouts::KnownTimeout>,
+    /// `[tickets]`: where the escalation's tickets go.
+    pub tickets: Option<super::tickets::TicketsTable>,
 }
 
 /// A code entry that could not be read, where it starts and the first reason.
@@ -97,8 +99,8 @@ impl Loaded {
 /// Syntax errors reported per file before the rest are summed up in one line.
 const MAX_SYNTAX_ERRORS: usize = 20;
 
-const TOP_LEVEL_KEYS: &str =
-    "runbook, owners, codes, comparisons, scenarios, interview, redact, routes, timeouts, vars";
+const TOP_LEVEL_KEYS: &str = "runbook, owners, codes, comparisons, scenarios, interview, redact, routes, timeouts, vars, \
+     tickets";
 
 /// Parses `source` (the text of the file at `path`), returning what could be read and every
 /// problem found on the way.
@@ -203,6 +205,7 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
                 }
             }
             "timeouts" => file.timeouts = array_items(value, "timeouts", &mut on_err),
+            "tickets" => file.tickets = deserialize(value, &mut on_err),
             other => on_err(Problem::new(
                 format!("unknown section `{other}`, expected one of {TOP_LEVEL_KEYS}"),
                 Some(key_span.clone()),

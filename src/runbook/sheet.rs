@@ -513,6 +513,7 @@ mod tests {
             redact: Vec::new(),
             routes: Vec::new(),
             timeouts: Vec::new(),
+            tickets: crate::runbook::tickets::TicketSettings::default(),
         };
         let card = runbook.card(527).expect("class advice");
         let sheet = sheet(&card, &runbook.name);
