@@ -49,7 +49,7 @@ pub struct RunbookFile {
     /// request that took as long is flagged; the team's come first and redefine the default's.
     #[serde(default)]
     pub timeouts: Vec<super::timeouts::KnownTimeout>,
-    /// Where the escalation's tickets go: PagerDuty, Jira, Opsgenie and GitHub. A team's
+    /// Where the escalation's tickets go: `PagerDuty`, Jira, Opsgenie and GitHub. A team's
     /// fields override the default's one by one.
     #[serde(default)]
     pub tickets: Option<super::tickets::TicketsTable>,

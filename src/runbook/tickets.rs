@@ -1,4 +1,4 @@
-//! Where the escalation's tickets go (`[tickets]`): the PagerDuty routing key, the Jira site
+//! Where the escalation's tickets go (`[tickets]`): the `PagerDuty` routing key, the Jira site
 //! and project, the Opsgenie API and the GitHub repository, as the runbook writes them
 //! (`TicketsTable`), checked (`check`), layered team over default field by field (`merge`) and
 //! as the ticket payloads read them (`TicketSettings`). Only a runbook says where a ticket
@@ -30,7 +30,7 @@ pub const MAX_LABELS: usize = 10;
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TicketsTable {
-    /// The 32-character integration key of the PagerDuty service's Events API v2 integration.
+    /// The 32-character integration key of the `PagerDuty` service's Events API v2 integration.
     /// Anyone who has it can page that service: keep the runbook where only the team reads it.
     #[serde(default)]
     #[schemars(with = "Option<String>", length(min = 32, max = 32))]
