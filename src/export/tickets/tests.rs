@@ -330,3 +330,16 @@ fn the_jira_description_is_a_document_whose_notes_are_code_blocks() {
             .contains("Cut to fit Jira")
     );
 }
+
+#[test]
+fn the_guide_warns_when_redaction_was_off() {
+    let runbook = runbook(TicketSettings::default());
+    let s = session(&runbook, "SEV3");
+    let raw = crate::export::prepare(&s, &runbook, false).unwrap();
+    let guide = &files(&raw, &runbook, at("2026-11-23T09:10:00Z"))[4];
+    assert_eq!(guide.name, GUIDE_FILE);
+    assert!(guide.text.contains("Redaction was off"), "{}", guide.text);
+    let redacted = crate::export::prepare(&s, &runbook, true).unwrap();
+    let guide = &files(&redacted, &runbook, at("2026-11-23T09:10:00Z"))[4];
+    assert!(!guide.text.contains("Redaction was off"));
+}
