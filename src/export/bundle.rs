@@ -1,6 +1,6 @@
 //! Writing the escalation bundle: a new folder named from the time, code and title, holding
-//! `summary.md`, `bundle.json` and the other files `Prepared::bundle_files` lists. Never
-//! overwrites, never follows a symlink; files 0600, folders 0700.
+//! `summary.md`, `bundle.json`, the tickets and the other files `Prepared::bundle_files`
+//! lists. Never overwrites, never follows a symlink; files 0600, folders 0700.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -121,7 +121,10 @@ pub fn write_bundle(
             )));
         }
         // The one way out for files: JSON escaped as JSON, everything else sanitized as text.
-        let text = if file.name.ends_with(".json") {
+        let json = Path::new(&file.name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let text = if json {
             crate::text::sanitize_json(&file.text)
         } else {
             crate::text::sanitize(&file.text)

@@ -1,10 +1,12 @@
 //! Escalation: the summary in each format (`summary`), redaction before anything leaves the
-//! terminal (`redact`) and the bundle folder (`bundle`); `prepare` ties them together for the
-//! CLI and the app. Pure apart from writing the bundle: the clipboard is `crate::clipboard`.
+//! terminal (`redact`), the bundle folder (`bundle`) and the tickets ready to post in it
+//! (`tickets`); `prepare` ties them together for the CLI and the app. Pure apart from writing
+//! the bundle: the clipboard is `crate::clipboard`.
 
 pub mod bundle;
 pub mod redact;
 pub mod summary;
+pub mod tickets;
 pub mod timeline;
 pub mod update;
 
@@ -217,16 +219,19 @@ impl Prepared {
     }
 
     /// Every file of the bundle, redacted as this preparation is: the summary, the whole
-    /// session as JSON, and what the other exports make of it.
+    /// session as JSON, the timeline, and the tickets ready to post with the commands that
+    /// would post them.
     pub fn bundle_files(&self, runbook: &TeamRunbook, now: Timestamp) -> Vec<bundle::BundleFile> {
         let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
         let timeline = self.session.timeline(&self.zone);
-        vec![
+        let mut files = vec![
             bundle::BundleFile::new("summary.md", summary),
             bundle::BundleFile::new("bundle.json", self.bundle_json(runbook, now)),
             bundle::BundleFile::new("timeline.md", timeline::markdown(&timeline, None)),
             bundle::BundleFile::new("timeline.csv", timeline::csv(&timeline, None)),
-        ]
+        ];
+        files.extend(tickets::files(self, runbook, now));
+        files
     }
 
     /// The bundle's folder name: time, code and title.

@@ -220,6 +220,7 @@ fn merge(
             )
             .map(|(severity, minutes)| (severity.trim().to_ascii_lowercase(), *minutes))
             .collect(),
+        tickets: super::tickets::merge(&files),
     };
     (runbook, report.into_findings())
 }

@@ -226,6 +226,12 @@ pub struct TeamRunbook {
     /// default's with the team's over them.
     #[serde(default)]
     pub update_every_minutes: BTreeMap<String, u32>,
+    /// Where the escalation's tickets go (`[tickets]`), the team's fields over the default's.
+    #[serde(
+        default,
+        skip_serializing_if = "super::tickets::TicketSettings::is_empty"
+    )]
+    pub tickets: super::tickets::TicketSettings,
 }
 
 impl TeamRunbook {

@@ -2,7 +2,8 @@
 //! (`load`), layering a team over the default (`merge`) and checking the file added
 //! (`validate`), the findings (`diagnostic`), the merged result (`merged`), what a command
 //! does (`commands`) and a card as it is read, for every view that shows one (`sheet`), and the default
-//! merged ahead of time (`snapshot`), and known default timeouts (`timeouts`).
+//! merged ahead of time (`snapshot`), known default timeouts (`timeouts`) and where the
+//! escalation's tickets go (`tickets`).
 
 pub mod commands;
 pub mod diagnostic;
@@ -13,6 +14,7 @@ pub mod model;
 pub mod parse;
 pub mod sheet;
 pub mod snapshot;
+pub mod tickets;
 pub mod timeouts;
 mod validate;
 

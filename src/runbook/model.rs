@@ -55,6 +55,10 @@ pub struct RunbookFile {
     #[serde(default)]
     #[schemars(extend("additionalProperties" = { "type": "integer", "minimum": 1, "maximum": 1440 }))]
     pub update_every_minutes: BTreeMap<String, u32>,
+    /// Where the escalation's tickets go: `PagerDuty`, Jira, Opsgenie and GitHub. A team's
+    /// fields override the default's one by one.
+    #[serde(default)]
+    pub tickets: Option<super::tickets::TicketsTable>,
 }
 
 /// Used when no runbook sets `run_timeout_seconds`.

@@ -66,6 +66,8 @@ pub struct ParsedFile {
     pub timeouts: Vec<super::timeouts::KnownTimeout>,
     /// `[update_every_minutes]`: the status update cadence by severity, as written.
     pub update_every_minutes: Vec<(String, u32)>,
+    /// `[tickets]`: where the escalation's tickets go.
+    pub tickets: Option<super::tickets::TicketsTable>,
 }
 
 /// A code entry that could not be read, where it starts and the first reason.
@@ -103,7 +105,7 @@ const MAX_UPDATE_MINUTES: u32 = 1440;
 const MAX_SYNTAX_ERRORS: usize = 20;
 
 const TOP_LEVEL_KEYS: &str = "runbook, owners, codes, comparisons, scenarios, interview, redact, routes, timeouts, vars, \
-     update_every_minutes";
+     update_every_minutes, tickets";
 
 /// Parses `source` (the text of the file at `path`), returning what could be read and every
 /// problem found on the way.
@@ -229,6 +231,7 @@ pub fn parse(path: &str, source: &str) -> (ParsedFile, Vec<Diagnostic>) {
                     }
                 }
             }
+            "tickets" => file.tickets = deserialize(value, &mut on_err),
             other => on_err(Problem::new(
                 format!("unknown section `{other}`, expected one of {TOP_LEVEL_KEYS}"),
                 Some(key_span.clone()),

@@ -514,6 +514,7 @@ mod tests {
             routes: Vec::new(),
             timeouts: Vec::new(),
             update_every_minutes: std::collections::BTreeMap::new(),
+            tickets: crate::runbook::tickets::TicketSettings::default(),
         };
         let card = runbook.card(527).expect("class advice");
         let sheet = sheet(&card, &runbook.name);

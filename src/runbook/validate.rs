@@ -152,6 +152,7 @@ pub(super) fn check_file_rules(file: &ParsedFile, report: &mut Reporter<'_>) {
         report,
     );
     super::timeouts::check(file, report);
+    super::tickets::check(file, report);
     for pattern in &file.redact {
         if let Err(e) = regex::Regex::new(pattern.pattern.get_ref()) {
             let message = e

@@ -30,6 +30,7 @@ fn schema_describes_every_section() {
         "comparisons",
         "scenarios",
         "interview",
+        "tickets",
     ] {
         assert!(properties.contains_key(key), "{key} missing");
     }
