@@ -134,6 +134,11 @@ pub enum Command {
         /// Also copy the summary to the clipboard (OSC 52 over SSH).
         #[arg(long)]
         copy: bool,
+        /// Print the hand-off for the next responder instead of the summary (md, text or
+        /// slack): what is known, ruled out, in progress, the next checks and whom to call.
+        /// Like --print, no bundle is written and the session stays open.
+        #[arg(long, conflicts_with = "out")]
+        handoff: bool,
         /// Leave secrets in (not recommended: the bundle and clipboard get them as typed).
         #[arg(long)]
         no_redact: bool,

@@ -1,8 +1,9 @@
-//! Escalation: the summary in each format (`summary`), redaction before anything leaves the
-//! terminal (`redact`) and the bundle folder (`bundle`); `prepare` ties them together for the
-//! CLI and the app. Pure apart from writing the bundle: the clipboard is `crate::clipboard`.
+//! Escalation: the summary in each format (`summary`), the hand-off for the next responder
+//! (`handoff`), redaction before anything leaves the terminal (`redact`) and the bundle folder
+//! (`bundle`); `prepare` ties them together for the CLI and the app. Pure apart from writing the bundle: the clipboard is `crate::clipboard`.
 
 pub mod bundle;
+pub mod handoff;
 pub mod redact;
 pub mod summary;
 
@@ -203,12 +204,14 @@ impl Prepared {
     }
 
     /// Every file of the bundle, redacted as this preparation is: the summary, the whole
-    /// session as JSON, and what the other exports make of it.
+    /// session as JSON, the hand-off for the next responder, and what the other exports make
+    /// of it.
     pub fn bundle_files(&self, runbook: &TeamRunbook, now: Timestamp) -> Vec<bundle::BundleFile> {
         let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
         vec![
             bundle::BundleFile::new("summary.md", summary),
             bundle::BundleFile::new("bundle.json", self.bundle_json(runbook, now)),
+            bundle::BundleFile::new("handoff.md", handoff::render(self, runbook, now)),
         ]
     }
 
