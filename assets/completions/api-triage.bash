@@ -40,6 +40,9 @@ _api__triage() {
             api__triage,help)
                 cmd="api__triage__subcmd__help"
                 ;;
+            api__triage,import)
+                cmd="api__triage__subcmd__import"
+                ;;
             api__triage,list)
                 cmd="api__triage__subcmd__list"
                 ;;
@@ -79,6 +82,9 @@ _api__triage() {
             api__triage__subcmd__help,help)
                 cmd="api__triage__subcmd__help__subcmd__help"
                 ;;
+            api__triage__subcmd__help,import)
+                cmd="api__triage__subcmd__help__subcmd__import"
+                ;;
             api__triage__subcmd__help,list)
                 cmd="api__triage__subcmd__help__subcmd__list"
                 ;;
@@ -101,7 +107,7 @@ _api__triage() {
 
     case "${cmd}" in
         api__triage)
-            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume export evidence diff logs completions man compare help"
+            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume import export evidence diff logs completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -291,7 +297,7 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__export)
-            opts="-h --out --print --format --copy --no-redact --runbook --state-dir --today --help"
+            opts="-h --out --print --format --copy --handoff --no-redact --runbook --state-dir --today --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -325,7 +331,7 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__help)
-            opts="check list explain sessions resume export evidence diff logs completions man compare help"
+            opts="check list explain sessions resume import export evidence diff logs completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,6 +456,20 @@ _api__triage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        api__subcmd__triage__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         api__subcmd__triage__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -513,6 +533,32 @@ _api__triage() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        api__subcmd__triage__subcmd__import)
+            opts="-h --json --runbook --state-dir --today --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --runbook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -114,8 +114,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Reopen a triage session where it was left (default: the latest).
-    Resume { id: Option<String> },
+    /// Reopen a triage session where it was left (default: the latest). Given a colleague's
+    /// bundle folder (one holding bundle.json), import it first and open the copy.
+    Resume {
+        /// A session id (see `api-triage sessions`), or a bundle folder to import.
+        #[arg(value_name = "ID|BUNDLE_DIR")]
+        id: Option<String>,
+    },
+    /// Make a colleague's escalation bundle (its folder, or its bundle.json) a triage session
+    /// here, to continue it: every note, answer, step and event kept, what the sender redacted
+    /// still redacted. Prints the new session's id.
+    Import {
+        /// The bundle folder `export` wrote, or the bundle.json in it.
+        bundle: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the escalation bundle of a session (default: the latest) and print its summary.
     Export {
         /// The session id (see `api-triage sessions`).
@@ -134,6 +148,11 @@ pub enum Command {
         /// Also copy the summary to the clipboard (OSC 52 over SSH).
         #[arg(long)]
         copy: bool,
+        /// Print the hand-off for the next responder instead of the summary (md, text or
+        /// slack): what is known, ruled out, in progress, the next checks and whom to call.
+        /// Like --print, no bundle is written and the session stays open.
+        #[arg(long, conflicts_with = "out")]
+        handoff: bool,
         /// Leave secrets in (not recommended: the bundle and clipboard get them as typed).
         #[arg(long)]
         no_redact: bool,

@@ -1,5 +1,5 @@
 //! `api-triage export`: a saved session's escalation summary and bundle, redacted; `--print`
-//! for the summary alone.
+//! for the summary alone, `--handoff` for the hand-off to the next responder.
 
 use super::*;
 
@@ -18,6 +18,7 @@ pub fn export(
         print,
         format,
         copy,
+        handoff,
         no_redact,
     } = command
     else {
@@ -28,6 +29,15 @@ pub fn export(
         exit,
         ..Output::default()
     };
+    let format: crate::export::summary::Format = (*format).into();
+    if *handoff && format == crate::export::summary::Format::Json {
+        return fail(
+            "--handoff prints md, text or slack; the whole session as JSON is `--format json` \
+             without --handoff"
+                .to_owned(),
+            Exit::Usage,
+        );
+    }
     let id = match session {
         Some(id) => id.clone(),
         None => match journal.latest() {
@@ -66,12 +76,18 @@ pub fn export(
             prepared.struck_left_out
         );
     }
-    if !prepared.missing.is_empty() {
+    // The hand-off lists them among its open questions.
+    if !prepared.missing.is_empty() && !*handoff {
         let labels: Vec<&str> = prepared.missing.iter().map(|n| n.label()).collect();
         let _ = writeln!(
             stderr,
             "api-triage: the team wants before escalating: {} (exporting anyway)",
             labels.join(", ")
+        );
+    }
+    if *handoff {
+        return print_handoff(
+            &prepared, runbook, now, format, *copy, journal, terminal, stderr,
         );
     }
     if *print {
@@ -87,7 +103,7 @@ pub fn export(
             let _ = writeln!(stderr, "api-triage: summary {}", copied.describe());
         }
         return Output {
-            stdout: prepared.render(runbook, now, (*format).into()),
+            stdout: prepared.render(runbook, now, format),
             stderr,
             exit: Exit::Ok,
         };
@@ -124,7 +140,40 @@ pub fn export(
         let _ = writeln!(stderr, "api-triage: summary {}", copied.describe());
     }
     Output {
-        stdout: prepared.render(runbook, now, (*format).into()),
+        stdout: prepared.render(runbook, now, format),
+        stderr,
+        exit: Exit::Ok,
+    }
+}
+
+/// `export --handoff`: the hand-off on stdout (and the clipboard with `--copy`), as `--print`
+/// does the summary: nothing written, the session left open.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the export command's parts, passed on as they are"
+)]
+fn print_handoff(
+    prepared: &crate::export::Prepared,
+    runbook: &TeamRunbook,
+    now: jiff::Timestamp,
+    format: crate::export::summary::Format,
+    copy: bool,
+    journal: &crate::session::Journal,
+    terminal: &mut dyn std::io::Write,
+    mut stderr: String,
+) -> Output {
+    let text = crate::export::handoff::render_as(prepared, runbook, now, format);
+    if copy {
+        let copied = crate::clipboard::copy(
+            &text,
+            &crate::clipboard::Environment::from_process(),
+            terminal,
+            crate::clipboard::Fallback::NewIn(&journal.dir().join("copies")),
+        );
+        let _ = writeln!(stderr, "api-triage: hand-off {}", copied.describe());
+    }
+    Output {
+        stdout: text,
         stderr,
         exit: Exit::Ok,
     }

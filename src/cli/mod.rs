@@ -8,6 +8,7 @@ mod diff;
 mod evidence;
 mod explain;
 mod export;
+mod import;
 mod list;
 pub mod logs;
 mod sessions;
@@ -81,6 +82,7 @@ pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Outp
         Command::Check { json, .. } => return check(report, *json, style),
         Command::Sessions { .. }
         | Command::Resume { .. }
+        | Command::Import { .. }
         | Command::Export { .. }
         | Command::Evidence { .. }
         | Command::Diff { .. }
@@ -178,12 +180,26 @@ pub fn run() -> Exit {
     };
     match command {
         Command::Resume { id } => {
+            let id = match import::resume_target(id.as_deref(), &journal) {
+                Ok(id) => id,
+                Err(output) => return emit(&output),
+            };
             let start = crate::tui::Start {
                 code: None,
-                resume: Some(id.clone()),
+                resume: Some(id),
             };
             let load = || load(&cli.global, &[], today);
             return crate::tui::run(load, || None, journal, &start);
+        }
+        Command::Import { bundle, json } => {
+            let report = load(&cli.global, &[], today);
+            return emit(&import::import(
+                bundle,
+                *json,
+                &journal,
+                &report,
+                jiff::Timestamp::now(),
+            ));
         }
         Command::Export { .. } => {
             let report = load(&cli.global, &[], today);

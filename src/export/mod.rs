@@ -1,9 +1,11 @@
-//! Escalation: the summary in each format (`summary`), redaction before anything leaves the
-//! terminal (`redact`), the bundle folder (`bundle`) and the tickets ready to post in it
-//! (`tickets`); `prepare` ties them together for the CLI and the app. Pure apart from writing
-//! the bundle: the clipboard is `crate::clipboard`.
+//! Escalation: the summary in each format (`summary`), the hand-off for the next responder
+//! (`handoff`), the stakeholder update (`update`), the timeline's files (`timeline`), the
+//! tickets ready to post (`tickets`), redaction before anything leaves the terminal (`redact`)
+//! and the bundle folder (`bundle`); `prepare` ties them together for the CLI and the app.
+//! Pure apart from writing the bundle: the clipboard is `crate::clipboard`.
 
 pub mod bundle;
+pub mod handoff;
 pub mod redact;
 pub mod summary;
 pub mod tickets;
@@ -219,14 +221,15 @@ impl Prepared {
     }
 
     /// Every file of the bundle, redacted as this preparation is: the summary, the whole
-    /// session as JSON, the timeline, and the tickets ready to post with the commands that
-    /// would post them.
+    /// session as JSON, the hand-off for the next responder, the timeline, and the tickets
+    /// ready to post with the commands that would post them.
     pub fn bundle_files(&self, runbook: &TeamRunbook, now: Timestamp) -> Vec<bundle::BundleFile> {
         let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
         let timeline = self.session.timeline(&self.zone);
         let mut files = vec![
             bundle::BundleFile::new("summary.md", summary),
             bundle::BundleFile::new("bundle.json", self.bundle_json(runbook, now)),
+            bundle::BundleFile::new("handoff.md", handoff::render(self, runbook, now)),
             bundle::BundleFile::new("timeline.md", timeline::markdown(&timeline, None)),
             bundle::BundleFile::new("timeline.csv", timeline::csv(&timeline, None)),
         ];

@@ -171,17 +171,7 @@ pub fn headline(session: &Session, card: Option<&Card>, code: Option<u16>) -> St
         let _ = write!(headline, "[{}] ", s.incident.severity);
     }
     match card {
-        Some(card) => {
-            // A fallback card's title says it is class advice; the headline names the code.
-            let title = code
-                .and_then(crate::runbook::merged::reason_phrase)
-                .unwrap_or(&card.title);
-            let _ = write!(
-                headline,
-                "{} {title}",
-                code.map_or_else(|| card.code.clone(), |c| c.to_string())
-            );
-        }
+        Some(card) => headline.push_str(&code_and_title(code, card)),
         None => headline.push_str("HTTP failure (code not known)"),
     }
     let endpoint = endpoint(s);
@@ -197,21 +187,10 @@ pub fn headline(session: &Session, card: Option<&Card>, code: Option<u16>) -> St
     headline
 }
 
-/// The endpoint the incident is about: as written in its details, else the service answer.
-pub fn endpoint(s: &Session) -> String {
-    if !s.incident.endpoint.is_empty() {
-        return s.incident.endpoint.clone();
-    }
-    match s.interview.answers.get("service") {
-        Some(crate::triage::Answer::Text(text)) => text.clone(),
-        _ => String::new(),
-    }
-}
-
-/// How one format marks headings, emphasis, lists and blocks.
-struct Markup {
-    title: &'static str,
-    heading: (&'static str, &'static str),
+/// How one format marks headings, emphasis, lists and blocks; the hand-off writes with it too.
+pub(super) struct Markup {
+    pub(super) title: &'static str,
+    pub(super) heading: (&'static str, &'static str),
     bold: (&'static str, &'static str),
     code: (&'static str, &'static str),
     fence: (&'static str, &'static str),
@@ -220,7 +199,7 @@ struct Markup {
 }
 
 impl Markup {
-    const MARKDOWN: Markup = Markup {
+    pub(super) const MARKDOWN: Markup = Markup {
         title: "## ",
         heading: ("### ", ""),
         bold: ("**", "**"),
@@ -228,7 +207,7 @@ impl Markup {
         fence: ("```text\n", "```\n"),
         shell: ("```sh\n", "```\n"),
     };
-    const TEXT: Markup = Markup {
+    pub(super) const TEXT: Markup = Markup {
         title: "",
         heading: ("", ":"),
         bold: ("", ""),
@@ -236,7 +215,7 @@ impl Markup {
         fence: ("", ""),
         shell: ("", ""),
     };
-    const SLACK: Markup = Markup {
+    pub(super) const SLACK: Markup = Markup {
         title: "*",
         heading: ("*", "*"),
         bold: ("*", "*"),
@@ -245,11 +224,11 @@ impl Markup {
         shell: ("```\n", "```\n"),
     };
 
-    fn b(&self, text: &str) -> String {
+    pub(super) fn b(&self, text: &str) -> String {
         format!("{}{text}{}", self.bold.0, self.bold.1)
     }
 
-    fn c(&self, text: &str) -> String {
+    pub(super) fn c(&self, text: &str) -> String {
         if self.code.0.is_empty() || text.contains('`') {
             return text.to_owned();
         }
@@ -345,6 +324,9 @@ impl Facts<'_> {
             when = format!("first seen {}; triaged {when}", s.incident.first_seen);
         }
         let _ = writeln!(out, "- {} {when}", m.b("When:"));
+        if let Some(line) = s.import_line() {
+            let _ = writeln!(out, "- {} {line}", m.b("Imported:"));
+        }
         let ids = self.ids();
         if !ids.is_empty() {
             let list: Vec<String> = ids
@@ -569,11 +551,10 @@ impl Facts<'_> {
 
     fn open_questions(&self) -> Vec<String> {
         let s = self.session;
-        let mut open: Vec<String> = self
-            .runbook
+        let mut open: Vec<String> = s
             .interview
-            .iter()
-            .filter(|q| !s.interview.answers.contains_key(&q.id))
+            .unanswered(&self.runbook.interview)
+            .into_iter()
             .map(|q| format!("{} (not answered)", q.prompt))
             .collect();
         let pending = s
@@ -640,7 +621,29 @@ fn write_captured(
     let _ = writeln!(out, "{lead}");
 }
 
-fn finding_suffix(finding: &str) -> String {
+/// What failed: the incident's endpoint, else the service the interview names; empty when
+/// neither says. For the summary's headline and the hand-off's code line.
+pub fn endpoint(s: &Session) -> String {
+    if !s.incident.endpoint.is_empty() {
+        return s.incident.endpoint.clone();
+    }
+    match s.interview.answers.get("service") {
+        Some(crate::triage::Answer::Text(text)) => text.clone(),
+        _ => String::new(),
+    }
+}
+
+/// "502 Bad Gateway": the code and its title as every summary and the hand-off head it. A
+/// fallback card's title says it is class advice, so the code's own reason phrase goes first.
+pub(super) fn code_and_title(code: Option<u16>, card: &Card) -> String {
+    let title = code
+        .and_then(crate::runbook::merged::reason_phrase)
+        .unwrap_or(&card.title);
+    let code = code.map_or_else(|| card.code.clone(), |c| c.to_string());
+    format!("{code} {title}")
+}
+
+pub(super) fn finding_suffix(finding: &str) -> String {
     if finding.is_empty() {
         String::new()
     } else {

@@ -35,12 +35,37 @@ pub fn read(text: &str) -> Result<Session, ReadError> {
             known: SCHEMA_VERSION,
         });
     }
-    let mut session: Session = serde_json::from_str(text)?;
+    Ok(upgrade(serde_json::from_str(text)?, schema_version))
+}
+
+/// [`read`] for a session already parsed as JSON: the one inside an escalation bundle (see
+/// `session::import`).
+pub fn read_value(value: serde_json::Value) -> Result<Session, ReadError> {
+    let schema_version = value
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64)
+        .map(|v| u32::try_from(v).unwrap_or(u32::MAX));
+    let Some(schema_version) = schema_version else {
+        return Err(ReadError::Damaged(serde::de::Error::custom(
+            "no schema_version (a whole number) in the session",
+        )));
+    };
+    if schema_version > SCHEMA_VERSION {
+        return Err(ReadError::Newer {
+            found: schema_version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(upgrade(serde_json::from_value(value)?, schema_version))
+}
+
+/// A session read in the shape of today, brought up from `schema_version`.
+fn upgrade(mut session: Session, schema_version: u32) -> Session {
     if schema_version < 2 {
         read_again_evidence_lines(&mut session);
     }
     session.schema_version = SCHEMA_VERSION;
-    Ok(session)
+    session
 }
 
 /// Version 1 to 2: each evidence line becomes the reading it was made from, when reading the

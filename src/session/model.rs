@@ -273,6 +273,16 @@ impl<'de> Deserialize<'de> for NoteEvidence {
     }
 }
 
+/// A session id made at `at`: it sorts by time and names the code ("20261123-090000-502").
+/// `Journal::create` adds `-2`, `-3`... when the name is taken.
+pub fn new_id(at: Timestamp, code: Option<u16>) -> String {
+    let stamp = at.strftime("%Y%m%d-%H%M%S").to_string();
+    match code {
+        Some(code) => format!("{stamp}-{code}"),
+        None => stamp,
+    }
+}
+
 /// `T+mm:ss`, or `T+h:mm:ss` from an hour on.
 pub fn elapsed_label(seconds: i64) -> String {
     let s = seconds.max(0);
@@ -360,11 +370,7 @@ impl Session {
         questions: &[QuestionCard],
         code: Option<u16>,
     ) -> Self {
-        let stamp = created.strftime("%Y%m%d-%H%M%S").to_string();
-        let id = match code {
-            Some(code) => format!("{stamp}-{code}"),
-            None => stamp,
-        };
+        let id = new_id(created, code);
         Self {
             schema_version: SCHEMA_VERSION,
             id,

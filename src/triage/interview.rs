@@ -261,6 +261,22 @@ impl Interview {
         }
     }
 
+    /// The runbook's questions still open, in the runbook's order: nobody answered them and
+    /// the runbook's `skip_when` does not make them moot. What the summary and the hand-off
+    /// list as open questions.
+    pub fn unanswered<'q>(&self, questions: &'q [QuestionCard]) -> Vec<&'q QuestionCard> {
+        let plan = self.plan(questions);
+        questions
+            .iter()
+            .filter(|q| !self.answers.contains_key(&q.id))
+            .filter(|q| {
+                !plan
+                    .iter()
+                    .any(|p| p.question.id == q.id && p.skipped.is_some())
+            })
+            .collect()
+    }
+
     /// The status code answered, if any.
     pub fn code(&self, questions: &[QuestionCard]) -> Option<u16> {
         questions

@@ -86,6 +86,47 @@ pub fn most_likely(ranked: &[RankedCause]) -> Option<&RankedCause> {
     ranked.iter().find(|c| c.is_open())
 }
 
+/// A pending checklist step worth doing next, and the open cause it tests, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextStep {
+    /// The step's index in the checklist.
+    pub index: usize,
+    /// The cause (not yet ruled out) the step tests, as the runbook words it.
+    pub tests: Option<String>,
+}
+
+/// The pending steps in the order to do them: a step that tests a cause still open comes in
+/// that cause's place in `ranked` (from [`rank_causes`]), so the most likely cause's check is
+/// first; steps that test no open cause follow in the checklist's order. The one ordering of
+/// the work left, for the hand-off and any screen that suggests what to do next.
+pub fn next_steps(ranked: &[RankedCause], checklist: &Checklist) -> Vec<NextStep> {
+    let open: Vec<(&RankedCause, Vec<String>)> = ranked
+        .iter()
+        .filter(|c| c.is_open())
+        .map(|c| (c, significant_words(&c.text)))
+        .collect();
+    let mut order: Vec<(usize, NextStep)> = checklist
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, step)| step.outcome == Outcome::Pending)
+        .map(|(index, step)| {
+            let words = significant_words(&step.title);
+            let tested = open
+                .iter()
+                .position(|(_, cause)| step_tests_cause(&words, cause));
+            let rank = tested.unwrap_or(open.len());
+            let tests = tested
+                .and_then(|i| open.get(i))
+                .map(|(c, _)| c.text.clone());
+            (rank, NextStep { index, tests })
+        })
+        .collect();
+    // Stable: steps of the same rank keep the checklist's order.
+    order.sort_by_key(|(rank, _)| *rank);
+    order.into_iter().map(|(_, step)| step).collect()
+}
+
 /// Words too common in runbook sentences to tie a step to a cause.
 const COMMON: &[&str] = &[
     "about", "after", "again", "against", "also", "before", "being", "between", "both", "check",
@@ -198,4 +239,61 @@ pub fn comparisons_for(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::triage::StepKind;
+
+    fn cause(text: &str, ruled_out: bool) -> RankedCause {
+        RankedCause {
+            text: text.to_owned(),
+            score: 0,
+            reasons: Vec::new(),
+            ruled_out_by: ruled_out.then(|| "a step".to_owned()),
+            found_by: None,
+        }
+    }
+
+    fn step(title: &str, outcome: Outcome) -> Step {
+        Step {
+            kind: StepKind::Check,
+            title: title.to_owned(),
+            how: None,
+            outcome,
+            finding: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_next_steps_follow_the_ranking_of_the_causes_they_test() {
+        let ranked = [
+            cause("Upstream pods crash or restart", false),
+            cause("Ingress timeout shorter than the upstream's", true),
+            cause("Connection pool exhausted on the upstream", false),
+        ];
+        let checklist = Checklist {
+            steps: vec![
+                step("Ingress error log", Outcome::Pending),
+                step(
+                    "Connection pool exhausted? look at pool metrics",
+                    Outcome::Pending,
+                ),
+                step("Upstream pods: restarts and crash loops", Outcome::Pending),
+                step("Ingress timeout vs upstream timeout", Outcome::Pending),
+                step("Recent deploys", Outcome::RuledOut),
+            ],
+        };
+        let next = next_steps(&ranked, &checklist);
+        let order: Vec<usize> = next.iter().map(|s| s.index).collect();
+        assert_eq!(order, [2, 1, 0, 3], "{next:?}");
+        assert_eq!(
+            next[0].tests.as_deref(),
+            Some("Upstream pods crash or restart")
+        );
+        assert_eq!(next[2].tests, None);
+        // A cause already ruled out does not pull its step forward.
+        assert_eq!(next[3].tests, None);
+    }
 }

@@ -11,6 +11,7 @@ mod support;
 
 mod clipboard;
 mod flow;
+mod handoff;
 mod hostile;
 mod http_accuracy;
 mod interview;

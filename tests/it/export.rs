@@ -262,7 +262,8 @@ fn a_pasted_pagerduty_event_leaves_its_routing_key_in_no_export() {
         }
         for (what, text) in &outputs {
             assert!(!text.contains(key), "routing key {key} in {what}");
-            // The files that carry notes whole (the timeline gives each its first line).
+            // The files that carry notes whole (the timeline gives each its first line, the
+            // hand-off only what was made of them).
             let whole = !what.contains('/')
                 || what.ends_with("summary.md")
                 || what.ends_with("bundle.json");

@@ -15,6 +15,7 @@ mod evidence_corpus;
 mod export;
 mod fuzz_regressions;
 mod generated;
+mod handoff;
 mod logs;
 mod redaction_corpus;
 mod runbook_fixtures;
