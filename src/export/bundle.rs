@@ -121,7 +121,10 @@ pub fn write_bundle(
             )));
         }
         // The one way out for files: JSON escaped as JSON, everything else sanitized as text.
-        let text = if file.name.ends_with(".json") {
+        let json = Path::new(&file.name)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+        let text = if json {
             crate::text::sanitize_json(&file.text)
         } else {
             crate::text::sanitize(&file.text)

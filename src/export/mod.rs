@@ -1,9 +1,11 @@
 //! Escalation: the summary in each format (`summary`), redaction before anything leaves the
-//! terminal (`redact`) and the bundle folder (`bundle`); `prepare` ties them together for the
-//! CLI and the app. Pure apart from writing the bundle: the clipboard is `crate::clipboard`.
+//! terminal (`redact`), the bundle folder (`bundle`) and what the team's runbook should have
+//! said (`suggest`); `prepare` ties them together for the CLI and the app. Pure apart from
+//! writing the bundle: the clipboard is `crate::clipboard`.
 
 pub mod bundle;
 pub mod redact;
+pub mod suggest;
 pub mod summary;
 
 use jiff::Timestamp;
@@ -203,13 +205,20 @@ impl Prepared {
     }
 
     /// Every file of the bundle, redacted as this preparation is: the summary, the whole
-    /// session as JSON, and what the other exports make of it.
+    /// session as JSON, what the other exports make of it, and what the team's runbook
+    /// should have said (`runbook-suggestion.toml`).
     pub fn bundle_files(&self, runbook: &TeamRunbook, now: Timestamp) -> Vec<bundle::BundleFile> {
         let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
         vec![
             bundle::BundleFile::new("summary.md", summary),
             bundle::BundleFile::new("bundle.json", self.bundle_json(runbook, now)),
+            bundle::BundleFile::new(suggest::FILE_NAME, self.runbook_suggestion(runbook)),
         ]
+    }
+
+    /// The runbook changes this triage suggests, as TOML for the team's file.
+    pub fn runbook_suggestion(&self, runbook: &TeamRunbook) -> String {
+        suggest::render(self, runbook, &suggest::suggestions(self, runbook))
     }
 
     /// The bundle's folder name: time, code and title.

@@ -9,4 +9,6 @@ pub mod ranking;
 
 pub use checklist::{Checklist, Outcome, Step, StepKind};
 pub use interview::{Answer, AnswerError, Interview};
-pub use ranking::{RankedCause, SuggestedComparison, comparisons_for, most_likely, rank_causes};
+pub use ranking::{
+    RankedCause, SuggestedComparison, comparisons_for, most_likely, rank_causes, tests_cause,
+};
