@@ -20,6 +20,7 @@ mod redaction_corpus;
 mod runbook_fixtures;
 mod schema;
 mod sessions;
+mod suggest;
 mod timing_diff;
 mod triage_engine;
 mod tui_screens;
