@@ -58,6 +58,9 @@ _api__triage() {
             api__triage,sessions)
                 cmd="api__triage__subcmd__sessions"
                 ;;
+            api__triage,suggest)
+                cmd="api__triage__subcmd__suggest"
+                ;;
             api__triage__subcmd__help,check)
                 cmd="api__triage__subcmd__help__subcmd__check"
                 ;;
@@ -100,6 +103,9 @@ _api__triage() {
             api__triage__subcmd__help,sessions)
                 cmd="api__triage__subcmd__help__subcmd__sessions"
                 ;;
+            api__triage__subcmd__help,suggest)
+                cmd="api__triage__subcmd__help__subcmd__suggest"
+                ;;
             *)
                 ;;
         esac
@@ -107,7 +113,7 @@ _api__triage() {
 
     case "${cmd}" in
         api__triage)
-            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume import export evidence diff logs completions man compare help"
+            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume import export evidence diff logs suggest completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,7 +337,7 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__help)
-            opts="check list explain sessions resume import export evidence diff logs completions man compare help"
+            opts="check list explain sessions resume import export evidence diff logs suggest completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -540,6 +546,20 @@ _api__triage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        api__subcmd__triage__subcmd__help__subcmd__suggest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         api__subcmd__triage__subcmd__import)
             opts="-h --json --runbook --state-dir --today --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -699,6 +719,32 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__sessions)
+            opts="-h --json --runbook --state-dir --today --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --runbook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        api__subcmd__triage__subcmd__suggest)
             opts="-h --json --runbook --state-dir --today --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

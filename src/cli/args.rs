@@ -209,6 +209,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Gather the runbook suggestions of escalation bundles for one runbook review: each
+    /// bundle's runbook-suggestion.toml, merged per team runbook file and code (the same
+    /// proposal from several incidents once, "seen in N incidents"), printed as one TOML
+    /// snippet per file. Exit 2 when a folder cannot be read or holds no suggestion file, 1
+    /// when a suggestion file is broken.
+    Suggest {
+        /// Bundle folders written by `export` (or the app's export screen).
+        #[arg(required = true, value_name = "BUNDLE_DIR")]
+        bundles: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.

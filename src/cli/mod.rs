@@ -12,6 +12,7 @@ mod import;
 mod list;
 pub mod logs;
 mod sessions;
+mod suggest;
 mod text;
 
 pub use args::{Cli, Command, FormatArg, Global, VERSION, completions, man_page};
@@ -87,6 +88,7 @@ pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Outp
         | Command::Evidence { .. }
         | Command::Diff { .. }
         | Command::Logs { .. }
+        | Command::Suggest { .. }
         | Command::Completions { .. }
         | Command::Man => {
             return Output::default();
@@ -277,6 +279,9 @@ pub fn run() -> Exit {
                 },
             };
             return emit(&output);
+        }
+        Command::Suggest { bundles, json } => {
+            return emit(&suggest::suggest(bundles, *json));
         }
         Command::Completions { shell } => {
             return emit(&Output {

@@ -1,12 +1,14 @@
 //! Escalation: the summary in each format (`summary`), the hand-off for the next responder
 //! (`handoff`), the stakeholder update (`update`), the timeline's files (`timeline`), the
-//! tickets ready to post (`tickets`), redaction before anything leaves the terminal (`redact`)
-//! and the bundle folder (`bundle`); `prepare` ties them together for the CLI and the app.
-//! Pure apart from writing the bundle: the clipboard is `crate::clipboard`.
+//! tickets ready to post (`tickets`), what the team's runbook should have said (`suggest`),
+//! redaction before anything leaves the terminal (`redact`) and the bundle folder (`bundle`);
+//! `prepare` ties them together for the CLI and the app. Pure apart from writing the bundle:
+//! the clipboard is `crate::clipboard`.
 
 pub mod bundle;
 pub mod handoff;
 pub mod redact;
+pub mod suggest;
 pub mod summary;
 pub mod tickets;
 pub mod timeline;
@@ -221,8 +223,9 @@ impl Prepared {
     }
 
     /// Every file of the bundle, redacted as this preparation is: the summary, the whole
-    /// session as JSON, the hand-off for the next responder, the timeline, and the tickets
-    /// ready to post with the commands that would post them.
+    /// session as JSON, the hand-off for the next responder, the timeline, the tickets ready
+    /// to post with the commands that would post them, and what the team's runbook should
+    /// have said (`runbook-suggestion.toml`).
     pub fn bundle_files(&self, runbook: &TeamRunbook, now: Timestamp) -> Vec<bundle::BundleFile> {
         let summary = render(&self.session, &self.missing, runbook, now, Format::Md);
         let timeline = self.session.timeline(&self.zone);
@@ -232,9 +235,15 @@ impl Prepared {
             bundle::BundleFile::new("handoff.md", handoff::render(self, runbook, now)),
             bundle::BundleFile::new("timeline.md", timeline::markdown(&timeline, None)),
             bundle::BundleFile::new("timeline.csv", timeline::csv(&timeline, None)),
+            bundle::BundleFile::new(suggest::FILE_NAME, self.runbook_suggestion(runbook)),
         ];
         files.extend(tickets::files(self, runbook, now));
         files
+    }
+
+    /// The runbook changes this triage suggests, as TOML for the team's file.
+    pub fn runbook_suggestion(&self, runbook: &TeamRunbook) -> String {
+        suggest::render(self, runbook, &suggest::suggestions(self, runbook))
     }
 
     /// The bundle's folder name: time, code and title.

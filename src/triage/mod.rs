@@ -11,5 +11,5 @@ pub use checklist::{Checklist, Outcome, Step, StepKind};
 pub use interview::{Answer, AnswerError, Interview};
 pub use ranking::{
     NextStep, RankedCause, SuggestedComparison, comparisons_for, most_likely, next_steps,
-    rank_causes,
+    rank_causes, tests_cause,
 };

@@ -155,6 +155,13 @@ fn significant_words(text: &str) -> Vec<String> {
     words
 }
 
+/// Whether `text` (a step's title, or what the step found) tests `cause`, by the one rule the
+/// ranking links steps and causes with: for those that ask whether a finding is already a
+/// listed cause (the runbook suggestions at export).
+pub fn tests_cause(text: &str, cause: &str) -> bool {
+    step_tests_cause(&significant_words(text), &significant_words(cause))
+}
+
 /// Whether a checklist step tests a cause: they share at least two telling words, and those
 /// make up at least half of the shorter of the two. A step on the upstream pods' restarts tests
 /// "upstream pods crash or restart"; a log step that merely mentions "upstream" does not.

@@ -157,6 +157,8 @@ fn canary_secrets_never_leave_in_any_format_and_trace_ids_stay() {
         editing: None,
     });
     s.checklist.set_finding(3, secrets[0].as_str());
+    // Found, so the runbook suggestion quotes the finding as a new cause.
+    s.checklist.set_outcome(3, Outcome::FoundIt);
     s.incident.endpoint = format!(
         "POST /v1/orders?access_token={}",
         "CANARYqueryTOKEN1234567890"
@@ -175,7 +177,7 @@ fn canary_secrets_never_leave_in_any_format_and_trace_ids_stay() {
             .collect();
     let dir = tempfile::tempdir().unwrap();
     let folder = prepared.write_bundle(&runbook, now, dir.path()).unwrap();
-    for file in ["summary.md", "bundle.json"] {
+    for file in ["summary.md", "bundle.json", "runbook-suggestion.toml"] {
         outputs.push((
             file.to_owned(),
             std::fs::read_to_string(folder.join(file)).unwrap(),
@@ -204,6 +206,15 @@ fn canary_secrets_never_leave_in_any_format_and_trace_ids_stay() {
     )
     .unwrap();
     outputs.push(("clipboard".to_owned(), clip));
+    let suggestion = &outputs
+        .iter()
+        .find(|(what, _)| what == "runbook-suggestion.toml")
+        .unwrap()
+        .1;
+    assert!(
+        suggestion.contains("# proposed (new-cause)") && suggestion.contains("[REDACTED"),
+        "{suggestion}"
+    );
     for (what, text) in &outputs {
         for secret in secrets
             .iter()
@@ -214,7 +225,8 @@ fn canary_secrets_never_leave_in_any_format_and_trace_ids_stay() {
                 "secret {secret:?} leaked into {what}"
             );
         }
-        if what != "bundle.json" && what != "JSON" {
+        // The runbook suggestion quotes findings, never the notes.
+        if what != "bundle.json" && what != "JSON" && what != "runbook-suggestion.toml" {
             for keep in &keeps {
                 assert!(
                     text.contains(keep.as_str()),
@@ -263,7 +275,7 @@ fn a_pasted_pagerduty_event_leaves_its_routing_key_in_no_export() {
         for (what, text) in &outputs {
             assert!(!text.contains(key), "routing key {key} in {what}");
             // The files that carry notes whole (the timeline gives each its first line, the
-            // hand-off only what was made of them).
+            // hand-off and the runbook suggestion only what was made of them).
             let whole = !what.contains('/')
                 || what.ends_with("summary.md")
                 || what.ends_with("bundle.json");

@@ -21,6 +21,7 @@ mod redaction_corpus;
 mod runbook_fixtures;
 mod schema;
 mod sessions;
+mod suggest;
 mod tickets;
 mod timing_diff;
 mod triage_engine;

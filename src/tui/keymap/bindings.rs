@@ -496,7 +496,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[KeyCode::Enter, KeyCode::Char('x')],
         label: "Enter x",
         action: Action::Open,
-        help: "write the bundle (summary.md, bundle.json)",
+        help: "write the bundle (summary.md, bundle.json, runbook-suggestion.toml)",
         hint: Some(("Enter", "write bundle")),
         contexts: &[Export],
     },
