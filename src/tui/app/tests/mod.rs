@@ -206,6 +206,9 @@ fn every_place() -> Vec<(&'static str, App)> {
     places.push(("status update", a.clone()));
     press_label(&mut a, "e");
     places.push(("status update, editing", a.clone()));
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "H");
+    places.push(("hand-off", a.clone()));
     places
 }
 

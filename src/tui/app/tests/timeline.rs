@@ -156,6 +156,36 @@ fn a_status_update_is_drafted_edited_redacted_copied_and_restarts_the_countdown(
 }
 
 #[test]
+fn the_hand_off_is_drafted_in_three_formats_and_kept_in_the_timeline_when_copied() {
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "o");
+    typed(&mut a, "ingress log clean");
+    press_label(&mut a, "Enter");
+    press_label(&mut a, "H");
+    let formats: Vec<Format> = draft_of(&a).versions.iter().map(|v| v.format).collect();
+    assert_eq!(formats, [Format::Md, Format::Slack, Format::Text]);
+    let screen = screen_text(&a, 100, 40);
+    assert!(screen.contains("Hand-off · Markdown"), "{screen}");
+    assert!(screen.contains("api-triage resume FOLDER"), "{screen}");
+    assert!(
+        screen.contains("ingress log clean"),
+        "the ruled-out step and why: {screen}"
+    );
+    let effects = press_label(&mut a, "Enter");
+    let Some(Effect::Copy { what, .. }) = effects.last() else {
+        panic!("nothing copied: {effects:?}");
+    };
+    let what = what.clone();
+    assert!(matches!(what, Copying::HandOff { .. }));
+    a.copied(&what, "copied to the clipboard", false);
+    press_label(&mut a, "Esc");
+    press_label(&mut a, "T");
+    let last = timeline_of(&a).entries.last().unwrap();
+    assert_eq!(last.kind, EntryKind::HandOff);
+    assert!(last.line.starts_with("handed off: "), "{}", last.line);
+}
+
+#[test]
 fn without_a_cadence_the_update_says_so_and_the_header_counts_nothing() {
     let mut a = triage_at_checklist();
     // The default runbook's `default` cadence applies to any severity: take it away.

@@ -6,7 +6,7 @@ use crate::export::summary::Format;
 use crate::session::NoteTarget;
 use crate::triage::comparisons_for;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::screens::{Command, MAX_COMPARE, Opening, Shared};
 
 impl TriageScreen {
@@ -81,6 +81,10 @@ impl TriageScreen {
             }
             (Context::Checklist | Context::InterviewChoice, Action::StatusUpdate) => {
                 commands.extend(self.draft_update(runbook, shared));
+                Persist::Nothing
+            }
+            (Context::Checklist | Context::InterviewChoice, Action::HandOff) => {
+                commands.extend(self.draft_handoff(runbook, shared));
                 Persist::Nothing
             }
             (Context::Checklist | Context::InterviewChoice, Action::Notes) => {
@@ -215,6 +219,38 @@ impl TriageScreen {
         };
         vec![Command::Open(Opening::Draft {
             kind: crate::tui::screens::draft::DraftKind::Update,
+            runbook: self.runbook,
+            drafts,
+            about,
+        })]
+    }
+
+    /// `H`: the hand-off for the next responder, in Markdown, Slack and plain text.
+    fn draft_handoff(
+        &self,
+        runbook: &crate::runbook::TeamRunbook,
+        shared: &Shared,
+    ) -> Vec<Command> {
+        let prepared = match crate::export::prepare(&self.session, runbook, true) {
+            Ok(prepared) => prepared,
+            Err(e) => return vec![Command::Notice(e.to_string())],
+        };
+        let drafts = [Format::Md, Format::Slack, Format::Text]
+            .into_iter()
+            .map(|format| {
+                let text =
+                    crate::export::handoff::render_as(&prepared, runbook, shared.now, format);
+                (format, text)
+            })
+            .collect();
+        let escalate = key_for(Context::Checklist, &Action::Export);
+        let about = format!(
+            "For the next responder. To hand over the whole triage, write the bundle \
+             ({escalate}, then Enter) and give them its folder: `api-triage resume FOLDER` \
+             continues it on their machine. Copying this keeps it in the timeline."
+        );
+        vec![Command::Open(Opening::Draft {
+            kind: crate::tui::screens::draft::DraftKind::HandOff,
             runbook: self.runbook,
             drafts,
             about,
