@@ -510,12 +510,16 @@ fn the_written_bundle_holds_the_tickets_and_the_guide() {
         names,
         [
             "bundle.json",
+            "handoff.md",
+            "runbook-suggestion.toml",
             "summary.md",
             "ticket-github.json",
             "ticket-jira.json",
             "ticket-opsgenie.json",
             "ticket-pagerduty.json",
-            "tickets.md"
+            "tickets.md",
+            "timeline.csv",
+            "timeline.md",
         ]
     );
     for name in &names {
