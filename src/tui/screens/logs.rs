@@ -1,5 +1,5 @@
 //! The access log as a picture: while it is read, the progress (bytes and lines a second, time
-//! left; Esc stops); then requests and failures per minute as a chart with the first bad minute
+//! left; Esc stops); then requests per minute and the share failing as charts with the first bad minute
 //! marked, the time axis in UTC and local time, and beside it the routes that carry the
 //! failures with their share failing and latency. ↑↓ picks a route to see its own curve, `z`
 //! zooms to the hour around the first bad minute.
@@ -344,9 +344,14 @@ impl LogsScreen {
             .iter()
             .map(|(m, r, _)| ((m - first) as f64, *r))
             .collect();
+        // The error rate, not the count: a spike in failures during a spike in traffic reads
+        // as the same share, a real onset as a step up.
         let failing: Vec<(f64, f64)> = points
             .iter()
-            .map(|(m, _, f)| ((m - first) as f64, *f))
+            .map(|(m, r, f)| {
+                let rate = if *r > 0.0 { 100.0 * f / r } else { 0.0 };
+                ((m - first) as f64, rate)
+            })
             .collect();
         let span = (last - first).max(1) as f64;
         let label = |minute: i64| {
@@ -381,26 +386,28 @@ impl LogsScreen {
             .filter(|m| (first..=last).contains(m))
             .map(|m| (m - first) as f64);
         let plain = |style: Style| if shared.color { style } else { Style::new() };
-        for (data, chart_area, name, style, x_axis_labels) in [
+        for (data, chart_area, name, style, x_axis_labels, unit) in [
             (
                 &requests,
                 top_area,
                 title,
                 plain(Style::new().fg(Color::Cyan)),
                 false,
+                "",
             ),
             (
                 &failing,
                 bottom_area,
                 format!(
-                    " failing ({})/min · the dotted line: first bad minute ",
+                    " % failing ({}) per minute · the dotted line: first bad minute ",
                     report.failing
                 ),
                 plain(Style::new().fg(Color::Red)),
                 true,
+                "%",
             ),
         ] {
-            let top = data.iter().map(|p| p.1).fold(1.0, f64::max);
+            let top = data.iter().map(|p| p.1).fold(1.0, f64::max).ceil();
             let marker: Vec<(f64, f64)> = onset_at
                 .map(|x| vec![(x, 0.0), (x, top)])
                 .unwrap_or_default();
@@ -430,7 +437,10 @@ impl LogsScreen {
                 .y_axis(
                     Axis::default()
                         .bounds([0.0, top])
-                        .labels(vec![Span::raw("0"), Span::raw(format!("{top:.0}"))]),
+                        .labels(vec![
+                            Span::raw(format!("0{unit}")),
+                            Span::raw(format!("{top:.0}{unit}")),
+                        ]),
                 );
             frame.render_widget(chart, chart_area);
         }
