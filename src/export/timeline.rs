@@ -40,7 +40,7 @@ pub fn csv(entries: &[Entry], kinds: Option<&[EntryKind]>) -> String {
     let mut out = String::from("utc,local,since_start_seconds,kind,what\n");
     for entry in entries.iter().filter(|e| kept(kinds, e.kind)) {
         let fields = [
-            entry.stamp.at.to_string(),
+            entry.stamp.at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
             entry.stamp.local.clone(),
             entry.stamp.since_start.to_string(),
             entry.kind.word().to_owned(),
