@@ -296,6 +296,31 @@ impl LogsScreen {
                 },
             )));
         }
+        // The upstreams and clients that carry failures, under the routes: which backend or
+        // caller it is narrows the search as much as which path. Not selectable: they have
+        // no curve of their own.
+        for (heading, carriers) in [("upstream", &report.upstreams), ("client", &report.clients)] {
+            let failing: Vec<_> = carriers.iter().filter(|c| c.failing > 0).take(3).collect();
+            if failing.is_empty() {
+                continue;
+            }
+            lines.push(Line::from(Span::styled(
+                format!(" {:>5} {:>6} {:>7}  {heading}", "fail%", "failed", "p95"),
+                theme.dim(),
+            )));
+            for c in failing {
+                let p95 = c
+                    .p95_ms
+                    .map_or_else(|| "-".to_owned(), |v| format!("{v}ms"));
+                lines.push(Line::from(format!(
+                    " {:>5} {:>6} {:>7}  {}",
+                    percent(c.share),
+                    c.failing,
+                    p95,
+                    crate::text::visible(&c.name)
+                )));
+            }
+        }
         // Keep the selected route in view.
         let height = usize::from(list_area.height);
         let skip = (selected + 2).saturating_sub(height);
@@ -434,14 +459,10 @@ impl LogsScreen {
             let chart = Chart::new(datasets)
                 .block(Block::default().title(Span::styled(name, theme.dim())))
                 .x_axis(x_axis)
-                .y_axis(
-                    Axis::default()
-                        .bounds([0.0, top])
-                        .labels(vec![
-                            Span::raw(format!("0{unit}")),
-                            Span::raw(format!("{top:.0}{unit}")),
-                        ]),
-                );
+                .y_axis(Axis::default().bounds([0.0, top]).labels(vec![
+                    Span::raw(format!("0{unit}")),
+                    Span::raw(format!("{top:.0}{unit}")),
+                ]));
             frame.render_widget(chart, chart_area);
         }
     }
