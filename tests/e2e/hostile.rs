@@ -128,6 +128,24 @@ fn piped_hostile_evidence_never_reaches_stdout_or_files_raw() {
             assert_harmless(&entry.display().to_string(), &text);
         }
     }
+    // The hand-off, and a colleague importing the bundle and gathering its suggestions.
+    let bundle = walk(&dir.path().join("bundle-md"))
+        .into_iter()
+        .find(|p| p.ends_with("bundle.json"))
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .expect("a bundle folder");
+    let bundle = bundle.to_str().unwrap();
+    for args in [
+        vec!["export", "--handoff"],
+        vec!["import", bundle],
+        vec!["import", bundle, "--json"],
+        vec!["suggest", bundle],
+        vec!["suggest", bundle, "--json"],
+    ] {
+        let (out, err) = run(dir.path(), &args, None);
+        assert_harmless(&format!("{args:?} stdout"), &out);
+        assert_harmless(&format!("{args:?} stderr"), &err);
+    }
     // The session file is safe to `cat`, too.
     for entry in walk(&dir.path().join("state")) {
         if entry.extension().is_some_and(|e| e == "json") {
