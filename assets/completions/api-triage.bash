@@ -61,6 +61,9 @@ _api__triage() {
             api__triage,suggest)
                 cmd="api__triage__subcmd__suggest"
                 ;;
+            api__triage,timeline)
+                cmd="api__triage__subcmd__timeline"
+                ;;
             api__triage__subcmd__help,check)
                 cmd="api__triage__subcmd__help__subcmd__check"
                 ;;
@@ -106,6 +109,9 @@ _api__triage() {
             api__triage__subcmd__help,suggest)
                 cmd="api__triage__subcmd__help__subcmd__suggest"
                 ;;
+            api__triage__subcmd__help,timeline)
+                cmd="api__triage__subcmd__help__subcmd__timeline"
+                ;;
             *)
                 ;;
         esac
@@ -113,7 +119,7 @@ _api__triage() {
 
     case "${cmd}" in
         api__triage)
-            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume import export evidence diff logs suggest completions man compare help"
+            opts="-h -V --runbook --state-dir --today --help --version check list explain sessions resume import export timeline evidence diff logs suggest completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -337,7 +343,7 @@ _api__triage() {
             return 0
             ;;
         api__subcmd__triage__subcmd__help)
-            opts="check list explain sessions resume import export evidence diff logs suggest completions man compare help"
+            opts="check list explain sessions resume import export timeline evidence diff logs suggest completions man compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +566,20 @@ _api__triage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        api__subcmd__triage__subcmd__help__subcmd__timeline)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         api__subcmd__triage__subcmd__import)
             opts="-h --json --runbook --state-dir --today --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -751,6 +771,40 @@ _api__triage() {
                 return 0
             fi
             case "${prev}" in
+                --runbook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        api__subcmd__triage__subcmd__timeline)
+            opts="-h --format --kind --runbook --state-dir --today --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "md csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runbook)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -157,6 +157,19 @@ pub enum Command {
         #[arg(long)]
         no_redact: bool,
     },
+    /// Print a session's timeline (default: the latest): every answer, step outcome, note,
+    /// run, export, status update and hand-off in time order, redacted like an export.
+    Timeline {
+        /// The session id (see `api-triage sessions`).
+        session: Option<String>,
+        /// md (a Markdown table), csv, or json (one object per entry).
+        #[arg(long, value_enum, default_value = "md")]
+        format: TimelineFormat,
+        /// Only entries of these kinds (repeatable): start, answer, details, step, note,
+        /// evidence, run, logs, alert, export, update, hand-off, import.
+        #[arg(long, value_name = "KIND")]
+        kind: Vec<String>,
+    },
     /// Read a pasted response (curl -v, curl -i, headers, a body, a HAR file): who returned it,
     /// ids, the token check. FILE `-` reads standard input.
     Evidence {
@@ -238,6 +251,14 @@ pub enum Command {
 
 /// `export --format`: the summary formats as the command line spells them. Kept here so the
 /// export module knows nothing of the command line.
+/// How `timeline` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TimelineFormat {
+    Md,
+    Csv,
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FormatArg {
     /// Markdown, for chat tools and issue trackers.

@@ -59,7 +59,7 @@ pub fn export(
         return fail("no runbook loaded".to_owned(), Exit::Failed);
     };
     let prepared = match crate::export::prepare(&session, runbook, !no_redact) {
-        Ok(p) => p,
+        Ok(p) => p.in_zone(crate::startup::local_zone()),
         Err(e) => return fail(e.to_string(), Exit::Failed),
     };
     let mut stderr = String::new();

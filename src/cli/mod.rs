@@ -14,6 +14,7 @@ pub mod logs;
 mod sessions;
 mod suggest;
 mod text;
+mod timeline;
 
 pub use args::{Cli, Command, FormatArg, Global, VERSION, completions, man_page};
 pub use diff::{Input, diff};
@@ -85,6 +86,7 @@ pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Outp
         | Command::Resume { .. }
         | Command::Import { .. }
         | Command::Export { .. }
+        | Command::Timeline { .. }
         | Command::Evidence { .. }
         | Command::Diff { .. }
         | Command::Logs { .. }
@@ -215,6 +217,20 @@ pub fn run() -> Exit {
                 };
             let output = export(command, &report, &journal, jiff::Timestamp::now(), &mut tty);
             return emit(&output);
+        }
+        Command::Timeline {
+            session,
+            format,
+            kind,
+        } => {
+            let report = load(&cli.global, &[], today);
+            return emit(&timeline::timeline(
+                session.as_deref(),
+                *format,
+                kind,
+                &journal,
+                &report,
+            ));
         }
         Command::Evidence {
             file,

@@ -365,9 +365,13 @@ impl EventKind {
                 original_id,
                 redacted,
                 ..
-            } => format!(
-                "imported from bundle {from} (session {original_id}; {redacted} values redacted by the sender)"
-            ),
+            } => {
+                let values = if *redacted == 1 { "value" } else { "values" };
+                format!(
+                    "imported from bundle {from} (session {original_id}; {redacted} {values} \
+                     redacted by the sender)"
+                )
+            }
         }
     }
 }

@@ -946,3 +946,75 @@ fn a_piped_alert_starts_a_triage_with_the_incident_filled_and_the_code_pre_answe
         Some("the Alertmanager alert in the note at T+00:00")
     );
 }
+
+#[test]
+fn timeline_prints_a_saved_session_in_time_order_redacted_in_every_format() {
+    use api_triage::session::{EventKind, NoteTarget, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let journal = api_triage::session::Journal::new(&state);
+    let utc = jiff::tz::TimeZone::UTC;
+    let at = |t: &str| t.parse::<jiff::Timestamp>().unwrap();
+    let mut s = Session::new(
+        at("2026-11-23T09:00:00Z"),
+        "Default HTTP API runbook",
+        "embedded default",
+        &[],
+        Some(502),
+    );
+    s.add_note(
+        NoteTarget::Incident,
+        "curl -H 'Authorization: Bearer sk_live_51Habcdefghijklmnopqrstuv' https://api.example.com",
+        at("2026-11-23T09:02:00Z"),
+        &utc,
+    );
+    s.record(
+        EventKind::Update {
+            text: "=cmd|' /C calc'!A0 investigating, next update 09:45".into(),
+        },
+        at("2026-11-23T09:15:00Z"),
+        &utc,
+    );
+    journal.create(&mut s).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_api-triage"))
+            .args(args)
+            .env("API_TRIAGE_STATE_DIR", &state)
+            .env("HOME", dir.path())
+            .env("TZ", "UTC")
+            .env_remove("API_TRIAGE_RUNBOOKS")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, md, _) = run(&["timeline"]);
+    assert_eq!(code, Some(0));
+    let rows: Vec<&str> = md.lines().collect();
+    assert_eq!(rows.len(), 5, "{md}");
+    assert!(rows[2].contains("| start | triage started (502) |"), "{md}");
+    assert!(rows[3].contains("| note | incident: curl -H"), "{md}");
+    assert!(
+        rows[4].contains("| update | status update copied: "),
+        "{md}"
+    );
+    let (_, csv, _) = run(&["timeline", "--format", "csv", "--kind", "update"]);
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(
+        csv.contains(",update,\"status update copied: =cmd"),
+        "{csv}"
+    );
+    let (_, json, _) = run(&["timeline", "--format", "json", "--kind", "note"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["entries"].as_array().unwrap().len(), 1);
+    assert_eq!(value["entries"][0]["note"], 1);
+    for text in [&md, &csv, &json] {
+        assert!(!text.contains("sk_live_51H"), "{text}");
+    }
+    let (code, _, err) = run(&["timeline", "--kind", "bogus"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no kind of event is called `bogus`"), "{err}");
+}

@@ -125,7 +125,7 @@ impl ExportScreen {
                 self.include_struck = !self.include_struck;
                 self.refresh(session, runbook, shared.now)
             }
-            Action::Open => write_bundle(session, runbook, shared.now, self.include_struck),
+            Action::Open => write_bundle(session, runbook, shared, self.include_struck),
             Action::Copy => copy_summary(
                 session,
                 runbook,
@@ -255,15 +255,19 @@ impl ExportScreen {
 fn write_bundle(
     session: &Session,
     runbook: &TeamRunbook,
-    now: Timestamp,
+    shared: &Shared,
     include_struck: bool,
 ) -> Vec<Command> {
+    let now = shared.now;
     match crate::export::prepare_with(session, runbook, true, include_struck) {
+        // The timeline's stamps in the engineer's zone, as the screen shows them.
         Ok(prepared) => vec![
             Command::Effect(Effect::Save),
             Command::Effect(Effect::WriteBundle {
                 name: prepared.bundle_name(runbook, now),
-                files: prepared.bundle_files(runbook, now),
+                files: prepared
+                    .in_zone(shared.zone.clone())
+                    .bundle_files(runbook, now),
             }),
         ],
         Err(e) => vec![Command::Notice(e.to_string())],
