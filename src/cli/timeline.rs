@@ -2,9 +2,9 @@
 //! app's timeline screen and the bundle's files read), redacted like an export, as a Markdown
 //! table, CSV or JSON, optionally only some kinds.
 
-use super::*;
+use super::args::TimelineFormat;
+use super::{Exit, LoadReport, Matrix, Output, json, visible};
 use crate::session::EntryKind;
-use args::TimelineFormat;
 
 pub fn timeline(
     session: Option<&str>,
@@ -20,23 +20,21 @@ pub fn timeline(
     };
     let mut wanted = Vec::new();
     for word in kinds {
-        match EntryKind::ALL
+        let Some(kind) = EntryKind::ALL
             .into_iter()
             .find(|kind| kind.word().eq_ignore_ascii_case(word.trim()))
-        {
-            Some(kind) => wanted.push(kind),
-            None => {
-                let known: Vec<&str> = EntryKind::ALL.iter().map(|k| k.word()).collect();
-                return fail(
-                    format!(
-                        "no kind of event is called `{}`: use {}",
-                        visible(word),
-                        known.join(", ")
-                    ),
-                    Exit::Usage,
-                );
-            }
-        }
+        else {
+            let known: Vec<&str> = EntryKind::ALL.iter().map(|k| k.word()).collect();
+            return fail(
+                format!(
+                    "no kind of event is called `{}`: use {}",
+                    visible(word),
+                    known.join(", ")
+                ),
+                Exit::Usage,
+            );
+        };
+        wanted.push(kind);
     }
     let id = match session {
         Some(id) => id.to_owned(),
