@@ -166,6 +166,9 @@ impl Session {
                     .find(|q| &q.id == id)
                     .map_or_else(|| id.clone(), |q| q.prompt.clone());
                 let mut answer = Interview::describe(questions, id, answer);
+                if answer.trim().is_empty() {
+                    "(left empty)".clone_into(&mut answer);
+                }
                 // An answer the evidence gave, not yet confirmed, says where it came from.
                 if let Some(source) = self.interview.sources.get(id) {
                     answer = format!("{answer} (from {source})");

@@ -17,6 +17,8 @@ use crate::tui::keymap::{Action, Context, key_for};
 
 /// Wide enough to show each row's local time beside UTC.
 const LOCAL_FROM: u16 = 100;
+/// Inner width from which the words go beside the stamp rather than under it.
+const BESIDE_FROM: u16 = 70;
 
 /// The timeline as it was when opened (the triage cannot change under it).
 #[derive(Debug, Clone)]
@@ -103,7 +105,6 @@ impl TimelineScreen {
                 let _ = write!(prefix, " {time:<12}");
             }
             let _ = write!(prefix, " {:<8} ", entry.kind.word());
-            let indent = " ".repeat(prefix.chars().count());
             let style = match entry.kind {
                 EntryKind::Step | EntryKind::Export | EntryKind::Update | EntryKind::HandOff => {
                     theme.heading()
@@ -111,6 +112,17 @@ impl TimelineScreen {
                 EntryKind::Start | EntryKind::Import => theme.dim(),
                 _ => Style::new(),
             };
+            if width < BESIDE_FROM {
+                // Narrow: the stamp and kind on a line of their own, the words under them with
+                // the width to themselves (beside a 30-column stamp they wrapped every 3 words).
+                lines.push(Line::from(Span::styled(
+                    prefix.trim_end().to_owned(),
+                    theme.dim(),
+                )));
+                lines.extend(wrapped(&entry.line, width, "    ", "    ", style));
+                continue;
+            }
+            let indent = " ".repeat(prefix.chars().count());
             let mut rows = wrapped(&entry.line, width, &prefix, &indent, style);
             if let Some(first) = rows.first_mut() {
                 // The stamp column dim, the kind as it is: the eye runs down the words.

@@ -41,7 +41,17 @@ fn the_timeline_holds_answers_steps_and_notes_in_order_and_filters_by_kind() {
 
     let screen = screen_text(&a, 80, 24);
     assert!(screen.contains("Timeline: all "), "{screen}");
-    assert!(screen.contains("T+04:00 09:04:00Z step"), "{screen}");
+    assert!(
+        screen.contains("T+04:00 09:04:00Z step     step 1 ruled out"),
+        "{screen}"
+    );
+    // Narrow: the stamp on its own line, the words under it with the width to themselves.
+    let narrow = screen_text(&a, 60, 16);
+    assert!(
+        narrow.contains("│  T+00:00 09:00:00Z start        "),
+        "{narrow}"
+    );
+    assert!(narrow.contains("│    triage started (502) "), "{narrow}");
 
     // f shows one kind at a time, in a fixed order, then all again.
     press_label(&mut a, "f");
