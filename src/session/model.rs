@@ -558,6 +558,13 @@ impl Session {
         let reading = reading?;
         let stamp = note.elapsed_label();
         let line = reading.line();
+        // A success pasted beside the failure is the known-good one (a health check, the same
+        // call from another region): it says nothing of who returned the failure, which code
+        // it is or where it happens. Only an error, or the code being triaged, answers.
+        let failing = reading.status >= 400 || self.code == Some(reading.status);
+        if !failing {
+            return Some(line);
+        }
         let source = format!("the response in the note at {stamp}: {line}");
         for (question, value) in analysis.suggested_answers() {
             let answer = if question == "code" {
@@ -688,6 +695,53 @@ mod tests {
         assert_eq!(age("2026-11-25T10:00:00Z"), "2 d ago");
         // A clock set back never gives a negative age.
         assert_eq!(age("2026-11-23T08:00:00Z"), "just now");
+    }
+
+    #[test]
+    fn a_known_good_response_pasted_first_answers_nothing_the_failure_does() {
+        let mut s = Session::new(at("2026-11-23T09:00:00Z"), "D", "d", &[], Some(502));
+        let utc = TimeZone::UTC;
+        let expected = crate::evidence::token::Expected {
+            audience: None,
+            issuer: None,
+        };
+        let good = "> GET /healthz HTTP/1.1\r\n> Host: api.example.com\r\n>\r\n\
+                    < HTTP/1.1 200 OK\r\n< Content-Type: application/json\r\n<\r\n{\"ok\":true}";
+        let line = s.add_evidence_note(
+            NoteTarget::Incident,
+            good,
+            at("2026-11-23T09:01:00Z"),
+            &utc,
+            expected,
+        );
+        assert!(line.is_some_and(|l| l.starts_with("200 ")), "read, shown");
+        assert!(
+            s.interview.answers.get("layer").is_none(),
+            "{:?}",
+            s.interview.answers
+        );
+        assert!(s.incident.endpoint.is_empty(), "{}", s.incident.endpoint);
+        assert_eq!(s.code, Some(502));
+        let failing = "> POST /v1/orders HTTP/1.1\r\n> Host: api.example.com\r\n>\r\n\
+                       < HTTP/1.1 502 Bad Gateway\r\n< Server: nginx\r\n<\r\n\
+                       <html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+        s.add_evidence_note(
+            NoteTarget::Incident,
+            failing,
+            at("2026-11-23T09:02:00Z"),
+            &utc,
+            expected,
+        );
+        assert!(
+            s.interview.answers.contains_key("layer"),
+            "{:?}",
+            s.interview.answers
+        );
+        assert!(
+            s.incident.endpoint.contains("/v1/orders"),
+            "{}",
+            s.incident.endpoint
+        );
     }
 
     #[test]
