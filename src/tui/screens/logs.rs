@@ -434,14 +434,10 @@ impl LogsScreen {
             let chart = Chart::new(datasets)
                 .block(Block::default().title(Span::styled(name, theme.dim())))
                 .x_axis(x_axis)
-                .y_axis(
-                    Axis::default()
-                        .bounds([0.0, top])
-                        .labels(vec![
-                            Span::raw(format!("0{unit}")),
-                            Span::raw(format!("{top:.0}{unit}")),
-                        ]),
-                );
+                .y_axis(Axis::default().bounds([0.0, top]).labels(vec![
+                    Span::raw(format!("0{unit}")),
+                    Span::raw(format!("{top:.0}{unit}")),
+                ]));
             frame.render_widget(chart, chart_area);
         }
     }

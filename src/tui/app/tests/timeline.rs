@@ -207,3 +207,30 @@ fn without_a_cadence_the_update_says_so_and_the_header_counts_nothing() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_timeline_hides_a_secret_typed_in_a_finding_as_the_triage_does() {
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "o");
+    typed(
+        &mut a,
+        "pool token ghp_0123456789abcdefghijABCDEFGHIJ012345 expired",
+    );
+    press_label(&mut a, "Enter");
+    press_label(&mut a, "T");
+    let step = timeline_of(&a)
+        .entries
+        .iter()
+        .find(|e| e.kind == EntryKind::Step)
+        .expect("the ruled-out step");
+    assert!(
+        !step.line.contains("ghp_0123456789"),
+        "shown on a shared screen: {}",
+        step.line
+    );
+    let effects = press_label(&mut a, "y");
+    let Some(Effect::Copy { text, .. }) = effects.last() else {
+        panic!("nothing copied: {effects:?}");
+    };
+    assert!(!text.contains("ghp_0123456789"), "copied: {text}");
+}
