@@ -192,6 +192,8 @@ pub enum Opening {
     /// The triage's timeline, as the triage shows it (redacted unless revealed).
     Timeline {
         entries: Vec<crate::session::Entry>,
+        /// The runbook whose redaction patterns the copy passes.
+        runbook: usize,
     },
     /// A text drafted from the triage, in each format, with a line about it.
     Draft {
@@ -218,8 +220,8 @@ impl Opening {
                 good,
                 failing,
             } => Screen::Diff(diff::DiffScreen::new(*comparison, good, failing)),
-            Opening::Timeline { entries } => {
-                Screen::Timeline(timeline::TimelineScreen::new(entries))
+            Opening::Timeline { entries, runbook } => {
+                Screen::Timeline(timeline::TimelineScreen::new(entries, runbook))
             }
             Opening::Draft {
                 kind,

@@ -234,3 +234,22 @@ fn the_timeline_hides_a_secret_typed_in_a_finding_as_the_triage_does() {
     };
     assert!(!text.contains("ghp_0123456789"), "copied: {text}");
 }
+
+#[test]
+fn the_timeline_is_copied_redacted_even_while_secrets_are_revealed() {
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "o");
+    typed(
+        &mut a,
+        "pool token ghp_0123456789abcdefghijABCDEFGHIJ012345 expired",
+    );
+    press_label(&mut a, "Enter");
+    press_label(&mut a, "v");
+    press_label(&mut a, "T");
+    let effects = press_label(&mut a, "y");
+    let Some(Effect::Copy { text, .. }) = effects.last() else {
+        panic!("nothing copied: {effects:?}");
+    };
+    assert!(text.contains("pool token "), "{text}");
+    assert!(!text.contains("ghp_0123456789"), "copied: {text}");
+}

@@ -76,7 +76,10 @@ impl TriageScreen {
             (Context::Notes, action) => self.notes_action(&action, shared, &mut commands),
             (Context::Checklist | Context::InterviewChoice, Action::Timeline) => {
                 let entries = self.shown(runbook).session.timeline(&shared.zone);
-                commands.push(Command::Open(Opening::Timeline { entries }));
+                commands.push(Command::Open(Opening::Timeline {
+                    entries,
+                    runbook: self.runbook,
+                }));
                 Persist::Nothing
             }
             (Context::Checklist | Context::InterviewChoice, Action::StatusUpdate) => {
