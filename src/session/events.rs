@@ -347,7 +347,11 @@ impl EventKind {
                 outcome,
                 finding,
             } => {
-                let mut line = format!("step {} {}: {title}", step + 1, outcome.label());
+                let mut line = format!(
+                    "step {} {}: {title}",
+                    step.saturating_add(1),
+                    outcome.label()
+                );
                 if !finding.is_empty() {
                     line.push_str(" — ");
                     line.push_str(finding);

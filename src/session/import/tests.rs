@@ -261,3 +261,43 @@ fn a_session_not_imported_has_no_import_line() {
     assert_eq!(session(&runbook).import_line(), None);
     assert_eq!(session(&runbook).imported_from(), None);
 }
+
+#[test]
+fn hostile_step_numbers_and_extreme_times_render_without_a_panic() {
+    let runbook = default();
+    let mut s = session(&runbook);
+    s.notes[1].target = NoteTarget::Step(usize::MAX);
+    s.record(
+        EventKind::Step {
+            step: usize::MAX,
+            title: "forged".into(),
+            outcome: Outcome::FoundIt,
+            finding: "x".into(),
+        },
+        at("2026-11-23T09:06:00Z"),
+        &TimeZone::UTC,
+    );
+    let mut text: serde_json::Value = serde_json::from_str(&bundle_of(&s, &runbook)).unwrap();
+    text["session"]["created"] = "-009999-01-02T01:59:59Z".into();
+    text["session"]["events"][0]["at"] = "9999-12-30T22:00:00.999999999Z".into();
+    text["session"]["events"][0]["since_start"] = i64::MIN.into();
+    let imported = import_text(&text.to_string()).unwrap();
+    let new = &imported.session;
+    let lines: Vec<String> = new
+        .timeline(&TimeZone::UTC)
+        .into_iter()
+        .map(|e| e.line)
+        .collect();
+    assert!(!lines.is_empty());
+    let prepared = crate::export::prepare(new, &runbook, true).unwrap();
+    let files = prepared.bundle_files(&runbook, at(NOW));
+    assert!(files.iter().any(|f| f.name == "timeline.csv"));
+    let _ = new.next_update_due(u32::MAX);
+    let _ = crate::export::update::draft(
+        &prepared,
+        &runbook,
+        at(NOW),
+        Some(u32::MAX),
+        crate::export::summary::Format::Md,
+    );
+}
