@@ -162,7 +162,8 @@ pub fn import(
     session.normalize_texts();
     normalize_labels(&mut session);
     keep_indices_in_range(&mut session);
-    let original_id = std::mem::take(&mut session.id);
+    // Normalised as every text of the session is when it is loaded again.
+    let original_id = crate::text::normalize(&std::mem::take(&mut session.id)).into_owned();
     // Named by the moment of the import, so it sorts as the newest session here and its
     // name never comes from the file (an id is a file name).
     session.id = new_id(now, session.code);
