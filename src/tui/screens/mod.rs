@@ -201,6 +201,8 @@ pub enum Opening {
         runbook: usize,
         drafts: Vec<(crate::export::summary::Format, String)>,
         about: String,
+        /// When the drafted update promises the next one.
+        due: Option<jiff::Timestamp>,
     },
 }
 
@@ -228,8 +230,9 @@ impl Opening {
                 runbook,
                 drafts,
                 about,
+                due,
             } => Screen::Draft(Box::new(draft::DraftScreen::new(
-                kind, runbook, drafts, about,
+                kind, runbook, drafts, about, due,
             ))),
         }
     }

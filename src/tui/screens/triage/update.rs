@@ -225,6 +225,8 @@ impl TriageScreen {
             runbook: self.runbook,
             drafts,
             about,
+            // As the drafts' "next update" line computes it.
+            due: every.map(|minutes| crate::session::events::update_due(shared.now, minutes)),
         })]
     }
 
@@ -257,6 +259,7 @@ impl TriageScreen {
             runbook: self.runbook,
             drafts,
             about,
+            due: None,
         })]
     }
 
