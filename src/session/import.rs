@@ -161,6 +161,7 @@ pub fn import(
     })?;
     session.normalize_texts();
     normalize_labels(&mut session);
+    one_line_fields(&mut session);
     keep_indices_in_range(&mut session);
     // Normalised as every text of the session is when it is loaded again.
     let original_id = crate::text::normalize(&std::mem::take(&mut session.id)).into_owned();
@@ -225,6 +226,37 @@ fn normalize_labels(session: &mut Session) {
     for answer in session.interview.answers.values_mut() {
         if let crate::triage::Answer::Choice(id) = answer {
             clean(id);
+        }
+    }
+}
+
+/// The incident's details and the typed answers are one-line fields in the app (a paste into
+/// one keeps its first line); a bundle's may hold line breaks, which would start new lines,
+/// headings or code blocks in every export quoting them. Each run of them becomes one space.
+fn one_line_fields(session: &mut Session) {
+    let fold = |text: &mut String| {
+        if text.contains('\n') {
+            *text = text
+                .split('\n')
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    };
+    let incident = &mut session.incident;
+    for field in [
+        &mut incident.title,
+        &mut incident.severity,
+        &mut incident.environment,
+        &mut incident.endpoint,
+        &mut incident.first_seen,
+    ] {
+        fold(field);
+    }
+    for answer in session.interview.answers.values_mut() {
+        if let crate::triage::Answer::Text(text) = answer {
+            fold(text);
         }
     }
 }

