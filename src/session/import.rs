@@ -271,10 +271,14 @@ fn keep_indices_in_range(session: &mut Session) {
     if pair.good.is_some() && pair.good == pair.failing {
         pair.failing = None;
     }
+    let steps = session.checklist.steps.len();
     if let Some(draft) = &mut session.draft {
         draft.editing = draft.editing.filter(|i| *i < notes);
+        // Its text is kept, about the incident, when the step it was for is not there.
+        if matches!(draft.target, super::model::NoteTarget::Step(i) if i >= steps) {
+            draft.target = super::model::NoteTarget::Incident;
+        }
     }
-    let steps = session.checklist.steps.len();
     session.selected_step = session.selected_step.min(steps.saturating_sub(1));
 }
 

@@ -252,6 +252,18 @@ fn escape_sequences_are_spelled_out_and_stray_indices_dropped() {
     assert_eq!(new.selected_step, new.checklist.steps.len() - 1);
     assert_eq!(new.draft.as_ref().unwrap().editing, None);
     assert_eq!(new.id, "20261124-100000-502");
+    // A draft for a step the checklist does not have is kept, about the incident.
+    s.draft = Some(crate::session::Draft {
+        target: NoteTarget::Step(usize::MAX),
+        text: "half".into(),
+        editing: None,
+    });
+    let new = import_text(&bundle_of(&s, &runbook)).unwrap().session;
+    let draft = new.draft.as_ref().unwrap();
+    assert_eq!(
+        (draft.target, draft.text.as_str()),
+        (NoteTarget::Incident, "half")
+    );
     assert_eq!(imported.original_id, "../../etc/passwd");
 }
 
