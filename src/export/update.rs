@@ -31,7 +31,11 @@ pub fn draft(
     };
     let b = |text: &str| format!("{}{text}{}", bold.0, bold.1);
     let mut out = String::new();
-    let found: Vec<String> = s.checklist.found().map(|step| step.found_text()).collect();
+    let found: Vec<String> = s
+        .checklist
+        .found()
+        .map(crate::triage::checklist::Step::found_text)
+        .collect();
     let state = if found.is_empty() {
         "Investigating"
     } else {

@@ -2,6 +2,8 @@
 //! hand-off on one time axis (`Session::timeline`, redacted as the triage shows it), filtered
 //! by kind with `f`, copied as Markdown with `y`, scrolled with the usual keys.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -110,9 +112,9 @@ impl TimelineScreen {
             if local {
                 // "2026-11-23 10:03:07 CET" → "10:03:07 CET": the date is the UTC column's.
                 let time = entry.stamp.local.split_once(' ').map_or("", |(_, t)| t);
-                prefix.push_str(&format!(" {time:<12}"));
+                let _ = write!(prefix, " {time:<12}");
             }
-            prefix.push_str(&format!(" {:<8} ", entry.kind.word()));
+            let _ = write!(prefix, " {:<8} ", entry.kind.word());
             let indent = " ".repeat(prefix.chars().count());
             let style = match entry.kind {
                 EntryKind::Step | EntryKind::Export | EntryKind::Update | EntryKind::HandOff => {
