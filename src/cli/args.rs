@@ -115,7 +115,8 @@ pub enum Command {
         json: bool,
     },
     /// Reopen a triage session where it was left (default: the latest). Given a colleague's
-    /// bundle folder (one holding bundle.json), import it first and open the copy.
+    /// bundle folder (one holding bundle.json), import it first and open the copy (the copy
+    /// made before, when that bundle was imported already).
     Resume {
         /// A session id (see `api-triage sessions`), or a bundle folder to import.
         #[arg(value_name = "ID|BUNDLE_DIR")]

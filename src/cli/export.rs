@@ -120,7 +120,10 @@ pub fn export(
         prepared.redaction_note()
     );
     // The triage is no longer open: `t` on its code stops offering it.
-    if let Err(e) = journal.mark_exported(&id, now) {
+    let name = folder
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    if let Err(e) = journal.mark_exported(&id, now, &name, &crate::startup::local_zone()) {
         let _ = writeln!(
             stderr,
             "api-triage: the session is not marked as exported: {}",

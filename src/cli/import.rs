@@ -21,21 +21,42 @@ pub fn resume_target(arg: Option<&str>, journal: &Journal) -> Result<Option<Stri
         return Ok(arg.map(str::to_owned));
     };
     if names_a_bundle(arg) {
-        let imported = import_bundle(Path::new(arg), journal, jiff::Timestamp::now())?;
+        let (id, said) = resume_bundle(Path::new(arg), journal, jiff::Timestamp::now())?;
         // Said before the app takes the screen, so it is there when the app ends.
         let _ = emit(&Output {
-            stderr: format!(
-                "api-triage: imported {arg} as session {}\n",
-                imported.session.id
-            ),
+            stderr: said,
             ..Output::default()
         });
-        return Ok(Some(imported.session.id));
+        return Ok(Some(id));
     }
     match a_folder_but_no_bundle(arg, journal) {
         Some(refusal) => Err(refusal),
         None => Ok(Some(arg.to_owned())),
     }
+}
+
+/// The session `resume BUNDLE_DIR` opens, and what to say of it: the bundle imported now.
+fn resume_bundle(
+    path: &Path,
+    journal: &Journal,
+    now: jiff::Timestamp,
+) -> Result<(String, String), Output> {
+    let mut imported = read_import(path, now)?;
+    if let Some(id) = imported_before(journal, &imported) {
+        let said = format!(
+            "api-triage: {} was imported before as session {id}: continuing it (`api-triage \
+             import` makes a fresh copy)\n",
+            path.display()
+        );
+        return Ok((id, said));
+    }
+    save(journal, &mut imported)?;
+    let said = format!(
+        "api-triage: imported {} as session {}\n",
+        path.display(),
+        imported.session.id
+    );
+    Ok((imported.session.id, said))
 }
 
 /// Whether `arg` names a bundle rather than a session id: a folder holding `bundle.json`, or
@@ -136,18 +157,40 @@ fn read_bundle(file: &Path) -> Result<String, String> {
     })
 }
 
-/// Reads the bundle at `path` and saves it as a new session in `journal`.
-fn import_bundle(path: &Path, journal: &Journal, now: jiff::Timestamp) -> Result<Imported, Output> {
+/// Reads the bundle at `path` into a session, not saved yet.
+fn read_import(path: &Path, now: jiff::Timestamp) -> Result<Imported, Output> {
     let (file, from) = locate(path);
     let text = read_bundle(&file).map_err(|e| refused(&e))?;
     let zone = crate::startup::local_zone();
-    let mut imported = crate::session::import(&text, &from, now, &zone)
-        .map_err(|e| refused(&format!("{}: {e}", file.display())))?;
+    crate::session::import(&text, &from, now, &zone)
+        .map_err(|e| refused(&format!("{}: {e}", file.display())))
+}
+
+fn save(journal: &Journal, imported: &mut Imported) -> Result<(), Output> {
     journal.create(&mut imported.session).map_err(|e| Output {
         stderr: format!("api-triage: {e}\n"),
         exit: Exit::Failed,
         ..Output::default()
-    })?;
+    })
+}
+
+/// The latest session here imported from this very export (the sender's session, exported
+/// at the same moment): `resume` run twice on one folder continues that copy instead of
+/// opening another without the work done since.
+fn imported_before(journal: &Journal, imported: &Imported) -> Option<String> {
+    journal.ids().into_iter().find(|id| {
+        journal.load(id).is_ok_and(|s| {
+            s.imported_from().is_some_and(|f| {
+                f.original_id == imported.original_id && f.exported_at == imported.exported_at
+            })
+        })
+    })
+}
+
+/// Reads the bundle at `path` and saves it as a new session in `journal`.
+fn import_bundle(path: &Path, journal: &Journal, now: jiff::Timestamp) -> Result<Imported, Output> {
+    let mut imported = read_import(path, now)?;
+    save(journal, &mut imported)?;
     Ok(imported)
 }
 
@@ -250,5 +293,50 @@ pub fn import(
         stdout: wrap_message(&out, WIDTH, "  "),
         stderr,
         exit: Exit::Ok,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> jiff::Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn resuming_the_same_bundle_twice_continues_the_first_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let runbook = crate::runbook::load_texts(Vec::new(), None)
+            .runbooks
+            .remove(0);
+        let s = crate::session::Session::new(
+            at("2026-11-23T09:00:00Z"),
+            &runbook.name,
+            &runbook.source,
+            &runbook.interview,
+            Some(502),
+        );
+        let json = crate::export::prepare(&s, &runbook, true)
+            .unwrap()
+            .bundle_json(&runbook, at("2026-11-23T09:10:00Z"));
+        let folder = dir.path().join("20261123-091000-502");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join(BUNDLE_JSON), json).unwrap();
+        let journal = Journal::new(dir.path().join("state"));
+
+        let (first, said) = resume_bundle(&folder, &journal, at("2026-11-24T10:00:00Z")).unwrap();
+        assert!(said.contains("imported"), "{said}");
+        // The responder works on it, quits, and runs the same command from the shell history.
+        let mut copy = journal.load(&first).unwrap();
+        copy.incident.title = "worked on here".into();
+        journal.save(&copy).unwrap();
+        let (second, said) = resume_bundle(&folder, &journal, at("2026-11-24T11:00:00Z")).unwrap();
+        assert_eq!(second, first, "{said}");
+        assert!(said.contains(&first), "{said}");
+        assert_eq!(journal.ids().len(), 1);
+        // `import` still makes a fresh copy when asked to.
+        let fresh = import_bundle(&folder, &journal, at("2026-11-24T12:00:00Z")).unwrap();
+        assert_ne!(fresh.session.id, first);
     }
 }

@@ -89,6 +89,7 @@ mod tests {
         s.record(
             EventKind::Update {
                 text: "We are investigating.".into(),
+                due: None,
             },
             at("2026-11-23T09:15:00Z"),
             &utc,

@@ -110,9 +110,7 @@ pub fn draft(
 
     let next = match every {
         Some(minutes) => {
-            let due = now
-                .checked_add(jiff::SignedDuration::from_mins(i64::from(minutes)))
-                .unwrap_or(now);
+            let due = crate::session::events::update_due(now, minutes);
             format!("by {} (every {minutes} min)", due.strftime("%H:%M UTC"))
         }
         None => "when we know more".to_owned(),
@@ -209,7 +207,10 @@ mod tests {
         s.checklist.set_outcome(0, Outcome::FoundIt);
         s.checklist.set_finding(0, "upstream pool exhausted");
         s.record(
-            crate::session::EventKind::Update { text: "one".into() },
+            crate::session::EventKind::Update {
+                text: "one".into(),
+                due: None,
+            },
             at("2026-11-23T09:10:00Z"),
             &TimeZone::UTC,
         );

@@ -43,8 +43,13 @@ pub enum EventKind {
     Exported { folder: String },
     /// The summary copied, and which way it went ("Summary copied to the clipboard").
     Copied { what: String },
-    /// A stakeholder status update copied, as it was copied.
-    Update { text: String },
+    /// A stakeholder status update copied, as it was copied, with the time its "next update"
+    /// line promised (the countdown counts to it).
+    Update {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<Timestamp>,
+    },
     /// A hand-off summary written or copied for the next responder.
     HandOff { text: String },
     /// The session was made on this machine from a colleague's bundle.
@@ -283,14 +288,19 @@ impl Session {
         (count, sent.next_back().map(|e| e.stamp.at))
     }
 
-    /// When the next status update is due with one every `minutes`: that long after the last
-    /// one copied, else after the triage started. The one computation the header's countdown,
-    /// the reminder and the update's own "next update" line read.
+    /// When the next status update is due with one every `minutes`: the time the last one
+    /// copied promised, else that long after it, else after the triage started. What the
+    /// header's countdown and the reminder read.
     pub fn next_update_due(&self, minutes: u32) -> Timestamp {
-        let since = self.updates_sent().1.unwrap_or(self.created);
-        since
-            .checked_add(jiff::SignedDuration::from_mins(i64::from(minutes)))
-            .unwrap_or(since)
+        let last = self.events.iter().rev().find_map(|e| match &e.what {
+            EventKind::Update { due, .. } => Some((e.stamp.at, *due)),
+            _ => None,
+        });
+        match last {
+            Some((_, Some(due))) => due,
+            Some((at, None)) => update_due(at, minutes),
+            None => update_due(self.created, minutes),
+        }
     }
 
     /// Calls `visit` on every text of the recorded events (for redaction and normalising).
@@ -311,7 +321,7 @@ impl Session {
                 }
                 EventKind::Exported { folder } => visit(folder),
                 EventKind::Copied { what } => visit(what),
-                EventKind::Update { text } | EventKind::HandOff { text } => visit(text),
+                EventKind::Update { text, .. } | EventKind::HandOff { text } => visit(text),
                 EventKind::Imported {
                     from, original_id, ..
                 } => {
@@ -350,7 +360,11 @@ impl EventKind {
                 outcome,
                 finding,
             } => {
-                let mut line = format!("step {} {}: {title}", step + 1, outcome.label());
+                let mut line = format!(
+                    "step {} {}: {title}",
+                    step.saturating_add(1),
+                    outcome.label()
+                );
                 if !finding.is_empty() {
                     line.push_str(" — ");
                     line.push_str(finding);
@@ -359,7 +373,7 @@ impl EventKind {
             }
             EventKind::Exported { folder } => format!("escalation bundle written: {folder}"),
             EventKind::Copied { what } => what.clone(),
-            EventKind::Update { text } => {
+            EventKind::Update { text, .. } => {
                 format!("status update copied: {}", first_line(text))
             }
             EventKind::HandOff { text } => format!("handed off: {}", first_line(text)),
@@ -377,6 +391,17 @@ impl EventKind {
             }
         }
     }
+}
+
+/// When the update after one made at `since` is due, with one every `minutes`: to the minute,
+/// as the update's "next update by HH:MM" line says it. The one computation of it: the draft's
+/// promise and the countdown both come from here.
+pub fn update_due(since: Timestamp, minutes: u32) -> Timestamp {
+    let due = since
+        .checked_add(jiff::SignedDuration::from_mins(i64::from(minutes)))
+        .unwrap_or(since);
+    let second = due.as_second();
+    Timestamp::from_second(second - second.rem_euclid(60)).unwrap_or(due)
 }
 
 /// The countdown to a status update `due` at `now`, and whether it is due: "next update in

@@ -161,8 +161,10 @@ pub fn import(
     })?;
     session.normalize_texts();
     normalize_labels(&mut session);
+    one_line_fields(&mut session);
     keep_indices_in_range(&mut session);
-    let original_id = std::mem::take(&mut session.id);
+    // Normalised as every text of the session is when it is loaded again.
+    let original_id = crate::text::normalize(&std::mem::take(&mut session.id)).into_owned();
     // Named by the moment of the import, so it sorts as the newest session here and its
     // name never comes from the file (an id is a file name).
     session.id = new_id(now, session.code);
@@ -228,6 +230,37 @@ fn normalize_labels(session: &mut Session) {
     }
 }
 
+/// The incident's details and the typed answers are one-line fields in the app (a paste into
+/// one keeps its first line); a bundle's may hold line breaks, which would start new lines,
+/// headings or code blocks in every export quoting them. Each run of them becomes one space.
+fn one_line_fields(session: &mut Session) {
+    let fold = |text: &mut String| {
+        if text.contains('\n') {
+            *text = text
+                .split('\n')
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    };
+    let incident = &mut session.incident;
+    for field in [
+        &mut incident.title,
+        &mut incident.severity,
+        &mut incident.environment,
+        &mut incident.endpoint,
+        &mut incident.first_seen,
+    ] {
+        fold(field);
+    }
+    for answer in session.interview.answers.values_mut() {
+        if let crate::triage::Answer::Text(text) = answer {
+            fold(text);
+        }
+    }
+}
+
 /// Drops what points past the end of its list (a mark on note 9 of 3, a draft editing a note
 /// that is not there): a hand-edited or damaged bundle must not send the app out of range.
 fn keep_indices_in_range(session: &mut Session) {
@@ -238,10 +271,14 @@ fn keep_indices_in_range(session: &mut Session) {
     if pair.good.is_some() && pair.good == pair.failing {
         pair.failing = None;
     }
+    let steps = session.checklist.steps.len();
     if let Some(draft) = &mut session.draft {
         draft.editing = draft.editing.filter(|i| *i < notes);
+        // Its text is kept, about the incident, when the step it was for is not there.
+        if matches!(draft.target, super::model::NoteTarget::Step(i) if i >= steps) {
+            draft.target = super::model::NoteTarget::Incident;
+        }
     }
-    let steps = session.checklist.steps.len();
     session.selected_step = session.selected_step.min(steps.saturating_sub(1));
 }
 

@@ -422,12 +422,26 @@ impl Journal {
             .collect()
     }
 
-    /// Records that a bundle of session `id` was written at `at`, when no other api-triage has
-    /// it open (that one's next save would put back its own copy; it is told nothing).
-    pub fn mark_exported(&self, id: &str, at: Timestamp) -> Result<(), JournalError> {
+    /// Records that a bundle of session `id` was written at `at` into `folder` (its name), in
+    /// the session and its timeline as the app does, when no other api-triage has it open
+    /// (that one's next save would put back its own copy; it is told nothing).
+    pub fn mark_exported(
+        &self,
+        id: &str,
+        at: Timestamp,
+        folder: &str,
+        zone: &jiff::tz::TimeZone,
+    ) -> Result<(), JournalError> {
         let _lock = self.lock(id)?;
         let mut session = self.load(id)?;
         session.exported = Some(at);
+        session.record(
+            super::EventKind::Exported {
+                folder: folder.to_owned(),
+            },
+            at,
+            zone,
+        );
         self.save(&session)
     }
 

@@ -148,7 +148,7 @@ impl Note {
     pub fn about(&self) -> String {
         match self.target {
             NoteTarget::Incident => "incident".to_owned(),
-            NoteTarget::Step(i) => format!("step {}", i + 1),
+            NoteTarget::Step(i) => format!("step {}", i.saturating_add(1)),
         }
     }
 

@@ -59,8 +59,12 @@ pub enum Copying {
     Summary,
     /// A `how` command, `of` a place on a card or a checklist step ("place 2", "step 4").
     Command { of: String },
-    /// A stakeholder status update, as copied (redacted): kept in the timeline.
-    Update { text: String },
+    /// A stakeholder status update, as copied (redacted), and the time its "next update" line
+    /// promised: kept in the timeline, the countdown counting to it.
+    Update {
+        text: String,
+        due: Option<jiff::Timestamp>,
+    },
     /// The hand-off summary for the next responder, as copied: kept in the timeline.
     HandOff { text: String },
     /// The timeline (as filtered) as a Markdown table.
@@ -88,7 +92,10 @@ impl Copying {
                 what: format!("{} {description}", self.label()),
             }),
             Copying::Command { .. } | Copying::Timeline => None,
-            Copying::Update { text } => Some(EventKind::Update { text: text.clone() }),
+            Copying::Update { text, due } => Some(EventKind::Update {
+                text: text.clone(),
+                due: *due,
+            }),
             Copying::HandOff { text } => Some(EventKind::HandOff { text: text.clone() }),
         }
     }

@@ -971,6 +971,7 @@ fn timeline_prints_a_saved_session_in_time_order_redacted_in_every_format() {
     s.record(
         EventKind::Update {
             text: "=cmd|' /C calc'!A0 investigating, next update 09:45".into(),
+            due: None,
         },
         at("2026-11-23T09:15:00Z"),
         &utc,

@@ -743,3 +743,22 @@ fn the_screen_and_the_summary_agree_on_what_is_missing_and_the_code() {
         assert!(line.is_empty(), "{line}");
     }
 }
+
+#[test]
+fn export_from_the_command_line_is_kept_in_the_timeline_as_the_app_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = saved_session(dir.path());
+    let out = dir.path().join("bundles");
+    let (_, stderr, code) = run(dir.path(), &["export", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let written = folders_in(&out);
+    assert_eq!(written.len(), 1, "{stderr}");
+    let session = Journal::new(dir.path().join("state")).load(&id).unwrap();
+    let timeline = session.timeline(&jiff::tz::TimeZone::UTC);
+    let last = timeline.last().unwrap();
+    assert_eq!(last.kind, api_triage::session::EntryKind::Export);
+    assert_eq!(
+        last.line,
+        format!("escalation bundle written: {}", written[0])
+    );
+}

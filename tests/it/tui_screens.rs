@@ -202,6 +202,7 @@ fn triage_screens() -> Vec<(&'static str, App)> {
     update.copied(
         &api_triage::tui::effect::Copying::Update {
             text: "Investigating checkout 502s; next update by 10:01 UTC".into(),
+            due: None,
         },
         "copied to the clipboard",
         false,

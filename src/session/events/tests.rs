@@ -148,6 +148,7 @@ fn events_survive_the_file_and_older_files_have_none() {
     s.record(
         EventKind::Update {
             text: "We are investigating 502s on checkout.\nNext update 09:30 UTC".into(),
+            due: None,
         },
         at("2026-11-23T09:04:00Z"),
         &utc,
@@ -183,6 +184,7 @@ fn event_texts_are_visited_for_redaction() {
     s.record(
         EventKind::Update {
             text: "token sk_live_abc".into(),
+            due: None,
         },
         at("2026-11-23T09:04:00Z"),
         &TimeZone::UTC,
@@ -200,6 +202,7 @@ fn the_next_update_is_due_a_cadence_after_the_last_one_or_the_start() {
     s.record(
         EventKind::Update {
             text: "first".into(),
+            due: None,
         },
         at("2026-11-23T09:20:00Z"),
         &TimeZone::UTC,

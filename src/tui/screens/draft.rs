@@ -52,6 +52,8 @@ pub struct DraftScreen {
     pub editor: Option<TextArea<'static>>,
     /// A line under the title: the cadence, when the update is due.
     pub about: String,
+    /// When the drafted update's "next update" line says the next one comes.
+    pub due: Option<jiff::Timestamp>,
     pub scroll: Scroll,
 }
 
@@ -61,6 +63,7 @@ impl DraftScreen {
         runbook: usize,
         drafts: Vec<(Format, String)>,
         about: String,
+        due: Option<jiff::Timestamp>,
     ) -> Self {
         Self {
             kind,
@@ -76,6 +79,7 @@ impl DraftScreen {
             shown: 0,
             editor: None,
             about,
+            due,
             scroll: Scroll::default(),
         }
     }
@@ -153,7 +157,10 @@ impl DraftScreen {
             Err(e) => return vec![Command::Notice(e.to_string())],
         };
         let what = match self.kind {
-            DraftKind::Update => Copying::Update { text: text.clone() },
+            DraftKind::Update => Copying::Update {
+                text: text.clone(),
+                due: self.due,
+            },
             DraftKind::HandOff => Copying::HandOff { text: text.clone() },
         };
         vec![Command::Effect(Effect::Copy { text, what })]

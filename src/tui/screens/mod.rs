@@ -192,6 +192,8 @@ pub enum Opening {
     /// The triage's timeline, as the triage shows it (redacted unless revealed).
     Timeline {
         entries: Vec<crate::session::Entry>,
+        /// The runbook whose redaction patterns the copy passes.
+        runbook: usize,
     },
     /// A text drafted from the triage, in each format, with a line about it.
     Draft {
@@ -199,6 +201,8 @@ pub enum Opening {
         runbook: usize,
         drafts: Vec<(crate::export::summary::Format, String)>,
         about: String,
+        /// When the drafted update promises the next one.
+        due: Option<jiff::Timestamp>,
     },
 }
 
@@ -218,16 +222,17 @@ impl Opening {
                 good,
                 failing,
             } => Screen::Diff(diff::DiffScreen::new(*comparison, good, failing)),
-            Opening::Timeline { entries } => {
-                Screen::Timeline(timeline::TimelineScreen::new(entries))
+            Opening::Timeline { entries, runbook } => {
+                Screen::Timeline(timeline::TimelineScreen::new(entries, runbook))
             }
             Opening::Draft {
                 kind,
                 runbook,
                 drafts,
                 about,
+                due,
             } => Screen::Draft(Box::new(draft::DraftScreen::new(
-                kind, runbook, drafts, about,
+                kind, runbook, drafts, about, due,
             ))),
         }
     }

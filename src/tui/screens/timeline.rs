@@ -24,15 +24,18 @@ const BESIDE_FROM: u16 = 70;
 #[derive(Debug, Clone)]
 pub struct TimelineScreen {
     pub entries: Vec<Entry>,
+    /// The runbook whose redaction patterns the copy passes.
+    pub runbook: usize,
     /// The one kind shown, or every kind.
     pub filter: Option<EntryKind>,
     pub scroll: Scroll,
 }
 
 impl TimelineScreen {
-    pub fn new(entries: Vec<Entry>) -> Self {
+    pub fn new(entries: Vec<Entry>, runbook: usize) -> Self {
         Self {
             entries,
+            runbook,
             filter: None,
             scroll: Scroll::default(),
         }
@@ -79,10 +82,19 @@ impl TimelineScreen {
             Action::Copy => {
                 let entries: Vec<Entry> = self.shown().cloned().collect();
                 let kinds = self.filter.map(|k| vec![k]);
-                vec![Command::Effect(Effect::Copy {
-                    text: crate::export::timeline::markdown(&entries, kinds.as_deref()),
-                    what: Copying::Timeline,
-                })]
+                let text = crate::export::timeline::markdown(&entries, kinds.as_deref());
+                // Redacted again: the entries are as shown, and shown may mean revealed.
+                let patterns = shared
+                    .runbook(self.runbook)
+                    .map(|r| r.redact.clone())
+                    .unwrap_or_default();
+                match crate::export::redact::Redactor::with_custom(&patterns) {
+                    Ok(redactor) => vec![Command::Effect(Effect::Copy {
+                        text: redactor.redact(&text).text,
+                        what: Copying::Timeline,
+                    })],
+                    Err(e) => vec![Command::Notice(e.to_string())],
+                }
             }
             _ => Vec::new(),
         }

@@ -217,3 +217,77 @@ fn without_a_cadence_the_update_says_so_and_the_header_counts_nothing() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_timeline_hides_a_secret_typed_in_a_finding_as_the_triage_does() {
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "o");
+    typed(
+        &mut a,
+        "pool token ghp_0123456789abcdefghijABCDEFGHIJ012345 expired",
+    );
+    press_label(&mut a, "Enter");
+    press_label(&mut a, "T");
+    let step = timeline_of(&a)
+        .entries
+        .iter()
+        .find(|e| e.kind == EntryKind::Step)
+        .expect("the ruled-out step");
+    assert!(
+        !step.line.contains("ghp_0123456789"),
+        "shown on a shared screen: {}",
+        step.line
+    );
+    let effects = press_label(&mut a, "y");
+    let Some(Effect::Copy { text, .. }) = effects.last() else {
+        panic!("nothing copied: {effects:?}");
+    };
+    assert!(!text.contains("ghp_0123456789"), "copied: {text}");
+}
+
+#[test]
+fn the_timeline_is_copied_redacted_even_while_secrets_are_revealed() {
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "o");
+    typed(
+        &mut a,
+        "pool token ghp_0123456789abcdefghijABCDEFGHIJ012345 expired",
+    );
+    press_label(&mut a, "Enter");
+    press_label(&mut a, "v");
+    press_label(&mut a, "T");
+    let effects = press_label(&mut a, "y");
+    let Some(Effect::Copy { text, .. }) = effects.last() else {
+        panic!("nothing copied: {effects:?}");
+    };
+    assert!(text.contains("pool token "), "{text}");
+    assert!(!text.contains("ghp_0123456789"), "copied: {text}");
+}
+
+#[test]
+fn the_countdown_after_a_copy_counts_to_the_time_the_update_promised() {
+    let mut a = triage_at_checklist();
+    a.triage.as_mut().unwrap().session.incident.severity = "SEV2".into();
+    a.shared.now = at("2026-11-23T09:40:50Z");
+    press_label(&mut a, "u");
+    let text = &draft_of(&a).versions[0].text;
+    assert!(text.contains("by 10:10 UTC (every 30 min)"), "{text}");
+    // Read over and corrected for a few minutes before it goes out.
+    a.shared.now = at("2026-11-23T09:47:00Z");
+    let effects = press_label(&mut a, "y");
+    let Some(Effect::Copy { what, .. }) = effects.last() else {
+        panic!("nothing copied: {effects:?}");
+    };
+    let what = what.clone();
+    a.copied(&what, "copied to the clipboard", false);
+    press_label(&mut a, "Esc");
+    a.shared.now = at("2026-11-23T10:09:30Z");
+    let header = screen_text(&a, 100, 30);
+    assert!(header.contains("next update in 1 min"), "{header}");
+    a.shared.now = at("2026-11-23T10:10:00Z");
+    let header = screen_text(&a, 100, 30);
+    assert!(
+        header.contains("update due now"),
+        "the stakeholders were told 10:10: {header}"
+    );
+}

@@ -20,11 +20,14 @@ pub(super) struct ShownCache {
     evidence: Option<String>,
     incident: crate::session::Incident,
     answers: std::collections::BTreeMap<String, Answer>,
+    events: Vec<crate::session::Event>,
     redacted_incident: crate::session::Incident,
     redacted_answers: std::collections::BTreeMap<String, Answer>,
     redacted_notes: Vec<crate::session::Note>,
     redacted_findings: Vec<String>,
     redacted_evidence: Option<String>,
+    /// The timeline's recorded events quote findings, answers and details as typed.
+    redacted_events: Vec<crate::session::Event>,
     hidden: usize,
 }
 /// What the screen shows of a triage: redacted like an export, because incident calls share
@@ -63,6 +66,7 @@ impl TriageScreen {
                 && hit.evidence == self.evidence
                 && hit.incident == self.session.incident
                 && hit.answers == self.session.interview.answers
+                && hit.events == self.session.events
         });
         if !fresh {
             let redactor = Redactor::with_custom_lenient(&runbook.redact).0;
@@ -79,9 +83,11 @@ impl TriageScreen {
                 evidence: self.evidence.clone(),
                 incident: self.session.incident.clone(),
                 answers: self.session.interview.answers.clone(),
+                events: self.session.events.clone(),
                 redacted_incident: redacted.session.incident.clone(),
                 redacted_answers: redacted.session.interview.answers.clone(),
                 redacted_notes: redacted.session.notes,
+                redacted_events: redacted.session.events,
                 redacted_findings: redacted
                     .session
                     .checklist
@@ -99,6 +105,7 @@ impl TriageScreen {
                 session.notes.clone_from(&hit.redacted_notes);
                 session.incident.clone_from(&hit.redacted_incident);
                 session.interview.answers.clone_from(&hit.redacted_answers);
+                session.events.clone_from(&hit.redacted_events);
                 for (step, finding) in session
                     .checklist
                     .steps

@@ -76,7 +76,10 @@ impl TriageScreen {
             (Context::Notes, action) => self.notes_action(&action, shared, &mut commands),
             (Context::Checklist | Context::InterviewChoice, Action::Timeline) => {
                 let entries = self.shown(runbook).session.timeline(&shared.zone);
-                commands.push(Command::Open(Opening::Timeline { entries }));
+                commands.push(Command::Open(Opening::Timeline {
+                    entries,
+                    runbook: self.runbook,
+                }));
                 Persist::Nothing
             }
             (Context::Checklist | Context::InterviewChoice, Action::StatusUpdate) => {
@@ -222,6 +225,8 @@ impl TriageScreen {
             runbook: self.runbook,
             drafts,
             about,
+            // As the drafts' "next update" line computes it.
+            due: every.map(|minutes| crate::session::events::update_due(shared.now, minutes)),
         })]
     }
 
@@ -254,6 +259,7 @@ impl TriageScreen {
             runbook: self.runbook,
             drafts,
             about,
+            due: None,
         })]
     }
 
