@@ -218,7 +218,7 @@ fn merge(
                     .into_iter()
                     .flatten(),
             )
-            .map(|(severity, minutes)| (severity.trim().to_ascii_lowercase(), *minutes))
+            .map(|(severity, minutes)| (super::merged::severity_key(severity), *minutes))
             .collect(),
         tickets: super::tickets::merge(&files),
     };
@@ -514,6 +514,23 @@ first_move = "f"
         assert_eq!(runbook.update_every_minutes("sev 1"), Some(10));
         assert_eq!(runbook.update_every_minutes("SEV4"), Some(45));
         assert_eq!(runbook.update_every_minutes(""), Some(45));
+        // A team's key overrides the default's however either is written.
+        let (default, _) = Loaded::new(
+            "default",
+            format!("{DEFAULT}\n[update_every_minutes]\nSEV1 = 15\n\"sev\u{a0}2\" = 30\n"),
+        );
+        for team in [
+            "\"Sev 1\" = 10\nSEV2 = 20",
+            "\"sev\u{a0}1\" = 10\n\"S E V 2\" = 20",
+        ] {
+            let (team, _) = Loaded::new(
+                "team.toml",
+                format!("[runbook]\nname = \"Team\"\n[update_every_minutes]\n{team}\n"),
+            );
+            let (runbook, _) = team_over_default(&default, Some(&team), None);
+            assert_eq!(runbook.update_every_minutes("SEV1"), Some(10), "{team:?}");
+            assert_eq!(runbook.update_every_minutes("sev 2"), Some(20), "{team:?}");
+        }
         let (bare, _) = layered("[runbook]\nname = \"Team\"\n");
         assert_eq!(
             bare.update_every_minutes("SEV1"),

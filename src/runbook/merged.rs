@@ -234,20 +234,26 @@ pub struct TeamRunbook {
     pub tickets: super::tickets::TicketSettings,
 }
 
+/// A severity as the cadence table is keyed: without white space (a no-break space included),
+/// lower case, so `SEV1`, `sev1` and `Sev 1` are one key and a team's overrides the default's.
+pub fn severity_key(severity: &str) -> String {
+    severity
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 impl TeamRunbook {
     /// How often stakeholders expect an update for an incident of `severity`, in minutes:
     /// its own entry (written `SEV1`, `sev1` or `Sev 1` alike), else `default`, else none.
     pub fn update_every_minutes(&self, severity: &str) -> Option<u32> {
-        let wanted: String = severity
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        self.update_every_minutes
-            .iter()
-            .find(|(key, _)| !wanted.is_empty() && key.replace(' ', "") == wanted)
-            .or_else(|| self.update_every_minutes.get_key_value("default"))
-            .map(|(_, minutes)| *minutes)
+        let wanted = severity_key(severity);
+        (!wanted.is_empty())
+            .then(|| self.update_every_minutes.get(&wanted))
+            .flatten()
+            .or_else(|| self.update_every_minutes.get("default"))
+            .copied()
     }
 
     /// The card for `code`: its own entry, or its class advice marked as a fallback.

@@ -55,6 +55,8 @@ pub struct DraftScreen {
     /// When the drafted update's "next update" line says the next one comes.
     pub due: Option<jiff::Timestamp>,
     pub scroll: Scroll,
+    /// An edit not yet copied, and Esc pressed once: the next Esc leaves without it.
+    leaving_warned: bool,
 }
 
 impl DraftScreen {
@@ -81,6 +83,7 @@ impl DraftScreen {
             about,
             due,
             scroll: Scroll::default(),
+            leaving_warned: false,
         }
     }
 
@@ -109,6 +112,7 @@ impl DraftScreen {
                     {
                         version.text = text;
                         version.edited = true;
+                        self.leaving_warned = false;
                     }
                 }
                 _ => {}
@@ -119,6 +123,15 @@ impl DraftScreen {
             return Vec::new();
         }
         match action {
+            // An edit is work: leaving drops it, so the first Esc says so and the second goes.
+            Action::Back if self.versions.iter().any(|v| v.edited) && !self.leaving_warned => {
+                self.leaving_warned = true;
+                vec![Command::Notice(format!(
+                    "Your edit is not copied yet: {} copies it, {} again leaves without it",
+                    key_for(Context::Draft, &Action::Copy),
+                    key_for(Context::Draft, &Action::Back)
+                ))]
+            }
             Action::Back => vec![Command::Leave],
             Action::CycleFormat if self.versions.len() > 1 => {
                 self.shown = (self.shown + 1) % self.versions.len();
@@ -134,7 +147,11 @@ impl DraftScreen {
                 }
                 Vec::new()
             }
-            Action::Copy | Action::Open => self.copy(shared),
+            Action::Copy | Action::Open => {
+                // Copied: Esc leaves at once.
+                self.leaving_warned = true;
+                self.copy(shared)
+            }
             Action::Paste(_) => vec![Command::Notice(format!(
                 "Paste ignored: press {} to correct the text, then paste",
                 key_for(Context::Draft, &Action::EditText)

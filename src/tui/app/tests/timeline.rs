@@ -137,6 +137,16 @@ fn a_status_update_is_drafted_edited_redacted_copied_and_restarts_the_countdown(
         screen.contains("Status update · Markdown, edited"),
         "{screen}"
     );
+    // An edit not copied is not dropped by one Esc.
+    press_label(&mut a, "Esc");
+    assert_eq!(a.context(), Context::Draft);
+    assert!(
+        a.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Your edit is not copied yet: y copies it")),
+        "{:?}",
+        a.notice
+    );
     let effects = press_label(&mut a, "y");
     let Some(Effect::Copy { text, what }) = effects.last() else {
         panic!("nothing copied: {effects:?}");
