@@ -716,7 +716,7 @@ mod tests {
         );
         assert!(line.is_some_and(|l| l.starts_with("200 ")), "read, shown");
         assert!(
-            s.interview.answers.get("layer").is_none(),
+            !s.interview.answers.contains_key("layer"),
             "{:?}",
             s.interview.answers
         );
