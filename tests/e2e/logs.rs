@@ -57,8 +57,11 @@ fn l_reads_a_gzipped_log_into_a_picture_and_the_triage() {
     tmux.wait_for("Access log to read", LIMIT);
     tmux.keys(&[gz.to_str().unwrap()], true);
     tmux.keys(&["Enter"], false);
-    let screen = tmux.wait_for("failing (5xx)/min", LIMIT);
+    let screen = tmux.wait_for("% failing (5xx) per minute", LIMIT);
     assert!(screen.contains("/v1/checkout"), "{screen}");
+    // The error rate's scale is in per cent, the failing upstream listed under the routes.
+    assert!(screen.contains("│0%   │"), "{screen}");
+    assert!(screen.contains("upstream"), "{screen}");
     assert!(screen.contains("First bad minute"), "{screen}");
     tmux.keys(&["Escape"], false);
     let screen = tmux.wait_for("┌ Checklist", LIMIT);
