@@ -252,6 +252,8 @@ fn steps_run_against_real_servers_stop_time_out_stream_and_reach_the_summary() {
         "{screen}"
     );
     tmux.keys(&["Escape"], false);
+    // Back on the card before the next key: an Esc and a letter in one read are Alt+letter.
+    tmux.wait_for("First three places to look", LIMIT);
 
     // The summary lists every run, the token redacted.
     tmux.keys(&["t"], true);
