@@ -253,7 +253,7 @@ fn steps_run_against_real_servers_stop_time_out_stream_and_reach_the_summary() {
     );
     tmux.keys(&["Escape"], false);
     // Back on the card before the next key: an Esc and a letter in one read are Alt+letter.
-    tmux.wait_for("First three places to look", LIMIT);
+    tmux.wait_for("· code 502", LIMIT);
 
     // The summary lists every run, the token redacted.
     tmux.keys(&["t"], true);
