@@ -87,7 +87,14 @@ pub fn export(
     }
     if *handoff {
         return print_handoff(
-            &prepared, runbook, now, format, *copy, journal, terminal, stderr,
+            &prepared,
+            runbook,
+            now,
+            format,
+            *copy,
+            (journal, &id),
+            terminal,
+            stderr,
         );
     }
     if *print {
@@ -161,7 +168,7 @@ fn print_handoff(
     now: jiff::Timestamp,
     format: crate::export::summary::Format,
     copy: bool,
-    journal: &crate::session::Journal,
+    (journal, id): (&crate::session::Journal, &str),
     terminal: &mut dyn std::io::Write,
     mut stderr: String,
 ) -> Output {
@@ -174,6 +181,17 @@ fn print_handoff(
             crate::clipboard::Fallback::NewIn(&journal.dir().join("copies")),
         );
         let _ = writeln!(stderr, "api-triage: hand-off {}", copied.describe());
+        // Handed over: the timeline keeps it, as when the app's H copies it.
+        if copied.delivered() {
+            let what = crate::session::EventKind::HandOff { text: text.clone() };
+            if let Err(e) = journal.record(id, what, now, &crate::startup::local_zone()) {
+                let _ = writeln!(
+                    stderr,
+                    "api-triage: the hand-off is not in the session's timeline: {}",
+                    e.brief()
+                );
+            }
+        }
     }
     Output {
         stdout: text,

@@ -119,6 +119,8 @@ pub enum Via {
     Osc52 { through: &'static str },
     /// Written to a file, because no clipboard could take it.
     File(PathBuf),
+    /// Nowhere: no clipboard took it and the file it was meant for could not be written.
+    Nowhere { tried: PathBuf },
 }
 
 /// The result of a copy, with anything the engineer should know.
@@ -129,6 +131,11 @@ pub struct Copied {
 }
 
 impl Copied {
+    /// Whether the text went anywhere the engineer can take it from.
+    pub fn delivered(&self) -> bool {
+        !matches!(self.via, Via::Nowhere { .. })
+    }
+
     /// One line for the status bar or stderr.
     pub fn describe(&self) -> String {
         let base = match &self.via {
@@ -138,6 +145,7 @@ impl Copied {
             }
             // The warning that follows says why no clipboard took it.
             Via::File(path) => format!("written to {}", path.display()),
+            Via::Nowhere { tried } => format!("NOT copied, nor written to {}", tried.display()),
         };
         match &self.warning {
             Some(w) => format!("{base}; {w}"),
@@ -245,7 +253,7 @@ pub fn copy(
             warning: Some(problems.join("; ")),
         },
         Err((path, e)) => Copied {
-            via: Via::File(path),
+            via: Via::Nowhere { tried: path },
             warning: Some(format!(
                 "{}; and the file could not be written: {e}",
                 problems.join("; ")
@@ -462,6 +470,30 @@ mod tests {
             copied.describe()
         );
         assert!(copied.describe().contains("too long for OSC 52"));
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_no_copy_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder inside a regular file can never be created.
+        let blocker = dir.path().join("not-a-folder");
+        std::fs::write(&blocker, "").unwrap();
+        let env = Environment {
+            ssh: true,
+            tmux: true,
+            tmux_drops_osc52: tmux_blocks_reason("external"),
+            ..Environment::default()
+        };
+        let mut terminal = Vec::new();
+        let copied = copy(
+            "update",
+            &env,
+            &mut terminal,
+            Fallback::NewIn(&blocker.join("copies")),
+        );
+        assert!(!copied.delivered(), "{copied:?}");
+        let said = copied.describe();
+        assert!(said.starts_with("NOT copied, nor written to"), "{said}");
     }
 
     #[test]

@@ -445,6 +445,21 @@ impl Journal {
         self.save(&session)
     }
 
+    /// Records `what` in the saved session `id` (a hand-off copied from the command line),
+    /// under its lock, as the app would.
+    pub fn record(
+        &self,
+        id: &str,
+        what: super::EventKind,
+        at: Timestamp,
+        zone: &jiff::tz::TimeZone,
+    ) -> Result<(), JournalError> {
+        let _lock = self.lock(id)?;
+        let mut session = self.load(id)?;
+        session.record(what, at, zone);
+        self.save(&session)
+    }
+
     /// Takes the lock of a session, refusing while another api-triage holds it. The lock is
     /// the kernel's (`flock` on the open lock file), so it is freed the moment its process
     /// dies, however it dies: no pid to check, no zombie or reused pid to trip over. The pid

@@ -554,7 +554,11 @@ fn event_loop(
                         &mut io::stdout(),
                         crate::clipboard::Fallback::NewNamedIn(&private_dir, stem, ext),
                     );
-                    app.copied(&what, &outcome.describe(), outcome.warning.is_some());
+                    if outcome.delivered() {
+                        app.copied(&what, &outcome.describe(), outcome.warning.is_some());
+                    } else {
+                        app.copy_failed(&what, &outcome.describe());
+                    }
                 }
                 Effect::FindOpen { runbook, code } => {
                     let open = saver.journal.open_for(code);

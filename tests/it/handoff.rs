@@ -566,4 +566,16 @@ fn export_handoff_prints_the_hand_off_and_writes_nothing() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(entries, ["state"], "no bundle folder written");
+    // Copied, it is a hand-off: the session's timeline keeps it, as the app's H does.
+    let r = run(dir.path(), &["export", "--handoff", "--copy", &s.id]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("hand-off written to"), "{}", r.stderr);
+    let events = journal.load(&s.id).unwrap().events;
+    let last = events.last().expect("an event");
+    assert_eq!(last.what.kind(), api_triage::session::EntryKind::HandOff);
+    assert!(
+        last.what.line().starts_with("handed off: "),
+        "{}",
+        last.what.line()
+    );
 }

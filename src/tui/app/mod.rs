@@ -479,6 +479,20 @@ impl App {
         }
     }
 
+    /// Says that the copy of `what` went nowhere; nothing is kept in the timeline (an update
+    /// nobody received restarts no countdown).
+    pub fn copy_failed(&mut self, what: &Copying, description: &str) {
+        let text = format!("{} {description}", what.label());
+        match what {
+            Copying::Summary => self.record_outcome(ExportOutcome {
+                of: ExportStep::Copy,
+                text,
+                trouble: true,
+            }),
+            _ => self.notice = Some(text),
+        }
+    }
+
     /// Shows `outcome` on the status line and, in full, on the export screen if it is open.
     fn record_outcome(&mut self, outcome: ExportOutcome) {
         self.notice = Some(outcome.text.clone());

@@ -206,6 +206,26 @@ fn the_hand_off_is_drafted_in_three_formats_and_kept_in_the_timeline_when_copied
 }
 
 #[test]
+fn an_update_that_reached_no_clipboard_nor_file_is_not_kept_and_restarts_nothing() {
+    let mut a = triage_at_checklist();
+    press_label(&mut a, "u");
+    let effects = press_label(&mut a, "y");
+    let Some(Effect::Copy { what, .. }) = effects.last() else {
+        panic!("nothing copied: {effects:?}");
+    };
+    let what = what.clone();
+    a.copy_failed(&what, "NOT copied, nor written to /state/copies");
+    assert_eq!(a.triage.as_ref().unwrap().session.updates_sent().0, 0);
+    assert!(
+        a.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Status update NOT copied")),
+        "{:?}",
+        a.notice
+    );
+}
+
+#[test]
 fn without_a_cadence_the_update_says_so_and_the_header_counts_nothing() {
     let mut a = triage_at_checklist();
     // The default runbook's `default` cadence applies to any severity: take it away.
