@@ -38,25 +38,14 @@ pub fn export(
             Exit::Usage,
         );
     }
-    let id = match session {
-        Some(id) => id.clone(),
-        None => match journal.latest() {
-            Ok(id) => id,
-            Err(e) => return fail(e.to_string(), Exit::Failed),
-        },
-    };
-    let session = match journal.load(&id) {
-        Ok(s) => s,
-        Err(e) => return fail(e.to_string(), Exit::Failed),
+    let (id, session) = match saved_session(journal, session.as_deref()) {
+        Ok(found) => found,
+        Err(e) => return fail(e, Exit::Failed),
     };
     let matrix = Matrix::from_report(report);
-    let runbook = matrix
-        .runbooks()
-        .iter()
-        .find(|r| r.name == session.runbook)
-        .or_else(|| matrix.runbooks().first());
-    let Some(runbook) = runbook else {
-        return fail("no runbook loaded".to_owned(), Exit::Failed);
+    let runbook = match runbook_of(&matrix, &session) {
+        Ok(runbook) => runbook,
+        Err(e) => return fail(e, Exit::Failed),
     };
     let prepared = match crate::export::prepare(&session, runbook, !no_redact) {
         Ok(p) => p.in_zone(crate::startup::local_zone()),

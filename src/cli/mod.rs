@@ -77,6 +77,32 @@ pub fn load(global: &Global, explicit: &[PathBuf], today: Option<Date>) -> LoadR
     crate::startup::load_runbooks(&global.runbooks, explicit, today)
 }
 
+/// A saved session, `id` or else the latest, with its id: what `export` and `timeline` read.
+fn saved_session(
+    journal: &crate::session::Journal,
+    id: Option<&str>,
+) -> Result<(String, crate::session::Session), String> {
+    let id = match id {
+        Some(id) => id.to_owned(),
+        None => journal.latest().map_err(|e| e.to_string())?,
+    };
+    let session = journal.load(&id).map_err(|e| e.to_string())?;
+    Ok((id, session))
+}
+
+/// The loaded runbook a session follows, else the first loaded.
+fn runbook_of<'m>(
+    matrix: &'m Matrix,
+    session: &crate::session::Session,
+) -> Result<&'m TeamRunbook, String> {
+    matrix
+        .runbooks()
+        .iter()
+        .find(|r| r.name == session.runbook)
+        .or_else(|| matrix.runbooks().first())
+        .ok_or_else(|| "no runbook loaded".to_owned())
+}
+
 /// Runs a subcommand against loaded runbooks.
 pub fn run_command(command: &Command, report: &LoadReport, style: Style) -> Output {
     let matrix = Matrix::from_report(report);

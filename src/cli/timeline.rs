@@ -36,25 +36,14 @@ pub fn timeline(
         };
         wanted.push(kind);
     }
-    let id = match session {
-        Some(id) => id.to_owned(),
-        None => match journal.latest() {
-            Ok(id) => id,
-            Err(e) => return fail(e.to_string(), Exit::Failed),
-        },
-    };
-    let session = match journal.load(&id) {
-        Ok(s) => s,
-        Err(e) => return fail(e.to_string(), Exit::Failed),
+    let (_, session) = match super::saved_session(journal, session) {
+        Ok(found) => found,
+        Err(e) => return fail(e, Exit::Failed),
     };
     let matrix = Matrix::from_report(report);
-    let Some(runbook) = matrix
-        .runbooks()
-        .iter()
-        .find(|r| r.name == session.runbook)
-        .or_else(|| matrix.runbooks().first())
-    else {
-        return fail("no runbook loaded".to_owned(), Exit::Failed);
+    let runbook = match super::runbook_of(&matrix, &session) {
+        Ok(runbook) => runbook,
+        Err(e) => return fail(e, Exit::Failed),
     };
     // Redacted as the bundle's timeline is: a note's first line can hold a secret.
     let prepared = match crate::export::prepare(&session, runbook, true) {
