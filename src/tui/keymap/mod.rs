@@ -1,6 +1,6 @@
 //! Every key of the app in one table: the same table turns key presses into [`Action`]s and
 //! draws the help overlay, so the help can never disagree with what the keys do.
-//! Here: the types and the lookups that read the table; the table itself is `bindings.rs`.
+//! Here: the types and the lookups that read the table; the table itself is `bindings/`, a file per purpose.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -10,7 +10,7 @@ mod bindings;
 #[cfg(test)]
 mod tests;
 
-pub use bindings::BINDINGS;
+pub use bindings::all as bindings;
 
 /// What the user asked for, independent of the key that asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,8 +198,7 @@ pub fn action_for(key: KeyEvent, context: Context) -> Option<Action> {
             _ => {}
         }
     }
-    let bound = BINDINGS
-        .iter()
+    let bound = bindings()
         .find(|b| b.ctrl == ctrl && b.contexts.contains(&context) && b.keys.contains(&key.code))
         .map(|b| b.action.clone());
     if bound.is_some() {
@@ -233,7 +232,7 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     let mut shown: Vec<(&'static str, &'static str)> = Vec::new();
     let mut actions: Vec<&Action> = Vec::new();
     let mut help = None;
-    for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+    for binding in bindings().filter(|b| b.contexts.contains(&context)) {
         let Some(hint) = binding.hint else {
             continue;
         };
@@ -255,8 +254,7 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
 /// first key of the first binding that does it there. Every key named on screen comes from
 /// the table; an action with no key there reads "?" (the help), never a key that does nothing.
 pub fn key_for(context: Context, action: &Action) -> &'static str {
-    BINDINGS
-        .iter()
+    bindings()
         .find(|b| b.contexts.contains(&context) && b.action == *action)
         .and_then(|b| b.label.split_whitespace().next())
         .unwrap_or("?")
@@ -265,8 +263,7 @@ pub fn key_for(context: Context, action: &Action) -> &'static str {
 /// The whole label of the key that does `action` in `context` ("Esc q ?"), for a line that
 /// lists every key of a thing; `None` when no key does it there.
 pub fn label_for(context: Context, action: &Action) -> Option<&'static str> {
-    BINDINGS
-        .iter()
+    bindings()
         .find(|b| b.contexts.contains(&context) && b.action == *action)
         .map(|b| b.label)
 }
@@ -274,16 +271,14 @@ pub fn label_for(context: Context, action: &Action) -> Option<&'static str> {
 /// What the status bar says for `action` in `context`, (keys, words) as its hint shows
 /// them: a prompt that names a key takes these words, so the two never disagree.
 pub fn hint_for(context: Context, action: &Action) -> Option<(&'static str, &'static str)> {
-    BINDINGS
-        .iter()
+    bindings()
         .find(|b| b.contexts.contains(&context) && b.action == *action)
         .and_then(|b| b.hint)
 }
 
 /// The rows of the help overlay for `context`: (keys, what they do).
 pub fn help_rows(context: Context) -> Vec<(&'static str, &'static str)> {
-    let mut rows: Vec<(&str, &str)> = BINDINGS
-        .iter()
+    let mut rows: Vec<(&str, &str)> = bindings()
         .filter(|b| b.contexts.contains(&context))
         .map(|b| (b.label, b.help))
         .collect();

@@ -54,7 +54,7 @@ fn q_and_help_work_on_every_screen_without_a_text_field() {
 
 #[test]
 fn every_binding_appears_in_the_help_of_its_screens() {
-    for binding in BINDINGS {
+    for binding in bindings() {
         for context in binding.contexts {
             assert!(help_rows(*context).contains(&(binding.label, binding.help)));
         }
@@ -191,8 +191,7 @@ mod table_tests {
         for context in ALL {
             for (keys, words) in hints(context) {
                 let action = action_for(key_of(keys), context);
-                let bound = BINDINGS
-                    .iter()
+                let bound = bindings()
                     .find(|b| b.contexts.contains(&context) && b.hint == Some((keys, words)));
                 assert!(
                     action.is_some() && bound.is_some_and(|b| Some(&b.action) == action.as_ref()),
@@ -211,7 +210,7 @@ mod table_tests {
         assert_eq!(key_for(Context::Prompt, &Action::Open), "Enter");
         // Named, a key must do the thing where it is named.
         for context in ALL {
-            for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+            for binding in bindings().filter(|b| b.contexts.contains(&context)) {
                 let key = key_for(context, &binding.action);
                 assert_eq!(
                     action_for(key_of(key), context).as_ref(),
@@ -227,7 +226,7 @@ mod table_tests {
     fn no_key_is_bound_twice_in_one_context() {
         for context in ALL {
             let mut seen = Vec::new();
-            for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+            for binding in bindings().filter(|b| b.contexts.contains(&context)) {
                 for key in binding.keys {
                     let entry = (binding.ctrl, *key);
                     assert!(
