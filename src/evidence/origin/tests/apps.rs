@@ -1,0 +1,309 @@
+//! App servers answering by themselves: their own pages, JSON shapes, headers and status lines
+//! read as the app, and the marks a gateway built on the same runtime shares.
+
+use super::read;
+use crate::evidence::origin::*;
+
+// Responses captured from app servers as they answer by themselves (`curl -si`), each read
+// the way it arrives: the app, with its server or framework named.
+
+/// (what it is, the paste, the product expected).
+const APP_SERVERS_OWN: &[(&str, &str, &str)] = &[
+    (
+        "Sanic's text error, lower-case names and no Date (not HAProxy)",
+        "< HTTP/1.1 404 Not Found\n< content-length: 81\n< connection: keep-alive\n< content-type: text/plain; charset=utf-8\n< \n⚠️ 404 — Not Found\n==================\nRequested URL /api/orders not found\n\n",
+        "Sanic",
+    ),
+    (
+        "Falcon's title and description under uWSGI",
+        "< HTTP/1.1 503 Service Unavailable\n< retry-after: 120\n< content-type: application/json\n< vary: Accept\n< content-length: 88\n< \n{\"title\": \"503 Service Unavailable\", \"description\": \"orders database under maintenance\"}",
+        "Falcon",
+    ),
+    (
+        "Go's http.TimeoutHandler page",
+        "< HTTP/1.1 503 Service Unavailable\n< Date: Thu, 03 Dec 2026 09:21:01 GMT\n< Content-Length: 77\n< Content-Type: text/html; charset=utf-8\n< \n<html><head><title>Timeout</title></head><body><h1>Timeout</h1></body></html>",
+        "Go net/http",
+    ),
+    (
+        "Tomcat's 404 page, which says 'no such resource' too",
+        "HTTP/1.1 404 \nContent-Type: text/html;charset=utf-8\nContent-Language: en\nDate: Thu, 03 Dec 2026 09:21:13 GMT\n\n<!doctype html><html lang=\"en\"><head><title>HTTP Status 404 – Not Found</title></head><body><h1>HTTP Status 404 – Not Found</h1><hr class=\"line\" /><p><b>Type</b> Status Report</p><p><b>Message</b> no such resource</p><hr class=\"line\" /><h3>Apache Tomcat/10.1.52</h3></body></html>",
+        "Tomcat",
+    ),
+    (
+        "Node's http with a JSON error",
+        "HTTP/1.1 500 Internal Server Error\nContent-Type: application/json\nDate: Thu, 03 Dec 2026 09:19:46 GMT\nConnection: keep-alive\nKeep-Alive: timeout=5\nContent-Length: 16\n\n{\"error\":\"boom\"}",
+        "Node.js",
+    ),
+    (
+        "Go's http.NotFound",
+        "HTTP/1.1 404 Not Found\nContent-Type: text/plain; charset=utf-8\nX-Content-Type-Options: nosniff\nDate: Thu, 03 Dec 2026 09:20:11 GMT\nContent-Length: 19\n\n404 page not found\n",
+        "Go net/http",
+    ),
+    (
+        "Go's http.Error",
+        "HTTP/1.1 503 Service Unavailable\nContent-Type: text/plain; charset=utf-8\nX-Content-Type-Options: nosniff\nDate: Thu, 03 Dec 2026 09:20:11 GMT\nContent-Length: 21\n\ndatabase unavailable\n",
+        "Go net/http",
+    ),
+    (
+        "Go refusing a request it cannot parse",
+        "HTTP/1.1 400 Bad Request: malformed Host header\nContent-Type: text/plain; charset=utf-8\nConnection: close\n\n400 Bad Request: malformed Host header",
+        "Go net/http",
+    ),
+    (
+        "PHP's built-in server, no such script",
+        "HTTP/1.1 404 Not Found\nHost: 127.0.0.1:29103\nDate: Thu, 03 Dec 2026 09:19:46 GMT\nConnection: close\nContent-Type: text/html; charset=UTF-8\nContent-Length: 537\n\n<!doctype html><html><head><title>404 Not Found</title><style>\nbody { background-color: #fcfcfc; color: #333333; margin: 0; padding:0; }\ncode.url { background-color: #eeeeee; font-family:monospace; padding:0 2px;}\n</style>\n</head><body><h1>Not Found</h1><p>The requested resource <code class=\"url\">/nope</code> was not found on this server.</p></body></html>",
+        "PHP built-in server",
+    ),
+    (
+        "a PHP script's JSON error",
+        "HTTP/1.1 500 Internal Server Error\nHost: 127.0.0.1:29103\nDate: Thu, 03 Dec 2026 09:19:46 GMT\nConnection: close\nX-Powered-By: PHP/8.2.36\nContent-Type: application/json\n\n{\"error\":\"boom\"}",
+        "PHP",
+    ),
+    (
+        "Sinatra under Puma, no such route",
+        "HTTP/1.1 404 Not Found\nX-Cascade: pass\nContent-Type: text/html;charset=utf-8\nX-XSS-Protection: 1; mode=block\nX-Content-Type-Options: nosniff\nX-Frame-Options: SAMEORIGIN\nContent-Length: 495\n\n<!DOCTYPE html>\n<html>\n<head>\n</head>\n<body>\n  <h2>Sinatra doesn’t know this ditty.</h2>\n</body>\n</html>",
+        "Sinatra",
+    ),
+    (
+        "WEBrick, no such file",
+        "HTTP/1.1 404 Not Found\nContent-Type: text/html; charset=ISO-8859-1\nServer: WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12)\nDate: Thu, 03 Dec 2026 09:20:34 GMT\nContent-Length: 275\nConnection: close\n\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0//EN\">\n<HTML>\n  <HEAD><TITLE>Not Found</TITLE></HEAD>\n  <BODY>\n    <H1>Not Found</H1>\n    `/nope' not found.\n    <HR>\n    <ADDRESS>\n     WEBrick/1.8.1 (Ruby/3.1.2/2022-04-12) at\n     127.0.0.1:29105\n    </ADDRESS>\n  </BODY>\n</HTML>",
+        "WEBrick",
+    ),
+    (
+        "the JDK's HttpServer, no such context",
+        "HTTP/1.1 404 Not Found\nContent-Length: 50\nContent-Type: text/html\nConnection: close\n\n<h1>404 Not Found</h1>No context found for request",
+        "JDK HttpServer",
+    ),
+    (
+        "the JDK's HttpServer, a handler's JSON error",
+        "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 09:20:34 GMT\nContent-type: application/json\nContent-length: 16\n\n{\"error\":\"boom\"}",
+        "JDK HttpServer",
+    ),
+    (
+        "gunicorn's own page for a crashed worker",
+        "< HTTP/1.1 500 Internal Server Error\n< Connection: close\n< Content-Type: text/html\n< Content-Length: 141\n<\n<html>\n  <head>\n    <title>Internal Server Error</title>\n  </head>\n  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>",
+        "gunicorn",
+    ),
+    (
+        "uvicorn refusing a bad header",
+        "< HTTP/1.1 400 Bad Request\n< content-type: text/plain; charset=utf-8\n< Connection: close\n<\nInvalid HTTP request received.",
+        "uvicorn",
+    ),
+    (
+        "Waitress's own 431, not Squid's",
+        "< HTTP/1.0 431 Request Header Fields Too Large\n< Connection: close\n< Content-Length: 88\n< Content-Type: text/plain; charset=utf-8\n< Date: Thu, 03 Dec 2026 07:46:43 GMT\n< Server: waitress\n<\nRequest Header Fields Too Large\n\nexceeds max_header of 1024\n\n(generated by waitress)",
+        "Waitress",
+    ),
+];
+
+#[test]
+fn app_servers_answering_by_themselves_are_the_app() {
+    for (what, paste, product) in APP_SERVERS_OWN {
+        let v = read(paste);
+        assert_eq!(v.layer, Some(Layer::App), "{what}: {v:?}");
+        assert_eq!(v.product.as_deref(), Some(*product), "{what}: {v:?}");
+        assert!(v.confidence >= Confidence::Low, "{what}");
+    }
+}
+
+#[test]
+fn an_app_servers_bare_refusal_is_at_most_a_low_guess() {
+    // Node's parser refusing a request: no Date, no Server, no body. No common proxy leaves
+    // Date off in mixed case, so the app, but only "low", with the check.
+    let v = read("HTTP/1.1 400 Bad Request\nConnection: close\n\n");
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert_eq!(v.confidence, Confidence::Low);
+    assert!(v.check.is_some());
+    // Go's handler that set only a status: an empty body alone is no proxy's mark.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 09:20:11 GMT\nContent-Length: 0\n\n",
+    );
+    assert_eq!(v.layer, None, "{v:?}");
+}
+
+/// No Date and no Server: every common proxy dates its own answers but `HAProxy`, whose
+/// HTTP/1.1 names are lower case. In mixed case it is an app server's own answer (Node's
+/// bare 400, Puma under Sinatra); in lower case it may be either, so it weighs little.
+#[test]
+fn an_undated_answer_in_mixed_case_is_an_app_servers() {
+    let node = read("< HTTP/1.1 400 Bad Request\n< Connection: close\n< \n{ [0 bytes data]\n");
+    assert_eq!(node.layer, Some(Layer::App), "{:?}", node.reasons);
+    let sinatra = read(
+        "< HTTP/1.1 500 Internal Server Error\n< Content-Type: text/html;charset=utf-8\n\
+         < X-XSS-Protection: 1; mode=block\n< X-Content-Type-Options: nosniff\n\
+         < X-Frame-Options: SAMEORIGIN\n< Content-Length: 30\n< \n{ [30 bytes data]\n\
+         <h1>Internal Server Error</h1>",
+    );
+    assert_eq!(sinatra.layer, Some(Layer::App), "{:?}", sinatra.reasons);
+    assert!(sinatra.confidence < Confidence::High);
+    // The same in lower case, with no page of HAProxy's: not HAProxy for sure.
+    let lower = read(
+        "< HTTP/1.1 503 Service Unavailable\n< content-length: 22\n< connection: keep-alive\n\
+         < content-type: text/plain; charset=utf-8\n< \nService is unavailable",
+    );
+    assert!(lower.confidence < Confidence::Medium, "{:?}", lower.reasons);
+    // With HAProxy's error-file header it is HAProxy's.
+    let errorfile = read(
+        "< HTTP/1.1 503 Service Unavailable\n< content-length: 40\n< cache-control: no-cache\n\
+         < content-type: application/json\n< \n{\"error\":{\"code\":503,\"message\":\"down\"}}",
+    );
+    assert_eq!(errorfile.product.as_deref(), Some("HAProxy"));
+    // Through a forward proxy (curl -x) a short undated answer may be the proxy's own.
+    let forward = read(
+        "$ curl -sv -x http://127.0.0.1:3128 http://api.example/x\n< HTTP/1.1 400 Bad Request\n\
+         < Connection: close\n< \n",
+    );
+    assert_ne!(forward.layer, Some(Layer::App));
+}
+
+/// A gateway built on an app runtime (Node's http-proxy, Go's `ReverseProxy`) writes JSON with
+/// the request id in it, like an app; what gives it away is that it speaks of its upstream.
+#[test]
+fn a_body_that_speaks_of_its_upstream_is_a_gateways_whatever_it_is_built_on() {
+    let node_gateway = read(
+        "< HTTP/1.1 502 Bad Gateway\n< Content-Type: application/json\n< Content-Length: 136\n\
+         < X-Correlation-ID: 50438a52-9aae-48dc-94f2-7e1d9811f4ed\n\
+         < Date: Thu, 03 Dec 2026 09:20:57 GMT\n< Connection: keep-alive\n< Keep-Alive: timeout=5\n\
+         < \n{ [136 bytes data]\n* Connection #0 to host 127.0.0.1 left intact\n\
+         {\"error\":{\"code\":\"bad_gateway\",\"message\":\"upstream unavailable: ECONNREFUSED\",\
+         \"correlation_id\":\"50438a52-9aae-48dc-94f2-7e1d9811f4ed\"}}",
+    );
+    assert_eq!(node_gateway.layer, Some(Layer::Gateway), "{node_gateway:?}");
+    assert!(node_gateway.confidence < Confidence::High);
+    assert!(
+        node_gateway
+            .check
+            .as_deref()
+            .is_some_and(|c| c.contains("50438a52-9aae-48dc-94f2-7e1d9811f4ed"))
+    );
+    // Behind nghttpx, whose Via says it forwarded the answer: a gateway further upstream
+    // made it, not nghttpx.
+    let two_hops = read(
+        "< HTTP/1.1 502 Bad Gateway\n< Content-Type: application/json\n\
+         < X-Trace-Id: 133cd08209a77e56075683f229bf70a2\n< Date: Thu, 03 Dec 2026 09:21:22 GMT\n\
+         < Content-Length: 134\n< Server: nghttpx\n< Via: 1.1 nghttpx\n< \n\
+         {\"error\":{\"code\":\"upstream_unavailable\",\"message\":\"the upstream could not be reached\",\
+         \"trace_id\":\"133cd08209a77e56075683f229bf70a2\"}}",
+    );
+    assert_eq!(two_hops.layer, Some(Layer::Gateway));
+    assert_eq!(two_hops.product, None, "{two_hops:?}");
+    assert_eq!(
+        two_hops.reasons[0],
+        "speaks of its upstream + 502 → most likely a proxy in front made it"
+    );
+    // The app's own 504 that calls its dependency a backend, passed on by nginx, is the app's.
+    let app = read(
+        "< HTTP/1.1 504 Gateway Timeout\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 09:21:09 GMT\n\
+         < Content-Type: text/html; charset=UTF-8\n< Transfer-Encoding: chunked\n\
+         < X-Powered-By: PHP/8.2.36\n< \n<html><head><title>504 Gateway Timeout</title></head>\n\
+         <body><h1>Gateway Timeout</h1><p>The reporting backend did not answer in time.</p></body></html>",
+    );
+    assert_eq!(app.layer, Some(Layer::App), "{app:?}");
+}
+
+/// Marks of a runtime (Node's Keep-Alive, Go's http.Error) and of any JSON writer (an app
+/// shape, the id in the body) are what a gateway built on that runtime leaves too: without a
+/// framework's own mark the app is never "high".
+#[test]
+fn a_runtimes_marks_alone_never_make_a_sure_app() {
+    let node_gateway_404 = read(
+        "$ curl -si http://127.0.0.1:20015/v2/orders\nHTTP/1.1 404 Not Found\n\
+         Content-Type: application/json\nContent-Length: 122\n\
+         X-Correlation-ID: 6a05ae0e-217e-4a54-ab14-cc8b73885213\n\
+         Date: Thu, 03 Dec 2026 09:20:59 GMT\nConnection: keep-alive\nKeep-Alive: timeout=5\n\n\
+         {\"error\":{\"code\":\"no_route\",\"message\":\"no route for /v2/orders\",\
+         \"correlation_id\":\"6a05ae0e-217e-4a54-ab14-cc8b73885213\"}}",
+    );
+    assert!(node_gateway_404.confidence < Confidence::High);
+    assert!(
+        node_gateway_404
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("no mark of an app framework")),
+        "{node_gateway_404:?}"
+    );
+    // Go's http.NotFound: its text and its headers are one fact, so not "medium" twice over.
+    let go = read(
+        "HTTP/1.1 404 Not Found\nContent-Type: text/plain; charset=utf-8\n\
+         X-Content-Type-Options: nosniff\nDate: Thu, 03 Dec 2026 09:21:04 GMT\n\
+         Content-Length: 19\n\n404 page not found\n",
+    );
+    assert_eq!(go.layer, Some(Layer::App));
+    assert!(go.confidence < Confidence::High);
+    // With a framework's own shape beside Node's mark, two things agree: sure.
+    let fastify = read(
+        "< HTTP/1.1 404 Not Found\n< content-type: application/json; charset=utf-8\n\
+         < content-length: 84\n< Date: Thu, 03 Dec 2026 09:20:55 GMT\n< Connection: keep-alive\n\
+         < Keep-Alive: timeout=72\n< \n{\"message\":\"Route GET:/api/orders/7 not found\",\
+         \"error\":\"Not Found\",\"statusCode\":404}",
+    );
+    assert_eq!(fastify.layer, Some(Layer::App));
+    assert_eq!(fastify.confidence, Confidence::High, "{fastify:?}");
+    // Node's Keep-Alive is a lone timeout, whatever its value; Apache's says max= too.
+    let headers_only = read(
+        "HTTP/1.1 404 Not Found\ncontent-type: application/json; charset=utf-8\n\
+         content-length: 85\nDate: Thu, 03 Dec 2026 09:21:27 GMT\nConnection: keep-alive\n\
+         Keep-Alive: timeout=72\n\n",
+    );
+    assert_eq!(headers_only.layer, Some(Layer::App));
+    assert_eq!(headers_only.product.as_deref(), Some("Node.js"));
+}
+
+/// Tomcat writes no reason phrase; a proxy words every status line it writes and passes the
+/// upstream's on as it came, so a bare code is the app server's, even behind nginx.
+#[test]
+fn a_status_line_with_no_reason_phrase_is_an_app_servers() {
+    let head = read(
+        "$ curl -sI http://127.0.0.1:20050/api/users/7\nHTTP/1.1 404 \n\
+         Content-Type: text/html;charset=utf-8\nContent-Language: en\nContent-Length: 730\n\
+         Date: Thu, 03 Dec 2026 09:21:27 GMT\n\n",
+    );
+    assert_eq!(head.layer, Some(Layer::App), "{head:?}");
+    let own_502 = read(
+        "< HTTP/1.1 502 \n< Content-Type: application/json;charset=UTF-8\n< Content-Length: 91\n\
+         < Date: Thu, 03 Dec 2026 09:21:13 GMT\n< \n{ [91 bytes data]\n\
+         {\"error\":{\"code\":\"bad_gateway\",\"message\":\"payment provider returned an invalid response\"}}",
+    );
+    assert_eq!(own_502.layer, Some(Layer::App), "{own_502:?}");
+    // HTTP/2 has no reason phrase at all: nothing to read there.
+    let h2 = read("HTTP/2 404 \ncontent-type: text/html\ndate: Thu, 03 Dec 2026 09:21:27 GMT\n\n");
+    assert!(!h2.reasons.iter().any(|r| r.contains("no reason phrase")));
+}
+
+/// X-Powered-By names the framework as surely as Server names the app server: a proxy's own
+/// page carries neither. Express's own 502 page relayed by a gateway that adds only an id.
+#[test]
+fn x_powered_by_on_an_html_502_is_the_apps() {
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nx-powered-by: Express\ncontent-type: text/html; charset=utf-8\n\
+         content-length: 153\netag: W/\"99-Kuq3b1vWl1Elds9r0+Mr8mqJKMQ\"\n\
+         date: Thu, 03 Dec 2026 09:20:59 GMT\nconnection: close\n\
+         x-correlation-id: fdd9573f-e3e1-47e4-bf2a-2bb22f43d4d8\n\n<html>\n\
+         <head><title>502 Bad Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n\
+         <p>The payment provider returned an invalid response.</p>\n</body>\n</html>\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert_eq!(v.product.as_deref(), Some("Express"));
+    assert!(v.confidence < Confidence::High);
+}
+
+/// An app server in the table is the app, never "a server in front" by the unknown-Server
+/// rule: Perl's `HTTP::Daemon`, gevent, Plack's servers, a bare language name.
+#[test]
+fn perl_ruby_and_python_app_servers_by_name_are_the_app() {
+    for server in [
+        "libwww-perl-daemon/6.16",
+        "gevent/23.9 Python/3.11",
+        "Twiggy",
+        "Plack::Handler::Starlet",
+        "Agoo 2.15.8",
+        "Perl/5.36",
+    ] {
+        let v = read(&format!(
+            "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 09:21:27 GMT\n\
+             Server: {server}\nContent-Type: text/html\nContent-Length: 40\n\n\
+             <title>500 Internal Server Error</title>"
+        ));
+        assert_eq!(v.layer, Some(Layer::App), "{server}: {v:?}");
+    }
+}

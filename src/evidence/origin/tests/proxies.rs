@@ -1,0 +1,260 @@
+//! Proxies and caches: the status line's wording, answers passed on with their marks, a
+//! proxy's own answers, and where the evidence cannot tell.
+
+use super::{check_cases, read};
+use crate::evidence::origin::*;
+
+#[test]
+fn the_status_lines_wording_says_who_wrote_it() {
+    check_cases(&[
+        (
+            "nginx's own wording of a 503, on a JSON body of its configuration",
+            "< HTTP/1.1 503 Service Temporarily Unavailable\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 07:46:49 GMT\n< Content-Type: application/json\n< Content-Length: 62\n< Connection: keep-alive\n<\n{\"error\":\"maintenance\",\"message\":\"Back in a few minutes.\"}",
+            Some(Layer::Gateway),
+            Some("nginx"),
+            Confidence::Medium,
+        ),
+        (
+            "a 504 nginx would word `Gateway Time-out`: passed on from upstream",
+            "< HTTP/1.1 504 Gateway Timeout\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 07:46:49 GMT\n< Content-Type: application/json\n< Content-Length: 40\n< Connection: keep-alive\n<\n{\"detail\":\"inventory service timed out\"}",
+            Some(Layer::App),
+            None,
+            Confidence::Medium,
+        ),
+        (
+            "Werkzeug's capitals through nginx, on a page that looks like a proxy's",
+            "< HTTP/1.1 503 SERVICE UNAVAILABLE\n< Server: nginx/1.22.1\n< Content-Type: text/html\n< X-Request-ID: f9770fe615e4315130ea07c553486ae2\n<\n<!DOCTYPE html>\n<html>\n<head><title>503 Service Unavailable</title></head>\n<body>\n<h1>Service Unavailable</h1>\n</body>\n</html>",
+            Some(Layer::App),
+            Some("Flask/Werkzeug"),
+            Confidence::Low,
+        ),
+    ]);
+}
+
+#[test]
+fn a_proxy_passing_an_answer_on_leaves_marks_of_it() {
+    check_cases(&[
+        (
+            "Caddy adds its Server beside aiohttp's",
+            "HTTP/2 404 \ncontent-type: text/plain; charset=utf-8\ndate: Thu, 03 Dec 2026 07:47:00 GMT\nserver: Caddy\nserver: Python/3.11 aiohttp/3.14.5\ncontent-length: 14\n\n404: Not Found",
+            Some(Layer::App),
+            Some("aiohttp"),
+            Confidence::Low,
+        ),
+        (
+            "Go's http.Error through Caddy: Go's sorted headers with the upstream's Date",
+            "HTTP/1.1 503 Service Unavailable\nContent-Length: 21\nContent-Type: text/plain; charset=utf-8\nDate: Thu, 03 Dec 2026 09:24:44 GMT\nServer: Caddy\nX-Content-Type-Options: nosniff\n\ndatabase unavailable\n",
+            Some(Layer::App),
+            Some("Go net/http"),
+            Confidence::Medium,
+        ),
+        (
+            "a Node 404 through nghttpx, which adds Via only to what it forwards",
+            "HTTP/1.1 404 Not Found\nDate: Thu, 03 Dec 2026 09:25:35 GMT\nContent-Length: 9\nServer: nghttpx\nVia: 1.1 nghttpx\n\nNot Found",
+            Some(Layer::App),
+            None,
+            Confidence::Low,
+        ),
+        (
+            "a Node 404 through HAProxy, which writes Node's Keep-Alive in lower case",
+            "HTTP/1.1 404 Not Found\ndate: Thu, 03 Dec 2026 09:24:44 GMT\nkeep-alive: timeout=5\ncontent-length: 9\n\nNot Found",
+            Some(Layer::App),
+            Some("Node.js"),
+            Confidence::Low,
+        ),
+        (
+            "PHP-FPM's answer for a missing script through nginx, streamed in chunks",
+            "< HTTP/1.1 404 Not Found\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 09:24:44 GMT\n< Content-Type: text/html; charset=UTF-8\n< Transfer-Encoding: chunked\n< Connection: keep-alive\n<\nFile not found.\n",
+            Some(Layer::App),
+            Some("PHP-FPM"),
+            Confidence::Medium,
+        ),
+        (
+            "a Java app's session cookie on its JSON error",
+            "HTTP/1.1 500 \nSet-Cookie: JSESSIONID=6F1C2D; Path=/; HttpOnly\nContent-Type: application/json\nDate: Thu, 03 Dec 2026 09:24:44 GMT\nServer: nginx/1.22.1\n\n{\"error\":\"boom\"}",
+            Some(Layer::App),
+            Some("a Java servlet container"),
+            Confidence::Medium,
+        ),
+        (
+            "Spring Boot's error JSON",
+            "HTTP/1.1 404 \nContent-Type: application/json\nDate: Thu, 03 Dec 2026 09:24:44 GMT\n\n{\"timestamp\":\"2026-12-03T09:24:44.000+00:00\",\"status\":404,\"error\":\"Not Found\",\"path\":\"/api/nope\"}",
+            Some(Layer::App),
+            Some("Spring Boot"),
+            Confidence::High,
+        ),
+    ]);
+}
+
+#[test]
+fn a_proxys_own_answers_are_the_proxys() {
+    check_cases(&[
+        (
+            "Caddy's own JSON: Go adds Date after the Server it was handed",
+            "< HTTP/1.1 503 Service Unavailable\n< Content-Type: application/json\n< Retry-After: 120\n< Server: Caddy\n< Date: Thu, 03 Dec 2026 07:46:58 GMT\n< Content-Length: 67\n<\n{\"error\":\"maintenance\",\"message\":\"Orders are paused for a deploy.\"}",
+            Some(Layer::Gateway),
+            Some("Caddy"),
+            Confidence::Low,
+        ),
+        (
+            "nghttpx's own page",
+            "HTTP/1.1 502 Bad Gateway\nServer: nghttpx\nContent-Length: 129\nDate: Thu, 03 Dec 2026 09:25:35 GMT\nContent-Type: text/html; charset=UTF-8\nConnection: close\n\n<!DOCTYPE html><html lang=\"en\"><title>502 Bad Gateway</title><body><h1>502 Bad Gateway</h1><footer>nghttpx</footer></body></html>",
+            Some(Layer::Gateway),
+            Some("nghttpx"),
+            Confidence::High,
+        ),
+        (
+            "Pound's page: Apache's words on one line, no Server or Date, Expires: now",
+            "HTTP/1.1 503 Service Unavailable\nContent-Length: 233\nConnection: close\nContent-Type: text/html\nExpires: now\nPragma: no-cache\nCache-control: no-cache,no-store\n\n<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\"><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.</p></body></html>",
+            Some(Layer::Gateway),
+            Some("Pound"),
+            Confidence::High,
+        ),
+        (
+            "an HAProxy errorfile in JSON: no Date or Server, names in lower case",
+            "< HTTP/1.1 503 Service Unavailable\n< content-type: application/json\n< cache-control: no-cache\n< x-request-id: 7F000001AA207F0000014BC86B111E6D00062E3A\n< connection: close\n<\n{\"error\":{\"code\":503,\"message\":\"No healthy upstream\"}}",
+            Some(Layer::LoadBalancer),
+            Some("HAProxy"),
+            Confidence::Low,
+        ),
+        (
+            "nginx's cache answering a 304 while Server names the stored object's",
+            "< HTTP/1.1 304 Not Modified\n< Date: Thu, 03 Dec 2026 07:47:00 GMT\n< Server: gunicorn\n< ETag: \"catalog-v7\"\n< Cache-Control: public, max-age=1\n< X-Request-ID: req-f2570959f48149e3\n< X-Cache-Status: HIT\n<\n",
+            Some(Layer::Gateway),
+            Some("nginx"),
+            Confidence::High,
+        ),
+    ]);
+}
+
+#[test]
+fn where_the_evidence_cannot_tell_it_says_unknown() {
+    check_cases(&[
+        (
+            "nginx writes its own Server on everything: a JSON error under it with no mark of the app",
+            "< HTTP/1.1 404 Not Found\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 07:46:49 GMT\n< Content-Type: application/json\n< Content-Length: 22\n<\n{\"error\":\"not_found\"}",
+            None,
+            None,
+            Confidence::Low,
+        ),
+        (
+            "Go's empty 500 passed on by Caddy: the empty body is the upstream's",
+            "HTTP/1.1 500 Internal Server Error\nContent-Length: 0\nDate: Thu, 03 Dec 2026 09:24:44 GMT\nServer: Caddy\n\n",
+            None,
+            None,
+            Confidence::Low,
+        ),
+        (
+            "a JSON error pasted alone",
+            "{\"status\":503,\"error\":\"maintenance\",\"message\":\"Down for maintenance\"}",
+            None,
+            None,
+            Confidence::Low,
+        ),
+    ]);
+    // A proxy's sentence in someone else's JSON is no page of the proxy's.
+    let v = read(
+        "< HTTP/1.1 504 Gateway Timeout\n< content-type: application/json\n< cache-control: no-cache\n< connection: close\n<\n{\"error\":{\"code\":504,\"message\":\"Upstream request timeout\"}}",
+    );
+    assert_ne!(v.product.as_deref(), Some("Envoy"), "{v:#?}");
+}
+
+#[test]
+fn a_body_left_out_of_the_paste_is_not_an_empty_body() {
+    // `curl -sI`: Content-Length says there was a body; its absence weighs for no one.
+    let v = read(
+        "$ curl -sI http://127.0.0.1:19010/api/boom\nHTTP/1.1 500 INTERNAL SERVER ERROR\nServer: gunicorn\nDate: Thu, 03 Dec 2026 07:47:17 GMT\nConnection: close\nContent-Type: text/html; charset=utf-8\nContent-Length: 265\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("empty body")),
+        "{v:#?}"
+    );
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("the body was not shown"))
+    );
+}
+
+#[test]
+fn apache_naming_itself_on_a_server_less_apps_answer_is_never_a_sure_apache() {
+    // Apache adds its Server where the app sent none (Go and Node send none): these were
+    // the apps' answers, passed on.
+    // A 502 whose JSON speaks of the upstream is a gateway's words (Apache's configured
+    // answer or a gateway behind it): a gateway, but Apache only by its Server, so not sure.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Type: application/json\nContent-Length: 20\n\n{\"error\":\"upstream\"}",
+    );
+    assert!(v.confidence < Confidence::High, "{v:#?}");
+    assert!(v.check.is_some());
+    for paste in [
+        "HTTP/1.1 502 Bad Gateway\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Type: application/json\nContent-Length: 20\n\n{\"error\":\"payment\"}",
+        "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Length: 0\nConnection: close\n\n",
+        "HTTP/1.1 404 Not Found\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Length: 9\n\nNot Found",
+    ] {
+        let v = read(paste);
+        assert!(
+            v.layer != Some(Layer::Gateway) || v.confidence == Confidence::Low,
+            "{v:#?}"
+        );
+        assert!(v.check.is_some());
+    }
+    // Go's own 404 through Apache is still Go's.
+    let v = read(
+        "HTTP/1.1 404 Not Found\nDate: Thu, 03 Dec 2026 09:32:52 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Type: text/plain; charset=utf-8\nX-Content-Type-Options: nosniff\nContent-Length: 19\n\n404 page not found\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert_eq!(v.product.as_deref(), Some("Go net/http"));
+}
+
+#[test]
+fn werkzeugs_page_in_apaches_words_is_still_werkzeugs() {
+    // Flask's `abort(503)` behind nginx: Werkzeug's page says Apache's 503 sentence.
+    let v = read(
+        "< HTTP/1.1 503 SERVICE UNAVAILABLE\n< Server: nginx/1.22.1\n< Content-Type: text/html; charset=utf-8\n< Content-Length: 232\n<\n<!doctype html>\n<html lang=en>\n<title>503 Service Unavailable</title>\n<h1>Service Unavailable</h1>\n<p>The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.</p>\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert_eq!(v.product.as_deref(), Some("Flask/Werkzeug"));
+    // Vert.x's bare page is no HAProxy page for its `<html><body><h1>`.
+    let v = read(
+        "HTTP/1.1 404 Not Found\ncontent-type: text/html; charset=utf-8\ncontent-length: 53\n\n<html><body><h1>Resource not found</h1></body></html>",
+    );
+    assert_ne!(v.product.as_deref(), Some("HAProxy"), "{v:#?}");
+}
+
+/// Apache's `mod_cache`: `X-Cache: HIT from <host>` as Squid writes it, but no Via; the answer
+/// from its store is Apache's, and a success from the store the cache's, not the app's.
+#[test]
+fn apaches_own_cache_answers_are_apaches_not_squids() {
+    let not_modified = read(
+        "< HTTP/1.1 304 Not Modified\n< Date: Thu, 03 Dec 2026 09:21:12 GMT\n\
+         < Server: Apache/2.4.71 (Debian)\n< ETag: \"catalog-v7\"\n< X-Powered-By: PHP/8.2.36\n\
+         < Cache-Control: public, max-age=1\n< Age: 0\n< X-Cache: HIT from 127.0.0.1\n\
+         < X-Cache-Detail: \"cache hit\" from 127.0.0.1\n<\n",
+    );
+    assert_eq!(not_modified.layer, Some(Layer::Gateway));
+    assert_eq!(not_modified.product.as_deref(), Some("Apache"));
+    let head = read(
+        "HTTP/1.1 200 OK\nDate: Thu, 03 Dec 2026 09:21:12 GMT\nServer: Apache/2.4.71 (Debian)\n\
+         ETag: \"catalog-v7\"\nX-Powered-By: PHP/8.2.36\nCache-Control: public, max-age=1\nAge: 0\n\
+         X-Cache: HIT from 127.0.0.1\nX-Cache-Detail: \"cache hit\" from 127.0.0.1\n\
+         Content-Length: 75\nContent-Type: application/json\n\n",
+    );
+    assert_eq!(head.layer, Some(Layer::Gateway));
+    assert!(head.reasons[0].starts_with("a success from the store"));
+    // Its first answer, a MISS, is the app's.
+    let miss = read(
+        "HTTP/1.1 200 OK\nServer: Apache/2.4.71 (Debian)\nX-Powered-By: PHP/8.2.36\n\
+         X-Cache: MISS from 127.0.0.1\nContent-Type: application/json\n\n{\"items\":[]}",
+    );
+    assert_eq!(miss.layer, Some(Layer::App));
+    // A 412 the cache says it did not answer: Apache weighed the precondition, not sure.
+    let precondition = read(
+        "< HTTP/1.1 412 Precondition Failed\n< Date: Thu, 03 Dec 2026 09:21:12 GMT\n\
+         < Server: Apache/2.4.71 (Debian)\n< X-Powered-By: PHP/8.2.36\n< ETag: \"catalog-v7\"\n\
+         < X-Cache: MISS from 127.0.0.1\n< Content-Length: 0\n<\n",
+    );
+    assert_eq!(precondition.layer, Some(Layer::Gateway));
+    assert_eq!(precondition.confidence, Confidence::Medium);
+}
