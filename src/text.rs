@@ -474,6 +474,25 @@ pub fn shell_word_spans(command: &str) -> Vec<(usize, usize)> {
     words
 }
 
+/// `text` on one line: every run of line breaks, tabs and other control characters becomes
+/// one space.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+            gap = true;
+        } else {
+            if gap && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        }
+    }
+    out.trim().to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -762,5 +781,11 @@ mod tests {
             "{kept:?}"
         );
         assert_eq!(unwrapped(&kept), CUSTOM_COLUMNS);
+    }
+
+    #[test]
+    fn one_line_folds_breaks_and_controls_into_single_spaces() {
+        assert_eq!(one_line("a\nb\r\n\tc\u{1b}d"), "a b c d");
+        assert_eq!(one_line("\n  lead and trail \n"), "lead and trail");
     }
 }

@@ -236,12 +236,7 @@ fn normalize_labels(session: &mut Session) {
 fn one_line_fields(session: &mut Session) {
     let fold = |text: &mut String| {
         if text.contains('\n') {
-            *text = text
-                .split('\n')
-                .map(str::trim)
-                .filter(|line| !line.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
+            *text = crate::text::one_line(text);
         }
     };
     let incident = &mut session.incident;

@@ -39,24 +39,7 @@ pub fn clip(text: &str, max: usize) -> String {
     out
 }
 
-/// `text` on one line: every run of line breaks, tabs and other control characters becomes
-/// one space.
-pub fn one_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut gap = false;
-    for c in text.chars() {
-        if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-            gap = true;
-        } else {
-            if gap && !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-            gap = false;
-            out.push(c);
-        }
-    }
-    out.trim().to_owned()
-}
+pub use crate::text::one_line;
 
 /// `text` as a label every service takes: lower case, letters, digits, `-`, `_` and `.`,
 /// anything else one `-`; at most `max` units. Empty when nothing is left.
@@ -116,12 +99,6 @@ mod tests {
         assert_eq!(clip("a👩\u{200d}💻xyz", 5), "a👩…");
         assert_eq!(clip("word word", 6), "word…");
         assert_eq!(clip("abc", 0), "");
-    }
-
-    #[test]
-    fn one_line_folds_breaks_and_controls_into_single_spaces() {
-        assert_eq!(one_line("a\nb\r\n\tc\u{1b}d"), "a b c d");
-        assert_eq!(one_line("\n  lead and trail \n"), "lead and trail");
     }
 
     #[test]
