@@ -932,7 +932,7 @@ capbody $S body-restify-500.txt 0/500 app restify "restify's JSON error" "{\"cod
 capbody $S body-h3-404.txt 404/404 app h3 "h3's JSON error" "\"status\":404" -- $A:22063/api/orders/7
 capbody $S body-hono-404.txt 404/404 app hono "Hono's '404 Not Found'" "the number in the text" -- $A:22064/api/users/7
 up bun && capbody $S body-bun-500.txt 0/500 app bun "Bun's 'Something went wrong!'" "no number" -- $A:22065/api/boom
-up privoxy && capbody $S body-privoxy-403.txt 403/403 proxy privoxy "Privoxy's block page" "its title names 403" \
+up privoxy && capbody $S body-privoxy-403.txt 0/403 proxy privoxy "Privoxy's block page" "no status number: its title says Request blocked (the label said 403 until corrected)" \
     -- $PX $A:22060/blocked/api/orders
 up squid && capbody $S body-squid-503.txt 0/503 proxy squid "Squid's ERR_CONNECT_FAIL page" \
     "'The requested URL could not be retrieved', no status number" -- $SX $A:22009/api/users/42

@@ -358,7 +358,8 @@ fn status_from_body(body: &str) -> Option<u16> {
 
 /// A line that starts with a code followed by that code's own reason phrase, as servers
 /// write their plain-text and JSON errors: `404 page not found` (Go), `⚠️ 500 — Internal
-/// Server Error` (Sanic), `{"title": "503 Service Unavailable"}` (Falcon). The reason must
+/// Server Error` (Sanic), `{"title": "503 Service Unavailable"}` (Falcon), `Error 500:
+/// Internal Server Error` (civetweb). The reason must
 /// follow the code on its line, so a count ("500 orders") is no status.
 fn code_with_its_reason(body: &str) -> Option<u16> {
     let mut lines: Vec<String> = body.lines().take(3).map(str::to_lowercase).collect();
@@ -372,9 +373,14 @@ fn code_with_its_reason(body: &str) -> Option<u16> {
             .collect();
     }
     lines.iter().find_map(|line| {
-        // Only marks (an emoji, a quote) may come before the code.
+        // Only marks (an emoji, a quote) and a word that names what follows ("Error 500:",
+        // civetweb's) may come before the code.
         let start = line.find(|c: char| c.is_alphanumeric())?;
         let rest = &line[start..];
+        let rest = ["http error ", "error ", "http ", "status "]
+            .iter()
+            .find_map(|word| rest.strip_prefix(word))
+            .unwrap_or(rest);
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         let code = digits
             .parse::<u16>()
@@ -512,6 +518,15 @@ mod tests {
             parse("{\"title\": \"503 Service Unavailable\", \"description\": \"orders database under maintenance\"}").status,
             Some(503)
         );
+        assert_eq!(
+            parse("Error 500: Internal Server Error\nError: CGI program \"/srv/cgi-bin/x.cgi\" failed.\n").status,
+            Some(500)
+        );
+        assert_eq!(
+            parse("HTTP 502 Bad Gateway: upstream closed\n").status,
+            Some(502)
+        );
+        assert_eq!(parse("Error 500 rows were skipped\n").status, None);
         assert_eq!(parse("500 orders exported, 2 not found").status, None);
         assert_eq!(parse("{\"message\": \"404 rows\"}").status, None);
         // A number in a title that is no error's says nothing.

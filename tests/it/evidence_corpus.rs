@@ -492,35 +492,49 @@ fn round_three_tuned() {
     assert!(report.medium_right * 100 >= report.medium * 95);
 }
 
-/// Round 4, held out from every round of tuning like round 3: Perl (Mojolicious, Dancer2,
-/// Starman, `Plack::App::Proxy`), Ruby (Grape on Unicorn and Thin), yaws, small C servers with CGI
-/// (busybox httpd, webfsd, `mini_httpd`, civetweb), Python (Twisted Web and its proxy, Pyramid on
-/// gevent, Quart, Litestar, `BlackSheep`, Robyn), Node (hapi, restify, polka, h3, Hono), Bun, and
-/// Privoxy and Squid as forward proxies, captured by `scripts/corpus/capture-round4.sh` and
-/// labelled from the setups alone. Only the figures line is printed; the misses are shown only
-/// with `EVIDENCE_CORPUS_SHOW_R4=1`, which is not set while rules are tuned, so nobody tunes on
-/// it. It asserts only what holds whatever the rules say: the labels and files agree, and the
-/// status is read right; the layer figures are reported, never asserted.
+/// Round 4: Perl (Mojolicious, Dancer2, Starman, `Plack::App::Proxy`), Ruby (Grape on Unicorn
+/// and Thin), yaws, small C servers with CGI (busybox httpd, webfsd, `mini_httpd`, civetweb),
+/// Python (Twisted Web and its proxy, Pyramid on gevent, Quart, Litestar, `BlackSheep`, Robyn),
+/// Node (hapi, restify, polka, h3, Hono), Bun, and Privoxy and Squid as forward proxies,
+/// captured by `scripts/corpus/capture-round4.sh` and labelled from the setups alone. Held out
+/// while rounds 1 to 3 were tuned on and measured then (107 of 159, "high" right 35 of 41);
+/// tuned on since, so round 5 is the held-out one now. Misses shown with
+/// `EVIDENCE_CORPUS_SHOW_R4=1`.
 #[test]
-fn round_four_held_out_figures() {
+fn round_four_tuned() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence-round4");
     let labels = checked_labels(&dir);
 
     let report = measure(&dir);
     if std::env::var_os("EVIDENCE_CORPUS_SHOW_R4").is_some() {
-        report.print("round 4 (held out)");
+        report.print("round 4 (tuned on)");
     } else {
-        report.print_figures("round 4 (held out)");
+        report.print_figures("round 4 (tuned on)");
     }
     assert_eq!(report.responses, labels.response.len());
     assert!(report.responses >= 100);
-    // Counts only: the files missed are not named here either.
+    // What this release reaches: every status; the layer 136 of 159 (the misses are said
+    // "unknown" with the check, but for a few that read as their twin: yaws's revproxy writes
+    // its ordinary 404 page for a dead backend, and webfsd names itself like a server in
+    // front); "high" right every time, "medium" right at least 95% of the time.
     assert!(
-        report.status_right * 10 >= report.responses * 9,
-        "status read right {} of {} in round 4",
-        report.status_right,
+        report.status_misses.is_empty(),
+        "status misread in round 4 ({} of {})",
+        report.status_misses.len(),
         report.responses
     );
+    assert!(
+        report.layer_right >= 136,
+        "layer {:.1}% in round 4",
+        report.layer_percent()
+    );
+    assert!(
+        report.high >= 30 && report.high_right == report.high,
+        "high right {} of {} in round 4",
+        report.high_right,
+        report.high
+    );
+    assert!(report.medium_right * 100 >= report.medium * 95);
 }
 
 /// The labels of a later round's folder, checked against its files: one label per capture,

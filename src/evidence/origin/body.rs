@@ -3,7 +3,7 @@
 //! Date or Server, `HAProxy`'s lower-case names).
 
 use super::apps::{app_marked, app_page, go_error};
-use super::forwarding::{go_order, upstream_words};
+use super::forwarding::{go_order, passed_through, upstream_words};
 use super::signals::{id_in_body, looks_like_app_json};
 use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
 use super::{Layer, Seen, Signal, Toward};
@@ -235,15 +235,14 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
     }
     let html = body.starts_with('<') || body.contains("<html") || content_type.contains("html");
     if seen.json.is_none() && !html && body.len() < 200 && !body.contains('{') {
-        signals.push(Signal::new(
-            "one-line text",
-            "a short plain-text error: the style of a proxy's configured answer",
-            Toward::Front,
-            1,
+        signals.push(Signal::note(
+            "a short plain-text error: what a proxy told to answer in words writes, and what \
+             many apps and app servers write too",
         ));
     }
     canned_answer_signals(seen, false, signals);
-    if html && !id_in_body(seen) {
+    // Not the page of the proxy on the path: whatever its looks, it came from upstream.
+    if html && !id_in_body(seen) && passed_through(seen, page).is_none() {
         signals.push(Signal::new(
             "HTML page",
             "an HTML error page with no request id in it, not the app's error format",

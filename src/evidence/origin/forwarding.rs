@@ -4,6 +4,7 @@
 //! its upstream.
 
 use super::apps::app_page;
+use super::signals::APP_MOSTLY;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::{Seen, Signal, Toward};
 
@@ -21,20 +22,36 @@ const UPSTREAM_WORDS: &[&str] = &[
     "remote web server",
     "remote host",
     "origin server",
+    "could not connect",
+    "couldn't connect",
+    "unable to connect",
+    "failed to connect",
+    "connect failed",
+    "connection refused",
+    "no server is available",
+    "gateway error",
+    "proxy error",
 ];
 
-/// The word of `UPSTREAM_WORDS` in the body of a 500-504 that is not an app framework's own
-/// page: the gateway whose upstream failed wrote it. Whatever it is built on (Node, Go, an
+/// The word of `UPSTREAM_WORDS` in the body (or the status line) of a 5xx that is not an app
+/// framework's own page: the gateway whose upstream failed wrote it. Whatever it is built on (Node, Go, an
 /// app framework), and whichever format it answers in, its JSON and the request id it
 /// quotes say nothing for the app then.
 pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
-    if !seen.status_is(&[500, 502, 503, 504]) || app_page(seen).is_some() {
+    if !seen
+        .response
+        .status
+        .is_some_and(|s| (500..600).contains(&s))
+        || app_page(seen).is_some()
+    {
         return None;
     }
+    // A status line worded its own way ("501 Gateway error") says it as plainly as a body.
+    let reason = seen.response.reason.as_deref().unwrap_or("").to_lowercase();
     UPSTREAM_WORDS
         .iter()
         .copied()
-        .find(|w| seen.body.contains(w))
+        .find(|w| seen.body.contains(w) || reason.contains(w))
 }
 
 /// The products that marked the answer as forwarded from upstream: whoever made it, not
@@ -80,7 +97,7 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
         signals.push(Signal::new(
             "speaks of its upstream",
             format!(
-                "the body speaks of its upstream (\"{word}\"): the words of a gateway that could \
+                "the answer speaks of its upstream (\"{word}\"): the words of a gateway that could \
                  not get an answer from it; an app names the service it depends on"
             ),
             Toward::Front,
@@ -136,13 +153,54 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
     }
     // A proxy's own answers are written whole, with a length; a body in chunks streamed
     // through from upstream.
-    if seen.error() && seen.has("transfer-encoding", "chunked") && seen.has("server", "") {
+    if seen.error()
+        && upstream.is_none()
+        && seen.has("transfer-encoding", "chunked")
+        && seen.has("server", "")
+    {
         signals.push(Signal::new(
             "chunked body",
             "Transfer-Encoding: chunked: the body was streamed from upstream; a proxy's own \
              error pages are written whole, with a length",
             Toward::App,
-            2,
+            3,
+        ));
+    }
+}
+
+/// The product in front on the path whose own pages this body is none of, on a status an app
+/// answers far more often than a proxy (a 500, a 404): it passed the body on from upstream.
+/// Its own answers are its pages (nginx's `<center>nginx</center>`, Varnish's Guru Meditation)
+/// or empty (Caddy); a page it was configured to write stays possible, and a file's date or a
+/// strong tag marks one, so it weighs less than a product's own mark.
+pub(super) fn passed_through(seen: &Seen<'_>, page: bool) -> Option<&'static Front> {
+    let static_file =
+        seen.has("last-modified", "") || seen.values("etag").any(|v| !v.starts_with("w/"));
+    if page
+        || static_file
+        || seen.json.is_some()
+        || seen.body.trim().is_empty()
+        || !seen.status_is(APP_MOSTLY)
+    {
+        return None;
+    }
+    FRONTS.iter().find(|f| {
+        f.server.iter().any(|s| seen.has("server", s))
+            || f.hop_headers.iter().any(|(n, v)| seen.has(n, v))
+    })
+}
+
+pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    if let Some(front) = passed_through(seen, page) {
+        signals.push(Signal::new(
+            format!("not {}'s page", front.product),
+            format!(
+                "{} was on the path, but this body is none of its own error pages: it passed \
+                 the page on from upstream (unless it was configured to write this one)",
+                front.product
+            ),
+            Toward::App,
+            3,
         ));
     }
 }

@@ -10,6 +10,7 @@
 mod apps;
 mod body;
 mod cache;
+mod footer;
 mod forwarding;
 mod signals;
 mod signatures;
@@ -23,7 +24,8 @@ use super::response::Response;
 use apps::app_format_signals;
 use body::body_signals;
 use cache::cache_signals;
-use forwarding::forwarding_signals;
+use footer::footer_signals;
+use forwarding::{forwarding_signals, passed_through_signals};
 use signals::{
     auth_signals, configured_json_signals, id_signals, page_signals, server_signals,
     status_line_signals, status_signals,
@@ -264,7 +266,9 @@ pub fn classify(response: &Response) -> Origin {
         &mut signals,
     );
     body_signals(&seen, page.is_some(), &mut signals);
+    footer_signals(&seen, page.is_some(), &mut signals);
     forwarding_signals(&seen, page.is_some(), &mut signals);
+    passed_through_signals(&seen, page.is_some(), &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);

@@ -3,6 +3,7 @@
 //! gives. The body's style is read in `body`, the cache headers in `cache`.
 
 use super::apps::{app_marked, app_page, app_server, named_app_server, werkzeug_status_line};
+use super::footer::footer_denies;
 use super::forwarding::{go_order, upstream_words};
 use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
 use super::verdict::front_on_path;
@@ -21,7 +22,7 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
     let front = FRONTS.iter().find(|f| {
         f.body.iter().any(|b| {
             seen.body.contains(b) && (!json || JSON_PAGES.contains(&f.product) && b.len() >= 12)
-        })
+        }) && !footer_denies(seen, f)
     });
     if let Some(front) = front {
         signals.push(Signal::new(
@@ -48,6 +49,7 @@ pub(super) fn server_signals(
 ) {
     let app_json = looks_like_app_json(seen.json.as_ref());
     let app_named = named_app_server(seen);
+    let gateway_words = upstream_words(seen).is_some();
     for (name, value) in &seen.response.headers {
         let is_server = name.eq_ignore_ascii_case("server");
         if !is_server && !name.eq_ignore_ascii_case("x-powered-by") {
@@ -61,6 +63,16 @@ pub(super) fn server_signals(
                     "{shown} came with the stored object: it names who made the object, \
                      not who answered"
                 )));
+            } else if gateway_words {
+                signals.push(Signal::new(
+                    shown,
+                    format!(
+                        "{name} names an app server, but the answer speaks of its upstream: \
+                         {app} was the gateway here (app servers proxy too)"
+                    ),
+                    Toward::Layer(Layer::Gateway, Some(app.to_owned())),
+                    1,
+                ));
             } else {
                 signals.push(Signal::new(
                     shown,
@@ -134,7 +146,7 @@ pub(super) fn server_signals(
     }
     // A proxy's own answer never carries the app server's name: it came from the app server,
     // straight or passed on.
-    if let Some(app) = app_named.filter(|_| !from_store) {
+    if let Some(app) = app_named.filter(|_| !from_store && !gateway_words) {
         if front_on_path(seen) {
             signals.push(Signal::new(
                 "passed on",
@@ -310,6 +322,37 @@ pub(super) fn status_signals(seen: &Seen<'_>, from_store: bool, signals: &mut Ve
             3,
         ));
     }
+    // A prior for a body that says little itself: JSON with headers is weighed by its format
+    // and the headers; pasted alone, it says little.
+    if !from_store
+        && (seen.json.is_none() || seen.response.headers.is_empty())
+        && seen.status_is(APP_MOSTLY)
+        && !front_on_path(seen)
+        && !seen.has("server", "")
+        // Without Date either, the body's own signals already say an app server's answer.
+        && (seen.has("date", "") || seen.response.headers.is_empty())
+    {
+        signals.push(Signal::new(
+            "nothing on the path",
+            format!(
+                "no Server and no mark of a proxy or cache on the path (Via, X-Cache), and a {} is \
+                 mostly the app's own answer",
+                seen.response.status.unwrap_or_default()
+            ),
+            Toward::App,
+            2,
+        ));
+    }
+    if seen.error() && seen.response.headers.is_empty() && seen.response.method.is_some() {
+        // Only a transcript shows there were none: a status line pasted alone says nothing.
+        signals.push(Signal::new(
+            "a bare status line",
+            "the transcript shows a status line and not one header: an app server's lowest-level \
+             answer; a proxy's own answers carry at least a length, a Date or its Server",
+            Toward::App,
+            2,
+        ));
+    }
     if seen.status_is(&[407]) {
         signals.push(Signal::new(
             "407",
@@ -332,6 +375,11 @@ pub(super) fn status_signals(seen: &Seen<'_>, from_store: bool, signals: &mut Ve
         ));
     }
 }
+
+/// The statuses an app answers far more often than anything in front of it: the ones a proxy
+/// writes by itself (408, 413, 414, 429, 431, 494, 502-504) are left out, and so are 503 and the
+/// auth refusals (401, 403) an identity layer or a WAF in front answers as often.
+pub(super) const APP_MOSTLY: &[u16] = &[400, 404, 405, 409, 410, 415, 422, 500];
 
 /// Request-id headers, lower case.
 const ID_HEADERS: &[&str] = &[

@@ -6,6 +6,7 @@ use super::*;
 use crate::evidence::response::parse;
 
 mod apps;
+mod generic;
 mod proxies;
 
 /// Reads a paste as it arrives (CR LF line breaks from a terminal), through the one way in.

@@ -1,0 +1,84 @@
+//! The footer a server signs its own error pages with (`<address>Yaws 2.1.1 Server at
+//! host</address>`, `<hr><center>nginx</center>`): the product that wrote the page, whoever
+//! sits in front of it, and the one fact that tells a copied page template apart.
+
+use super::apps::app_server;
+use super::signatures::{FRONTS, Front};
+use super::{Layer, Seen, Signal, Toward};
+
+/// The product a page's footer names, lower case, as written (`yaws`, `nginx`).
+pub(super) fn footer_product<'s>(seen: &'s Seen<'_>) -> Option<&'s str> {
+    let body = seen.body.as_str();
+    let inside = |open: &str, close: &str| -> Option<usize> {
+        let start = body.rfind(open)? + open.len();
+        body[start..].find(close).map(|_| start)
+    };
+    let start =
+        inside("<address>", "</address>").or_else(|| inside("<hr><center>", "</center>"))?;
+    let token = body[start..]
+        .trim_start()
+        .split(['/', ' ', '<', '('])
+        .next()
+        .unwrap_or("")
+        .trim();
+    (token.len() >= 2 && token.chars().any(|c| c.is_ascii_alphabetic())).then_some(token)
+}
+
+/// Whether `front`'s page signature is contradicted by a footer naming some other product:
+/// Pound's pages copy Apache's layout, and so do others' (yaws).
+pub(super) fn footer_denies(seen: &Seen<'_>, front: &Front) -> bool {
+    footer_product(seen).is_some_and(|name| {
+        !front
+            .server
+            .iter()
+            .any(|s| name.contains(s) || s.contains(name))
+            && !front.product.to_lowercase().contains(name)
+    })
+}
+
+/// What the footer says of who wrote the page, when no product's signature already said it.
+pub(super) fn footer_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    if page || !seen.error() {
+        return;
+    }
+    let Some(name) = footer_product(seen) else {
+        return;
+    };
+    // The same name in Server and the footer is one fact, weighed once (for Server).
+    if seen.values("server").any(|v| v.contains(name)) {
+        return;
+    }
+    if let Some(app) = app_server(name) {
+        signals.push(Signal::new(
+            format!("{app}'s footer"),
+            format!("the page is signed by {app}, an app server: its own error page"),
+            Toward::App,
+            3,
+        ));
+    } else if let Some(front) = FRONTS
+        .iter()
+        .find(|f| f.server.iter().any(|s| name.contains(s)))
+    {
+        signals.push(Signal::new(
+            format!("{}'s footer", front.product),
+            format!(
+                "the page is signed by {}: its own error page",
+                front.product
+            ),
+            Toward::Layer(front.layer, Some(front.product.to_owned())),
+            3,
+        ));
+    } else if !seen.has("server", "") {
+        // Named on the page alone (a body-only paste): like a Server header of a product the
+        // reader does not know.
+        signals.push(Signal::new(
+            format!("signed {name}"),
+            format!(
+                "the page is signed by {name}, no app framework the reader knows: the server in \
+                 front of the app"
+            ),
+            Toward::Layer(Layer::Gateway, Some(name.to_owned())),
+            2,
+        ));
+    }
+}

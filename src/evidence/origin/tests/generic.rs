@@ -1,0 +1,118 @@
+//! The readings that rest on no product's signature: a page's footer, a gateway's words in
+//! the status line, a page a proxy on the path passed on, a bare status line, and the status
+//! as a weak prior when nothing on the path left a mark.
+
+use super::*;
+
+#[test]
+fn a_footer_names_who_wrote_a_page_pasted_alone() {
+    // An Erlang server's 404 laid out like Apache's (and so like Pound's copy of it): only
+    // the footer says who wrote it.
+    let v = read(
+        "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\"><HTML><HEAD><TITLE>404 Not Found\
+         </TITLE></HEAD><BODY><H1>Not Found</H1>The requested URL /api/orders/7 was not found \
+         on this server.<P><HR><address> Yaws 2.1.1 Server at api.internal:8080 </address>  \
+         </BODY></HTML>",
+    );
+    assert_ne!(v.product.as_deref(), Some("Pound"), "{v:#?}");
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(v.reasons.iter().any(|r| r.contains("signed by Yaws")));
+    // A footer of a server the reader does not know: a server in front, named.
+    let v = read(
+        "<html><head><title>503 Service Unavailable</title></head><body><h1>Service \
+         Unavailable</h1><hr><address>Hiawatha v11.2 Server at api.example.com</address>\
+         </body></html>",
+    );
+    assert_eq!(v.product.as_deref(), Some("hiawatha"), "{v:#?}");
+    assert_eq!(v.label(), "a server in front of the app");
+}
+
+#[test]
+fn an_app_server_acting_as_the_gateway_is_read_by_its_words() {
+    // Twisted's reverse proxy with its upstream down: the app server's own name, but a
+    // status line and a body about the connection to upstream.
+    let v = read(
+        "HTTP/1.1 501 Gateway error\nServer: TwistedWeb/26.10.0\nDate: Thu, 03 Dec 2026 \
+         10:00:13 GMT\nContent-Type: text/html\nTransfer-Encoding: chunked\n\n\
+         <H1>Could not connect</H1>",
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{v:#?}");
+    assert_eq!(v.product.as_deref(), Some("Twisted"));
+    assert!(v.confidence < Confidence::High);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("speaks of its upstream (\"could not connect\")"))
+    );
+    assert!(v.check.is_some());
+}
+
+#[test]
+fn a_page_that_is_not_the_proxys_own_was_passed_on() {
+    // nginx stamps its Server and a request id on everything; the page is the app's.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nServer: nginx/1.24.0\nDate: Thu, 03 Dec 2026 \
+         10:00:09 GMT\nContent-Type: text/html;charset=UTF-8\nContent-Length: 97\n\
+         X-Request-ID: 5b0c1e8f9a2d4c6b8e7f0a1b2c3d4e5f\n\n<!DOCTYPE html><html><head>\
+         <title>Server Error</title></head><body><h1>Oops, that broke</h1></body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(v.confidence < Confidence::High);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("none of its own error pages"))
+    );
+    // The same page served by nginx as a file (a strong ETag): its custom error page.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nServer: nginx/1.24.0\nContent-Type: text/html\n\
+         Content-Length: 97\nETag: \"6b0418d7-61\"\n\n<!DOCTYPE html><html><head><title>Error\
+         </title></head><body><h1>An error occurred.</h1></body></html>",
+    );
+    assert_ne!(v.layer, Some(Layer::App), "{v:#?}");
+}
+
+#[test]
+fn a_transcript_with_a_bare_status_line_is_an_app_servers_answer() {
+    let v = read(
+        "$ curl -sv http://127.0.0.1:8080/api/x\n> GET /api/x HTTP/1.1\n> Host: 127.0.0.1:8080\n\
+         >\n< HTTP/1.1 414 URI Too Long\n* no chunk, no close, no size. Assume close to signal \
+         end\n<\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(v.confidence < Confidence::High);
+    // A status line pasted alone shows nothing of what was left out: no reading.
+    let v = read("HTTP/1.1 502 Bad Gateway\n");
+    assert_ne!(v.layer, Some(Layer::App), "{v:#?}");
+    let v = read("HTTP/1.1 500 Internal Server Error\n");
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("bare status line")),
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn the_status_is_a_weak_prior_only_when_nothing_on_the_path_speaks() {
+    // A framework's short text 500 with nothing in front: the app, as a guess with its check.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 10:00:20 GMT\n\
+         Content-Type: text/plain;charset=utf-8\nContent-Length: 21\n\nSomething went wrong!",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert_eq!(v.confidence, Confidence::Low);
+    assert!(v.check.is_some());
+    // The same words on a 503 or a 401: proxies and identity layers answer those by
+    // themselves as often, so no prior.
+    for status in ["503 Service Unavailable", "401 Unauthorized"] {
+        let v = read(&format!(
+            "HTTP/1.1 {status}\nDate: Thu, 03 Dec 2026 10:00:20 GMT\nContent-Type: text/plain\n\
+             Content-Length: 21\n\nSomething went wrong!"
+        ));
+        assert!(
+            !v.reasons
+                .iter()
+                .any(|r| r.contains("mostly the app's own answer")),
+            "{status}: {v:#?}"
+        );
+    }
+}
