@@ -452,6 +452,33 @@ pub(super) const FRONTS: &[Front] = &[
         own_reasons: &[],
         all_reasons: &[],
     },
+    // Heroku's router: its "Application Error" page (an iframe of herokucdn's error pages)
+    // when the app crashed, timed out or never bound its port; `Via: 1.1 vegur` on everything.
+    Front {
+        product: "Heroku router",
+        layer: Layer::LoadBalancer,
+        body: &["herokucdn.com/error-pages"],
+        server: &[],
+        server_weight: 0,
+        own_headers: &[],
+        hop_headers: &[("via", "vegur")],
+        forwarded_headers: &[],
+        own_reasons: &[],
+        all_reasons: &[],
+    },
+    // ingress-nginx's default backend, which answers a host or path no Ingress routes.
+    Front {
+        product: "ingress-nginx",
+        layer: Layer::Gateway,
+        body: &["default backend - 404"],
+        server: &[],
+        server_weight: 0,
+        own_headers: &[],
+        hop_headers: &[],
+        forwarded_headers: &[],
+        own_reasons: &[],
+        all_reasons: &[],
+    },
 ];
 
 /// Names a product of the signature tables (an unknown `Server` product is named too, from
