@@ -12,8 +12,8 @@ use api_triage::evidence::origin::{Confidence, Layer, classify};
 use api_triage::evidence::response::parse;
 
 #[derive(serde::Deserialize)]
-struct Labels {
-    response: Vec<Label>,
+pub struct Labels {
+    pub response: Vec<Label>,
 }
 
 #[derive(serde::Deserialize)]
@@ -25,7 +25,7 @@ pub struct Label {
     /// Which setup of a round the capture came from (later rounds name it): the unit a round is
     /// split by, so that rules tuned on one half are measured on setups they never saw.
     #[serde(default)]
-    setup: Option<String>,
+    pub setup: Option<String>,
 }
 
 /// The layer a label names. The corpus is labelled in the words of its capture script
@@ -316,7 +316,7 @@ fn round_two_figures() {
     assert!(report.medium_right * 100 >= report.medium * 95);
 }
 
-/// Which half of round 2 a setup belongs to.
+/// Which half of a split round a setup belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Half {
     /// Tuned on first: its misses were read while the rules were changed.
@@ -533,7 +533,7 @@ fn tuned_round(folder: &str, round: &str, show: &str) -> Report {
 
 /// The labels of a later round's folder, checked against its files: one label per capture,
 /// each naming its setup, a label word for the layer and a product.
-fn checked_labels(dir: &Path) -> Labels {
+pub fn checked_labels(dir: &Path) -> Labels {
     let labels: Labels =
         toml::from_str(&std::fs::read_to_string(dir.join("labels.toml")).unwrap()).unwrap();
     let mut labelled: Vec<&str> = labels.response.iter().map(|l| l.file.as_str()).collect();

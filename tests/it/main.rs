@@ -12,6 +12,7 @@ mod architecture;
 mod cli;
 mod default_runbook;
 mod evidence_corpus;
+mod evidence_round5;
 mod export;
 mod fuzz_regressions;
 mod generated;
