@@ -66,6 +66,7 @@ pub(super) const APP_SERVERS: &[(&str, &str)] = &[
     ("http::server::psgi", "HTTP::Server::PSGI"),
     ("http::server::simple", "HTTP::Server::Simple"),
     ("yaws", "Yaws"),
+    ("inets", "Erlang inets"),
     ("mochiweb", "MochiWeb"),
     ("elli", "Elli"),
     ("uwsgi", "uWSGI"),

@@ -139,6 +139,14 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             signals.push(Signal::note(
                 "an empty body, passed on from upstream as it was (the headers' order says so)",
             ));
+        } else if content_type.contains("json") {
+            signals.push(Signal::new(
+                "empty JSON",
+                "an empty error typed as JSON: the app declared its format and then wrote nothing \
+                 (it failed mid-answer); a proxy types its own answers as what they carry",
+                Toward::App,
+                2,
+            ));
         } else if empty_answering_front(seen) {
             signals.push(Signal::new(
                 "empty body",

@@ -41,6 +41,20 @@ fn server_product(value: &str) -> &str {
     value.split(['/', ' ', '(']).next().unwrap_or(value).trim()
 }
 
+/// A `Server` value that is a host name or an address (`localhost`, `api-7.internal`,
+/// `10.0.3.7`) rather than a product: some app servers put their host there.
+fn names_a_host(product: &str) -> bool {
+    let product = product.to_lowercase();
+    product == "localhost"
+        || product.ends_with(".local")
+        || product.ends_with(".internal")
+        || product.parse::<std::net::IpAddr>().is_ok()
+        || (product.split('.').count() >= 3
+            && product
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+}
+
 pub(super) fn server_signals(
     seen: &Seen<'_>,
     from_store: bool,
@@ -132,6 +146,13 @@ pub(super) fn server_signals(
         // is not the app's (an app answering by itself does not usually sit behind a server
         // that names itself and writes the page).
         let product = server_product(value);
+        if names_a_host(product) {
+            signals.push(Signal::note(format!(
+                "{shown} names a host, not a product: the app's server set it to its host name \
+                 (web.py's does), so it says nothing of who wrote the answer"
+            )));
+            continue;
+        }
         if seen.error() && !app_json && !page && app_named.is_none() && !product.is_empty() {
             signals.push(Signal::new(
                 shown,
