@@ -116,3 +116,32 @@ fn the_status_is_a_weak_prior_only_when_nothing_on_the_path_speaks() {
         );
     }
 }
+
+#[test]
+fn a_server_header_that_names_a_host_names_no_product() {
+    let v = read(
+        "HTTP/1.1 404 Not Found\nContent-Type: text/html; charset=utf-8\nTransfer-Encoding: \
+         chunked\nDate: Thu, 03 Dec 2026 14:02:20 GMT\nServer: localhost\n\nnot found",
+    );
+    assert_ne!(v.product.as_deref(), Some("localhost"), "{v:#?}");
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    for host in ["api-7.internal", "10.0.3.7", "web01.prod.example.com"] {
+        let v = read(&format!(
+            "HTTP/1.1 500 Internal Server Error\nServer: {host}\nContent-Type: text/plain\n\
+             Content-Length: 5\n\noops!"
+        ));
+        assert_ne!(v.product.as_deref(), Some(host), "{host}: {v:#?}");
+    }
+}
+
+#[test]
+fn an_empty_error_typed_as_json_is_the_apps() {
+    // The app set its content type and died before writing (PHP's fatal error under a
+    // server that adds only a Date).
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 14:02:22 GMT\n\
+         Content-Length: 0\nConnection: close\nContent-Type: application/json\n\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(v.reasons.iter().any(|r| r.contains("typed as JSON")));
+}
