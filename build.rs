@@ -29,8 +29,10 @@ fn main() {
         return;
     };
     let archive = PathBuf::from(String::from_utf8_lossy(&found.stdout).trim());
-    let (Some(out), true) = (std::env::var_os("OUT_DIR"), archive.is_absolute() && archive.is_file())
-    else {
+    let (Some(out), true) = (
+        std::env::var_os("OUT_DIR"),
+        archive.is_absolute() && archive.is_file(),
+    ) else {
         return;
     };
     let dir = PathBuf::from(out).join("unwinder");

@@ -3,7 +3,7 @@
 //! and the one sign that a gateway wrote it, whatever it is built on: a body that speaks of
 //! its upstream.
 
-use super::apps::app_page;
+use super::apps::{app_page, named_app_server};
 use super::signals::APP_MOSTLY;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::{Seen, Signal, Toward};
@@ -199,6 +199,50 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
                  the page on from upstream (unless it was configured to write this one)",
                 front.product
             ),
+            Toward::App,
+            3,
+        ));
+    }
+}
+
+/// The body's own headers (`Content-Type`, `Content-Length`) written in another hand than the
+/// hop's (`Server`, `Date`): `content-length` in lower case among `Server` and `Date` in
+/// capitals. Whoever writes an answer of its own writes all its names one way; a proxy passes
+/// the upstream's names on as they came and adds its own beside them. HTTP/1 only (HTTP/2
+/// has no case).
+pub(super) fn two_hands_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    if !seen.error()
+        || !seen
+            .response
+            .version
+            .as_deref()
+            .is_some_and(|v| v.starts_with("HTTP/1"))
+    {
+        return;
+    }
+    let lower = |name: &str| !name.chars().any(|c| c.is_ascii_uppercase());
+    let styles = |names: &[&str]| -> Vec<bool> {
+        seen.response
+            .headers
+            .iter()
+            .filter(|(n, _)| names.iter().any(|want| n.eq_ignore_ascii_case(want)))
+            .map(|(n, _)| lower(n))
+            .collect()
+    };
+    // Only where a hop named itself: an app server's own layer (Node's, which adds `Date` in
+    // capitals to an app's lower-case names) is the app's too.
+    if !seen.has("server", "") || named_app_server(seen).is_some() {
+        return;
+    }
+    let body = styles(&["content-type", "content-length"]);
+    let hop = styles(&["server", "date"]);
+    let one_way = |v: &[bool]| !v.is_empty() && v.iter().all(|l| *l == v[0]);
+    if one_way(&body) && one_way(&hop) && body[0] != hop[0] {
+        signals.push(Signal::new(
+            "two hands",
+            "the body's headers (Content-Type, Content-Length) are written in another case than \
+             Server and Date: two writers, the upstream's answer passed on by the hop that added \
+             its own",
             Toward::App,
             3,
         ));

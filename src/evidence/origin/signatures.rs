@@ -144,6 +144,8 @@ pub(super) const FRONTS: &[Front] = &[
             "the gateway did not receive a timely response",
             "the proxy server could not handle the request",
             "size of a request header field exceeds server limit",
+            "the server encountered an internal error or",
+            "more information about this error may be available",
         ],
         server: &["apache"],
         // Apache keeps the upstream's Server, but adds its own where the app sent none (Node,

@@ -145,3 +145,37 @@ fn an_empty_error_typed_as_json_is_the_apps() {
     assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
     assert!(v.reasons.iter().any(|r| r.contains("typed as JSON")));
 }
+
+#[test]
+fn body_headers_in_another_hand_than_the_hops_were_passed_on() {
+    // Deno's lower-case names under Apache's capitalised Date and Server: Apache added its
+    // name to an answer it forwarded.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 14:02:26 GMT\n\
+         Server: Apache/2.4.71 (Debian)\ncontent-type: text/plain;charset=UTF-8\n\
+         content-length: 21\nConnection: close\n\nInternal Server Error",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(v.reasons.iter().any(|r| r.contains("another case")));
+    // One hand throughout (nginx's own page): no such reading.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nServer: nginx/1.22.1\nDate: Thu, 03 Dec 2026 14:02:26 GMT\n\
+         Content-Type: text/html\nContent-Length: 157\nConnection: keep-alive\n\n<html>\n\
+         <head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1>\
+         </center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>",
+    );
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("another case")),
+        "{v:#?}"
+    );
+    // A Node app's own names under Node's own Date, no Server: the app's layer, not a hop.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\ncontent-type: application/json; charset=utf-8\n\
+         content-length: 27\nDate: Thu, 03 Dec 2026 14:02:26 GMT\nConnection: keep-alive\n\
+         Keep-Alive: timeout=5\n\n{\"error\":\"database offline\"}",
+    );
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("another case")),
+        "{v:#?}"
+    );
+}
