@@ -1,5 +1,5 @@
 //! Start-up: links the unwinder from GCC's static `libgcc_eh` instead of `libgcc_s.so` on
-//! x86_64 Linux with glibc. `libgcc_s`'s constructor probes the CPU with `cpuid`, which traps to
+//! `x86_64` Linux with glibc. `libgcc_s`'s constructor probes the CPU with `cpuid`, which traps to
 //! the hypervisor on a virtual machine: about 0.4 ms of every start, for an unwinder the app
 //! uses only when a bug panics. Rust's standard library asks for `-lgcc_s`; a linker script of
 //! that name, found first, hands the linker the static archive instead. Anywhere else, or when

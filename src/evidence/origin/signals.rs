@@ -45,9 +45,9 @@ fn server_product(value: &str) -> &str {
 /// `10.0.3.7`) rather than a product: some app servers put their host there.
 fn names_a_host(product: &str) -> bool {
     let product = product.to_lowercase();
+    let last_label = product.rsplit('.').next().filter(|_| product.contains('.'));
     product == "localhost"
-        || product.ends_with(".local")
-        || product.ends_with(".internal")
+        || matches!(last_label, Some("local" | "internal"))
         || product.parse::<std::net::IpAddr>().is_ok()
         || (product.split('.').count() >= 3
             && product
