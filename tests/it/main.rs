@@ -12,7 +12,7 @@ mod architecture;
 mod cli;
 mod default_runbook;
 mod evidence_corpus;
-mod evidence_round5;
+mod evidence_later_rounds;
 mod export;
 mod fuzz_regressions;
 mod generated;
