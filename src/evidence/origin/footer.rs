@@ -68,7 +68,7 @@ pub(super) fn footer_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Sign
             Toward::Layer(front.layer, Some(front.product.to_owned())),
             3,
         ));
-    } else if !seen.has("server", "") {
+    } else if !seen.has("server", "") && footer_has_version(seen) {
         // Named on the page alone (a body-only paste): like a Server header of a product the
         // reader does not know.
         signals.push(Signal::new(
@@ -81,4 +81,17 @@ pub(super) fn footer_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Sign
             2,
         ));
     }
+}
+
+/// Whether the footer gives a version after the name ("Yaws 2.1.1", "Hiawatha v11.2"): a
+/// product's signature, where a bare word may be a name the site chose.
+fn footer_has_version(seen: &Seen<'_>) -> bool {
+    let body = seen.body.as_str();
+    ["<address>", "<hr><center>"].iter().any(|open| {
+        body.rfind(open).is_some_and(|start| {
+            let rest = &body[start + open.len()..];
+            let end = rest.find('<').unwrap_or(rest.len()).min(80);
+            rest[..end].chars().any(|c| c.is_ascii_digit())
+        })
+    })
 }

@@ -15,6 +15,7 @@ mod forwarding;
 mod signals;
 mod signatures;
 mod verdict;
+mod waf;
 
 use serde::{Deserialize, Serialize};
 

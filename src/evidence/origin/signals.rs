@@ -153,6 +153,15 @@ pub(super) fn server_signals(
             )));
             continue;
         }
+        // A product names its version ("lighttpd/1.4.69", "h2o/2.2.6"); a bare word is as
+        // often a name an app or an operator chose ("orders-api", "edge").
+        if !value.chars().any(|c| c.is_ascii_digit()) {
+            signals.push(Signal::note(format!(
+                "{shown}: no product the reader knows and no version, a name an app or an \
+                 operator may have chosen: it says nothing of who wrote the answer"
+            )));
+            continue;
+        }
         if seen.error() && !app_json && !page && app_named.is_none() && !product.is_empty() {
             signals.push(Signal::new(
                 shown,

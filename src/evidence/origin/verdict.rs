@@ -5,6 +5,7 @@
 use super::apps::{app_product, framework_marked};
 use super::forwarding::passed_on_by;
 use super::signatures::{FRONTS, Front, OWN_HEADER};
+use super::waf::attack_in_request;
 use super::{Confidence, Layer, Origin, Seen, Signal, Toward, Weights};
 
 /// The band a lead falls in.
@@ -238,6 +239,27 @@ fn refine(
             "401 page with a token challenge (or none): a token check behind the proxy".to_owned(),
         );
         return Layer::Identity;
+    }
+    if seen.status_is(&[403, 406])
+        && let Some(attack) = attack_in_request(seen)
+    {
+        // The site's own rules could refuse it too: sure of the side, not of the layer.
+        **cap = (**cap).min(Confidence::Medium);
+        extra.push(format!(
+            "the request carried {attack}: a {} to it is most often a web application \
+             firewall's, whatever page it wears",
+            seen.response.status.unwrap_or(403)
+        ));
+        **check = Some(format!(
+            "repeat the request without the {}: a normal answer means the firewall refused \
+             this one (its log names the rule)",
+            if attack.contains("scanner") {
+                "scanner's User-Agent"
+            } else {
+                "suspicious part of the URL"
+            }
+        ));
+        return Layer::Waf;
     }
     let sent_token = seen.response.request_headers.iter().any(|(n, v)| {
         n.eq_ignore_ascii_case("authorization") && v.to_lowercase().starts_with("bearer")

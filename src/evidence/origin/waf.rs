@@ -1,0 +1,116 @@
+//! What a web application firewall blocks, read from the request the paste shows: an attack
+//! in the URL (SQL injection, script injection, path traversal, a shell command) or a
+//! scanner's User-Agent. A 403 or 406 to such a request is most often the WAF's, whoever's
+//! page it wears (ModSecurity answers with the web server's own). The patterns are data.
+
+use super::Seen;
+
+/// Fragments of a decoded, lower-case URL that firewalls' core rules block, and what each is.
+const ATTACKS_IN_URL: &[(&str, &str)] = &[
+    ("' or '", "SQL injection"),
+    ("' or 1=1", "SQL injection"),
+    (" or 1=1", "SQL injection"),
+    ("union select", "SQL injection"),
+    ("union all select", "SQL injection"),
+    ("information_schema", "SQL injection"),
+    ("sleep(", "SQL injection"),
+    ("benchmark(", "SQL injection"),
+    ("xp_cmdshell", "SQL injection"),
+    ("<script", "script injection"),
+    ("javascript:", "script injection"),
+    ("onerror=", "script injection"),
+    ("onload=", "script injection"),
+    ("../", "path traversal"),
+    ("..\\", "path traversal"),
+    ("/etc/passwd", "path traversal"),
+    ("/etc/shadow", "path traversal"),
+    (";cat ", "a shell command"),
+    ("|cat ", "a shell command"),
+    ("$(", "a shell command"),
+    ("${jndi:", "a Log4Shell lookup"),
+    ("<?php", "PHP code"),
+];
+
+/// User-Agents of scanners that firewalls block on sight, lower case.
+const SCANNERS: &[&str] = &[
+    "sqlmap",
+    "nikto",
+    "nmap",
+    "masscan",
+    "zgrab",
+    "nuclei",
+    "wpscan",
+    "acunetix",
+    "nessus",
+    "dirbuster",
+    "gobuster",
+    "ffuf",
+    "wfuzz",
+    "w3af",
+    "openvas",
+    "arachni",
+    "hydra",
+];
+
+/// Percent-decodes a URL (`%27` is `'`, `+` a space), lossily, in lower case.
+fn decoded(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).to_lowercase()
+}
+
+/// What the request carried that a firewall blocks, in words ("SQL injection in the URL",
+/// "the scanner sqlmap"), when the paste shows the request.
+pub(super) fn attack_in_request(seen: &Seen<'_>) -> Option<String> {
+    if let Some(url) = seen.response.url.as_deref() {
+        let url = decoded(url);
+        if let Some((_, what)) = ATTACKS_IN_URL.iter().find(|(f, _)| url.contains(f)) {
+            return Some(format!("{what} in the URL"));
+        }
+    }
+    seen.response
+        .request_headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("user-agent"))
+        .find_map(|(_, v)| {
+            let v = v.to_lowercase();
+            SCANNERS
+                .iter()
+                .find(|s| v.contains(*s))
+                .map(|s| format!("the scanner {s} as its User-Agent"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decoded;
+
+    #[test]
+    fn urls_are_decoded_before_they_are_read() {
+        assert_eq!(
+            decoded("/search?q=1%27%20OR%20%271%27%3D%271"),
+            "/search?q=1' or '1'='1"
+        );
+        assert_eq!(decoded("/a+b%3Cscript%3E"), "/a b<script>");
+        // A cut escape is kept as it is.
+        assert_eq!(decoded("/x%2"), "/x%2");
+        assert_eq!(decoded("/x%zz"), "/x%zz");
+    }
+}
