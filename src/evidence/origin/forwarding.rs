@@ -23,6 +23,7 @@ const UPSTREAM_WORDS: &[&str] = &[
     "remote host",
     "origin server",
     "could not connect",
+    "cannot connect to host",
     "couldn't connect",
     "unable to connect",
     "failed to connect",

@@ -350,9 +350,9 @@ pub(super) const FRONTS: &[Front] = &[
     Front {
         product: "AWS API Gateway",
         layer: Layer::Gateway,
+        // `{"message":"Internal server error"}` and `{"message":"Forbidden"}` are its words,
+        // and Echo's and many an app's too: those need its headers.
         body: &[
-            "\"message\":\"internal server error\"",
-            "\"message\":\"forbidden\"",
             "\"message\": \"endpoint request timed out\"",
             "missing authentication token",
         ],

@@ -143,6 +143,14 @@ pub(super) fn decide(
                         .to_owned(),
                 );
             }
+            if unrouted_default(seen) {
+                cap = cap.min(Confidence::Medium);
+                extra.push(
+                    "a framework's default answer to a route it does not have: a gateway built \
+                     on the same framework (Express, Fastify, Go) writes the very same"
+                        .to_owned(),
+                );
+            }
             (Some(Layer::App), framework, band(-lead_by).min(cap))
         }
         Side::Unknown => (None, None, Confidence::Low),
@@ -277,6 +285,8 @@ fn refine(
             "repeat with a known-good token: if the answer changes, a token check behind \
              {name} refused this one; if not, {name}'s own rule did"
         ));
+        // Its own page to a request with a token: the token check is the likelier of the two.
+        return Layer::Identity;
     } else if page_is_product && layer == Layer::Gateway && seen.status_is(&[403, 413]) {
         // ModSecurity and NAXSI answer with the web server's own page.
         **cap = Confidence::Low;
@@ -446,4 +456,16 @@ fn weights(app: i32, generic: i32, signals: &[Signal]) -> Weights {
     }
     list.sort_by_key(|(layer, weight)| (std::cmp::Reverse(*weight), *layer != Layer::App));
     Weights(list)
+}
+
+/// A framework's default answer to a route it has no handler for (Express's `Cannot GET /x`,
+/// Fastify's `Route GET:/x not found`, Go's `404 page not found`).
+fn unrouted_default(seen: &Seen<'_>) -> bool {
+    const METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "options"];
+    seen.status_is(&[404, 405])
+        && (seen.body.contains("404 page not found")
+            || METHODS.iter().any(|m| {
+                seen.body.contains(&format!("cannot {m} /"))
+                    || seen.body.contains(&format!("route {m}:"))
+            }))
 }
