@@ -167,6 +167,17 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
         return;
     }
     let app_json = looks_like_app_json(seen.json.as_ref());
+    if seen.json.is_some() && seen.error() && content_type.starts_with("text/html") {
+        // A framework types the JSON it writes; a web server sends an error file with the
+        // type its configuration gives the page (HTML).
+        signals.push(Signal::new(
+            "JSON typed as HTML",
+            "a JSON error sent as text/html: an error file a web server serves with its page's \
+             type; a framework types the JSON it writes",
+            Toward::Front,
+            4,
+        ));
+    }
     if app_json {
         // A proxy that writes its own Server on everything (nginx) hides the app's: with no
         // other mark of the app, its JSON errors read the same as the app's.

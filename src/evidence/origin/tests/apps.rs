@@ -240,7 +240,12 @@ fn a_runtimes_marks_alone_never_make_a_sure_app() {
     );
     assert_eq!(fastify.layer, Some(Layer::App));
     assert_eq!(fastify.confidence, Confidence::Medium, "{fastify:?}");
-    assert!(fastify.reasons.iter().any(|r| r.contains("gateway built on the same")));
+    assert!(
+        fastify
+            .reasons
+            .iter()
+            .any(|r| r.contains("gateway built on the same"))
+    );
     // Node's Keep-Alive is a lone timeout, whatever its value; Apache's says max= too.
     let headers_only = read(
         "HTTP/1.1 404 Not Found\ncontent-type: application/json; charset=utf-8\n\
