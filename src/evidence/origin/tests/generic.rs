@@ -179,3 +179,87 @@ fn body_headers_in_another_hand_than_the_hops_were_passed_on() {
         "{v:#?}"
     );
 }
+
+#[test]
+fn a_403_to_a_request_carrying_an_attack_is_the_firewalls() {
+    // ModSecurity answers with Apache's own page: the request tells the WAF apart.
+    let v = read(
+        "$ curl -sv 'http://127.0.0.1:8080/api/search?q=1%27%20OR%20%271%27%3D%271'\n\
+         > GET /api/search?q=1%27%20OR%20%271%27%3D%271 HTTP/1.1\n> Host: 127.0.0.1:8080\n>\n\
+         < HTTP/1.1 403 Forbidden\n< Date: Thu, 03 Dec 2026 14:44:09 GMT\n< Server: Apache\n\
+         < Content-Length: 199\n< Content-Type: text/html; charset=iso-8859-1\n<\n\
+         <!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>403 \
+         Forbidden</title>\n</head><body>\n<h1>Forbidden</h1>\n<p>You don't have permission to \
+         access this resource.</p>\n</body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Waf), "{v:#?}");
+    assert!(v.confidence <= Confidence::Medium);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("SQL injection in the URL"))
+    );
+    assert!(v.check.as_deref().is_some_and(|c| c.contains("without")));
+    // A scanner's User-Agent does it too; the same page to a plain request does not.
+    let scanner = read(
+        "> GET /api/health HTTP/1.1\n> User-Agent: Nikto/2.1.6\n>\n< HTTP/1.1 403 Forbidden\n\
+         < Server: Apache\n< Content-Type: text/html\n<\n<p>You don't have permission to access \
+         this resource.</p>",
+    );
+    assert_eq!(scanner.layer, Some(Layer::Waf), "{scanner:#?}");
+    let plain = read(
+        "> GET /api/health HTTP/1.1\n> User-Agent: curl/8.5.0\n>\n< HTTP/1.1 403 Forbidden\n\
+         < Server: Apache\n< Content-Type: text/html\n<\n<p>You don't have permission to access \
+         this resource.</p>",
+    );
+    assert_ne!(plain.layer, Some(Layer::Waf), "{plain:#?}");
+}
+
+#[test]
+fn a_server_name_without_a_version_says_nothing() {
+    // An app's chosen name (restify's `name`, a config's `server-name`) is no product.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nServer: orders-api\nContent-Type: text/plain\n\
+         Content-Length: 21\n\nInternal Server Error",
+    );
+    assert_ne!(v.layer, Some(Layer::Gateway), "{v:#?}");
+    assert_ne!(v.product.as_deref(), Some("orders-api"));
+    // A versioned one the reader does not know is still a server in front.
+    let v = read(
+        "HTTP/1.1 503 Service Unavailable\nServer: Hiawatha v11.2\nContent-Type: text/html\n\
+         Content-Length: 40\n\n<html><body>Service unavailable</body></html>",
+    );
+    assert_eq!(v.label(), "a server in front of the app", "{v:#?}");
+}
+
+#[test]
+fn a_json_error_typed_as_html_is_a_web_servers_error_file() {
+    let v = read(
+        "HTTP/1.1 404 Not Found\nContent-Type: text/html\nContent-Length: 70\n\
+         Date: Thu, 03 Dec 2026 14:44:18 GMT\n\n{\"error\":\"not_found\",\"message\":\"no route \
+         for this path\",\"status\":404}",
+    );
+    assert_ne!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("typed as HTML") || r.contains("text/html"))
+    );
+}
+
+#[test]
+fn a_proxys_own_refusal_of_a_request_with_a_token_is_the_token_checks() {
+    let v = read(
+        "> GET /api/orders HTTP/1.1\n> Authorization: Bearer abc.def.ghi\n>\n\
+         < HTTP/1.1 403 Forbidden\n< Server: nginx/1.22.1\n< Content-Type: text/html\n<\n\
+         <html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden\
+         </h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Identity), "{v:#?}");
+    assert_eq!(v.confidence, Confidence::Low);
+    assert!(
+        v.check
+            .as_deref()
+            .is_some_and(|c| c.contains("known-good token"))
+    );
+}
