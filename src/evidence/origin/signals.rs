@@ -352,10 +352,10 @@ pub(super) fn status_signals(seen: &Seen<'_>, from_store: bool, signals: &mut Ve
             3,
         ));
     }
-    // A prior for a body that says little itself: JSON with headers is weighed by its format
-    // and the headers; pasted alone, it says little.
+    // A prior for a body that says little itself: JSON in an app's error format, with headers,
+    // is weighed by its format and the headers; pasted alone, it says little.
     if !from_store
-        && (seen.json.is_none() || seen.response.headers.is_empty())
+        && (!looks_like_app_json(seen.json.as_ref()) || seen.response.headers.is_empty())
         && seen.status_is(APP_MOSTLY)
         && !front_on_path(seen)
         && !seen.has("server", "")

@@ -3,7 +3,7 @@
 //! settle a reading that is not sure.
 
 use super::apps::{app_product, framework_marked};
-use super::forwarding::passed_on_by;
+use super::forwarding::{passed_on_by, upstream_words};
 use super::signatures::{FRONTS, Front, OWN_HEADER};
 use super::waf::attack_in_request;
 use super::{Confidence, Layer, Origin, Seen, Signal, Toward, Weights};
@@ -84,7 +84,11 @@ pub(super) fn decide(
                 .map_or((Layer::Gateway, None), |(l, p, _)| (l, p));
             if product.is_none() {
                 // With no product named, "a gateway" is the likeliest front, not a certainty.
-                cap = if seen.status_is(&[502, 504]) {
+                // A 502 or 504 with no product named, nothing on the path that names itself
+                // and no word of the upstream is as often an app's own page of that status.
+                cap = if seen.status_is(&[502, 504])
+                    && (front_on_path(seen) || upstream_words(seen).is_some())
+                {
                     Confidence::Medium
                 } else {
                     Confidence::Low
