@@ -263,3 +263,22 @@ fn a_proxys_own_refusal_of_a_request_with_a_token_is_the_token_checks() {
             .is_some_and(|c| c.contains("known-good token"))
     );
 }
+
+#[test]
+fn a_bare_502_page_with_no_one_named_is_only_a_guess() {
+    // No Server, no hop header, no word of the upstream: an app's own 502 page reads the same.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nDate: Thu, 03 Dec 2026 14:43:57 GMT\nContent-Type: text/html; \
+         charset=utf-8\nContent-Length: 61\n\n<html><body><h1>Payments are down</h1></body></html>",
+    );
+    assert_eq!(v.confidence, Confidence::Low, "{v:#?}");
+    assert!(v.check.is_some());
+    // Naming the upstream it could not reach, it is a gateway's, "medium".
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nDate: Thu, 03 Dec 2026 14:43:57 GMT\nContent-Type: \
+         application/json\nContent-Length: 61\n\n{\"error\":\"bad_gateway\",\"detail\":\"upstream \
+         connect error\"}",
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{v:#?}");
+    assert_eq!(v.confidence, Confidence::Medium, "{v:#?}");
+}
