@@ -1,7 +1,7 @@
 //! What a web application firewall blocks, read from the request the paste shows: an attack
 //! in the URL (SQL injection, script injection, path traversal, a shell command) or a
 //! scanner's User-Agent. A 403 or 406 to such a request is most often the WAF's, whoever's
-//! page it wears (ModSecurity answers with the web server's own). The patterns are data.
+//! page it wears (`ModSecurity` answers with the web server's own). The patterns are data.
 
 use super::Seen;
 
