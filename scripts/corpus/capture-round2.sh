@@ -678,10 +678,10 @@ if [[ -n ${UP[nginx]:-} ]]; then
     cap $S nginx-200-cache-miss.txt 200 app flask "first request, proxy_cache MISS" \
         "curl -si; Server: gunicorn passed on (proxy_pass_header Server), X-Cache-Status: MISS" \
         -- -si $A:19102/cache/catalog
-    cap $S nginx-304-cache-if-none-match.txt 304 proxy nginx "If-None-Match on a cached object" \
+    cap $S nginx-304-cache-if-none-match.txt 304 cdn-cache nginx "If-None-Match on a cached object" \
         "nginx answers 304 from its cache (X-Cache-Status: HIT), Server: gunicorn from the stored object" \
         -- -sv -H 'If-None-Match: "catalog-v7"' $A:19102/cache/catalog
-    cap $S nginx-412-cache-if-match.txt 412 proxy nginx "If-Match with a stale ETag on a cached object" \
+    cap $S nginx-412-cache-if-match.txt 412 cdn-cache nginx "If-Match with a stale ETag on a cached object" \
         "nginx's 412 Precondition Failed page" -- -sv -H 'If-Match: "catalog-v6"' $A:19102/cache/catalog
     cap $S nginx-500-cache-flask-passthrough.txt 500 app flask "Flask's 500 through the caching nginx" \
         "Server: gunicorn passed on, X-Cache-Status: MISS" -- -sv $A:19102/flask/boom
@@ -833,7 +833,7 @@ log "capturing: stale hits (cache app stopped)"
 stop_pid "$(cat "$RUN/pids/cacheapp.pid")"
 sleep 2   # every cached copy is now past its 1 s lifetime
 if [[ -n ${UP[nginx]:-} ]]; then
-    cap nginx-cache nginx-200-cache-stale-backend-down.txt 200 proxy nginx "proxy_cache_use_stale error, backend stopped" \
+    cap nginx-cache nginx-200-cache-stale-backend-down.txt 200 cdn-cache nginx "proxy_cache_use_stale error, backend stopped" \
         "nginx serves the stale copy itself: X-Cache-Status: STALE, Server: gunicorn" -- -sv $A:19102/cache/catalog
 fi
 if [[ -n ${UP[varnish]:-} ]]; then

@@ -665,13 +665,13 @@ if up php && up apache; then
         "X-Powered-By: Express, Server: Apache" -- -sv $P/node/api/boom
     cap $S apache-200-cache-miss.txt 200 app php "first request through mod_cache" \
         "curl -si; X-Cache: MISS, the PHP app answered" -- -si $P/cached/api/catalog
-    cap $S apache-304-cache-if-none-match.txt 304 proxy apache "If-None-Match on a cached object" \
+    cap $S apache-304-cache-if-none-match.txt 304 cdn-cache apache "If-None-Match on a cached object" \
         "Apache answers 304 from mod_cache; PHP never sends 304" \
         -- -sv -H 'If-None-Match: "catalog-v7"' $P/cached/api/catalog
     cap $S apache-412-if-match-fcgi.txt 412 proxy apache "If-Match with a stale ETag, under /cached/" \
         "Apache's 412: X-Cache says MISS (the cache did not answer); Apache's script-header reader, which mod_proxy_fcgi shares with CGI, compared the ETag PHP sent and answered itself; PHP never checks If-Match" \
         -- -sv -H 'If-Match: "catalog-v6"' $P/cached/api/catalog
-    caphead headers-only-paste head-apache-cache.txt 200 proxy apache "curl -sI on a cached object" \
+    caphead headers-only-paste head-apache-cache.txt 200 cdn-cache apache "curl -sI on a cached object" \
         "HEAD served by mod_cache (X-Cache), Age" -- $P/cached/api/catalog
 fi
 
@@ -934,7 +934,7 @@ if up php; then
     if up apache; then
         cap apache-fcgi-cache apache-503-fcgi-down.txt 503 proxy apache "php-fpm stopped" \
             "Apache's 503 page (mod_proxy_fcgi could not connect), X-Correlation-ID" -- -sv $A:20300/php/api/health
-        cap apache-fcgi-cache apache-200-cache-stale-fcgi-down.txt 200 proxy apache \
+        cap apache-fcgi-cache apache-200-cache-stale-fcgi-down.txt 200 cdn-cache apache \
             "expired object, php-fpm stopped: CacheStaleOnError" \
             "Apache serves the stale copy itself (Warning: 111), the app is down" -- -sv $A:20300/cached/api/catalog
     fi

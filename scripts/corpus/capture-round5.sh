@@ -699,9 +699,9 @@ if up nginx; then
     NC=$A:23041
     cap $S webpy-200-nginx-cache-miss.txt 200 app web.py "first request: a MISS, web.py answers" \
         "curl -si; Server: localhost passed on (proxy_pass_header Server), X-Cache-Status: MISS" -- -si $NC/cache/catalog
-    cap $S nginx-304-cache-if-none-match.txt 304 proxy nginx "If-None-Match on the cached object" \
+    cap $S nginx-304-cache-if-none-match.txt 304 cdn-cache nginx "If-None-Match on the cached object" \
         "nginx answers 304 from its cache (HIT); web.py never sends 304" -- -sv -H 'If-None-Match: "catalog-v7"' $NC/cache/catalog
-    cap $S nginx-412-cache-if-match.txt 412 proxy nginx "If-Match with another ETag on the cached object" \
+    cap $S nginx-412-cache-if-match.txt 412 cdn-cache nginx "If-Match with another ETag on the cached object" \
         "nginx's 412 page" -- -sv -H 'If-Match: "catalog-v6"' $NC/cache/catalog
     cap $S webpy-500-nginx-cache-passthrough.txt 500 app web.py "web.py's 500 through the cache" \
         "X-Cache-Status absent (no cache for /api/boom)" -- -sv $NC/api/boom
@@ -900,7 +900,7 @@ log "capturing: origins stopped behind caches"
 if up nginx; then
     stop_name webpy INT   # KeyboardInterrupt: Cheroot shuts down cleanly
     sleep 2   # past proxy_cache_valid 1s
-    cap nginx-cache nginx-200-stale-webpy-stopped.txt 200 proxy nginx "web.py stopped: nginx serves the stale copy" \
+    cap nginx-cache nginx-200-stale-webpy-stopped.txt 200 cdn-cache nginx "web.py stopped: nginx serves the stale copy" \
         "X-Cache-Status: STALE, Server: localhost from the stored object" -- -sv $A:23041/cache/catalog
 fi
 if up nginx && up rails; then

@@ -396,7 +396,7 @@ if ((HAVE_NGINX)); then
         -- -sv -X POST -H 'Content-Type: application/json' --data-binary @big-order.json $N/upload/users
     cap nginx-400-header-too-large.txt 400 proxy nginx "1.5 KB cookie over large_client_header_buffers 1k" \
         "nginx 400 Request Header Or Cookie Too Large page" -- -sv -H @big-cookie.txt $N/api/users/42
-    cap nginx-401-basic-auth.txt 401 proxy nginx "auth_basic, no credentials" \
+    cap nginx-401-basic-auth.txt 401 identity nginx "auth_basic, no credentials" \
         "nginx 401 page with WWW-Authenticate: Basic realm=\"Admin area\"" -- -sv $N/admin/users/42
     cap nginx-403-deny-all.txt 403 proxy nginx "location with deny all" \
         "nginx 403 Forbidden page" -- -sv $N/internal/users/42
@@ -449,7 +449,7 @@ if ((HAVE_APACHE)); then
     cap apache-413-body-too-large.txt 413 proxy apache "LimitRequestBody 1024, 4 KB body" \
         "Apache 413 Request Entity Too Large page (LimitRequestBody does not apply to mod_proxy requests, so this path is served by Apache itself)" \
         -- -sv -X POST -H 'Content-Type: application/json' --data-binary @big-order.json $P/upload/users
-    cap apache-401-basic-auth-wrong-password.txt 401 proxy apache "AuthType Basic, wrong password" \
+    cap apache-401-basic-auth-wrong-password.txt 401 identity apache "AuthType Basic, wrong password" \
         "Apache 401 Unauthorized page with WWW-Authenticate: Basic realm=\"Admin area\"" \
         -- -sv -u admin:wrong $P/admin/users/42
     cap apache-403-require-all-denied.txt 403 proxy apache "Require all denied" \
@@ -543,7 +543,7 @@ if ((HAVE_CADDY)); then
         "Caddy 502 with an empty body" -- -sv $C/flaky/empty
     cap caddy-403-respond-deny.txt 403 proxy caddy "respond \"Access denied\" 403" \
         "plain-text body from a Caddyfile respond directive, Server: Caddy" -- -sv $C/internal/users/42
-    cap caddy-401-basicauth.txt 401 proxy caddy "basicauth, no credentials" \
+    cap caddy-401-basicauth.txt 401 identity caddy "basicauth, no credentials" \
         "Caddy 401 with WWW-Authenticate: Basic realm=\"restricted\", empty body" -- -sv $C/admin/users/42
     cap caddy-404-unrouted.txt 404 proxy caddy "catch-all handle with error 404" \
         "Caddy 404 with an empty body" -- -sv $C/v2/users/42

@@ -13,6 +13,9 @@ pub(super) struct CacheSeen {
     /// A success out of the store (a hit, or a stale copy): the cache's answer, not the
     /// app's.
     pub(super) success_from_store: bool,
+    /// The cache answered by itself from its store (a conditional request, a stale copy, a
+    /// fresh hit): the layer is the cache's, whichever product runs it.
+    pub(super) answered_itself: bool,
 }
 
 pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
@@ -168,6 +171,9 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
     CacheSeen {
         answered_from_store: hit || seen.status_is(&[304, 412]) || stale,
         success_from_store: success && (hit || stale),
+        answered_itself: (seen.status_is(&[304, 412]) && on_path && !miss)
+            || stale
+            || (hit && success),
     }
 }
 

@@ -258,7 +258,12 @@ pub fn classify(response: &Response) -> Origin {
         page.is_some(),
         &mut signals,
     );
-    status_signals(&seen, cache.success_from_store, &mut signals);
+    status_signals(
+        &seen,
+        cache.success_from_store,
+        page.is_some(),
+        &mut signals,
+    );
     status_line_signals(&seen, &mut signals);
     app_format_signals(
         &seen,
@@ -274,7 +279,7 @@ pub fn classify(response: &Response) -> Origin {
     configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);
-    decide(&seen, &signals, page, id.as_deref())
+    decide(&seen, &signals, page, id.as_deref(), cache.answered_itself)
 }
 
 #[cfg(test)]

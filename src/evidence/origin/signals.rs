@@ -9,6 +9,9 @@ use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
 use super::verdict::front_on_path;
 use super::{Layer, Seen, Signal, Toward};
 
+/// Products that put their `Server` on every answer of their own.
+const ALWAYS_SIGNED: &[&str] = &["nginx", "Apache"];
+
 /// Which product's own page is in the body (recorded as a signal), if any.
 pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option<&'static Front> {
     // A framework's own page template is more telling than a sentence in it: Werkzeug's 503
@@ -25,12 +28,31 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
         }) && !footer_denies(seen, f)
     });
     if let Some(front) = front {
-        signals.push(Signal::new(
-            format!("{}'s page", front.product),
-            format!("error page in the style of {}", front.product),
-            Toward::Layer(front.layer, Some(front.product.to_owned())),
-            PAGE,
-        ));
+        // nginx and Apache name themselves on every answer of their own: their page with
+        // headers but no Server at all is a copy (an app's or a site's static error page).
+        let unsigned = ALWAYS_SIGNED.contains(&front.product)
+            && !seen.response.headers.is_empty()
+            && !seen.has("server", "");
+        if unsigned {
+            signals.push(Signal::new(
+                format!("{}'s page, unsigned", front.product),
+                format!(
+                    "error page in the style of {0}, but no Server: {0} names itself on every \
+                     answer of its own, so this is a copy of its page (an app's or a site's \
+                     static error page) or the Server was removed on the way",
+                    front.product
+                ),
+                Toward::Layer(front.layer, Some(front.product.to_owned())),
+                2,
+            ));
+        } else {
+            signals.push(Signal::new(
+                format!("{}'s page", front.product),
+                format!("error page in the style of {}", front.product),
+                Toward::Layer(front.layer, Some(front.product.to_owned())),
+                PAGE,
+            ));
+        }
         return Some(front);
     }
     None
@@ -340,7 +362,12 @@ pub(super) fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut
 
 /// What the status says by itself (a success out of a cache's store is the cache's, not the
 /// app's).
-pub(super) fn status_signals(seen: &Seen<'_>, from_store: bool, signals: &mut Vec<Signal>) {
+pub(super) fn status_signals(
+    seen: &Seen<'_>,
+    from_store: bool,
+    page: bool,
+    signals: &mut Vec<Signal>,
+) {
     if let Some(code) = seen.response.status.filter(|c| [502, 504].contains(c)) {
         signals.push(Signal::new(
             code.to_string(),
@@ -355,6 +382,7 @@ pub(super) fn status_signals(seen: &Seen<'_>, from_store: bool, signals: &mut Ve
     // A prior for a body that says little itself: JSON in an app's error format, with headers,
     // is weighed by its format and the headers; pasted alone, it says little.
     if !from_store
+        && !page
         && (!looks_like_app_json(seen.json.as_ref()) || seen.response.headers.is_empty())
         && seen.status_is(APP_MOSTLY)
         && !front_on_path(seen)

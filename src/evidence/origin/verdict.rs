@@ -57,6 +57,7 @@ pub(super) fn decide(
     signals: &[Signal],
     page: Option<&'static Front>,
     id: Option<&str>,
+    from_store: bool,
 ) -> Origin {
     let app: i32 = weight_toward(signals, |t| *t == Toward::App);
     let generic: i32 = weight_toward(signals, |t| *t == Toward::Front);
@@ -75,6 +76,11 @@ pub(super) fn decide(
         .unwrap_or_else(|| "the proxy in front".to_owned());
     let mut extra = Vec::new();
     let mut cap = Confidence::High;
+    if seen.response.headers.is_empty() && seen.response.version.is_none() {
+        // A body pasted alone: the headers that would confirm it are not there.
+        cap = Confidence::Medium;
+        extra.push("only the body was pasted: its headers would confirm the reading".to_owned());
+    }
     let mut check = None;
     let mut relabel = None;
     let (layer, product, confidence) = match side {
@@ -105,6 +111,10 @@ pub(super) fn decide(
             if rival_product(signals, lead.as_ref()) {
                 cap = cap.min(Confidence::Medium);
                 extra.push("another product's signature is nearly as strong".to_owned());
+            }
+            if from_store {
+                // nginx's or Apache's cache is a cache when it answers from its store.
+                layer = Layer::Cdn;
             }
             let unrefined = layer;
             layer = refine(
@@ -242,6 +252,22 @@ fn refine(
     // A proxy's own authentication is Basic or Digest; a 401 page with a Bearer challenge,
     // or none, comes from a token check it delegates to (nginx `auth_request`, an auth
     // gateway).
+    if product.is_some()
+        && seen.status_is(&[401, 407])
+        && challenge.is_some_and(|c| c.starts_with("basic") || c.starts_with("digest"))
+    {
+        // The proxy's own password check: the identity layer's job, run by the proxy.
+        extra.push(format!(
+            "a {} challenge on {}'s own page: its own password check refused the request",
+            if challenge.is_some_and(|c| c.starts_with("basic")) {
+                "Basic"
+            } else {
+                "Digest"
+            },
+            product.unwrap_or("the proxy")
+        ));
+        return Layer::Identity;
+    }
     if page_is_product
         && seen.status_is(&[401])
         && challenge.is_none_or(|c| c.starts_with("bearer"))

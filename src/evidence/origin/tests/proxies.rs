@@ -120,7 +120,7 @@ fn a_proxys_own_answers_are_the_proxys() {
         (
             "nginx's cache answering a 304 while Server names the stored object's",
             "< HTTP/1.1 304 Not Modified\n< Date: Thu, 03 Dec 2026 07:47:00 GMT\n< Server: gunicorn\n< ETag: \"catalog-v7\"\n< Cache-Control: public, max-age=1\n< X-Request-ID: req-f2570959f48149e3\n< X-Cache-Status: HIT\n<\n",
-            Some(Layer::Gateway),
+            Some(Layer::Cdn),
             Some("nginx"),
             Confidence::High,
         ),
@@ -224,7 +224,8 @@ fn werkzeugs_page_in_apaches_words_is_still_werkzeugs() {
 }
 
 /// Apache's `mod_cache`: `X-Cache: HIT from <host>` as Squid writes it, but no Via; the answer
-/// from its store is Apache's, and a success from the store the cache's, not the app's.
+/// from its store is Apache's, working as a cache, and a success from the store the cache's,
+/// not the app's.
 #[test]
 fn apaches_own_cache_answers_are_apaches_not_squids() {
     let not_modified = read(
@@ -233,7 +234,7 @@ fn apaches_own_cache_answers_are_apaches_not_squids() {
          < Cache-Control: public, max-age=1\n< Age: 0\n< X-Cache: HIT from 127.0.0.1\n\
          < X-Cache-Detail: \"cache hit\" from 127.0.0.1\n<\n",
     );
-    assert_eq!(not_modified.layer, Some(Layer::Gateway));
+    assert_eq!(not_modified.layer, Some(Layer::Cdn));
     assert_eq!(not_modified.product.as_deref(), Some("Apache"));
     let head = read(
         "HTTP/1.1 200 OK\nDate: Thu, 03 Dec 2026 09:21:12 GMT\nServer: Apache/2.4.71 (Debian)\n\
@@ -241,7 +242,7 @@ fn apaches_own_cache_answers_are_apaches_not_squids() {
          X-Cache: HIT from 127.0.0.1\nX-Cache-Detail: \"cache hit\" from 127.0.0.1\n\
          Content-Length: 75\nContent-Type: application/json\n\n",
     );
-    assert_eq!(head.layer, Some(Layer::Gateway));
+    assert_eq!(head.layer, Some(Layer::Cdn));
     assert!(head.reasons[0].starts_with("a success from the store"));
     // Its first answer, a MISS, is the app's.
     let miss = read(
