@@ -157,6 +157,16 @@ pub(super) fn decide(
                         .to_owned(),
                 );
             }
+            if seen.status_is(&[401, 403]) {
+                // Refusals are what auth gateways exist to answer, in the same JSON as the
+                // app's and often on the same framework.
+                cap = cap.min(Confidence::Medium);
+                extra.push(
+                    "a refusal: an auth gateway in front answers these too, in the app's own \
+                     format"
+                        .to_owned(),
+                );
+            }
             if unrouted_default(seen) {
                 cap = cap.min(Confidence::Medium);
                 extra.push(

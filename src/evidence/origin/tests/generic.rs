@@ -282,3 +282,30 @@ fn a_bare_502_page_with_no_one_named_is_only_a_guess() {
     assert_eq!(v.layer, Some(Layer::Gateway), "{v:#?}");
     assert_eq!(v.confidence, Confidence::Medium, "{v:#?}");
 }
+
+#[test]
+fn a_proxys_own_password_check_is_the_identity_layer() {
+    let v = read(
+        "HTTP/1.1 401 Unauthorized\nServer: nginx/1.22.1\nDate: Thu, 03 Dec 2026 15:01:58 GMT\n\
+         Content-Type: text/html\nContent-Length: 179\nWWW-Authenticate: Basic realm=\"ops\"\n\n\
+         <html>\n<head><title>401 Authorization Required</title></head>\n<body>\n<center><h1>401 \
+         Authorization Required</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Identity), "{v:#?}");
+    assert_eq!(v.product.as_deref(), Some("nginx"));
+}
+
+#[test]
+fn an_apps_refusal_is_never_sure_to_be_the_apps() {
+    // Tornado's own name and a JSON refusal with the request id: an auth gateway built on the
+    // same framework writes the very same.
+    let v = read(
+        "HTTP/1.1 401 Unauthorized\nServer: TornadoServer/6.4.2\nContent-Type: application/json; \
+         charset=UTF-8\nDate: Thu, 03 Dec 2026 15:01:58 GMT\nX-Request-Id: 9f1c2d\n\
+         Content-Length: 80\n\n{\"error\":\"unauthorized\",\"message\":\"missing API key\",\
+         \"request_id\":\"9f1c2d\"}",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert_eq!(v.confidence, Confidence::Medium, "{v:#?}");
+    assert!(v.reasons.iter().any(|r| r.contains("auth gateway")));
+}
