@@ -13,28 +13,33 @@ use super::{Seen, Signal, Toward};
 /// remote server"). An app reporting its own dependency names it ("the payment provider",
 /// "the inventory service"), or calls it its backend, so "backend" is not among them.
 const UPSTREAM_WORDS: &[&str] = &[
-    "upstream",
     "no healthy",
     "econnrefused",
     "econnreset",
     "dial tcp",
-    "remote server",
-    "remote web server",
-    "remote host",
-    "origin server",
     "could not connect",
-    "cannot connect to host",
     "couldn't connect",
     "unable to connect",
     "failed to connect",
     "connect failed",
     "connection refused",
+    "cannot connect to host",
     "no server is available",
     "gateway error",
     "proxy error",
 ];
 
-/// The word of `UPSTREAM_WORDS` in the body (or the status line) of a 5xx that is not an app
+/// Prose an app's own error page may use as well ("the upstream server did not respond"): it
+/// speaks of an upstream, but weighs less, and alone never makes a reading "medium".
+const UPSTREAM_PROSE: &[&str] = &[
+    "upstream",
+    "remote server",
+    "remote web server",
+    "remote host",
+    "origin server",
+];
+
+/// The word of `UPSTREAM_WORDS` or `UPSTREAM_PROSE` in the body (or the status line) of a 5xx that is not an app
 /// framework's own page: the gateway whose upstream failed wrote it. Whatever it is built on (Node, Go, an
 /// app framework), and whichever format it answers in, its JSON and the request id it
 /// quotes say nothing for the app then.
@@ -51,8 +56,16 @@ pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
     let reason = seen.response.reason.as_deref().unwrap_or("").to_lowercase();
     UPSTREAM_WORDS
         .iter()
+        .chain(UPSTREAM_PROSE)
         .copied()
         .find(|w| seen.body.contains(w) || reason.contains(w))
+}
+
+/// Whether the upstream words found are a proxy library's own (`ECONNREFUSED`, "no healthy
+/// upstream") rather than prose an app's page could use.
+pub(super) fn upstream_words_strong(seen: &Seen<'_>) -> bool {
+    // The library's words are looked for first, so the word found is one when any is there.
+    upstream_words(seen).is_some_and(|w| UPSTREAM_WORDS.contains(&w))
 }
 
 /// The products that marked the answer as forwarded from upstream: whoever made it, not
@@ -95,14 +108,22 @@ pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
 pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
     let upstream = upstream_words(seen).filter(|_| !page);
     if let Some(word) = upstream {
+        let strong = upstream_words_strong(seen);
         signals.push(Signal::new(
             "speaks of its upstream",
-            format!(
-                "the answer speaks of its upstream (\"{word}\"): the words of a gateway that could \
-                 not get an answer from it; an app names the service it depends on"
-            ),
+            if strong {
+                format!(
+                    "the answer speaks of its upstream (\"{word}\"): the words of a gateway that \
+                     could not get an answer from it; an app names the service it depends on"
+                )
+            } else {
+                format!(
+                    "the answer speaks of an upstream (\"{word}\"): a gateway's words, and an \
+                     app's own page of a gateway status may say the same"
+                )
+            },
             Toward::Front,
-            4,
+            if strong { 4 } else { 2 },
         ));
     }
     for front in FRONTS {

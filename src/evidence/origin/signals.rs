@@ -287,7 +287,9 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     };
     let owners: Vec<&Front> = FRONTS.iter().filter(|f| wording(f)).collect();
     let owner = match (named, owners.as_slice()) {
-        (Some(front), _) if wording(front) => Some((front, 4)),
+        // The product named wrote the status line itself: it made this answer, whatever the
+        // body it chose (nginx's `error_page` with JSON and its own request id).
+        (Some(front), _) if wording(front) => Some((front, 7)),
         (None, [only]) => Some((*only, 3)),
         _ => None,
     };

@@ -3,7 +3,7 @@
 //! settle a reading that is not sure.
 
 use super::apps::{app_product, framework_marked};
-use super::forwarding::{passed_on_by, upstream_words};
+use super::forwarding::{passed_on_by, upstream_words_strong};
 use super::signatures::{FRONTS, Front, OWN_HEADER};
 use super::waf::attack_in_request;
 use super::{Confidence, Layer, Origin, Seen, Signal, Toward, Weights};
@@ -93,7 +93,7 @@ pub(super) fn decide(
                 // A 502 or 504 with no product named, nothing on the path that names itself
                 // and no word of the upstream is as often an app's own page of that status.
                 cap = if seen.status_is(&[502, 504])
-                    && (front_on_path(seen) || upstream_words(seen).is_some())
+                    && (front_on_path(seen) || upstream_words_strong(seen))
                 {
                     Confidence::Medium
                 } else {

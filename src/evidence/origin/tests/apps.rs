@@ -189,7 +189,7 @@ fn a_body_that_speaks_of_its_upstream_is_a_gateways_whatever_it_is_built_on() {
     assert_eq!(two_hops.product, None, "{two_hops:?}");
     assert_eq!(
         two_hops.reasons[0],
-        "speaks of its upstream + 502 → most likely a proxy in front made it"
+        "502 + speaks of its upstream → most likely a proxy in front made it"
     );
     // The app's own 504 that calls its dependency a backend, passed on by nginx, is the app's.
     let app = read(

@@ -273,14 +273,21 @@ fn a_bare_502_page_with_no_one_named_is_only_a_guess() {
     );
     assert_eq!(v.confidence, Confidence::Low, "{v:#?}");
     assert!(v.check.is_some());
-    // Naming the upstream it could not reach, it is a gateway's, "medium".
+    // In a proxy library's own words about the upstream it could not reach, a gateway's,
+    // "medium"; in prose an app's page could use too, a guess.
     let v = read(
         "HTTP/1.1 502 Bad Gateway\nDate: Thu, 03 Dec 2026 14:43:57 GMT\nContent-Type: \
-         application/json\nContent-Length: 61\n\n{\"error\":\"bad_gateway\",\"detail\":\"upstream \
-         connect error\"}",
+         application/json\nContent-Length: 61\n\n{\"error\":\"bad_gateway\",\"detail\":\"dial tcp \
+         10.0.3.7:8080: connect: connection refused\"}",
     );
     assert_eq!(v.layer, Some(Layer::Gateway), "{v:#?}");
     assert_eq!(v.confidence, Confidence::Medium, "{v:#?}");
+    let v = read(
+        "HTTP/1.1 504 Gateway Timeout\nDate: Thu, 03 Dec 2026 14:43:57 GMT\nContent-Type: \
+         text/html\nContent-Length: 90\n\n<html><body><h1>504 Gateway Timeout</h1><p>The upstream \
+         server did not respond in time.</p></body></html>",
+    );
+    assert_eq!(v.confidence, Confidence::Low, "{v:#?}");
 }
 
 #[test]
