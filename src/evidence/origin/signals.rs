@@ -473,10 +473,10 @@ pub(super) fn id_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option<S
             "request id in the body",
             format!(
                 "the {name} value is in the body too: whoever wrote the body saw the request, \
-                 usually the app"
+                 the app or a proxy told to put its id in its own answers"
             ),
             Toward::App,
-            3,
+            1,
         ));
     } else {
         signals.push(Signal::note(format!(
