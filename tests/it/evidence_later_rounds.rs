@@ -135,7 +135,8 @@ fn round_seven_figures() {
 
 /// Round 8, held out while round 7 was tuned on in full: nothing is printed unless asked.
 /// `EVIDENCE_CORPUS_MEASURE_R8=1` prints the figures of the whole round and of each half
-/// (never the files missed); `EVIDENCE_CORPUS_SHOW_R8=1` names every miss.
+/// (never the files missed); `EVIDENCE_CORPUS_SHOW_R8A=1` names half A's misses (for tuning
+/// on it) and `EVIDENCE_CORPUS_SHOW_R8=1` every miss.
 #[test]
 fn round_eight_figures() {
     let folder = "evidence-round8";
@@ -146,6 +147,8 @@ fn round_eight_figures() {
     assert_eq!(all.responses, a.responses + b.responses);
     if switch("EVIDENCE_CORPUS_SHOW_R8") {
         all.print("round 8");
+    } else if switch("EVIDENCE_CORPUS_SHOW_R8A") {
+        a.print("round 8 half A");
     } else if switch("EVIDENCE_CORPUS_MEASURE_R8") {
         all.print_figures("round 8");
         a.print_figures("round 8 half A");

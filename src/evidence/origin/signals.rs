@@ -29,17 +29,24 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
     });
     if let Some(front) = front {
         // nginx and Apache name themselves on every answer of their own: their page with
-        // headers but no Server at all is a copy (an app's or a site's static error page).
+        // headers but no Server naming them is a copy (an app's or a site's static error
+        // page), or passed on by a hop that replaced their Server.
+        // A known proxy's Server in its place may have replaced it on the way (nghttpx does).
+        let other_front_named = seen.values("server").any(|v| {
+            FRONTS
+                .iter()
+                .any(|f| f.server.iter().any(|s| v.contains(s)))
+        });
         let unsigned = ALWAYS_SIGNED.contains(&front.product)
             && !seen.response.headers.is_empty()
-            && !seen.has("server", "");
+            && !other_front_named;
         if unsigned {
             signals.push(Signal::new(
                 format!("{}'s page, unsigned", front.product),
                 format!(
-                    "error page in the style of {0}, but no Server: {0} names itself on every \
-                     answer of its own, so this is a copy of its page (an app's or a site's \
-                     static error page) or the Server was removed on the way",
+                    "error page in the style of {0}, but no Server names {0}: it names itself \
+                     on every answer of its own, so this is a copy of its page (an app's or a \
+                     site's static error page) or its Server was removed or replaced on the way",
                     front.product
                 ),
                 Toward::Layer(front.layer, Some(front.product.to_owned())),
