@@ -86,78 +86,46 @@ fn round_five_figures() {
     assert!(all.status_right * 10 >= all.responses * 9);
 }
 
-/// Round 6, held out: nothing is printed unless asked. `EVIDENCE_CORPUS_MEASURE_R6=1` prints
-/// the figures of the whole round and of each half (never the files missed);
-/// `EVIDENCE_CORPUS_SHOW_R6A=1` names half A's misses, for tuning on it next, and
-/// `EVIDENCE_CORPUS_SHOW_R6=1` every miss. It asserts only what holds whatever the rules say.
+/// A round measured as held out: nothing is printed unless asked, so that its half B stays
+/// unread. `EVIDENCE_CORPUS_MEASURE_R<n>=1` prints the figures of the whole round and of each
+/// half (never the files missed); `EVIDENCE_CORPUS_SHOW_R<n>A=1` names half A's misses (for
+/// tuning on it), `EVIDENCE_CORPUS_SHOW_R<n>=1` every miss. It asserts only what holds whatever
+/// the rules say.
+fn held_out_round(folder: &str, round: u8) {
+    assert!(sorted_setups(folder).len() >= 15);
+    let all = measure_half(folder, None);
+    let a = measure_half(folder, Some(Half::A));
+    let b = measure_half(folder, Some(Half::B));
+    assert_eq!(all.responses, a.responses + b.responses);
+    let name = format!("round {round}");
+    if switch(&format!("EVIDENCE_CORPUS_SHOW_R{round}")) {
+        all.print(&name);
+    } else if switch(&format!("EVIDENCE_CORPUS_SHOW_R{round}A")) {
+        a.print(&format!("{name} half A"));
+    } else if switch(&format!("EVIDENCE_CORPUS_MEASURE_R{round}")) {
+        all.print_figures(&name);
+        a.print_figures(&format!("{name} half A"));
+        b.print_figures(&format!("{name} half B"));
+    }
+    assert!(all.status_right * 10 >= all.responses * 9);
+}
+
+/// Round 6: a WAF, identity layers, Go frameworks, hidden `Server`s.
 #[test]
 fn round_six_figures() {
-    let folder = "evidence-round6";
-    assert!(sorted_setups(folder).len() >= 20);
-    let all = measure_half(folder, None);
-    let a = measure_half(folder, Some(Half::A));
-    let b = measure_half(folder, Some(Half::B));
-    assert_eq!(all.responses, a.responses + b.responses);
-    if switch("EVIDENCE_CORPUS_SHOW_R6") {
-        all.print("round 6");
-    } else if switch("EVIDENCE_CORPUS_MEASURE_R6") {
-        all.print_figures("round 6");
-        a.print_figures("round 6 half A");
-        b.print_figures("round 6 half B");
-    }
-    if switch("EVIDENCE_CORPUS_SHOW_R6A") {
-        a.print("round 6 half A");
-    }
-    assert!(all.status_right * 10 >= all.responses * 9);
+    held_out_round("evidence-round6", 6);
 }
 
-/// Round 7, held out while round 6 was tuned on in full: nothing is printed unless asked.
-/// `EVIDENCE_CORPUS_MEASURE_R7=1` prints the figures of the whole round and of each half
-/// (never the files missed); `EVIDENCE_CORPUS_SHOW_R7A=1` names half A's misses (for tuning
-/// on it) and `EVIDENCE_CORPUS_SHOW_R7=1` every miss. It asserts only what
-/// holds whatever the rules say.
+/// Round 7: gateways built on app frameworks, authentication at proxies, nginx's cache.
 #[test]
 fn round_seven_figures() {
-    let folder = "evidence-round7";
-    assert!(sorted_setups(folder).len() >= 15);
-    let all = measure_half(folder, None);
-    let a = measure_half(folder, Some(Half::A));
-    let b = measure_half(folder, Some(Half::B));
-    assert_eq!(all.responses, a.responses + b.responses);
-    if switch("EVIDENCE_CORPUS_SHOW_R7") {
-        all.print("round 7");
-    } else if switch("EVIDENCE_CORPUS_SHOW_R7A") {
-        a.print("round 7 half A");
-    } else if switch("EVIDENCE_CORPUS_MEASURE_R7") {
-        all.print_figures("round 7");
-        a.print_figures("round 7 half A");
-        b.print_figures("round 7 half B");
-    }
-    assert!(all.status_right * 10 >= all.responses * 9);
+    held_out_round("evidence-round7", 7);
 }
 
-/// Round 8, held out while round 7 was tuned on in full: nothing is printed unless asked.
-/// `EVIDENCE_CORPUS_MEASURE_R8=1` prints the figures of the whole round and of each half
-/// (never the files missed); `EVIDENCE_CORPUS_SHOW_R8A=1` names half A's misses (for tuning
-/// on it) and `EVIDENCE_CORPUS_SHOW_R8=1` every miss.
+/// Round 8: more gateways on frameworks, an auth service, rare codes, custom error pages.
 #[test]
 fn round_eight_figures() {
-    let folder = "evidence-round8";
-    assert!(sorted_setups(folder).len() >= 15);
-    let all = measure_half(folder, None);
-    let a = measure_half(folder, Some(Half::A));
-    let b = measure_half(folder, Some(Half::B));
-    assert_eq!(all.responses, a.responses + b.responses);
-    if switch("EVIDENCE_CORPUS_SHOW_R8") {
-        all.print("round 8");
-    } else if switch("EVIDENCE_CORPUS_SHOW_R8A") {
-        a.print("round 8 half A");
-    } else if switch("EVIDENCE_CORPUS_MEASURE_R8") {
-        all.print_figures("round 8");
-        a.print_figures("round 8 half A");
-        b.print_figures("round 8 half B");
-    }
-    assert!(all.status_right * 10 >= all.responses * 9);
+    held_out_round("evidence-round8", 8);
 }
 
 #[test]

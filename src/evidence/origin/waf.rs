@@ -3,6 +3,8 @@
 //! scanner's User-Agent. A 403 or 406 to such a request is most often the WAF's, whoever's
 //! page it wears (`ModSecurity` answers with the web server's own). The patterns are data.
 
+use percent_encoding::percent_decode_str;
+
 use super::Seen;
 
 /// Fragments of a decoded, lower-case URL that firewalls' core rules block, and what each is.
@@ -54,26 +56,9 @@ const SCANNERS: &[&str] = &[
 
 /// Percent-decodes a URL (`%27` is `'`, `+` a space), lossily, in lower case.
 fn decoded(url: &str) -> String {
-    let bytes = url.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).to_lowercase()
+    percent_decode_str(&url.replace('+', " "))
+        .decode_utf8_lossy()
+        .to_lowercase()
 }
 
 /// What the request carried that a firewall blocks, in words ("SQL injection in the URL",
