@@ -6,22 +6,39 @@ use super::apps::app_server;
 use super::signatures::{FRONTS, Front};
 use super::{Layer, Seen, Signal, Toward};
 
+/// The text a page's footer signs with, lower case: what stands between `<address>` and
+/// `</address>`, or nginx's `<hr><center>` and `</center>`, at the page's end.
+fn footer_text<'s>(seen: &'s Seen<'_>) -> Option<&'s str> {
+    let body = seen.body.as_str();
+    let between = |open: &str, close: &str| -> Option<&'s str> {
+        let start = body.rfind(open)? + open.len();
+        let length = body[start..].find(close)?;
+        Some(&body[start..start + length])
+    };
+    between("<address>", "</address>").or_else(|| between("<hr><center>", "</center>"))
+}
+
+/// The footer's words: "yaws 2.1.1 server at host" is `["yaws", "2.1.1", "server", ...]`.
+fn footer_words<'s>(seen: &'s Seen<'_>) -> impl Iterator<Item = &'s str> + 's {
+    footer_text(seen)
+        .into_iter()
+        .flat_map(|text| text.split([' ', '/', '(']).filter(|w| !w.is_empty()))
+}
+
 /// The product a page's footer names, lower case, as written (`yaws`, `nginx`).
 pub(super) fn footer_product<'s>(seen: &'s Seen<'_>) -> Option<&'s str> {
-    let body = seen.body.as_str();
-    let inside = |open: &str, close: &str| -> Option<usize> {
-        let start = body.rfind(open)? + open.len();
-        body[start..].find(close).map(|_| start)
-    };
-    let start =
-        inside("<address>", "</address>").or_else(|| inside("<hr><center>", "</center>"))?;
-    let token = body[start..]
-        .trim_start()
-        .split(['/', ' ', '<', '('])
+    footer_words(seen)
         .next()
-        .unwrap_or("")
-        .trim();
-    (token.len() >= 2 && token.chars().any(|c| c.is_ascii_alphabetic())).then_some(token)
+        .filter(|w| w.len() >= 2 && w.chars().any(|c| c.is_ascii_alphabetic()))
+}
+
+/// Whether the footer gives a version right after the name ("Yaws 2.1.1", "Hiawatha v11.2",
+/// "nginx/1.22.1"): a product's signature, where a bare word may be a name the site chose (a
+/// port further on is no version).
+fn footer_has_version(seen: &Seen<'_>) -> bool {
+    footer_words(seen)
+        .take(2)
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Whether `front`'s page signature is contradicted by a footer naming some other product:
@@ -81,17 +98,4 @@ pub(super) fn footer_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Sign
             2,
         ));
     }
-}
-
-/// Whether the footer gives a version after the name ("Yaws 2.1.1", "Hiawatha v11.2"): a
-/// product's signature, where a bare word may be a name the site chose.
-fn footer_has_version(seen: &Seen<'_>) -> bool {
-    let body = seen.body.as_str();
-    ["<address>", "<hr><center>"].iter().any(|open| {
-        body.rfind(open).is_some_and(|start| {
-            let rest = &body[start + open.len()..];
-            let end = rest.find('<').unwrap_or(rest.len()).min(80);
-            rest[..end].chars().any(|c| c.is_ascii_digit())
-        })
-    })
 }
