@@ -499,13 +499,25 @@ fn weights(app: i32, generic: i32, signals: &[Signal]) -> Weights {
 }
 
 /// A framework's default answer to a route it has no handler for (Express's `Cannot GET /x`,
-/// Fastify's `Route GET:/x not found`, Go's `404 page not found`).
+/// Fastify's `Route GET:/x not found`, Go's `404 page not found`), lower case.
+const UNROUTED_DEFAULTS: &[&str] = &[
+    "404 page not found",
+    "cannot get /",
+    "cannot post /",
+    "cannot put /",
+    "cannot patch /",
+    "cannot delete /",
+    "cannot head /",
+    "cannot options /",
+    "route get:",
+    "route post:",
+    "route put:",
+    "route patch:",
+    "route delete:",
+    "route head:",
+    "route options:",
+];
+
 fn unrouted_default(seen: &Seen<'_>) -> bool {
-    const METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "options"];
-    seen.status_is(&[404, 405])
-        && (seen.body.contains("404 page not found")
-            || METHODS.iter().any(|m| {
-                seen.body.contains(&format!("cannot {m} /"))
-                    || seen.body.contains(&format!("route {m}:"))
-            }))
+    seen.status_is(&[404, 405]) && UNROUTED_DEFAULTS.iter().any(|d| seen.body.contains(d))
 }
