@@ -83,6 +83,7 @@ pub(super) fn decide(
     }
     let mut check = None;
     let mut relabel = None;
+    let mut refined_why = None;
     let (layer, product, confidence) = match side {
         Side::Front => {
             let (mut layer, product) = lead
@@ -117,6 +118,7 @@ pub(super) fn decide(
                 layer = Layer::Cdn;
             }
             let unrefined = layer;
+            let before = extra.len();
             layer = refine(
                 seen,
                 layer,
@@ -129,6 +131,10 @@ pub(super) fn decide(
                 },
             );
             relabel = (unrefined != layer).then_some((unrefined, layer));
+            if relabel.is_some() && extra.len() > before {
+                // Why the layer is not the product's usual one leads, beside the verdict.
+                refined_why = Some(extra.remove(before));
+            }
             (Some(layer), product, band(lead_by).min(cap))
         }
         Side::App => {
@@ -179,23 +185,20 @@ pub(super) fn decide(
         }
         Side::Unknown => (None, None, Confidence::Low),
     };
-    let mut reasons = vec![verdict(
-        signals,
-        side,
-        layer,
-        product.as_deref(),
-        page,
-        confidence,
-    )];
+    let verdict = verdict(signals, side, layer, product.as_deref(), page, confidence);
+    let mut reasons = vec![verdict.clone()];
     let mut ordered: Vec<&Signal> = signals.iter().collect();
     ordered.sort_by_key(|s| std::cmp::Reverse(s.weight.abs()));
     for signal in ordered {
         // The page's sentence already leads as the verdict.
-        if reasons[0] != signal.says {
+        if verdict != signal.says {
             reasons.push(signal.reason());
         }
     }
     reasons.extend(extra);
+    if let Some(why) = refined_why {
+        reasons[0] = format!("{verdict}; {why}");
+    }
     let check = (confidence < Confidence::High)
         .then(|| check.unwrap_or_else(|| settle(side, layer, &front_name, id)));
     let mut weights = weights(app, generic, signals);

@@ -316,3 +316,23 @@ fn an_apps_refusal_is_never_sure_to_be_the_apps() {
     assert_eq!(v.confidence, Confidence::Medium, "{v:#?}");
     assert!(v.reasons.iter().any(|r| r.contains("auth gateway")));
 }
+
+#[test]
+fn why_the_layer_is_not_the_products_usual_one_leads() {
+    // The one-line reading the notes show is the first reason: it says why a WAF, not only
+    // whose page.
+    let v = read(
+        "> GET /api/search?q=1%27%20OR%20%271%27%3D%271 HTTP/1.1\n>\n< HTTP/1.1 403 Forbidden\n\
+         < Server: Apache\n< Content-Type: text/html\n<\n<p>You don't have permission to access \
+         this resource.</p>",
+    );
+    assert_eq!(v.layer, Some(Layer::Waf), "{v:#?}");
+    assert!(v.reasons[0].contains("SQL injection"), "{:?}", v.reasons[0]);
+    assert_eq!(
+        v.reasons
+            .iter()
+            .filter(|r| r.contains("SQL injection"))
+            .count(),
+        1
+    );
+}
