@@ -322,7 +322,8 @@ fn why_the_layer_is_not_the_products_usual_one_leads() {
     // The one-line reading the notes show is the first reason: it says why a WAF, not only
     // whose page.
     let v = read(
-        "> GET /api/search?q=1%27%20OR%20%271%27%3D%271 HTTP/1.1\n>\n< HTTP/1.1 403 Forbidden\n\
+        "$ curl -sv 'http://127.0.0.1:8080/api/search?q=1%27%20OR%20%271%27%3D%271'\n\
+         > GET /api/search?q=1%27%20OR%20%271%27%3D%271 HTTP/1.1\n>\n< HTTP/1.1 403 Forbidden\n\
          < Server: Apache\n< Content-Type: text/html\n<\n<p>You don't have permission to access \
          this resource.</p>",
     );
