@@ -61,6 +61,20 @@ fn main() {
         "api-triage / cat (medians): {:.2}",
         ms(app[app.len() / 2]) / ms(cat[cat.len() / 2])
     );
+    // Other builds of the app to compare with, e.g. the last release's binary:
+    // `STARTUP_COMPARE=/tmp/api-triage-before cargo bench --bench startup`.
+    for other in std::env::var("STARTUP_COMPARE")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|path| !path.is_empty())
+    {
+        let (samples, _) = first_frames(other, &[], &dir, ready);
+        row(other, &samples);
+        println!(
+            "{other} / cat (medians): {:.2}",
+            ms(samples[samples.len() / 2]) / ms(cat[cat.len() / 2])
+        );
+    }
     match less {
         Some(less) => row(
             &format!(

@@ -40,7 +40,9 @@ fn press(bencher: divan::Bencher, setup: &[Action], keys: &[Action]) {
     bencher.bench_local(|| {
         app.update(keys[i % keys.len()].clone());
         i += 1;
-        terminal.draw(|frame| draw(frame, &app)).expect("draw");
+        terminal
+            .draw(|frame| draw(frame.buffer_mut(), &app))
+            .expect("draw");
     });
 }
 

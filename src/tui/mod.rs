@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod effect;
+mod first_frame;
 pub mod keymap;
 mod log_reading;
 pub mod screens;
@@ -91,8 +92,8 @@ pub fn run(
         );
     }
 
-    let mut terminal = match take_terminal() {
-        Ok(terminal) => terminal,
+    let mut backend = match take_terminal() {
+        Ok(backend) => backend,
         Err(e) => {
             restore();
             say(format!("cannot set up the terminal: {e}"));
@@ -102,17 +103,33 @@ pub fn run(
     install_panic_hook();
     let fault = Fault::from_environment();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut shown = None;
     if start.code.is_none()
         && resumed.is_none()
         && let Some(first) = first_screen()
     {
-        // A frame that cannot be drawn here fails again, and is reported, in the event loop.
-        let _ = draw_first_screen(&mut terminal, first, color);
-        // The whole is read on the other core, leaving this one to the terminal, which has
-        // the frame just sent to show.
+        // A frame that cannot be drawn here fails again, and is reported, below or in the
+        // event loop.
+        shown = first_frame::draw_first_screen(&mut backend, first, color).ok();
+        // The whole is read on another thread while this one waits for it: the core the
+        // frame was sent from is given up at once, to the terminal that has the frame to
+        // show. (Read here instead, the frame showed 0.8 ms later on 2 cores.)
         crate::runbook::snapshot::preload();
     }
     let report = load();
+    // Made once the whole is read: its two screen buffers are fresh memory to fill, work that
+    // beside the reading thread would leave no core to the terminal showing the first frame.
+    let mut terminal = match Terminal::new(backend) {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            restore();
+            say(format!("cannot set up the terminal: {e}"));
+            return Exit::Usage;
+        }
+    };
+    if let Some(shown) = shown {
+        first_frame::keep_as_shown(&mut terminal, shown);
+    }
     // The runbooks move into the matrix: a copy of them all would cost the start-up time.
     let mut app = App::new(Matrix::new(report.runbooks), report.findings, color);
     app.shared.zone = crate::startup::local_zone();
@@ -174,23 +191,6 @@ pub fn run(
         0 => Exit::Ok,
         sig => Exit::Signal(i32::try_from(sig).unwrap_or(0)),
     }
-}
-
-/// Draws the code matrix from what its first frame shows of the runbooks (see
-/// `runbook::snapshot::first_screen_of`), before the whole runbooks are there: the app drawn
-/// from the whole right after gives the same frame, so ratatui sends nothing more for it.
-fn draw_first_screen(
-    terminal: &mut AppTerminal,
-    first: crate::runbook::TeamRunbook,
-    color: bool,
-) -> io::Result<()> {
-    let mut app = App::new(Matrix::new(vec![first]), Vec::new(), color);
-    let size = terminal.size()?;
-    app.shared.viewport = (size.width, size.height);
-    app.shared.zone = crate::startup::local_zone();
-    app.shared.now = jiff::Timestamp::now();
-    terminal.draw(|frame| app::draw(frame, &app))?;
-    Ok(())
 }
 
 /// Whether the app can run: it draws on standard output, a terminal, and reads keys from
@@ -330,8 +330,11 @@ static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 /// that is only taken out of raw mode, not sent the sequences that undo them.
 static SETUP_SENT: AtomicBool = AtomicBool::new(false);
 
-/// The terminal the app draws on: each frame goes out in one write (see [`FrameWriter`]).
-type AppTerminal = Terminal<CrosstermBackend<FrameWriter>>;
+/// Where the app's frames go: each in one write (see [`FrameWriter`]).
+type AppBackend = CrosstermBackend<FrameWriter>;
+
+/// The terminal the app draws on, keeping the last frame sent to compare the next with.
+type AppTerminal = Terminal<AppBackend>;
 
 /// Holds what ratatui writes for a frame and hands it to the terminal in one write when
 /// ratatui flushes, at the end of every frame. Written straight to standard output, the first
@@ -375,7 +378,7 @@ impl Write for FrameWriter {
 /// ready (a separate write of the set-up cost the first frame about 0.8 ms on 2 cores). No
 /// question is asked of the terminal (the size comes from the kernel), so nothing waits for
 /// its answer.
-fn take_terminal() -> io::Result<AppTerminal> {
+fn take_terminal() -> io::Result<AppBackend> {
     // Marked first: a set-up that fails half way is undone too.
     TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     SETUP_SENT.store(false, Ordering::SeqCst);
@@ -386,7 +389,7 @@ fn take_terminal() -> io::Result<AppTerminal> {
     };
     queue!(writer, EnterAlternateScreen)?;
     let _ = queue!(writer, EnableBracketedPaste, EnableMouseCapture);
-    Terminal::new(CrosstermBackend::new(writer))
+    Ok(CrosstermBackend::new(writer))
 }
 
 /// Leaves the terminal as it was found: no mouse reporting, no bracketed paste, main screen,
@@ -400,7 +403,14 @@ fn restore() {
         let _ = ratatui::crossterm::terminal::disable_raw_mode();
         return;
     }
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    // The cursor is shown here, not left to the terminal object: a signal that comes before
+    // the event loop's first draw ends the app with the cursor hidden by the first frame.
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        ratatui::crossterm::cursor::Show
+    );
     ratatui::restore();
     let _ = io::stdout().flush();
 }
@@ -489,7 +499,7 @@ fn event_loop(
         // Without an event only the clocks on screen (T+mm:ss, "saved at") move, once a
         // second: an idle app on a shared server should cost next to nothing.
         if redraw || app.shared.now.as_second() != drawn_second {
-            terminal.draw(|frame| app::draw(frame, app))?;
+            terminal.draw(|frame| app::draw(frame.buffer_mut(), app))?;
             redraw = false;
             drawn_second = app.shared.now.as_second();
         }
@@ -595,6 +605,6 @@ fn suspend(terminal: &mut AppTerminal) -> io::Result<()> {
     restore();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     // Execution continues here after SIGCONT.
-    *terminal = take_terminal()?;
+    *terminal = Terminal::new(take_terminal()?)?;
     terminal.clear()
 }

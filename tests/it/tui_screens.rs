@@ -46,7 +46,9 @@ fn app_with_team_mistakes() -> App {
 fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     app.shared.viewport = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(frame, app)).unwrap();
+    terminal
+        .draw(|frame| draw(frame.buffer_mut(), app))
+        .unwrap();
     terminal
 }
 

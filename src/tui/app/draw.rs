@@ -2,7 +2,8 @@
 //! overlay and the too-small message; the screen on top draws the body. The last sanitizer of
 //! every cell drawn is here.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -19,9 +20,9 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole app.
-pub fn draw(frame: &mut Frame, app: &App) {
-    draw_screen(frame, app);
-    sanitize_frame(frame.buffer_mut());
+pub fn draw(buf: &mut Buffer, app: &App) {
+    draw_screen(buf, app);
+    sanitize_frame(buf);
 }
 
 /// The one way out to the screen: whatever a view drew, no cell may hold a control or
@@ -35,21 +36,22 @@ fn sanitize_frame(buffer: &mut ratatui::buffer::Buffer) {
     }
 }
 
-fn draw_screen(frame: &mut Frame, app: &App) {
-    let area = frame.area();
+fn draw_screen(buf: &mut Buffer, app: &App) {
+    let area = buf.area;
     let theme = app.shared.theme();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area);
+        too_small(buf, area);
         return;
     }
     let mut body = area;
     let title = cut_top_line(&mut body);
     let status = cut_bottom_line(&mut body);
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(Line::from(title_text(app, usize::from(title.width)))).style(theme.bar()),
         title,
     );
-    draw_body(frame, body, app, app.screen());
+    draw_body(buf, body, app, app.screen());
     let hints_line = |width: u16| {
         Line::from(Span::styled(
             fit_hints(&hints(app), usize::from(width)),
@@ -82,32 +84,33 @@ fn draw_screen(frame: &mut Frame, app: &App) {
     match notice {
         // A notice that fits takes the place of the hints, as it always did.
         Some(line) if line.width() <= usize::from(left.width) => {
-            frame.render_widget(Paragraph::new(line), left);
+            render(buf, Paragraph::new(line), left);
         }
         // One that does not is shown whole above the status line (where a summary went,
         // how to fix tmux: cut at the edge, it told nothing); the next key clears it.
         // The escalation preview shows where the summary and the bundle went in full
         // already: not twice.
         Some(_) => {
-            frame.render_widget(Paragraph::new(hints_line(left.width)), left);
+            render(buf, Paragraph::new(hints_line(left.width)), left);
             let shown = |text: &String| match app.screen() {
                 Screen::Export(screen) => screen.outcomes.iter().any(|o| o.text == *text),
                 _ => false,
             };
             if let Some(text) = app.notice.as_ref().filter(|t| !shown(t)) {
-                notice::draw(frame, body, text, theme);
+                notice::draw(buf, body, text, theme);
             }
         }
-        None => frame.render_widget(Paragraph::new(hints_line(left.width)), left),
+        None => render(buf, Paragraph::new(hints_line(left.width)), left),
     }
     if let Some((text, style, right)) = save {
-        frame.render_widget(
+        render(
+            buf,
             Paragraph::new(Line::from(Span::styled(visible(&text), style))),
             right,
         );
     }
     if app.help_open {
-        help::draw(frame, body, app.screen_context(), theme, &app.help_scroll);
+        help::draw(buf, body, app.screen_context(), theme, &app.help_scroll);
     }
 }
 
@@ -136,23 +139,23 @@ fn save_state(app: &App, triage: &TriageScreen) -> (String, Style) {
 }
 
 /// The body of `screen`; an offer drawn as a box shows the screen below it first.
-fn draw_body(frame: &mut Frame, body: Rect, app: &App, screen: &Screen) {
+fn draw_body(buf: &mut Buffer, body: Rect, app: &App, screen: &Screen) {
     let shared = &app.shared;
     match screen {
-        Screen::Matrix(screen) => screen.draw(frame, body, shared),
-        Screen::Card(screen) => screen.draw(frame, body, shared),
-        Screen::Compare(screen) => screen.draw(frame, body, shared),
-        Screen::Scenarios(screen) => screen.draw(frame, body, shared),
-        Screen::Problems(screen) => screen.draw(frame, body, shared),
-        Screen::Export(screen) => screen.draw(frame, body, shared),
-        Screen::Run(screen) => screen.draw(frame, body, shared),
-        Screen::Logs(screen) => screen.draw(frame, body, shared),
-        Screen::Diff(screen) => screen.draw(frame, body, shared),
-        Screen::Timeline(screen) => screen.draw(frame, body, shared),
-        Screen::Draft(screen) => screen.draw(frame, body, shared),
+        Screen::Matrix(screen) => screen.draw(buf, body, shared),
+        Screen::Card(screen) => screen.draw(buf, body, shared),
+        Screen::Compare(screen) => screen.draw(buf, body, shared),
+        Screen::Scenarios(screen) => screen.draw(buf, body, shared),
+        Screen::Problems(screen) => screen.draw(buf, body, shared),
+        Screen::Export(screen) => screen.draw(buf, body, shared),
+        Screen::Run(screen) => screen.draw(buf, body, shared),
+        Screen::Logs(screen) => screen.draw(buf, body, shared),
+        Screen::Diff(screen) => screen.draw(buf, body, shared),
+        Screen::Timeline(screen) => screen.draw(buf, body, shared),
+        Screen::Draft(screen) => screen.draw(buf, body, shared),
         Screen::Triage => {
             if let Some(triage) = &app.triage {
-                triage.draw(frame, body, shared);
+                triage.draw(buf, body, shared);
             }
         }
         Screen::Resume(resume) => {
@@ -162,9 +165,9 @@ fn draw_body(frame: &mut Frame, body: Rect, app: &App, screen: &Screen) {
                 .checked_sub(2)
                 .and_then(|i| app.stack.get(i));
             if let Some(below) = below.filter(|s| !matches!(s, Screen::Resume(_))) {
-                draw_body(frame, body, app, below);
+                draw_body(buf, body, app, below);
             }
-            resume.draw(frame, body, shared);
+            resume.draw(buf, body, shared);
         }
     }
 }
@@ -260,14 +263,14 @@ fn hints(app: &App) -> String {
     format!(" {}", items.join(" · "))
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(buf: &mut Buffer, area: Rect) {
     let message = format!(
         "Terminal too small: {}x{}. api-triage needs at least {MIN_WIDTH}x{MIN_HEIGHT}. \
          Enlarge the window, or press q to quit.",
         area.width, area.height
     );
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+    render(buf, Clear, area);
+    render(buf, Paragraph::new(message).wrap(Wrap { trim: true }), area);
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 
 use std::cell::Cell;
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -121,7 +122,7 @@ impl CardScreen {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let inner_width = area.width.saturating_sub(2);
         let (places, items) = shared
@@ -174,7 +175,11 @@ impl CardScreen {
                 .right_aligned(),
             );
         }
-        frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+        render(
+            buf,
+            Paragraph::new(lines).block(block).scroll((scroll, 0)),
+            area,
+        );
     }
 }
 

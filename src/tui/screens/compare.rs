@@ -1,6 +1,7 @@
 //! Codes side by side, under the question from the runbook that tells them apart.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -61,7 +62,7 @@ impl CompareScreen {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let (runbook, codes) = (self.runbook, self.codes.as_slice());
         let question = question_lines(shared, theme, runbook, codes, area.width);
@@ -70,7 +71,7 @@ impl CompareScreen {
             .min(area.height / 2);
         let [top, body] =
             Layout::vertical([Constraint::Length(question_height), Constraint::Min(1)]).areas(area);
-        frame.render_widget(Paragraph::new(question), top);
+        render(buf, Paragraph::new(question), top);
         let n = u32::try_from(codes.len().max(1)).unwrap_or(1);
         let columns = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(body);
         let columns: Vec<(u16, Rect, Vec<Line<'static>>)> = codes
@@ -97,7 +98,8 @@ impl CompareScreen {
             let block = Block::default()
                 .borders(Borders::ALL)
                 .title(Span::styled(format!(" {code} "), theme.code()));
-            frame.render_widget(
+            render(
+                buf,
                 Paragraph::new(lines).block(block).scroll((scroll, 0)),
                 column,
             );

@@ -2,7 +2,8 @@
 //! comparison the domain made of them (`Session::good_vs_failing`), the differences first,
 //! scrolled with the usual keys. Redacted as the notes view shows them.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -37,7 +38,7 @@ impl DiffScreen {
         Vec::new()
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let width = area.width.saturating_sub(2);
         let mut lines: Vec<Line<'static>> = Vec::new();
@@ -86,6 +87,10 @@ impl DiffScreen {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.heading()));
-        frame.render_widget(Paragraph::new(lines).block(block).scroll((offset, 0)), area);
+        render(
+            buf,
+            Paragraph::new(lines).block(block).scroll((offset, 0)),
+            area,
+        );
     }
 }

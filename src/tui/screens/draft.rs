@@ -3,7 +3,8 @@
 //! correct it with `e` (Esc keeps the edit), copy it with `y` or Enter. What is copied is
 //! redacted again (an edit can paste anything) and kept in the timeline.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -183,7 +184,7 @@ impl DraftScreen {
         vec![Command::Effect(Effect::Copy { text, what })]
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let Some(version) = self.versions.get(self.shown) else {
             return;
@@ -202,7 +203,7 @@ impl DraftScreen {
             let mut editor = editor.clone();
             let back = key_for(Context::DraftEditor, &Action::Back);
             editor.set_block(block.title_bottom(format!(" {back} keeps the edit ")));
-            frame.render_widget(&editor, area);
+            render(buf, &editor, area);
             return;
         }
         let width = area.width.saturating_sub(2);
@@ -233,6 +234,10 @@ impl DraftScreen {
         let offset = self
             .scroll
             .clamp(lines.len(), usize::from(area.height.saturating_sub(2)));
-        frame.render_widget(Paragraph::new(lines).block(block).scroll((offset, 0)), area);
+        render(
+            buf,
+            Paragraph::new(lines).block(block).scroll((offset, 0)),
+            area,
+        );
     }
 }

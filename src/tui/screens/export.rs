@@ -2,8 +2,9 @@
 //! summary exactly as it will be pasted; writing the bundle, copying the summary, and what
 //! became of each.
 
+use crate::tui::screens::render;
 use jiff::Timestamp;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -148,10 +149,11 @@ impl ExportScreen {
         self.preview.as_ref().map(|p| p.redaction.as_str())
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let Some(preview) = &self.preview else {
-            frame.render_widget(
+            render(
+                buf,
                 Paragraph::new(" Nothing to export: no triage is open."),
                 area,
             );
@@ -238,7 +240,7 @@ impl ExportScreen {
         let head_height = u16::try_from(head.len()).unwrap_or(2);
         let [top, body] =
             Layout::vertical([Constraint::Length(head_height), Constraint::Min(1)]).areas(area);
-        frame.render_widget(Paragraph::new(head), top);
+        render(buf, Paragraph::new(head), top);
         let lines = lines(preview, body.width.saturating_sub(2), theme);
         let scroll = self
             .scroll
@@ -247,7 +249,11 @@ impl ExportScreen {
             " Escalation summary (redacted) ",
             theme.heading(),
         ));
-        frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), body);
+        render(
+            buf,
+            Paragraph::new(lines).block(block).scroll((scroll, 0)),
+            body,
+        );
     }
 }
 

@@ -1,7 +1,8 @@
 //! The help overlay: every key of the current screen, drawn from the key table. It scrolls
 //! when it does not fit (the triage's help runs past 16 rows), with a mark saying so.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -18,7 +19,7 @@ const KEYS: usize = 9;
 
 /// Draws the help for `context` over `area`, scrolled by `scroll` (clamped here, where the
 /// height is known).
-pub fn draw(frame: &mut Frame, area: Rect, context: Context, theme: Theme, scroll: &Scroll) {
+pub fn draw(buf: &mut Buffer, area: Rect, context: Context, theme: Theme, scroll: &Scroll) {
     let width = area.width.min(MAX_WIDTH);
     let lines = lines(context, usize::from(width.saturating_sub(2)), theme);
     let height = u16::try_from(lines.len().saturating_add(2))
@@ -61,8 +62,9 @@ pub fn draw(frame: &mut Frame, area: Rect, context: Context, theme: Theme, scrol
             Line::from(Span::styled(" ↓ more below ", theme.warning())).right_aligned(),
         );
     }
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
+    render(buf, Clear, popup);
+    render(
+        buf,
         Paragraph::new(lines).block(block).scroll((offset, 0)),
         popup,
     );

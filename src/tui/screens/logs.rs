@@ -10,7 +10,8 @@
     reason = "rates, times left and chart coordinates, shown to the eye, never counted"
 )]
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
@@ -140,14 +141,14 @@ impl LogsScreen {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let block = Block::default().borders(Borders::ALL).title(Span::styled(
             format!(" Access log · {} ", crate::text::visible(&self.name)),
             theme.heading(),
         ));
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        render(buf, block, area);
         match &self.state {
             State::Reading {
                 lines,
@@ -174,12 +175,14 @@ impl LogsScreen {
                     ". {} stops reading.",
                     key_for(Context::LogReading, &Action::Stop)
                 );
-                frame.render_widget(
+                render(
+                    buf,
                     Paragraph::new(wrapped(&text, inner.width, " ", " ", theme.dim())),
                     inner,
                 );
             }
-            State::Failed(why) => frame.render_widget(
+            State::Failed(why) => render(
+                buf,
                 Paragraph::new(wrapped(why, inner.width, " ", " ", theme.error())),
                 inner,
             ),
@@ -190,14 +193,14 @@ impl LogsScreen {
                 selected,
                 zoomed,
             } => Self::draw_picture(
-                frame, inner, shared, picture, report, routes, *selected, *zoomed,
+                buf, inner, shared, picture, report, routes, *selected, *zoomed,
             ),
         }
     }
 
     #[expect(clippy::too_many_arguments, reason = "the parts of one drawing")]
     fn draw_picture(
-        frame: &mut Frame,
+        buf: &mut Buffer,
         area: Rect,
         shared: &Shared,
         picture: &Picture,
@@ -243,7 +246,7 @@ impl LogsScreen {
         let side = if area.width >= 100 { 46 } else { 0 };
         let [head_area, body] =
             Layout::vertical([Constraint::Length(head_height), Constraint::Min(4)]).areas(area);
-        frame.render_widget(Paragraph::new(head), head_area);
+        render(buf, Paragraph::new(head), head_area);
         let (chart_area, list_area) = if side > 0 {
             let [a, b] =
                 Layout::horizontal([Constraint::Min(30), Constraint::Length(side)]).areas(body);
@@ -254,7 +257,7 @@ impl LogsScreen {
             (a, b)
         };
         let route = selected.checked_sub(1).and_then(|i| routes.get(i));
-        Self::draw_chart(frame, chart_area, shared, picture, report, route, zoomed);
+        Self::draw_chart(buf, chart_area, shared, picture, report, route, zoomed);
         let mut lines = vec![Line::from(Span::styled(
             format!(" {:>5} {:>6} {:>7}  route", "fail%", "failed", "p95"),
             theme.dim(),
@@ -325,11 +328,11 @@ impl LogsScreen {
         let height = usize::from(list_area.height);
         let skip = (selected + 2).saturating_sub(height);
         let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
-        frame.render_widget(Paragraph::new(lines), list_area);
+        render(buf, Paragraph::new(lines), list_area);
     }
 
     fn draw_chart(
-        frame: &mut Frame,
+        buf: &mut Buffer,
         area: Rect,
         shared: &Shared,
         picture: &Picture,
@@ -362,7 +365,7 @@ impl LogsScreen {
             .collect();
         let (Some(first), Some(last)) = (points.first().map(|p| p.0), points.last().map(|p| p.0))
         else {
-            frame.render_widget(Paragraph::new(" No requests in this window"), area);
+            render(buf, Paragraph::new(" No requests in this window"), area);
             return;
         };
         let requests: Vec<(f64, f64)> = points
@@ -463,7 +466,7 @@ impl LogsScreen {
                     Span::raw(format!("0{unit}")),
                     Span::raw(format!("{top:.0}{unit}")),
                 ]));
-            frame.render_widget(chart, chart_area);
+            render(buf, chart, chart_area);
         }
     }
 }

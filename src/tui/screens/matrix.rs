@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -278,11 +279,11 @@ impl MatrixScreen {
         ids
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let mut body = area;
         if let Some(banner) = banner(shared, theme) {
-            frame.render_widget(Paragraph::new(banner), cut_top_line(&mut body));
+            render(buf, Paragraph::new(banner), cut_top_line(&mut body));
         }
         if self.searching || !self.query.is_empty() {
             let cursor = if self.searching { "█" } else { "" };
@@ -296,7 +297,7 @@ impl MatrixScreen {
                     theme.dim(),
                 ),
             ]);
-            frame.render_widget(Paragraph::new(line), cut_top_line(&mut body));
+            render(buf, Paragraph::new(line), cut_top_line(&mut body));
         }
         let (list_area, preview_area) = if body.width >= PREVIEW_FROM {
             let (l, p) = split_columns(body, 55);
@@ -304,9 +305,9 @@ impl MatrixScreen {
         } else {
             (body, None)
         };
-        self.draw_list(frame, list_area, shared, theme);
+        self.draw_list(buf, list_area, shared, theme);
         if let Some(preview_area) = preview_area {
-            self.draw_preview(frame, preview_area, shared, theme);
+            self.draw_preview(buf, preview_area, shared, theme);
         }
     }
 }
@@ -386,7 +387,7 @@ impl Iterator for Entries<'_> {
 }
 
 impl MatrixScreen {
-    fn draw_list(&self, frame: &mut Frame, area: Rect, shared: &Shared, theme: Theme) {
+    fn draw_list(&self, buf: &mut Buffer, area: Rect, shared: &Shared, theme: Theme) {
         let all = shared.matrix.rows();
         let row_at = |i: usize| &all[self.rows[i]];
         let searching = !self.query.trim().is_empty();
@@ -402,7 +403,7 @@ impl MatrixScreen {
                 ),
                 theme.warning(),
             ));
-            frame.render_widget(Paragraph::new(line), area);
+            render(buf, Paragraph::new(line), area);
             return;
         }
         // The list as lines: a heading (after a blank line, but for the first) opens each
@@ -483,18 +484,18 @@ impl MatrixScreen {
             .collect();
         // Line by line into the buffer: each line already fits, so a paragraph's reflow would
         // only cost time on every key press.
-        let buffer = frame.buffer_mut();
+        let buffer = &mut *buf;
         for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
             put_line(buffer, area.x, y, line, area.width);
         }
     }
 
-    fn draw_preview(&self, frame: &mut Frame, area: Rect, shared: &Shared, theme: Theme) {
+    fn draw_preview(&self, buf: &mut Buffer, area: Rect, shared: &Shared, theme: Theme) {
         let block = Block::default()
             .borders(Borders::LEFT)
             .title(Span::styled(" preview ", theme.dim()));
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        render(buf, block, area);
         let Some(row) = self.selected_row(shared) else {
             return;
         };
@@ -555,7 +556,7 @@ impl MatrixScreen {
             theme.dim(),
         )));
         // Already wrapped to the width: put line by line, as a paragraph would.
-        put_lines(frame.buffer_mut(), inner, lines);
+        put_lines(buf, inner, lines);
     }
 }
 

@@ -27,13 +27,20 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget as _};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::keymap::Action;
 use super::theme::Theme;
 use crate::matrix::Matrix;
 use crate::runbook::{Card, Diagnostic, ScenarioCard, TeamRunbook};
 use crate::text::{CONTINUATION, LongWords, visible, wrap_command, wrap_hanging};
+
+/// Draws `widget` over `area` of the screen being built. Screens draw into a plain buffer,
+/// not a terminal's frame, so the first frame can be drawn before there is a terminal (see
+/// `tui::draw_first_screen`).
+pub fn render(buf: &mut Buffer, widget: impl Widget, area: Rect) {
+    widget.render(area, buf);
+}
 
 /// The most codes shown side by side in a comparison.
 pub const MAX_COMPARE: usize = 4;
@@ -553,7 +560,7 @@ mod put_tests {
     use ratatui::layout::Rect;
     use ratatui::style::{Color, Modifier, Style};
     use ratatui::text::{Line, Span};
-    use ratatui::widgets::{Paragraph, Widget as _};
+    use ratatui::widgets::{Paragraph, Widget};
 
     /// Lines as the screens make them, and some no screen makes: controls, CR LF, tabs, wide
     /// and combining characters, empty spans, a style on the line and on its spans.

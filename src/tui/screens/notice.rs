@@ -2,7 +2,8 @@
 //! with the redaction count), shown whole in a box over the foot of the screen until the next
 //! key: cut at the edge of the line, it told nothing.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -12,7 +13,7 @@ use crate::tui::theme::Theme;
 
 /// Draws `text` wrapped to the width of `body`, in a box on its last rows (the body keeps its
 /// size, so nothing under it moves when the box goes).
-pub fn draw(frame: &mut Frame, body: Rect, text: &str, theme: Theme) {
+pub fn draw(buf: &mut Buffer, body: Rect, text: &str, theme: Theme) {
     let lines: Vec<Line<'static>> = wrap(&visible(text), usize::from(body.width.saturating_sub(2)))
         .into_iter()
         .map(|piece| Line::from(Span::styled(format!(" {piece}"), theme.warning())))
@@ -28,6 +29,6 @@ pub fn draw(frame: &mut Frame, body: Rect, text: &str, theme: Theme) {
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.warning());
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    render(buf, Clear, area);
+    render(buf, Paragraph::new(lines).block(block), area);
 }

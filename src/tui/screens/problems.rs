@@ -1,7 +1,8 @@
 //! Runbook problems found at start, as `path:line:col` with the source line, so a broken
 //! runbook is explained instead of crashing the app.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -29,7 +30,7 @@ impl ProblemsScreen {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let lines = lines(shared, theme, area.width.saturating_sub(2));
         let scroll = self
@@ -38,7 +39,11 @@ impl ProblemsScreen {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(" Runbook problems ", theme.error()));
-        frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+        render(
+            buf,
+            Paragraph::new(lines).block(block).scroll((scroll, 0)),
+            area,
+        );
     }
 }
 

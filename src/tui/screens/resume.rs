@@ -2,7 +2,8 @@
 //! one of them, newest first, or start a new one, so a third "502 (untitled)" is never started
 //! by accident. Drawn as a box over the screen it was opened from.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -64,7 +65,7 @@ impl ResumeScreen {
     }
 
     /// Draws the offer as a box in the middle of `area`, over what is there.
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let width = area.width.min(72);
         let inner = width.saturating_sub(2);
@@ -148,8 +149,9 @@ impl ResumeScreen {
             format!(" Open triages for {} ", self.code),
             theme.heading(),
         ));
-        frame.render_widget(Clear, popup);
-        frame.render_widget(
+        render(buf, Clear, popup);
+        render(
+            buf,
             Paragraph::new(lines)
                 .block(block)
                 .scroll((u16::try_from(scroll).unwrap_or(0), 0)),

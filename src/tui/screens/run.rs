@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::tui::screens::render;
 use jiff::Timestamp;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -314,14 +315,14 @@ impl RunScreen {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let title = format!(" Run · {} ", visible(&self.request.what));
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.heading()));
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        render(buf, block, area);
         let width = inner.width;
         match &self.phase {
             Phase::Ask {
@@ -345,7 +346,7 @@ impl RunScreen {
                     " ",
                     theme.warning(),
                 ));
-                Self::draw_with_field(frame, inner, lines, input, &format!(" <{name}> "));
+                Self::draw_with_field(buf, inner, lines, input, &format!(" <{name}> "));
             }
             Phase::Edit { input } => {
                 let mut lines = self.command_block(width, theme);
@@ -370,7 +371,7 @@ impl RunScreen {
                         theme.error(),
                     ));
                 }
-                Self::draw_with_field(frame, inner, lines, input, " command ");
+                Self::draw_with_field(buf, inner, lines, input, " command ");
             }
             Phase::Running {
                 command,
@@ -386,7 +387,7 @@ impl RunScreen {
                     key_for(Context::Running, &Action::Stop),
                 );
                 let text = crate::text::normalize(&output.text()).into_owned();
-                self.draw_output(frame, inner, command, &status, &text, theme);
+                self.draw_output(buf, inner, command, &status, &text, theme);
             }
             Phase::Done {
                 command,
@@ -401,7 +402,7 @@ impl RunScreen {
                     status.push_str(" · ");
                     status.push_str(kept);
                 }
-                self.draw_output(frame, inner, command, &status, output, theme);
+                self.draw_output(buf, inner, command, &status, output, theme);
             }
         }
     }
@@ -467,7 +468,7 @@ impl RunScreen {
     }
 
     fn draw_with_field(
-        frame: &mut Frame,
+        buf: &mut Buffer,
         area: Rect,
         lines: Vec<Line<'static>>,
         input: &TextArea<'static>,
@@ -483,19 +484,19 @@ impl RunScreen {
             Constraint::Min(0),
         ])
         .areas(area);
-        frame.render_widget(Paragraph::new(lines), text_area);
+        render(buf, Paragraph::new(lines), text_area);
         let mut input = input.clone();
         input.set_block(
             Block::default()
                 .borders(Borders::ALL)
                 .title(label.to_owned()),
         );
-        frame.render_widget(&input, field_area);
+        render(buf, &input, field_area);
     }
 
     fn draw_output(
         &self,
-        frame: &mut Frame,
+        buf: &mut Buffer,
         area: Rect,
         command: &str,
         status: &str,
@@ -512,7 +513,7 @@ impl RunScreen {
         let head_len = u16::try_from(head.len()).unwrap_or(4);
         let [head_area, body] =
             Layout::vertical([Constraint::Length(head_len), Constraint::Min(1)]).areas(area);
-        frame.render_widget(Paragraph::new(head), head_area);
+        render(buf, Paragraph::new(head), head_area);
         let all: Vec<&str> = output.lines().collect();
         let height = usize::from(body.height);
         if self.follow {
@@ -531,6 +532,6 @@ impl RunScreen {
             .take(height)
             .map(|l| Line::from(format!(" {}", visible(l))))
             .collect();
-        frame.render_widget(Paragraph::new(lines), body);
+        render(buf, Paragraph::new(lines), body);
     }
 }

@@ -1,7 +1,8 @@
 //! The scenarios: situations engineers recognise, each with its likely cause, first move and
 //! the codes it leads to.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -67,12 +68,12 @@ impl ScenariosScreen {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
-        draw(frame, area, shared, self.runbook, self.selected);
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
+        draw(buf, area, shared, self.runbook, self.selected);
     }
 }
 
-fn draw(frame: &mut Frame, area: Rect, shared: &Shared, runbook: usize, selected: usize) {
+fn draw(buf: &mut Buffer, area: Rect, shared: &Shared, runbook: usize, selected: usize) {
     let theme = shared.theme();
     let scenarios = shared.scenarios(runbook);
     let list_height = u16::try_from(scenarios.len() + 2)
@@ -116,7 +117,7 @@ fn draw(frame: &mut Frame, area: Rect, shared: &Shared, runbook: usize, selected
     } else {
         lines
     };
-    frame.render_widget(Paragraph::new(lines).block(block), list_area);
+    render(buf, Paragraph::new(lines).block(block), list_area);
     let Some(scenario) = scenarios.get(selected) else {
         return;
     };
@@ -153,5 +154,5 @@ fn draw(frame: &mut Frame, area: Rect, shared: &Shared, runbook: usize, selected
         ),
         theme.dim(),
     )));
-    frame.render_widget(Paragraph::new(detail), detail_area);
+    render(buf, Paragraph::new(detail), detail_area);
 }

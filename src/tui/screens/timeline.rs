@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -100,7 +101,7 @@ impl TimelineScreen {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let width = area.width.saturating_sub(2);
         let local = area.width >= LOCAL_FROM;
@@ -167,6 +168,10 @@ impl TimelineScreen {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.heading()));
-        frame.render_widget(Paragraph::new(lines).block(block).scroll((offset, 0)), area);
+        render(
+            buf,
+            Paragraph::new(lines).block(block).scroll((offset, 0)),
+            area,
+        );
     }
 }

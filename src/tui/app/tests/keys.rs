@@ -63,7 +63,9 @@ fn every_scrolling_screen_scrolls_with_the_usual_keys() {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 16)).unwrap();
         let mut draw = |a: &App| {
-            terminal.draw(|frame| super::draw(frame, a)).unwrap();
+            terminal
+                .draw(|frame| super::draw(frame.buffer_mut(), a))
+                .unwrap();
         };
         let offset = |a: &App| match a.screen() {
             Screen::Card(s) => s.scroll.offset(),

@@ -68,7 +68,9 @@ fn drawn(a: &mut App, width: u16, height: u16) -> Vec<String> {
     a.shared.viewport = (width, height);
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| super::draw(frame, a)).unwrap();
+    terminal
+        .draw(|frame| super::draw(frame.buffer_mut(), a))
+        .unwrap();
     let buffer = terminal.backend().buffer();
     (0..height)
         .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
@@ -277,7 +279,9 @@ fn command_of(of: &str) -> Copying {
 fn screen_text(a: &App, width: u16, height: u16) -> String {
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| super::draw(frame, a)).unwrap();
+    terminal
+        .draw(|frame| super::draw(frame.buffer_mut(), a))
+        .unwrap();
     format!("{}", terminal.backend())
 }
 

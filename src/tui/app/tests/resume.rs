@@ -81,7 +81,9 @@ fn the_offer_shows_title_age_notes_and_evidence_over_the_card() {
     a.update(Action::Triage);
     a.offer_resume(0, 502, open_502_triages(dir.path()));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|frame| super::draw(frame, &a)).unwrap();
+    terminal
+        .draw(|frame| super::draw(frame.buffer_mut(), &a))
+        .unwrap();
     let screen = format!("{}", terminal.backend());
     for text in [
         "Open triages for 502",

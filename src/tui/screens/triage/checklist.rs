@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -78,7 +79,7 @@ impl TriageScreen {
 
 /// Draws the checklist stage of the triage screen.
 pub(super) fn draw(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     shared: &Shared,
     triage: &TriageScreen,
@@ -94,7 +95,8 @@ pub(super) fn draw(
         Constraint::Length(needs_height + 1),
     ])
     .areas(area);
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(triage.header(shared, runbook, theme)),
         header,
     );
@@ -109,9 +111,9 @@ pub(super) fn draw(
     };
     // Notes and findings as an export would show them, unless the engineer revealed them.
     let shown = triage.shown(runbook);
-    draw_steps(frame, list_area, theme, &shown.session);
+    draw_steps(buf, list_area, theme, &shown.session);
     draw_detail(
-        frame,
+        buf,
         detail_area,
         theme,
         (&shown.session, &runbook.timeouts),
@@ -131,7 +133,8 @@ pub(super) fn draw(
             };
             spans.push(Span::styled(format!("{mark}{}  ", need.label()), style));
         }
-        frame.render_widget(
+        render(
+            buf,
             Paragraph::new(Line::from(spans)).wrap(Wrap { trim: false }),
             needs_area,
         );
@@ -171,7 +174,8 @@ pub(super) fn draw(
     };
     // Cut after a whole word: half a word reads as a different word.
     let summary = fit_line(&visible(&line), summary_area.width);
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(Line::from(Span::styled(summary, theme.dim()))),
         summary_area,
     );
@@ -186,7 +190,7 @@ pub(crate) fn notes_count(count: usize) -> String {
     }
 }
 
-fn draw_steps(frame: &mut Frame, area: Rect, theme: Theme, session: &Session) {
+fn draw_steps(buf: &mut Buffer, area: Rect, theme: Theme, session: &Session) {
     let checklist = &session.checklist;
     let width = area.width.saturating_sub(2);
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -230,7 +234,8 @@ fn draw_steps(frame: &mut Frame, area: Rect, theme: Theme, session: &Session) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(" Checklist ", theme.heading()));
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(lines)
             .block(block)
             .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0)),
@@ -239,7 +244,7 @@ fn draw_steps(frame: &mut Frame, area: Rect, theme: Theme, session: &Session) {
 }
 
 fn draw_detail(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     theme: Theme,
     (session, timeouts): (&Session, &[crate::runbook::TimeoutCard]),
@@ -369,6 +374,6 @@ fn draw_detail(
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(" Step ", theme.dim()));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    render(buf, Paragraph::new(lines).block(block), area);
     let _ = heading;
 }

@@ -1,7 +1,8 @@
 //! The interview: one question at a time, its options or answer field, and beside it the
 //! answers so far and the likely explanations they rank.
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -199,7 +200,7 @@ impl TriageScreen {
 
 /// Draws the interview stage of the triage screen.
 pub(super) fn draw(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     shared: &Shared,
     triage: &TriageScreen,
@@ -207,7 +208,8 @@ pub(super) fn draw(
 ) {
     let theme = shared.theme();
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(triage.header(shared, runbook, theme)),
         header,
     );
@@ -241,7 +243,7 @@ pub(super) fn draw(
             Layout::vertical([Constraint::Length(question_rows), Constraint::Min(0)]).areas(body);
         (q, s)
     };
-    panel.draw(frame, question_area, triage, theme);
+    panel.draw(buf, question_area, triage, theme);
     // As much detail as fits: everything, or the explanations in full, or a line each.
     let inner_rows = usize::from(side_area.height.saturating_sub(2));
     let detail = [Detail::Full, Detail::Explanations]
@@ -251,7 +253,7 @@ pub(super) fn draw(
                 || side_lines(side_area, theme, triage, runbook, d).len() <= inner_rows
         })
         .unwrap_or(Detail::Brief);
-    draw_side(frame, side_area, theme, triage, runbook, detail);
+    draw_side(buf, side_area, theme, triage, runbook, detail);
 }
 
 /// The question's lines, with the options apart so they can be scrolled to keep the
@@ -378,7 +380,7 @@ impl QuestionPanel {
         u16::try_from(rows).unwrap_or(u16::MAX)
     }
 
-    fn draw(self, frame: &mut Frame, area: Rect, triage: &TriageScreen, theme: Theme) {
+    fn draw(self, buf: &mut Buffer, area: Rect, triage: &TriageScreen, theme: Theme) {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(self.title.clone(), theme.heading()));
@@ -401,7 +403,7 @@ impl QuestionPanel {
         let room = rows.saturating_sub(lines.len() + self.error.len());
         lines.extend(window(self.options, self.selected, room, theme));
         lines.extend(self.error);
-        frame.render_widget(Paragraph::new(lines).block(block), area);
+        render(buf, Paragraph::new(lines).block(block), area);
         if let Some(row) = field_row {
             let row = u16::try_from(row).unwrap_or(u16::MAX);
             if row < inner.height {
@@ -411,7 +413,7 @@ impl QuestionPanel {
                     width: inner.width.saturating_sub(10),
                     height: 1,
                 };
-                frame.render_widget(&triage.input, field);
+                render(buf, &triage.input, field);
             }
         }
     }
@@ -465,7 +467,7 @@ enum Detail {
 }
 
 fn draw_side(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     theme: Theme,
     triage: &TriageScreen,
@@ -479,7 +481,7 @@ fn draw_side(
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(" So far ", theme.dim()));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    render(buf, Paragraph::new(lines).block(block), area);
 }
 
 /// The answers so far and the explanations they rank, in as much `detail` as asked. Short of

@@ -11,7 +11,7 @@ mod shown;
 mod update;
 
 use jiff::Timestamp;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui_textarea::TextArea;
@@ -154,17 +154,17 @@ impl TriageScreen {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+    pub fn draw(&self, buf: &mut Buffer, area: Rect, shared: &Shared) {
         let theme = shared.theme();
         let Some(runbook) = shared.runbook(self.runbook) else {
             return;
         };
         match (&self.notes_view, self.session.stage) {
-            (Some(view), _) => notes_view::draw(frame, area, shared, self, view, runbook),
-            (None, Stage::Interview) => interview::draw(frame, area, shared, self, runbook),
-            (None, Stage::Checklist) => checklist::draw(frame, area, shared, self, runbook),
+            (Some(view), _) => notes_view::draw(buf, area, shared, self, view, runbook),
+            (None, Stage::Interview) => interview::draw(buf, area, shared, self, runbook),
+            (None, Stage::Checklist) => checklist::draw(buf, area, shared, self, runbook),
         }
-        self.draw_overlays(frame, area, theme);
+        self.draw_overlays(buf, area, theme);
     }
 
     /// The first line of the triage screens: code, incident title, time since the start.

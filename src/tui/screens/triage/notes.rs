@@ -1,9 +1,10 @@
 //! Overlays of the triage: the multi-line note editor and the one-line prompts (a finding, an
 //! incident detail). Text typed here is never taken as a command.
 
+use crate::tui::screens::render;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -308,7 +309,7 @@ impl TriageScreen {
     }
 
     /// Draws whichever overlay is open.
-    pub(super) fn draw_overlays(&self, frame: &mut Frame, area: Rect, theme: Theme) {
+    pub(super) fn draw_overlays(&self, buf: &mut Buffer, area: Rect, theme: Theme) {
         let triage = self;
         if let Some(editor) = &triage.editor {
             let back = key_for(Context::Editor, &Action::Back);
@@ -362,8 +363,8 @@ impl TriageScreen {
                         if failed { theme.error() } else { theme.dim() },
                     )),
             );
-            frame.render_widget(Clear, popup);
-            frame.render_widget(&editor, popup);
+            render(buf, Clear, popup);
+            render(buf, &editor, popup);
         }
         if let Some(prompt) = &triage.prompt {
             let label = match prompt.kind {
@@ -385,8 +386,8 @@ impl TriageScreen {
                     .title(Span::styled(label, theme.heading()))
                     .title_bottom(Span::styled(prompt_keys(), theme.dim())),
             );
-            frame.render_widget(Clear, popup);
-            frame.render_widget(&input, popup);
+            render(buf, Clear, popup);
+            render(buf, &input, popup);
         }
     }
 }

@@ -5,7 +5,8 @@
 
 use std::cell::Cell;
 
-use ratatui::Frame;
+use crate::tui::screens::render;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -187,7 +188,7 @@ type Spans = Vec<(usize, usize)>;
 
 /// Draws the notes view in place of the stage.
 pub(super) fn draw(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     shared: &Shared,
     triage: &TriageScreen,
@@ -196,7 +197,8 @@ pub(super) fn draw(
 ) {
     let theme = shared.theme();
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(triage.header(shared, runbook, theme)),
         header,
     );
@@ -245,7 +247,11 @@ pub(super) fn draw(
             .right_aligned(),
         );
     }
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((offset, 0)), body);
+    render(
+        buf,
+        Paragraph::new(lines).block(block).scroll((offset, 0)),
+        body,
+    );
 }
 
 /// After a scroll: when the selected note is out of view, selects the nearest one in view, so
