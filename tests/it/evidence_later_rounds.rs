@@ -1,4 +1,4 @@
-//! Rounds 5 to 8 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round8/`):
+//! Rounds 5 to 9 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round9/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -128,6 +128,13 @@ fn round_eight_figures() {
     held_out_round("evidence-round8", 8);
 }
 
+/// Round 9: Rust frameworks and a gateway on hyper, nginx with Lua, Apache's Digest, mod_qos
+/// and mod_cache, HAProxy's JSON error files, chains of two and three hops.
+#[test]
+fn round_nine_figures() {
+    held_out_round("evidence-round9", 9);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -135,6 +142,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round6",
         "evidence-round7",
         "evidence-round8",
+        "evidence-round9",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
