@@ -747,6 +747,30 @@ fn httpie_headers(args: &[String]) -> Vec<(String, String)> {
 /// headers, a blank line and the body, which ends at the response's status line when one
 /// follows. The last such request (`http -v --follow` prints each); a request line counts at
 /// the start of a line, or as the first line after any command line, indented or not.
+/// The scheme an `HTTPie` command line above the request says (`http -v POST http://...`):
+/// the URL's own, else the command's (`http` sends plain HTTP, `https` TLS).
+fn httpie_scheme(above: &[&str]) -> Option<&'static str> {
+    let command = above.iter().rev().find_map(|l| {
+        let l = l.trim().trim_start_matches("$ ").trim_start();
+        l.starts_with("http ")
+            .then_some(("http", l))
+            .or_else(|| l.starts_with("https ").then_some(("https", l)))
+    })?;
+    let (program, line) = command;
+    let url = line
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(['\'', '"']))
+        .find(|w| w.contains("://"));
+    match url {
+        Some(url) if url.starts_with("https://") => Some("https"),
+        Some(url) if url.starts_with("http://") => Some("http"),
+        Some(_) => None,
+        None if program == "https" => Some("https"),
+        None => Some("http"),
+    }
+}
+
 fn from_raw(text: &str) -> Option<Shown> {
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().position(|l| {
@@ -796,7 +820,7 @@ fn from_raw(text: &str) -> Option<Shown> {
             headers,
             body: (!body.trim().is_empty()).then(|| body.to_owned()),
         }
-        .shown(Source::Raw, None),
+        .shown(Source::Raw, httpie_scheme(&lines[..first])),
     )
 }
 

@@ -224,27 +224,39 @@ fn parse_verbose(text: &str) -> Response {
 /// `curl -i` output, raw headers and body, or a body alone.
 fn parse_plain(text: &str) -> Response {
     let mut response = Response::default();
-    let mut lines = text.lines().peekable();
+    let all: Vec<&str> = text.lines().collect();
+    let mut start = 0;
     // Skip a command line or blank lines on top, and the request `HTTPie -v` prints before
-    // the response (a request line, its headers, a blank line): that is the request's, not
-    // the response's.
-    while let Some(line) = lines.peek() {
+    // the response (a request line, its headers, a blank line, and the body it sent, if
+    // any, up to the response's status line): that is the request's, not the response's.
+    while let Some(line) = all.get(start) {
         let t = line.trim();
         if t.is_empty() || t.starts_with("$ ") || t.starts_with("curl ") {
-            lines.next();
+            start += 1;
         } else if super::request::is_request_line(t) {
+            let headers = all[start + 1..]
+                .iter()
+                .take_while(|l| !l.trim().is_empty())
+                .count();
             // Kept as the request's headers, as a `curl -v` transcript's `>` lines are.
             response.request_headers.extend(
-                lines
-                    .by_ref()
-                    .skip(1)
-                    .take_while(|l| !l.trim().is_empty())
-                    .filter_map(header_line),
+                all[start + 1..=start + headers]
+                    .iter()
+                    .filter_map(|l| header_line(l)),
             );
+            start += 1 + headers;
+            let sent_body = all[start..]
+                .iter()
+                .position(|l| status_line(l).is_some())
+                .filter(|&at| at > 0 && all[start + at - 1].trim().is_empty());
+            if let Some(at) = sent_body {
+                start += at;
+            }
         } else {
             break;
         }
     }
+    let lines = all.get(start..).unwrap_or_default().iter().copied();
     let mut body: Vec<&str> = Vec::new();
     let mut in_headers = false;
     for line in lines {
@@ -461,6 +473,22 @@ mod tests {
         assert_eq!(r.earlier, [100]);
         assert_eq!(r.header("Server"), Some("nginx"));
         assert_eq!(r.body, "<html>too big</html>");
+    }
+
+    #[test]
+    fn httpie_verbose_output_of_a_request_with_a_body_gives_the_response_after_it() {
+        // `http -v POST ... --raw '{bad'`: the body sent, then two blank lines, then the
+        // response.
+        let r = parse(
+            "$ http -v POST http://127.0.0.1:8080/api/orders --raw '{bad'\n\
+             POST /api/orders HTTP/1.1\nContent-Type: application/json\nHost: 127.0.0.1:8080\n\n\
+             {bad\n\n\nHTTP/1.1 400 Bad Request\ncontent-type: text/plain\n\n\
+             Failed to parse the request body as JSON",
+        );
+        assert_eq!(r.status, Some(400));
+        assert_eq!(r.body, "Failed to parse the request body as JSON");
+        assert_eq!(r.header("content-type"), Some("text/plain"));
+        assert_eq!(r.url.as_deref(), Some("http://127.0.0.1:8080/api/orders"));
     }
 
     #[test]

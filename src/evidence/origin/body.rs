@@ -154,6 +154,11 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 Toward::Front,
                 3,
             ));
+        } else if !seen.has("server", "") && !super::verdict::front_on_path(seen) {
+            signals.push(Signal::note(
+                "an error with an empty body and no Server: the proxies that answer with no body \
+                 name themselves (Caddy, Envoy); an app that set only a status names nothing",
+            ));
         } else {
             signals.push(Signal::new(
                 "empty body",
