@@ -584,7 +584,7 @@ cap $S nginx-414-uri-too-long.txt 414 proxy nginx "a 9 KB query string" "nginx's
     cap $S nginx-412-cache-if-match.txt 412 cdn-cache nginx "If-Match with another ETag on a HIT" "nginx's HTML 412" \
         -- -sv -H 'If-Match: "catalog-v8"' $NC/api/catalog
     quiet $NC/api/orders/7
-    cap $S nginx-404-cached-app-json.txt 404 cdn-cache nginx "axum's 404, cached (proxy_cache_valid 404 1m), served from the store" \
+    cap $S nginx-404-cached-app-json.txt 404 app axum "axum's 404, cached (proxy_cache_valid 404 1m), served from the store (a fresh hit of an error: the app made it, as rounds 1 and 7 label it)" \
         "curl -si; the app's JSON, X-Cache-Status: HIT" -- -si $NC/api/orders/7
 fi
 if up apache; then
