@@ -223,6 +223,26 @@ pub(super) const APP_PAGES: &[AppPage] = &[
         4,
     ),
     page(&["the resource could not be found"], "Pyramid/WebOb", 4),
+    // axum's extractor rejections, as plain text.
+    page(
+        &["failed to deserialize the json body into the target type"],
+        "axum",
+        5,
+    ),
+    page(&["failed to parse the request body as json"], "axum", 5),
+    page(
+        &["expected request with `content-type: application/json`"],
+        "axum",
+        5,
+    ),
+    page(&["failed to deserialize query string"], "axum", 5),
+    // actix-web's payload errors.
+    page(&["json deserialize error: "], "actix-web", 4),
+    page(
+        &["json payload size is bigger than allowed"],
+        "actix-web",
+        5,
+    ),
     page(&["tools.ietf.org/html/rfc7231#section"], "ASP.NET", 5),
     page(&["tools.ietf.org/html/rfc9110#section"], "ASP.NET", 5),
 ];

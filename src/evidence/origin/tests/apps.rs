@@ -35,6 +35,16 @@ const APP_SERVERS_OWN: &[(&str, &str, &str)] = &[
         "Node.js",
     ),
     (
+        "axum's JSON rejection, direct",
+        "HTTP/1.1 422 Unprocessable Entity\ncontent-type: text/plain; charset=utf-8\ncontent-length: 96\ndate: Thu, 03 Dec 2026 15:59:08 GMT\n\nFailed to deserialize the JSON body into the target type: missing field `sku` at line 1 column 9",
+        "axum",
+    ),
+    (
+        "actix-web's JSON payload error",
+        "HTTP/1.1 400 Bad Request\ncontent-length: 64\ncontent-type: text/plain; charset=utf-8\ndate: Thu, 03 Dec 2026 15:59:08 GMT\n\nJson deserialize error: expected value at line 1 column 2",
+        "actix-web",
+    ),
+    (
         "Go's http.NotFound",
         "HTTP/1.1 404 Not Found\nContent-Type: text/plain; charset=utf-8\nX-Content-Type-Options: nosniff\nDate: Thu, 03 Dec 2026 09:20:11 GMT\nContent-Length: 19\n\n404 page not found\n",
         "Go net/http",
@@ -114,11 +124,19 @@ fn an_app_servers_bare_refusal_is_at_most_a_low_guess() {
     assert_eq!(v.layer, Some(Layer::App), "{v:?}");
     assert_eq!(v.confidence, Confidence::Low);
     assert!(v.check.is_some());
-    // Go's handler that set only a status: an empty body alone is no proxy's mark.
+    // Go's handler that set only a status: an empty body with no Server is no proxy's mark
+    // (the proxies that answer empty name themselves), so the app, "low", with the check.
     let v = read(
         "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 09:20:11 GMT\nContent-Length: 0\n\n",
     );
-    assert_eq!(v.layer, None, "{v:?}");
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert_eq!(v.confidence, Confidence::Low);
+    assert!(v.check.is_some());
+    // The same empty 500 under a Server that names no app: either side may have sent it.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nDate: Thu, 03 Dec 2026 09:20:11 GMT\nServer: edge\nContent-Length: 0\n\n",
+    );
+    assert_ne!(v.confidence, Confidence::High, "{v:?}");
 }
 
 /// No Date and no Server: every common proxy dates its own answers but `HAProxy`, whose
