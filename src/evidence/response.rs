@@ -27,6 +27,10 @@ pub struct Response {
     /// The request went to a forward proxy (`curl -x`, an absolute-form request target), so a
     /// page of the proxy's own is a proxy's, not a cache's in front of the site.
     pub forward_proxy: bool,
+    /// The body the request sent, when the evidence shows it (a `curl -d` command line, a raw
+    /// request): read for an attack a firewall refused, never shown or exported from here.
+    #[serde(skip)]
+    pub request_body: Option<String>,
 }
 
 impl Response {
@@ -91,6 +95,7 @@ pub fn parse(text: &str) -> Response {
     if let Some(request) = super::request::find_request(&text) {
         response.method = Some(request.method);
         response.url = Some(request.url);
+        response.request_body = request.body;
     }
     if response.url.is_none() {
         response.url = command_url(&text);
@@ -327,6 +332,8 @@ fn parse_har(text: &str) -> Option<Response> {
         earlier: Vec::new(),
         request_headers: super::request::har_headers(request),
         forward_proxy: false,
+        // Read from the HAR with the request, in `parse`.
+        request_body: None,
     })
 }
 

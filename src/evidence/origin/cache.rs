@@ -157,10 +157,16 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
             5,
         ));
     } else if hit {
-        signals.push(Signal::note(format!(
-            "a cache hit ({}): the stored answer was made upstream; the body says by whom",
-            what()
-        )));
+        signals.push(Signal::new(
+            "an error from the store",
+            format!(
+                "a cache hit ({}): a cache keeps what upstream sent, not errors of its own, so \
+                 this one was made upstream (and stays until it expires or is purged)",
+                what()
+            ),
+            Toward::App,
+            2,
+        ));
     } else if on_path {
         let by = cache_product.as_deref().unwrap_or("a proxy or cache");
         signals.push(Signal::note(format!(

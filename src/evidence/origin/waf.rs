@@ -70,6 +70,13 @@ pub(super) fn attack_in_request(seen: &Seen<'_>) -> Option<String> {
             return Some(format!("{what} in the URL"));
         }
     }
+    // A form or JSON body is read as sent: a firewall inspects it as it inspects the URL.
+    if let Some(body) = seen.response.request_body.as_deref() {
+        let body = decoded(body);
+        if let Some((_, what)) = ATTACKS_IN_URL.iter().find(|(f, _)| body.contains(f)) {
+            return Some(format!("{what} in the request body"));
+        }
+    }
     seen.response
         .request_headers
         .iter()

@@ -259,3 +259,30 @@ fn apaches_own_cache_answers_are_apaches_not_squids() {
     assert_eq!(precondition.layer, Some(Layer::Gateway));
     assert_eq!(precondition.confidence, Confidence::Medium);
 }
+
+#[test]
+fn an_error_a_cache_kept_was_made_upstream() {
+    // nginx's cache serving the app's 404 it stored: nginx never stores its own pages.
+    let v = read(
+        "$ curl -si http://127.0.0.1:8080/api/orders/7\nHTTP/1.1 404 Not Found\nServer: nginx/1.22.1\nDate: Thu, 03 Dec 2026 15:59:17 GMT\nContent-Type: application/json\nContent-Length: 51\nX-Cache-Status: HIT\n\n{\"error\":\"not_found\",\"message\":\"order 7 not found\"}",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("made upstream")),
+        "{:?}",
+        v.reasons
+    );
+}
+
+#[test]
+fn an_attack_in_the_form_body_makes_apaches_403_the_firewalls() {
+    let v = read(
+        "$ curl -sv -d 'sku=1 UNION SELECT password FROM users' http://127.0.0.1:8080/waf/api/orders\n> POST /waf/api/orders HTTP/1.1\n> Host: 127.0.0.1:8080\n> User-Agent: curl/7.88.1\n> Content-Type: application/x-www-form-urlencoded\n>\n< HTTP/1.1 403 Forbidden\n< Date: Thu, 03 Dec 2026 15:59:19 GMT\n< Server: Apache\n< Content-Length: 199\n< Content-Type: text/html; charset=iso-8859-1\n<\n<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>403 Forbidden</title>\n</head><body>\n<h1>Forbidden</h1>\n<p>You don't have permission to access this resource.</p>\n</body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Waf), "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("request body")),
+        "{:?}",
+        v.reasons
+    );
+}
