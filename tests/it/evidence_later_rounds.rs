@@ -130,8 +130,8 @@ fn round_eight_figures() {
     held_out_round("evidence-round8", 8);
 }
 
-/// Round 9: Rust frameworks and a gateway on hyper, nginx with Lua, Apache's Digest, mod_qos
-/// and mod_cache, HAProxy's JSON error files, chains of two and three hops.
+/// Round 9: Rust frameworks and a gateway on hyper, nginx with Lua, Apache's Digest, `mod_qos`
+/// and `mod_cache`, HAProxy's JSON error files, chains of two and three hops.
 #[test]
 fn round_nine_figures() {
     held_out_round("evidence-round9", 9);
