@@ -131,7 +131,7 @@ fn round_eight_figures() {
 }
 
 /// Round 9: Rust frameworks and a gateway on hyper, nginx with Lua, Apache's Digest, `mod_qos`
-/// and `mod_cache`, HAProxy's JSON error files, chains of two and three hops.
+/// and `mod_cache`, `HAProxy`'s JSON error files, chains of two and three hops.
 #[test]
 fn round_nine_figures() {
     held_out_round("evidence-round9", 9);
