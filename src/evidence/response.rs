@@ -100,6 +100,10 @@ pub fn parse(text: &str) -> Response {
     if response.url.is_none() {
         response.url = command_url(&text);
     }
+    if response.method.is_none() && command_asks_head(&text) {
+        // `curl -I` sends HEAD: an answer to it never has a body, whatever it says it holds.
+        response.method = Some("HEAD".to_owned());
+    }
     response.forward_proxy |= command_uses_proxy(&text);
     if response.status.is_none() {
         response.status = status_from_body(&response.body);
@@ -117,6 +121,19 @@ fn command_url(text: &str) -> Option<String> {
                 .map(|w| w.trim_matches(['\'', '"']))
                 .find(|w| w.starts_with("http://") || w.starts_with("https://"))
                 .map(str::to_owned)
+        })
+}
+
+/// A `curl` command line in the text asks for the headers only (`-I`, `-sI`, `--head`).
+fn command_asks_head(text: &str) -> bool {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches("$ ").trim_start())
+        .filter(|l| l.starts_with("curl "))
+        .any(|l| {
+            l.split_whitespace().any(|w| {
+                w == "--head"
+                    || (w.starts_with('-') && !w.starts_with("--") && w[1..].contains('I'))
+            })
         })
 }
 
@@ -496,6 +513,19 @@ mod tests {
         assert_eq!(r.body, "Failed to parse the request body as JSON");
         assert_eq!(r.header("content-type"), Some("text/plain"));
         assert_eq!(r.url.as_deref(), Some("http://127.0.0.1:8080/api/orders"));
+    }
+
+    #[test]
+    fn curl_dash_i_capital_asks_head_so_the_body_was_never_sent() {
+        for command in ["curl -sI", "curl -I -s", "curl --head", "curl -Isk"] {
+            let r = parse(&format!(
+                "$ {command} http://127.0.0.1:8080/zero/api/health\nHTTP/1.1 401 Unauthorized\ncontent-type: application/json\n\n"
+            ));
+            assert_eq!(r.method.as_deref(), Some("HEAD"), "{command}");
+        }
+        let r =
+            parse("$ curl -si -H 'X-Id: 1' http://127.0.0.1:8080/x\nHTTP/1.1 401 Unauthorized\n\n");
+        assert_eq!(r.method, None, "-i shows the headers of a GET");
     }
 
     #[test]
