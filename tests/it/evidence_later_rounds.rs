@@ -1,4 +1,4 @@
-//! Rounds 5 to 9 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round9/`):
+//! Rounds 5 to 10 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round10/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -137,6 +137,14 @@ fn round_nine_figures() {
     held_out_round("evidence-round9", 9);
 }
 
+/// Round 10: HAProxy, nginx, Apache and lighttpd scripted in Lua or njs, an identity service in
+/// C behind `auth_request`, warp, Microdot, Marble.js, Total.js, libmicrohttpd, a gateway on
+/// warp, fast-gateway, Varnish behind stunnel, uWSGI's router.
+#[test]
+fn round_ten_figures() {
+    held_out_round("evidence-round10", 10);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -145,6 +153,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round7",
         "evidence-round8",
         "evidence-round9",
+        "evidence-round10",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
