@@ -17,3 +17,4 @@ pub mod request;
 pub mod response;
 pub mod timing;
 pub mod token;
+mod wget;

@@ -85,11 +85,17 @@ pub fn parse(text: &str) -> Response {
     let has_curl_markers = text
         .lines()
         .any(|l| l.starts_with("< HTTP/") || l.starts_with("> ") && l.contains(" HTTP/"));
-    let mut response = if has_curl_markers {
-        parse_verbose(&text)
-    } else {
-        parse_plain(&text)
+    let wget = (!has_curl_markers)
+        .then(|| super::wget::read(&text))
+        .flatten();
+    let mut response = match &wget {
+        Some(wget) => parse_plain(&wget.response),
+        None if has_curl_markers => parse_verbose(&text),
+        None => parse_plain(&text),
     };
+    if let Some(url) = wget.and_then(|w| w.url) {
+        response.url = Some(url);
+    }
     // The request is read in one place, so the evidence card and the summary's command
     // name the same URL (see `request` for how the scheme is told).
     if let Some(request) = super::request::find_request(&text) {
