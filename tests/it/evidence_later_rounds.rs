@@ -137,7 +137,7 @@ fn round_nine_figures() {
     held_out_round("evidence-round9", 9);
 }
 
-/// Round 10: HAProxy, nginx, Apache and lighttpd scripted in Lua or njs, an identity service in
+/// Round 10: `HAProxy`, nginx, Apache and lighttpd scripted in Lua or njs, an identity service in
 /// C behind `auth_request`, warp, Microdot, Marble.js, Total.js, libmicrohttpd, a gateway on
 /// warp, fast-gateway, Varnish behind stunnel, uWSGI's router.
 #[test]
