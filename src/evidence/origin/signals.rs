@@ -297,6 +297,11 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
         // The product named wrote the status line itself: it made this answer, whatever the
         // body it chose (nginx's `error_page` with JSON and its own request id).
         (Some(front), _) if wording(front) => Some((front, 7)),
+        // Its own wording, with its own hop headers on the path (Varnish's `Via` and
+        // `X-Varnish`): as sure as its name in Server.
+        (None, [only]) if only.hop_headers.iter().any(|(n, v)| seen.has(n, v)) => {
+            Some((*only, 7))
+        }
         (None, [only]) => Some((*only, 3)),
         _ => None,
     };
