@@ -299,9 +299,7 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
         (Some(front), _) if wording(front) => Some((front, 7)),
         // Its own wording, with its own hop headers on the path (Varnish's `Via` and
         // `X-Varnish`): as sure as its name in Server.
-        (None, [only]) if only.hop_headers.iter().any(|(n, v)| seen.has(n, v)) => {
-            Some((*only, 7))
-        }
+        (None, [only]) if only.hop_headers.iter().any(|(n, v)| seen.has(n, v)) => Some((*only, 7)),
         (None, [only]) => Some((*only, 3)),
         _ => None,
     };

@@ -291,6 +291,16 @@ fn refine(
         );
         return Layer::Identity;
     }
+    if seen.status_is(&[401]) && matches!(layer, Layer::Gateway | Layer::LoadBalancer) {
+        // Whatever it wears (a login form, a JSON error), a 401 the proxy made is a refusal
+        // for credentials: its own login (mod_auth_form) or a check it runs for another.
+        **cap = (**cap).min(Confidence::Medium);
+        extra.push(format!(
+            "a 401 {} made itself: a credentials check at the proxy refused the request",
+            product.unwrap_or("the proxy")
+        ));
+        return Layer::Identity;
+    }
     if seen.status_is(&[403, 406])
         && let Some(attack) = attack_in_request(seen)
     {

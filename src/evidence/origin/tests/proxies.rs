@@ -286,3 +286,22 @@ fn an_attack_in_the_form_body_makes_apaches_403_the_firewalls() {
         v.reasons
     );
 }
+
+#[test]
+fn varnish_wording_its_own_status_line_under_its_hop_headers_made_it() {
+    let v = read(
+        "HTTP/1.1 503 Backend fetch failed\nDate: Thu, 03 Dec 2026 16:37:50 GMT\nContent-Type: application/json\nRetry-After: 5\nX-Varnish: 32773\nAge: 0\nVia: 1.1 varnish (Varnish/7.1)\nContent-Length: 60\n\n{\"error\":\"backend_unavailable\",\"message\":\"origin down\"}",
+    );
+    assert_eq!(v.layer, Some(Layer::Cdn), "{v:?}");
+    assert_eq!(v.product.as_deref(), Some("Varnish"));
+}
+
+#[test]
+fn a_login_page_a_proxy_answers_401_with_is_the_identity_layers() {
+    // Apache's mod_auth_form: its own 401 with a static login form, no challenge.
+    let v = read(
+        "HTTP/1.1 401 Unauthorized\nDate: Thu, 03 Dec 2026 16:37:47 GMT\nServer: Apache\nLast-Modified: Thu, 03 Dec 2026 16:30:00 GMT\nContent-Length: 120\nContent-Type: text/html\n\n<html><body><form method=\"post\" action=\"/dologin\"><input name=\"httpd_password\" type=\"password\"></form></body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Identity), "{v:?}");
+    assert!(v.confidence <= Confidence::Medium);
+}
