@@ -15,7 +15,10 @@
 //! tuned on and half B measured once (45 of 62, "high" right 23 of 24); half B's misses stay
 //! unread. Round 9 was measured once whole after tuning on rounds 1 to 7 and round 8's half A
 //! (107 of 161, "high" right 41 of 41), then half A was tuned on and half B measured once (45
-//! of 63, "high" right 19 of 19); half B's misses stay unread.
+//! of 63, "high" right 19 of 19); half B's misses stay unread. Round 10 was measured once
+//! whole after tuning on round 9's half A (77 of 144, "high" right 5 of 5), then half A was
+//! tuned on and half B measured once (46 of 69, "high" right 2 of 2); half B's misses stay
+//! unread.
 
 use std::path::{Path, PathBuf};
 
