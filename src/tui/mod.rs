@@ -206,15 +206,16 @@ pub fn interactive() -> bool {
                 .is_ok())
 }
 
-/// The width of the terminal standard error is written to, when it is one: messages are
-/// wrapped to it at spaces rather than cut by the terminal at its edge.
+/// The width to wrap messages to on the terminal standard error is written to, when it is
+/// one: a column less than the terminal's, so that no line reaches its edge (a line filling
+/// the last column makes some terminals wrap on their own, leaving a blank line).
 pub fn stderr_columns() -> Option<usize> {
     if !io::stderr().is_terminal() {
         return None;
     }
     ratatui::crossterm::terminal::size()
         .ok()
-        .map(|(columns, _)| usize::from(columns))
+        .map(|(columns, _)| usize::from(columns).saturating_sub(1))
         .filter(|columns| *columns > 0)
 }
 
