@@ -1,4 +1,4 @@
-//! Rounds 5 to 10 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round10/`):
+//! Rounds 5 to 11 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round11/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -148,6 +148,15 @@ fn round_ten_figures() {
     held_out_round("evidence-round10", 10);
 }
 
+/// Round 11: the JDK's own server, Spring MVC on Jetty, embedded Tomcat, Go's httprouter and
+/// go-restful, gateways on the JDK server and Jetty's proxy servlet; `HAProxy` health checks,
+/// nginx `proxy_next_upstream`, Apache's hot standby, Caddy templates, Varnish probes, Squid as
+/// an accelerator.
+#[test]
+fn round_eleven_figures() {
+    held_out_round("evidence-round11", 11);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -157,6 +166,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round8",
         "evidence-round9",
         "evidence-round10",
+        "evidence-round11",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
