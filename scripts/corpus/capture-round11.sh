@@ -614,7 +614,7 @@ capbody $S body-jdk-context-404.txt 404/404 app jdk-httpserver "the JDK server's
 capbody $S body-spring-503.txt 503/503 app spring-mvc "the Spring JSON 503" "\"status\":503" -- $SP/api/unavailable
 capbody $S body-jetty-404.txt 404/404 app jetty "Jetty's 404 page for Spring" "'HTTP ERROR 404'" -- $SP/api/orders/7
 capbody $S body-tomcat-404.txt 404/404 app tomcat "Tomcat's 404 page" "'HTTP Status 404'" -- $TC/api/orders/7
-capbody $S body-httprouter-404.txt 0/404 app httprouter "'404 page not found'" "a number in the text only" -- $HR/api/v2/orders
+capbody $S body-httprouter-404.txt 404/404 app httprouter "'404 page not found'" "Go's own words for a 404, which name the status (labelled 404, as rounds 3, 6, 7 and 8 label them)" -- $HR/api/v2/orders
 capbody $S body-httprouter-problem.txt 404/404 app httprouter "problem+json 404" "\"status\":404" -- $HR/api/orders/7
 capbody $S body-restful-405.txt 405/405 app go-restful "'405: Method Not Allowed'" "" -- -X DELETE $GR/api/health
 capbody $S body-jgw-502.txt 0/502 proxy jdk-httpserver "the JDK gateway's JSON 502" "UPSTREAM_UNAVAILABLE, no number" -- $JG/dead/api/orders

@@ -270,3 +270,31 @@ pub(super) fn two_hands_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
         ));
     }
 }
+
+/// Proxy components of app servers, as their error pages name them (Jetty's page lists the
+/// servlet that failed): the app server was the gateway, whatever its page looks like.
+const PROXY_COMPONENTS: &[(&str, &str)] = &[
+    ("org.eclipse.jetty.proxy.", "Jetty"),
+    ("io.undertow.server.handlers.proxy.", "Undertow"),
+];
+
+pub(super) fn proxy_component_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    if !seen.error() {
+        return;
+    }
+    if let Some((component, product)) = PROXY_COMPONENTS
+        .iter()
+        .find(|(component, _)| seen.body.contains(component))
+    {
+        signals.push(Signal::new(
+            format!("{product}'s proxy"),
+            format!(
+                "the error page names {product}'s proxy component ({}...): {product} was the \
+                 gateway here, and its proxy wrote this",
+                component.trim_end_matches('.')
+            ),
+            Toward::Layer(super::Layer::Gateway, Some((*product).to_owned())),
+            10,
+        ));
+    }
+}

@@ -26,7 +26,9 @@ use apps::app_format_signals;
 use body::body_signals;
 use cache::cache_signals;
 use footer::footer_signals;
-use forwarding::{forwarding_signals, passed_through_signals, two_hands_signals};
+use forwarding::{
+    forwarding_signals, passed_through_signals, proxy_component_signals, two_hands_signals,
+};
 use signals::{
     auth_signals, configured_json_signals, id_signals, page_signals, server_signals,
     status_line_signals, status_signals,
@@ -274,6 +276,7 @@ pub fn classify(response: &Response) -> Origin {
     body_signals(&seen, page.is_some(), &mut signals);
     footer_signals(&seen, page.is_some(), &mut signals);
     forwarding_signals(&seen, page.is_some(), &mut signals);
+    proxy_component_signals(&seen, &mut signals);
     passed_through_signals(&seen, page.is_some(), &mut signals);
     two_hands_signals(&seen, &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);

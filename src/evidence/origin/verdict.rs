@@ -173,6 +173,16 @@ pub(super) fn decide(
                         .to_owned(),
                 );
             }
+            if seen.status_is(&[502, 504]) {
+                // A gateway's status in an app server's own format: app servers proxy too
+                // (Jetty's ProxyServlet, a gateway app on the same server).
+                cap = cap.min(Confidence::Medium);
+                extra.push(
+                    "a gateway's status: the app server may have been the gateway here (app \
+                     servers proxy too), or the app passed on what its own upstream said"
+                        .to_owned(),
+                );
+            }
             if unrouted_default(seen) {
                 cap = cap.min(Confidence::Medium);
                 extra.push(

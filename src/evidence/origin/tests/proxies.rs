@@ -305,3 +305,19 @@ fn a_login_page_a_proxy_answers_401_with_is_the_identity_layers() {
     assert_eq!(v.layer, Some(Layer::Identity), "{v:?}");
     assert!(v.confidence <= Confidence::Medium);
 }
+
+#[test]
+fn jettys_proxy_servlet_naming_itself_on_its_page_made_the_502() {
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nConnection: close\nCache-Control: must-revalidate,no-cache,no-store\nContent-Type: text/html;charset=iso-8859-1\nContent-Length: 509\nServer: Jetty(9.4.57.v20241219)\n\n<html>\n<head>\n<title>Error 502 Bad Gateway</title>\n</head>\n<body><h2>HTTP ERROR 502 Bad Gateway</h2>\n<table>\n<tr><th>URI:</th><td>/api/orders</td></tr>\n<tr><th>STATUS:</th><td>502</td></tr>\n<tr><th>MESSAGE:</th><td>Bad Gateway</td></tr>\n<tr><th>SERVLET:</th><td>org.eclipse.jetty.proxy.ProxyServlet$Transparent-6d00a15d</td></tr>\n</table>\n<hr/><a href=\"https://jetty.org/\">Powered by Jetty:// 9.4.57.v20241219</a><hr/>\n</body>\n</html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{v:?}");
+    assert_eq!(v.product.as_deref(), Some("Jetty"));
+    // The same page from a servlet of the app's: the app, but a gateway's status is never a
+    // sure reading for it.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html;charset=iso-8859-1\nContent-Length: 400\nServer: Jetty(9.4.57.v20241219)\n\n<html>\n<head>\n<title>Error 502 Bad Gateway</title>\n</head>\n<body><h2>HTTP ERROR 502 Bad Gateway</h2>\n<table>\n<tr><th>SERVLET:</th><td>com.example.OrdersServlet-1b2c</td></tr>\n</table>\n<hr/><a href=\"https://jetty.org/\">Powered by Jetty:// 9.4.57.v20241219</a><hr/>\n</body>\n</html>",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert!(v.confidence <= Confidence::Medium, "{v:?}");
+}
