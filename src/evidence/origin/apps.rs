@@ -236,6 +236,11 @@ pub(super) const APP_PAGES: &[AppPage] = &[
         5,
     ),
     page(&["failed to deserialize query string"], "axum", 5),
+    // go-restful's plain-text answers ("406: Not Acceptable", a blank line, what it offers).
+    page(&["available representations: "], "go-restful", 5),
+    page(&["404: page not found"], "go-restful", 4),
+    page(&["405: method not allowed"], "go-restful", 4),
+    page(&["415: unsupported media type"], "go-restful", 4),
     // actix-web's payload errors.
     page(&["json deserialize error: "], "actix-web", 4),
     page(
