@@ -18,7 +18,9 @@
 //! of 63, "high" right 19 of 19); half B's misses stay unread. Round 10 was measured once
 //! whole after tuning on round 9's half A (77 of 144, "high" right 5 of 5), then half A was
 //! tuned on and half B measured once (46 of 69, "high" right 2 of 2); half B's misses stay
-//! unread.
+//! unread. Round 11 was measured once whole after tuning on round 10's half A (114 of 133,
+//! "high" right 50 of 58), then half A was tuned on and half B measured once (57 of 64, "high"
+//! right 24 of 27); half B's misses stay unread.
 
 use std::path::{Path, PathBuf};
 
