@@ -42,8 +42,8 @@ START_TIME=$SECONDS
 
 PY=/usr/bin/python3   # Debian's, for the venv and the finish script
 HTTPIE=/usr/bin/http  # Debian's HTTPie, not another one earlier on PATH
-PYPI=(flask gunicorn fastapi uvicorn django)
-NPM=(express)
+PYPI=(flask==3.1.3 gunicorn==27.0.1 fastapi==0.165.0 uvicorn==0.55.0 django==5.2.19)
+NPM=(express@5.3.0)
 
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
