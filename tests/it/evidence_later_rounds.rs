@@ -1,4 +1,4 @@
-//! Rounds 5 to 11 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round11/`):
+//! Rounds 5 to 12 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round12/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -159,6 +159,13 @@ fn round_eleven_figures() {
     held_out_round("evidence-round11", 11);
 }
 
+/// Round 12: mainstream stacks as teams deploy them: Flask, FastAPI, Django, Express, Go,
+/// Sinatra and PHP-FPM behind nginx, Apache, `HAProxy`, Caddy and Varnish.
+#[test]
+fn round_twelve_figures() {
+    held_out_round("evidence-round12", 12);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -169,6 +176,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round9",
         "evidence-round10",
         "evidence-round11",
+        "evidence-round12",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
