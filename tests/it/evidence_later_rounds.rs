@@ -20,7 +20,9 @@
 //! tuned on and half B measured once (46 of 69, "high" right 2 of 2); half B's misses stay
 //! unread. Round 11 was measured once whole after tuning on round 10's half A (114 of 133,
 //! "high" right 50 of 58), then half A was tuned on and half B measured once (57 of 64, "high"
-//! right 24 of 27); half B's misses stay unread.
+//! right 24 of 27); half B's misses stay unread. Round 12 (mainstream stacks) was measured
+//! once whole after tuning on round 11's half A (99 of 104, "high" right 49 of 50); its half
+//! A's two misses were honest "unknown"s and nothing was tuned on it.
 
 use std::path::{Path, PathBuf};
 
