@@ -161,7 +161,7 @@ fn round_eleven_figures() {
     held_out_round("evidence-round11", 11);
 }
 
-/// Round 12: mainstream stacks as teams deploy them: Flask, FastAPI, Django, Express, Go,
+/// Round 12: mainstream stacks as teams deploy them: Flask, `FastAPI`, Django, Express, Go,
 /// Sinatra and PHP-FPM behind nginx, Apache, `HAProxy`, Caddy and Varnish.
 #[test]
 fn round_twelve_figures() {
