@@ -599,11 +599,11 @@ fi
 if up squid; then
     log "capturing: Squid"
     S=squid-accel
-    cap $S squid-403-deny-info.txt 403 proxy squid "http_access deny with deny_info: the operator's page" "X-Squid-Error: ERR_ORDERS_INTERNAL" -- -sv $SQ/internal/metrics
-    cap $S squid-502-dead-origin.txt 502 proxy squid "the origin peer for /legacy/ refuses the connection" "curl -si; ERR_READ_ERROR, no version" -- -si $SQ/legacy/api/orders
+    cap $S squid-403-deny-info.txt 403 cdn-cache squid "http_access deny with deny_info: the operator's page" "X-Squid-Error: ERR_ORDERS_INTERNAL" -- -sv $SQ/internal/metrics
+    cap $S squid-502-dead-origin.txt 502 cdn-cache squid "the origin peer for /legacy/ refuses the connection" "curl -si; ERR_READ_ERROR, no version" -- -si $SQ/legacy/api/orders
     cap $S tomcat-404-via-squid.txt 404 app tomcat "Tomcat's 404 page through the accelerator" "" -- -sv $SQ/api/orders/7
     cap $S tomcat-500-via-squid.txt 500 app tomcat "Tomcat's 500 page through the accelerator" "curl -si" -- -si $SQ/api/boom
-    capwget $S squid-403-deny-info-wget.txt 403 proxy squid "the deny_info page, fetched with wget" "wget's lines" -- $SQ/internal/health
+    capwget $S squid-403-deny-info-wget.txt 403 cdn-cache squid "the deny_info page, fetched with wget" "wget's lines" -- $SQ/internal/health
 fi
 
 # ================================================= body-only pastes ==
@@ -631,7 +631,7 @@ up apache && capbody $S body-apache-401-basic.txt 401/401 identity apache "Apach
 up caddy && capbody $S body-caddy-502-json.txt 502/502 proxy caddy "the templated JSON 502" "\"status\":502" -- $CD/dead/api/orders
 up caddy && capbody $S body-caddy-401-forward-auth.txt 0/401 identity jdk-httpserver "forward_auth's 401: an empty body" "nothing at all" -- $CD/auth/api/health
 up varnish && capbody $S body-varnish-503.txt 503/503 cdn-cache varnish "the Guru Meditation page" "'503 Backend fetch failed'" -- $VN/payments/api/orders
-up squid && capbody $S body-squid-403-deny-info.txt 0/403 proxy squid "the operator's deny_info page" "'Access denied', no number" -- $SQ/internal/metrics
+up squid && capbody $S body-squid-403-deny-info.txt 0/403 cdn-cache squid "the operator's deny_info page" "'Access denied', no number" -- $SQ/internal/metrics
 
 # ================================================ headers-only pastes ==
 S=headers-only-paste
@@ -645,7 +645,7 @@ up nginx && caphead $S head-nginx-401-auth-request.txt 401 identity nginx "curl 
 up apache && caphead $S head-apache-503-balancer.txt 503 proxy apache "curl -sI, every balancer member dead" "" -- $AP/dead/api/orders
 up caddy && caphead $S head-caddy-502.txt 502 proxy caddy "curl -sI, Caddy to a dead port" "" -- $CD/dead/api/orders
 up varnish && caphead $S head-varnish-200-hit.txt 200 cdn-cache varnish "curl -sI on a cached entry" "X-Cache: HIT" -- $VN/api/catalog
-up squid && caphead $S head-squid-403.txt 403 proxy squid "curl -sI, deny_info" "" -- $SQ/internal/metrics
+up squid && caphead $S head-squid-403.txt 403 cdn-cache squid "curl -sI, deny_info" "" -- $SQ/internal/metrics
 
 # ======================================== the auth service goes away ==
 if up nginx; then
