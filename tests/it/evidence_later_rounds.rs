@@ -1,4 +1,4 @@
-//! Rounds 5 to 12 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round12/`):
+//! Rounds 5 to 13 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round13/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -168,6 +168,14 @@ fn round_twelve_figures() {
     held_out_round("evidence-round12", 12);
 }
 
+/// Round 13: mainstream stacks paired otherwise than in round 12: Fastify, Express, Flask under
+/// uWSGI, `FastAPI` under gunicorn, gin, Tomcat, Sinatra, PHP-FPM behind nginx, Caddy, `HAProxy`,
+/// Apache, Varnish and Squid.
+#[test]
+fn round_thirteen_figures() {
+    held_out_round("evidence-round13", 13);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -179,6 +187,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round10",
         "evidence-round11",
         "evidence-round12",
+        "evidence-round13",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
