@@ -168,7 +168,15 @@ pub(super) const APP_PAGES: &[AppPage] = &[
     ),
     page(&["we're sorry, but something went wrong"], "Rails", 5),
     page(&["we’re sorry, but something went wrong"], "Rails", 5),
-    page(&["the page you were looking for doesn"], "Rails", 5),
+    // Rails' public/404.html; its first sentence alone is in many a site's own 404 page.
+    page(
+        &[
+            "the page you were looking for doesn",
+            "mistyped the address",
+        ],
+        "Rails",
+        5,
+    ),
     page(&["the change you wanted was rejected"], "Rails", 5),
     page(&["an unhandled lowlevel error occurred"], "Puma", 5),
     page(&["sinatra doesn"], "Sinatra", 5),
