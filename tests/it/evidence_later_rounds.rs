@@ -22,7 +22,10 @@
 //! "high" right 50 of 58), then half A was tuned on and half B measured once (57 of 64, "high"
 //! right 24 of 27); half B's misses stay unread. Round 12 (mainstream stacks) was measured
 //! once whole after tuning on round 11's half A (99 of 104, "high" right 49 of 50); its half
-//! A's two misses were honest "unknown"s and nothing was tuned on it.
+//! A's two misses were honest "unknown"s and nothing was tuned on it. Round 13 (mainstream
+//! stacks paired otherwise) was measured once whole at the same point (89 of 105, "high" right
+//! 41 of 42), then half A was tuned on and half B measured once (45 of 51, "high" right 29 of
+//! 30); half B's misses stay unread.
 
 use std::path::{Path, PathBuf};
 
