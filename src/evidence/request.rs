@@ -615,7 +615,7 @@ fn split_words(line: &str) -> (Vec<String>, bool) {
 /// The last `curl` or `http` command line in `text` in words, and whether its quotes all
 /// closed; a command continued over lines with a trailing backslash is one line. Read once
 /// for the URL and body on top of a transcript and for the headers of a command alone.
-fn command_words(text: &str) -> Option<(Vec<String>, bool)> {
+pub(super) fn command_words(text: &str) -> Option<(Vec<String>, bool)> {
     let mut joined = String::new();
     let mut found = None;
     for line in text.lines() {
@@ -743,26 +743,15 @@ fn httpie_headers(args: &[String]) -> Vec<(String, String)> {
     headers
 }
 
-/// A raw request (as a server received it, or as `http -v` prints it): a request line, then
-/// headers, a blank line and the body, which ends at the response's status line when one
-/// follows. The last such request (`http -v --follow` prints each); a request line counts at
-/// the start of a line, or as the first line after any command line, indented or not.
-/// The scheme an `HTTPie` command line above the request says (`http -v POST http://...`):
-/// the URL's own, else the command's (`http` sends plain HTTP, `https` TLS).
-fn httpie_scheme(above: &[&str]) -> Option<&'static str> {
-    let command = above.iter().rev().find_map(|l| {
-        let l = l.trim().trim_start_matches("$ ").trim_start();
-        l.starts_with("http ")
-            .then_some(("http", l))
-            .or_else(|| l.starts_with("https ").then_some(("https", l)))
-    })?;
-    let (program, line) = command;
-    let url = line
-        .split_whitespace()
-        .skip(1)
-        .map(|w| w.trim_matches(['\'', '"']))
-        .find(|w| w.contains("://"));
-    match url {
+/// The scheme an `HTTPie` command line in `text` says (`http -v POST http://...`): the URL's
+/// own, else the command's (`http` sends plain HTTP, `https` TLS); `None` for no such line.
+fn httpie_scheme(text: &str) -> Option<&'static str> {
+    let (words, _) = command_words(text)?;
+    let (program, args) = words.split_first()?;
+    if program != "http" && program != "https" {
+        return None;
+    }
+    match args.iter().find(|w| w.contains("://")) {
         Some(url) if url.starts_with("https://") => Some("https"),
         Some(url) if url.starts_with("http://") => Some("http"),
         Some(_) => None,
@@ -771,6 +760,10 @@ fn httpie_scheme(above: &[&str]) -> Option<&'static str> {
     }
 }
 
+/// A raw request (as a server received it, or as `http -v` prints it): a request line, then
+/// headers, a blank line and the body, which ends at the response's status line when one
+/// follows. The last such request (`http -v --follow` prints each); a request line counts at
+/// the start of a line, or as the first line after any command line, indented or not.
 fn from_raw(text: &str) -> Option<Shown> {
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().position(|l| {
@@ -820,7 +813,7 @@ fn from_raw(text: &str) -> Option<Shown> {
             headers,
             body: (!body.trim().is_empty()).then(|| body.to_owned()),
         }
-        .shown(Source::Raw, httpie_scheme(&lines[..first])),
+        .shown(Source::Raw, httpie_scheme(&lines[..first].join("\n"))),
     )
 }
 

@@ -130,17 +130,14 @@ fn command_url(text: &str) -> Option<String> {
         })
 }
 
-/// A `curl` command line in the text asks for the headers only (`-I`, `-sI`, `--head`).
+/// The `curl` command line in the text asks for the headers only (`-I`, `-sI`, `--head`).
 fn command_asks_head(text: &str) -> bool {
-    text.lines()
-        .map(|l| l.trim().trim_start_matches("$ ").trim_start())
-        .filter(|l| l.starts_with("curl "))
-        .any(|l| {
-            l.split_whitespace().any(|w| {
-                w == "--head"
-                    || (w.starts_with('-') && !w.starts_with("--") && w[1..].contains('I'))
+    super::request::command_words(text).is_some_and(|(words, _)| {
+        words.first().is_some_and(|w| w == "curl")
+            && words.iter().skip(1).any(|w| {
+                w == "--head" || (w.starts_with('-') && !w.starts_with("--") && w.contains('I'))
             })
-        })
+    })
 }
 
 /// A `curl` command line in the text sends through a proxy (`-x`, `--proxy`).

@@ -39,10 +39,10 @@ const UPSTREAM_PROSE: &[&str] = &[
     "origin server",
 ];
 
-/// The word of `UPSTREAM_WORDS` or `UPSTREAM_PROSE` in the body (or the status line) of a 5xx that is not an app
-/// framework's own page: the gateway whose upstream failed wrote it. Whatever it is built on (Node, Go, an
-/// app framework), and whichever format it answers in, its JSON and the request id it
-/// quotes say nothing for the app then.
+/// The word of `UPSTREAM_WORDS` or `UPSTREAM_PROSE` in the body (or the status line) of a 5xx
+/// that is not an app framework's own page: the gateway whose upstream failed wrote it.
+/// Whatever it is built on (Node, Go, an app framework), and whichever format it answers in,
+/// its JSON and the request id it quotes say nothing for the app then.
 pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
     if !seen
         .response
@@ -78,22 +78,14 @@ pub(super) fn passed_on_by(seen: &Seen<'_>) -> Vec<&'static str> {
         .collect()
 }
 
-/// The product in front a `Server` value names.
-fn named_front(seen: &Seen<'_>) -> Option<&'static Front> {
-    seen.values("server").find_map(|v| {
-        FRONTS
-            .iter()
-            .find(|f| f.server.iter().any(|s| v.contains(s)))
-    })
-}
-
 /// Where `Date` stands in a Go proxy's answer, when it tells: `Some(true)` when the proxy
 /// made it, `Some(false)` when it passed it on. Go's server writes the headers it was handed
 /// sorted by name and adds `Date` after them when it was not among them: a forwarded answer
 /// has the upstream's `Date` sorted in before `Server`; an answer the proxy made itself has
 /// it after (or an upstream that sent no `Date`, as Puma does not).
 pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
-    named_front(seen).filter(|f| GO_FRONTS.contains(&f.product))?;
+    seen.front_named()
+        .filter(|f| GO_FRONTS.contains(&f.product))?;
     // HTTPie (and xh) print the headers sorted, not in the order they came.
     let sorted_by_client = seen.response.request_headers.iter().any(|(n, v)| {
         n.eq_ignore_ascii_case("user-agent") && (v.starts_with("HTTPie/") || v.starts_with("xh/"))
@@ -108,7 +100,7 @@ pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
 pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
     let upstream = upstream_words(seen).filter(|_| !page);
     if let Some(word) = upstream {
-        let strong = upstream_words_strong(seen);
+        let strong = UPSTREAM_WORDS.contains(&word);
         signals.push(Signal::new(
             "speaks of its upstream",
             if strong {
@@ -148,7 +140,7 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
             ));
         }
     }
-    if let Some(front) = named_front(seen) {
+    if let Some(front) = seen.front_named() {
         match go_order(seen) {
             Some(true) => signals.push(Signal::new(
                 "Date after Server",

@@ -237,6 +237,15 @@ impl Seen<'_> {
     fn status_is(&self, codes: &[u16]) -> bool {
         self.response.status.is_some_and(|s| codes.contains(&s))
     }
+
+    /// The product in front that a `Server` value names, if any.
+    fn front_named(&self) -> Option<&'static signatures::Front> {
+        self.values("server").find_map(|v| {
+            signatures::FRONTS
+                .iter()
+                .find(|f| f.server.iter().any(|s| v.contains(s)))
+        })
+    }
 }
 
 /// Decides who returned `response`.

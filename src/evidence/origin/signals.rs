@@ -32,14 +32,9 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
         // headers but no Server naming them is a copy (an app's or a site's static error
         // page), or passed on by a hop that replaced their Server.
         // A known proxy's Server in its place may have replaced it on the way (nghttpx does).
-        let other_front_named = seen.values("server").any(|v| {
-            FRONTS
-                .iter()
-                .any(|f| f.server.iter().any(|s| v.contains(s)))
-        });
         let unsigned = ALWAYS_SIGNED.contains(&front.product)
             && !seen.response.headers.is_empty()
-            && !other_front_named;
+            && seen.front_named().is_none();
         if unsigned {
             signals.push(Signal::new(
                 format!("{}'s page, unsigned", front.product),
@@ -282,11 +277,7 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     if named_app_server(seen).is_some() {
         return;
     }
-    let named = seen.values("server").find_map(|v| {
-        FRONTS
-            .iter()
-            .find(|f| f.server.iter().any(|s| v.contains(s)))
-    });
+    let named = seen.front_named();
     let wording = |f: &Front| {
         f.own_reasons
             .iter()

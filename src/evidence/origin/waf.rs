@@ -7,7 +7,8 @@ use percent_encoding::percent_decode_str;
 
 use super::Seen;
 
-/// Fragments of a decoded, lower-case URL that firewalls' core rules block, and what each is.
+/// Fragments of a decoded, lower-case URL or request body that firewalls' core rules block,
+/// and what each is.
 const ATTACKS_IN_URL: &[(&str, &str)] = &[
     ("' or '", "SQL injection"),
     ("' or 1=1", "SQL injection"),
@@ -64,17 +65,17 @@ fn decoded(url: &str) -> String {
 /// What the request carried that a firewall blocks, in words ("SQL injection in the URL",
 /// "the scanner sqlmap"), when the paste shows the request.
 pub(super) fn attack_in_request(seen: &Seen<'_>) -> Option<String> {
-    if let Some(url) = seen.response.url.as_deref() {
-        let url = decoded(url);
-        if let Some((_, what)) = ATTACKS_IN_URL.iter().find(|(f, _)| url.contains(f)) {
-            return Some(format!("{what} in the URL"));
-        }
-    }
     // A form or JSON body is read as sent: a firewall inspects it as it inspects the URL.
-    if let Some(body) = seen.response.request_body.as_deref() {
-        let body = decoded(body);
-        if let Some((_, what)) = ATTACKS_IN_URL.iter().find(|(f, _)| body.contains(f)) {
-            return Some(format!("{what} in the request body"));
+    let parts = [
+        (seen.response.url.as_deref(), "the URL"),
+        (seen.response.request_body.as_deref(), "the request body"),
+    ];
+    for (text, where_) in parts {
+        let Some(text) = text.map(decoded) else {
+            continue;
+        };
+        if let Some((_, what)) = ATTACKS_IN_URL.iter().find(|(f, _)| text.contains(f)) {
+            return Some(format!("{what} in {where_}"));
         }
     }
     seen.response
