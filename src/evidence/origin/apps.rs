@@ -414,6 +414,16 @@ fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
     if let Some((name, product)) = APP_HEADERS.iter().find(|(n, _)| seen.has(n, "")) {
         return Some((format!("{name} header"), product));
     }
+    // A proxy keeps the upstream's ETag whatever Server it writes, so this one counts beside
+    // nginx's name too.
+    if seen
+        .response
+        .headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("etag") && node_etag(v))
+    {
+        return Some(("weak ETag of Node's etag package".to_owned(), "Node.js"));
+    }
     if !seen.has("server", "") {
         for (name, value, product, exact) in APP_PRINTS {
             let found = seen.response.headers.iter().find(|(n, v)| {
@@ -440,6 +450,26 @@ fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
             .iter()
             .find(|(key, _)| name.starts_with(key))
             .map(|(_, product)| (format!("{name} cookie"), *product))
+    })
+}
+
+/// The tag Node's `etag` package puts on what Express's `res.send` writes: `W/"` the length in
+/// hex, `-`, then 27 characters of a base64 SHA-1. A web server's tags on files are hex-hex.
+fn node_etag(value: &str) -> bool {
+    let Some(tag) = value
+        .trim()
+        .strip_prefix("W/\"")
+        .and_then(|t| t.strip_suffix('"'))
+    else {
+        return false;
+    };
+    tag.split_once('-').is_some_and(|(length, hash)| {
+        (1..=8).contains(&length.len())
+            && length.chars().all(|c| c.is_ascii_hexdigit())
+            && hash.len() == 27
+            && hash
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '/')
     })
 }
 

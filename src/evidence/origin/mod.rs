@@ -10,6 +10,7 @@
 mod apps;
 mod body;
 mod cache;
+mod echo;
 mod footer;
 mod forwarding;
 mod signals;
@@ -25,6 +26,7 @@ use super::response::Response;
 use apps::app_format_signals;
 use body::body_signals;
 use cache::cache_signals;
+use echo::echo_signals;
 use footer::footer_signals;
 use forwarding::{
     forwarding_signals, passed_through_signals, proxy_component_signals, two_hands_signals,
@@ -283,6 +285,7 @@ pub fn classify(response: &Response) -> Origin {
         &mut signals,
     );
     body_signals(&seen, page.is_some(), &mut signals);
+    echo_signals(&seen, &mut signals);
     footer_signals(&seen, page.is_some(), &mut signals);
     forwarding_signals(&seen, page.is_some(), &mut signals);
     proxy_component_signals(&seen, &mut signals);
