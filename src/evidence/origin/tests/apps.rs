@@ -332,3 +332,23 @@ fn perl_ruby_and_python_app_servers_by_name_are_the_app() {
         assert_eq!(v.layer, Some(Layer::App), "{server}: {v:?}");
     }
 }
+
+#[test]
+fn app_json_behind_nginx_with_a_mark_of_the_app_is_the_apps() {
+    // As captured: Express behind nginx, which replaced the Server; Express's weak ETag and the
+    // id from the path are still there.
+    let etag = "$ curl -si http://127.0.0.1:30054/api/orders\nHTTP/1.1 404 Not Found\nServer: nginx/1.22.1\nDate: Thu, 03 Dec 2026 17:11:25 GMT\nContent-Type: application/json; charset=utf-8\nContent-Length: 39\nConnection: keep-alive\nETag: W/\"27-Rn6J0a0Z0mHh1tq3x0iYbQ6m8nE\"\n\n{\"error\":\"NOT_FOUND\",\"message\":\"nope\"}";
+    let origin = read(etag);
+    assert_eq!(origin.layer, Some(Layer::App), "{:?}", origin.reasons);
+    assert!(origin.reasons.iter().any(|r| r.contains("etag package")));
+    let id = "$ curl -si http://127.0.0.1:30057/api/orders/7\nHTTP/1.1 404 Not Found\nServer: nginx/1.22.1\nDate: Thu, 03 Dec 2026 17:11:25 GMT\nContent-Type: application/json\nContent-Length: 62\n\n{\"error\":\"order_not_found\",\"message\":\"Order 7 does not exist\"}";
+    let origin = read(id);
+    assert_eq!(origin.layer, Some(Layer::App), "{:?}", origin.reasons);
+    assert!(origin.reasons.iter().any(|r| r.contains("names 7")));
+    // nginx's own configured JSON is the same for every request: still not the app's.
+    let configured = "$ curl -si http://127.0.0.1:30057/api/orders/7\nHTTP/1.1 429 Too Many Requests\nServer: nginx/1.22.1\nDate: Thu, 03 Dec 2026 17:11:25 GMT\nContent-Type: application/json\nContent-Length: 58\n\n{\"error\":\"rate_limited\",\"message\":\"Too many requests\"}";
+    assert_ne!(read(configured).layer, Some(Layer::App));
+    // A web server's tag on a file is hex-hex, weak or not: no mark of Node.
+    let file = etag.replace("W/\"27-Rn6J0a0Z0mHh1tq3x0iYbQ6m8nE\"", "W/\"6566-1f4\"");
+    assert!(!read(&file).reasons.iter().any(|r| r.contains("etag package")));
+}
