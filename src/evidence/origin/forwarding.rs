@@ -3,7 +3,8 @@
 //! and the one sign that a gateway wrote it, whatever it is built on: a body that speaks of
 //! its upstream.
 
-use super::apps::{app_page, named_app_server};
+use super::apps::{app_page, framework_marked, named_app_server};
+use super::echo::requested_id_in_body;
 use super::signals::APP_MOSTLY;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::{Seen, Signal, Toward};
@@ -142,6 +143,13 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
     }
     if let Some(front) = seen.front_named() {
         match go_order(seen) {
+            Some(true) if framework_marked(seen) || requested_id_in_body(seen).is_some() => {
+                signals.push(Signal::note(format!(
+                    "Date comes after Server on an answer the app marked as its own: {} added \
+                     the Date its upstream left out (Puma and others send none)",
+                    front.product
+                )));
+            }
             Some(true) => signals.push(Signal::new(
                 "Date after Server",
                 format!(

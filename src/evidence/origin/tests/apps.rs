@@ -350,5 +350,10 @@ fn app_json_behind_nginx_with_a_mark_of_the_app_is_the_apps() {
     assert_ne!(read(configured).layer, Some(Layer::App));
     // A web server's tag on a file is hex-hex, weak or not: no mark of Node.
     let file = etag.replace("W/\"27-Rn6J0a0Z0mHh1tq3x0iYbQ6m8nE\"", "W/\"6566-1f4\"");
-    assert!(!read(&file).reasons.iter().any(|r| r.contains("etag package")));
+    assert!(
+        !read(&file)
+            .reasons
+            .iter()
+            .any(|r| r.contains("etag package"))
+    );
 }
