@@ -55,11 +55,61 @@ pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
     }
     // A status line worded its own way ("501 Gateway error") says it as plainly as a body.
     let reason = seen.response.reason.as_deref().unwrap_or("").to_lowercase();
-    UPSTREAM_WORDS
+    let found = UPSTREAM_WORDS
         .iter()
         .chain(UPSTREAM_PROSE)
         .copied()
-        .find(|w| seen.body.contains(w) || reason.contains(w))
+        .find(|w| seen.body.contains(w) || reason.contains(w))?;
+    // "Upstream inventory service timed out": an app speaking of the service it depends on,
+    // by name; a gateway knows its upstream by an address, never by what it does.
+    if UPSTREAM_PROSE.contains(&found) && names_a_service(&seen.body) {
+        return None;
+    }
+    Some(found)
+}
+
+/// Words that stand before "service" or "API" without naming one.
+const NOT_A_NAME: &[&str] = &[
+    "upstream",
+    "backend",
+    "back",
+    "end",
+    "origin",
+    "remote",
+    "web",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "our",
+    "proxy",
+    "gateway",
+    "external",
+    "requested",
+    "target",
+    "http",
+    "server",
+    "the",
+    "of",
+    "to",
+    "from",
+    "for",
+    "no",
+    "is",
+];
+
+/// The body names a service by what it does: "inventory service", "payments-api".
+fn names_a_service(body: &str) -> bool {
+    let words: Vec<&str> = body
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        ["service", "api"].contains(&pair[1])
+            && pair[0].len() >= 3
+            && !NOT_A_NAME.contains(&pair[0])
+    })
 }
 
 /// Whether the upstream words found are a proxy library's own (`ECONNREFUSED`, "no healthy
