@@ -332,6 +332,25 @@ fn refine(
         ));
         return Layer::Waf;
     }
+    if page_is_product
+        && layer == Layer::Gateway
+        && seen.status_is(&[404])
+        && let Some(script) = script_requested(seen)
+    {
+        // A web server that runs the site's scripts itself (PHP over FastCGI) is the site's
+        // origin: its 404 for a script says the file is not there, not that a route is missing.
+        **cap = (**cap).min(Confidence::Medium);
+        extra.push(format!(
+            "the request was for a {script} script, which {} runs for the site itself: its \
+             404 says the file is not in the site's root (the app's side, not a proxy's route)",
+            product.unwrap_or("the web server")
+        ));
+        **check = Some(format!(
+            "look for the {script} file under the site's document root (and the server's \
+             root or alias for that path): a file that is there means a route in front is wrong"
+        ));
+        return Layer::App;
+    }
     let sent_token = seen.response.request_headers.iter().any(|(n, v)| {
         n.eq_ignore_ascii_case("authorization") && v.to_lowercase().starts_with("bearer")
     });
@@ -543,4 +562,15 @@ const UNROUTED_DEFAULTS: &[&str] = &[
 
 fn unrouted_default(seen: &Seen<'_>) -> bool {
     seen.status_is(&[404, 405]) && UNROUTED_DEFAULTS.iter().any(|d| seen.body.contains(d))
+}
+
+/// The server-side script the request's path names (`/old/report.php`), by its extension.
+fn script_requested(seen: &Seen<'_>) -> Option<&'static str> {
+    let url = seen.response.url.as_deref()?;
+    let path = url.split(['?', '#']).next().unwrap_or("").to_lowercase();
+    let file = path.rsplit('/').next().unwrap_or("");
+    [".php", ".cgi", ".pl", ".asp", ".aspx", ".jsp"]
+        .into_iter()
+        .find(|ext| file.len() > ext.len() && file.ends_with(ext))
+        .map(|ext| &ext[1..])
 }

@@ -321,3 +321,20 @@ fn jettys_proxy_servlet_naming_itself_on_its_page_made_the_502() {
     assert_eq!(v.layer, Some(Layer::App), "{v:?}");
     assert!(v.confidence <= Confidence::Medium, "{v:?}");
 }
+
+#[test]
+fn a_web_servers_404_for_a_script_it_runs_itself_is_the_sites_own() {
+    let page = "<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n";
+    let paste = |path: &str| {
+        format!(
+            "$ curl -si http://127.0.0.1:30053{path}\nHTTP/1.1 404 Not Found\nServer: nginx/1.22.1\nDate: Thu, 03 Dec 2026 17:11:20 GMT\nContent-Type: text/html\nContent-Length: {}\nConnection: keep-alive\n\n{page}",
+            page.len()
+        )
+    };
+    let script = read(&paste("/old/report.php?id=3"));
+    assert_eq!(script.layer, Some(Layer::App), "{:?}", script.reasons);
+    assert_eq!(script.confidence, Confidence::Medium);
+    assert!(script.check.as_deref().is_some_and(|c| c.contains("document root")));
+    // The same page for an API route is nginx's own: no location for it.
+    assert_eq!(read(&paste("/api/orders")).layer, Some(Layer::Gateway));
+}
