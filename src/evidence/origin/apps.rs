@@ -249,6 +249,9 @@ pub(super) const APP_PAGES: &[AppPage] = &[
     page(&["404: page not found"], "go-restful", 4),
     page(&["405: method not allowed"], "go-restful", 4),
     page(&["415: unsupported media type"], "go-restful", 4),
+    // go-playground/validator's message, as gin's binding (and Go apps that return
+    // err.Error()) pass it on: "Key: 'order.Qty' Error:Field validation for 'Qty' failed".
+    page(&["error:field validation for '"], "gin (Go validator)", 5),
     // actix-web's payload errors.
     page(&["json deserialize error: "], "actix-web", 4),
     page(
