@@ -185,6 +185,14 @@ pub(super) const FRONTS: &[Front] = &[
             "a request was made of a resource using a request method not supported",
             "your browser didn't send a complete request in time",
             "your browser sent early data",
+            // Its stock pages of the rarer statuses, with their one-line HTML around the
+            // sentences an app might also write.
+            "the resource is no longer available and will not be available again",
+            "<h1>413 payload too large</h1>\nthe request entity exceeds the maximum allowed.",
+            "the uri provided was too long for the server to process",
+            "request sent to a non-authoritative server",
+            "the server cannot process the contained instructions",
+            "<h1>500 internal server error</h1>\nan internal server error occurred.",
             "haproxy",
         ],
         server: &["haproxy"],
