@@ -334,7 +334,12 @@ fn a_web_servers_404_for_a_script_it_runs_itself_is_the_sites_own() {
     let script = read(&paste("/old/report.php?id=3"));
     assert_eq!(script.layer, Some(Layer::App), "{:?}", script.reasons);
     assert_eq!(script.confidence, Confidence::Medium);
-    assert!(script.check.as_deref().is_some_and(|c| c.contains("document root")));
+    assert!(
+        script
+            .check
+            .as_deref()
+            .is_some_and(|c| c.contains("document root"))
+    );
     // The same page for an API route is nginx's own: no location for it.
     assert_eq!(read(&paste("/api/orders")).layer, Some(Layer::Gateway));
 }
@@ -344,7 +349,12 @@ fn stock_pages_of_the_rarer_statuses_name_their_product() {
     // HAProxy's 410 as it writes it: no Date, no Server, lower-case names.
     let haproxy = "HTTP/1.1 410 Gone\ncontent-length: 114\ncache-control: no-cache\ncontent-type: text/html\n\n<html><body><h1>410 Gone</h1>\nThe resource is no longer available and will not be available again.\n</body></html>\n";
     let origin = read(haproxy);
-    assert_eq!(origin.layer, Some(Layer::LoadBalancer), "{:?}", origin.reasons);
+    assert_eq!(
+        origin.layer,
+        Some(Layer::LoadBalancer),
+        "{:?}",
+        origin.reasons
+    );
     assert_eq!(origin.product.as_deref(), Some("HAProxy"));
     // Apache's 422 over an app's error (ProxyErrorOverride), the app's reason phrase kept.
     let apache = "HTTP/1.1 422 UNPROCESSABLE ENTITY\nDate: Thu, 03 Dec 2026 17:29:09 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Length: 325\nContent-Type: text/html; charset=iso-8859-1\n\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">\n<html><head>\n<title>422 UNPROCESSABLE ENTITY</title>\n</head><body>\n<h1>UNPROCESSABLE ENTITY</h1>\n<p>The server understands the media type of the\nrequest entity, but was unable to process the\ncontained instructions.</p>\n</body></html>\n";
