@@ -90,7 +90,6 @@ const NOT_A_NAME: &[&str] = &[
     "target",
     "http",
     "server",
-    "the",
     "of",
     "to",
     "from",
@@ -129,14 +128,27 @@ pub(super) fn passed_on_by(seen: &Seen<'_>) -> Vec<&'static str> {
         .collect()
 }
 
+/// The proxy written in Go on the path, whose header order tells (see [`go_order`]): named by
+/// its `Server`, or, with `Server` removed, by a hop header of its own (Caddy's `Alt-Svc`).
+pub(super) fn go_front(seen: &Seen<'_>) -> Option<&'static Front> {
+    match seen.front_named() {
+        Some(front) => Some(front).filter(|f| GO_FRONTS.contains(&f.product)),
+        None if !seen.has("server", "") => FRONTS.iter().find(|f| {
+            GO_FRONTS.contains(&f.product) && f.hop_headers.iter().any(|(n, v)| seen.has(n, v))
+        }),
+        None => None,
+    }
+}
+
 /// Where `Date` stands in a Go proxy's answer, when it tells: `Some(true)` when the proxy
 /// made it, `Some(false)` when it passed it on. Go's server writes the headers it was handed
 /// sorted by name and adds `Date` after them when it was not among them: a forwarded answer
 /// has the upstream's `Date` sorted in before `Server`; an answer the proxy made itself has
-/// it after (or an upstream that sent no `Date`, as Puma does not).
+/// it after (or an upstream that sent no `Date`, as Puma does not). With no `Server`, `Date`
+/// after a header whose name sorts after it was added; `Date` sorted in among them came from
+/// upstream.
 pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
-    seen.front_named()
-        .filter(|f| GO_FRONTS.contains(&f.product))?;
+    go_front(seen)?;
     // HTTPie (and xh) print the headers sorted, not in the order they came.
     let sorted_by_client = seen.response.request_headers.iter().any(|(n, v)| {
         n.eq_ignore_ascii_case("user-agent") && (v.starts_with("HTTPie/") || v.starts_with("xh/"))
@@ -145,7 +157,22 @@ pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
         return None;
     }
     let position = |name: &str| seen.headers.iter().position(|(n, _)| n == name);
-    Some(position("date")? > position("server")?)
+    let date = position("date")?;
+    if let Some(server) = position("server") {
+        return Some(date > server);
+    }
+    // Go adds Content-Length after the sorted names too; it says nothing here.
+    let later_names: Vec<usize> = seen
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(_, (n, _))| n.as_str() > "date" && n != "content-length")
+        .map(|(i, _)| i)
+        .collect();
+    if later_names.is_empty() {
+        return None;
+    }
+    Some(later_names.iter().any(|&i| i < date))
 }
 
 pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
@@ -191,7 +218,7 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
             ));
         }
     }
-    if let Some(front) = seen.front_named() {
+    if let Some(front) = go_front(seen) {
         match go_order(seen) {
             Some(true) if framework_marked(seen) || requested_id_in_body(seen).is_some() => {
                 signals.push(Signal::note(format!(

@@ -283,7 +283,9 @@ pub(super) const FRONTS: &[Front] = &[
         server: &["caddy"],
         server_weight: 2,
         own_headers: &[],
-        hop_headers: &[],
+        // It offers HTTP/3 on everything it serves over TLS, for 30 days: on the path even
+        // when its Server was removed.
+        hop_headers: &[("alt-svc", "ma=2592000")],
         forwarded_headers: &[],
         own_reasons: &[],
         all_reasons: &[],
