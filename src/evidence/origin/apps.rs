@@ -593,7 +593,7 @@ pub(super) fn app_format_signals(
                 what.clone(),
                 format!("the {what} is one {product} sets; a proxy's own answer has none"),
                 Toward::App,
-                3,
+                4,
             ));
         } else if upstream_words(seen).is_some() {
             signals.push(Signal::note(format!(
