@@ -184,7 +184,22 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             4,
         ));
     }
-    if app_json {
+    if app_json && restates_gateway_status(seen) {
+        signals.push(Signal::new(
+            "JSON that restates the status",
+            format!(
+                "a JSON error that says only its status (\"{}\"): an error template in front \
+                 filled in; an app answering {} itself names what failed",
+                seen.response
+                    .status
+                    .and_then(crate::runbook::merged::reason_phrase)
+                    .unwrap_or(""),
+                seen.response.status.unwrap_or_default()
+            ),
+            Toward::Front,
+            2,
+        ));
+    } else if app_json {
         // A proxy that writes its own Server on everything (nginx) hides the app's: with no
         // other mark of the app, its JSON errors read the same as the app's.
         let replacer = seen.values("server").find_map(|v| {
@@ -279,5 +294,49 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             Toward::Front,
             1,
         ));
+    }
+}
+
+/// A 502, 503 or 504 whose JSON says nothing but its status: every text in it is the reason
+/// phrase ("Bad Gateway", `bad_gateway`), the rest numbers and ids. What an error template
+/// writes; an app that answers a gateway status itself says which dependency failed.
+fn restates_gateway_status(seen: &Seen<'_>) -> bool {
+    let Some(reason) = seen
+        .response
+        .status
+        .filter(|s| [502, 503, 504].contains(s))
+        .and_then(crate::runbook::merged::reason_phrase)
+    else {
+        return false;
+    };
+    let Some(json) = seen.json.as_ref() else {
+        return false;
+    };
+    let mut texts = Vec::new();
+    strings_in(json, &mut texts);
+    let id_like =
+        |t: &str| t.len() >= 12 && !t.contains(' ') && t.chars().any(|c| c.is_ascii_digit());
+    let said: Vec<String> = texts
+        .iter()
+        .filter(|t| !id_like(t))
+        .map(|t| t.to_lowercase().replace(['_', '-'], " ").trim().to_owned())
+        .collect();
+    let reason = reason.to_lowercase();
+    let code = seen.response.status.unwrap_or_default().to_string();
+    !said.is_empty()
+        && said.iter().all(|t| {
+            t == &reason
+                || t.strip_prefix(code.as_str())
+                    .is_some_and(|r| r.trim() == reason)
+        })
+}
+
+/// Every string value in `json`, however deep.
+fn strings_in<'a>(json: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match json {
+        serde_json::Value::String(text) => out.push(text),
+        serde_json::Value::Array(items) => items.iter().for_each(|item| strings_in(item, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|value| strings_in(value, out)),
+        _ => {}
     }
 }
