@@ -219,6 +219,20 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 Toward::App,
                 1,
             )),
+            _ if seen.error()
+                && go_order(seen) == Some(true)
+                && !app_marked(seen)
+                && requested_id_in_body(seen).is_none() =>
+            {
+                signals.push(Signal::new(
+                    "app-style JSON",
+                    "JSON error body in an application format; but the headers' order says the \
+                     Go proxy in front wrote this answer, and a proxy told to answer in JSON \
+                     writes the same",
+                    Toward::App,
+                    1,
+                ));
+            }
             Some(front)
                 if seen.error()
                     && !app_marked(seen)

@@ -230,8 +230,13 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
             Some(true) => signals.push(Signal::new(
                 "Date after Server",
                 format!(
-                    "Date comes after Server: {}'s Go server adds Date last to an answer it \
-                     makes (or when the upstream sent none)",
+                    "Date comes after {}: {}'s Go server adds Date last to an answer it makes \
+                     (or when the upstream sent none)",
+                    if seen.has("server", "") {
+                        "Server"
+                    } else {
+                        "names it sorted past it (its Server removed)"
+                    },
                     front.product
                 ),
                 Toward::Layer(front.layer, Some(front.product.to_owned())),
