@@ -417,6 +417,18 @@ fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
     if let Some((name, product)) = APP_HEADERS.iter().find(|(n, _)| seen.has(n, "")) {
         return Some((format!("{name} header"), product));
     }
+    // Django's SecurityMiddleware sets both by default (Referrer-Policy since 3.0, COOP since
+    // 4.0), on its errors too; a proxy hardened by hand rarely picks these two values.
+    if seen.has("cross-origin-opener-policy", "same-origin")
+        && seen.has("referrer-policy", "same-origin")
+        && seen.has("x-content-type-options", "nosniff")
+    {
+        return Some((
+            "Referrer-Policy and Cross-Origin-Opener-Policy of Django's SecurityMiddleware"
+                .to_owned(),
+            "Django",
+        ));
+    }
     // A proxy keeps the upstream's ETag whatever Server it writes, so this one counts beside
     // nginx's name too.
     if seen

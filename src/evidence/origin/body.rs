@@ -283,7 +283,7 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             Toward::Front,
             3,
         ));
-    } else if seen.values("etag").any(|v| !v.starts_with("w/")) {
+    } else if seen.values("etag").any(file_tag) {
         signals.push(Signal::new(
             "ETag on an error",
             "an error page with a strong ETag: perhaps a static file, the web server's custom \
@@ -309,6 +309,12 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             1,
         ));
     }
+}
+
+/// A web server's tag on a file: strong, its parts (size, time, inode) joined by `-`. A hash
+/// (Django's, a framework's) has none.
+fn file_tag(value: &str) -> bool {
+    !value.starts_with("w/") && value.contains('-')
 }
 
 /// A 502, 503 or 504 whose JSON says nothing but its status: every text in it is the reason
