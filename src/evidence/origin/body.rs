@@ -28,6 +28,21 @@ fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
             .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
 }
 
+/// Over HTTP/2 every name is in lower case, so the case says nothing: an error with no Date,
+/// no Server, no mark of the app and the `cache-control: no-cache` of `HAProxy`'s error files
+/// (its stock ones, and the custom ones made from them) is one of them.
+fn haproxy_h2_error_file(seen: &Seen<'_>) -> bool {
+    !app_marked(seen)
+        && !seen.has("date", "")
+        && !seen.has("server", "")
+        && seen.has("cache-control", "no-cache")
+        && seen
+            .response
+            .version
+            .as_deref()
+            .is_some_and(|v| v.starts_with("HTTP/2"))
+}
+
 /// An error with neither `Date` nor `Server`. Origin servers send Date (RFC 9110), and every
 /// common proxy dates its own answers but `HAProxy`; app servers leave both off their own
 /// low-level errors (gunicorn, uvicorn, Node and Go do), and some off everything (Puma,
@@ -40,11 +55,14 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
     if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
         return;
     }
-    if haproxy_fingerprint(seen) {
+    if haproxy_fingerprint(seen) || haproxy_h2_error_file(seen) {
         let errorfile = seen.has("cache-control", "no-cache");
         signals.push(Signal::new(
             "no Date or Server, lower-case names",
-            if errorfile {
+            if !haproxy_fingerprint(seen) {
+                "no Date, no Server and cache-control: no-cache over HTTP/2 (where every name \
+                 is in lower case): HAProxy's own error file"
+            } else if errorfile {
                 "no Date or Server, HTTP/1.1 header names in lower case and cache-control: \
                  no-cache: HAProxy's own error file"
             } else {
