@@ -2,7 +2,7 @@
 //! proxy's, a static file, a short text, and the headers that say how it was written (no
 //! Date or Server, `HAProxy`'s lower-case names).
 
-use super::apps::{app_marked, app_page, go_error};
+use super::apps::{app_marked, app_page, framework_marked, go_error};
 use super::echo::requested_id_in_body;
 use super::forwarding::{go_order, passed_through, upstream_words};
 use super::signals::{id_in_body, looks_like_app_json};
@@ -172,6 +172,10 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 "an error with an empty body: how the proxy in front answers by itself",
                 Toward::Front,
                 3,
+            ));
+        } else if framework_marked(seen) {
+            signals.push(Signal::note(
+                "an empty body under headers a framework set: the app sent it empty",
             ));
         } else if !seen.has("server", "") && !super::verdict::front_on_path(seen) {
             signals.push(Signal::note(
