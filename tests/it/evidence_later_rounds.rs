@@ -188,6 +188,14 @@ fn round_fourteen_figures() {
     held_out_round("evidence-round14", 14);
 }
 
+/// Round 15: app frameworks no round used (Laravel, Egg.js, Sails, `APIFlask`, Esmerald,
+/// fasthttp, `Web::Simple` under Starman) behind nginx, `HAProxy`, Apache, Squid, Varnish and a
+/// Caddy-HAProxy chain.
+#[test]
+fn round_fifteen_figures() {
+    held_out_round("evidence-round15", 15);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -201,6 +209,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round12",
         "evidence-round13",
         "evidence-round14",
+        "evidence-round15",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
