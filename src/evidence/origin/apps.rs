@@ -12,6 +12,8 @@ use super::{Seen, Signal, Toward};
 /// bare language names come last.
 pub(super) const APP_SERVERS: &[(&str, &str)] = &[
     ("basehttp", "Python http.server"),
+    // Go's fasthttp names itself when the app sets no name of its own.
+    ("fasthttp", "fasthttp"),
     ("simplehttp", "Python http.server"),
     ("wsgiserver", "Python wsgiref"),
     ("werkzeug", "Flask/Werkzeug"),
@@ -416,6 +418,14 @@ pub(super) fn app_json(seen: &Seen<'_>) -> Option<&'static AppJson> {
 fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
     if let Some((name, product)) = APP_HEADERS.iter().find(|(n, _)| seen.has(n, "")) {
         return Some((format!("{name} header"), product));
+    }
+    // Symfony's HttpFoundation (Laravel's too) marks what it sends uncacheable this way when
+    // the app set no cache headers; a proxy's own answer never says `private`.
+    if seen.has("cache-control", "no-cache, private") {
+        return Some((
+            "Cache-Control: no-cache, private of Symfony's HttpFoundation".to_owned(),
+            "Symfony/Laravel",
+        ));
     }
     // Django's SecurityMiddleware sets both by default (Referrer-Policy since 3.0, COOP since
     // 4.0), on its errors too; a proxy hardened by hand rarely picks these two values.
