@@ -32,6 +32,7 @@ pub(super) const APP_SERVERS: &[(&str, &str)] = &[
     ("gevent", "gevent"),
     ("meinheld", "meinheld"),
     ("bjoern", "bjoern"),
+    ("sails", "Sails"),
     ("express", "Express"),
     ("next.js", "Next.js"),
     ("kestrel", "ASP.NET Kestrel"),
@@ -418,6 +419,19 @@ pub(super) fn app_json(seen: &Seen<'_>) -> Option<&'static AppJson> {
 fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
     if let Some((name, product)) = APP_HEADERS.iter().find(|(n, _)| seen.has(n, "")) {
         return Some((format!("{name} header"), product));
+    }
+    // X-Powered-By names the app's stack whatever the stack, where a hosting front (Plesk's)
+    // or IIS's proxy module (ARR) does not put its own.
+    if named_app_server(seen).is_none()
+        && let Some(value) = seen.response.header("x-powered-by")
+    {
+        let lower = value.to_lowercase();
+        if !lower.trim().is_empty() && !lower.contains("plesk") && !lower.starts_with("arr/") {
+            return Some((
+                format!("X-Powered-By: {}", value.trim()),
+                "the app's framework",
+            ));
+        }
     }
     // Symfony's HttpFoundation (Laravel's too) marks what it sends uncacheable this way when
     // the app set no cache headers; a proxy's own answer never says `private`.
