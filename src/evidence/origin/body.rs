@@ -3,7 +3,7 @@
 //! Date or Server, `HAProxy`'s lower-case names).
 
 use super::apps::{app_marked, app_page, framework_marked, go_error};
-use super::echo::requested_id_in_body;
+use super::echo::request_named_in_body;
 use super::forwarding::{go_order, passed_through, upstream_words};
 use super::signals::{id_in_body, looks_like_app_json};
 use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
@@ -244,7 +244,7 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             _ if seen.error()
                 && go_order(seen) == Some(true)
                 && !app_marked(seen)
-                && requested_id_in_body(seen).is_none() =>
+                && request_named_in_body(seen).is_none() =>
             {
                 signals.push(Signal::new(
                     "app-style JSON",
@@ -259,7 +259,7 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 if seen.error()
                     && !app_marked(seen)
                     && !id_in_body(seen)
-                    && requested_id_in_body(seen).is_none() =>
+                    && request_named_in_body(seen).is_none() =>
             {
                 signals.push(Signal::new(
                     "app-style JSON",

@@ -1,4 +1,4 @@
-//! Whether the body names what the request asked for: an id from the request's path ("Order 7
+//! Whether the body names what the request asked for or sent: an id from its path ("Order 7
 //! not found" for `/orders/7`). Only something that read the request and looked the thing up
 //! writes that; a proxy's configured error page reads the same for every request.
 
@@ -60,24 +60,55 @@ fn stands_alone(text: &str, id: &str) -> bool {
     })
 }
 
-/// The id from the request's path that the body names, if any.
-pub(super) fn requested_id_in_body(seen: &Seen<'_>) -> Option<String> {
+/// The id from the request's path, or a field of the JSON the request sent, that the body
+/// names, if any.
+pub(super) fn request_named_in_body(seen: &Seen<'_>) -> Option<String> {
     if !seen.error() || seen.body.trim().is_empty() {
         return None;
     }
     path_ids(seen)
         .into_iter()
+        .chain(sent_fields(seen))
         .find(|id| stands_alone(&seen.body, id))
 }
 
+/// The field names of the JSON object the request sent (`curl -d '{"qty":0}'`): an error that
+/// names one was written by whatever parsed the request's body. Names of three letters or
+/// more that are no common word of an error.
+fn sent_fields(seen: &Seen<'_>) -> Vec<String> {
+    let Some(sent) = seen
+        .response
+        .request_body
+        .as_deref()
+        .and_then(|b| serde_json::from_str::<serde_json::Value>(b).ok())
+    else {
+        return Vec::new();
+    };
+    let Some(object) = sent.as_object() else {
+        return Vec::new();
+    };
+    const ERROR_WORDS: &[&str] = &[
+        "error", "errors", "message", "detail", "code", "status", "type", "title", "data",
+    ];
+    object
+        .keys()
+        .map(|k| k.to_lowercase())
+        .filter(|k| {
+            k.len() >= 3
+                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !ERROR_WORDS.contains(&k.as_str())
+        })
+        .collect()
+}
+
 pub(super) fn echo_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
-    if let Some(id) = requested_id_in_body(seen) {
+    if let Some(id) = request_named_in_body(seen) {
         signals.push(Signal::new(
             format!("names {id}"),
             format!(
-                "the body names {id}, from the request's path: whatever wrote it read the \
-                 request and looked the thing up, as the app does; a proxy's configured error \
-                 reads the same for every request"
+                "the body names {id}, from the request (its path or the fields it sent): \
+                 whatever wrote it read the request and looked into it, as the app does; a \
+                 proxy's configured error reads the same for every request"
             ),
             Toward::App,
             2,
@@ -107,7 +138,7 @@ mod tests {
             headers: Vec::new(),
             json: response.json_body(),
         };
-        requested_id_in_body(&seen)
+        request_named_in_body(&seen)
     }
 
     #[test]
@@ -126,6 +157,33 @@ mod tests {
             found("/api/orders/7", 409, r#"{"id":7,"error":"conflict"}"#).as_deref(),
             Some("7")
         );
+    }
+
+    #[test]
+    fn a_field_the_request_sent_named_in_the_error_is_found() {
+        let mut response = seen_with(
+            "http://127.0.0.1:33051/api/orders",
+            422,
+            r#"{"error":"validation_failed","fields":{"qty":"must be at least 1"}}"#,
+        );
+        response.request_body = Some(r#"{"sku":"A-1","qty":0,"type":"x"}"#.to_owned());
+        let seen = Seen {
+            response: &response,
+            body: response.body.to_lowercase(),
+            headers: Vec::new(),
+            json: response.json_body(),
+        };
+        assert_eq!(request_named_in_body(&seen).as_deref(), Some("qty"));
+        // A form, not JSON, and a field named like an error's own words: nothing.
+        response.request_body = Some("qty=0".to_owned());
+        response.body = r#"{"error":"bad qty"}"#.to_owned();
+        let seen = Seen {
+            response: &response,
+            body: response.body.to_lowercase(),
+            headers: Vec::new(),
+            json: response.json_body(),
+        };
+        assert_eq!(request_named_in_body(&seen), None);
     }
 
     #[test]

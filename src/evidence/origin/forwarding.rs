@@ -4,7 +4,7 @@
 //! its upstream.
 
 use super::apps::{app_page, framework_marked, named_app_server};
-use super::echo::requested_id_in_body;
+use super::echo::request_named_in_body;
 use super::signals::APP_MOSTLY;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::{Seen, Signal, Toward};
@@ -220,7 +220,7 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
     }
     if let Some(front) = go_front(seen) {
         match go_order(seen) {
-            Some(true) if framework_marked(seen) || requested_id_in_body(seen).is_some() => {
+            Some(true) if framework_marked(seen) || request_named_in_body(seen).is_some() => {
                 signals.push(Signal::note(format!(
                     "Date comes after Server on an answer the app marked as its own: {} added \
                      the Date its upstream left out (Puma and others send none)",
