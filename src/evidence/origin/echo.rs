@@ -1,6 +1,7 @@
 //! Whether the body names what the request asked for or sent: an id from its path ("Order 7
-//! not found" for `/orders/7`). Only something that read the request and looked the thing up
-//! writes that; a proxy's configured error page reads the same for every request.
+//! not found" for `/orders/7`) or a field of the JSON it sent (`qty`). Only something that read
+//! the request and looked into it writes that; a proxy's configured error page reads the same
+//! for every request.
 
 use super::{Seen, Signal, Toward};
 
