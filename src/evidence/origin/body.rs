@@ -7,6 +7,7 @@ use super::echo::request_named_in_body;
 use super::forwarding::{go_order, passed_through, upstream_words};
 use super::signals::{id_in_body, looks_like_app_json};
 use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
+use super::status_only::says_only_its_status;
 use super::{Layer, Seen, Signal, Toward};
 
 /// `HAProxy`'s own answers carry neither Date nor Server, and `HAProxy` 2 writes HTTP/1.1 header
@@ -339,46 +340,9 @@ fn file_tag(value: &str) -> bool {
     !value.starts_with("w/") && value.contains('-')
 }
 
-/// A 502, 503 or 504 whose JSON says nothing but its status: every text in it is the reason
-/// phrase ("Bad Gateway", `bad_gateway`), the rest numbers and ids. What an error template
-/// writes; an app that answers a gateway status itself says which dependency failed.
+/// A 502, 503 or 504 whose JSON says nothing but its status (see [`says_only_its_status`]).
+/// What an error template writes; an app that answers a gateway status itself says which
+/// dependency failed.
 fn restates_gateway_status(seen: &Seen<'_>) -> bool {
-    let Some(reason) = seen
-        .response
-        .status
-        .filter(|s| [502, 503, 504].contains(s))
-        .and_then(crate::runbook::merged::reason_phrase)
-    else {
-        return false;
-    };
-    let Some(json) = seen.json.as_ref() else {
-        return false;
-    };
-    let mut texts = Vec::new();
-    strings_in(json, &mut texts);
-    let id_like =
-        |t: &str| t.len() >= 12 && !t.contains(' ') && t.chars().any(|c| c.is_ascii_digit());
-    let said: Vec<String> = texts
-        .iter()
-        .filter(|t| !id_like(t))
-        .map(|t| t.to_lowercase().replace(['_', '-'], " ").trim().to_owned())
-        .collect();
-    let reason = reason.to_lowercase();
-    let code = seen.response.status.unwrap_or_default().to_string();
-    !said.is_empty()
-        && said.iter().all(|t| {
-            t == &reason
-                || t.strip_prefix(code.as_str())
-                    .is_some_and(|r| r.trim() == reason)
-        })
-}
-
-/// Every string value in `json`, however deep.
-fn strings_in<'a>(json: &'a serde_json::Value, out: &mut Vec<&'a str>) {
-    match json {
-        serde_json::Value::String(text) => out.push(text),
-        serde_json::Value::Array(items) => items.iter().for_each(|item| strings_in(item, out)),
-        serde_json::Value::Object(map) => map.values().for_each(|value| strings_in(value, out)),
-        _ => {}
-    }
+    seen.status_is(&[502, 503, 504]) && seen.json.is_some() && says_only_its_status(seen)
 }

@@ -15,6 +15,7 @@ mod footer;
 mod forwarding;
 mod signals;
 mod signatures;
+mod status_only;
 mod verdict;
 mod waf;
 

@@ -561,7 +561,9 @@ const UNROUTED_DEFAULTS: &[&str] = &[
 ];
 
 fn unrouted_default(seen: &Seen<'_>) -> bool {
-    seen.status_is(&[404, 405]) && UNROUTED_DEFAULTS.iter().any(|d| seen.body.contains(d))
+    seen.status_is(&[404, 405])
+        && (UNROUTED_DEFAULTS.iter().any(|d| seen.body.contains(d))
+            || super::status_only::says_only_its_status(seen))
 }
 
 /// The server-side script the request's path names (`/old/report.php`), by its extension.
