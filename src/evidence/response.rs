@@ -98,10 +98,17 @@ pub fn parse(text: &str) -> Response {
     }
     // The request is read in one place, so the evidence card and the summary's command
     // name the same URL (see `request` for how the scheme is told).
-    if let Some(request) = super::request::find_request(&text) {
-        response.method = Some(request.method);
-        response.url = Some(request.url);
-        response.request_body = request.body;
+    if let Some(shown) = super::request::find(&text) {
+        if response.request_headers.is_empty() {
+            // `curl -si -H 'Authorization: ...'` shows no `>` lines: its command says what was
+            // sent.
+            response.request_headers = shown.headers;
+        }
+        if let Some(request) = shown.request {
+            response.method = Some(request.method);
+            response.url = Some(request.url);
+            response.request_body = request.body;
+        }
     }
     if response.url.is_none() {
         response.url = command_url(&text);
