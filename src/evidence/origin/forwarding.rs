@@ -228,7 +228,11 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
                 )));
             }
             Some(true) => signals.push(Signal::new(
-                "Date after Server",
+                if seen.has("server", "") {
+                    "Date after Server"
+                } else {
+                    "Date added last"
+                },
                 format!(
                     "Date comes after {}: {}'s Go server adds Date last to an answer it makes \
                      (or when the upstream sent none)",
