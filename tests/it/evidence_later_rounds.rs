@@ -202,6 +202,15 @@ fn round_fifteen_figures() {
     held_out_round("evidence-round15", 15);
 }
 
+/// Round 16: mainstream stacks in a third pairing (DRF behind `HAProxy`, Express behind Squid,
+/// Flask and PHP behind Caddy, `FastAPI` behind Varnish, Rails and Koa behind an ingress-like
+/// nginx, gin behind Apache), pasted the ways curl is really run: `-L` chains, `--compressed`,
+/// `--fail-with-body`, CORS preflights, `--http1.0`.
+#[test]
+fn round_sixteen_figures() {
+    held_out_round("evidence-round16", 16);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -216,6 +225,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round13",
         "evidence-round14",
         "evidence-round15",
+        "evidence-round16",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
