@@ -498,6 +498,12 @@ struct Command {
     body: Option<String>,
 }
 
+/// The body a `curl` command line in `text` sends (`-d`, `--data*`, `--json`), whatever output
+/// follows it (`curl -si` shows no request at all).
+pub(super) fn command_body(text: &str) -> Option<String> {
+    curl_command(text)?.body
+}
+
 fn curl_command(text: &str) -> Option<Command> {
     let (words, closed) = command_words(text)?;
     // A quote left open: where the body ends cannot be told.

@@ -113,6 +113,9 @@ pub fn parse(text: &str) -> Response {
     if response.url.is_none() {
         response.url = command_url(&text);
     }
+    if response.request_body.is_none() {
+        response.request_body = super::request::command_body(&text);
+    }
     if response.method.is_none() && command_asks_head(&text) {
         // `curl -I` sends HEAD: an answer to it never has a body, whatever it says it holds.
         response.method = Some("HEAD".to_owned());
