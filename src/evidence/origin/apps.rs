@@ -433,6 +433,14 @@ fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
             ));
         }
     }
+    // A CGI or FastCGI script says its status in a `Status:` header; a web server that runs
+    // it (Caddy's php_fastcgi) may pass it on as it came. No proxy writes one of its own.
+    if seen.has("status", "") {
+        return Some((
+            "Status header of a CGI or FastCGI script".to_owned(),
+            "a CGI or FastCGI script (PHP)",
+        ));
+    }
     // Symfony's HttpFoundation (Laravel's too) marks what it sends uncacheable this way when
     // the app set no cache headers; a proxy's own answer never says `private`.
     if seen.has("cache-control", "no-cache, private") {
