@@ -145,6 +145,19 @@ pub(super) fn server_signals(
                      itself means it wrote this",
                     front.product
                 )
+            } else if front.server_weight >= 2 && json_not_its_own(seen, app_json) {
+                signals.push(Signal::new(
+                    shown.clone(),
+                    format!(
+                        "{shown}: {} puts its name on what it forwards where the app's is \
+                         missing; its own errors are pages, or files with a Last-Modified, and \
+                         this is JSON with neither",
+                        front.product
+                    ),
+                    Toward::Layer(front.layer, Some(front.product.to_owned())),
+                    1,
+                ));
+                continue;
             } else if front.server_weight >= 2 {
                 format!(
                     "{shown}: {} puts its name on what it forwards where the app's is missing \
@@ -435,6 +448,20 @@ pub(super) fn status_signals(
             3,
         ));
     }
+}
+
+/// JSON in an app's format that no web server's error file or Go proxy's own answer is: no
+/// Last-Modified or file tag, no word of the upstream, and (for Caddy) a Date that came from
+/// upstream.
+fn json_not_its_own(seen: &Seen<'_>, app_json: bool) -> bool {
+    app_json
+        && seen.error()
+        && !seen.has("last-modified", "")
+        && !seen
+            .values("etag")
+            .any(|v| !v.starts_with("w/") && v.contains('-'))
+        && upstream_words(seen).is_none()
+        && go_order(seen) != Some(true)
 }
 
 /// The statuses an app answers far more often than anything in front of it: the ones a proxy
