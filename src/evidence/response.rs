@@ -387,6 +387,18 @@ fn status_from_body(body: &str) -> Option<u16> {
         }
     }
     let lower = body.to_lowercase();
+    // Kubernetes ingress-nginx's default backend: "default backend - 404".
+    if let Some(at) = lower.find("default backend - ") {
+        let digits: String = lower[at + "default backend - ".len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Ok(code) = digits.parse::<u16>()
+            && StatusCode::is_valid(code)
+        {
+            return Some(code);
+        }
+    }
     for tag in ["<title>", "<h1>"] {
         if let Some(start) = lower.find(tag) {
             let after = &lower[start + tag.len()..];

@@ -93,6 +93,9 @@ pub(super) const FRONTS: &[Front] = &[
             "<center>nginx",
             "<hr><center>openresty",
             "<hr/>powered by tengine",
+            // The Kubernetes ingress-nginx controller's default backend, for a host or path no
+            // ingress rule routes.
+            "default backend - 404",
         ],
         server: &["nginx", "openresty", "tengine"],
         server_weight: 1,
