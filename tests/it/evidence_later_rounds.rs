@@ -211,6 +211,14 @@ fn round_sixteen_figures() {
     held_out_round("evidence-round16", 16);
 }
 
+/// Round 17: the less common fronts and the layers teams add, in front of mainstream apps:
+/// Traffic Server, hitch and Varnish, lighttpd, nghttpx, h2o, `ModSecurity` with the Core Rule
+/// Set in Apache and nginx, `HAProxy` checking JWTs and caching, `mod_auth_openidc`.
+#[test]
+fn round_seventeen_figures() {
+    held_out_round("evidence-round17", 17);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -226,6 +234,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round14",
         "evidence-round15",
         "evidence-round16",
+        "evidence-round17",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
