@@ -204,3 +204,42 @@ fn older_than_its_lifetime(seen: &Seen<'_>, age: Option<u64>) -> bool {
         .or_else(|| directive("max-age"))
         .is_some_and(|lifetime| age > lifetime)
 }
+
+/// What Traffic Server's own `Via` says of the origin server, in the letter after `s` in its
+/// code (`[cMsSf ]`): `S` the origin served this answer, `E` it could not be reached, so
+/// Traffic Server wrote it. Case counts, so the header is read as written.
+pub(super) fn traffic_server_via(seen: &Seen<'_>) -> Option<char> {
+    seen.response.headers.iter().find_map(|(name, value)| {
+        if !name.eq_ignore_ascii_case("via") {
+            return None;
+        }
+        let codes = value.split("ApacheTrafficServer/").nth(1)?;
+        let codes = &codes[codes.find('[')? + 1..];
+        let codes = &codes[..codes.find(']')?];
+        let at = codes.find('s')?;
+        codes[at + 1..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, 'S' | 'E'))
+    })
+}
+
+pub(super) fn traffic_server_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    match traffic_server_via(seen) {
+        Some('S') => signals.push(Signal::new(
+            "Traffic Server's Via: served by the origin",
+            "Traffic Server's Via code says the origin server served this answer (sS): it \
+             passed it on",
+            Toward::App,
+            4,
+        )),
+        Some(_) => signals.push(Signal::new(
+            "Traffic Server's Via: origin unreachable",
+            "Traffic Server's Via code says it could not get an answer from the origin server \
+             (sE): it wrote this one",
+            Toward::Layer(Layer::Cdn, Some("Apache Traffic Server".to_owned())),
+            4,
+        )),
+        None => {}
+    }
+}

@@ -26,7 +26,7 @@ pub use crate::runbook::model::Layer;
 use super::response::Response;
 use apps::app_format_signals;
 use body::body_signals;
-use cache::cache_signals;
+use cache::{cache_signals, traffic_server_signals};
 use echo::echo_signals;
 use footer::footer_signals;
 use forwarding::{
@@ -292,6 +292,7 @@ pub fn classify(response: &Response) -> Origin {
     proxy_component_signals(&seen, &mut signals);
     passed_through_signals(&seen, page.is_some(), &mut signals);
     two_hands_signals(&seen, &mut signals);
+    traffic_server_signals(&seen, &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);
