@@ -242,6 +242,22 @@ pub(super) const FRONTS: &[Front] = &[
         own_reasons: &[],
         all_reasons: &[],
     },
+    // lighttpd: its stock pages are XHTML under an XML prolog in ISO-8859-1; as a proxy it
+    // adds its name where the upstream sent none.
+    Front {
+        product: "lighttpd",
+        layer: Layer::Gateway,
+        body: &[
+            "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<!doctype html public \"-//w3c//dtd xhtml 1.0 transitional//en\"",
+        ],
+        server: &["lighttpd"],
+        server_weight: 2,
+        own_headers: &[],
+        hop_headers: &[],
+        forwarded_headers: &[],
+        own_reasons: &[],
+        all_reasons: &[],
+    },
     // Apache Traffic Server: a caching proxy that replaces the upstream's `Server` with its own
     // on everything it forwards, so its name there says only that it was the last hop.
     Front {

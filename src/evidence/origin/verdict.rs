@@ -351,10 +351,29 @@ fn refine(
         ));
         return Layer::App;
     }
+    let name = product.unwrap_or("the proxy");
+    if page_is_product
+        && layer == Layer::Gateway
+        && seen.status_is(&[404])
+        && product.is_some_and(|p| ["nginx", "Apache", "lighttpd", "h2o"].contains(&p))
+    {
+        // A web server's own 404 page is as often the site's origin (a file not there) as a
+        // proxy with no route: sure of the product, not of its role.
+        **cap = (**cap).min(Confidence::Medium);
+        extra.push(format!(
+            "{name} serves files too: its own 404 means no route to the app in front, or a file \
+             missing where it is the site's origin"
+        ));
+        **check = Some(format!(
+            "look in {name}'s configuration for the location that takes this path: one that \
+             proxies means the route to the app is missing; one that serves files means the \
+             file is not in the site's root"
+        ));
+        return layer;
+    }
     let sent_token = seen.response.request_headers.iter().any(|(n, v)| {
         n.eq_ignore_ascii_case("authorization") && v.to_lowercase().starts_with("bearer")
     });
-    let name = product.unwrap_or("the proxy");
     // Both refinements below leave two layers equally likely: not "clearly ahead".
     if page_is_product && sent_token && seen.status_is(&[401, 403]) {
         **cap = Confidence::Low;
