@@ -81,7 +81,9 @@ fn a_request_id_the_proxy_adds_to_its_own_page_does_not_make_it_the_app() {
     );
     assert_eq!(v.layer, Some(Layer::Gateway));
     assert_eq!(v.product.as_deref(), Some("nginx"));
-    assert_eq!(v.confidence, Confidence::High);
+    // nginx's own 404 page: sure of the product, not of whether it proxied or served files.
+    assert_eq!(v.confidence, Confidence::Medium);
+    assert!(v.check.as_deref().is_some_and(|c| c.contains("location")));
     assert!(
         v.reasons
             .iter()
@@ -170,16 +172,16 @@ fn a_cache_answering_a_304_by_itself_is_the_cache_whatever_server_says() {
 #[test]
 fn a_server_absent_from_the_tables_is_named_from_its_header() {
     let v = read(
-        "HTTP/1.1 503 Service Unavailable\nServer: lighttpd/1.4.69\nContent-Type: text/html\n\
+        "HTTP/1.1 503 Service Unavailable\nServer: Cherokee/1.2.104\nContent-Type: text/html\n\
          Date: Mon, 23 Nov 2026 10:43:59 GMT\n\n<?xml version=\"1.0\"?>\n<html><head>\
          <title>503 Service Not Available</title></head><body><h1>503 Service Not Available</h1>\
          </body></html>",
     );
-    assert_eq!(v.who(), "a server in front of the app (lighttpd)");
+    assert_eq!(v.who(), "a server in front of the app (Cherokee)");
     assert!(v.check.is_some(), "not sure, so it says how to settle it");
     // The same server on an app's JSON error is only the last hop.
     let passed = read(
-        "HTTP/1.1 503 Service Unavailable\nServer: lighttpd/1.4.69\nContent-Type: application/json\n\n\
+        "HTTP/1.1 503 Service Unavailable\nServer: Cherokee/1.2.104\nContent-Type: application/json\n\n\
          {\"error\": {\"code\": \"maintenance\"}}",
     );
     assert_eq!(passed.layer, Some(Layer::App), "{passed:?}");
