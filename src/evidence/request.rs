@@ -516,9 +516,8 @@ fn curl_command(text: &str) -> Option<Command> {
     let mut words = words.into_iter().skip(1);
     while let Some(word) = words.next() {
         let value = match word.as_str() {
-            "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--json" => {
-                words.next()
-            }
+            "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii"
+            | "--data-urlencode" | "--json" => words.next(),
             w if w.starts_with("-d") && w.len() > 2 && !w.starts_with("--") => {
                 Some(w[2..].to_owned())
             }

@@ -354,6 +354,23 @@ fn refine(
     let name = product.unwrap_or("the proxy");
     if page_is_product
         && layer == Layer::Gateway
+        && seen.status_is(&[400, 500])
+        && super::waf::broken_json_sent(seen)
+    {
+        **cap = (**cap).min(Confidence::Medium);
+        extra.push(format!(
+            "the request sent JSON that does not parse, and {name} answered with its own page: \
+             a web server passes a body on unread, a firewall module that reads bodies \
+             (ModSecurity) refuses one it cannot parse"
+        ));
+        **check = Some(format!(
+            "look in {name}'s error log at that time for a WAF rule (ModSecurity's \
+             REQBODY_ERROR): there, the firewall refused the request body"
+        ));
+        return Layer::Waf;
+    }
+    if page_is_product
+        && layer == Layer::Gateway
         && seen.status_is(&[404])
         && product.is_some_and(|p| ["nginx", "Apache", "lighttpd", "h2o"].contains(&p))
     {
