@@ -13,6 +13,7 @@ mod cache;
 mod echo;
 mod footer;
 mod forwarding;
+mod login;
 mod signals;
 mod signatures;
 mod status_only;
@@ -32,6 +33,7 @@ use footer::footer_signals;
 use forwarding::{
     forwarding_signals, passed_through_signals, proxy_component_signals, two_hands_signals,
 };
+use login::login_signals;
 use signals::{
     auth_signals, configured_json_signals, id_signals, page_signals, server_signals,
     status_line_signals, status_signals,
@@ -296,6 +298,7 @@ pub fn classify(response: &Response) -> Origin {
     configured_json_signals(&seen, page.is_some(), &mut signals);
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);
+    login_signals(&seen, &mut signals);
     decide(&seen, &signals, page, id.as_deref(), cache.answered_itself)
 }
 
