@@ -74,6 +74,9 @@ pub fn parse(text: &str) -> Response {
     // curl's timing lines follow the body and `--trace-time` stamps hide the `<` of every
     // line: both are read by `timing`, and left out here.
     let text = super::timing::without_timing(&text).into_owned();
+    // `curl --fail-with-body` adds its own error line after the body, on the body's last line
+    // when the body has no newline at its end: it is curl's, not the server's.
+    let (text, failed_with) = without_curl_failure(&text);
     let trimmed = text.trim_start();
     if trimmed.starts_with('{')
         && trimmed.contains("\"log\"")
@@ -122,9 +125,35 @@ pub fn parse(text: &str) -> Response {
     }
     response.forward_proxy |= command_uses_proxy(&text);
     if response.status.is_none() {
-        response.status = status_from_body(&response.body);
+        response.status = failed_with.or_else(|| status_from_body(&response.body));
     }
     response
+}
+
+/// curl's line for a failed request (`--fail`, `--fail-with-body`): "curl: (22) The requested
+/// URL returned error: 504" (older curls add the reason). Returns the text without it and the
+/// status it names.
+fn without_curl_failure(text: &str) -> (String, Option<u16>) {
+    const MARK: &str = "curl: (22) The requested URL returned error: ";
+    let Some(at) = text.find(MARK) else {
+        return (text.to_owned(), None);
+    };
+    let after = &text[at + MARK.len()..];
+    let status = after
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse::<u16>()
+        .ok()
+        .filter(|c| StatusCode::is_valid(*c));
+    let rest = after.find('\n').map_or("", |end| &after[end..]);
+    let mut kept = text[..at].to_owned();
+    // The body's own last line ends where curl's began.
+    if !kept.is_empty() && !kept.ends_with('\n') && rest.is_empty() {
+        kept.push('\n');
+    }
+    kept.push_str(rest.strip_prefix('\n').unwrap_or(rest));
+    (kept, status)
 }
 
 /// The URL of a `curl` command line in the text.
@@ -481,6 +510,21 @@ fn titled_error_code(lower: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn curls_failure_line_gives_the_status_and_leaves_the_body() {
+        // --fail-with-body after a body with no newline at its end, as a terminal shows it.
+        let r = parse(
+            "$ curl --fail-with-body -sS -d '{\"qty\":-1}' http://127.0.0.1:34080/api/orders\n{\"error\":\"qty must be positive\"}curl: (22) The requested URL returned error: 422\n",
+        );
+        assert_eq!(r.status, Some(422));
+        assert_eq!(r.body.trim(), "{\"error\":\"qty must be positive\"}");
+        assert!(r.json_body().is_some());
+        // An older curl names the reason too; an empty body leaves nothing.
+        let r = parse("curl: (22) The requested URL returned error: 502 Bad Gateway\n");
+        assert_eq!(r.status, Some(502));
+        assert!(r.body.trim().is_empty());
+    }
 
     #[test]
     fn curl_verbose_with_command_tls_and_crlf() {
