@@ -73,6 +73,11 @@ pub(super) fn request_named_in_body(seen: &Seen<'_>) -> Option<String> {
         .find(|id| stands_alone(&seen.body, id))
 }
 
+/// Field names that are an error's own words, not the request's.
+const ERROR_WORDS: &[&str] = &[
+    "error", "errors", "message", "detail", "code", "status", "type", "title", "data",
+];
+
 /// The field names of the JSON object the request sent (`curl -d '{"qty":0}'`): an error that
 /// names one was written by whatever parsed the request's body. Names of three letters or
 /// more that are no common word of an error.
@@ -88,9 +93,6 @@ fn sent_fields(seen: &Seen<'_>) -> Vec<String> {
     let Some(object) = sent.as_object() else {
         return Vec::new();
     };
-    const ERROR_WORDS: &[&str] = &[
-        "error", "errors", "message", "detail", "code", "status", "type", "title", "data",
-    ];
     object
         .keys()
         .map(|k| k.to_lowercase())

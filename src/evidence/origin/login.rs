@@ -1,4 +1,4 @@
-//! A redirect into a login: an OAuth 2.0 or OpenID Connect authorization request in
+//! A redirect into a login: an OAuth 2.0 or `OpenID` Connect authorization request in
 //! `Location` (`response_type`, `client_id`). Sending the browser to the identity provider is
 //! the identity layer's step, whether an auth proxy in front (`mod_auth_openidc`,
 //! oauth2-proxy) or the app's own login made it.

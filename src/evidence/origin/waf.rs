@@ -91,6 +91,21 @@ pub(super) fn attack_in_request(seen: &Seen<'_>) -> Option<String> {
         })
 }
 
+/// The request sent JSON that does not parse (`-d '{"sku": '`). A web server passes a body on
+/// unread; a firewall module that inspects bodies (`ModSecurity`'s body processor) refuses one
+/// it cannot parse, with the web server's own 400 or 500 page.
+pub(super) fn broken_json_sent(seen: &Seen<'_>) -> bool {
+    let Some(body) = seen.response.request_body.as_deref() else {
+        return false;
+    };
+    let typed_json =
+        seen.response.request_headers.iter().any(|(n, v)| {
+            n.eq_ignore_ascii_case("content-type") && v.to_lowercase().contains("json")
+        });
+    let looks_json = body.trim_start().starts_with(['{', '[']);
+    typed_json && looks_json && serde_json::from_str::<serde_json::Value>(body).is_err()
+}
+
 #[cfg(test)]
 mod tests {
     use super::decoded;
@@ -106,19 +121,4 @@ mod tests {
         assert_eq!(decoded("/x%2"), "/x%2");
         assert_eq!(decoded("/x%zz"), "/x%zz");
     }
-}
-
-/// The request sent JSON that does not parse (`-d '{"sku": '`). A web server passes a body on
-/// unread; a firewall module that inspects bodies (`ModSecurity`'s body processor) refuses one
-/// it cannot parse, with the web server's own 400 or 500 page.
-pub(super) fn broken_json_sent(seen: &Seen<'_>) -> bool {
-    let Some(body) = seen.response.request_body.as_deref() else {
-        return false;
-    };
-    let typed_json =
-        seen.response.request_headers.iter().any(|(n, v)| {
-            n.eq_ignore_ascii_case("content-type") && v.to_lowercase().contains("json")
-        });
-    let looks_json = body.trim_start().starts_with(['{', '[']);
-    typed_json && looks_json && serde_json::from_str::<serde_json::Value>(body).is_err()
 }
