@@ -225,6 +225,14 @@ fn round_seventeen_figures() {
     held_out_round("evidence-round17", 17);
 }
 
+/// Round 19: app servers with nothing in front (gunicorn, uvicorn, waitress, Node, Puma,
+/// Tomcat, Go) and their own low-level answers, and apps that call other services (forwarding
+/// gateways and BFFs written as apps).
+#[test]
+fn round_nineteen_figures() {
+    held_out_round("evidence-round19", 19);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -241,6 +249,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round15",
         "evidence-round16",
         "evidence-round17",
+        "evidence-round19",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
