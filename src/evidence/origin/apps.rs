@@ -208,6 +208,8 @@ pub(super) const APP_PAGES: &[AppPage] = &[
     page(&["404 page not found"], "Go net/http", 3),
     // Go's server refusing a request it cannot parse: `400 Bad Request: malformed Host header`.
     page(&["400 bad request: "], "Go net/http", 4),
+    // Go's server refusing headers over its limit, before any handler runs.
+    page(&["431 request header fields too large"], "Go net/http", 3),
     page(&["<code class=\"url\">"], "PHP built-in server", 5),
     // PHP-FPM and php-cgi when the script is not there.
     page(&["file not found."], "PHP-FPM", 4),
