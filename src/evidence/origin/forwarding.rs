@@ -28,6 +28,8 @@ const UPSTREAM_WORDS: &[&str] = &[
     "no server is available",
     "gateway error",
     "proxy error",
+    // http-proxy-middleware's (Node) text when its target does not answer.
+    "error occurred while trying to proxy",
 ];
 
 /// Prose an app's own error page may use as well ("the upstream server did not respond"): it
