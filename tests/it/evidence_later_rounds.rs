@@ -227,6 +227,15 @@ fn round_seventeen_figures() {
     held_out_round("evidence-round17", 17);
 }
 
+/// Round 18: mainstream stacks in a fourth pairing, with the error pages teams configure:
+/// nginx `error_page` files and JSON locations, Apache `ErrorDocument` files and strings,
+/// Caddy `handle_errors`, `HAProxy` errorfiles edited from the stock ones, Varnish's branded
+/// backend error, and two two-hop chains.
+#[test]
+fn round_eighteen_figures() {
+    held_out_round("evidence-round18", 18);
+}
+
 /// Round 19: app servers with nothing in front (gunicorn, uvicorn, waitress, Node, Puma,
 /// Tomcat, Go) and their own low-level answers, and apps that call other services (forwarding
 /// gateways and BFFs written as apps).
@@ -251,6 +260,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round15",
         "evidence-round16",
         "evidence-round17",
+        "evidence-round18",
         "evidence-round19",
     ] {
         let setups = sorted_setups(folder);
