@@ -443,7 +443,25 @@ fn status_from_body(body: &str) -> Option<u16> {
             }
         }
     }
-    titled_error_code(&lower).or_else(|| code_with_its_reason(body))
+    titled_error_code(&lower)
+        .or_else(|| code_with_its_reason(body))
+        .or_else(|| error_numbered(&lower))
+}
+
+/// "Error 503" in a page's text (a branded error page's small print: "Error 503 · reference
+/// 32809"): an error status after the word "error".
+fn error_numbered(lower: &str) -> Option<u16> {
+    lower.match_indices("error ").find_map(|(at, word)| {
+        let after = &lower[at + word.len()..];
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let code = digits.parse::<u16>().ok()?;
+        // What follows is punctuation, markup or nothing: "Error 500 rows" counts rows.
+        let rest = after.get(digits.len()..).unwrap_or("").trim_start();
+        let ends = rest.is_empty()
+            || rest.starts_with(['<', '&', '·', '-', '—', ':', '(', ')', ',', '.', '|']);
+        (digits.len() == 3 && ends && (400..600).contains(&code) && StatusCode::is_valid(code))
+            .then_some(code)
+    })
 }
 
 /// A line that starts with a code followed by that code's own reason phrase, as servers
@@ -491,7 +509,12 @@ fn code_with_its_reason(body: &str) -> Option<u16> {
 fn titled_error_code(lower: &str) -> Option<u16> {
     let start = lower.find("<title>")? + "<title>".len();
     let title = &lower[start..];
-    let title = &title[..title.find("</title>").unwrap_or(title.len()).min(200)];
+    let mut end = title.find("</title>").unwrap_or(title.len()).min(200);
+    // 200 bytes may fall inside a character of a long title in another script.
+    while !title.is_char_boundary(end) {
+        end -= 1;
+    }
+    let title = &title[..end];
     let says_error = title.contains("error") || title.contains("status");
     title
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '(' && c != ')')
@@ -510,6 +533,17 @@ fn titled_error_code(lower: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_title_in_another_script_is_read_without_a_panic() {
+        let title = "Ошибка сервера ".repeat(20);
+        let r = parse(&format!("<html><title>{title} 503</title></html>"));
+        assert_eq!(r.status, None);
+        let branded = "<h1>We'll be right back</h1>\n<p><small>Error 503 &middot; reference 32809</small></p>";
+        assert_eq!(parse(branded).status, Some(503));
+        // A count after the word is no status.
+        assert_eq!(parse("<p>error 5000 times</p>").status, None);
+    }
 
     #[test]
     fn curls_failure_line_gives_the_status_and_leaves_the_body() {

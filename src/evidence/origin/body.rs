@@ -306,6 +306,15 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             Toward::Front,
             3,
         ));
+    } else if seen.values("etag").any(file_tag) && seen.json.is_some() {
+        // Frameworks tag JSON weakly or with a hash, never with a file's size and time.
+        signals.push(Signal::new(
+            "a file's ETag on JSON",
+            "a JSON error with a file's strong ETag (its size and time): an error file the web \
+             server served (nginx's error_page)",
+            Toward::Front,
+            3,
+        ));
     } else if seen.values("etag").any(file_tag) {
         signals.push(Signal::new(
             "ETag on an error",
