@@ -398,6 +398,9 @@ pub(super) fn named_app_server(seen: &Seen<'_>) -> Option<&'static str> {
 /// The framework's own error page or text in the body: the surest when several match (a
 /// sentence of one may be in another's page: Tomcat's 404 says "no such resource").
 pub(super) fn app_page(seen: &Seen<'_>) -> Option<&'static AppPage> {
+    if bare_reason_heading(seen) {
+        return Some(&SINATRA_BARE);
+    }
     APP_PAGES
         .iter()
         .filter(|p| p.all.iter().all(|b| seen.body.contains(b)))
@@ -405,6 +408,21 @@ pub(super) fn app_page(seen: &Seen<'_>) -> Option<&'static AppPage> {
             Some(b) if b.weight >= p.weight => Some(b),
             _ => Some(p),
         })
+}
+
+/// Sinatra's default error bodies in production: the reason alone in a heading,
+/// `<h1>Internal Server Error</h1>`, nothing around it.
+const SINATRA_BARE: AppPage = page(&[], "Sinatra", 4);
+
+fn bare_reason_heading(seen: &Seen<'_>) -> bool {
+    let Some(reason) = seen
+        .response
+        .status
+        .and_then(crate::runbook::merged::reason_phrase)
+    else {
+        return false;
+    };
+    seen.body.trim() == format!("<h1>{}</h1>", reason.to_lowercase())
 }
 
 /// The framework's JSON error shape of the body.
