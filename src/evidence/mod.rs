@@ -8,6 +8,7 @@
 
 pub mod alerts;
 pub mod analysis;
+mod body_status;
 pub mod compare;
 pub mod ids;
 pub mod logs;
