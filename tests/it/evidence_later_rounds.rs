@@ -247,6 +247,14 @@ fn round_nineteen_figures() {
     held_out_round("evidence-round19", 19);
 }
 
+/// Round 21: Python, Ruby and PHP apps hosted the ways teams host them: inside Apache
+/// (`mod_wsgi`, `mod_php`, Passenger) with nothing in front, and behind Squid, Caddy, nginx's
+/// `uwsgi_pass`, Varnish and a Varnish-nginx-PHP-FPM chain.
+#[test]
+fn round_twenty_one_figures() {
+    held_out_round("evidence-round21", 21);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -265,6 +273,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round17",
         "evidence-round18",
         "evidence-round19",
+        "evidence-round21",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
