@@ -371,6 +371,27 @@ fn refine(
     }
     if page_is_product
         && layer == Layer::Gateway
+        && seen.status_is(&[500, 504])
+        && product == Some("Apache")
+    {
+        // Apache runs apps inside itself too (mod_wsgi, mod_php, Passenger): its own 500 or
+        // 504 then says the hosted app failed or hung, the same page as when it proxies.
+        **cap = (**cap).min(Confidence::Medium);
+        extra.push(
+            "Apache writes this same page when an app it hosts itself (mod_wsgi, mod_php, \
+             Passenger) fails or hangs: then the app is at fault"
+                .to_owned(),
+        );
+        **check = Some(
+            "look at Apache's configuration for this path: ProxyPass means the app behind it \
+             (see its log at that time); WSGIScriptAlias, PHP or Passenger means the app \
+             Apache hosts failed (Apache's error log names it)"
+                .to_owned(),
+        );
+        return layer;
+    }
+    if page_is_product
+        && layer == Layer::Gateway
         && seen.status_is(&[404])
         && product.is_some_and(|p| ["nginx", "Apache", "lighttpd", "h2o"].contains(&p))
     {
