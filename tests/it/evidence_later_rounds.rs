@@ -250,6 +250,14 @@ fn round_nineteen_figures() {
     held_out_round("evidence-round19", 19);
 }
 
+/// Round 20: Node and Go APIs (NestJS, hapi, Koa, Echo, Fastify, Go, gin, chi, Express) in a
+/// fifth pairing with nginx, `HAProxy`, Apache (`ProxyErrorOverride`), Varnish, Squid, Caddy and
+/// a Caddy-HAProxy chain.
+#[test]
+fn round_twenty_figures() {
+    held_out_round("evidence-round20", 20);
+}
+
 /// Round 21: Python, Ruby and PHP apps hosted the ways teams host them: inside Apache
 /// (`mod_wsgi`, `mod_php`, Passenger) with nothing in front, and behind Squid, Caddy, nginx's
 /// `uwsgi_pass`, Varnish and a Varnish-nginx-PHP-FPM chain.
@@ -276,6 +284,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round17",
         "evidence-round18",
         "evidence-round19",
+        "evidence-round20",
         "evidence-round21",
     ] {
         let setups = sorted_setups(folder);
