@@ -622,12 +622,20 @@ pub(super) fn app_format_signals(
             ));
         }
         if let Some(shape) = app_json(seen) {
-            signals.push(Signal::new(
-                shape.format,
-                format!("the JSON has the shape of {}", shape.format),
-                Toward::App,
-                shape.weight,
-            ));
+            if super::body::json_from_a_file(seen) {
+                signals.push(Signal::note(format!(
+                    "the JSON has the shape of {}, but a file's ETag says a web server served \
+                     it from a file made to look so",
+                    shape.format
+                )));
+            } else {
+                signals.push(Signal::new(
+                    shape.format,
+                    format!("the JSON has the shape of {}", shape.format),
+                    Toward::App,
+                    shape.weight,
+                ));
+            }
         }
     }
     if from_store {

@@ -231,6 +231,13 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 .find(|f| f.server_weight <= 1 && f.server.iter().any(|s| v.contains(s)))
         });
         match replacer {
+            _ if json_from_a_file(seen) => signals.push(Signal::new(
+                "app-style JSON",
+                "JSON error body in an application format, but from a file (its ETag says so): \
+                 an error file written to look like the app's",
+                Toward::App,
+                1,
+            )),
             _ if upstream_words(seen).is_some() => signals.push(Signal::note(
                 "a JSON error in an application format, about the upstream: what a gateway told \
                  to answer in JSON writes",
@@ -347,6 +354,12 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
 /// (Django's, a framework's) has none.
 fn file_tag(value: &str) -> bool {
     !value.starts_with("w/") && value.contains('-')
+}
+
+/// A JSON error with a file's strong tag: a file the web server served, written to look like
+/// whatever it looks like.
+pub(super) fn json_from_a_file(seen: &Seen<'_>) -> bool {
+    seen.json.is_some() && seen.error() && seen.values("etag").any(file_tag)
 }
 
 /// A 502, 503 or 504 whose JSON says nothing but its status (see [`says_only_its_status`]).
