@@ -253,9 +253,9 @@ fn round_nineteen_figures() {
     held_out_round("evidence-round19", 19);
 }
 
-/// Round 20: Node and Go APIs (NestJS, hapi, Koa, Echo, Fastify, Go, gin, chi, Express) in a
+/// Round 20: Node and Go APIs (`NestJS`, hapi, Koa, Echo, Fastify, Go, gin, chi, Express) in a
 /// fifth pairing with nginx, `HAProxy`, Apache (`ProxyErrorOverride`), Varnish, Squid, Caddy and
-/// a Caddy-HAProxy chain.
+/// a Caddy-`HAProxy` chain.
 #[test]
 fn round_twenty_figures() {
     held_out_round("evidence-round20", 20);
