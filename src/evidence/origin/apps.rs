@@ -455,6 +455,16 @@ fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
             ));
         }
     }
+    // Echo (Go) types its JSON with this exact spelling, `UTF-8` in capitals after a space;
+    // web servers write the charset they were configured with, in lower case by default.
+    if seen.response.headers.iter().any(|(n, v)| {
+        n.eq_ignore_ascii_case("content-type") && v.trim() == "application/json; charset=UTF-8"
+    }) {
+        return Some((
+            "Content-Type: application/json; charset=UTF-8".to_owned(),
+            "Echo",
+        ));
+    }
     // A CGI or FastCGI script says its status in a `Status:` header; a web server that runs
     // it (Caddy's php_fastcgi) may pass it on as it came. No proxy writes one of its own.
     if seen.has("status", "") {

@@ -357,3 +357,13 @@ fn app_json_behind_nginx_with_a_mark_of_the_app_is_the_apps() {
             .any(|r| r.contains("etag package"))
     );
 }
+
+#[test]
+fn echos_json_type_marks_it_behind_any_proxy() {
+    let behind_apache = "HTTP/1.1 404 Not Found\nDate: Thu, 03 Dec 2026 19:20:31 GMT\nServer: Apache/2.4.71 (Debian)\nContent-Type: application/json; charset=UTF-8\nContent-Length: 24\n\n{\"message\":\"Not Found\"}\n";
+    let origin = read(behind_apache);
+    assert_eq!(origin.layer, Some(Layer::App), "{:?}", origin.reasons);
+    // The lower-case spelling is anyone's.
+    let anyone = behind_apache.replace("charset=UTF-8", "charset=utf-8");
+    assert!(!read(&anyone).reasons.iter().any(|r| r.contains("Echo")));
+}
