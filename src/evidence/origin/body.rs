@@ -178,6 +178,21 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             signals.push(Signal::note(
                 "an empty body under headers a framework set: the app sent it empty",
             ));
+        } else if let Some(front) = seen
+            .front_named()
+            .filter(|f| ["nginx", "Apache", "lighttpd"].contains(&f.product))
+        {
+            // Their `return` and their own errors carry their stock page unless told otherwise.
+            signals.push(Signal::new(
+                "empty body",
+                format!(
+                    "an error with an empty body: {} writes its page on every error it makes, so \
+                     this one came from upstream (an app that set only a status)",
+                    front.product
+                ),
+                Toward::App,
+                2,
+            ));
         } else if !seen.has("server", "") && !super::verdict::front_on_path(seen) {
             signals.push(Signal::note(
                 "an error with an empty body and no Server: the proxies that answer with no body \
