@@ -60,7 +60,8 @@ fn nginx(dir: &Path, port: u16, upstream: u16) -> Server {
     std::fs::write(
         &conf,
         format!(
-            "worker_processes 1;\npid {pid};\nerror_log {dir}/error.log;\n\
+            // One process: killing it at the end leaves no orphaned worker listening.
+            "master_process off;\nworker_processes 1;\npid {pid};\nerror_log {dir}/error.log;\n\
              events {{ worker_connections 64; }}\n\
              http {{\n  access_log off;\n  client_body_temp_path {dir}/body;\n\
              proxy_temp_path {dir}/proxy;\n  fastcgi_temp_path {dir}/fcgi;\n\
