@@ -367,7 +367,7 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
 
 /// A web server's tag on a file: strong, its parts (size, time, inode) joined by `-`. A hash
 /// (Django's, a framework's) has none.
-fn file_tag(value: &str) -> bool {
+pub(super) fn file_tag(value: &str) -> bool {
     !value.starts_with("w/") && value.contains('-')
 }
 

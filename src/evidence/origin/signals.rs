@@ -457,9 +457,7 @@ fn json_not_its_own(seen: &Seen<'_>, app_json: bool) -> bool {
     app_json
         && seen.error()
         && !seen.has("last-modified", "")
-        && !seen
-            .values("etag")
-            .any(|v| !v.starts_with("w/") && v.contains('-'))
+        && !seen.values("etag").any(super::body::file_tag)
         && upstream_words(seen).is_none()
         && go_order(seen) != Some(true)
 }
