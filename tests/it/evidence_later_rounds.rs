@@ -269,6 +269,22 @@ fn round_twenty_one_figures() {
     held_out_round("evidence-round21", 21);
 }
 
+/// Round 22: fronts that answer in JSON by themselves, shaped like the app's own errors (nginx's
+/// `return` and `error_page`, nginx with Lua, `HAProxy`'s `http-request return`, Apache's
+/// `ErrorDocument`, Caddy's `respond`) in front of Flask, `FastAPI` and Express.
+#[test]
+fn round_twenty_two_figures() {
+    held_out_round("evidence-round22", 22);
+}
+
+/// Round 24: mainstream stacks in a sixth pairing as the packages ship them (Rails on Puma behind
+/// `HAProxy`, Django behind Caddy, Flask on uWSGI behind Apache, Tomcat behind nginx, gin behind
+/// nginx and Varnish...), with the failures on-call engineers meet.
+#[test]
+fn round_twenty_four_figures() {
+    held_out_round("evidence-round24", 24);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -289,6 +305,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round19",
         "evidence-round20",
         "evidence-round21",
+        "evidence-round22",
+        "evidence-round24",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
