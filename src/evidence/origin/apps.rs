@@ -663,12 +663,17 @@ pub(super) fn app_format_signals(
             1,
         ));
     } else if go_error(seen) {
+        // nginx and Apache write their own errors as HTML (or as the file they were given):
+        // under their name, Go's plain text came from behind them.
+        let html_front = seen
+            .values("server")
+            .any(|v| v.starts_with("nginx") || v.starts_with("apache"));
         signals.push(Signal::new(
             "Go's http.Error",
             "plain text in UTF-8 with X-Content-Type-Options: nosniff and no app's Server: how \
              Go's net/http writes an error",
             Toward::App,
-            3,
+            if html_front { 4 } else { 3 },
         ));
     }
     if let Some((what, product)) = app_header(seen) {

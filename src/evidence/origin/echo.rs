@@ -135,13 +135,7 @@ mod tests {
 
     fn found(url: &str, status: u16, body: &str) -> Option<String> {
         let response = seen_with(url, status, body);
-        let seen = Seen {
-            response: &response,
-            body: body.to_lowercase(),
-            headers: Vec::new(),
-            json: response.json_body(),
-        };
-        request_named_in_body(&seen)
+        request_named_in_body(&Seen::new(&response))
     }
 
     #[test]

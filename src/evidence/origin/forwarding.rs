@@ -5,6 +5,7 @@
 
 use super::apps::{app_page, framework_marked, named_app_server};
 use super::echo::request_named_in_body;
+use super::health::health_report;
 use super::signals::APP_MOSTLY;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::{Seen, Signal, Toward};
@@ -52,6 +53,7 @@ pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
         .status
         .is_some_and(|s| (500..600).contains(&s))
         || app_page(seen).is_some()
+        || health_report(seen).is_some()
     {
         return None;
     }

@@ -13,6 +13,7 @@ mod cache;
 mod echo;
 mod footer;
 mod forwarding;
+mod health;
 mod login;
 mod signals;
 mod signatures;
@@ -33,6 +34,7 @@ use footer::footer_signals;
 use forwarding::{
     forwarding_signals, passed_through_signals, proxy_component_signals, two_hands_signals,
 };
+use health::health_signals;
 use login::login_signals;
 use signals::{
     auth_signals, configured_json_signals, id_signals, page_signals, server_signals,
@@ -214,7 +216,20 @@ struct Seen<'a> {
     json: Option<serde_json::Value>,
 }
 
-impl Seen<'_> {
+impl<'a> Seen<'a> {
+    fn new(response: &'a Response) -> Self {
+        Seen {
+            response,
+            body: response.body.to_lowercase(),
+            headers: response
+                .headers
+                .iter()
+                .map(|(n, v)| (n.to_lowercase(), v.to_lowercase()))
+                .collect(),
+            json: response.json_body(),
+        }
+    }
+
     /// A header whose name is `name` (or starts with it, for a name ending in `-`) and whose
     /// value contains `value`.
     fn has(&self, name: &str, value: &str) -> bool {
@@ -255,16 +270,7 @@ impl Seen<'_> {
 
 /// Decides who returned `response`.
 pub fn classify(response: &Response) -> Origin {
-    let seen = Seen {
-        response,
-        body: response.body.to_lowercase(),
-        headers: response
-            .headers
-            .iter()
-            .map(|(n, v)| (n.to_lowercase(), v.to_lowercase()))
-            .collect(),
-        json: response.json_body(),
-    };
+    let seen = Seen::new(response);
     let mut signals = Vec::new();
     let page = page_signals(&seen, &mut signals);
     let cache = cache_signals(&seen, &mut signals);
@@ -289,6 +295,7 @@ pub fn classify(response: &Response) -> Origin {
     );
     body_signals(&seen, page.is_some(), &mut signals);
     echo_signals(&seen, &mut signals);
+    health_signals(&seen, &mut signals);
     footer_signals(&seen, page.is_some(), &mut signals);
     forwarding_signals(&seen, page.is_some(), &mut signals);
     proxy_component_signals(&seen, &mut signals);
