@@ -277,6 +277,14 @@ fn round_twenty_two_figures() {
     held_out_round("evidence-round22", 22);
 }
 
+/// Round 23: apps whose errors look like a front's and gateways written as apps (`FastAPI` and
+/// Flask BFFs, an Express pass-through, a Go `ReverseProxy`, http-proxy-middleware), beside
+/// real fronts failing (nginx, Apache over HTTP and AJP, `HAProxy`) and Tomcat and Jetty.
+#[test]
+fn round_twenty_three_figures() {
+    held_out_round("evidence-round23", 23);
+}
+
 /// Round 24: mainstream stacks in a sixth pairing as the packages ship them (Rails on Puma behind
 /// `HAProxy`, Django behind Caddy, Flask on uWSGI behind Apache, Tomcat behind nginx, gin behind
 /// nginx and Varnish...), with the failures on-call engineers meet.
@@ -306,6 +314,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round20",
         "evidence-round21",
         "evidence-round22",
+        "evidence-round23",
         "evidence-round24",
     ] {
         let setups = sorted_setups(folder);
