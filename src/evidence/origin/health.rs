@@ -86,11 +86,15 @@ mod tests {
     #[test]
     fn reports_name_their_dependencies() {
         assert_eq!(
-            report(r#"{"checks":{"postgres":"dial tcp 10.0.3.7:5432: i/o timeout"},"status":"unhealthy"}"#),
+            report(
+                r#"{"checks":{"postgres":"dial tcp 10.0.3.7:5432: i/o timeout"},"status":"unhealthy"}"#
+            ),
             Some(vec!["postgres".to_owned()])
         );
         assert_eq!(
-            report(r#"{"status":"DOWN","components":{"db":{"status":"DOWN"},"ping":{"status":"UP"}}}"#),
+            report(
+                r#"{"status":"DOWN","components":{"db":{"status":"DOWN"},"ping":{"status":"UP"}}}"#
+            ),
             Some(vec!["db".to_owned(), "ping".to_owned()])
         );
         assert_eq!(
@@ -102,8 +106,14 @@ mod tests {
     #[test]
     fn other_json_is_no_report() {
         // A healthy report, an error that only has a status, a gateway's error.
-        assert_eq!(report(r#"{"status":"UP","components":{"db":{"status":"UP"}}}"#), None);
-        assert_eq!(report(r#"{"status":"error","message":"upstream connect error"}"#), None);
+        assert_eq!(
+            report(r#"{"status":"UP","components":{"db":{"status":"UP"}}}"#),
+            None
+        );
+        assert_eq!(
+            report(r#"{"status":"error","message":"upstream connect error"}"#),
+            None
+        );
         assert_eq!(report(r#"{"status":503,"checks":{"a":1}}"#), None);
         assert_eq!(report("upstream unavailable"), None);
     }

@@ -35,7 +35,19 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
         let unsigned = ALWAYS_SIGNED.contains(&front.product)
             && !seen.response.headers.is_empty()
             && seen.front_named().is_none();
-        if unsigned {
+        if status_line_not_its_own(seen, front) {
+            // Had it written the page, it would have written the status line too.
+            signals.push(Signal::new(
+                format!("{}'s page, passed on", front.product),
+                format!(
+                    "error page in the style of {0}, under a status line {0} does not write: \
+                     the page came from upstream with its status line, a copy of {0}'s",
+                    front.product
+                ),
+                Toward::Layer(front.layer, Some(front.product.to_owned())),
+                2,
+            ));
+        } else if unsigned {
             signals.push(Signal::new(
                 format!("{}'s page, unsigned", front.product),
                 format!(
@@ -58,6 +70,24 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
         return Some(front);
     }
     None
+}
+
+/// nginx's page under a status line nginx never words so: Werkzeug's capitals, or another
+/// phrase for a code it has one of its own for. nginx writes the status line of every page it
+/// puts in (`proxy_intercept_errors` too); Apache's `ProxyErrorOverride` keeps the upstream's,
+/// so only nginx's page tells. Only a status line with a reason phrase tells.
+fn status_line_not_its_own(seen: &Seen<'_>, front: &Front) -> bool {
+    let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
+        return false;
+    };
+    if front.product != "nginx" {
+        return false;
+    }
+    werkzeug_status_line(seen)
+        || front
+            .all_reasons
+            .iter()
+            .any(|(c, own)| *c == code && *own != reason)
 }
 
 /// The product token of a `Server` value: `lighttpd/1.4.69 (Debian)` is "lighttpd".
