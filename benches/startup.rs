@@ -2,8 +2,8 @@
 //! the embedded default (until the status bar, drawn last, shows). Beside it the floor: `cat`
 //! printing the very bytes the app wrote up to that frame, recorded from the app itself, in
 //! the same harness (process start, the terminal taking the bytes, the emulator reading them);
-//! and `less` opening the same runbook written out as Markdown. Each is started 30 times;
-//! prints the median, fastest and slowest, and the app's median over `cat`'s.
+//! and `less` opening the same runbook written out as Markdown. Each is started 30 times, in
+//! turn; prints the median, fastest and slowest, and the app's median over `cat`'s.
 
 #![allow(
     clippy::unwrap_used,
@@ -28,86 +28,121 @@ fn main() {
     let dir = std::env::temp_dir().join("api-triage-startup-bench");
     let _ = std::fs::create_dir_all(&dir);
     let ready = "q quit · ? help";
-    let (app, first_frame) = first_frames(binary, &[], &dir, ready);
-    let recorded = dir.join("first-frame.out");
-    std::fs::write(&recorded, &first_frame).expect("write the first frame");
-    let (cat, _) = first_frames("cat", &["first-frame.out"], &dir, ready);
+    let first_frame = first_frame_bytes(binary, &dir, ready);
+    std::fs::write(dir.join("first-frame.out"), &first_frame).expect("write the first frame");
     let markdown = dir.join("runbook.md");
     std::fs::write(&markdown, runbook_as_markdown(binary, &dir)).expect("write the Markdown");
-    let less = Command::new("less")
-        .arg("--version")
-        .output()
-        .is_ok()
-        .then(|| first_frames("less", &["runbook.md"], &dir, "runbook.md").0);
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let row = |what: &str, samples: &[Duration]| {
-        println!(
-            "{what:<58} median {:>6.1} ms   fastest {:>6.1} ms   slowest {:>6.1} ms",
-            ms(samples[samples.len() / 2]),
-            ms(samples[0]),
-            ms(samples[samples.len() - 1])
-        );
-    };
-    println!("start-up to the first complete frame, 120x40 pseudo-terminal, {RUNS} runs each:");
-    row("api-triage (embedded default runbook)", &app);
-    row(
-        &format!(
-            "cat, the app's first frame as recorded ({} bytes)",
-            first_frame.len()
-        ),
-        &cat,
-    );
-    println!(
-        "api-triage / cat (medians): {:.2}",
-        ms(app[app.len() / 2]) / ms(cat[cat.len() / 2])
-    );
+    let has_less = Command::new("less").arg("--version").output().is_ok();
     // Other builds of the app to compare with, e.g. the last release's binary:
     // `STARTUP_COMPARE=/tmp/api-triage-before cargo bench --bench startup`.
-    for other in std::env::var("STARTUP_COMPARE")
+    let others: Vec<String> = std::env::var("STARTUP_COMPARE")
         .unwrap_or_default()
         .split(',')
         .filter(|path| !path.is_empty())
-    {
-        let (samples, _) = first_frames(other, &[], &dir, ready);
-        row(other, &samples);
+        .map(str::to_owned)
+        .collect();
+    let mut programs = vec![
+        Program::new("api-triage (embedded default runbook)", binary, &[], ready),
+        Program::new(
+            &format!(
+                "cat, the app's first frame as recorded ({} bytes)",
+                first_frame.len()
+            ),
+            "cat",
+            &["first-frame.out"],
+            ready,
+        ),
+    ];
+    programs.extend(others.iter().map(|o| Program::new(o, o, &[], ready)));
+    if has_less {
+        let label = format!(
+            "less, the same runbook as Markdown ({} KB)",
+            std::fs::metadata(&markdown).map_or(0, |m| m.len() / 1024)
+        );
+        programs.push(Program::new(&label, "less", &["runbook.md"], "runbook.md"));
+    }
+    // Round-robin, so a machine that gets busier or quieter during the run weighs on every
+    // program alike rather than on whichever ran then.
+    let mut samples: Vec<Vec<Duration>> = vec![Vec::with_capacity(RUNS); programs.len()];
+    for _ in 0..RUNS {
+        for (program, taken) in programs.iter().zip(&mut samples) {
+            taken.push(program.time_first_frame(&dir));
+        }
+    }
+    for taken in &mut samples {
+        taken.sort();
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = |taken: &[Duration]| ms(taken[taken.len() / 2]);
+    println!(
+        "start-up to the first complete frame, 120x40 pseudo-terminal, {RUNS} runs each, \
+         interleaved:"
+    );
+    for (program, taken) in programs.iter().zip(&samples) {
         println!(
-            "{other} / cat (medians): {:.2}",
-            ms(samples[samples.len() / 2]) / ms(cat[cat.len() / 2])
+            "{:<58} median {:>6.1} ms   fastest {:>6.1} ms   slowest {:>6.1} ms",
+            program.label,
+            median(taken),
+            ms(taken[0]),
+            ms(taken[taken.len() - 1])
         );
     }
-    match less {
-        Some(less) => row(
-            &format!(
-                "less, the same runbook as Markdown ({} KB)",
-                std::fs::metadata(&markdown).map_or(0, |m| m.len() / 1024)
-            ),
-            &less,
-        ),
-        None => println!("less is not installed: no reference figure"),
+    let cat = median(&samples[1]);
+    println!(
+        "api-triage / cat (medians): {:.2}",
+        median(&samples[0]) / cat
+    );
+    for (other, taken) in others.iter().zip(&samples[2..]) {
+        println!("{other} / cat (medians): {:.2}", median(taken) / cat);
+    }
+    if !has_less {
+        println!("less is not installed: no reference figure");
     }
 }
 
-/// Starts `program` `RUNS` times, each until `ready` shows on its screen; sorted durations,
-/// and the bytes the first run had written by then.
-fn first_frames(program: &str, args: &[&str], dir: &Path, ready: &str) -> (Vec<Duration>, Vec<u8>) {
-    let mut samples = Vec::with_capacity(RUNS);
-    let mut first = None;
-    for _ in 0..RUNS {
+/// One program the benchmark starts: what it is called in the table, and when its first
+/// frame is complete.
+struct Program {
+    label: String,
+    command: String,
+    args: Vec<String>,
+    ready: String,
+}
+
+impl Program {
+    fn new(label: &str, program: &str, args: &[&str], ready: &str) -> Self {
+        Program {
+            label: label.to_owned(),
+            command: program.to_owned(),
+            args: args.iter().map(|a| (*a).to_owned()).collect(),
+            ready: ready.to_owned(),
+        }
+    }
+
+    /// From start until `ready` shows on its screen; then it is told to quit.
+    fn time_first_frame(&self, dir: &Path) -> Duration {
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
         let started = Instant::now();
-        let mut session = pty::Session::start(program, args, dir, &[("LESS", "")], 120, 40);
-        session.wait_for(ready, Duration::from_secs(10));
-        samples.push(started.elapsed());
-        first.get_or_insert_with(|| {
-            // The reader thread feeds the emulator before it keeps the bytes: let it finish
-            // the chunk that completed the frame (after the timing, so it costs nothing).
-            std::thread::sleep(Duration::from_millis(50));
-            session.raw.lock().unwrap().clone()
-        });
+        let mut session = pty::Session::start(&self.command, &args, dir, &[("LESS", "")], 120, 40);
+        session.wait_for(&self.ready, Duration::from_secs(10));
+        let taken = started.elapsed();
         session.send(b"q");
         session.wait_exit(Duration::from_secs(10));
+        taken
     }
-    samples.sort();
-    (samples, first.unwrap_or_default())
+}
+
+/// The bytes the app writes up to its first complete frame, for `cat` to print.
+fn first_frame_bytes(binary: &str, dir: &Path, ready: &str) -> Vec<u8> {
+    let mut session = pty::Session::start(binary, &[], dir, &[("LESS", "")], 120, 40);
+    session.wait_for(ready, Duration::from_secs(10));
+    // The reader thread feeds the emulator before it keeps the bytes: let it finish the chunk
+    // that completed the frame.
+    std::thread::sleep(Duration::from_millis(50));
+    let bytes = session.raw.lock().unwrap().clone();
+    session.send(b"q");
+    session.wait_exit(Duration::from_secs(10));
+    bytes
 }
 
 /// The code matrix and every card of the embedded default, as the app's own CLI prints them,
