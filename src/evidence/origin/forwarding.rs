@@ -6,7 +6,7 @@
 use super::apps::{app_page, framework_marked, named_app_server};
 use super::echo::request_named_in_body;
 use super::health::health_report;
-use super::signals::APP_MOSTLY;
+use super::signals::{APP_MOSTLY, status_line_of_named_front};
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::{Seen, Signal, Toward};
 
@@ -264,9 +264,11 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
         }
     }
     // A proxy's own answers are written whole, with a length; a body in chunks streamed
-    // through from upstream.
+    // through from upstream. Not under a status line the proxy wrote itself: what nginx's Lua
+    // writes goes out in chunks.
     if seen.error()
         && upstream.is_none()
+        && !status_line_of_named_front(seen)
         && seen.has("transfer-encoding", "chunked")
         && seen.has("server", "")
     {

@@ -15,6 +15,7 @@ mod footer;
 mod forwarding;
 mod health;
 mod login;
+mod preflight;
 mod signals;
 mod signatures;
 mod status_only;

@@ -5,6 +5,7 @@
 use super::apps::{app_marked, app_page, app_server, named_app_server, werkzeug_status_line};
 use super::footer::footer_denies;
 use super::forwarding::{go_order, upstream_words};
+use super::preflight::{cors_preflight, preflight_signals};
 use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
 use super::verdict::front_on_path;
 use super::{Layer, Seen, Signal, Toward};
@@ -70,6 +71,27 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
         return Some(front);
     }
     None
+}
+
+/// `front` words the status `code` as `reason`, where others word it otherwise.
+fn worded_its_own_way(front: &Front, code: u16, reason: &str) -> bool {
+    front
+        .own_reasons
+        .iter()
+        .any(|(c, r)| *c == code && *r == reason)
+}
+
+/// The product named in `Server` wrote the status line itself, in its own words ("503
+/// Service Temporarily Unavailable" under nginx's name): it made the answer, whatever the
+/// body. (A proxy passes the upstream's status line on as it came.)
+pub(super) fn status_line_of_named_front(seen: &Seen<'_>) -> bool {
+    let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
+        return false;
+    };
+    named_app_server(seen).is_none()
+        && seen
+            .front_named()
+            .is_some_and(|front| worded_its_own_way(front, code, reason))
 }
 
 /// nginx's page under a status line nginx never words so: Werkzeug's capitals, or another
@@ -321,11 +343,7 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
         return;
     }
     let named = seen.front_named();
-    let wording = |f: &Front| {
-        f.own_reasons
-            .iter()
-            .any(|(c, r)| *c == code && *r == reason)
-    };
+    let wording = |f: &Front| worded_its_own_way(f, code, reason);
     let owners: Vec<&Front> = FRONTS.iter().filter(|f| wording(f)).collect();
     let owner = match (named, owners.as_slice()) {
         // The product named wrote the status line itself: it made this answer, whatever the
@@ -465,7 +483,9 @@ pub(super) fn status_signals(
             6,
         ));
     }
-    if !from_store
+    if !from_store && cors_preflight(seen) {
+        preflight_signals(seen, signals);
+    } else if !from_store
         && seen
             .response
             .status
