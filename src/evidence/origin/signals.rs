@@ -73,6 +73,21 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
     None
 }
 
+/// The front named in `Server` words this status otherwise ("504 Gateway Time-out" for
+/// nginx's own): it passed the upstream's status line on, so what is behind it wrote the
+/// answer. The front, and its own wording.
+pub(super) fn status_line_from_upstream(seen: &Seen<'_>) -> Option<(&'static Front, &'static str)> {
+    let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
+        return None;
+    };
+    if werkzeug_status_line(seen) || named_app_server(seen).is_some() {
+        return None;
+    }
+    let front = seen.front_named()?;
+    let (_, own) = front.all_reasons.iter().find(|(c, _)| *c == code)?;
+    (*own != reason).then_some((front, *own))
+}
+
 /// `front` words the status `code` as `reason`, where others word it otherwise.
 fn worded_its_own_way(front: &Front, code: u16, reason: &str) -> bool {
     front
@@ -367,10 +382,7 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
         ));
         return;
     }
-    if let Some(front) = named
-        && let Some((_, own)) = front.all_reasons.iter().find(|(c, _)| *c == code)
-        && *own != reason
-    {
+    if let Some((front, own)) = status_line_from_upstream(seen) {
         signals.push(Signal::new(
             "upstream's status line",
             format!(
@@ -433,15 +445,24 @@ pub(super) fn status_signals(
     signals: &mut Vec<Signal>,
 ) {
     if let Some(code) = seen.response.status.filter(|c| [502, 504].contains(c)) {
-        signals.push(Signal::new(
-            code.to_string(),
-            format!(
-                "{code} is a gateway's status by definition: something in front could not get \
-                 a good answer from upstream"
-            ),
-            Toward::Front,
-            3,
-        ));
+        if let Some((front, _)) = status_line_from_upstream(seen) {
+            signals.push(Signal::note(format!(
+                "{code} is a gateway's status, but {} passed it on with the upstream's status \
+                 line: what is behind it wrote it, a gateway of its own or the app about what it \
+                 depends on",
+                front.product
+            )));
+        } else {
+            signals.push(Signal::new(
+                code.to_string(),
+                format!(
+                    "{code} is a gateway's status by definition: something in front could not \
+                     get a good answer from upstream"
+                ),
+                Toward::Front,
+                3,
+            ));
+        }
     }
     // A prior for a body that says little itself: JSON in an app's error format, with headers,
     // is weighed by its format and the headers; pasted alone, it says little.
