@@ -438,23 +438,38 @@ pub(super) fn app_json(seen: &Seen<'_>) -> Option<&'static AppJson> {
 }
 
 /// A header or session cookie only the app sets: (what was seen, the framework).
-fn app_header(seen: &Seen<'_>) -> Option<(String, &'static str)> {
-    if let Some((name, product)) = APP_HEADERS.iter().find(|(n, _)| seen.has(n, "")) {
-        return Some((format!("{name} header"), product));
+fn app_header(seen: &Seen<'_>) -> Option<(String, String)> {
+    let owned = |(what, product): (String, &str)| (what, product.to_owned());
+    APP_HEADERS
+        .iter()
+        .find(|(n, _)| seen.has(n, ""))
+        .map(|(name, product)| (format!("{name} header"), *product))
+        .map(owned)
+        .or_else(|| powered_by(seen))
+        .or_else(|| app_header_mark(seen).map(owned))
+}
+
+/// X-Powered-By names the app's stack whatever the stack, where a hosting front (Plesk's)
+/// or IIS's proxy module (ARR) does not put its own: (what was seen, the stack it names).
+fn powered_by(seen: &Seen<'_>) -> Option<(String, String)> {
+    if named_app_server(seen).is_some() {
+        return None;
     }
-    // X-Powered-By names the app's stack whatever the stack, where a hosting front (Plesk's)
-    // or IIS's proxy module (ARR) does not put its own.
-    if named_app_server(seen).is_none()
-        && let Some(value) = seen.response.header("x-powered-by")
-    {
-        let lower = value.to_lowercase();
-        if !lower.trim().is_empty() && !lower.contains("plesk") && !lower.starts_with("arr/") {
-            return Some((
-                format!("X-Powered-By: {}", value.trim()),
-                "the app's framework",
-            ));
-        }
+    let value = seen.response.header("x-powered-by")?.trim();
+    let lower = value.to_lowercase();
+    if lower.is_empty() || lower.contains("plesk") || lower.starts_with("arr/") {
+        return None;
     }
+    // "Acme/2.1 (build 7)" is Acme's; keep what names it, not its version.
+    let stack = value.split(['/', '<', '(']).next().unwrap_or(value).trim();
+    Some((
+        format!("X-Powered-By: {value}"),
+        if stack.is_empty() { value } else { stack }.to_owned(),
+    ))
+}
+
+/// A header value or cookie of a known framework: (what was seen, the framework).
+fn app_header_mark(seen: &Seen<'_>) -> Option<(String, &'static str)> {
     // Echo (Go) types its JSON with this exact spelling, `UTF-8` in capitals after a space;
     // web servers write the charset they were configured with, in lower case by default.
     if seen.response.headers.iter().any(|(n, v)| {
@@ -571,10 +586,14 @@ pub(super) fn app_product(seen: &Seen<'_>) -> Option<String> {
     named_app_server(seen)
         .or_else(|| app_page(seen).map(|p| p.product))
         .or_else(|| app_json(seen).and_then(|j| j.product))
-        .or_else(|| app_header(seen).map(|(_, p)| p))
-        .or_else(|| werkzeug_status_line(seen).then_some("Flask/Werkzeug"))
-        .or_else(|| go_error(seen).then_some("Go net/http"))
         .map(str::to_owned)
+        .or_else(|| app_header(seen).map(|(_, p)| p))
+        .or_else(|| {
+            werkzeug_status_line(seen)
+                .then_some("Flask/Werkzeug")
+                .or_else(|| go_error(seen).then_some("Go net/http"))
+                .map(str::to_owned)
+        })
 }
 
 /// The app left a mark of its own: its server named, its page or JSON shape, a header or
@@ -600,7 +619,7 @@ pub(super) fn framework_marked(seen: &Seen<'_>) -> bool {
     named_app_server(seen).is_some()
         || app_page(seen).is_some_and(|p| framework(p.product))
         || app_json(seen).is_some_and(|j| j.weight >= 3)
-        || app_header(seen).is_some_and(|(_, p)| framework(p))
+        || app_header(seen).is_some_and(|(_, p)| framework(&p))
         || werkzeug_status_line(seen)
 }
 
@@ -677,10 +696,14 @@ pub(super) fn app_format_signals(
         ));
     }
     if let Some((what, product)) = app_header(seen) {
-        if !RUNTIMES.contains(&product) {
+        if !RUNTIMES.contains(&product.as_str()) {
             signals.push(Signal::new(
                 what.clone(),
-                format!("the {what} is one {product} sets; a proxy's own answer has none"),
+                if what.starts_with("X-Powered-By") {
+                    format!("{what} names the app's stack; a proxy's own answer has none")
+                } else {
+                    format!("the {what} is one {product} sets; a proxy's own answer has none")
+                },
                 Toward::App,
                 4,
             ));
