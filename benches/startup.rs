@@ -62,11 +62,13 @@ fn main() {
         programs.push(Program::new(&label, "less", &["runbook.md"], "runbook.md"));
     }
     // Round-robin, so a machine that gets busier or quieter during the run weighs on every
-    // program alike rather than on whichever ran then.
+    // program alike rather than on whichever ran then; each round starts one further on, so
+    // none always runs right after the same one (a program winding down slows the next).
     let mut samples: Vec<Vec<Duration>> = vec![Vec::with_capacity(RUNS); programs.len()];
-    for _ in 0..RUNS {
-        for (program, taken) in programs.iter().zip(&mut samples) {
-            taken.push(program.time_first_frame(&dir));
+    for round in 0..RUNS {
+        for turn in 0..programs.len() {
+            let which = (round + turn) % programs.len();
+            samples[which].push(programs[which].time_first_frame(&dir));
         }
     }
     for taken in &mut samples {
