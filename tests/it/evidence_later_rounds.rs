@@ -293,6 +293,14 @@ fn round_twenty_four_figures() {
     held_out_round("evidence-round24", 24);
 }
 
+/// Round 25: request ids and hidden servers: nginx, `HAProxy`, Apache and Caddy adding their own
+/// request id to everything and hiding or renaming `Server`, alone and in chains, in front of
+/// Django, Sinatra, Express, Jetty and Go.
+#[test]
+fn round_twenty_five_figures() {
+    held_out_round("evidence-round25", 25);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -316,6 +324,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round22",
         "evidence-round23",
         "evidence-round24",
+        "evidence-round25",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
