@@ -1,6 +1,6 @@
 //! Reading evidence: the response in pasted text (`response`), the request that got it, read
 //! once for the command that sends it again and the headers it carried (`request`), who
-//! returned it (`origin`), the ids in it (`ids`), the token judged with the response (`token`),
+//! returned it (`origin`), the command line and prompt a paste starts with (`command_line`), the ids in it (`ids`), the token judged with the response (`token`),
 //! how long it took phase by phase (`timing`), which of the team's `needs` it fills
 //! (`needs`), a known-good response against a failing one (`compare`), an alert payload
 //! (`alerts`), and access logs read into a picture of the incident (`logs`). Pure: no I/O,
@@ -9,6 +9,7 @@
 pub mod alerts;
 pub mod analysis;
 mod body_status;
+mod command_line;
 pub mod compare;
 pub mod ids;
 pub mod logs;
@@ -18,4 +19,5 @@ pub mod request;
 pub mod response;
 pub mod timing;
 pub mod token;
+mod trace_ascii;
 mod wget;

@@ -124,7 +124,7 @@ fn status_line(line: &str) -> bool {
 
 /// A command that reproduces the call: `curl ...`, `$ curl ...`, `http POST ...` (`HTTPie`).
 fn command_line(line: &str) -> bool {
-    let l = line.trim_start().trim_start_matches("$ ").trim_start();
+    let l = super::command_line::after_prompt(line);
     let mut words = l.split_whitespace();
     match words.next() {
         Some("curl" | "wget" | "grpcurl") => true,

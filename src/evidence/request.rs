@@ -10,6 +10,8 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use super::command_line::{after_prompt, is_command_line};
+
 /// Where the request a paste shows was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -624,8 +626,7 @@ pub(super) fn command_words(text: &str) -> Option<(Vec<String>, bool)> {
     let mut joined = String::new();
     let mut found = None;
     for line in text.lines() {
-        let trimmed = line.trim();
-        let start = trimmed.trim_start_matches("$ ").trim_start();
+        let start = after_prompt(line);
         if joined.is_empty()
             && !(start.starts_with("curl ")
                 || start.starts_with("http ")
@@ -773,11 +774,7 @@ fn from_raw(text: &str) -> Option<Shown> {
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().position(|l| {
         let t = l.trim();
-        !(t.is_empty()
-            || t.starts_with("$ ")
-            || t.starts_with("curl ")
-            || t.starts_with("http ")
-            || t.starts_with("https "))
+        !(t.is_empty() || t.starts_with("$ ") || is_command_line(t))
     })?;
     let start = (first..lines.len()).rev().find(|&i| {
         is_request_line(lines[i]) && (i == first || !lines[i].starts_with(char::is_whitespace))

@@ -71,6 +71,8 @@ impl Response {
 /// Reads `text` as whichever form it is in.
 pub fn parse(text: &str) -> Response {
     let text = text.replace("\r\n", "\n");
+    // `curl --trace-ascii` holds a `curl -v` transcript: read as one from here on.
+    let text = super::trace_ascii::read(&text).unwrap_or(text);
     // curl's timing lines follow the body and `--trace-time` stamps hide the `<` of every
     // line: both are read by `timing`, and left out here.
     let text = super::timing::without_timing(&text).into_owned();
@@ -160,7 +162,7 @@ fn without_curl_failure(text: &str) -> (String, Option<u16>) {
 /// The URL of a `curl` command line in the text.
 fn command_url(text: &str) -> Option<String> {
     text.lines()
-        .map(|l| l.trim().trim_start_matches("$ ").trim_start())
+        .map(super::command_line::after_prompt)
         .find(|l| l.starts_with("curl "))
         .and_then(|l| {
             l.split_whitespace()
@@ -183,7 +185,7 @@ fn command_asks_head(text: &str) -> bool {
 /// A `curl` command line in the text sends through a proxy (`-x`, `--proxy`).
 fn command_uses_proxy(text: &str) -> bool {
     text.lines()
-        .map(|l| l.trim().trim_start_matches("$ ").trim_start())
+        .map(super::command_line::after_prompt)
         .filter(|l| l.starts_with("curl "))
         .any(|l| {
             l.split_whitespace()
@@ -296,7 +298,7 @@ fn parse_plain(text: &str) -> Response {
     // any, up to the response's status line): that is the request's, not the response's.
     while let Some(line) = all.get(start) {
         let t = line.trim();
-        if t.is_empty() || t.starts_with("$ ") || t.starts_with("curl ") {
+        if t.is_empty() || t.starts_with("$ ") || super::command_line::is_command_line(t) {
             start += 1;
         } else if super::request::is_request_line(t) {
             let headers = all[start + 1..]

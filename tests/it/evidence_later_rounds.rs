@@ -301,6 +301,14 @@ fn round_twenty_five_figures() {
     held_out_round("evidence-round25", 25);
 }
 
+/// Round 27: mainstream stacks in a seventh pairing (Django on uWSGI behind nginx, Laravel behind
+/// Apache, Fastify behind Apache, Tomcat and gin behind `HAProxy`, Rails behind Caddy, Varnish
+/// before Tomcat), pasted every way: TLS handshakes, `--trace-ascii`, HTTPie, wget, browser copies.
+#[test]
+fn round_twenty_seven_figures() {
+    held_out_round("evidence-round27", 27);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -325,6 +333,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round23",
         "evidence-round24",
         "evidence-round25",
+        "evidence-round27",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
