@@ -301,9 +301,17 @@ fn round_twenty_five_figures() {
     held_out_round("evidence-round25", 25);
 }
 
+/// Round 26: caches answering by themselves and passing the app's answers on: nginx's
+/// `proxy_cache`, Apache's `mod_cache` (disk and socache), Varnish with grace, Squid as an
+/// accelerator and Traffic Server, before Flask, `FastAPI`, Express, Go and Rails.
+#[test]
+fn round_twenty_six_figures() {
+    held_out_round("evidence-round26", 26);
+}
+
 /// Round 27: mainstream stacks in a seventh pairing (Django on uWSGI behind nginx, Laravel behind
 /// Apache, Fastify behind Apache, Tomcat and gin behind `HAProxy`, Rails behind Caddy, Varnish
-/// before Tomcat), pasted every way: TLS handshakes, `--trace-ascii`, HTTPie, wget, browser copies.
+/// before Tomcat), pasted every way: TLS handshakes, `--trace-ascii`, `HTTPie`, wget, browser copies.
 #[test]
 fn round_twenty_seven_figures() {
     held_out_round("evidence-round27", 27);
@@ -333,6 +341,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round23",
         "evidence-round24",
         "evidence-round25",
+        "evidence-round26",
         "evidence-round27",
     ] {
         let setups = sorted_setups(folder);
