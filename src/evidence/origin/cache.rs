@@ -48,7 +48,17 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
         .values("warning")
         .any(|v| v.starts_with("110") || v.starts_with("111"))
         || older_than_its_lifetime(seen, age);
-    let hit = two_ids || hit_word || age.is_some_and(|a| a > 0);
+    // nginx's REVALIDATED and Apache's REVALIDATE: the app said 304 to the cache's own
+    // conditional request, and the cache served what it had stored.
+    let revalidated = [
+        "x-cache",
+        "cache-status",
+        "cf-cache-status",
+        "x-cache-status",
+    ]
+    .iter()
+    .any(|h| seen.values(h).any(|v| v.contains("revalidate")));
+    let hit = two_ids || hit_word || revalidated || age.is_some_and(|a| a > 0);
     let success = seen
         .response
         .status
@@ -104,6 +114,9 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
         }
         if hit_word {
             parts.push("a cache HIT header".to_owned());
+        }
+        if revalidated {
+            parts.push("revalidated with upstream, then served as stored".to_owned());
         }
         parts.join(", ")
     };
