@@ -167,16 +167,18 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 Toward::App,
                 2,
             ));
+        } else if framework_marked(seen) {
+            // Before the fronts that answer with no body: their own answers carry no header
+            // only a framework sets.
+            signals.push(Signal::note(
+                "an empty body under headers a framework set: the app sent it empty",
+            ));
         } else if empty_answering_front(seen) {
             signals.push(Signal::new(
                 "empty body",
                 "an error with an empty body: how the proxy in front answers by itself",
                 Toward::Front,
                 3,
-            ));
-        } else if framework_marked(seen) {
-            signals.push(Signal::note(
-                "an empty body under headers a framework set: the app sent it empty",
             ));
         } else if let Some(front) = seen
             .front_named()
