@@ -317,6 +317,15 @@ fn round_twenty_seven_figures() {
     held_out_round("evidence-round27", 27);
 }
 
+/// Round 29: who refused it: identity layers in front (nginx `auth_request`, Caddy
+/// `forward_auth` and `basicauth`, Apache `mod_auth_basic`, `HAProxy` checking JWTs, a gate
+/// written in Python) against the apps' own auth (Express, Go, Django REST framework, `FastAPI`,
+/// Flask), with real-looking credentials.
+#[test]
+fn round_twenty_nine_figures() {
+    held_out_round("evidence-round29", 29);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -343,6 +352,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round25",
         "evidence-round26",
         "evidence-round27",
+        "evidence-round29",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
