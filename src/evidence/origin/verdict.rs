@@ -409,15 +409,18 @@ fn refine(
         ));
         return layer;
     }
-    let sent_token = seen.response.request_headers.iter().any(|(n, v)| {
-        n.eq_ignore_ascii_case("authorization") && v.to_lowercase().starts_with("bearer")
+    // A token, an API key or a password the request carried (a cookie goes with every
+    // browser request and says less).
+    let sent_token = seen.response.request_headers.iter().any(|(n, _)| {
+        crate::evidence::token::is_credential_header(n)
+            && !n.eq_ignore_ascii_case("cookie")
     });
     // Both refinements below leave two layers equally likely: not "clearly ahead".
     if page_is_product && sent_token && seen.status_is(&[401, 403]) {
         **cap = Confidence::Low;
         extra.push(
-            "the request carried a token: a token check at the proxy (auth_request) may be \
-             what refused it"
+            "the request carried credentials: a check of them at the proxy (auth_request, an \
+             API-key rule) may be what refused it"
                 .to_owned(),
         );
         **check = Some(format!(
