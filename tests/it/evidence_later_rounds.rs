@@ -326,6 +326,14 @@ fn round_twenty_nine_figures() {
     held_out_round("evidence-round29", 29);
 }
 
+/// Round 30: WAFs and rate limits, who said no: `ModSecurity` with the Core Rule Set in Apache
+/// and nginx (blocking and detection only), `mod_evasive`, nginx's `limit_req` and `limit_conn`,
+/// `HAProxy`'s deny and tarpit, Varnish's vsthrottle, and the apps' own throttling.
+#[test]
+fn round_thirty_figures() {
+    held_out_round("evidence-round30", 30);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -353,6 +361,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round26",
         "evidence-round27",
         "evidence-round29",
+        "evidence-round30",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
