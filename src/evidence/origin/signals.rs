@@ -2,7 +2,9 @@
 //! line, a proxy's configured JSON, request ids, the auth challenge) and the weight each one
 //! gives. The body's style is read in `body`, the cache headers in `cache`.
 
-use super::apps::{app_marked, app_page, app_server, named_app_server, werkzeug_status_line};
+use super::apps::{
+    app_marked, app_page, app_server, go_error, named_app_server, werkzeug_status_line,
+};
 use super::footer::footer_denies;
 use super::forwarding::{go_order, upstream_words};
 use super::preflight::{cors_preflight, preflight_signals};
@@ -588,7 +590,9 @@ pub(super) fn auth_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
     let Some(challenge) = seen.values("www-authenticate").next() else {
         return;
     };
-    if page || looks_like_app_json(seen.json.as_ref()) {
+    // In the app's own error format (its JSON, Go's `http.Error` text) the challenge is the
+    // app's own auth as often as a check in front.
+    if page || looks_like_app_json(seen.json.as_ref()) || go_error(seen) {
         return;
     }
     if challenge.starts_with("bearer") && challenge.contains("error=") {

@@ -412,8 +412,7 @@ fn refine(
     // A token, an API key or a password the request carried (a cookie goes with every
     // browser request and says less).
     let sent_token = seen.response.request_headers.iter().any(|(n, _)| {
-        crate::evidence::token::is_credential_header(n)
-            && !n.eq_ignore_ascii_case("cookie")
+        crate::evidence::token::is_credential_header(n) && !n.eq_ignore_ascii_case("cookie")
     });
     // Both refinements below leave two layers equally likely: not "clearly ahead".
     if page_is_product && sent_token && seen.status_is(&[401, 403]) {
