@@ -317,6 +317,14 @@ fn round_twenty_seven_figures() {
     held_out_round("evidence-round27", 27);
 }
 
+/// Round 28: apps in production mode and the classic breakages of a deploy: PHP-FPM behind
+/// nginx and Apache, Django with `DEBUG=False`, Rails in production, Express, Flask and Go,
+/// wrong sockets, missing migrations, stale upstreams, crashing builds.
+#[test]
+fn round_twenty_eight_figures() {
+    held_out_round("evidence-round28", 28);
+}
+
 /// Round 29: who refused it: identity layers in front (nginx `auth_request`, Caddy
 /// `forward_auth` and `basicauth`, Apache `mod_auth_basic`, `HAProxy` checking JWTs, a gate
 /// written in Python) against the apps' own auth (Express, Go, Django REST framework, `FastAPI`,
@@ -360,6 +368,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round25",
         "evidence-round26",
         "evidence-round27",
+        "evidence-round28",
         "evidence-round29",
         "evidence-round30",
     ] {
