@@ -1,4 +1,4 @@
-//! Rounds 5 to 21 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round21/`):
+//! Rounds 5 to 30 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round30/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -49,6 +49,18 @@
 //! Round 20 (Node and Go APIs, fronts that replace errors) was measured once whole after round
 //! 21's half A was tuned on (97 of 116, "high" right 36 of 36), then half A was tuned on and
 //! half B measured once (60 of 68, unchanged, "high" right 25 of 25).
+//!
+//! Rounds 22 to 30 were each measured once whole as they arrived, then half A read and tuned
+//! on and half B measured once: round 22 (fronts answering in JSON shaped like the app's) 88 of
+//! 120, half B 73 of 94 unchanged; round 24 (mainstream, sixth pairing) 123 of 128, half B 61
+//! of 62 (60 before); round 23 (gateways written as apps) 101 of 128, "high" 50 of 54, half B
+//! 55 of 66 (53 before); round 25 (request ids, hidden servers) 107 of 114, half B 53 of 55,
+//! nothing tuned; round 27 (a seventh pairing pasted every way) status 116 of 130 and 103 of
+//! 121 (105 with two labels corrected on review), half B 46 of 49 after the paste fixes (42
+//! before); round 26 (caches) 118 of 133, "high" 64 of 67, half B 64 of 73 unchanged; round 29
+//! (identity layers) 78 of 121, "high" 19 of 21, half B 18 of 38 unchanged; round 30 (WAFs and
+//! rate limits) 95 of 110, half B 42 of 47 unchanged; round 28 (production mode, broken deploys)
+//! 129 of 132, "high" 88 of 88, nothing tuned. Read in full since their halves B were measured.
 
 use std::path::{Path, PathBuf};
 
