@@ -12,7 +12,7 @@ use super::{Layer, Seen, Signal, Toward};
 
 /// `HAProxy`'s own answers carry neither Date nor Server, and `HAProxy` 2 writes HTTP/1.1 header
 /// names in lower case. So do Rack 3 apps under Puma, which leave a mark of the app.
-fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
+pub(super) fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
     !app_marked(seen)
         && !seen.has("date", "")
         && !seen.has("server", "")

@@ -590,9 +590,25 @@ pub(super) fn auth_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
     let Some(challenge) = seen.values("www-authenticate").next() else {
         return;
     };
+    if page {
+        return;
+    }
     // In the app's own error format (its JSON, Go's `http.Error` text) the challenge is the
-    // app's own auth as often as a check in front.
-    if page || looks_like_app_json(seen.json.as_ref()) || go_error(seen) {
+    // app's own auth as often as a check in front; not when the answer is written as
+    // `HAProxy` writes its own (no Date, no Server, lower-case names): its JWT or key check.
+    if looks_like_app_json(seen.json.as_ref()) || go_error(seen) {
+        if challenge.starts_with("bearer") && super::body::haproxy_fingerprint(seen) {
+            signals.push(Signal::new(
+                "token challenge",
+                format!(
+                    "WWW-Authenticate: {}, written as HAProxy writes its own answers: a token \
+                     check at HAProxy",
+                    truncate(challenge, 60)
+                ),
+                Toward::Layer(Layer::Identity, Some("HAProxy".to_owned())),
+                3,
+            ));
+        }
         return;
     }
     if challenge.starts_with("bearer") && challenge.contains("error=") {
