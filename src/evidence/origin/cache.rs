@@ -120,7 +120,26 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
         }
         parts.join(", ")
     };
-    if seen.status_is(&[304, 412]) && on_path {
+    // Varnish (on a pass) and Squid (on a miss) send the client's conditional headers on, so
+    // a 304 or 412 they say they missed is the app's answer to them.
+    let forwards_conditionals = cache_product
+        .as_deref()
+        .is_some_and(|p| ["Varnish", "Squid"].contains(&p));
+    let passed_conditional =
+        seen.status_is(&[304, 412]) && on_path && miss && !hit && forwards_conditionals;
+    if passed_conditional {
+        let status = seen.response.status.unwrap_or_default();
+        signals.push(Signal::new(
+            format!("{status} passed on"),
+            format!(
+                "{status} through {} that says MISS: it sent the request on, conditional \
+                 headers and all, and the app answered them",
+                cache_product.as_deref().unwrap_or("the cache")
+            ),
+            Toward::App,
+            3,
+        ));
+    } else if seen.status_is(&[304, 412]) && on_path {
         let status = seen.response.status.unwrap_or_default();
         let says = if hit {
             format!(
@@ -188,7 +207,7 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
         )));
     }
     CacheSeen {
-        answered_from_store: hit || seen.status_is(&[304, 412]) || stale,
+        answered_from_store: hit || (seen.status_is(&[304, 412]) && !passed_conditional) || stale,
         success_from_store: success && (hit || stale),
         answered_itself: (seen.status_is(&[304, 412]) && on_path && !miss)
             || stale
