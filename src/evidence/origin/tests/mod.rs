@@ -11,7 +11,9 @@ mod proxies;
 
 /// Reads a paste as it arrives (CR LF line breaks from a terminal), through the one way in.
 fn read(text: &str) -> Origin {
-    classify(&parse(&crate::text::normalize(&text.replace('\n', "\r\n"))))
+    // Every line ending as a terminal pastes it, whichever the capture was saved with.
+    let crlf = text.replace("\r\n", "\n").replace('\n', "\r\n");
+    classify(&parse(&crate::text::normalize(&crlf)))
 }
 
 /// One reading expected: (what, the paste, the layer, the product, the least confidence).

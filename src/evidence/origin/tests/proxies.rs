@@ -362,3 +362,48 @@ fn stock_pages_of_the_rarer_statuses_name_their_product() {
     assert_eq!(origin.layer, Some(Layer::Gateway), "{:?}", origin.reasons);
     assert_eq!(origin.product.as_deref(), Some("Apache"));
 }
+
+/// Captures from rounds 22 to 29 (`tests/fixtures/evidence-round*`), as pasted, for the rules
+/// those rounds taught.
+#[test]
+fn answers_the_later_rounds_taught() {
+    check_cases(&[
+        (
+            "a 304 through Squid that says MISS: the app answered the conditional Squid sent on",
+            include_str!("../../../../tests/fixtures/evidence-round26/go-304-stock-squid.txt"),
+            Some(Layer::App),
+            None,
+            Confidence::Low,
+        ),
+        (
+            "a Bearer challenge on JSON written as HAProxy writes its own: its JWT check",
+            include_str!("../../../../tests/fixtures/evidence-round29/haproxy-401-jwt-expired.txt"),
+            Some(Layer::Identity),
+            Some("HAProxy"),
+            Confidence::Low,
+        ),
+        (
+            "Go's http.Error under Apache's name: Apache writes its own errors as HTML",
+            include_str!("../../../../tests/fixtures/evidence-round24/go-429-text-apache.txt"),
+            Some(Layer::App),
+            Some("Go net/http"),
+            Confidence::Low,
+        ),
+        (
+            "a readiness report quoting Go's dial error: the app speaking of its database",
+            include_str!("../../../../tests/fixtures/evidence-round24/go-503-readiness-apache.txt"),
+            Some(Layer::App),
+            None,
+            Confidence::Medium,
+        ),
+        (
+            "a CORS preflight HAProxy answers itself: 204, no Vary, no mark of the app",
+            include_str!(
+                "../../../../tests/fixtures/evidence-round22/haproxy-204-cors-preflight.txt"
+            ),
+            Some(Layer::Gateway),
+            None,
+            Confidence::Low,
+        ),
+    ]);
+}
