@@ -208,6 +208,15 @@ pub(super) fn server_signals(
                 )));
                 continue;
             }
+            if front.server_weight < 4 && go_order(seen) == Some(false) {
+                // Where Date stands already says it passed this on: its name adds nothing.
+                signals.push(Signal::note(format!(
+                    "{shown}: {} puts its name on what it forwards too; the headers' order \
+                     says it forwarded this one",
+                    front.product
+                )));
+                continue;
+            }
             let says = if front.server_weight >= 4 {
                 format!(
                     "{shown}: {} keeps the upstream's Server on what it forwards, so naming \
