@@ -355,6 +355,14 @@ fn round_thirty_figures() {
     held_out_round("evidence-round30", 30);
 }
 
+/// Round 32: chains of fronts, which hop wrote it: `HAProxy`-Varnish-nginx-Express,
+/// Caddy-`HAProxy`-Express, nginx-Apache-PHP-FPM, Squid-nginx-Flask and nghttpx-nginx-Express,
+/// each hop failing in turn.
+#[test]
+fn round_thirty_two_figures() {
+    held_out_round("evidence-round32", 32);
+}
+
 /// Round 33: partial pastes as tired engineers paste them: bodies alone, headers alone,
 /// transcripts cut short or pasted twice, curl's own failure lines, from Flask, Express,
 /// Django, Go and Varnish setups.
@@ -392,6 +400,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round28",
         "evidence-round29",
         "evidence-round30",
+        "evidence-round32",
         "evidence-round33",
     ] {
         let setups = sorted_setups(folder);
