@@ -82,12 +82,19 @@ pub(super) fn status_line_from_upstream(seen: &Seen<'_>) -> Option<(&'static Fro
     let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
         return None;
     };
-    if werkzeug_status_line(seen) || named_app_server(seen).is_some() {
+    if werkzeug_status_line(seen) || named_app_server(seen).is_some() || hop_after_it(seen) {
         return None;
     }
     let front = seen.front_named()?;
     let (_, own) = front.all_reasons.iter().find(|(c, _)| *c == code)?;
     (*own != reason).then_some((front, *own))
+}
+
+/// Squid marked the answer (its `Via`, `X-Cache: MISS from host`): it passes `Server` on and
+/// writes the status line in its own words, so the status line says nothing of the front
+/// named in `Server`.
+fn hop_after_it(seen: &Seen<'_>) -> bool {
+    seen.has("via", "squid") || seen.values("x-cache").any(|v| v.contains(" from "))
 }
 
 /// `front` words the status `code` as `reason`, where others word it otherwise.
@@ -119,7 +126,7 @@ fn status_line_not_its_own(seen: &Seen<'_>, front: &Front) -> bool {
     let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
         return false;
     };
-    if front.product != "nginx" {
+    if front.product != "nginx" || hop_after_it(seen) {
         return false;
     }
     werkzeug_status_line(seen)
