@@ -452,7 +452,7 @@ cap $S a-express-404-search.txt 404 app express "the first search: through nginx
 cap $S a-nginx-429-search.txt 429 proxy nginx "a second search within the minute: nginx's limit_req 429 page, passed (a MISS, another key)" "curl -si" -- -si "$HA/api/search?q=b"
 cap $S a-h2-express-404.txt 404 app express "HTTP/2 to HAProxy: an unknown order, Express's JSON 404 (X-Cache: MISS)" "HTTP/2 (h2c)" -- -sv "${H2[@]}" $HA2/api/orders/7
 cap $S a-h2-express-404-fresh.txt 404 app express "HTTP/2: another unknown order, a MISS" "HTTP/2 (h2c)" -- -sv "${H2[@]}" $HA2/api/orders/8
-cap $S a-h2-varnish-hit.txt 200 cdn-cache varnish "HTTP/2: the catalog from Varnish's store" "HTTP/2 (h2c), curl -si" -- -si "${H2[@]}" $HA2/api/catalog
+cap $S a-h2-varnish-hit.txt 200 app express "HTTP/2: the catalog from Varnish's store" "HTTP/2 (h2c), curl -si; relabelled on review: the answer says X-Cache: MISS, Age: 0 and one X-Varnish id, so Varnish fetched it from Express this time (as the cached 404 over h2c did)" -- -si "${H2[@]}" $HA2/api/catalog
 cap $S a-h2-haproxy-403.txt 403 load-balancer haproxy "HTTP/2: http-request deny on /internal/" "HTTP/2 (h2c)" -- -sv "${H2[@]}" $HA2/internal/status
 cap $S a-h2-nginx-504.txt 504 proxy nginx "HTTP/2: the 3 s handler, nginx's 504 through Varnish and HAProxy" "HTTP/2 (h2c)" -- -sv "${H2[@]}" "$HA2/api/slow?s=3"
 
