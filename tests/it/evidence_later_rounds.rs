@@ -355,6 +355,13 @@ fn round_thirty_figures() {
     held_out_round("evidence-round30", 30);
 }
 
+/// Round 31: mainstream stacks in an eighth pairing: aiohttp behind nginx, Koa behind `HAProxy`,
+/// Bottle behind Apache, Varnish-nginx-Sinatra, Express behind h2o, in production mode.
+#[test]
+fn round_thirty_one_figures() {
+    held_out_round("evidence-round31", 31);
+}
+
 /// Round 32: chains of fronts, which hop wrote it: `HAProxy`-Varnish-nginx-Express,
 /// Caddy-`HAProxy`-Express, nginx-Apache-PHP-FPM, Squid-nginx-Flask and nghttpx-nginx-Express,
 /// each hop failing in turn.
@@ -400,6 +407,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round28",
         "evidence-round29",
         "evidence-round30",
+        "evidence-round31",
         "evidence-round32",
         "evidence-round33",
     ] {
