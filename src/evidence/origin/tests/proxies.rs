@@ -138,13 +138,6 @@ fn where_the_evidence_cannot_tell_it_says_unknown() {
             Confidence::Low,
         ),
         (
-            "Go's empty 500 passed on by Caddy: the empty body is the upstream's",
-            "HTTP/1.1 500 Internal Server Error\nContent-Length: 0\nDate: Thu, 03 Dec 2026 09:24:44 GMT\nServer: Caddy\n\n",
-            None,
-            None,
-            Confidence::Low,
-        ),
-        (
             "a JSON error pasted alone",
             "{\"status\":503,\"error\":\"maintenance\",\"message\":\"Down for maintenance\"}",
             None,
@@ -395,6 +388,14 @@ fn answers_the_later_rounds_taught() {
             Some(Layer::App),
             None,
             Confidence::Medium,
+        ),
+        (
+            "Go's empty 500 passed on by Caddy: Date sorted in among the names says it came \
+             from upstream, so Caddy's name adds nothing",
+            "HTTP/1.1 500 Internal Server Error\nContent-Length: 0\nDate: Thu, 03 Dec 2026 09:24:44 GMT\nServer: Caddy\n\n",
+            Some(Layer::App),
+            None,
+            Confidence::Low,
         ),
         (
             "a CORS preflight HAProxy answers itself: 204, no Vary, no mark of the app",
