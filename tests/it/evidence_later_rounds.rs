@@ -381,6 +381,14 @@ fn round_thirty_three_figures() {
     held_out_round("evidence-round33", 33);
 }
 
+/// Round 34: mainstream stacks in a ninth pairing over TLS and HTTP/2 as production runs them
+/// (`FastAPI` behind Caddy, Flask and Django behind `HAProxy`, Koa behind nginx, Sinatra behind
+/// Apache, Go behind Varnish behind hitch).
+#[test]
+fn round_thirty_four_figures() {
+    held_out_round("evidence-round34", 34);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -413,6 +421,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round31",
         "evidence-round32",
         "evidence-round33",
+        "evidence-round34",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
