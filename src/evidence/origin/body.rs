@@ -143,6 +143,13 @@ fn empty_answering_front(seen: &Seen<'_>) -> bool {
         })
 }
 
+/// Varnish or Squid says it fetched this answer from upstream (a MISS): not from its store,
+/// and not one of its own, which carry its page.
+fn cache_fetched_it(seen: &Seen<'_>) -> bool {
+    let miss = seen.values("x-cache").any(|v| v.contains("miss"));
+    miss && (seen.has("x-varnish", "") || seen.has("via", "squid"))
+}
+
 pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
     let body = seen.body.trim();
     let content_type = seen.values("content-type").next().unwrap_or("");
@@ -158,6 +165,14 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
         } else if go_order(seen) == Some(false) {
             signals.push(Signal::note(
                 "an empty body, passed on from upstream as it was (the headers' order says so)",
+            ));
+        } else if cache_fetched_it(seen) {
+            signals.push(Signal::new(
+                "empty body, fetched",
+                "an empty error the cache says it fetched (MISS): Varnish and Squid write a page \
+                 on the errors they make, so this one came from upstream as it was",
+                Toward::App,
+                2,
             ));
         } else if content_type.contains("json") {
             signals.push(Signal::new(
