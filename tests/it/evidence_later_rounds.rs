@@ -389,6 +389,14 @@ fn round_thirty_four_figures() {
     held_out_round("evidence-round34", 34);
 }
 
+/// Round 35: who refused it, a second look: token, key and password checks in front (nginx
+/// `auth_request` and `auth_basic`, `HAProxy` key maps, Apache Basic, Caddy `forward_auth`,
+/// Varnish in VCL) against the apps' own auth, setups round 29 did not use.
+#[test]
+fn round_thirty_five_figures() {
+    held_out_round("evidence-round35", 35);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -422,6 +430,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round32",
         "evidence-round33",
         "evidence-round34",
+        "evidence-round35",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
