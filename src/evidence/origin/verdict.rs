@@ -301,7 +301,8 @@ fn refine(
         );
         return Layer::Identity;
     }
-    if seen.status_is(&[401]) && matches!(layer, Layer::Gateway | Layer::LoadBalancer) {
+    if seen.status_is(&[401]) && matches!(layer, Layer::Gateway | Layer::LoadBalancer | Layer::Cdn)
+    {
         // Whatever it wears (a login form, a JSON error), a 401 the proxy made is a refusal
         // for credentials: its own login (mod_auth_form) or a check it runs for another.
         **cap = (**cap).min(Confidence::Medium);
