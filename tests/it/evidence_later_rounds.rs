@@ -1,4 +1,4 @@
-//! Rounds 5 to 33 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round33/`):
+//! Rounds 5 to 35 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round35/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -50,7 +50,7 @@
 //! 21's half A was tuned on (97 of 116, "high" right 36 of 36), then half A was tuned on and
 //! half B measured once (60 of 68, unchanged, "high" right 25 of 25).
 //!
-//! Rounds 22 to 33 were each measured once whole as they arrived, then half A read and tuned
+//! Rounds 22 to 35 were each measured once whole as they arrived, then half A read and tuned
 //! on and half B measured once: round 22 (fronts answering in JSON shaped like the app's) 88 of
 //! 120, half B 73 of 94 unchanged; round 24 (mainstream, sixth pairing) 123 of 128, half B 61
 //! of 62 (60 before); round 23 (gateways written as apps) 101 of 128, "high" 50 of 54, half B
@@ -63,7 +63,9 @@
 //! 129 of 132, "high" 88 of 88, nothing tuned; round 33 (partial pastes) 93 of 101, half B 55
 //! of 59 unchanged; round 32 (chains of fronts) 100 of 107 (101 with a label corrected on
 //! review), half B 39 of 42 unchanged; round 31 (mainstream, eighth pairing) 99 of 105, "high"
-//! 47 of 47, nothing tuned. Read in full since their halves B were measured.
+//! 47 of 47, nothing tuned; round 34 (mainstream over TLS and HTTP/2) 92 of 100, half B 45 of
+//! 47 unchanged; round 35 (identity checks, a second look) 82 of 102, half B 41 of 49 (39
+//! before). Read in full since their halves B were measured.
 
 use std::path::{Path, PathBuf};
 
