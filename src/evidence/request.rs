@@ -630,7 +630,8 @@ pub(super) fn command_words(text: &str) -> Option<(Vec<String>, bool)> {
         if joined.is_empty()
             && !(start.starts_with("curl ")
                 || start.starts_with("http ")
-                || start.starts_with("https "))
+                || start.starts_with("https ")
+                || start.starts_with("wget "))
         {
             continue;
         }
@@ -650,10 +651,10 @@ pub(super) fn command_words(text: &str) -> Option<(Vec<String>, bool)> {
 fn from_command(text: &str) -> Option<Shown> {
     let (words, _) = command_words(text)?;
     let (program, args) = words.split_first()?;
-    let headers = if program == "curl" {
-        curl_headers(args)
-    } else {
-        httpie_headers(args)
+    let headers = match program.as_str() {
+        "curl" => curl_headers(args),
+        "wget" => wget_headers(args),
+        _ => httpie_headers(args),
     };
     Some(Shown {
         source: Source::Command,
@@ -703,6 +704,35 @@ fn curl_headers(args: &[String]) -> Vec<(String, String)> {
             }
             _ => {}
         }
+    }
+    headers
+}
+
+/// What a `wget` command line asks to send: `--header`, and `--user`/`--http-user` with its
+/// password as Basic credentials.
+fn wget_headers(args: &[String]) -> Vec<(String, String)> {
+    let mut headers = Vec::new();
+    let (mut user, mut password) = (None, None);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || inline.clone().or_else(|| args.next().cloned());
+        match flag {
+            "--header" => headers.extend(value().as_deref().and_then(header_line)),
+            "--user" | "--http-user" => user = value(),
+            "--password" | "--http-password" => password = value(),
+            _ => {}
+        }
+    }
+    if let Some(user) = user {
+        let password = password.unwrap_or_default();
+        headers.push((
+            "Authorization".to_owned(),
+            basic(&format!("{user}:{password}")),
+        ));
     }
     headers
 }
@@ -1083,6 +1113,24 @@ mod tests {
         assert_eq!(
             without_password("https://ghp_abc@git.example/x"),
             "https://<credentials>@git.example/x"
+        );
+    }
+
+    #[test]
+    fn a_wget_command_line_says_what_it_sends() {
+        let shown = find(
+            "$ wget -S -O- --header 'X-Api-Key: vk_live_00aa11bb' --user=ops --password=s3cret \
+             http://127.0.0.1:53600/inventory/items\nHTTP request sent, awaiting response... \n  \
+             HTTP/1.1 403 Forbidden\n",
+        )
+        .unwrap();
+        assert_eq!(shown.source, Source::Command);
+        assert_eq!(
+            shown.headers,
+            vec![
+                ("X-Api-Key".to_owned(), "vk_live_00aa11bb".to_owned()),
+                ("Authorization".to_owned(), basic("ops:s3cret")),
+            ]
         );
     }
 
