@@ -1,8 +1,9 @@
 //! The app's side of the signatures, as data: app servers and frameworks named in a header
-//! (`APP_SERVERS`), headers and session cookies only an app sets (`APP_HEADERS`,
-//! `APP_COOKIES`), the error pages and texts they write by themselves (`APP_PAGES`), and the
-//! shapes of their JSON errors (`APP_JSON`); and the signals read from them.
+//! (`APP_SERVERS`), the error pages and texts they write by themselves (`APP_PAGES`), and the
+//! shapes of their JSON errors (`APP_JSON`); and the signals read from them. Headers and
+//! cookies only an app sets are `app_headers`'.
 
+use super::app_headers::app_header;
 use super::forwarding::upstream_words;
 use super::signatures::FRONTS;
 use super::{Seen, Signal, Toward};
@@ -95,47 +96,6 @@ pub(super) const APP_SERVERS: &[(&str, &str)] = &[
     ("python", "Python"),
     ("perl", "Perl"),
     ("ruby", "Ruby"),
-];
-
-/// Response headers only an app or its framework sets, never a proxy's own answer.
-pub(super) const APP_HEADERS: &[(&str, &str)] = &[
-    // Rack::Runtime, in Rails' default middleware.
-    ("x-runtime", "Rack"),
-    ("x-aspnet-version", "ASP.NET"),
-    ("x-aspnetmvc-version", "ASP.NET MVC"),
-    ("x-debug-token", "Symfony"),
-    ("x-drupal-cache", "Drupal"),
-    // Sinatra's answer for a route it does not have.
-    ("x-cascade", "Sinatra"),
-    // PHP's built-in server (`php -S`) echoes Host in its responses.
-    ("host", "PHP built-in server"),
-];
-
-/// Headers an app server writes in a way of its own, by name as written (case counts) and a
-/// lowercase fragment of the value, when no `Server` names anyone else.
-/// (name, value, framework, the name's case counts.)
-pub(super) const APP_PRINTS: &[(&str, &str, &str, bool)] = &[
-    // `Keep-Alive` is hop-by-hop: most proxies drop the app's, and Node's own is a lone
-    // `timeout=N` (5 by default, Fastify's 72; Apache's says `max=` too, beside its Server).
-    ("Keep-Alive", "timeout=", "Node.js", false),
-    // The JDK's `com.sun.net.httpserver` capitalises only the first letter of a name.
-    ("Content-type", "", "JDK HttpServer", true),
-    ("Content-length", "", "JDK HttpServer", true),
-];
-
-/// Session cookies frameworks name by themselves (`Set-Cookie: JSESSIONID=...`): the app
-/// handled the request; a proxy's own page sets none of them.
-pub(super) const APP_COOKIES: &[(&str, &str)] = &[
-    ("jsessionid", "a Java servlet container"),
-    ("phpsessid", "PHP"),
-    ("laravel_session", "Laravel"),
-    ("connect.sid", "Express"),
-    ("csrftoken", "Django"),
-    ("asp.net_sessionid", "ASP.NET"),
-    (".aspnetcore.", "ASP.NET Core"),
-    ("ci_session", "CodeIgniter"),
-    ("rack.session", "Rack"),
-    ("_session_id", "Rails"),
 ];
 
 /// An error page or text an app server or framework writes by itself.
@@ -434,136 +394,6 @@ pub(super) fn app_json(seen: &Seen<'_>) -> Option<&'static AppJson> {
     APP_JSON.iter().find(|shape| {
         shape.keys.iter().all(|k| keys.iter().any(|have| have == k))
             && (!shape.only || keys.len() == shape.keys.len())
-    })
-}
-
-/// A header or session cookie only the app sets: (what was seen, the framework).
-fn app_header(seen: &Seen<'_>) -> Option<(String, String)> {
-    let owned = |(what, product): (String, &str)| (what, product.to_owned());
-    APP_HEADERS
-        .iter()
-        .find(|(n, _)| seen.has(n, ""))
-        .map(|(name, product)| (format!("{name} header"), *product))
-        .map(owned)
-        .or_else(|| powered_by(seen))
-        .or_else(|| app_header_mark(seen).map(owned))
-}
-
-/// X-Powered-By names the app's stack whatever the stack, where a hosting front (Plesk's)
-/// or IIS's proxy module (ARR) does not put its own: (what was seen, the stack it names).
-fn powered_by(seen: &Seen<'_>) -> Option<(String, String)> {
-    if named_app_server(seen).is_some() {
-        return None;
-    }
-    let value = seen.response.header("x-powered-by")?.trim();
-    let lower = value.to_lowercase();
-    if lower.is_empty() || lower.contains("plesk") || lower.starts_with("arr/") {
-        return None;
-    }
-    // "Acme/2.1 (build 7)" is Acme's; keep what names it, not its version.
-    let stack = value.split(['/', '<', '(']).next().unwrap_or(value).trim();
-    Some((
-        format!("X-Powered-By: {value}"),
-        if stack.is_empty() { value } else { stack }.to_owned(),
-    ))
-}
-
-/// A header value or cookie of a known framework: (what was seen, the framework).
-fn app_header_mark(seen: &Seen<'_>) -> Option<(String, &'static str)> {
-    // Echo (Go) types its JSON with this exact spelling, `UTF-8` in capitals after a space;
-    // web servers write the charset they were configured with, in lower case by default.
-    if seen.response.headers.iter().any(|(n, v)| {
-        n.eq_ignore_ascii_case("content-type") && v.trim() == "application/json; charset=UTF-8"
-    }) {
-        return Some((
-            "Content-Type: application/json; charset=UTF-8".to_owned(),
-            "Echo",
-        ));
-    }
-    // A CGI or FastCGI script says its status in a `Status:` header; a web server that runs
-    // it (Caddy's php_fastcgi) may pass it on as it came. No proxy writes one of its own.
-    if seen.has("status", "") {
-        return Some((
-            "Status header of a CGI or FastCGI script".to_owned(),
-            "a CGI or FastCGI script (PHP)",
-        ));
-    }
-    // Symfony's HttpFoundation (Laravel's too) marks what it sends uncacheable this way when
-    // the app set no cache headers; a proxy's own answer never says `private`.
-    if seen.has("cache-control", "no-cache, private") {
-        return Some((
-            "Cache-Control: no-cache, private of Symfony's HttpFoundation".to_owned(),
-            "Symfony/Laravel",
-        ));
-    }
-    // Django's SecurityMiddleware sets both by default (Referrer-Policy since 3.0, COOP since
-    // 4.0), on its errors too; a proxy hardened by hand rarely picks these two values.
-    if seen.has("cross-origin-opener-policy", "same-origin")
-        && seen.has("referrer-policy", "same-origin")
-        && seen.has("x-content-type-options", "nosniff")
-    {
-        return Some((
-            "Referrer-Policy and Cross-Origin-Opener-Policy of Django's SecurityMiddleware"
-                .to_owned(),
-            "Django",
-        ));
-    }
-    // A proxy keeps the upstream's ETag whatever Server it writes, so this one counts beside
-    // nginx's name too.
-    if seen
-        .response
-        .headers
-        .iter()
-        .any(|(n, v)| n.eq_ignore_ascii_case("etag") && node_etag(v))
-    {
-        return Some(("weak ETag of Node's etag package".to_owned(), "Node.js"));
-    }
-    if !seen.has("server", "") {
-        for (name, value, product, exact) in APP_PRINTS {
-            let found = seen.response.headers.iter().find(|(n, v)| {
-                if *exact {
-                    n == name && v.to_lowercase().contains(value)
-                } else {
-                    let v = v.trim().to_lowercase();
-                    n.eq_ignore_ascii_case(name) && v.starts_with(value) && !v.contains(',')
-                }
-            });
-            if let Some((_, v)) = found {
-                let shown = if value.is_empty() {
-                    format!("{name} header")
-                } else {
-                    format!("{name}: {}", v.trim())
-                };
-                return Some((shown, product));
-            }
-        }
-    }
-    seen.values("set-cookie").find_map(|cookie| {
-        let name = cookie.split('=').next().unwrap_or("").trim();
-        APP_COOKIES
-            .iter()
-            .find(|(key, _)| name.starts_with(key))
-            .map(|(_, product)| (format!("{name} cookie"), *product))
-    })
-}
-
-/// The tag Node's `etag` package puts on what Express's `res.send` writes: `W/"` the length in
-/// hex, `-`, then 27 characters of a base64 SHA-1. A web server's tags on files are hex-hex.
-fn node_etag(value: &str) -> bool {
-    let Some(tag) = value
-        .trim()
-        .strip_prefix("W/\"")
-        .and_then(|t| t.strip_suffix('"'))
-    else {
-        return false;
-    };
-    tag.split_once('-').is_some_and(|(length, hash)| {
-        (1..=8).contains(&length.len())
-            && length.chars().all(|c| c.is_ascii_hexdigit())
-            && hash.len() == 27
-            && hash
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '/')
     })
 }
 

@@ -4,9 +4,10 @@
 //! request id appears) adds weight for the app or for something in front of it; the side
 //! clearly ahead wins, with a confidence from its lead, and a near tie says "unknown" with the
 //! one check that would settle it. The products' signatures are data (`FRONTS` in
-//! `signatures`; `APP_SERVERS`, `APP_PAGES`, `APP_JSON`, `APP_HEADERS`, `APP_COOKIES` in
-//! `apps`). Pure.
+//! `signatures`; `APP_SERVERS`, `APP_PAGES`, `APP_JSON` in `apps`; `APP_HEADERS`,
+//! `APP_COOKIES` in `app_headers`). Pure.
 
+mod app_headers;
 mod apps;
 mod body;
 mod cache;
