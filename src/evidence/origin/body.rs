@@ -146,8 +146,8 @@ fn empty_answering_front(seen: &Seen<'_>) -> bool {
 /// Varnish or Squid says it fetched this answer from upstream (a MISS): not from its store,
 /// and not one of its own, which carry its page.
 fn cache_fetched_it(seen: &Seen<'_>) -> bool {
-    let miss = seen.values("x-cache").any(|v| v.contains("miss"));
-    miss && (seen.has("x-varnish", "") || seen.has("via", "squid"))
+    super::cache::cache_status_says(seen, "miss")
+        && (seen.has("x-varnish", "") || seen.has("via", "squid"))
 }
 
 pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {

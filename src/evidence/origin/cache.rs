@@ -18,6 +18,21 @@ pub(super) struct CacheSeen {
     pub(super) answered_itself: bool,
 }
 
+/// Headers in which caches say how they answered (HIT, MISS, STALE, REVALIDATED).
+const CACHE_STATUS_HEADERS: &[&str] = &[
+    "x-cache",
+    "cache-status",
+    "cf-cache-status",
+    "x-cache-status",
+];
+
+/// A cache-status header says `word` (lower case).
+pub(super) fn cache_status_says(seen: &Seen<'_>, word: &str) -> bool {
+    CACHE_STATUS_HEADERS
+        .iter()
+        .any(|h| seen.values(h).any(|v| v.contains(word)))
+}
+
 pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
     let age = seen
         .values("age")
@@ -26,38 +41,16 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
     let two_ids = seen
         .values("x-varnish")
         .any(|v| v.split_whitespace().count() >= 2);
-    let hit_word = [
-        "x-cache",
-        "cache-status",
-        "cf-cache-status",
-        "x-cache-status",
-    ]
-    .iter()
-    .any(|h| seen.values(h).any(|v| v.contains("hit")));
-    let stale = [
-        "x-cache",
-        "cache-status",
-        "cf-cache-status",
-        "x-cache-status",
-    ]
-    .iter()
-    .any(|h| {
-        seen.values(h)
-            .any(|v| v.contains("stale") || v.contains("updating"))
-    }) || seen
-        .values("warning")
-        .any(|v| v.starts_with("110") || v.starts_with("111"))
+    let hit_word = cache_status_says(seen, "hit");
+    let stale = cache_status_says(seen, "stale")
+        || cache_status_says(seen, "updating")
+        || seen
+            .values("warning")
+            .any(|v| v.starts_with("110") || v.starts_with("111"))
         || older_than_its_lifetime(seen, age);
     // nginx's REVALIDATED and Apache's REVALIDATE: the app said 304 to the cache's own
     // conditional request, and the cache served what it had stored.
-    let revalidated = [
-        "x-cache",
-        "cache-status",
-        "cf-cache-status",
-        "x-cache-status",
-    ]
-    .iter()
-    .any(|h| seen.values(h).any(|v| v.contains("revalidate")));
+    let revalidated = cache_status_says(seen, "revalidate");
     let hit = two_ids || hit_word || revalidated || age.is_some_and(|a| a > 0);
     let success = seen
         .response
@@ -96,14 +89,7 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
     let cache_product = cache.map(|f| f.product.to_owned());
     let cache_layer = cache.map_or(Layer::Cdn, |f| f.layer);
     // The cache said it did not answer from its store.
-    let miss = [
-        "x-cache",
-        "cache-status",
-        "cf-cache-status",
-        "x-cache-status",
-    ]
-    .iter()
-    .any(|h| seen.values(h).any(|v| v.contains("miss")));
+    let miss = cache_status_says(seen, "miss");
     let what = || {
         let mut parts = Vec::new();
         if two_ids {

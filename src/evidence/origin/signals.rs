@@ -79,15 +79,18 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
 /// nginx's own): it passed the upstream's status line on, so what is behind it wrote the
 /// answer. The front, and its own wording.
 pub(super) fn status_line_from_upstream(seen: &Seen<'_>) -> Option<(&'static Front, &'static str)> {
-    let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
-        return None;
-    };
+    let (code, reason) = worded_status(seen)?;
     if werkzeug_status_line(seen) || named_app_server(seen).is_some() || hop_after_it(seen) {
         return None;
     }
     let front = seen.front_named()?;
     let (_, own) = front.all_reasons.iter().find(|(c, _)| *c == code)?;
     (*own != reason).then_some((front, *own))
+}
+
+/// The status and its reason phrase, when the status line has one (HTTP/2's has none).
+fn worded_status<'s>(seen: &'s Seen<'_>) -> Option<(u16, &'s str)> {
+    Some((seen.response.status?, seen.response.reason.as_deref()?))
 }
 
 /// Squid marked the answer (its `Via`, `X-Cache: MISS from host`): it passes `Server` on and
@@ -109,7 +112,7 @@ fn worded_its_own_way(front: &Front, code: u16, reason: &str) -> bool {
 /// Service Temporarily Unavailable" under nginx's name): it made the answer, whatever the
 /// body. (A proxy passes the upstream's status line on as it came.)
 pub(super) fn status_line_of_named_front(seen: &Seen<'_>) -> bool {
-    let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
+    let Some((code, reason)) = worded_status(seen) else {
         return false;
     };
     named_app_server(seen).is_none()
@@ -123,17 +126,16 @@ pub(super) fn status_line_of_named_front(seen: &Seen<'_>) -> bool {
 /// puts in (`proxy_intercept_errors` too); Apache's `ProxyErrorOverride` keeps the upstream's,
 /// so only nginx's page tells. Only a status line with a reason phrase tells.
 fn status_line_not_its_own(seen: &Seen<'_>, front: &Front) -> bool {
-    let (Some(code), Some(reason)) = (seen.response.status, seen.response.reason.as_deref()) else {
+    let Some((code, reason)) = worded_status(seen) else {
         return false;
     };
-    if front.product != "nginx" || hop_after_it(seen) {
-        return false;
-    }
-    werkzeug_status_line(seen)
-        || front
-            .all_reasons
-            .iter()
-            .any(|(c, own)| *c == code && *own != reason)
+    front.product == "nginx"
+        && !hop_after_it(seen)
+        && (werkzeug_status_line(seen)
+            || front
+                .all_reasons
+                .iter()
+                .any(|(c, own)| *c == code && *own != reason))
 }
 
 /// The product token of a `Server` value: `lighttpd/1.4.69 (Debian)` is "lighttpd".
