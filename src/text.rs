@@ -11,6 +11,19 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+/// Text with CRLF line breaks pasted through a terminal, which sends each LF as a CR: no LF
+/// left and every run of CRs of even length (a blank line is then four).
+fn crlf_pasted_as_cr(raw: &str) -> bool {
+    if raw.contains('\n') {
+        return false;
+    }
+    let mut runs = raw
+        .split(|c| c != '\r')
+        .filter(|run| !run.is_empty())
+        .peekable();
+    runs.peek().is_some() && runs.all(|run| run.len() % 2 == 0)
+}
+
 /// Returns `raw` as it is kept and read everywhere: line breaks as `\n`, colour codes (SGR)
 /// dropped, every other escape sequence and control character written as visible text.
 /// Idempotent: normalising normalised text changes nothing.
@@ -18,13 +31,18 @@ pub fn normalize(raw: &str) -> Cow<'_, str> {
     if !raw.chars().any(|c| c == '\r' || is_unsafe(c)) {
         return Cow::Borrowed(raw);
     }
+    let doubled = crlf_pasted_as_cr(raw);
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         match c {
             '\r' => {
-                // CRLF and a lone CR are both one line break.
-                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
+                // CRLF and a lone CR are both one line break; so is CR CR where a terminal
+                // turned every LF of CRLF text into a CR.
+                if chars
+                    .peek()
+                    .is_some_and(|&(_, next)| next == '\n' || doubled && next == '\r')
+                {
                     chars.next();
                 }
                 out.push('\n');
@@ -509,6 +527,18 @@ mod tests {
     #[test]
     fn multiline_keeps_lines_and_drops_crlf() {
         assert_eq!(visible_multiline("a\r\nb\u{1b}"), "a\nb\\e");
+    }
+
+    #[test]
+    fn crlf_text_pasted_through_a_terminal_keeps_one_break_a_line() {
+        // `tmux paste-buffer -p` (or a terminal) sends each LF of CRLF text as a CR.
+        let pasted = "HTTP/1.1 502 Bad Gateway\r\rServer: nginx\r\r\r\r<html></html>\r\r";
+        assert_eq!(
+            normalize(pasted),
+            "HTTP/1.1 502 Bad Gateway\nServer: nginx\n\n<html></html>\n"
+        );
+        // A CR paste of LF text keeps its blank line (a lone CR elsewhere says so).
+        assert_eq!(normalize("a\rb\r\rc\r"), "a\nb\n\nc\n");
     }
 
     #[test]
