@@ -1,4 +1,4 @@
-//! Rounds 5 to 35 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round35/`):
+//! Rounds 5 to 37 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round37/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -399,6 +399,22 @@ fn round_thirty_five_figures() {
     held_out_round("evidence-round35", 35);
 }
 
+/// Round 36: mainstream stacks in a tenth pairing (Tornado, hapi, Koa and PHP's built-in server
+/// behind Caddy, Falcon behind nginx, Starlette behind Apache, Mojolicious and Sanic behind
+/// `HAProxy`, Pyramid behind lighttpd, `CherryPy` behind nginx behind Varnish).
+#[test]
+fn round_thirty_six_figures() {
+    held_out_round("evidence-round36", 36);
+}
+
+/// Round 37: a bad night upstream: fronts meeting upstreams that refuse, stall, reset, send
+/// broken status lines or headers too big, names that do not resolve, against the apps' own
+/// 502, 503 and 504 in the same setups.
+#[test]
+fn round_thirty_seven_figures() {
+    held_out_round("evidence-round37", 37);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -433,6 +449,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round33",
         "evidence-round34",
         "evidence-round35",
+        "evidence-round36",
+        "evidence-round37",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
