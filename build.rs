@@ -1,16 +1,11 @@
-//! Start-up, two link choices for Linux with glibc.
+//! Start-up, when the app is linked against glibc's shared library.
 //!
-//! With `API_TRIAGE_NO_PIE=1` at build time the app is linked position-dependent (`-no-pie`):
-//! a position-independent executable carries about 18,000 pointers (string tables, vtables)
-//! that the loader rewrites at every start, copying some 340 KB of pages first. Measured side by
-//! side, that start is about a fifth faster (README, Speed). It is not the default: the
-//! executable's own code and tables would no longer be placed at a random address, for a
-//! program that reads pasted, hostile text, and a fraction of a millisecond does not buy that.
-//!
-//! And it links the unwinder from GCC's static `libgcc_eh` instead of `libgcc_s.so` on
-//! `x86_64` Linux with glibc. `libgcc_s`'s constructor probes the CPU with `cpuid`, which traps to
-//! the hypervisor on a virtual machine: about 0.4 ms of every start, for an unwinder the app
-//! uses only when a bug panics. Rust's standard library asks for `-lgcc_s`; a linker script of
+//! The release links statically on `x86_64` Linux (`.cargo/config.toml`), so none of this is
+//! used there. Where it links dynamically (`RUSTFLAGS` set by hand, which replaces the
+//! configured flags), it takes the unwinder from GCC's static `libgcc_eh` instead of
+//! `libgcc_s.so`: `libgcc_s`'s constructor probes the CPU with `cpuid`, which traps to the
+//! hypervisor on a virtual machine, about 0.4 ms of every start for an unwinder the app uses
+//! only when a bug panics. Rust's standard library asks for `-lgcc_s`; a linker script of
 //! that name, found first, hands the linker the static archive instead. Anywhere else, or when
 //! the archive is not where the compiler driver says, nothing changes.
 
@@ -19,21 +14,11 @@ use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-env-changed=API_TRIAGE_NO_PIE");
-    link_position_dependent();
     link_unwinder_statically();
 }
 
 fn var(name: &str) -> String {
     std::env::var(name).unwrap_or_default()
-}
-
-fn link_position_dependent() {
-    let linux_gnu = var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu";
-    if linux_gnu && std::env::var_os("API_TRIAGE_NO_PIE").is_some_and(|v| v == "1") {
-        // Only the app's executable: test and bench harnesses stay as the toolchain links them.
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
 }
 
 fn link_unwinder_statically() {

@@ -358,7 +358,7 @@ pub fn hold_clipboard_main() -> i32 {
     let socket = local_display_socket();
     std::thread::spawn(move || {
         let started = std::time::Instant::now();
-        while started.elapsed() < Duration::from_secs(12 * 3600) {
+        while started.elapsed() < Duration::from_hours(12) {
             std::thread::sleep(Duration::from_secs(2));
             if socket.as_ref().is_some_and(|s| !display_answers(s)) {
                 break;

@@ -72,7 +72,7 @@ fn stopping_ends_the_whole_group() {
         pid_file.display()
     );
     runner
-        .start(7, &command, Duration::from_secs(300), Instant::now())
+        .start(7, &command, Duration::from_mins(5), Instant::now())
         .unwrap();
     let start = Instant::now();
     while !group_alive(&pid_file) && start.elapsed() < Duration::from_secs(10) {
@@ -100,7 +100,7 @@ fn a_command_that_ignores_sigterm_is_killed_after_the_grace_period() {
         .start(
             2,
             "trap '' TERM; echo ready; while :; do sleep 0.05; done",
-            Duration::from_secs(300),
+            Duration::from_mins(5),
             t0,
         )
         .unwrap();
@@ -150,7 +150,7 @@ fn stop_all_kills_everything_and_reports_it_as_quit() {
     let mut runner = Runner::new();
     let command = format!("echo $$ > {}; sleep 300", pid_file.display());
     runner
-        .start(4, &command, Duration::from_secs(300), Instant::now())
+        .start(4, &command, Duration::from_mins(5), Instant::now())
         .unwrap();
     let start = Instant::now();
     while !group_alive(&pid_file) && start.elapsed() < Duration::from_secs(10) {
@@ -168,7 +168,7 @@ fn a_command_that_leaves_a_background_child_still_ends() {
         .start(
             5,
             "sleep 300 & echo done",
-            Duration::from_secs(300),
+            Duration::from_mins(5),
             Instant::now(),
         )
         .unwrap();

@@ -247,7 +247,7 @@ fn steps_run_against_real_servers_stop_time_out_stream_and_reach_the_summary() {
         waits.last().unwrap()
     );
     assert!(median < Duration::from_millis(500), "{waits:?}");
-    let screen = tmux.wait_for("exit 0 after", Duration::from_secs(60));
+    let screen = tmux.wait_for("exit 0 after", Duration::from_mins(1));
     assert!(
         screen.contains("MB of its output") || screen.contains("kept as a note"),
         "{screen}"
