@@ -23,8 +23,9 @@ fn an_update_is_drafted_copied_and_kept_in_the_timeline_and_the_bundle() {
     );
     tmux.start_sized(&script, 80, 24).unwrap();
     tmux.wait_for("First three places to look", LIMIT);
-    let screen = tmux.triage_to_checklist(LIMIT);
-    assert!(screen.contains("next update in 30 min"), "{screen}");
+    tmux.triage_to_checklist(LIMIT);
+    // Awaited, not read off that screen: a capture can land between two parts of one write.
+    tmux.wait_for("next update in 30 min", LIMIT);
 
     // A step ruled out with its finding, and a note pasted as a terminal sends it: CR line
     // breaks, a window-title sequence inside.
@@ -57,8 +58,8 @@ fn an_update_is_drafted_copied_and_kept_in_the_timeline_and_the_bundle() {
     tmux.wait_for("Status update ", LIMIT);
     std::thread::sleep(Duration::from_millis(300));
     tmux.keys(&["Escape"], false);
-    let screen = tmux.wait_for("┌ Checklist", LIMIT);
-    assert!(screen.contains("next update in 30 min"), "{screen}");
+    tmux.wait_for("┌ Checklist", LIMIT);
+    tmux.wait_for("next update in 30 min", LIMIT);
 
     // The timeline: the answers, the step, the note (its sequence as text), the update.
     tmux.keys(&["T"], true);
@@ -76,13 +77,25 @@ fn an_update_is_drafted_copied_and_kept_in_the_timeline_and_the_bundle() {
         !title.contains("pwned"),
         "the title sequence was obeyed: {title}"
     );
-    // f until only the steps show.
+    // f until only the steps show, each press awaited (its title redrawn) before the next, so
+    // a slow redraw cannot make the loop press past the steps.
+    let title = |screen: &str| {
+        screen
+            .lines()
+            .find(|line| line.contains("┌ Timeline"))
+            .unwrap_or_default()
+            .to_owned()
+    };
     for _ in 0..3 {
+        let before = title(&tmux.screen());
         tmux.keys(&["f"], true);
+        let start = std::time::Instant::now();
+        while title(&tmux.screen()) == before && start.elapsed() < LIMIT {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         if tmux.screen().contains("step of") {
             break;
         }
-        std::thread::sleep(Duration::from_millis(150));
     }
     let screen = tmux.wait_for("Timeline: 1 step of", LIMIT);
     assert!(!screen.contains(" update "), "{screen}");

@@ -29,6 +29,22 @@ pub(super) fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
             .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
 }
 
+/// An error over HTTP/1.1 with every name in lower case, a Date and no Server: what `HAProxy`
+/// forwards (it lowers the names) of an upstream that dates its answers.
+fn dated_in_lower_case(seen: &Seen<'_>) -> bool {
+    seen.error()
+        && !seen.response.forward_proxy
+        && seen.has("date", "")
+        && !seen.has("server", "")
+        && http1(seen)
+        && seen.response.headers.len() >= 3
+        && seen
+            .response
+            .headers
+            .iter()
+            .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
+}
+
 /// Over HTTP/2 every name is in lower case, so the case says nothing: an error with no Date,
 /// no Server, no mark of the app and the `cache-control: no-cache` of `HAProxy`'s error files
 /// (its stock ones, and the custom ones made from them) is one of them.
@@ -53,6 +69,16 @@ fn haproxy_h2_error_file(seen: &Seen<'_>) -> bool {
 /// `cache-control: no-cache` marks `HAProxy`'s error files. Not through a forward proxy
 /// (`curl -x`): those write short answers of their own.
 fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>) {
+    if dated_in_lower_case(seen) {
+        signals.push(Signal::new(
+            "lower-case names with a Date",
+            "HTTP/1.1 header names in lower case, a Date and no Server: HAProxy writes names \
+             so but dates none of its own answers, so it passed on an answer dated upstream \
+             (an app server that writes lower-case names, or one behind it)",
+            Toward::App,
+            2,
+        ));
+    }
     if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
         return;
     }

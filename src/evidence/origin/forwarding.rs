@@ -263,15 +263,7 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
             None => {}
         }
     }
-    // A proxy's own answers are written whole, with a length; a body in chunks streamed
-    // through from upstream. Not under a status line the proxy wrote itself: what nginx's Lua
-    // writes goes out in chunks.
-    if seen.error()
-        && upstream.is_none()
-        && !status_line_of_named_front(seen)
-        && seen.has("transfer-encoding", "chunked")
-        && seen.has("server", "")
-    {
+    if upstream.is_none() && streamed_from_upstream(seen) {
         signals.push(Signal::new(
             "chunked body",
             "Transfer-Encoding: chunked: the body was streamed from upstream; a proxy's own \
@@ -280,6 +272,16 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
             3,
         ));
     }
+}
+
+/// A proxy's own answers are written whole, with a length; a body in chunks was streamed
+/// through from upstream. Not under a status line the proxy wrote itself (what nginx's Lua
+/// writes goes out in chunks), nor where the answer speaks of its upstream.
+pub(super) fn streamed_from_upstream(seen: &Seen<'_>) -> bool {
+    seen.error()
+        && !status_line_of_named_front(seen)
+        && seen.has("transfer-encoding", "chunked")
+        && seen.has("server", "")
 }
 
 /// The product in front on the path whose own pages this body is none of, on a status an app

@@ -6,7 +6,7 @@ use super::apps::{
     app_marked, app_page, app_server, go_error, named_app_server, werkzeug_status_line,
 };
 use super::footer::footer_denies;
-use super::forwarding::{go_order, upstream_words};
+use super::forwarding::{go_order, streamed_from_upstream, upstream_words};
 use super::preflight::{cors_preflight, preflight_signals};
 use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
 use super::verdict::front_on_path;
@@ -222,6 +222,15 @@ pub(super) fn server_signals(
                 signals.push(Signal::note(format!(
                     "{shown}: {} puts its name on what it forwards too; the headers' order \
                      says it forwarded this one",
+                    front.product
+                )));
+                continue;
+            }
+            if front.server_weight < 4 && !gateway_words && streamed_from_upstream(seen) {
+                // The chunks already say it passed this on: its name adds nothing.
+                signals.push(Signal::note(format!(
+                    "{shown}: {} puts its name on what it forwards too; the body came in \
+                     chunks, streamed from upstream, so it forwarded this one",
                     front.product
                 )));
                 continue;

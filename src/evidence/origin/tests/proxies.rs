@@ -35,6 +35,21 @@ fn the_status_lines_wording_says_who_wrote_it() {
 fn a_proxy_passing_an_answer_on_leaves_marks_of_it() {
     check_cases(&[
         (
+            "an app's maintenance page streamed through Apache in chunks: Apache's name on it \
+             says nothing more",
+            "< HTTP/1.1 503 Service Unavailable\n< Date: Fri, 04 Dec 2026 02:09:26 GMT\n< Server: Apache/2.4.71 (Debian)\n< Content-Type: text/html; charset=utf-8\n< Retry-After: 3600\n< Transfer-Encoding: chunked\n<\n<html><head><title>Scheduled maintenance</title></head>\n<body><h2>Scheduled maintenance</h2>\n<p>Back soon.</p></body></html>",
+            Some(Layer::App),
+            None,
+            Confidence::Low,
+        ),
+        (
+            "an app's own 502 in JSON through HAProxy: names in lower case, but dated upstream",
+            "HTTP/1.1 502 Bad Gateway\ncontent-type: application/json\ndate: Fri, 04 Dec 2026 02:09:44 GMT\ncontent-length: 72\n\n{\"detail\":\"payments-svc returned malformed JSON\",\"error\":\"bad_gateway\"}",
+            Some(Layer::App),
+            None,
+            Confidence::Low,
+        ),
+        (
             "Caddy adds its Server beside aiohttp's",
             "HTTP/2 404 \ncontent-type: text/plain; charset=utf-8\ndate: Thu, 03 Dec 2026 07:47:00 GMT\nserver: Caddy\nserver: Python/3.11 aiohttp/3.14.5\ncontent-length: 14\n\n404: Not Found",
             Some(Layer::App),
