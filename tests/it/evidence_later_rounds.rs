@@ -1,4 +1,4 @@
-//! Rounds 5 to 37 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round37/`):
+//! Rounds 5 to 39 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round39/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -415,6 +415,14 @@ fn round_thirty_seven_figures() {
     held_out_round("evidence-round37", 37);
 }
 
+/// Round 39: mainstream stacks in an eleventh pairing, configured as production teams do:
+/// fronts with their own JSON and branded error pages, request ids added in front, Server
+/// hidden, gzip, rate and size limits, maintenance switches.
+#[test]
+fn round_thirty_nine_figures() {
+    held_out_round("evidence-round39", 39);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -451,6 +459,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round35",
         "evidence-round36",
         "evidence-round37",
+        "evidence-round39",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
