@@ -415,6 +415,14 @@ fn round_thirty_seven_figures() {
     held_out_round("evidence-round37", 37);
 }
 
+/// Round 38: fronts and servers rarely seen (mongrel2, Privoxy, mitmproxy in reverse mode,
+/// yaws, a gateway on node-http-proxy, busybox httpd, `mini_httpd`, webfsd; Granian, Daphne,
+/// Hypercorn, Thin, `WEBrick` behind them).
+#[test]
+fn round_thirty_eight_figures() {
+    held_out_round("evidence-round38", 38);
+}
+
 /// Round 39: mainstream stacks in an eleventh pairing, configured as production teams do:
 /// fronts with their own JSON and branded error pages, request ids added in front, Server
 /// hidden, gzip, rate and size limits, maintenance switches.
@@ -459,6 +467,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round35",
         "evidence-round36",
         "evidence-round37",
+        "evidence-round38",
         "evidence-round39",
     ] {
         let setups = sorted_setups(folder);
