@@ -330,13 +330,19 @@ pub(super) const APP_JSON: &[AppJson] = &[
 ];
 
 /// `key` starts a token of the lowercase `value` (after its start, a space, `/`, `(`, `;`
-/// or `,`): `python/3.11 aiohttp/3.9` names aiohttp, `nothing` does not name thin.
+/// or `,`), not run on into a digit: `python/3.11 aiohttp/3.9` names aiohttp,
+/// `tornadoserver/6.4` Tornado, `nothing` does not name thin, and `mongrel2/1.12` (a front,
+/// another product) does not name Mongrel.
 pub(super) fn names(value: &str, key: &str) -> bool {
     value.match_indices(key).any(|(at, _)| {
         value[..at]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+            && value[at + key.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_ascii_digit())
     })
 }
 

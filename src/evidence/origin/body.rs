@@ -143,6 +143,25 @@ fn http1(seen: &Seen<'_>) -> bool {
         .is_some_and(|v| v.starts_with("HTTP/1"))
 }
 
+/// The front named in `Server` whose own errors always carry its stock page (nginx, Apache,
+/// lighttpd: their `return` too, unless told otherwise).
+fn paging_front(seen: &Seen<'_>) -> Option<&'static super::signatures::Front> {
+    seen.front_named()
+        .filter(|f| ["nginx", "Apache", "lighttpd"].contains(&f.product))
+}
+
+/// An error shown with an empty body, under the `Server` of a front that writes a page on
+/// every error it makes: the front passed on an upstream's empty answer. Not a 412: a
+/// precondition a front weighs itself (for its cache) it answers with no page.
+pub(super) fn empty_error_passed_on(seen: &Seen<'_>) -> bool {
+    seen.error()
+        && !seen.status_is(&[412])
+        && seen.body.trim().is_empty()
+        && !body_not_shown(seen)
+        && !empty_answering_front(seen)
+        && paging_front(seen).is_some()
+}
+
 /// The body was left out of the paste (a HEAD request, `curl -I`, headers only) rather than
 /// empty: a Content-Length above zero says so.
 fn body_not_shown(seen: &Seen<'_>) -> bool {
@@ -221,10 +240,7 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 Toward::Front,
                 3,
             ));
-        } else if let Some(front) = seen
-            .front_named()
-            .filter(|f| ["nginx", "Apache", "lighttpd"].contains(&f.product))
-        {
+        } else if let Some(front) = paging_front(seen) {
             // Their `return` and their own errors carry their stock page unless told otherwise.
             signals.push(Signal::new(
                 "empty body",

@@ -5,6 +5,7 @@
 use super::apps::{
     app_marked, app_page, app_server, go_error, named_app_server, werkzeug_status_line,
 };
+use super::body::empty_error_passed_on;
 use super::footer::footer_denies;
 use super::forwarding::{go_order, streamed_from_upstream, upstream_words};
 use super::preflight::{cors_preflight, preflight_signals};
@@ -222,6 +223,15 @@ pub(super) fn server_signals(
                 signals.push(Signal::note(format!(
                     "{shown}: {} puts its name on what it forwards too; the headers' order \
                      says it forwarded this one",
+                    front.product
+                )));
+                continue;
+            }
+            if front.server_weight < 4 && empty_error_passed_on(seen) {
+                // It writes a page on every error of its own: its name adds nothing here.
+                signals.push(Signal::note(format!(
+                    "{shown}: {} puts its name on what it forwards too, and writes a page on \
+                     every error of its own, so the empty one came from upstream",
                     front.product
                 )));
                 continue;

@@ -71,6 +71,9 @@ pub(super) const JSON_PAGES: &[&str] = &[
     "Apigee",
     "Azure API Management",
     "Cloudflare",
+    // Its JSON error files, written by operators, keep its stock sentences more often than not
+    // ("No server is available to handle this request."); no app words an error so.
+    "HAProxy",
 ];
 
 /// Products that answer their own errors with an empty body by default.

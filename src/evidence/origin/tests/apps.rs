@@ -367,3 +367,14 @@ fn echos_json_type_marks_it_behind_any_proxy() {
     let anyone = behind_apache.replace("charset=UTF-8", "charset=utf-8");
     assert!(!read(&anyone).reasons.iter().any(|r| r.contains("Echo")));
 }
+
+#[test]
+fn an_app_server_is_named_by_a_whole_token_of_server() {
+    use crate::evidence::origin::apps::app_server;
+    assert_eq!(app_server("Python/3.11 aiohttp/3.9.5"), Some("aiohttp"));
+    assert_eq!(app_server("TornadoServer/6.4"), Some("Tornado"));
+    assert_eq!(app_server("Mongrel 1.1.5"), Some("Mongrel"));
+    // Another product, a front: its name runs on into a digit.
+    assert_eq!(app_server("Mongrel2/1.12.2"), None);
+    assert_eq!(app_server("nothing"), None);
+}

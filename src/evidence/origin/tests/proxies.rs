@@ -43,6 +43,20 @@ fn a_proxy_passing_an_answer_on_leaves_marks_of_it() {
             Confidence::Low,
         ),
         (
+            "HAProxy's JSON error file keeping its stock sentence, pasted alone",
+            "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"No server is available to handle this request.\",\"status\":503}}",
+            Some(Layer::LoadBalancer),
+            Some("HAProxy"),
+            Confidence::Medium,
+        ),
+        (
+            "an empty 500 under nginx's name: nginx writes its page on every error it makes",
+            "< HTTP/1.1 500 Internal Server Error\n< Server: nginx\n< Date: Fri, 04 Dec 2026 02:40:12 GMT\n< Content-Length: 0\n< Connection: keep-alive\n< X-Request-ID: 5f0c1d2e3b4a59687766554433221100\n<\n",
+            Some(Layer::App),
+            None,
+            Confidence::Low,
+        ),
+        (
             "an app's own 502 in JSON through HAProxy: names in lower case, but dated upstream",
             "HTTP/1.1 502 Bad Gateway\ncontent-type: application/json\ndate: Fri, 04 Dec 2026 02:09:44 GMT\ncontent-length: 72\n\n{\"detail\":\"payments-svc returned malformed JSON\",\"error\":\"bad_gateway\"}",
             Some(Layer::App),
