@@ -66,6 +66,13 @@
 //! 47 of 47, nothing tuned; round 34 (mainstream over TLS and HTTP/2) 92 of 100, half B 45 of
 //! 47 unchanged; round 35 (identity checks, a second look) 82 of 102, half B 41 of 49 (39
 //! before). Read in full since their halves B were measured.
+//!
+//! Rounds 36 to 39 the same way: round 36 (mainstream, tenth pairing) 120 of 126, "high" 64
+//! of 64, nothing tuned; round 37 (a bad night upstream) 105 of 123, 16 of the misses
+//! "unknown", half B 55 of 63 unchanged; round 39 (mainstream, configured for production) 108
+//! of 124, half B 55 of 62 unchanged; round 38 (fronts rarely seen) 82 of 122, "medium" 36 of
+//! 55, half B 44 of 59 (34 before: mongrel2 read as Ruby's Mongrel). Halves B of rounds 37 to
+//! 39 unread.
 
 use std::path::{Path, PathBuf};
 
