@@ -16,17 +16,17 @@ pub(super) fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
     !app_marked(seen)
         && !seen.has("date", "")
         && !seen.has("server", "")
-        && seen
-            .response
-            .version
-            .as_deref()
-            .is_some_and(|v| v.starts_with("HTTP/1"))
+        && http1(seen)
         && seen.response.headers.len() >= 2
-        && seen
-            .response
-            .headers
-            .iter()
-            .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
+        && names_in_lower_case(seen)
+}
+
+/// Every header name in lower case (as `HAProxy` 2 writes HTTP/1.1 names).
+fn names_in_lower_case(seen: &Seen<'_>) -> bool {
+    seen.response
+        .headers
+        .iter()
+        .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
 }
 
 /// An error over HTTP/1.1 with every name in lower case, a Date and no Server: what `HAProxy`
@@ -38,11 +38,7 @@ fn dated_in_lower_case(seen: &Seen<'_>) -> bool {
         && !seen.has("server", "")
         && http1(seen)
         && seen.response.headers.len() >= 3
-        && seen
-            .response
-            .headers
-            .iter()
-            .all(|(n, _)| !n.chars().any(|c| c.is_ascii_uppercase()))
+        && names_in_lower_case(seen)
 }
 
 /// Over HTTP/2 every name is in lower case, so the case says nothing: an error with no Date,
