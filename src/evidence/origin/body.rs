@@ -4,7 +4,7 @@
 
 use super::apps::{app_marked, app_page, framework_marked, go_error};
 use super::echo::request_named_in_body;
-use super::forwarding::{go_order, passed_through, upstream_words};
+use super::forwarding::{go_order, passed_through, static_file_marks, upstream_words};
 use super::signals::{id_in_body, looks_like_app_json};
 use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
 use super::status_only::says_only_its_status;
@@ -147,13 +147,17 @@ fn paging_front(seen: &Seen<'_>) -> Option<&'static super::signatures::Front> {
 }
 
 /// An error shown with an empty body, under the `Server` of a front that writes a page on
-/// every error it makes: the front passed on an upstream's empty answer. Not a 412: a
-/// precondition a front weighs itself (for its cache) it answers with no page.
+/// every error it makes: the front passed on an upstream's empty answer. Empty as the
+/// headers say (`Content-Length: 0`), not only as pasted: a paste of a status line and a
+/// Server alone has simply left the page out. Not a 412: a precondition a front weighs
+/// itself (for its cache) it answers with no page.
 pub(super) fn empty_error_passed_on(seen: &Seen<'_>) -> bool {
     seen.error()
         && !seen.status_is(&[412])
         && seen.body.trim().is_empty()
-        && !body_not_shown(seen)
+        && seen.values("content-length").any(|v| v.trim() == "0")
+        // An empty file its `error_page` or `ErrorDocument` points at is its own answer.
+        && !static_file_marks(seen)
         && !empty_answering_front(seen)
         && paging_front(seen).is_some()
 }

@@ -284,16 +284,20 @@ pub(super) fn streamed_from_upstream(seen: &Seen<'_>) -> bool {
         && seen.has("server", "")
 }
 
+/// A file's date or a strong tag: what a web server sends with a static file, its configured
+/// error pages among them.
+pub(super) fn static_file_marks(seen: &Seen<'_>) -> bool {
+    seen.has("last-modified", "") || seen.values("etag").any(|v| !v.starts_with("w/"))
+}
+
 /// The product in front on the path whose own pages this body is none of, on a status an app
 /// answers far more often than a proxy (a 500, a 404): it passed the body on from upstream.
 /// Its own answers are its pages (nginx's `<center>nginx</center>`, Varnish's Guru Meditation)
 /// or empty (Caddy); a page it was configured to write stays possible, and a file's date or a
 /// strong tag marks one, so it weighs less than a product's own mark.
 pub(super) fn passed_through(seen: &Seen<'_>, page: bool) -> Option<&'static Front> {
-    let static_file =
-        seen.has("last-modified", "") || seen.values("etag").any(|v| !v.starts_with("w/"));
     if page
-        || static_file
+        || static_file_marks(seen)
         || seen.json.is_some()
         || seen.body.trim().is_empty()
         || !seen.status_is(APP_MOSTLY)

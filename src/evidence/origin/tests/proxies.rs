@@ -57,6 +57,13 @@ fn a_proxy_passing_an_answer_on_leaves_marks_of_it() {
             Confidence::Low,
         ),
         (
+            "a status line and nginx's Server pasted alone: the page was left out, not empty",
+            "< HTTP/1.1 502 Bad Gateway\r< Server: nginx\r<\r",
+            Some(Layer::Gateway),
+            Some("nginx"),
+            Confidence::Low,
+        ),
+        (
             "an app's own 502 in JSON through HAProxy: names in lower case, but dated upstream",
             "HTTP/1.1 502 Bad Gateway\ncontent-type: application/json\ndate: Fri, 04 Dec 2026 02:09:44 GMT\ncontent-length: 72\n\n{\"detail\":\"payments-svc returned malformed JSON\",\"error\":\"bad_gateway\"}",
             Some(Layer::App),
