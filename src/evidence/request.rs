@@ -42,7 +42,7 @@ pub struct Shown {
     /// joined back; HTTP/2 pseudo-headers left out. The same list as `request`'s headers.
     pub headers: Vec<(String, String)>,
     /// Method, URL and body, for a command that sends it again: `None` when the paste gives no
-    /// host to send it to, and for a command line alone (it is already the command).
+    /// host to send it to (a `wget` or `HTTPie` command line: only its headers are read).
     pub request: Option<Request>,
 }
 
@@ -497,7 +497,13 @@ fn scheme_of_transcript<'a>(text: &str, command_url: Option<&'a str>) -> Option<
 /// `--data*`, `--json`), which `curl -v` itself never prints.
 struct Command {
     url: Option<String>,
+    /// The data it sends, wherever it goes (in the query with `-G`).
     body: Option<String>,
+    /// `-G`: the data goes into the URL's query, not a body.
+    data_in_query: bool,
+    /// As curl picks it: `-X`, else HEAD for `-I`, PUT for `-T`, POST with a body (GET with
+    /// `-G`, which moves the data into the query), else GET.
+    method: String,
 }
 
 /// The body a `curl` command line in `text` sends (`-d`, `--data*`, `--json`), whatever output
@@ -515,8 +521,29 @@ fn curl_command(text: &str) -> Option<Command> {
     let mut url = None;
     let mut data: Vec<String> = Vec::new();
     let mut file_data = false;
+    let (mut method, mut head, mut upload, mut get) = (None, false, false, false);
     let mut words = words.into_iter().skip(1);
     while let Some(word) = words.next() {
+        let short = word.starts_with('-') && !word.starts_with("--");
+        match word.as_str() {
+            "-X" | "--request" => method = words.next(),
+            w if short && w.starts_with("-X") && w.len() > 2 => method = Some(w[2..].to_owned()),
+            "--url" => url = words.next(),
+            // Values that may look like the URL: the proxy's, the referrer, where output goes.
+            "-x" | "--proxy" | "-e" | "--referer" | "-o" | "--output" | "-w" | "--write-out" => {
+                words.next();
+                continue;
+            }
+            "--head" => head = true,
+            "-T" | "--upload-file" => upload = true,
+            "-G" | "--get" => get = true,
+            // A cluster of flags with no value (`-sI`, `-siG`).
+            w if short && w[1..].chars().all(|c| "sSikILvGfgq#".contains(c)) => {
+                head |= w.contains('I');
+                get |= w.contains('G');
+            }
+            _ => {}
+        }
         let value = match word.as_str() {
             "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii"
             | "--data-urlencode" | "--json" => words.next(),
@@ -538,8 +565,23 @@ fn curl_command(text: &str) -> Option<Command> {
         }
     }
     // Several `-d` are joined with `&`, as curl does; one read from a file is not shown.
+    let sends_data = !data.is_empty() || file_data;
     let body = (!data.is_empty() && !file_data).then(|| data.join("&"));
-    Some(Command { url, body })
+    let method = method.unwrap_or_else(|| {
+        match (head, upload, sends_data && !get) {
+            (true, _, _) => "HEAD",
+            (_, true, _) => "PUT",
+            (_, _, true) => "POST",
+            _ => "GET",
+        }
+        .to_owned()
+    });
+    Some(Command {
+        url,
+        body,
+        data_in_query: get,
+        method,
+    })
 }
 
 /// A command line split into words as a POSIX shell would (quotes and backslashes; no
@@ -647,7 +689,9 @@ pub(super) fn command_words(text: &str) -> Option<(Vec<String>, bool)> {
     Some(split_words(&line))
 }
 
-/// The headers a `curl` or `HTTPie` command line in `text` asks to send.
+/// The headers a `curl` or `HTTPie` command line in `text` asks to send; for `curl` with an
+/// absolute URL, the request itself (what `curl -si` output pasted under its command shows of
+/// it), so that the summary's command sends it again with credentials as placeholders.
 fn from_command(text: &str) -> Option<Shown> {
     let (words, _) = command_words(text)?;
     let (program, args) = words.split_first()?;
@@ -656,10 +700,31 @@ fn from_command(text: &str) -> Option<Shown> {
         "wget" => wget_headers(args),
         _ => httpie_headers(args),
     };
+    let request = (program == "curl")
+        .then(|| curl_command(text))
+        .flatten()
+        .and_then(|command| {
+            let mut url = command.url?;
+            let mut body = command.body;
+            if command.data_in_query
+                && let Some(query) = body.take()
+            {
+                url.push(if url.contains('?') { '&' } else { '?' });
+                url.push_str(&query);
+            }
+            Some(Request {
+                method: command.method.to_ascii_uppercase(),
+                url,
+                scheme_assumed: false,
+                headers: headers.clone(),
+                body,
+                body_not_shown: None,
+            })
+        });
     Some(Shown {
         source: Source::Command,
         headers,
-        request: None,
+        request,
     })
 }
 
@@ -1251,10 +1316,60 @@ mod tests {
             request.to_curl(),
             "curl -sS -D - https://api.example/v1/prices -H 'Authorization: Basic <credentials>'"
         );
-        // A command line alone carries headers, and no second command.
+        // A command line over `curl -si` output: its headers, and the request to send again
+        // with the key as a placeholder.
         let shown = find("curl https://api.example/x -H 'X-API-Key: k'\nHTTP/1.1 401\n").unwrap();
-        assert_eq!((shown.source, shown.request), (Source::Command, None));
+        assert_eq!(shown.source, Source::Command);
         assert!(!shown.source.was_sent());
+        assert_eq!(
+            shown.request.unwrap().to_curl(),
+            "curl -sS -D - https://api.example/x -H 'X-API-Key: <x-api-key>'"
+        );
+    }
+
+    #[test]
+    fn a_curl_command_line_says_the_method_and_url_as_curl_picks_them() {
+        let request = |command: &str| {
+            find(&format!(
+                "$ {command}\nHTTP/1.1 500 Internal Server Error\n\n"
+            ))
+            .and_then(|shown| shown.request)
+            .map(|r| (r.method, r.url, r.body))
+        };
+        let url = || "https://api.example/v1/orders".to_owned();
+        assert_eq!(
+            request("curl -si https://api.example/v1/orders"),
+            Some(("GET".into(), url(), None))
+        );
+        assert_eq!(
+            request("curl -sI https://api.example/v1/orders"),
+            Some(("HEAD".into(), url(), None))
+        );
+        assert_eq!(
+            request("curl -si -d 'a=1' -d b=2 https://api.example/v1/orders"),
+            Some(("POST".into(), url(), Some("a=1&b=2".into())))
+        );
+        assert_eq!(
+            request("curl -si -G -d q=1 https://api.example/v1/orders"),
+            Some(("GET".into(), format!("{}?q=1", url()), None))
+        );
+        assert_eq!(
+            request("curl -si -X delete https://api.example/v1/orders"),
+            Some(("DELETE".into(), url(), None))
+        );
+        assert_eq!(
+            request("curl -si -T order.json https://api.example/v1/orders"),
+            Some(("PUT".into(), url(), None))
+        );
+        // The proxy's URL and the referrer's are not where the request went.
+        assert_eq!(
+            request(
+                "curl -si -x http://proxy:3128 https://api.example/v1/orders -e https://ref.example/"
+            ),
+            Some(("GET".into(), url(), None))
+        );
+        // With no absolute URL there is nowhere to send it again.
+        assert_eq!(request("curl -si localhost:8080/v1/orders"), None);
     }
 
     #[test]

@@ -109,7 +109,10 @@ pub fn parse(text: &str) -> Response {
             // sent.
             response.request_headers = shown.headers;
         }
-        if let Some(request) = shown.request {
+        // A command line's request is for sending it again; the reading keeps to what the
+        // output shows of it (its URL and body, HEAD for `-I`, below).
+        let from_output = shown.source != super::request::Source::Command;
+        if let Some(request) = shown.request.filter(|_| from_output) {
             response.method = Some(request.method);
             response.url = Some(request.url);
             response.request_body = request.body;

@@ -394,6 +394,33 @@ fn reproduce_sends_the_captured_request_again_before_the_runbooks_example() {
 }
 
 #[test]
+fn reproduce_sends_again_the_curl_command_a_note_shows_over_its_output() {
+    // `curl -si` output under its command, behind a shell prompt, pasted through a terminal
+    // (CR breaks): the command is the request, its key a placeholder in the repeat.
+    let runbook = default();
+    let mut s = session(&runbook);
+    s.add_note(
+        NoteTarget::Incident,
+        "[ops@bastion ~]$ curl -si -H 'X-API-Key: k3y-CANARY-0042' -d '{\"sku\":\"A1\"}' \
+         https://api.example.test/v1/orders\rHTTP/1.1 502 Bad Gateway\rServer: nginx\r\r",
+        at("2026-11-23T09:08:00Z"),
+        &TimeZone::UTC,
+    );
+    let prepared = prepare(&s, &runbook, true).unwrap();
+    let md = prepared.render(&runbook, at("2026-11-23T09:10:00Z"), Format::Md);
+    let section = reproduce_section(&md, "### Reproduce");
+    for line in [
+        "From the request in the note at T+08:00 (it got 502):",
+        "https://api.example.test/v1/orders",
+        "-H 'X-API-Key: <x-api-key>'",
+        "-d '{\"sku\":\"A1\"}'",
+    ] {
+        assert!(section.contains(line), "{line:?} missing:\n{section}");
+    }
+    assert!(!md.contains("k3y-CANARY-0042"), "{md}");
+}
+
+#[test]
 fn reproduce_skips_a_known_good_request_and_struck_notes_and_otherwise_stays_as_it_was() {
     let runbook = default();
     let now = at("2026-11-23T09:10:00Z");
