@@ -1,4 +1,4 @@
-//! Rounds 5 to 39 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round39/`):
+//! Rounds 5 to 41 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round41/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -438,6 +438,22 @@ fn round_thirty_nine_figures() {
     held_out_round("evidence-round39", 39);
 }
 
+/// Round 40: mainstream stacks in a twelfth pairing over TLS and HTTP/2, with a cache on some
+/// paths (nginx `proxy_cache` and `fastcgi_cache`, Varnish behind hitch, `HAProxy`'s cache,
+/// Apache's `mod_cache`).
+#[test]
+fn round_forty_figures() {
+    held_out_round("evidence-round40", 40);
+}
+
+/// Round 41: the rarer codes: the fronts' own 400, 405, 408, 411, 412, 413, 414, 416, 417,
+/// 431, 500, 501, 503 and 505 against the apps' own answers of the same codes, raw requests
+/// typed into `nc` among the pastes.
+#[test]
+fn round_forty_one_figures() {
+    held_out_round("evidence-round41", 41);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -476,6 +492,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round37",
         "evidence-round38",
         "evidence-round39",
+        "evidence-round40",
+        "evidence-round41",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
