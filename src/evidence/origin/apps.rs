@@ -166,8 +166,9 @@ pub(super) const APP_PAGES: &[AppPage] = &[
     page(&["no such resource"], "Twisted", 4),
     // Go's `http.NotFound`; Traefik, itself in Go, writes the same, so it weighs less.
     page(&["404 page not found"], "Go net/http", 3),
-    // Go's server refusing a request it cannot parse: `400 Bad Request: malformed Host header`.
-    page(&["400 bad request: "], "Go net/http", 4),
+    // Go's server refusing a request it cannot parse (`400 Bad Request: malformed Host
+    // header`), before any handler runs: a Go app's, or a Go front's (Caddy, Traefik).
+    page(&["400 bad request: "], "Go net/http", 3),
     // Go's server refusing headers over its limit, before any handler runs.
     page(&["431 request header fields too large"], "Go net/http", 3),
     page(&["<code class=\"url\">"], "PHP built-in server", 5),

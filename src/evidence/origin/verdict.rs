@@ -116,6 +116,15 @@ pub(super) fn decide(
             if from_store {
                 // nginx's or Apache's cache is a cache when it answers from its store.
                 layer = Layer::Cdn;
+            } else if seen.status_is(&[412, 416]) && layer != Layer::Cdn {
+                // A precondition or a range is weighed by whoever holds the representation: a
+                // front's page of one may be its cache answering, or a static file it serves.
+                cap = cap.min(Confidence::Medium);
+                extra.push(format!(
+                    "a {} is answered by whoever holds the representation: {front_name}'s cache \
+                     or a file it serves as well as a proxy's rule",
+                    seen.response.status.unwrap_or(412)
+                ));
             }
             let unrefined = layer;
             let before = extra.len();

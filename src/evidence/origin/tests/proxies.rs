@@ -5,6 +5,17 @@ use super::{check_cases, read};
 use crate::evidence::origin::*;
 
 #[test]
+fn a_precondition_or_range_refused_by_a_front_is_never_sure_of_the_layer() {
+    check_cases(&[(
+        "nginx's own 412 page: its cache or a file it serves as well as a proxy's rule",
+        "< HTTP/1.1 412 Precondition Failed\n< Server: nginx/1.22.1\n< Date: Fri, 04 Dec 2026 03:05:56 GMT\n< Content-Type: text/html\n< Content-Length: 173\n<\n<html>\n<head><title>412 Precondition Failed</title></head>\n<body>\n<center><h1>412 Precondition Failed</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>",
+        Some(Layer::Gateway),
+        Some("nginx"),
+        Confidence::Medium,
+    )]);
+}
+
+#[test]
 fn the_status_lines_wording_says_who_wrote_it() {
     check_cases(&[
         (
