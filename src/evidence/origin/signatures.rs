@@ -147,6 +147,10 @@ pub(super) const FRONTS: &[Front] = &[
             "-//ietf//dtd html 2.0//en",
             "server timeout waiting for the http request from the client",
             "the requested method is not allowed for this url",
+            // The same page naming the method ("The requested method TRACE is not allowed").
+            "is not allowed for this url.</p>",
+            // Its 416, which its byte-range filter sends in chunks.
+            "none of the range-specifier values in the range",
             "the gateway did not receive a timely response",
             "the proxy server could not handle the request",
             "size of a request header field exceeds server limit",

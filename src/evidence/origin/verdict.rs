@@ -116,6 +116,13 @@ pub(super) fn decide(
             if from_store {
                 // nginx's or Apache's cache is a cache when it answers from its store.
                 layer = Layer::Cdn;
+            } else if seen.status_is(&[405]) && seen.body.contains("method trace") {
+                // `TraceEnable off` and a firewall's rule refuse TRACE with the same page.
+                cap = cap.min(Confidence::Medium);
+                extra.push(format!(
+                    "TRACE is refused by {front_name}'s own setting and by firewall rules in it \
+                     alike, with the same page"
+                ));
             } else if seen.status_is(&[412, 416]) && layer != Layer::Cdn {
                 // A precondition or a range is weighed by whoever holds the representation: a
                 // front's page of one may be its cache answering, or a static file it serves.

@@ -5,14 +5,23 @@ use super::{check_cases, read};
 use crate::evidence::origin::*;
 
 #[test]
-fn a_precondition_or_range_refused_by_a_front_is_never_sure_of_the_layer() {
-    check_cases(&[(
-        "nginx's own 412 page: its cache or a file it serves as well as a proxy's rule",
-        "< HTTP/1.1 412 Precondition Failed\n< Server: nginx/1.22.1\n< Date: Fri, 04 Dec 2026 03:05:56 GMT\n< Content-Type: text/html\n< Content-Length: 173\n<\n<html>\n<head><title>412 Precondition Failed</title></head>\n<body>\n<center><h1>412 Precondition Failed</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>",
-        Some(Layer::Gateway),
-        Some("nginx"),
-        Confidence::Medium,
-    )]);
+fn a_front_page_of_what_other_layers_answer_too_is_at_most_medium() {
+    check_cases(&[
+        (
+            "Apache's 405 for TRACE: its TraceEnable and a firewall rule write the same page",
+            "HTTP/1.1 405 Method Not Allowed\nDate: Fri, 04 Dec 2026 03:05:56 GMT\nServer: Apache/2.4.71 (Debian)\nAllow: \nContent-Length: 262\nContent-Type: text/html; charset=iso-8859-1\n\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">\n<html><head>\n<title>405 Method Not Allowed</title>\n</head><body>\n<h1>Method Not Allowed</h1>\n<p>The requested method TRACE is not allowed for this URL.</p>\n</body></html>",
+            Some(Layer::Gateway),
+            Some("Apache"),
+            Confidence::Medium,
+        ),
+        (
+            "nginx's own 412 page: its cache or a file it serves as well as a proxy's rule",
+            "< HTTP/1.1 412 Precondition Failed\n< Server: nginx/1.22.1\n< Date: Fri, 04 Dec 2026 03:05:56 GMT\n< Content-Type: text/html\n< Content-Length: 173\n<\n<html>\n<head><title>412 Precondition Failed</title></head>\n<body>\n<center><h1>412 Precondition Failed</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>",
+            Some(Layer::Gateway),
+            Some("nginx"),
+            Confidence::Medium,
+        ),
+    ]);
 }
 
 #[test]
