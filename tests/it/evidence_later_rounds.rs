@@ -1,4 +1,4 @@
-//! Rounds 5 to 41 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round41/`):
+//! Rounds 5 to 43 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round43/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -456,6 +456,15 @@ fn round_forty_one_figures() {
     held_out_round("evidence-round41", 41);
 }
 
+/// Round 43: what fronts add, a second look: request ids set on every answer (nginx
+/// `$request_id`, Apache `mod_unique_id`, Caddy's uuid, `HAProxy`'s `unique-id`), `Via` from
+/// Apache, Caddy, Squid and nghttpx, and caches answering by themselves (nginx's stale copies,
+/// Varnish's grace, Squid's kept 404).
+#[test]
+fn round_forty_three_figures() {
+    held_out_round("evidence-round43", 43);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -496,6 +505,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round39",
         "evidence-round40",
         "evidence-round41",
+        "evidence-round43",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
