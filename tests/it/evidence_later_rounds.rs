@@ -456,6 +456,14 @@ fn round_forty_one_figures() {
     held_out_round("evidence-round41", 41);
 }
 
+/// Round 42: mainstream stacks in a thirteenth pairing as a small team runs them (Tornado
+/// behind nginx, Starlette behind Caddy, aiohttp behind Varnish, hapi behind Apache, `NestJS`
+/// behind `HAProxy`, chains of `HAProxy` and nginx before Django, PHP-FPM and Go).
+#[test]
+fn round_forty_two_figures() {
+    held_out_round("evidence-round42", 42);
+}
+
 /// Round 43: what fronts add, a second look: request ids set on every answer (nginx
 /// `$request_id`, Apache `mod_unique_id`, Caddy's uuid, `HAProxy`'s `unique-id`), `Via` from
 /// Apache, Caddy, Squid and nghttpx, and caches answering by themselves (nginx's stale copies,
@@ -505,6 +513,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round39",
         "evidence-round40",
         "evidence-round41",
+        "evidence-round42",
         "evidence-round43",
     ] {
         let setups = sorted_setups(folder);
