@@ -399,6 +399,23 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     let named = seen.front_named();
     let wording = |f: &Front| worded_its_own_way(f, code, reason);
     let owners: Vec<&Front> = FRONTS.iter().filter(|f| wording(f)).collect();
+    // Another front that words this status the same way wrote the page (HAProxy's 504 passed
+    // on by nginx): the status line may be that one's, which the named front passed on.
+    let page_of_another = |named: &Front| {
+        owners.iter().any(|f| {
+            f.product != named.product
+                && f.body
+                    .iter()
+                    .any(|b| b.len() >= 12 && seen.body.contains(b))
+        })
+    };
+    if named.is_some_and(|front| wording(front) && page_of_another(front)) {
+        signals.push(Signal::note(format!(
+            "\"{line}\" is worded so by the front whose page this is as well: the status line \
+             says nothing of which of them wrote it"
+        )));
+        return;
+    }
     let owner = match (named, owners.as_slice()) {
         // The product named wrote the status line itself: it made this answer, whatever the
         // body it chose (nginx's `error_page` with JSON and its own request id).

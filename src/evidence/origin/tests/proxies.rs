@@ -28,6 +28,13 @@ fn a_front_page_of_what_other_layers_answer_too_is_at_most_medium() {
 fn the_status_lines_wording_says_who_wrote_it() {
     check_cases(&[
         (
+            "HAProxy's 504 passed on by nginx: both word it `Gateway Time-out`, the page is HAProxy's",
+            "< HTTP/1.1 504 Gateway Time-out\n< Server: nginx/1.22.1\n< Date: Fri, 04 Dec 2026 03:26:57 GMT\n< Content-Type: text/html\n< Content-Length: 92\n< cache-control: no-cache\n<\n<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>",
+            Some(Layer::LoadBalancer),
+            Some("HAProxy"),
+            Confidence::High,
+        ),
+        (
             "nginx's own wording of a 503, on a JSON body of its configuration",
             "< HTTP/1.1 503 Service Temporarily Unavailable\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 07:46:49 GMT\n< Content-Type: application/json\n< Content-Length: 62\n< Connection: keep-alive\n<\n{\"error\":\"maintenance\",\"message\":\"Back in a few minutes.\"}",
             Some(Layer::Gateway),
