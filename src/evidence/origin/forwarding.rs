@@ -6,8 +6,9 @@
 use super::apps::{app_page, framework_marked, named_app_server};
 use super::echo::request_named_in_body;
 use super::health::health_report;
-use super::signals::{APP_MOSTLY, status_line_of_named_front};
+use super::signals::APP_MOSTLY;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
+use super::status_line::status_line_of_named_front;
 use super::{Seen, Signal, Toward};
 
 /// Words a gateway writes of its own upstream when it could not get an answer from it

@@ -19,6 +19,7 @@ mod login;
 mod preflight;
 mod signals;
 mod signatures;
+mod status_line;
 mod status_only;
 mod verdict;
 mod waf;
@@ -39,10 +40,10 @@ use forwarding::{
 use health::health_signals;
 use login::login_signals;
 use signals::{
-    auth_signals, configured_json_signals, id_signals, page_signals, server_signals,
-    status_line_signals, status_signals,
+    auth_signals, configured_json_signals, id_signals, page_signals, server_signals, status_signals,
 };
 use signatures::is_known;
+use status_line::status_line_signals;
 use verdict::decide;
 
 /// How sure the classification is.
