@@ -512,6 +512,16 @@ pub(super) fn command_body(text: &str) -> Option<String> {
     curl_command(text)?.body
 }
 
+/// The URL a `curl` command line in `text` sends to (not its proxy's, referrer's or output's).
+pub(super) fn command_url(text: &str) -> Option<String> {
+    curl_command(text)?.url
+}
+
+/// The `curl` command line in `text` asks for the headers only (`-I`, `-sI`, `--head`).
+pub(super) fn command_asks_head(text: &str) -> bool {
+    curl_command(text).is_some_and(|c| c.method == "HEAD")
+}
+
 fn curl_command(text: &str) -> Option<Command> {
     let (words, closed) = command_words(text)?;
     // A quote left open: where the body ends cannot be told.

@@ -119,12 +119,12 @@ pub fn parse(text: &str) -> Response {
         }
     }
     if response.url.is_none() {
-        response.url = command_url(&text);
+        response.url = super::request::command_url(&text);
     }
     if response.request_body.is_none() {
         response.request_body = super::request::command_body(&text);
     }
-    if response.method.is_none() && command_asks_head(&text) {
+    if response.method.is_none() && super::request::command_asks_head(&text) {
         // `curl -I` sends HEAD: an answer to it never has a body, whatever it says it holds.
         response.method = Some("HEAD".to_owned());
     }
@@ -160,29 +160,6 @@ fn without_curl_failure(text: &str) -> (String, Option<u16>) {
     }
     kept.push_str(rest.strip_prefix('\n').unwrap_or(rest));
     (kept, status)
-}
-
-/// The URL of a `curl` command line in the text.
-fn command_url(text: &str) -> Option<String> {
-    text.lines()
-        .map(super::command_line::after_prompt)
-        .find(|l| l.starts_with("curl "))
-        .and_then(|l| {
-            l.split_whitespace()
-                .map(|w| w.trim_matches(['\'', '"']))
-                .find(|w| w.starts_with("http://") || w.starts_with("https://"))
-                .map(str::to_owned)
-        })
-}
-
-/// The `curl` command line in the text asks for the headers only (`-I`, `-sI`, `--head`).
-fn command_asks_head(text: &str) -> bool {
-    super::request::command_words(text).is_some_and(|(words, _)| {
-        words.first().is_some_and(|w| w == "curl")
-            && words.iter().skip(1).any(|w| {
-                w == "--head" || (w.starts_with('-') && !w.starts_with("--") && w.contains('I'))
-            })
-    })
 }
 
 /// A `curl` command line in the text sends through a proxy (`-x`, `--proxy`).
