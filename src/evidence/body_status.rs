@@ -1,7 +1,8 @@
 //! The status a body shows by itself, for a body pasted alone: a JSON `"status": 502`, a
 //! page's `<title>502 Bad Gateway</title>` or heading, a code with its own reason leading a
 //! line (`404 page not found`), a code in an error page's title (`Server Error (500)`), or
-//! "Error 503" in a branded page's small print. Pure.
+//! "Error 503" in a branded page's small print; and the code curl's `-w '%{http_code}'`
+//! printed after the body. Pure.
 
 use crate::code::StatusCode;
 
@@ -10,6 +11,62 @@ fn leading_code(text: &str) -> Option<u16> {
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     let code = digits.parse::<u16>().ok()?;
     (digits.len() == 3 && StatusCode::is_valid(code)).then_some(code)
+}
+
+/// Labels engineers give curl's `%{http_code}` in `-w` (lower case, spaces for `_`, `-`).
+const WRITE_OUT_LABELS: &[&str] = &[
+    "http code",
+    "httpcode",
+    "http status",
+    "http status code",
+    "status",
+    "status code",
+    "code",
+    "http",
+    "response code",
+    "response",
+];
+
+/// The code `curl -s -w '\n%{http_code}'` (or `-w 'status: %{http_code}'`, or with no
+/// newline, `{...}504`) printed after the body: the code and the body without it. Only on
+/// the body's last line, and only alone or after a label, so a count in the text is no code.
+pub(super) fn trailing_write_out_code(body: &str) -> Option<(u16, String)> {
+    let trimmed = body.trim_end();
+    let (before, last) = trimmed.rsplit_once('\n').unwrap_or(("", trimmed));
+    let last = last.trim();
+    if let Some(code) = labelled_code(last) {
+        return Some((code, before.trim_end().to_owned()));
+    }
+    // `-w '%{http_code}'` with no newline: the digits end the body's own last line, right
+    // after a JSON object or an HTML page's end.
+    let digits = last.len() - last.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits != 3 || last.len() == 3 {
+        return None;
+    }
+    let code = leading_code(&last[last.len() - 3..])?;
+    let kept = &trimmed[..trimmed.len() - 3];
+    let ends_a_document = serde_json::from_str::<serde_json::Value>(kept.trim()).is_ok()
+        || kept.trim_end().to_lowercase().ends_with("</html>");
+    ends_a_document.then(|| (code, kept.trim_end().to_owned()))
+}
+
+/// `504`, `HTTP 504`, `status: 504`, `http_code=504`: a line that is a code and at most a
+/// label from [`WRITE_OUT_LABELS`].
+fn labelled_code(line: &str) -> Option<u16> {
+    // Digits are one byte each: counting them from the end keeps the split on a boundary.
+    let digits_at = line.len() - line.chars().rev().take_while(char::is_ascii_digit).count();
+    let (label, digits) = line.split_at(digits_at);
+    if digits.len() != 3 {
+        return None;
+    }
+    let label = label
+        .trim()
+        .trim_end_matches([':', '='])
+        .trim()
+        .to_lowercase()
+        .replace(['_', '-'], " ");
+    let known = label.is_empty() || WRITE_OUT_LABELS.contains(&label.as_str());
+    known.then(|| leading_code(digits)).flatten()
 }
 
 /// A status written in a body alone: `"status": 502`, `<title>502 Bad Gateway</title>`,
@@ -126,4 +183,43 @@ fn titled_error_code(lower: &str) -> Option<u16> {
             (bracketed || says_error).then_some(code)
         })
         .find(|c| StatusCode::is_valid(*c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_curl_wrote_after_the_body_is_read_and_taken_off_it() {
+        let read = |body: &str| trailing_write_out_code(body);
+        assert_eq!(
+            read("{\"error\":\"upstream timed out\"}\n504\n"),
+            Some((504, "{\"error\":\"upstream timed out\"}".to_owned()))
+        );
+        assert_eq!(
+            read("{\"detail\":\"Not Found\"}\nHTTP_CODE=404").map(|r| r.0),
+            Some(404)
+        );
+        assert_eq!(
+            read("<html>oops</html>\nstatus: 503").map(|r| r.0),
+            Some(503)
+        );
+        assert_eq!(read("{\"ok\":false}502").map(|r| r.0), Some(502));
+        assert_eq!(read("<html><p>down</p></html>503").map(|r| r.0), Some(503));
+        assert_eq!(read("504").map(|r| r.0), Some(504));
+    }
+
+    #[test]
+    fn numbers_that_are_the_body_s_own_are_no_code() {
+        let read = |body: &str| trailing_write_out_code(body);
+        assert_eq!(read("orders pending\ntotal 500"), None);
+        assert_eq!(read("日本語 é ✓"), None);
+        assert_eq!(read("✓504").map(|r| r.0), None);
+        assert_eq!(read("{\"count\": 504}"), None);
+        assert_eq!(read("retry in 120 seconds"), None);
+        assert_eq!(read("id: 4044"), None);
+        assert_eq!(read("batch 999"), None);
+        assert_eq!(read("code 000"), None);
+        assert_eq!(read("plain text ending 503"), None);
+    }
 }

@@ -17,6 +17,7 @@ pub mod needs;
 pub mod origin;
 pub mod request;
 pub mod response;
+mod socket_tools;
 pub mod timing;
 pub mod token;
 mod trace_ascii;

@@ -79,6 +79,7 @@ pub fn parse(text: &str) -> Response {
     // `curl --fail-with-body` adds its own error line after the body, on the body's last line
     // when the body has no newline at its end: it is curl's, not the server's.
     let (text, failed_with) = without_curl_failure(&text);
+    let text = super::socket_tools::without_trailer(&text).into_owned();
     let trimmed = text.trim_start();
     if trimmed.starts_with('{')
         && trimmed.contains("\"log\"")
@@ -129,6 +130,12 @@ pub fn parse(text: &str) -> Response {
         response.method = Some("HEAD".to_owned());
     }
     response.forward_proxy |= command_uses_proxy(&text);
+    if response.status.is_none()
+        && let Some((code, body)) = super::body_status::trailing_write_out_code(&response.body)
+    {
+        response.status = Some(code);
+        response.body = body;
+    }
     if response.status.is_none() {
         response.status =
             failed_with.or_else(|| super::body_status::status_from_body(&response.body));
@@ -300,6 +307,14 @@ fn parse_plain(text: &str) -> Response {
                 start += at;
             }
         } else {
+            // A tool's own lines before the response (`openssl s_client`'s handshake, a
+            // telnet banner): the response starts at the first status line with headers
+            // under it, when nothing before it looks like a body.
+            if status_line(t).is_none()
+                && let Some(at) = status_after_preamble(&all[start..])
+            {
+                start += at;
+            }
             break;
         }
     }
@@ -332,6 +347,18 @@ fn parse_plain(text: &str) -> Response {
     }
     body.join("\n").trim().clone_into(&mut response.body);
     response
+}
+
+/// Where a response starts below lines of a tool's own: a status line followed by a header,
+/// with no line above it that opens a JSON or HTML body.
+fn status_after_preamble(lines: &[&str]) -> Option<usize> {
+    let at = lines.iter().enumerate().position(|(i, line)| {
+        status_line(line).is_some() && lines.get(i + 1).and_then(|l| header_line(l)).is_some()
+    })?;
+    let body_above = lines[..at]
+        .iter()
+        .any(|l| l.trim_start().starts_with(['{', '[', '<']));
+    (!body_above).then_some(at)
 }
 
 /// The last entry of a HAR file.

@@ -18,6 +18,7 @@ mod fuzz_regressions;
 mod generated;
 mod handoff;
 mod logs;
+mod paste_tools;
 mod redaction_corpus;
 mod runbook_fixtures;
 mod schema;
