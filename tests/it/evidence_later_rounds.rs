@@ -476,6 +476,13 @@ fn round_forty_three_figures() {
     held_out_round("evidence-round43", 43);
 }
 
+/// Round 44: Tomcat 10 and Jetty 9 alone (their own low-level pages, stock error reports with
+/// the report shown and hidden) and behind Apache (AJP and HTTP), nginx, `HAProxy` and Varnish.
+#[test]
+fn round_forty_four_figures() {
+    held_out_round("evidence-round44", 44);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -518,6 +525,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round41",
         "evidence-round42",
         "evidence-round43",
+        "evidence-round44",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
