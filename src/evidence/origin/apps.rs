@@ -183,6 +183,9 @@ pub(super) const APP_PAGES: &[AppPage] = &[
     page(&["<title>http status "], "Tomcat", 5),
     page(&["powered by jetty"], "Jetty", 5),
     page(&["<h2>http error "], "Jetty", 5),
+    // Jetty refusing a request it cannot parse, before any handler runs (`<h1>Bad Message
+    // 431</h1><pre>reason: ...`): the app server's own answer.
+    page(&["<h1>bad message ", "<pre>reason: "], "Jetty", 5),
     page(&["no context found for request"], "JDK HttpServer", 5),
     page(
         &["<html><body><h1>resource not found</h1></body></html>"],
