@@ -483,6 +483,14 @@ fn round_forty_four_figures() {
     held_out_round("evidence-round44", 44);
 }
 
+/// Round 45: frameworks earlier rounds barely used (Litestar, BlackSheep, Django Ninja,
+/// Connexion, Flask-RESTX, Robyn, Feathers, tinyhttp, h3, Hono) behind nginx, Caddy with JSON
+/// error pages, Apache, `HAProxy`, lighttpd, h2o, Varnish, Traffic Server and Squid.
+#[test]
+fn round_forty_five_figures() {
+    held_out_round("evidence-round45", 45);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -526,6 +534,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round42",
         "evidence-round43",
         "evidence-round44",
+        "evidence-round45",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
