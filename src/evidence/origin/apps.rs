@@ -263,6 +263,15 @@ pub(super) const APP_JSON: &[AppJson] = &[
         product: None,
         weight: 3,
     },
+    // h3 (under Nitro and Nuxt): `{"statusCode": 404, "statusMessage": ..., "stack": []}`, its
+    // stack emptied in production.
+    AppJson {
+        keys: &["statuscode", "stack"],
+        only: false,
+        format: "h3's error JSON (Nitro, Nuxt)",
+        product: Some("h3"),
+        weight: 4,
+    },
     // Fastify, NestJS and hapi: `{"statusCode": 404, "error": "Not Found", "message": ...}`.
     AppJson {
         keys: &["statuscode", "error", "message"],
