@@ -491,6 +491,14 @@ fn round_forty_five_figures() {
     held_out_round("evidence-round45", 45);
 }
 
+/// Round 46: Perl, Ruby and PHP as Debian ships them (Rails on Puma and WEBrick, Grape on thin,
+/// Dancer2, Catalyst, Slim and Symfony on PHP-FPM, plain PHP) behind nginx, Caddy, lighttpd,
+/// `HAProxy`, Apache and Varnish, debug pages on and off.
+#[test]
+fn round_forty_six_figures() {
+    held_out_round("evidence-round46", 46);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -535,6 +543,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round43",
         "evidence-round44",
         "evidence-round45",
+        "evidence-round46",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
