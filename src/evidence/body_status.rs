@@ -95,9 +95,12 @@ pub(super) fn status_from_body(body: &str) -> Option<u16> {
     if let Some(code) = after("default backend - ").and_then(leading_code) {
         return Some(code);
     }
-    // Jetty's page for a request it could not parse: `<h1>Bad Message 431</h1>`.
-    if let Some(code) = after("<h1>bad message ").and_then(leading_code) {
-        return Some(code);
+    // Jetty's page for a request it could not parse (`<h1>Bad Message 431</h1>`), Symfony's
+    // error page (`The server returned a "404 Not Found".`).
+    for mark in ["<h1>bad message ", "the server returned a \""] {
+        if let Some(code) = after(mark).and_then(leading_code) {
+            return Some(code);
+        }
     }
     for tag in ["<title>", "<h1>"] {
         if let Some(code) = after(tag).and_then(|rest| leading_code(rest.trim_start())) {

@@ -13,6 +13,7 @@ pub(super) const APP_HEADERS: &[(&str, &str)] = &[
     ("x-aspnetmvc-version", "ASP.NET MVC"),
     ("x-debug-token", "Symfony"),
     ("x-drupal-cache", "Drupal"),
+    ("x-catalyst", "Catalyst"),
     // Sinatra's answer for a route it does not have.
     ("x-cascade", "Sinatra"),
     // PHP's built-in server (`php -S`) echoes Host in its responses.

@@ -164,6 +164,13 @@ pub(super) const APP_PAGES: &[AppPage] = &[
     page(&["powered by <a href=\"http://www.cherrypy"], "CherryPy", 5),
     page(&["<title>error: ", "sorry, the requested url"], "Bottle", 5),
     page(&["no such resource"], "Twisted", 4),
+    // Catalyst's error screen, its debug dump and its "Please come back later" alike.
+    page(&["function toggledump ("], "Catalyst", 5),
+    page(
+        &["powered by <a href=\"http://perldancer.org/\">dancer2</a>"],
+        "Dancer2",
+        5,
+    ),
     // Go's `http.NotFound`; Traefik, itself in Go, writes the same, so it weighs less.
     page(&["404 page not found"], "Go net/http", 3),
     // Go's server refusing a request it cannot parse (`400 Bad Request: malformed Host

@@ -381,7 +381,22 @@ pub(super) fn status_signals(
             2,
         ));
     }
-    if seen.error() && seen.response.headers.is_empty() && seen.response.method.is_some() {
+    // Go's TLS listener answers a plain-HTTP request so, before any handler: whoever
+    // terminates TLS in Go wrote it, a front (Caddy, Traefik) more often than an app.
+    let go_tls_listener = seen
+        .body
+        .to_lowercase()
+        .contains("client sent an http request to an https server");
+    if go_tls_listener {
+        signals.push(Signal::new(
+            "Go's TLS listener",
+            "\"Client sent an HTTP request to an HTTPS server\": Go's TLS listener refused plain \
+             HTTP before any handler ran: the Go server terminating TLS, a front written in Go \
+             (Caddy, Traefik) or a Go app serving TLS itself",
+            Toward::Front,
+            4,
+        ));
+    } else if seen.error() && seen.response.headers.is_empty() && seen.response.method.is_some() {
         // Only a transcript shows there were none: a status line pasted alone says nothing.
         signals.push(Signal::new(
             "a bare status line",
