@@ -483,7 +483,7 @@ fn round_forty_four_figures() {
     held_out_round("evidence-round44", 44);
 }
 
-/// Round 45: frameworks earlier rounds barely used (Litestar, BlackSheep, Django Ninja,
+/// Round 45: frameworks earlier rounds barely used (Litestar, `BlackSheep`, Django Ninja,
 /// Connexion, Flask-RESTX, Robyn, Feathers, tinyhttp, h3, Hono) behind nginx, Caddy with JSON
 /// error pages, Apache, `HAProxy`, lighttpd, h2o, Varnish, Traffic Server and Squid.
 #[test]
