@@ -491,7 +491,7 @@ fn round_forty_five_figures() {
     held_out_round("evidence-round45", 45);
 }
 
-/// Round 46: Perl, Ruby and PHP as Debian ships them (Rails on Puma and WEBrick, Grape on thin,
+/// Round 46: Perl, Ruby and PHP as Debian ships them (Rails on Puma and `WEBrick`, Grape on thin,
 /// Dancer2, Catalyst, Slim and Symfony on PHP-FPM, plain PHP) behind nginx, Caddy, lighttpd,
 /// `HAProxy`, Apache and Varnish, debug pages on and off.
 #[test]
