@@ -499,6 +499,14 @@ fn round_forty_six_figures() {
     held_out_round("evidence-round46", 46);
 }
 
+/// Round 47: gateways teams build or install (express-gateway, http-proxy-middleware,
+/// `@fastify/http-proxy`, `FastAPI`, aiohttp and Sanic gateways, node's http-proxy) with their
+/// own key, JWT and rate-limit checks, in front of ordinary apps and behind mainstream fronts.
+#[test]
+fn round_forty_seven_figures() {
+    held_out_round("evidence-round47", 47);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -544,6 +552,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round44",
         "evidence-round45",
         "evidence-round46",
+        "evidence-round47",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
