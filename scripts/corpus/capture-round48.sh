@@ -593,7 +593,7 @@ if up apache; then
     caphttp $S apache-405-patch-static-httpie.txt 405 proxy apache "HTTPie PATCH on a static file Apache serves itself" "HTTPie with colours" -- -v --verify=ca.pem PATCH https://127.0.0.1:58440/static/app.css
     cap $S apache-501-purge-static.txt 501 proxy apache "PURGE on a static file (someone expecting a cache): unknown method" "HTTP/1.1" -- -sv --http1.1 "${AR[@]}" -X PURGE $AA/static/app.css
     cap $S django-403-csrf-purge.txt 403 app django "the same PURGE on a proxied API path: Django's CSRF middleware refuses an unsafe method" "curl -si" -- -si "${AR[@]}" -X PURGE $AA/api/orders/
-    cap $S apache-417-expect.txt 417 proxy apache "Expect: 200-ok (a client's mistake): Apache's 417" "" -- -sv "${AR[@]}" "${JSONH[@]}" -H 'Expect: 200-ok' -d '{"sku":"A-1"}' $AA/api/orders/
+    cap $S apache-417-expect.txt 417 proxy apache "Expect: 200-ok (a client's mistake): Apache's 417" "HTTP/1.1" -- -sv --http1.1 "${AR[@]}" "${JSONH[@]}" -H 'Expect: 200-ok' -d '{"sku":"A-1"}' $AA/api/orders/
     cap $S django-400-disallowed-host.txt 400 app django "a Host no vhost names goes to the first vhost, then to Django: DisallowedHost" "'Bad Request (400)'" -- -sv "${AR[@]}" -H 'Host: orders.example.test' $AA/api/orders/1
     cap $S django-403-csrf-post.txt 403 app django "a POST without the CSRF cookie and token" "curl -si" -- -si "${AR[@]}" "${JSONH[@]}" -d '{"sku":"A-1"}' $AA/api/orders/
     capraw $S django-302-session-expired.txt 302 app django "a signed session cookie past its max age: redirect to the login page" "curl -si saved to a file (CRs kept)" -- -si "${AR[@]}" -b "sessionid=$DJANGO_OLD" $AA/account/
@@ -692,7 +692,7 @@ if up ats; then
     S=flask-gunicorn-trafficserver
     TR=(--resolve api.example.test:58480:127.0.0.1)
     TS=http://api.example.test:58480
-    cap $S ats-404-no-remap.txt 404 cdn-cache trafficserver "a Host no remap rule names: 'Not Found on Accelerator'" "" -- -si -H 'Host: shop.example.test' http://127.0.0.1:58480/api/orders/1
+    capwget $S ats-404-no-remap-wget.txt 404 cdn-cache trafficserver "a Host no remap rule names: 'Not Found on Accelerator'" "wget -S -O-" -- --header 'Host: shop.example.test' http://127.0.0.1:58480/api/orders/1
     cap $S ats-400-header-too-large.txt 400 cdn-cache trafficserver "a 40 KB Cookie: over request_header_max_size 32768" "'Invalid HTTP Request'" -- -si "${TR[@]}" -H @cookie-40k.txt $TS/api/orders/1
     cap $S gunicorn-431-via-ats.txt 431 app gunicorn "a 9 KB Cookie: under ATS's limit, over gunicorn's field limit" "Server: ATS/9.2.9 replaces gunicorn's" -- -si "${TR[@]}" -H @cookie-9k.txt $TS/api/orders/1
     cap $S gunicorn-414-via-ats.txt 414 app gunicorn "a 12 KB query string: gunicorn's limit_request_line" "" -- -si "${TR[@]}" -G --data-urlencode ids@ids-9k.txt $TS/api/orders
