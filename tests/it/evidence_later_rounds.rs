@@ -507,6 +507,15 @@ fn round_forty_seven_figures() {
     held_out_round("evidence-round47", 47);
 }
 
+/// Round 48: a bad day at the edge (client certificates missing, plain HTTP to a TLS port,
+/// `WebSocket` upgrades refused, headers and URIs too long, methods refused, redirects, hosts not
+/// allowed, keep-alive races, broken and untrusted upstreams, `Expect`) against the apps' own
+/// answers of the same codes.
+#[test]
+fn round_forty_eight_figures() {
+    held_out_round("evidence-round48", 48);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -553,6 +562,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round45",
         "evidence-round46",
         "evidence-round47",
+        "evidence-round48",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
