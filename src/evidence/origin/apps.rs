@@ -392,6 +392,16 @@ pub(super) fn app_page(seen: &Seen<'_>) -> Option<&'static AppPage> {
     APP_PAGES
         .iter()
         .filter(|p| p.all.iter().all(|b| seen.body.contains(b)))
+        // Go's plain-text lines (`404 page not found`) are the whole body; inside a page
+        // (Apache's 431 title) they are another server's words.
+        .filter(|p| {
+            p.product != "Go net/http"
+                || !p
+                    .all
+                    .iter()
+                    .any(|b| b.starts_with(|c: char| c.is_ascii_digit()))
+                || p.all.iter().any(|b| seen.body.trim_start().starts_with(b))
+        })
         .fold(None, |best: Option<&AppPage>, p| match best {
             Some(b) if b.weight >= p.weight => Some(b),
             _ => Some(p),

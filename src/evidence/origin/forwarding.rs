@@ -180,6 +180,27 @@ pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
     Some(later_names.iter().any(|&i| i < date))
 }
 
+/// Go's server refusing a request before any handler runs: `431 Request Header Fields Too
+/// Large` alone, or its code and reason with the cause after a colon (`400 Bad Request:
+/// missing required Host header`, `505 HTTP Version Not Supported: unsupported protocol
+/// version`), as plain UTF-8 text. A front's configured "{code} {reason}" has no colon.
+fn go_refusal_before_handler(seen: &Seen<'_>) -> bool {
+    let Some(status) = seen
+        .response
+        .status
+        .filter(|s| [400, 431, 501, 505].contains(s))
+    else {
+        return false;
+    };
+    let Some(reason) = crate::runbook::merged::reason_phrase(status) else {
+        return false;
+    };
+    let lead = format!("{status} {}", reason.to_lowercase());
+    let body = seen.body.trim();
+    seen.has("content-type", "text/plain; charset=utf-8")
+        && (body.starts_with(&format!("{lead}: ")) || (status == 431 && body == lead))
+}
+
 pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
     let upstream = upstream_words(seen).filter(|_| !page);
     if let Some(word) = upstream {
@@ -231,6 +252,19 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
                      the Date its upstream left out (Puma and others send none)",
                     front.product
                 )));
+            }
+            Some(true) if seen.has("server", "") && go_refusal_before_handler(seen) => {
+                signals.push(Signal::new(
+                    "Go's refusal, passed on",
+                    format!(
+                        "Go's server refused the request before any handler ran, and writes such \
+                         a refusal with neither Date nor Server: {0}'s own would carry neither, \
+                         so this one came from a Go upstream and {0} added both",
+                        front.product
+                    ),
+                    Toward::App,
+                    3,
+                ));
             }
             Some(true) => signals.push(Signal::new(
                 if seen.has("server", "") {

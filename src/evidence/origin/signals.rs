@@ -7,7 +7,7 @@ use super::body::empty_error_passed_on;
 use super::footer::footer_denies;
 use super::forwarding::{go_order, streamed_from_upstream, upstream_words};
 use super::preflight::{cors_preflight, preflight_signals};
-use super::signatures::{FRONTS, Front, JSON_PAGES, OWN_HEADER, PAGE};
+use super::signatures::{FRONTS, Front, GO_FRONTS, JSON_PAGES, OWN_HEADER, PAGE};
 use super::status_line::{status_line_from_upstream, status_line_not_its_own};
 use super::verdict::front_on_path;
 use super::{Layer, Seen, Signal, Toward};
@@ -387,7 +387,23 @@ pub(super) fn status_signals(
         .body
         .to_lowercase()
         .contains("client sent an http request to an https server");
-    if go_tls_listener {
+    let named_front = seen.front_named();
+    if let Some(front) = named_front.filter(|f| go_tls_listener && !GO_FRONTS.contains(&f.product))
+    {
+        // A front not written in Go words its own refusal otherwise (nginx's "The plain HTTP
+        // request was sent to HTTPS port"): it spoke plain HTTP to a Go upstream serving TLS.
+        signals.push(Signal::new(
+            "Go's TLS listener behind the front",
+            format!(
+                "\"Client sent an HTTP request to an HTTPS server\" under {}'s name: Go's TLS \
+                 listener wrote it, not {}; the front sent plain HTTP to a Go upstream that \
+                 serves TLS",
+                front.product, front.product
+            ),
+            Toward::App,
+            3,
+        ));
+    } else if go_tls_listener {
         signals.push(Signal::new(
             "Go's TLS listener",
             "\"Client sent an HTTP request to an HTTPS server\": Go's TLS listener refused plain \

@@ -167,6 +167,8 @@ pub(super) const FRONTS: &[Front] = &[
             "the user has sent too many requests in",
             "does not support the action requested by the browser",
             "the server is unable to store the representation needed",
+            // mod_http2's 431 for headers over its limit.
+            "the server refused this request because\nthe request header fields are too large",
         ],
         server: &["apache"],
         // Apache keeps the upstream's Server, but adds its own where the app sent none (Node,
