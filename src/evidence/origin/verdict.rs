@@ -324,6 +324,19 @@ fn refine(
         );
         return Layer::Identity;
     }
+    if seen.status_is(&[400])
+        && (seen.body.contains("no required ssl certificate was sent")
+            || seen.body.contains("the ssl certificate error"))
+    {
+        // nginx's pages for a client certificate missing or refused (`ssl_verify_client`):
+        // the front checked who the client is.
+        extra.push(format!(
+            "{} asks for a client certificate and this one was missing or not trusted: its \
+             check of who the client is refused the request",
+            product.unwrap_or("the proxy")
+        ));
+        return Layer::Identity;
+    }
     if seen.status_is(&[401]) && matches!(layer, Layer::Gateway | Layer::LoadBalancer | Layer::Cdn)
     {
         // Whatever it wears (a login form, a JSON error), a 401 the proxy made is a refusal
