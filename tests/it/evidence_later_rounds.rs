@@ -524,6 +524,13 @@ fn round_forty_eight_figures() {
     held_out_round("evidence-round48", 48);
 }
 
+/// Round 50: partial pastes of mainstream setups (bodies alone, headers alone, status lines cut
+/// short, `curl -sv` with the body left off, curl's `--fail` line alone) beside whole ones.
+#[test]
+fn round_fifty_figures() {
+    held_out_round("evidence-round50", 50);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -571,6 +578,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round46",
         "evidence-round47",
         "evidence-round48",
+        "evidence-round50",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
