@@ -76,12 +76,27 @@ pub(super) fn decide(
         .unwrap_or_else(|| "the proxy in front".to_owned());
     let mut extra = Vec::new();
     let mut cap = Confidence::High;
+    let mut check = None;
     if seen.response.headers.is_empty() && seen.response.version.is_none() {
         // A body pasted alone: the headers that would confirm it are not there.
         cap = Confidence::Medium;
-        extra.push("only the body was pasted: its headers would confirm the reading".to_owned());
+        if seen.body.trim().is_empty() {
+            // A status and nothing else (curl's `--fail` line): nothing here says who answered.
+            extra.push(
+                "only the status was pasted (curl's --fail line, or a code alone): the headers \
+                 and body say who answered"
+                    .to_owned(),
+            );
+            check = Some(
+                "send the request again with curl -si (or -sv) and paste all of it: the headers \
+                 and body say who answered"
+                    .to_owned(),
+            );
+        } else {
+            extra
+                .push("only the body was pasted: its headers would confirm the reading".to_owned());
+        }
     }
-    let mut check = None;
     let mut relabel = None;
     let mut refined_why = None;
     let (layer, product, confidence) = match side {
