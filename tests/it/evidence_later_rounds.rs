@@ -524,6 +524,14 @@ fn round_forty_eight_figures() {
     held_out_round("evidence-round48", 48);
 }
 
+/// Round 49: mainstream stacks in a fifteenth pairing, set up as the most-read tutorials set
+/// them up (unix sockets, `uwsgi_pass`, `fastcgi_pass`, Caddy's own TLS, health-check draining,
+/// a maintenance error file).
+#[test]
+fn round_forty_nine_figures() {
+    held_out_round("evidence-round49", 49);
+}
+
 /// Round 50: partial pastes of mainstream setups (bodies alone, headers alone, status lines cut
 /// short, `curl -sv` with the body left off, curl's `--fail` line alone) beside whole ones.
 #[test]
@@ -578,6 +586,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round46",
         "evidence-round47",
         "evidence-round48",
+        "evidence-round49",
         "evidence-round50",
     ] {
         let setups = sorted_setups(folder);
