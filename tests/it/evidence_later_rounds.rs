@@ -541,6 +541,14 @@ fn round_fifty_figures() {
     held_out_round("evidence-round50", 50);
 }
 
+/// Round 52: fronts answering in the app's own JSON and identity checks at the front, a third
+/// look (nginx `auth_request`, Caddy `forward_auth`, Apache Basic, `HAProxy` key maps, Varnish
+/// synth, lighttpd error files), each against the app's own errors of the same codes.
+#[test]
+fn round_fifty_two_figures() {
+    held_out_round("evidence-round52", 52);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -590,6 +598,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round48",
         "evidence-round49",
         "evidence-round50",
+        "evidence-round52",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
