@@ -401,6 +401,28 @@ pub(super) fn two_hands_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
             Toward::App,
             3,
         ));
+        return;
+    }
+    // nginx writes the body's headers in its own case too, and passes the rest as they came:
+    // a name in lower case beside its capitals is an upstream's (uvicorn's, Node's).
+    let nginx = seen.front_named().is_some_and(|f| f.product == "nginx");
+    let capitals = |v: &[bool]| !v.is_empty() && v.iter().all(|l| !*l);
+    let passed_name = seen
+        .response
+        .headers
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .find(|n| lower(n) && n.contains('-'));
+    if let Some(name) = passed_name.filter(|_| nginx && capitals(&hop)) {
+        signals.push(Signal::new(
+            "a name in another hand",
+            format!(
+                "{name} is written in lower case beside nginx's capitals (Server, Date, \
+                 Content-Type): nginx passed it on from an upstream that writes names so"
+            ),
+            Toward::App,
+            3,
+        ));
     }
 }
 
