@@ -541,6 +541,14 @@ fn round_fifty_figures() {
     held_out_round("evidence-round50", 50);
 }
 
+/// Round 51: mainstream stacks in a sixteenth pairing over TLS and HTTP/2 as a mid-size team
+/// runs them (`FastAPI` and Express behind lighttpd, aiohttp behind Caddy, Django and Go behind
+/// Traffic Server, Fastify behind Varnish and hitch, a `HAProxy`-Varnish chain before Starlette).
+#[test]
+fn round_fifty_one_figures() {
+    held_out_round("evidence-round51", 51);
+}
+
 /// Round 52: fronts answering in the app's own JSON and identity checks at the front, a third
 /// look (nginx `auth_request`, Caddy `forward_auth`, Apache Basic, `HAProxy` key maps, Varnish
 /// synth, lighttpd error files), each against the app's own errors of the same codes.
@@ -598,6 +606,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round48",
         "evidence-round49",
         "evidence-round50",
+        "evidence-round51",
         "evidence-round52",
     ] {
         let setups = sorted_setups(folder);
