@@ -560,6 +560,14 @@ fn round_fifty_two_figures() {
     held_out_round("evidence-round52", 52);
 }
 
+/// Round 53: caches answering by themselves and passing the app's answers on, a third look
+/// (nginx `proxy_cache`, Apache `mod_cache_disk`, Varnish grace and synth, Squid as an
+/// accelerator, Traffic Server), each in front of an app not paired with it before.
+#[test]
+fn round_fifty_three_figures() {
+    held_out_round("evidence-round53", 53);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -611,6 +619,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round50",
         "evidence-round51",
         "evidence-round52",
+        "evidence-round53",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
