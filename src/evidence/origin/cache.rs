@@ -125,6 +125,21 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
             Toward::App,
             3,
         ));
+    } else if seen.status_is(&[304, 412]) && on_path && changes_state(seen) {
+        // A cache serves only safe methods from its store, so a HIT header on a PUT tells of
+        // the lookup, not of who answered; a front may still weigh the precondition itself.
+        let status = seen.response.status.unwrap_or_default();
+        let method = seen.response.method.as_deref().unwrap_or_default();
+        signals.push(Signal::new(
+            format!("{status} to a {method}"),
+            format!(
+                "{status} to a {method} with a cache on the path: caches send requests that \
+                 change state on to the app, so the precondition was weighed behind the cache \
+                 (or by a front that checks one itself)"
+            ),
+            Toward::App,
+            2,
+        ));
     } else if seen.status_is(&[304, 412]) && on_path {
         let status = seen.response.status.unwrap_or_default();
         let says = if hit {
@@ -221,6 +236,15 @@ fn older_than_its_lifetime(seen: &Seen<'_>, age: Option<u64>) -> bool {
     directive("s-maxage")
         .or_else(|| directive("max-age"))
         .is_some_and(|lifetime| age > lifetime)
+}
+
+/// The request shown changed state (PUT, POST, PATCH, DELETE...): no cache answers one from
+/// its store.
+fn changes_state(seen: &Seen<'_>) -> bool {
+    seen.response
+        .method
+        .as_deref()
+        .is_some_and(|m| !["GET", "HEAD", "OPTIONS"].contains(&m.to_ascii_uppercase().as_str()))
 }
 
 /// What Traffic Server's own `Via` says of the origin server, in the letter after `s` in its
