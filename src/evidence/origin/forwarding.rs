@@ -70,6 +70,11 @@ pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
     if UPSTREAM_PROSE.contains(&found) && names_a_service(&seen.body) {
         return None;
     }
+    // A gateway whose upstream failed says 502, 503 or 504; a 500 that only mentions an
+    // upstream is an app telling of a dependency that let it down.
+    if UPSTREAM_PROSE.contains(&found) && seen.status_is(&[500]) {
+        return None;
+    }
     Some(found)
 }
 

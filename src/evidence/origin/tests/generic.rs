@@ -337,3 +337,21 @@ fn why_the_layer_is_not_the_products_usual_one_leads() {
         1
     );
 }
+
+#[test]
+fn a_500_that_mentions_an_upstream_is_the_apps_own() {
+    // Werkzeug's capitals and a JSON error telling of a dependency: a gateway whose upstream
+    // failed would have said 502, 503 or 504.
+    let v = read(
+        "HTTP/1.1 500 INTERNAL SERVER ERROR\nServer: gunicorn\nContent-Type: application/json\n\
+         X-Cache: MISS from shop.example.test\n\n{\"error\":{\"code\":\"report_failed\",\
+         \"message\":\"report failed: upstream ledger returned garbage\"}}",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    // The same words on a 502 still speak for a gateway.
+    let gateway = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: application/json\n\n\
+         {\"error\":\"bad_gateway\",\"message\":\"upstream returned garbage\"}",
+    );
+    assert_ne!(gateway.layer, Some(Layer::App), "{gateway:#?}");
+}

@@ -471,3 +471,31 @@ fn answers_the_later_rounds_taught() {
         ),
     ]);
 }
+
+#[test]
+fn a_conditional_answer_to_a_put_is_not_from_the_store() {
+    // The cache looked the object up (its X-Cache says so), but a PUT goes on to the app,
+    // whose JSON 412 this is; Traffic Server's Via says the origin served it.
+    let put = read(
+        "> PUT /api/products/1 HTTP/1.1\n> Host: shop.example.test\n> If-Match: \"p1-v2\"\n>\n\
+         < HTTP/1.1 412 Precondition Failed\n< Content-Type: application/json; charset=utf-8\n\
+         < Date: Fri, 04 Dec 2026 06:14:43 GMT\n< Age: 0\n\
+         < Via: http/1.1 traffic_server (ApacheTrafficServer/9.2.9 [cSsSf ])\n\
+         < Server: ATS/9.2.9\n< X-Cache: hit-fresh\n<\n\
+         {\"error\":\"PRECONDITION_FAILED\",\"message\":\"modified by someone else\"}",
+    );
+    assert_eq!(put.layer, Some(Layer::App), "{put:?}");
+    assert!(
+        put.reasons.iter().any(|r| r.contains("412 to a PUT")),
+        "{:?}",
+        put.reasons
+    );
+    // The same answer to a GET is the cache's, from its store.
+    let get = read(
+        "> GET /api/products/1 HTTP/1.1\n> Host: shop.example.test\n> If-Match: \"p1-v2\"\n>\n\
+         < HTTP/1.1 412 Precondition Failed\n< Date: Fri, 04 Dec 2026 06:14:43 GMT\n< Age: 12\n\
+         < Via: http/1.1 traffic_server (ApacheTrafficServer/9.2.9 [cHs f ])\n\
+         < Server: ATS/9.2.9\n< X-Cache: hit-fresh\n< Content-Length: 0\n<\n",
+    );
+    assert_eq!(get.layer, Some(Layer::Cdn), "{get:?}");
+}
