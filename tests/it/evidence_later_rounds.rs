@@ -90,7 +90,9 @@
 //! pastes) 95 of 118, 20 "unknown", every "high" and "medium" right, nothing tuned; round 51
 //! (mainstream over TLS and HTTP/2) 108 of 123, "high" 34 of 40, then 114 of 123 and 40 of 40
 //! with Traffic Server's pages labelled as six earlier rounds label them, nothing tuned; round
-//! 52 (fronts' JSON and identity at the front) 85 of 107, half B 37 of 45 unchanged.
+//! 52 (fronts' JSON and identity at the front) 85 of 107, half B 37 of 45 unchanged; round 53
+//! (caches answering by themselves, a third look) 122 of 127, "high" 59 of 59, half B 80 of 83
+//! unchanged (one body-only label corrected since: Apache's "Proxy Error" page shows 502).
 
 use std::path::{Path, PathBuf};
 
