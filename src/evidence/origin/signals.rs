@@ -7,7 +7,7 @@ use super::body::empty_error_passed_on;
 use super::footer::footer_denies;
 use super::forwarding::{go_order, streamed_from_upstream, upstream_words};
 use super::preflight::{cors_preflight, preflight_signals};
-use super::signatures::{FRONTS, Front, GO_FRONTS, JSON_PAGES, OWN_HEADER, PAGE};
+use super::signatures::{APACHE_FRAME, FRONTS, Front, GO_FRONTS, JSON_PAGES, OWN_HEADER, PAGE};
 use super::status_line::{status_line_from_upstream, status_line_not_its_own};
 use super::verdict::front_on_path;
 use super::{Layer, Seen, Signal, Toward};
@@ -27,7 +27,9 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
     let json = seen.json.is_some();
     let front = FRONTS.iter().find(|f| {
         f.body.iter().any(|b| {
-            seen.body.contains(b) && (!json || JSON_PAGES.contains(&f.product) && b.len() >= 12)
+            seen.body.contains(b)
+                && (!json || JSON_PAGES.contains(&f.product) && b.len() >= 12)
+                && (*b != APACHE_FRAME || seen.response.status.is_none_or(|s| s >= 400))
         }) && !footer_denies(seen, f)
     });
     if let Some(front) = front {

@@ -33,6 +33,11 @@ pub(super) struct Front {
     pub(super) all_reasons: &'static [(u16, &'static str)],
 }
 
+/// The frame of every page Apache writes itself (its 421 for a host the TLS name does not
+/// cover, and the codes whose sentences are not listed): read only on errors, since its
+/// redirect pages are as often an identity module's (`mod_auth_openidc`, `mod_auth_form`).
+pub(super) const APACHE_FRAME: &str = "</title>\n</head><body>\n<h1>";
+
 /// nginx's own status lines for errors (`ngx_http_status_lines`); it passes an upstream's on
 /// unchanged.
 const NGINX_REASONS: &[(u16, &str)] = &[
@@ -169,6 +174,7 @@ pub(super) const FRONTS: &[Front] = &[
             "the server is unable to store the representation needed",
             // mod_http2's 431 for headers over its limit.
             "the server refused this request because\nthe request header fields are too large",
+            APACHE_FRAME,
         ],
         server: &["apache"],
         // Apache keeps the upstream's Server, but adds its own where the app sent none (Node,

@@ -499,3 +499,30 @@ fn a_conditional_answer_to_a_put_is_not_from_the_store() {
     );
     assert_eq!(get.layer, Some(Layer::Cdn), "{get:?}");
 }
+
+#[test]
+fn apaches_page_frame_names_it_on_errors_only() {
+    // A code no listed sentence covers: the frame of the page is Apache's own.
+    let misdirected = read(
+        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">\n\
+         <html><head>\n<title>421 Misdirected Request</title>\n</head><body>\n\
+         <h1>Misdirected Request</h1>\n<p>The client needs a new connection for this\n\
+         request as the requested host name does not match\nthe Server Name Indication (SNI) \
+         in use for this\nconnection.</p>\n</body></html>",
+    );
+    assert_eq!(
+        misdirected.product.as_deref(),
+        Some("Apache"),
+        "{misdirected:?}"
+    );
+    // Its redirect page is as often an identity module's: never a sure "proxy".
+    let redirect = read(
+        "HTTP/1.1 302 Found\nServer: Apache/2.4.71 (Debian)\nLocation: https://sso.example.test/\n\
+         Content-Type: text/html; charset=iso-8859-1\n\n\
+         <!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">\n\
+         <html><head>\n<title>302 Found</title>\n</head><body>\n<h1>Found</h1>\n\
+         <p>The document has moved <a href=\"https://sso.example.test/\">here</a>.</p>\n\
+         </body></html>",
+    );
+    assert_ne!(redirect.confidence, Confidence::High, "{redirect:?}");
+}
