@@ -416,13 +416,7 @@ pub(super) fn status_signals(
         ));
     } else if seen.error() && seen.response.headers.is_empty() && seen.response.method.is_some() {
         // Only a transcript shows there were none: a status line pasted alone says nothing.
-        signals.push(Signal::new(
-            "a bare status line",
-            "the transcript shows a status line and not one header: an app server's lowest-level \
-             answer; a proxy's own answers carry at least a length, a Date or its Server",
-            Toward::App,
-            2,
-        ));
+        bare_status_line_signals(seen, signals);
     }
     if seen.status_is(&[407]) {
         signals.push(Signal::new(
@@ -590,5 +584,44 @@ fn truncate(text: &str, max: usize) -> String {
         let mut cut: String = text.chars().take(max).collect();
         cut.push('…');
         cut
+    }
+}
+
+/// A transcript with a status line and not one header. Ruby's app servers (Puma, Unicorn)
+/// refuse what they cannot parse so, and so does Varnish, with a 400 or a 417; the fronts
+/// others put before an app carry at least a length, a Date or their Server.
+fn bare_status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    let varnish = || Toward::Layer(Layer::Cdn, Some("Varnish".to_owned()));
+    if seen.status_is(&[417]) {
+        signals.push(Signal::new(
+            "a bare 417",
+            "a 417 with not one header: Varnish refuses an Expect it does not know so; app \
+             servers leave Expect to the framework, whose answers carry headers",
+            varnish(),
+            3,
+        ));
+    } else if seen.status_is(&[400]) {
+        signals.push(Signal::new(
+            "a bare 400",
+            "a 400 with not one header: Ruby's app servers (Puma, Unicorn) refuse a request \
+             they cannot parse so",
+            Toward::App,
+            2,
+        ));
+        signals.push(Signal::new(
+            "a bare 400",
+            "and so does Varnish, for a request line or headers it will not take",
+            varnish(),
+            2,
+        ));
+    } else {
+        signals.push(Signal::new(
+            "a bare status line",
+            "the transcript shows a status line and not one header: an app server's \
+             lowest-level answer; a proxy's own answers carry at least a length, a Date or its \
+             Server",
+            Toward::App,
+            2,
+        ));
     }
 }

@@ -526,3 +526,20 @@ fn apaches_page_frame_names_it_on_errors_only() {
     );
     assert_ne!(redirect.confidence, Confidence::High, "{redirect:?}");
 }
+
+#[test]
+fn a_bare_status_line_is_not_always_an_app_servers() {
+    // Varnish refuses an Expect it does not know with a status line alone.
+    let expect = read(
+        "> GET /api/catalog HTTP/1.1\n> Host: 127.0.0.1:6081\n> Expect: 200-ok\n>\n\
+         < HTTP/1.1 417 Expectation Failed\n* no chunk, no close, no size. Assume close to signal end\n<\n",
+    );
+    assert_eq!(expect.layer, Some(Layer::Cdn), "{expect:?}");
+    assert_eq!(expect.product.as_deref(), Some("Varnish"));
+    // A bare 400: Puma and Unicorn write it, and so does Varnish: never "medium" for either.
+    let bad = read(
+        "> GET /api/accounts/1 HTTP/1.1\n> Host: 127.0.0.1:9292\n>\n< HTTP/1.1 400 Bad Request\n<\n",
+    );
+    assert_ne!(bad.confidence, Confidence::High, "{bad:?}");
+    assert_ne!(bad.confidence, Confidence::Medium, "{bad:?}");
+}
