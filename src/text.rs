@@ -511,9 +511,42 @@ pub fn one_line(text: &str) -> String {
     out.trim().to_owned()
 }
 
+/// `text` as it is when it has at most `max` characters; else its start and its end with
+/// "…" between and the full length after, so that a URL of 8 KB (a 414's, a scanner's) shows
+/// its host, path and last characters on one line instead of filling the screen.
+pub fn elide_middle(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_owned();
+    }
+    let tail = max / 4;
+    let head = max.saturating_sub(tail + 1);
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{start}…{end} ({count} characters)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_keeps_its_ends_and_says_its_length() {
+        assert_eq!(elide_middle("short", 10), "short");
+        let url = format!("http://api.example.test/q?x={}&end=1", "b".repeat(8000));
+        let shown = elide_middle(&url, 100);
+        assert!(
+            shown.starts_with("http://api.example.test/q?x=bbb"),
+            "{shown}"
+        );
+        assert!(shown.contains("b…b"), "{shown}");
+        let length = format!(" ({} characters)", url.chars().count());
+        assert!(shown.ends_with(&format!("&end=1{length}")), "{shown}");
+        assert_eq!(shown.chars().count(), 100 + length.len());
+        // Never cut inside a character.
+        let wide = "é".repeat(300);
+        assert!(elide_middle(&wide, 50).starts_with("éé"));
+    }
 
     #[test]
     fn escape_sequences_become_visible_text() {

@@ -13,6 +13,9 @@ use super::response::{Response, parse};
 use super::timing::{Timing, at_known_defaults};
 use super::token::{Credentials, Expected, Judged, Presented, RequestShown, TokenCheck, judge};
 
+/// How much of a request's URL the reading shows: a URL past it keeps its ends (`elide_middle`).
+const URL_SHOWN: usize = 200;
+
 /// Headers worth showing for the status at hand.
 const NOTABLE: &[&str] = &[
     "date",
@@ -176,8 +179,10 @@ impl Analysis {
         };
         let _ = writeln!(out, "Status:      {status}");
         if let (Some(method), Some(url)) = (&self.method, &self.url) {
+            let url = crate::text::elide_middle(url, URL_SHOWN);
             let _ = writeln!(out, "Request:     {method} {url}");
         } else if let Some(url) = &self.url {
+            let url = crate::text::elide_middle(url, URL_SHOWN);
             let _ = writeln!(out, "URL:         {url}");
         }
         if !self.earlier_statuses.is_empty() {

@@ -488,6 +488,30 @@ fn evidence_reads_a_curl_transcript_and_says_who_returned_it() {
     assert_eq!(run(&["evidence", "/no/such/file"]).code, 2);
 }
 
+/// A 414's URL of 8 KB (Puma's, captured) is shown by its ends and its length on one line,
+/// and kept whole in the JSON, where a script may want it.
+#[test]
+fn evidence_shows_a_huge_url_by_its_ends() {
+    let file = repo("tests/fixtures/evidence-round19/puma-400-long-uri.txt");
+    let text = run(&["evidence", &file]).stdout;
+    let request = text
+        .lines()
+        .find(|l| l.starts_with("Request:"))
+        .unwrap_or_else(|| panic!("no Request line:\n{text}"));
+    assert!(
+        request.contains("http://127.0.0.1:37018/api/accounts/1?q=bbb"),
+        "{request}"
+    );
+    assert!(request.ends_with(" characters)"), "{request}");
+    assert!(request.chars().count() < 260, "{request}");
+    let v = json(&run(&["evidence", &file, "--json"]).stdout);
+    assert!(
+        v["url"].as_str().is_some_and(|u| u.len() > 4000),
+        "{}",
+        v["url"]
+    );
+}
+
 /// The credential check on real captures (`tests/fixtures/evidence`): a request that sent no
 /// token, Basic credentials (the user, never the password), an opaque token (its length
 /// alone); the JSON names the headers sent, never their values.
