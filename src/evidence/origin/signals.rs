@@ -488,15 +488,13 @@ pub(super) fn id_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option<S
              stamps the id wrote it"
         )));
     } else if id_in_body(seen) {
-        signals.push(Signal::new(
-            "request id in the body",
-            format!(
-                "the {name} value is in the body too: whoever wrote the body saw the request, \
-                 the app or a proxy told to put its id in its own answers"
-            ),
-            Toward::App,
-            1,
-        ));
+        // Over the corpus, a short JSON error quoting the id was a proxy's configured answer
+        // (nginx's `$request_id`, HAProxy's `%[unique-id]`) more often than the app's: it
+        // weighs for neither.
+        signals.push(Signal::note(format!(
+            "the {name} value is in the body too: whoever wrote the body saw the request, the \
+             app or a proxy told to put its id in its own answers"
+        )));
     } else {
         signals.push(Signal::note(format!(
             "{name} in the headers only: a proxy can add its own to every response, its own \
