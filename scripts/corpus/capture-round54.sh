@@ -444,6 +444,8 @@ RSN="--resolve $H:59084:127.0.0.1" RNX="--resolve $H:59085:127.0.0.1" RGW="--res
 JSONH=(-H 'Content-Type: application/json')
 LONGQ=$(printf 'q%.0s' $(seq 1 1500))
 BIGH="X-Trace-Context: $(printf 't%.0s' $(seq 1 1500))"
+BIGH3="X-Trace-Context: $(printf 't%.0s' $(seq 1 3000))"
+BIGH8="X-Trace-Context: $(printf 't%.0s' $(seq 1 8000))"
 BIGBODY=$(printf '{"ref":"PW-2001","note":"%s"}' "$(printf 'n%.0s' $(seq 1 3000))")
 
 # ========================================== nginx -> Muffin under uvicorn ==
@@ -548,7 +550,7 @@ if up varnish; then
     capwin $S varnish-503-legacy-down.txt 503 cdn-cache varnish "/legacy/ to a port nobody listens on: 'Backend fetch failed'" "curl -si pasted with CRLF" -- -si $RVN $VN/legacy/orders/1
     cap $S varnish-404-unknown-host.txt 404 cdn-cache varnish "the bare IP as Host: synth(404), the builtin synth page" "" -- -sv http://127.0.0.1:59090/api/orders/1
     cap $S varnish-405-purge.txt 405 cdn-cache varnish "PURGE: synth(405)" "curl -si" -- -si $RVN -X PURGE $VN/api/orders/1
-    cap $S nexios-200-order2-varnish-h2c.txt 200 app nexios "HTTP/2 (h2c): /healthz, a MISS" "" -- -sv --http2-prior-knowledge $RVN $VN/healthz
+    cap $S nexios-200-healthz-varnish-h2c.txt 200 app nexios "HTTP/2 (h2c): /healthz, a MISS" "" -- -sv --http2-prior-knowledge $RVN $VN/healthz
     cap $S varnish-503-slow-h2c.txt 503 cdn-cache varnish "HTTP/2 (h2c): the slow handler, 'Backend fetch failed'" "curl -si" -- -si --http2-prior-knowledge $RVN $VN/api/slow
 fi
 
@@ -572,6 +574,7 @@ if up squid; then
     cap $S squid-403-unknown-host.txt 403 cdn-cache squid "a Host that is not ours: http_access deny, ERR_ACCESS_DENIED" "" -- -sv http://127.0.0.1:59050/api/orders/1
     capwget $S squid-403-internal-wget.txt 403 cdn-cache squid "/internal/ denied: ERR_ACCESS_DENIED" "wget -S -O-" -- --header="Host: $H" http://127.0.0.1:59050/internal/metrics
     cap $S squid-413-body.txt 413 cdn-cache squid "a 3 KB body, request_body_max_size 1 KB: ERR_TOO_BIG" "curl -si" -- -si $RSQ -X POST "${JSONH[@]}" -d "$BIGBODY" $SQ/api/orders
+    cap $S squid-431-header-too-large.txt 431 cdn-cache squid "a 3 KB header, request_header_max_size 2 KB: Squid's own answer" "" -- -sv $RSQ -H "$BIGH3" $SQ/api/orders/1
 fi
 
 # =========================================== Caddy -> Nexios under uvicorn ==
@@ -590,6 +593,7 @@ if up caddy; then
     cap $S caddy-504-slow-empty.txt 504 proxy caddy "the handler sleeps 5 s, response_header_timeout 2s: Caddy's 504, empty body" "" -- -sv $RCD $CD/api/slow
     capwin $S caddy-502-legacy-empty.txt 502 proxy caddy "/legacy/* to a port nobody listens on: Caddy's 502, empty body" "curl -si pasted with CRLF" -- -si $RCD $CD/legacy/orders/1
     cap $S caddy-502-body-limit-empty.txt 502 proxy caddy "a 3 KB body, request_body max_size 1KB: the limit trips while Caddy streams the body upstream, and Caddy answers 502 with an empty body" "not the 413 one might expect" -- -sv $RCD -X POST "${JSONH[@]}" -d "$BIGBODY" $CD/api/orders
+    cap $S caddy-431-header-too-large.txt 431 proxy caddy "an 8 KB header, max_header_size 2KB (plus Go's 4 KB slack): the 431 Caddy's Go server writes" "curl -si" -- -si $RCD -H "$BIGH8" $CD/api/orders/1
     cap $S nexios-200-order-caddy-h2.txt 200 app nexios "HTTP/2 over TLS: order 1" "curl -si" -- -si -k $RCDS $CDS/api/orders/1
     cap $S nexios-500-boom-caddy-h2.txt 500 app nexios "HTTP/2: Nexios's plain 500 for the ZeroDivisionError" "" -- -sv -k $RCDS $CDS/api/boom
     cap $S caddy-502-legacy-empty-h2.txt 502 proxy caddy "HTTP/2: the dead /legacy/ upstream, Caddy's empty 502" "curl -si" -- -si -k $RCDS $CDS/legacy/orders/2
@@ -614,6 +618,7 @@ if up sniproxy; then
     cap $S sniproxy-503-bare-ip.txt 503 proxy sniproxy "the bare IP as Host: sniproxy's 503" "curl -si" -- -si http://127.0.0.1:59084/api/orders/1
     capwget $S sniproxy-503-unknown-host-wget.txt 503 proxy sniproxy "wget with a Host its table does not know: sniproxy's 503" "wget -S -O-" -- --header="Host: shop.parcel.test" http://127.0.0.1:59084/api/orders/1
     cap $S sniproxy-503-no-host.txt 503 proxy sniproxy "HTTP/1.0 with no Host header: sniproxy's 503" "" -- -sv --http1.0 -H 'Host:' http://127.0.0.1:59084/api/orders/1
+    cap $S sniproxy-000-legacy-down.txt 0 proxy sniproxy "legacy.parcel.test to a port nobody listens on: sniproxy closes the connection without an answer" "curl's 'Empty reply from server'" -- -sv --resolve "legacy.parcel.test:59084:127.0.0.1" http://legacy.parcel.test:59084/api/orders/1
 fi
 
 # ====================================== netius reverse proxy -> Muffin ==
