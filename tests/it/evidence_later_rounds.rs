@@ -570,6 +570,14 @@ fn round_fifty_three_figures() {
     held_out_round("evidence-round53", 53);
 }
 
+/// Round 54: servers no round used (sniproxy, netius's proxy, a gateway on Paste's proxy;
+/// Muffin, Nexios, baize on eventlet, connect) failing the ways the fronts and apps fail,
+/// behind nginx, Apache, `HAProxy`, Varnish, Squid and Caddy paired anew.
+#[test]
+fn round_fifty_four_figures() {
+    held_out_round("evidence-round54", 54);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -622,6 +630,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round51",
         "evidence-round52",
         "evidence-round53",
+        "evidence-round54",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
