@@ -67,10 +67,50 @@ pub(super) fn request_named_in_body(seen: &Seen<'_>) -> Option<String> {
     if !seen.error() || seen.body.trim().is_empty() {
         return None;
     }
+    // In a page, only the words a reader sees: a style sheet's "initial-scale=1" or "13px"
+    // names no order 1.
+    let text = words_of_page(&seen.body);
     path_ids(seen)
         .into_iter()
         .chain(sent_fields(seen))
-        .find(|id| stands_alone(&seen.body, id))
+        .find(|id| stands_alone(&text, id))
+}
+
+/// An HTML body with its `<style>` and `<script>` blocks and every tag (attributes included)
+/// taken out; any other body as it is.
+fn words_of_page(body: &str) -> std::borrow::Cow<'_, str> {
+    let lower = body.trim_start().to_ascii_lowercase();
+    if !(lower.starts_with("<!doctype html") || lower.starts_with("<html")) {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut text = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        text.push(' ');
+        let tag = &rest[open..];
+        let tag_lower = tag.get(..7).unwrap_or(tag).to_ascii_lowercase();
+        // A style sheet or a script runs to its closing tag, not to the first '>'.
+        let closing = ["<style", "<script"]
+            .iter()
+            .find(|t| tag_lower.starts_with(*t))
+            .map(|t| format!("</{}", &t[1..]));
+        let end = match closing {
+            Some(close) => tag
+                .to_ascii_lowercase()
+                .find(&close)
+                .and_then(|at| tag[at..].find('>').map(|gt| at + gt + 1)),
+            None => tag.find('>').map(|gt| gt + 1),
+        };
+        match end {
+            Some(end) => rest = &tag[end..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    text.push_str(rest);
+    std::borrow::Cow::Owned(text)
 }
 
 /// Field names that are an error's own words, not the request's.

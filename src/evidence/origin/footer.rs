@@ -18,6 +18,35 @@ fn footer_text<'s>(seen: &'s Seen<'_>) -> Option<&'s str> {
     between("<address>", "</address>").or_else(|| between("<hr><center>", "</center>"))
 }
 
+/// Whether the page is signed with `name` at its foot: in a footer as above, or as the words
+/// after its last rule (`<hr/><span>netius</span></body>`).
+pub(super) fn page_signed_with(seen: &Seen<'_>, name: &str) -> bool {
+    let first_word = |text: &str| {
+        text.split([' ', '/', '('])
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| w.eq_ignore_ascii_case(name))
+    };
+    footer_product(seen).is_some_and(|f| f.eq_ignore_ascii_case(name))
+        || after_last_rule(&seen.body).is_some_and(first_word)
+}
+
+/// The words after a page's last `<hr>` (`<hr/><span>netius</span></body>`), when they are
+/// a short line of plain words and nothing else follows but the page's end.
+fn after_last_rule(body: &str) -> Option<&str> {
+    let rule = body.rfind("<hr")?;
+    let after = &body[rule..];
+    let after = &after[after.find('>')? + 1..];
+    let end = after.find("</body>").unwrap_or(after.len());
+    let signature = after[..end].trim();
+    let inner = signature
+        .strip_prefix('<')
+        .and_then(|s| s.split_once('>'))
+        .map_or(signature, |(_, rest)| rest);
+    let inner = inner.split('<').next().unwrap_or(inner).trim();
+    (!inner.is_empty() && inner.len() <= 60 && !inner.contains(['{', '}', '=', '"']))
+        .then_some(inner)
+}
+
 /// The footer's words: "yaws 2.1.1 server at host" is `["yaws", "2.1.1", "server", ...]`.
 fn footer_words<'s>(seen: &'s Seen<'_>) -> impl Iterator<Item = &'s str> + 's {
     footer_text(seen)

@@ -351,6 +351,17 @@ pub(super) fn passed_through(seen: &Seen<'_>, page: bool) -> Option<&'static Fro
 }
 
 pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    if apache_would_not_write(seen, page) {
+        signals.push(Signal::new(
+            "not in Apache's charset",
+            "Apache names itself, but it writes its own pages (and an ErrorDocument's text) as \
+             text/html; charset=iso-8859-1, and a page of a file it serves carries the file's \
+             date: this HTML in another charset with no file's date came from upstream",
+            Toward::App,
+            4,
+        ));
+        return;
+    }
     if let Some(front) = passed_through(seen, page) {
         signals.push(Signal::new(
             format!("not {}'s page", front.product),
@@ -363,6 +374,24 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
             3,
         ));
     }
+}
+
+/// An HTML error under Apache's name that Apache would not have written: none of its pages,
+/// no file's date, and a charset other than the ISO-8859-1 it writes its own pages in.
+fn apache_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
+    let html = seen
+        .values("content-type")
+        .any(|v| v.starts_with("text/html"));
+    let its_charset = seen
+        .values("content-type")
+        .any(|v| v.contains("iso-8859-1"));
+    !page
+        && seen.error()
+        && html
+        && !its_charset
+        && !static_file_marks(seen)
+        && !seen.body.trim().is_empty()
+        && seen.front_named().is_some_and(|f| f.product == "Apache")
 }
 
 /// The body's own headers (`Content-Type`, `Content-Length`) written in another hand than the

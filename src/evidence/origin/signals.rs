@@ -4,7 +4,7 @@
 
 use super::apps::{app_marked, app_page, app_server, go_error, named_app_server};
 use super::body::empty_error_passed_on;
-use super::footer::footer_denies;
+use super::footer::{footer_denies, page_signed_with};
 use super::forwarding::{go_order, streamed_from_upstream, upstream_words};
 use super::preflight::{cors_preflight, preflight_signals};
 use super::signatures::{APACHE_FRAME, FRONTS, Front, GO_FRONTS, JSON_PAGES, OWN_HEADER, PAGE};
@@ -235,8 +235,10 @@ pub(super) fn server_signals(
             continue;
         }
         // A product names its version ("lighttpd/1.4.69", "h2o/2.2.6"); a bare word is as
-        // often a name an app or an operator chose ("orders-api", "edge").
-        if !value.chars().any(|c| c.is_ascii_digit()) {
+        // often a name an app or an operator chose ("orders-api", "edge"), unless the page
+        // is signed with the same word at its foot, as servers sign their own pages.
+        let signed = page_signed_with(seen, product);
+        if !value.chars().any(|c| c.is_ascii_digit()) && !signed {
             signals.push(Signal::note(format!(
                 "{shown}: no product the reader knows and no version, a name an app or an \
                  operator may have chosen: it says nothing of who wrote the answer"

@@ -543,3 +543,45 @@ fn a_bare_status_line_is_not_always_an_app_servers() {
     assert_ne!(bad.confidence, Confidence::High, "{bad:?}");
     assert_ne!(bad.confidence, Confidence::Medium, "{bad:?}");
 }
+
+#[test]
+fn a_server_named_without_a_version_counts_when_it_signs_its_page() {
+    // A bare word in Server is as often a name an app chose; signed at the page's foot with
+    // the same word, it is the server's own page.
+    let signed = read(
+        "HTTP/1.1 404 Not Found\nConnection: close\nServer: relayd\n\n\
+         <!DOCTYPE html><html><head><title>No proxy endpoint found</title><style>\n\
+         body { line-height: 18px; }\n</style></head><body><h1>No proxy endpoint found</h1>\
+         <hr/><span>relayd</span></body></html>",
+    );
+    assert_eq!(signed.layer, Some(Layer::Gateway), "{signed:?}");
+    assert_eq!(signed.product.as_deref(), Some("relayd"));
+    // A style sheet's "1" names no order 1 of the request.
+    let curl = format!(
+        "$ curl -si http://127.0.0.1:8080/api/orders/1\n{}",
+        "HTTP/1.1 404 Not Found\nServer: orders\n\n<!DOCTYPE html><html><head><style>p { line-height: 1; }</style></head><body><p>Nothing here</p></body></html>"
+    );
+    let unsigned = read(&curl);
+    assert!(
+        !unsigned
+            .reasons
+            .iter()
+            .any(|r| r.contains("the body names 1")),
+        "{unsigned:?}"
+    );
+}
+
+#[test]
+fn an_html_error_in_utf_8_under_apaches_name_came_from_upstream() {
+    // Apache writes its own pages in ISO-8859-1; this 502 in UTF-8 with no file's date is the
+    // app's own page, passed on: the 502 itself still speaks for a gateway, so never a sure one.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nDate: Fri, 04 Dec 2026 13:55:15 GMT\n\
+         Server: Apache/2.4.71 (Debian)\nContent-Type: text/html; charset=utf-8\n\
+         Via: 1.1 shop.example.test\n\n<!doctype html>\n<html><head><title>502 Bad Gateway</title>\
+         </head>\n<body>\n<h1>Bad Gateway</h1>\n<p>The payment provider answered with something \
+         we could not read.</p>\n</body></html>",
+    );
+    assert_eq!(v.confidence, Confidence::Low, "{v:?}");
+    assert!(v.reasons.iter().any(|r| r.contains("iso-8859-1")), "{v:?}");
+}
