@@ -385,6 +385,20 @@ pub(super) fn status_signals(
             2,
         ));
     }
+    // A 409 or a 422 judges what the request meant (a state it conflicts with, a body that
+    // parsed but does not hold): only what knows the API's meaning answers so.
+    if !from_store && !page && seen.status_is(&[409, 422]) {
+        signals.push(Signal::new(
+            format!("{}", seen.response.status.unwrap_or_default()),
+            format!(
+                "{} judges what the request meant, a conflict with the data or a body that \
+                 parsed but does not hold: the app's answer, seldom a front's",
+                seen.response.status.unwrap_or_default()
+            ),
+            Toward::App,
+            2,
+        ));
+    }
     // Go's TLS listener answers a plain-HTTP request so, before any handler: whoever
     // terminates TLS in Go wrote it, a front (Caddy, Traefik) more often than an app.
     let go_tls_listener = seen

@@ -211,6 +211,9 @@ pub(super) const FRONTS: &[Front] = &[
             "request sent to a non-authoritative server",
             "the server cannot process the contained instructions",
             "<h1>500 internal server error</h1>\nan internal server error occurred.",
+            // Its 404 (`http-request deny deny_status 404`, `return status 404`): WebOb writes
+            // the same sentence, in a page of another frame.
+            "<html><body><h1>404 not found</h1>\nthe resource could not be found.",
             "haproxy",
         ],
         server: &["haproxy"],

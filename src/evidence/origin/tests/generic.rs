@@ -355,3 +355,31 @@ fn a_500_that_mentions_an_upstream_is_the_apps_own() {
     );
     assert_ne!(gateway.layer, Some(Layer::App), "{gateway:#?}");
 }
+
+#[test]
+fn a_422_or_409_under_a_front_that_replaces_everything_leans_to_the_app() {
+    // nginx writes its Server and Date on everything; a validation error is still the app's.
+    let v = read(
+        "HTTP/1.1 422 Unprocessable Entity\nServer: nginx/1.22.1\n\
+         Date: Fri, 04 Dec 2026 13:55:09 GMT\nContent-Type: application/json\n\
+         X-Request-ID: 0f52069a256f3c3ddd9813a87d4246f7\n\n\
+         {\"error\":\"validation_failed\",\"message\":\"field 'ref' is required\"}",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("judges what the request meant"))
+    );
+}
+
+#[test]
+fn haproxys_own_404_is_not_webobs() {
+    let v = read(
+        "< HTTP/1.1 404 Not Found\n< content-length: 83\n< cache-control: no-cache\n\
+         < content-type: text/html\n<\n<html><body><h1>404 Not Found</h1>\n\
+         The resource could not be found.\n</body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::LoadBalancer), "{v:#?}");
+    assert_eq!(v.product.as_deref(), Some("HAProxy"));
+}
