@@ -385,14 +385,16 @@ pub(super) fn status_signals(
             2,
         ));
     }
-    // A 409 or a 422 judges what the request meant (a state it conflicts with, a body that
-    // parsed but does not hold): only what knows the API's meaning answers so.
-    if !from_store && !page && seen.status_is(&[409, 422]) {
+    // A 409, 415, 422 or 428 judges what the request meant (a state it conflicts with, a
+    // media type or a body the API does not take, a write without the version it must name):
+    // only what knows the API answers so.
+    if !from_store && !page && seen.status_is(&[409, 415, 422, 428]) {
         signals.push(Signal::new(
             format!("{}", seen.response.status.unwrap_or_default()),
             format!(
-                "{} judges what the request meant, a conflict with the data or a body that \
-                 parsed but does not hold: the app's answer, seldom a front's",
+                "{} judges what the request meant (a conflict with the data, a body or media \
+                 type the API does not take, a missing precondition): the app's answer, seldom \
+                 a front's",
                 seen.response.status.unwrap_or_default()
             ),
             Toward::App,
