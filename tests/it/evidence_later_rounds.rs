@@ -580,6 +580,14 @@ fn round_fifty_four_figures() {
     held_out_round("evidence-round54", 54);
 }
 
+/// Round 56: servers no round used, a second look (Perlbal, configurable-http-proxy; Flama on
+/// uvicorn, a Plack app on Starlet) behind nginx, Varnish, Apache, Caddy and `HAProxy` paired
+/// anew.
+#[test]
+fn round_fifty_six_figures() {
+    held_out_round("evidence-round56", 56);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -633,6 +641,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round52",
         "evidence-round53",
         "evidence-round54",
+        "evidence-round56",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
