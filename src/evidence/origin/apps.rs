@@ -371,8 +371,29 @@ pub(super) fn app_server(value: &str) -> Option<&'static str> {
     let lower = value.to_lowercase();
     APP_SERVERS
         .iter()
-        .find(|(key, _)| names(&lower, key))
+        .find(|(key, _)| {
+            if WHOLE_WORD_ONLY.contains(key) {
+                names_whole(&lower, key)
+            } else {
+                names(&lower, key)
+            }
+        })
         .map(|(_, name)| *name)
+}
+
+/// The bare language names, which begin the names of other products too (`Perlbal` is a
+/// proxy written in Perl, not Perl's own server): they count only as a whole token.
+const WHOLE_WORD_ONLY: &[&str] = &["python", "perl", "ruby", "php"];
+
+/// `key` as a whole token of `value`: `Perl/v5.36.0` and `PHP/8.2`, not `Perlbal`.
+fn names_whole(value: &str, key: &str) -> bool {
+    names(value, key)
+        && value.match_indices(key).any(|(at, _)| {
+            value[at + key.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
 }
 
 /// The app server named in a `Server` or `X-Powered-By` header, if any.

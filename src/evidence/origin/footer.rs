@@ -18,6 +18,18 @@ fn footer_text<'s>(seen: &'s Seen<'_>) -> Option<&'s str> {
     between("<address>", "</address>").or_else(|| between("<hr><center>", "</center>"))
 }
 
+/// The name a page is signed with at its foot when that name says proxy, gateway or balancer
+/// (`configurable-http-proxy`, `edge-gateway`).
+fn names_a_front<'s>(seen: &'s Seen<'_>) -> Option<&'s str> {
+    let signature = footer_text(seen).or_else(|| after_last_rule(&seen.body))?;
+    let name = signature.split([' ', '/', '(']).find(|w| !w.is_empty())?;
+    let lower = name.to_ascii_lowercase();
+    ["proxy", "gateway", "balancer"]
+        .iter()
+        .any(|w| lower.contains(w))
+        .then_some(name)
+}
+
 /// Whether the page is signed with `name` at its foot: in a footer as above, or as the words
 /// after its last rule (`<hr/><span>netius</span></body>`).
 pub(super) fn page_signed_with(seen: &Seen<'_>, name: &str) -> bool {
@@ -85,6 +97,15 @@ pub(super) fn footer_denies(seen: &Seen<'_>, front: &Front) -> bool {
 /// What the footer says of who wrote the page, when no product's signature already said it.
 pub(super) fn footer_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
     if page || !seen.error() {
+        return;
+    }
+    if let Some(name) = names_a_front(seen) {
+        signals.push(Signal::new(
+            format!("signed {name}"),
+            format!("the page is signed by {name}, whose name says what it is: a proxy's own page"),
+            Toward::Layer(Layer::Gateway, Some(name.to_owned())),
+            3,
+        ));
         return;
     }
     let Some(name) = footer_product(seen) else {

@@ -585,3 +585,31 @@ fn an_html_error_in_utf_8_under_apaches_name_came_from_upstream() {
     assert_eq!(v.confidence, Confidence::Low, "{v:?}");
     assert!(v.reasons.iter().any(|r| r.contains("iso-8859-1")), "{v:?}");
 }
+
+#[test]
+fn a_proxy_named_for_a_language_is_not_that_languages_app_server() {
+    // Perlbal is a proxy written in Perl: its name begins with Perl's, which is no app server.
+    let v = read(
+        "HTTP/1.0 404 Not Found\nContent-Type: text/html\nContent-Length: 25\nServer: Perlbal\n\
+         Connection: close\n\n<h1>404 - Not Found</h1>",
+    );
+    assert_ne!(v.product.as_deref(), Some("Perl"), "{v:?}");
+    assert_ne!(v.layer, Some(Layer::App), "{v:?}");
+    // Perl's own server token still names Perl.
+    let perl = read(
+        "HTTP/1.1 500 Internal Server Error\nServer: HTTP::Server::Simple Perl/v5.36.0\n\
+         Content-Type: text/plain\n\nsomething broke",
+    );
+    assert_eq!(perl.layer, Some(Layer::App), "{perl:?}");
+}
+
+#[test]
+fn a_page_signed_by_a_name_that_says_proxy_is_a_proxys_own() {
+    let v = read(
+        "<!DOCTYPE html>\n<html>\n  <head>\n    <title>404: Not Found</title>\n  </head>\n\n  \
+         <body>\n    <h1>404: Not Found</h1>\n    <p>No service is registered at this URL</p>\n\
+         \x20   <hr />\n    <p>edge-router-proxy</p>\n  </body>\n</html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{v:?}");
+    assert_eq!(v.product.as_deref(), Some("edge-router-proxy"));
+}
