@@ -362,6 +362,20 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
         ));
         return;
     }
+    if nginx_would_sign(seen, page) {
+        let status = seen.response.status.unwrap_or_default();
+        signals.push(Signal::new(
+            "not nginx's page",
+            format!(
+                "nginx names itself, but its own {status} page is signed with its name and this \
+                 one is not, nor a file it serves (no file's date): configured by its operator \
+                 as text, or passed on from upstream"
+            ),
+            Toward::App,
+            2,
+        ));
+        return;
+    }
     if let Some(front) = passed_through(seen, page) {
         signals.push(Signal::new(
             format!("not {}'s page", front.product),
@@ -374,6 +388,19 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
             3,
         ));
     }
+}
+
+/// A gateway status's HTML page under nginx's name that is none of nginx's (which it signs
+/// with its name) and no file it serves.
+fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> bool {
+    !page
+        && seen.status_is(&[502, 503, 504])
+        && seen
+            .values("content-type")
+            .any(|v| v.starts_with("text/html"))
+        && !static_file_marks(seen)
+        && !seen.body.trim().is_empty()
+        && seen.front_named().is_some_and(|f| f.product == "nginx")
 }
 
 /// An HTML error under Apache's name that Apache would not have written: none of its pages,

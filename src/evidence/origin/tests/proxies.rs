@@ -613,3 +613,27 @@ fn a_page_signed_by_a_name_that_says_proxy_is_a_proxys_own() {
     assert_eq!(v.layer, Some(Layer::Gateway), "{v:?}");
     assert_eq!(v.product.as_deref(), Some("edge-router-proxy"));
 }
+
+#[test]
+fn an_unsigned_502_page_under_nginxs_name_is_never_a_sure_nginx() {
+    // nginx signs its own 502 page with its name; this one is the app's, or a configured text.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nServer: nginx/1.22.1\nDate: Fri, 04 Dec 2026 14:15:02 GMT\n\
+         Content-Type: text/html; charset=utf-8\nContent-Length: 220\n\n<!doctype html>\n\
+         <html><head><title>502 Bad Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n\
+         <p>The payment provider answered with something we could not read.</p>\n</body></html>",
+    );
+    assert_eq!(v.confidence, Confidence::Low, "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("signed with its name")),
+        "{v:?}"
+    );
+    // Its own page stays its own, surely.
+    let own = read(
+        "HTTP/1.1 502 Bad Gateway\nServer: nginx/1.22.1\nContent-Type: text/html\n\n\
+         <html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n\
+         <center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>",
+    );
+    assert_eq!(own.layer, Some(Layer::Gateway), "{own:?}");
+    assert_eq!(own.confidence, Confidence::High, "{own:?}");
+}
