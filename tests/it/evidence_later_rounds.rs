@@ -580,6 +580,14 @@ fn round_fifty_four_figures() {
     held_out_round("evidence-round54", 54);
 }
 
+/// Round 55: mainstream stacks in a seventeenth pairing (`FastAPI` on Hypercorn behind nginx
+/// and Caddy, Django on Hypercorn behind Apache and on uvicorn behind Varnish, Flask on
+/// Waitress behind `HAProxy`; Fastify, Koa, `NestJS`, Sinatra on Puma and gin behind Squid).
+#[test]
+fn round_fifty_five_figures() {
+    held_out_round("evidence-round55", 55);
+}
+
 /// Round 56: servers no round used, a second look (Perlbal, configurable-http-proxy; Flama on
 /// uvicorn, a Plack app on Starlet) behind nginx, Varnish, Apache, Caddy and `HAProxy` paired
 /// anew.
@@ -641,6 +649,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round52",
         "evidence-round53",
         "evidence-round54",
+        "evidence-round55",
         "evidence-round56",
     ] {
         let setups = sorted_setups(folder);
