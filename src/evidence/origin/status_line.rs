@@ -81,6 +81,22 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
         .is_some_and(|v| v.starts_with("HTTP/1"));
     if let (Some(code), None, true) = (seen.response.status, &seen.response.reason, http1) {
         // A proxy passes the upstream's status line on as it came, or writes its own, worded.
+        let wordsmith = seen
+            .front_named()
+            .filter(|f| !f.all_reasons.is_empty() && !hop_after_it(seen));
+        if let Some(front) = wordsmith {
+            signals.push(Signal::new(
+                "no reason phrase",
+                format!(
+                    "\"{code}\" with no reason phrase under {0}'s name: {0} words every status \
+                     line it writes, so it passed the upstream's on as it came",
+                    front.product
+                ),
+                Toward::App,
+                5,
+            ));
+            return;
+        }
         signals.push(Signal::new(
             "no reason phrase",
             format!(

@@ -637,3 +637,21 @@ fn an_unsigned_502_page_under_nginxs_name_is_never_a_sure_nginx() {
     assert_eq!(own.layer, Some(Layer::Gateway), "{own:?}");
     assert_eq!(own.confidence, Confidence::High, "{own:?}");
 }
+
+#[test]
+fn a_status_line_with_no_reason_under_nginxs_name_was_passed_on() {
+    // nginx words every status line it writes; Hypercorn writes none, and nginx passes it on.
+    let v = read(
+        "HTTP/1.1 502 \nServer: nginx/1.22.1\nDate: Fri, 04 Dec 2026 14:20:11 GMT\n\
+         Content-Type: text/html; charset=utf-8\n\n<!doctype html>\n<html><head><title>502 Bad \
+         Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n<p>The payment provider did not \
+         answer.</p>\n</body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("words every status line")),
+        "{v:?}"
+    );
+}
