@@ -351,6 +351,19 @@ pub(super) fn passed_through(seen: &Seen<'_>, page: bool) -> Option<&'static Fro
 }
 
 pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    if let Some((front, own)) = own_header_missing(seen, page) {
+        signals.push(Signal::new(
+            format!("no {own}"),
+            format!(
+                "{0} was on the path and sets {own} on every error of its own; this one has \
+                 none, and is none of its pages: {0} passed it on from upstream",
+                front.product
+            ),
+            Toward::App,
+            3,
+        ));
+        return;
+    }
     if apache_would_not_write(seen, page) {
         signals.push(Signal::new(
             "not in Apache's charset",
@@ -388,6 +401,28 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
             3,
         ));
     }
+}
+
+/// The front on the path (by its hop headers) that marks every error of its own with a header
+/// (Squid's `X-Squid-Error`), on an error without that header and with a body: the header's
+/// name, as written for the reading.
+fn own_header_missing(seen: &Seen<'_>, page: bool) -> Option<(&'static Front, &'static str)> {
+    if page || !seen.error() || seen.body.trim().is_empty() {
+        return None;
+    }
+    let front = FRONTS.iter().find(|f| {
+        !f.own_headers.is_empty()
+            && !f.hop_headers.is_empty()
+            && f.hop_headers.iter().any(|(n, v)| seen.has(n, v))
+    })?;
+    if front.own_headers.iter().any(|(n, v)| seen.has(n, v)) {
+        return None;
+    }
+    let name = match front.product {
+        "Squid" => "X-Squid-Error",
+        _ => front.own_headers.first()?.0,
+    };
+    Some((front, name))
 }
 
 /// A gateway status's HTML page under nginx's name that is none of nginx's (which it signs

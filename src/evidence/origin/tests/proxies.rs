@@ -655,3 +655,21 @@ fn a_status_line_with_no_reason_under_nginxs_name_was_passed_on() {
         "{v:?}"
     );
 }
+
+#[test]
+fn an_error_through_squid_without_its_error_header_was_passed_on() {
+    // Squid marks every error of its own with X-Squid-Error; the app's own 502 page has none.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html; charset=utf-8\n\
+         Date: Fri, 04 Dec 2026 14:10:02 GMT\nX-Cache: MISS from shop.example.test\n\
+         Via: 1.1 shop.example.test (squid/5.7)\nConnection: keep-alive\n\n<!doctype html>\n\
+         <html><head><title>502 Bad Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n\
+         <p>The payment provider did not answer.</p>\n</body></html>",
+    );
+    assert_ne!(v.layer, Some(Layer::Cdn), "{v:?}");
+    assert_ne!(v.confidence, Confidence::High, "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("X-Squid-Error")),
+        "{v:?}"
+    );
+}
