@@ -268,7 +268,7 @@ pub(super) fn server_signals(
                      would not carry it"
                 ),
                 Toward::App,
-                2,
+                3,
             ));
         } else {
             signals.push(Signal::new(
