@@ -598,6 +598,14 @@ fn round_fifty_six_figures() {
     held_out_round("evidence-round56", 56);
 }
 
+/// Round 58: twins, a front's own answer and the app's own answer of the same code side by
+/// side (fronts' JSON errors and the apps' JSON errors, the fronts' 502-504 and the apps' own,
+/// empty errors of both), behind nginx, Apache, `HAProxy`, Caddy, Squid and Varnish.
+#[test]
+fn round_fifty_eight_figures() {
+    held_out_round("evidence-round58", 58);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -653,6 +661,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round54",
         "evidence-round55",
         "evidence-round56",
+        "evidence-round58",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
