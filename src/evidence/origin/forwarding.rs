@@ -351,6 +351,27 @@ pub(super) fn passed_through(seen: &Seen<'_>, page: bool) -> Option<&'static Fro
 }
 
 pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    // Varnish's own failures to fetch are 503s ("Backend fetch failed"); it writes no 502 or
+    // 504 of its own, so one that passed it came from behind it.
+    if !page
+        && seen.status_is(&[502, 504])
+        && FRONTS
+            .iter()
+            .filter(|f| f.product == "Varnish")
+            .any(|f| f.hop_headers.iter().any(|(n, v)| seen.has(n, v)))
+    {
+        let status = seen.response.status.unwrap_or_default();
+        signals.push(Signal::new(
+            format!("{status} through Varnish"),
+            format!(
+                "Varnish was on the path, and its own failures to fetch are 503s: it writes no \
+                 {status} of its own, so it passed this one on from behind it"
+            ),
+            Toward::App,
+            3,
+        ));
+        return;
+    }
     if let Some((front, own)) = own_header_missing(seen, page) {
         signals.push(Signal::new(
             format!("no {own}"),

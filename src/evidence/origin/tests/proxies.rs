@@ -673,3 +673,21 @@ fn an_error_through_squid_without_its_error_header_was_passed_on() {
         "{v:?}"
     );
 }
+
+#[test]
+fn a_504_through_varnish_came_from_behind_it() {
+    // Varnish's own fetch failures are 503s; this 504 page is the app's, passed on.
+    let v = read(
+        "HTTP/1.1 504 Gateway Timeout\nContent-Type: text/html; charset=utf-8\n\
+         Date: Fri, 04 Dec 2026 14:45:37 GMT\nX-Varnish: 18\nAge: 0\n\
+         Via: 1.1 varnish (Varnish/7.1)\nX-Cache: MISS\n\n<!doctype html>\n<html><head><title>504 \
+         Gateway Timeout</title></head>\n<body>\n<h1>Gateway Timeout</h1>\n<p>The bank feed did \
+         not answer in time.</p>\n</body></html>",
+    );
+    assert_ne!(v.layer, Some(Layer::Cdn), "{v:?}");
+    assert_ne!(v.confidence, Confidence::High, "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("writes no 504")),
+        "{v:?}"
+    );
+}
