@@ -598,6 +598,14 @@ fn round_fifty_six_figures() {
     held_out_round("evidence-round56", 56);
 }
 
+/// Round 57: mainstream stacks in an eighteenth pairing over TLS and HTTP/2 (Flask on Waitress
+/// and Hypercorn, Django on uvicorn, Hypercorn and Waitress, `FastAPI` on Hypercorn behind
+/// nginx, Apache, `HAProxy`, Caddy, Varnish and Squid).
+#[test]
+fn round_fifty_seven_figures() {
+    held_out_round("evidence-round57", 57);
+}
+
 /// Round 58: twins, a front's own answer and the app's own answer of the same code side by
 /// side (fronts' JSON errors and the apps' JSON errors, the fronts' 502-504 and the apps' own,
 /// empty errors of both), behind nginx, Apache, `HAProxy`, Caddy, Squid and Varnish.
@@ -661,6 +669,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round54",
         "evidence-round55",
         "evidence-round56",
+        "evidence-round57",
         "evidence-round58",
     ] {
         let setups = sorted_setups(folder);
