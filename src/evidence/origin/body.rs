@@ -72,7 +72,7 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
              so but dates none of its own answers, so it passed on an answer dated upstream \
              (an app server that writes lower-case names, or one behind it)",
             Toward::App,
-            2,
+            3,
         ));
     }
     if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
