@@ -96,7 +96,10 @@
 //! round 54 (servers no round used) 136 of 170, "high" 61 of 61, half A 70 then 75 of 85 after
 //! tuning on it, half B 66 of 85 before and after; round 55 (mainstream, a seventeenth
 //! pairing) 176 of 193, "high" 91 of 91, half B 87 of 94 before and after; round 56 (servers
-//! never seen, a second look) 119 of 140, "high" 67 of 68, half B 66 of 72 before and after.
+//! never seen, a second look) 119 of 140, "high" 67 of 68, half B 66 of 72 before and after;
+//! round 57 (mainstream over TLS and HTTP/2, an eighteenth pairing) 124 of 137, "high" 81 of
+//! 81, half B 66 of 73 before and after; round 58 (twins: a front's answer and the app's of
+//! the same code) 112 of 127, "high" 56 of 56, half B 63 of 69 before and after.
 
 use std::path::{Path, PathBuf};
 
