@@ -113,13 +113,18 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     };
     let line = format!("{code} {reason}");
     if werkzeug_status_line(seen) {
+        // Under the name of a front that words every line it writes its own way, the capitals
+        // say it passed Werkzeug's line on: as sure as its own words would be.
+        let wordsmith = seen
+            .front_named()
+            .is_some_and(|f| !f.all_reasons.is_empty() && !hop_after_it(seen));
         signals.push(Signal::new(
             format!("\"{line}\""),
             format!(
                 "\"{line}\": Werkzeug (Flask) writes its reason phrases in capitals; no proxy does"
             ),
             Toward::App,
-            4,
+            if wordsmith { 6 } else { 4 },
         ));
         return;
     }

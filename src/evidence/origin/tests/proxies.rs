@@ -691,3 +691,14 @@ fn a_504_through_varnish_came_from_behind_it() {
         "{v:?}"
     );
 }
+
+#[test]
+fn werkzeugs_capitals_under_nginxs_name_are_flasks_page_passed_on() {
+    let v = read(
+        "HTTP/1.1 502 BAD GATEWAY\nServer: nginx\nDate: Fri, 04 Dec 2026 14:50:02 GMT\n\
+         Content-Type: text/html; charset=utf-8\n\n<!doctype html>\n<html><head><title>502 Bad \
+         Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n<p>The payment provider did not \
+         answer.</p>\n</body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+}
