@@ -617,6 +617,14 @@ fn round_fifty_eight_figures() {
     held_out_round("evidence-round58", 58);
 }
 
+/// Round 59: mainstream stacks in a nineteenth pairing (Flask and Django on Hypercorn, uvicorn
+/// and Waitress behind nginx, Apache, `HAProxy`, Caddy, Varnish and Squid), pasted as engineers
+/// paste them at night (the `<` lines alone, cut after the headers, CRs, colours).
+#[test]
+fn round_fifty_nine_figures() {
+    held_out_round("evidence-round59", 59);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -674,6 +682,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round56",
         "evidence-round57",
         "evidence-round58",
+        "evidence-round59",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
