@@ -625,6 +625,13 @@ fn round_fifty_nine_figures() {
     held_out_round("evidence-round59", 59);
 }
 
+/// Round 60: servers never seen, a third look (rAPIdy on aiohttp, pure-http, a gateway on
+/// httpxy) behind nginx, Apache, Varnish, Caddy and `HAProxy` paired anew.
+#[test]
+fn round_sixty_figures() {
+    held_out_round("evidence-round60", 60);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -683,6 +690,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round57",
         "evidence-round58",
         "evidence-round59",
+        "evidence-round60",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
