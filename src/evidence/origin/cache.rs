@@ -203,8 +203,8 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
     } else if on_path {
         let by = cache_product.as_deref().unwrap_or("a proxy or cache");
         signals.push(Signal::note(format!(
-            "{by} was on the path (Via, X-Cache, X-Varnish...): that says nothing of who made \
-             the response"
+            "{by} was on the path (Via, X-Cache, X-Varnish...): being on the path alone says \
+             nothing of who made the response"
         )));
     }
     CacheSeen {
