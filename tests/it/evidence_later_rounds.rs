@@ -634,6 +634,14 @@ fn round_sixty_figures() {
     held_out_round("evidence-round60", 60);
 }
 
+/// Round 62: who refused me? identity checks at the front (nginx `auth_request` with a JWT
+/// service and `auth_basic`, Apache Basic, `HAProxy` key maps and userlists, Caddy
+/// `basicauth`) beside the apps' own refusals, a fourth look.
+#[test]
+fn round_sixty_two_figures() {
+    held_out_round("evidence-round62", 62);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -693,6 +701,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round58",
         "evidence-round59",
         "evidence-round60",
+        "evidence-round62",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
