@@ -24,6 +24,21 @@ pub(super) fn login_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     }
 }
 
+/// A `Location` whose path asks the client to sign in (`/login`, `/signin`, `/sso/...`).
+pub(super) fn login_path(location: &str) -> bool {
+    let path = location.split_once("://").map_or(location, |(_, rest)| {
+        rest.find('/').map_or("", |at| &rest[at..])
+    });
+    let path = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    path.split('/').any(|segment| {
+        ["login", "signin", "sign-in", "sso", "oauth2", "saml", "cas"].contains(&segment)
+    })
+}
+
 /// A refusal or a redirect under a `Server` that names an auth service (`authcheck/1.4`,
 /// `orders-auth`, `sso-gateway`): the identity check answered itself. Teams name the service
 /// they put in front for its job, and an app's own server is named for the app.

@@ -4,6 +4,7 @@
 
 use super::apps::{app_product, framework_marked};
 use super::forwarding::{passed_on_by, upstream_words_strong};
+use super::login::login_path;
 use super::signatures::{FRONTS, Front, OWN_HEADER};
 use super::waf::attack_in_request;
 use super::{Confidence, Layer, Origin, Seen, Signal, Toward, Weights};
@@ -348,6 +349,20 @@ fn refine(
         extra.push(format!(
             "{} asks for a client certificate and this one was missing or not trusted: its \
              check of who the client is refused the request",
+            product.unwrap_or("the proxy")
+        ));
+        return Layer::Identity;
+    }
+    if page_is_product
+        && seen.status_is(&[301, 302, 303, 307, 308])
+        && seen.values("location").next().is_some_and(login_path)
+    {
+        // A front's own redirect page sending the client to sign in: the check in front of
+        // the app (nginx's `error_page 401` to a login, an auth module) turned it away.
+        **cap = (**cap).min(Confidence::Medium);
+        extra.push(format!(
+            "{}'s own redirect sends the client to a login page: the check in front of the app \
+             turned it away to sign in",
             product.unwrap_or("the proxy")
         ));
         return Layer::Identity;

@@ -702,3 +702,24 @@ fn werkzeugs_capitals_under_nginxs_name_are_flasks_page_passed_on() {
     );
     assert_eq!(v.layer, Some(Layer::App), "{v:?}");
 }
+
+#[test]
+fn a_fronts_own_redirect_to_a_login_page_is_the_identity_check() {
+    let v = read(
+        "HTTP/1.1 302 Moved Temporarily\nServer: nginx/1.22.1\nContent-Type: text/html\n\
+         Location: http://127.0.0.1:8080/login?next=/portal/orders/42\n\n<html>\n\
+         <head><title>302 Found</title></head>\n<body>\n<center><h1>302 Found</h1></center>\n\
+         <hr><center>nginx/1.22.1</center>\n</body>\n</html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Identity), "{v:?}");
+    assert_ne!(v.confidence, Confidence::High, "{v:?}");
+    // The same page sending the client elsewhere is nginx's own redirect.
+    let moved = read(
+        "HTTP/1.1 301 Moved Permanently\nServer: nginx/1.22.1\nContent-Type: text/html\n\
+         Location: https://shop.example.test/orders/42\n\n<html>\n\
+         <head><title>301 Moved Permanently</title></head>\n<body>\n\
+         <center><h1>301 Moved Permanently</h1></center>\n<hr><center>nginx/1.22.1</center>\n\
+         </body>\n</html>",
+    );
+    assert_eq!(moved.layer, Some(Layer::Gateway), "{moved:?}");
+}
