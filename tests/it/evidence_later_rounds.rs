@@ -634,6 +634,14 @@ fn round_sixty_figures() {
     held_out_round("evidence-round60", 60);
 }
 
+/// Round 61: mainstream stacks that are not Python (Fastify, Koa, `NestJS`, Sinatra on Puma,
+/// gin, Go's net/http) behind nginx, Apache, `HAProxy`, Varnish, Caddy and Squid; pairings
+/// earlier rounds had in other builds, new apps and configurations.
+#[test]
+fn round_sixty_one_figures() {
+    held_out_round("evidence-round61", 61);
+}
+
 /// Round 62: who refused me? identity checks at the front (nginx `auth_request` with a JWT
 /// service and `auth_basic`, Apache Basic, `HAProxy` key maps and userlists, Caddy
 /// `basicauth`) beside the apps' own refusals, a fourth look.
@@ -701,6 +709,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round58",
         "evidence-round59",
         "evidence-round60",
+        "evidence-round61",
         "evidence-round62",
     ] {
         let setups = sorted_setups(folder);
