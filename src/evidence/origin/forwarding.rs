@@ -459,12 +459,13 @@ fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> bool {
         && seen.front_named().is_some_and(|f| f.product == "nginx")
 }
 
-/// An HTML error under Apache's name that Apache would not have written: none of its pages,
-/// no file's date, and a charset other than the ISO-8859-1 it writes its own pages in.
+/// An HTML or plain-text error under Apache's name that Apache would not have written: none of
+/// its pages, no file's date, and a charset other than the ISO-8859-1 it writes its own pages
+/// in.
 fn apache_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
     let html = seen
         .values("content-type")
-        .any(|v| v.starts_with("text/html"));
+        .any(|v| v.starts_with("text/html") || v.starts_with("text/plain"));
     let its_charset = seen
         .values("content-type")
         .any(|v| v.contains("iso-8859-1"));

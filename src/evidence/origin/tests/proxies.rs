@@ -723,3 +723,14 @@ fn a_fronts_own_redirect_to_a_login_page_is_the_identity_check() {
     );
     assert_eq!(moved.layer, Some(Layer::Gateway), "{moved:?}");
 }
+
+#[test]
+fn a_plain_text_error_in_utf_8_under_apaches_name_came_from_upstream() {
+    // Koa's own 500 through Apache: Apache writes no plain text in UTF-8 of its own.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nDate: Fri, 04 Dec 2026 15:20:02 GMT\n\
+         Server: Apache/2.4.71 (Debian)\nContent-Type: text/plain; charset=utf-8\n\
+         Content-Length: 21\n\nInternal Server Error",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+}
