@@ -17,6 +17,7 @@ mod forwarding;
 mod health;
 mod login;
 mod preflight;
+mod refine;
 mod signals;
 mod signatures;
 mod status_line;

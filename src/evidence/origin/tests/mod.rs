@@ -7,6 +7,7 @@ use crate::evidence::response::parse;
 
 mod apps;
 mod generic;
+mod passed_on;
 mod proxies;
 
 /// Reads a paste as it arrives (CR LF line breaks from a terminal), through the one way in.

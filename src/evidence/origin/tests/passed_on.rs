@@ -1,0 +1,269 @@
+//! Answers that passed a front and the front's own, told apart by what the front never does:
+//! a charset, a signature or a header it always writes, a status it never sends, a status
+//! line it always words; and the names that say what a server is.
+
+use super::read;
+use crate::evidence::origin::*;
+
+#[test]
+fn a_conditional_answer_to_a_put_is_not_from_the_store() {
+    // The cache looked the object up (its X-Cache says so), but a PUT goes on to the app,
+    // whose JSON 412 this is; Traffic Server's Via says the origin served it.
+    let put = read(
+        "> PUT /api/products/1 HTTP/1.1\n> Host: shop.example.test\n> If-Match: \"p1-v2\"\n>\n\
+         < HTTP/1.1 412 Precondition Failed\n< Content-Type: application/json; charset=utf-8\n\
+         < Date: Fri, 04 Dec 2026 06:14:43 GMT\n< Age: 0\n\
+         < Via: http/1.1 traffic_server (ApacheTrafficServer/9.2.9 [cSsSf ])\n\
+         < Server: ATS/9.2.9\n< X-Cache: hit-fresh\n<\n\
+         {\"error\":\"PRECONDITION_FAILED\",\"message\":\"modified by someone else\"}",
+    );
+    assert_eq!(put.layer, Some(Layer::App), "{put:?}");
+    assert!(
+        put.reasons.iter().any(|r| r.contains("412 to a PUT")),
+        "{:?}",
+        put.reasons
+    );
+    // The same answer to a GET is the cache's, from its store.
+    let get = read(
+        "> GET /api/products/1 HTTP/1.1\n> Host: shop.example.test\n> If-Match: \"p1-v2\"\n>\n\
+         < HTTP/1.1 412 Precondition Failed\n< Date: Fri, 04 Dec 2026 06:14:43 GMT\n< Age: 12\n\
+         < Via: http/1.1 traffic_server (ApacheTrafficServer/9.2.9 [cHs f ])\n\
+         < Server: ATS/9.2.9\n< X-Cache: hit-fresh\n< Content-Length: 0\n<\n",
+    );
+    assert_eq!(get.layer, Some(Layer::Cdn), "{get:?}");
+}
+
+#[test]
+fn apaches_page_frame_names_it_on_errors_only() {
+    // A code no listed sentence covers: the frame of the page is Apache's own.
+    let misdirected = read(
+        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">\n\
+         <html><head>\n<title>421 Misdirected Request</title>\n</head><body>\n\
+         <h1>Misdirected Request</h1>\n<p>The client needs a new connection for this\n\
+         request as the requested host name does not match\nthe Server Name Indication (SNI) \
+         in use for this\nconnection.</p>\n</body></html>",
+    );
+    assert_eq!(
+        misdirected.product.as_deref(),
+        Some("Apache"),
+        "{misdirected:?}"
+    );
+    // Its redirect page is as often an identity module's: never a sure "proxy".
+    let redirect = read(
+        "HTTP/1.1 302 Found\nServer: Apache/2.4.71 (Debian)\nLocation: https://sso.example.test/\n\
+         Content-Type: text/html; charset=iso-8859-1\n\n\
+         <!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">\n\
+         <html><head>\n<title>302 Found</title>\n</head><body>\n<h1>Found</h1>\n\
+         <p>The document has moved <a href=\"https://sso.example.test/\">here</a>.</p>\n\
+         </body></html>",
+    );
+    assert_ne!(redirect.confidence, Confidence::High, "{redirect:?}");
+}
+
+#[test]
+fn a_bare_status_line_is_not_always_an_app_servers() {
+    // Varnish refuses an Expect it does not know with a status line alone.
+    let expect = read(
+        "> GET /api/catalog HTTP/1.1\n> Host: 127.0.0.1:6081\n> Expect: 200-ok\n>\n\
+         < HTTP/1.1 417 Expectation Failed\n* no chunk, no close, no size. Assume close to signal end\n<\n",
+    );
+    assert_eq!(expect.layer, Some(Layer::Cdn), "{expect:?}");
+    assert_eq!(expect.product.as_deref(), Some("Varnish"));
+    // A bare 400: Puma and Unicorn write it, and so does Varnish: never "medium" for either.
+    let bad = read(
+        "> GET /api/accounts/1 HTTP/1.1\n> Host: 127.0.0.1:9292\n>\n< HTTP/1.1 400 Bad Request\n<\n",
+    );
+    assert_ne!(bad.confidence, Confidence::High, "{bad:?}");
+    assert_ne!(bad.confidence, Confidence::Medium, "{bad:?}");
+}
+
+#[test]
+fn a_server_named_without_a_version_counts_when_it_signs_its_page() {
+    // A bare word in Server is as often a name an app chose; signed at the page's foot with
+    // the same word, it is the server's own page.
+    let signed = read(
+        "HTTP/1.1 404 Not Found\nConnection: close\nServer: relayd\n\n\
+         <!DOCTYPE html><html><head><title>No proxy endpoint found</title><style>\n\
+         body { line-height: 18px; }\n</style></head><body><h1>No proxy endpoint found</h1>\
+         <hr/><span>relayd</span></body></html>",
+    );
+    assert_eq!(signed.layer, Some(Layer::Gateway), "{signed:?}");
+    assert_eq!(signed.product.as_deref(), Some("relayd"));
+    // A style sheet's "1" names no order 1 of the request.
+    let curl = format!(
+        "$ curl -si http://127.0.0.1:8080/api/orders/1\n{}",
+        "HTTP/1.1 404 Not Found\nServer: orders\n\n<!DOCTYPE html><html><head><style>p { line-height: 1; }</style></head><body><p>Nothing here</p></body></html>"
+    );
+    let unsigned = read(&curl);
+    assert!(
+        !unsigned
+            .reasons
+            .iter()
+            .any(|r| r.contains("the body names 1")),
+        "{unsigned:?}"
+    );
+}
+
+#[test]
+fn an_html_error_in_utf_8_under_apaches_name_came_from_upstream() {
+    // Apache writes its own pages in ISO-8859-1; this 502 in UTF-8 with no file's date is the
+    // app's own page, passed on: the 502 itself still speaks for a gateway, so never a sure one.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nDate: Fri, 04 Dec 2026 13:55:15 GMT\n\
+         Server: Apache/2.4.71 (Debian)\nContent-Type: text/html; charset=utf-8\n\
+         Via: 1.1 shop.example.test\n\n<!doctype html>\n<html><head><title>502 Bad Gateway</title>\
+         </head>\n<body>\n<h1>Bad Gateway</h1>\n<p>The payment provider answered with something \
+         we could not read.</p>\n</body></html>",
+    );
+    assert_eq!(v.confidence, Confidence::Low, "{v:?}");
+    assert!(v.reasons.iter().any(|r| r.contains("iso-8859-1")), "{v:?}");
+}
+
+#[test]
+fn a_proxy_named_for_a_language_is_not_that_languages_app_server() {
+    // Perlbal is a proxy written in Perl: its name begins with Perl's, which is no app server.
+    let v = read(
+        "HTTP/1.0 404 Not Found\nContent-Type: text/html\nContent-Length: 25\nServer: Perlbal\n\
+         Connection: close\n\n<h1>404 - Not Found</h1>",
+    );
+    assert_ne!(v.product.as_deref(), Some("Perl"), "{v:?}");
+    assert_ne!(v.layer, Some(Layer::App), "{v:?}");
+    // Perl's own server token still names Perl.
+    let perl = read(
+        "HTTP/1.1 500 Internal Server Error\nServer: HTTP::Server::Simple Perl/v5.36.0\n\
+         Content-Type: text/plain\n\nsomething broke",
+    );
+    assert_eq!(perl.layer, Some(Layer::App), "{perl:?}");
+}
+
+#[test]
+fn a_page_signed_by_a_name_that_says_proxy_is_a_proxys_own() {
+    let v = read(
+        "<!DOCTYPE html>\n<html>\n  <head>\n    <title>404: Not Found</title>\n  </head>\n\n  \
+         <body>\n    <h1>404: Not Found</h1>\n    <p>No service is registered at this URL</p>\n\
+         \x20   <hr />\n    <p>edge-router-proxy</p>\n  </body>\n</html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{v:?}");
+    assert_eq!(v.product.as_deref(), Some("edge-router-proxy"));
+}
+
+#[test]
+fn an_unsigned_502_page_under_nginxs_name_is_never_a_sure_nginx() {
+    // nginx signs its own 502 page with its name; this one is the app's, or a configured text.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nServer: nginx/1.22.1\nDate: Fri, 04 Dec 2026 14:15:02 GMT\n\
+         Content-Type: text/html; charset=utf-8\nContent-Length: 220\n\n<!doctype html>\n\
+         <html><head><title>502 Bad Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n\
+         <p>The payment provider answered with something we could not read.</p>\n</body></html>",
+    );
+    assert_eq!(v.confidence, Confidence::Low, "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("signed with its name")),
+        "{v:?}"
+    );
+    // Its own page stays its own, surely.
+    let own = read(
+        "HTTP/1.1 502 Bad Gateway\nServer: nginx/1.22.1\nContent-Type: text/html\n\n\
+         <html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n\
+         <center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>",
+    );
+    assert_eq!(own.layer, Some(Layer::Gateway), "{own:?}");
+    assert_eq!(own.confidence, Confidence::High, "{own:?}");
+}
+
+#[test]
+fn a_status_line_with_no_reason_under_nginxs_name_was_passed_on() {
+    // nginx words every status line it writes; Hypercorn writes none, and nginx passes it on.
+    let v = read(
+        "HTTP/1.1 502 \nServer: nginx/1.22.1\nDate: Fri, 04 Dec 2026 14:20:11 GMT\n\
+         Content-Type: text/html; charset=utf-8\n\n<!doctype html>\n<html><head><title>502 Bad \
+         Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n<p>The payment provider did not \
+         answer.</p>\n</body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("words every status line")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn an_error_through_squid_without_its_error_header_was_passed_on() {
+    // Squid marks every error of its own with X-Squid-Error; the app's own 502 page has none.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html; charset=utf-8\n\
+         Date: Fri, 04 Dec 2026 14:10:02 GMT\nX-Cache: MISS from shop.example.test\n\
+         Via: 1.1 shop.example.test (squid/5.7)\nConnection: keep-alive\n\n<!doctype html>\n\
+         <html><head><title>502 Bad Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n\
+         <p>The payment provider did not answer.</p>\n</body></html>",
+    );
+    assert_ne!(v.layer, Some(Layer::Cdn), "{v:?}");
+    assert_ne!(v.confidence, Confidence::High, "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("X-Squid-Error")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn a_504_through_varnish_came_from_behind_it() {
+    // Varnish's own fetch failures are 503s; this 504 page is the app's, passed on.
+    let v = read(
+        "HTTP/1.1 504 Gateway Timeout\nContent-Type: text/html; charset=utf-8\n\
+         Date: Fri, 04 Dec 2026 14:45:37 GMT\nX-Varnish: 18\nAge: 0\n\
+         Via: 1.1 varnish (Varnish/7.1)\nX-Cache: MISS\n\n<!doctype html>\n<html><head><title>504 \
+         Gateway Timeout</title></head>\n<body>\n<h1>Gateway Timeout</h1>\n<p>The bank feed did \
+         not answer in time.</p>\n</body></html>",
+    );
+    assert_ne!(v.layer, Some(Layer::Cdn), "{v:?}");
+    assert_ne!(v.confidence, Confidence::High, "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("writes no 504")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn werkzeugs_capitals_under_nginxs_name_are_flasks_page_passed_on() {
+    let v = read(
+        "HTTP/1.1 502 BAD GATEWAY\nServer: nginx\nDate: Fri, 04 Dec 2026 14:50:02 GMT\n\
+         Content-Type: text/html; charset=utf-8\n\n<!doctype html>\n<html><head><title>502 Bad \
+         Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n<p>The payment provider did not \
+         answer.</p>\n</body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+}
+
+#[test]
+fn a_fronts_own_redirect_to_a_login_page_is_the_identity_check() {
+    let v = read(
+        "HTTP/1.1 302 Moved Temporarily\nServer: nginx/1.22.1\nContent-Type: text/html\n\
+         Location: http://127.0.0.1:8080/login?next=/portal/orders/42\n\n<html>\n\
+         <head><title>302 Found</title></head>\n<body>\n<center><h1>302 Found</h1></center>\n\
+         <hr><center>nginx/1.22.1</center>\n</body>\n</html>",
+    );
+    assert_eq!(v.layer, Some(Layer::Identity), "{v:?}");
+    assert_ne!(v.confidence, Confidence::High, "{v:?}");
+    // The same page sending the client elsewhere is nginx's own redirect.
+    let moved = read(
+        "HTTP/1.1 301 Moved Permanently\nServer: nginx/1.22.1\nContent-Type: text/html\n\
+         Location: https://shop.example.test/orders/42\n\n<html>\n\
+         <head><title>301 Moved Permanently</title></head>\n<body>\n\
+         <center><h1>301 Moved Permanently</h1></center>\n<hr><center>nginx/1.22.1</center>\n\
+         </body>\n</html>",
+    );
+    assert_eq!(moved.layer, Some(Layer::Gateway), "{moved:?}");
+}
+
+#[test]
+fn a_plain_text_error_in_utf_8_under_apaches_name_came_from_upstream() {
+    // Koa's own 500 through Apache: Apache writes no plain text in UTF-8 of its own.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nDate: Fri, 04 Dec 2026 15:20:02 GMT\n\
+         Server: Apache/2.4.71 (Debian)\nContent-Type: text/plain; charset=utf-8\n\
+         Content-Length: 21\n\nInternal Server Error",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+}
