@@ -387,13 +387,12 @@ const WHOLE_WORD_ONLY: &[&str] = &["python", "perl", "ruby", "php"];
 
 /// `key` as a whole token of `value`: `Perl/v5.36.0` and `PHP/8.2`, not `Perlbal`.
 fn names_whole(value: &str, key: &str) -> bool {
-    names(value, key)
-        && value.match_indices(key).any(|(at, _)| {
-            value[at + key.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_ascii_alphanumeric())
-        })
+    value.match_indices(key).any(|(at, _)| {
+        let before = value[..at].chars().next_back();
+        let after = value[at + key.len()..].chars().next();
+        before.is_none_or(|c| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+            && after.is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
 }
 
 /// The app server named in a `Server` or `X-Powered-By` header, if any.

@@ -67,20 +67,24 @@ pub(super) fn request_named_in_body(seen: &Seen<'_>) -> Option<String> {
     if !seen.error() || seen.body.trim().is_empty() {
         return None;
     }
+    let ids: Vec<String> = path_ids(seen)
+        .into_iter()
+        .chain(sent_fields(seen))
+        .collect();
+    if ids.is_empty() {
+        return None;
+    }
     // In a page, only the words a reader sees: a style sheet's "initial-scale=1" or "13px"
     // names no order 1.
     let text = words_of_page(&seen.body);
-    path_ids(seen)
-        .into_iter()
-        .chain(sent_fields(seen))
-        .find(|id| stands_alone(&text, id))
+    ids.into_iter().find(|id| stands_alone(&text, id))
 }
 
 /// An HTML body with its `<style>` and `<script>` blocks and every tag (attributes included)
-/// taken out; any other body as it is.
+/// taken out; any other body as it is. The body is read in lower case already.
 fn words_of_page(body: &str) -> std::borrow::Cow<'_, str> {
-    let lower = body.trim_start().to_ascii_lowercase();
-    if !(lower.starts_with("<!doctype html") || lower.starts_with("<html")) {
+    let start = body.trim_start();
+    if !(start.starts_with("<!doctype html") || start.starts_with("<html")) {
         return std::borrow::Cow::Borrowed(body);
     }
     let mut text = String::with_capacity(body.len());
@@ -89,25 +93,17 @@ fn words_of_page(body: &str) -> std::borrow::Cow<'_, str> {
         text.push_str(&rest[..open]);
         text.push(' ');
         let tag = &rest[open..];
-        let tag_lower = tag.get(..7).unwrap_or(tag).to_ascii_lowercase();
         // A style sheet or a script runs to its closing tag, not to the first '>'.
-        let closing = ["<style", "<script"]
+        let end = match ["style", "script"]
             .iter()
-            .find(|t| tag_lower.starts_with(*t))
-            .map(|t| format!("</{}", &t[1..]));
-        let end = match closing {
-            Some(close) => tag
-                .to_ascii_lowercase()
-                .find(&close)
+            .find(|t| tag[1..].starts_with(*t))
+        {
+            Some(name) => tag
+                .find(&format!("</{name}"))
                 .and_then(|at| tag[at..].find('>').map(|gt| at + gt + 1)),
             None => tag.find('>').map(|gt| gt + 1),
         };
-        match end {
-            Some(end) => rest = &tag[end..],
-            None => {
-                rest = "";
-            }
-        }
+        rest = end.map_or("", |end| &tag[end..]);
     }
     text.push_str(rest);
     std::borrow::Cow::Owned(text)

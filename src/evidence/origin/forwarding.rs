@@ -463,7 +463,7 @@ fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> bool {
 /// its pages, no file's date, and a charset other than the ISO-8859-1 it writes its own pages
 /// in.
 fn apache_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
-    let html = seen
+    let text = seen
         .values("content-type")
         .any(|v| v.starts_with("text/html") || v.starts_with("text/plain"));
     let its_charset = seen
@@ -471,7 +471,7 @@ fn apache_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
         .any(|v| v.contains("iso-8859-1"));
     !page
         && seen.error()
-        && html
+        && text
         && !its_charset
         && !static_file_marks(seen)
         && !seen.body.trim().is_empty()
