@@ -78,7 +78,8 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
     if seen.response.headers.is_empty() || seen.has("date", "") || seen.has("server", "") {
         return;
     }
-    if haproxy_fingerprint(seen) || haproxy_h2_error_file(seen) {
+    let framed_json = seen.json.is_some() && framing_only(seen);
+    if haproxy_fingerprint(seen) || haproxy_h2_error_file(seen) || framed_json_over_h2(seen) {
         let errorfile = seen.has("cache-control", "no-cache");
         signals.push(Signal::new(
             "no Date or Server, lower-case names",
@@ -88,6 +89,11 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
             } else if errorfile {
                 "no Date or Server, HTTP/1.1 header names in lower case and cache-control: \
                  no-cache: HAProxy's own error file"
+            } else if framed_json {
+                "no Date or Server, names in lower case, and no header but the body's length and \
+                 type and what a front adds (Retry-After, a request id): a JSON answer written \
+                 whole in a front's configuration (HAProxy's return or error file); an app's \
+                 framework adds headers of its own"
             } else {
                 "no Date or Server and HTTP/1.1 header names in lower case: HAProxy's own \
                  answer, or an app server that writes lower-case names and no Date (Sanic, \
@@ -95,7 +101,7 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
             },
             Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
             // With an empty body the headers are all there is: one less for the error file.
-            match (errorfile, empty) {
+            match (errorfile || framed_json, empty) {
                 (true, false) => 4,
                 (_, true) => 3,
                 (false, false) => 2,
@@ -129,6 +135,41 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
             1,
         ));
     }
+}
+
+/// Headers a front's configured answer carries and nothing more: the body's framing, and what
+/// a front adds to everything it sends (a request id, `Via`) or to a refusal (`Retry-After`,
+/// `Cache-Control`). A framework's answer carries a header of its own (an ETag, X-Powered-By,
+/// Vary, security headers). Not `Connection: keep-alive`: `HAProxy` leaves it off a
+/// keep-alive answer to an HTTP/1.1 client, app servers (Sanic) write it.
+fn framing_only(seen: &Seen<'_>) -> bool {
+    const FRAMING: &[&str] = &[
+        "content-length",
+        "content-type",
+        "transfer-encoding",
+        "retry-after",
+        "cache-control",
+        "via",
+    ];
+    seen.response.headers.iter().all(|(name, _)| {
+        let name = name.to_ascii_lowercase();
+        FRAMING.contains(&name.as_str()) || name.ends_with("request-id") || name == "x-unique-id"
+    })
+}
+
+/// Over HTTP/2, a JSON error with no Date, no Server and no mark of the app, whose headers are
+/// only a configured answer's: `HAProxy` writes its `return` answers so, and every other
+/// common front dates its own.
+fn framed_json_over_h2(seen: &Seen<'_>) -> bool {
+    !app_marked(seen)
+        && !seen.response.forward_proxy
+        && seen.json.is_some()
+        && framing_only(seen)
+        && seen
+            .response
+            .version
+            .as_deref()
+            .is_some_and(|v| v.starts_with("HTTP/2"))
 }
 
 /// The answer came over HTTP/1 (HTTP/2 has no case in its names, no reason phrase).

@@ -115,6 +115,26 @@ pub(super) fn refine(
         ));
         return Layer::Waf;
     }
+    if seen.status_is(&[403])
+        && matches!(layer, Layer::Gateway | Layer::LoadBalancer | Layer::Cdn)
+        && names_a_credential(&seen.body)
+    {
+        // A front's own refusal that speaks of a key, a token or a scope judged who the
+        // client is: an identity check the front runs (an API-key rule, a JWT check). Its
+        // refusals by address or path say nothing of credentials.
+        **cap = (**cap).min(Confidence::Medium);
+        extra.push(format!(
+            "a 403 {} wrote itself that speaks of a key, a token or a scope: a check of who the \
+             client is, run at the front, refused the request",
+            product.unwrap_or("the proxy")
+        ));
+        **check = Some(format!(
+            "repeat with a known-good key or token: a normal answer means the check at {} \
+             refused this credential (its log, or the rule's key list, says why)",
+            product.unwrap_or("the front")
+        ));
+        return Layer::Identity;
+    }
     if page_is_product
         && layer == Layer::Gateway
         && seen.status_is(&[404])
@@ -264,4 +284,29 @@ fn script_requested(seen: &Seen<'_>) -> Option<&'static str> {
         .into_iter()
         .find(|ext| file.len() > ext.len() && file.ends_with(ext))
         .map(|ext| &ext[1..])
+}
+
+/// The body speaks of a credential: an API key, a token, a scope, signing in. Whole words, so
+/// that a "monkey" or "keyboard" says nothing; not "permission" (Apache's stock 403 page has
+/// it) nor "role" or "login" (an HTML page's attributes and links have them).
+fn names_a_credential(body: &str) -> bool {
+    let phrases = ["api key", "api-key", "api_key", "sign in", "log in"];
+    let words = [
+        "key",
+        "keys",
+        "apikey",
+        "token",
+        "tokens",
+        "jwt",
+        "credential",
+        "credentials",
+        "scope",
+        "scopes",
+        "unauthorized",
+        "unauthorised",
+    ];
+    phrases.iter().any(|p| body.contains(p))
+        || body
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| words.contains(&w) || w.starts_with("authenticat"))
 }

@@ -471,3 +471,63 @@ fn answers_the_later_rounds_taught() {
         ),
     ]);
 }
+
+/// A front's configured JSON answer (HAProxy's `http-request return`): no Date, no Server and
+/// no header but its framing and the front's own; and a front's 403 that speaks of a key.
+#[test]
+fn configured_json_answers_and_key_refusals_at_the_front() {
+    check_cases(&[
+        (
+            "HAProxy's configured JSON 429 over HTTP/1.1: only its length, type and request id",
+            include_str!(
+                "../../../../tests/fixtures/evidence-round61/haproxy-429-exports-json.txt"
+            ),
+            Some(Layer::LoadBalancer),
+            Some("HAProxy"),
+            Confidence::Low,
+        ),
+        (
+            "the same kind of answer over h2c, where every name is in lower case",
+            include_str!(
+                "../../../../tests/fixtures/evidence-round61/haproxy-503-refunds-json-h2c.txt"
+            ),
+            Some(Layer::LoadBalancer),
+            Some("HAProxy"),
+            Confidence::Low,
+        ),
+        (
+            "HAProxy's own JSON 403 for an unknown API key: the identity check at the front",
+            include_str!("../../../../tests/fixtures/evidence-round62/haproxy-403-unknownkey.txt"),
+            Some(Layer::Identity),
+            Some("HAProxy"),
+            Confidence::Low,
+        ),
+        (
+            "Apache's stock 403 speaks of permission, not of a credential: Apache's own rule",
+            include_str!("../../../../tests/fixtures/evidence/apache-403-require-all-denied.txt"),
+            Some(Layer::Gateway),
+            Some("Apache"),
+            Confidence::Low,
+        ),
+        (
+            "the app's JSON through HAProxy keeps its framework's headers (ETag, X-Powered-By)",
+            include_str!(
+                "../../../../tests/fixtures/evidence-round61/nestjs-429-quota-haproxy.txt"
+            ),
+            Some(Layer::App),
+            Some("Express"),
+            Confidence::Low,
+        ),
+    ]);
+    // A gateway built on Sanic writes `connection: keep-alive`, which HAProxy leaves off:
+    // the app's JSON it passed on is not read as HAProxy's.
+    let sanic = read(include_str!(
+        "../../../../tests/fixtures/evidence-round47/flask-404-via-sanic.txt"
+    ));
+    assert_ne!(
+        sanic.layer,
+        Some(Layer::LoadBalancer),
+        "{:?}",
+        sanic.reasons
+    );
+}
