@@ -139,7 +139,7 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
 
 /// Headers a front's configured answer carries and nothing more: the body's framing, and what
 /// a front adds to everything it sends (a request id, `Via`) or to a refusal (`Retry-After`,
-/// `Cache-Control`). A framework's answer carries a header of its own (an ETag, X-Powered-By,
+/// `Cache-Control`). A framework's answer carries a header of its own (an `ETag`, `X-Powered-By`,
 /// Vary, security headers). Not `Connection: keep-alive`: `HAProxy` leaves it off a
 /// keep-alive answer to an HTTP/1.1 client, app servers (Sanic) write it.
 fn framing_only(seen: &Seen<'_>) -> bool {

@@ -472,7 +472,7 @@ fn answers_the_later_rounds_taught() {
     ]);
 }
 
-/// A front's configured JSON answer (HAProxy's `http-request return`): no Date, no Server and
+/// A front's configured JSON answer (`HAProxy`'s `http-request return`): no Date, no Server and
 /// no header but its framing and the front's own; and a front's 403 that speaks of a key.
 #[test]
 fn configured_json_answers_and_key_refusals_at_the_front() {
