@@ -16,6 +16,7 @@ mod footer;
 mod forwarding;
 mod health;
 mod login;
+mod page_length;
 mod preflight;
 mod refine;
 mod signals;

@@ -19,7 +19,10 @@ const ALWAYS_SIGNED: &[&str] = &["nginx", "Apache"];
 pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option<&'static Front> {
     // A framework's own page template is more telling than a sentence in it: Werkzeug's 503
     // page says Apache's very words.
-    if seen.body.trim().is_empty() || app_page(seen).is_some_and(|p| p.weight >= 5) {
+    if seen.body.trim().is_empty() {
+        return super::page_length::page_by_length(seen, signals);
+    }
+    if app_page(seen).is_some_and(|p| p.weight >= 5) {
         return None;
     }
     // In JSON a product's words prove something only for a product whose own answers are

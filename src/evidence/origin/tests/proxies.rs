@@ -531,3 +531,23 @@ fn configured_json_answers_and_key_refusals_at_the_front() {
         sanic.reasons
     );
 }
+
+/// Headers alone (`curl -sI`): nginx's own page is known by its length under its Server, and
+/// an answer of another length under nginx's name is not read as its page.
+#[test]
+fn nginx_pages_known_by_their_length_in_headers_only_pastes() {
+    let own = read(include_str!(
+        "../../../../tests/fixtures/evidence-round50/head-nginx-403.txt"
+    ));
+    assert_eq!(own.layer, Some(Layer::Gateway), "{:?}", own.reasons);
+    assert_eq!(own.product.as_deref(), Some("nginx"));
+    assert!(own.reasons.iter().any(|r| r.contains("Content-Length 153")));
+    let other = read(
+        "HTTP/1.1 404 Not Found\nServer: nginx/1.22.1\nDate: Fri, 04 Dec 2026 05:28:57 GMT\nContent-Type: text/html; charset=utf-8\nContent-Length: 207\n\n",
+    );
+    assert!(
+        !other.reasons.iter().any(|r| r.contains("exact length")),
+        "{:?}",
+        other.reasons
+    );
+}
