@@ -653,6 +653,22 @@ fn round_sixty_two_figures() {
     held_out_round("evidence-round62", 62);
 }
 
+/// Round 63: the failure classes at once in mainstream stacks, a twenty-first
+/// pairing (Hono behind Caddy, chi behind `HAProxy`, Echo behind Varnish, Starlette under
+/// Hypercorn behind Squid, a plain Rack app under Puma behind Apache, Flask behind nginx and
+/// Varnish in a chain).
+#[test]
+fn round_sixty_three_figures() {
+    held_out_round("evidence-round63", 63);
+}
+
+/// Round 64: servers never seen, a fourth look (gateways on fastapi-proxy-lib, http-proxy-3,
+/// asgiproxy, `WSGIProxy2`, `Rack::Proxy` and local-web-server, in front of Panther and srvx).
+#[test]
+fn round_sixty_four_figures() {
+    held_out_round("evidence-round64", 64);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -714,6 +730,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round60",
         "evidence-round61",
         "evidence-round62",
+        "evidence-round63",
+        "evidence-round64",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
