@@ -382,3 +382,20 @@ fn an_app_server_is_named_by_a_whole_token_of_server() {
     assert_eq!(app_server("Mongrel2/1.12.2"), None);
     assert_eq!(app_server("nothing"), None);
 }
+
+/// A gateway app under uvicorn answering for itself (round 64, fastapi-proxy-lib): the app
+/// server's name, nothing in front and plain JSON are all there is, so the reading is not sure.
+#[test]
+fn an_app_servers_name_and_plain_json_are_not_proof_of_the_app() {
+    let gateway = read(include_str!(
+        "../../../../tests/fixtures/evidence-round64/fpl-429-exports-json.txt"
+    ));
+    assert!(gateway.confidence < Confidence::High, "{gateway:#?}");
+    assert!(gateway.check.is_some());
+    assert!(
+        gateway
+            .reasons
+            .iter()
+            .any(|r| r.contains("gateway app served by the same app server"))
+    );
+}
