@@ -392,7 +392,8 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
              text/html; charset=iso-8859-1, and a page of a file it serves carries the file's \
              date: this HTML in another charset with no file's date came from upstream",
             Toward::App,
-            4,
+            // As telling as a page of Apache's would be the other way.
+            6,
         ));
         return;
     }
