@@ -8,20 +8,24 @@ use super::refine::{Refined, refine};
 use super::signatures::{FRONTS, Front, OWN_HEADER};
 use super::{Confidence, Layer, Origin, Seen, Signal, Toward, Weights};
 
-/// What speaks for the app is the app server's name, nothing in front of it and JSON of no
-/// framework's shape: no more.
+/// What speaks for the app is the app server's name and nothing in front of it, with at most
+/// what any code under that server writes (JSON of no framework's shape, the server's status
+/// line with no reason phrase): the process is named, not the app.
 fn only_server_and_json(signals: &[Signal]) -> bool {
+    let server = |s: &str| {
+        s.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("server:"))
+    };
     let for_app: Vec<&str> = signals
         .iter()
         .filter(|s| s.toward == Toward::App && s.weight > 0)
         .map(|s| s.short.as_str())
         .collect();
-    for_app.len() == 3
-        && for_app.contains(&"nothing in front")
-        && for_app.contains(&"app-style JSON")
-        && for_app.iter().any(|s| {
-            s.get(..7)
-                .is_some_and(|p| p.eq_ignore_ascii_case("server:"))
+    for_app.contains(&"nothing in front")
+        && for_app.iter().any(|s| server(s))
+        && for_app.len() >= 3
+        && for_app.iter().all(|s| {
+            server(s) || ["nothing in front", "app-style JSON", "no reason phrase"].contains(s)
         })
 }
 

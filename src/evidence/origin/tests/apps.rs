@@ -398,4 +398,9 @@ fn an_app_servers_name_and_plain_json_are_not_proof_of_the_app() {
             .iter()
             .any(|r| r.contains("gateway app served by the same app server"))
     );
+    // Under Hypercorn, whose status lines have no reason phrase: the same, with an empty body.
+    let hypercorn = read(include_str!(
+        "../../../../tests/fixtures/evidence-round64/asgi-503-beta-empty.txt"
+    ));
+    assert!(hypercorn.confidence < Confidence::High, "{hypercorn:#?}");
 }
