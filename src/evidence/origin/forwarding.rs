@@ -397,17 +397,26 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
         ));
         return;
     }
-    if nginx_would_sign(seen, page) {
+    if let Some(utf8) = nginx_would_sign(seen, page) {
         let status = seen.response.status.unwrap_or_default();
         signals.push(Signal::new(
             "not nginx's page",
-            format!(
-                "nginx names itself, but its own {status} page is signed with its name and this \
-                 one is not, nor a file it serves (no file's date): configured by its operator \
-                 as text, or passed on from upstream"
-            ),
+            if utf8 {
+                format!(
+                    "nginx names itself, but its own {status} page is signed with its name and \
+                     this one is not, nor a file it serves (no file's date); and it types what \
+                     it writes or serves text/html with no charset unless configured to: \
+                     charset=utf-8 is what the app's framework sets"
+                )
+            } else {
+                format!(
+                    "nginx names itself, but its own {status} page is signed with its name and \
+                     this one is not, nor a file it serves (no file's date): configured by its \
+                     operator as text, or passed on from upstream"
+                )
+            },
             Toward::App,
-            2,
+            if utf8 { 4 } else { 2 },
         ));
         return;
     }
@@ -448,16 +457,23 @@ fn own_header_missing(seen: &Seen<'_>, page: bool) -> Option<(&'static Front, &'
 }
 
 /// A gateway status's HTML page under nginx's name that is none of nginx's (which it signs
-/// with its name) and no file it serves.
-fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> bool {
-    !page
-        && seen.status_is(&[502, 503, 504])
-        && seen
-            .values("content-type")
-            .any(|v| v.starts_with("text/html"))
+/// with its name) and no file it serves; or any error's such page typed `charset=utf-8`,
+/// which nginx adds to nothing it writes or serves unless configured to (over every round,
+/// such pages were the app's 135 times, nginx's once). Whether it is so typed, if so.
+fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> Option<bool> {
+    let utf8 = seen
+        .values("content-type")
+        .any(|v| v.starts_with("text/html") && v.contains("charset=utf-8"));
+    let html = seen
+        .values("content-type")
+        .any(|v| v.starts_with("text/html"));
+    (!page
+        && html
+        && (seen.status_is(&[502, 503, 504]) || seen.error() && utf8)
         && !static_file_marks(seen)
         && !seen.body.trim().is_empty()
-        && seen.front_named().is_some_and(|f| f.product == "nginx")
+        && seen.front_named().is_some_and(|f| f.product == "nginx"))
+    .then_some(utf8)
 }
 
 /// An HTML or plain-text error under Apache's name that Apache would not have written: none of

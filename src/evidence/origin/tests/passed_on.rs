@@ -267,3 +267,20 @@ fn a_plain_text_error_in_utf_8_under_apaches_name_came_from_upstream() {
     );
     assert_eq!(v.layer, Some(Layer::App), "{v:?}");
 }
+
+/// An app's own HTML 503 under nginx's name, typed `charset=utf-8` as frameworks type their
+/// pages and as nginx types nothing of its own: not nginx's page.
+#[test]
+fn an_html_error_typed_utf8_under_nginx_leans_to_the_app() {
+    let page = "HTTP/1.1 503 Service Unavailable\nServer: nginx/1.22.1\nDate: Fri, 04 Dec 2026 15:23:00 GMT\nContent-Type: text/html; charset=utf-8\nContent-Length: 190\nConnection: keep-alive\nX-Request-ID: 5d1f0c2e9a7b4c3d8e6f1a2b3c4d5e6f\n\n<!doctype html>\n<html><head><title>503 Service Unavailable</title></head>\n<body>\n<h1>Service Unavailable</h1>\n<p>The statements store is being reindexed; try again in a few minutes.</p>\n</body></html>\n";
+    let origin = read(page);
+    assert!(
+        origin
+            .reasons
+            .iter()
+            .any(|r| r.contains("charset=utf-8 is what the app's framework sets")),
+        "{:?}",
+        origin.reasons
+    );
+    assert_ne!(origin.layer, Some(Layer::Gateway), "{:?}", origin.reasons);
+}
