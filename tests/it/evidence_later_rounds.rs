@@ -672,6 +672,21 @@ fn round_sixty_four_figures() {
     held_out_round("evidence-round64", 64);
 }
 
+/// Round 65: mainstream, a twenty-second pairing, a team's ordinary production night (Hono
+/// behind Apache, chi behind Caddy, a Rack app under Puma behind `HAProxy`, Litestar behind
+/// Varnish, Echo behind Squid, Django under uvicorn behind nginx).
+#[test]
+fn round_sixty_five_figures() {
+    held_out_round("evidence-round65", 65);
+}
+
+/// Round 66: fronts dressed by their operators (branded error pages, JSON errors for API
+/// paths, a hidden or renamed `Server`) before round 63's apps.
+#[test]
+fn round_sixty_six_figures() {
+    held_out_round("evidence-round66", 66);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -735,6 +750,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round62",
         "evidence-round63",
         "evidence-round64",
+        "evidence-round65",
+        "evidence-round66",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
