@@ -33,6 +33,16 @@ pub(super) fn cache_status_says(seen: &Seen<'_>, word: &str) -> bool {
         .any(|h| seen.values(h).any(|v| v.contains(word)))
 }
 
+/// An `Age` and no other mark of a cache (no cache-status header, `Via` or `X-Varnish`): only
+/// caches send Age (RFC 9111), and one that hides its own headers keeps it. `Age: 0` alone
+/// cannot tell an answer stored that second from one fetched for this request.
+pub(super) fn lone_age(seen: &Seen<'_>) -> bool {
+    seen.has("age", "")
+        && !seen.has("via", "")
+        && !seen.has("x-varnish", "")
+        && !CACHE_STATUS_HEADERS.iter().any(|h| seen.has(h, ""))
+}
+
 pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> CacheSeen {
     let age = seen
         .values("age")

@@ -226,6 +226,20 @@ pub(super) fn decide(
                         .to_owned(),
                 );
             }
+            if success && super::cache::lone_age(seen) {
+                // A stored answer carries the app's every mark: who sent it is the cache.
+                cap = cap.min(Confidence::Medium);
+                extra.push(
+                    "an Age header, which only a cache sends, and no other mark of one: a cache \
+                     that hides itself may have answered from its store"
+                        .to_owned(),
+                );
+                check = Some(
+                    "send the same request again a few seconds later: an Age that grows means a \
+                     cache answered from its store; Age 0 each time, the app answered"
+                        .to_owned(),
+                );
+            }
             if seen.status_is(&[401, 403]) {
                 // Refusals are what auth gateways exist to answer, in the same JSON as the
                 // app's and often on the same framework; with no framework's mark at all (a

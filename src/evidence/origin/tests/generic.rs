@@ -383,3 +383,18 @@ fn haproxys_own_404_is_not_webobs() {
     assert_eq!(v.layer, Some(Layer::LoadBalancer), "{v:#?}");
     assert_eq!(v.product.as_deref(), Some("HAProxy"));
 }
+
+/// Squid with its Via and X-Cache removed still writes Age: the app's stored answer is not
+/// read as the app's for sure, and the check says how to tell.
+#[test]
+fn a_lone_age_header_keeps_a_success_from_being_sure() {
+    let hit = read(include_str!(
+        "../../../../tests/fixtures/evidence-round66/squid-200-invoice-hit.txt"
+    ));
+    assert!(hit.confidence < Confidence::High, "{hit:#?}");
+    assert!(
+        hit.check
+            .as_deref()
+            .is_some_and(|c| c.contains("Age that grows"))
+    );
+}
