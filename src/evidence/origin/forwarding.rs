@@ -467,11 +467,17 @@ fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> Option<bool> {
     let html = seen
         .values("content-type")
         .any(|v| v.starts_with("text/html"));
+    // A headers-only paste shows the type and length of a body it left out.
+    let shown_or_typed = !seen.body.trim().is_empty()
+        || utf8
+            && seen
+                .values("content-length")
+                .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0));
     (!page
         && html
         && (seen.status_is(&[502, 503, 504]) || seen.error() && utf8)
         && !static_file_marks(seen)
-        && !seen.body.trim().is_empty()
+        && shown_or_typed
         && seen.front_named().is_some_and(|f| f.product == "nginx"))
     .then_some(utf8)
 }
