@@ -64,7 +64,16 @@ impl Response {
         if !(trimmed.starts_with('{') || trimmed.starts_with('[')) {
             return None;
         }
-        serde_json::from_str(trimmed).ok()
+        if let Ok(value) = serde_json::from_str(trimmed) {
+            return Some(value);
+        }
+        // curl -s writes no newline after a body that has none, so a paste taken from the
+        // terminal carries the next prompt on the body's last line (`}ops@bastion:~$`): the
+        // first whole value is the body, when what follows it is a short line of no JSON.
+        let mut values = serde_json::Deserializer::from_str(trimmed).into_iter();
+        let value = values.next()?.ok()?;
+        let rest = trimmed.get(values.byte_offset()..)?;
+        (rest.len() < 200 && !rest.contains(['{', '[', '\n'])).then_some(value)
     }
 }
 
@@ -409,6 +418,22 @@ fn parse_har(text: &str) -> Option<Response> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_followed_by_the_next_prompt_is_still_read_as_json() {
+        // curl -s leaves no newline after the body: the shell's prompt joins its last line.
+        let r = parse(
+            "HTTP/1.1 403 Forbidden\ncontent-type: application/json\n\n{\"error\":\"invalid_api_key\"}ops@bastion:~$ ",
+        );
+        assert_eq!(
+            r.json_body()
+                .and_then(|j| j["error"].as_str().map(str::to_owned)),
+            Some("invalid_api_key".to_owned())
+        );
+        // More JSON after the first value is no prompt: not read as one body.
+        let two = parse("HTTP/1.1 200 OK\n\n{\"a\":1}{\"b\":2}");
+        assert_eq!(two.json_body(), None);
+    }
 
     #[test]
     fn a_long_title_in_another_script_is_read_without_a_panic() {
