@@ -690,6 +690,22 @@ fn round_sixty_six_figures() {
     held_out_round("evidence-round66", 66);
 }
 
+/// Round 67: mainstream, a twenty-third pairing, pasted as at night (Panther behind nginx, chi
+/// behind Apache and Varnish, a Rack app behind Caddy, Litestar behind `HAProxy`, Hono behind
+/// Squid).
+#[test]
+fn round_sixty_seven_figures() {
+    held_out_round("evidence-round67", 67);
+}
+
+/// Round 68: two fronts in a row (Varnish before Caddy, Squid before Apache, Caddy before
+/// Varnish, nginx before `HAProxy`, `HAProxy` before Caddy), each hop's own answers and the
+/// app's passed through both.
+#[test]
+fn round_sixty_eight_figures() {
+    held_out_round("evidence-round68", 68);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -755,6 +771,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round64",
         "evidence-round65",
         "evidence-round66",
+        "evidence-round67",
+        "evidence-round68",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
