@@ -273,6 +273,18 @@ impl<'a> Seen<'a> {
     }
 }
 
+/// A cache keeps the app's answer whole, so a success from its store carries the app's JSON
+/// and the Date the app's side wrote: they say who wrote the bytes first, not who answered.
+fn stored_object_says_nothing_of_who_answered(signals: &mut [Signal]) {
+    for signal in signals.iter_mut().filter(|s| {
+        s.toward == Toward::App && ["app-style JSON", "upstream's Date"].contains(&s.short.as_str())
+    }) {
+        signal.says = format!("{} (kept whole in the cache's store)", signal.says);
+        signal.short = String::new();
+        signal.weight = 0;
+    }
+}
+
 /// Decides who returned `response`.
 pub fn classify(response: &Response) -> Origin {
     let seen = Seen::new(response);
@@ -308,6 +320,9 @@ pub fn classify(response: &Response) -> Origin {
     two_hands_signals(&seen, &mut signals);
     traffic_server_signals(&seen, &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);
+    if cache.success_from_store {
+        stored_object_says_nothing_of_who_answered(&mut signals);
+    }
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);
     login_signals(&seen, &mut signals);

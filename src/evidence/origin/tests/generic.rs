@@ -399,3 +399,18 @@ fn a_lone_age_header_keeps_a_success_from_being_sure() {
             .is_some_and(|c| c.contains("Age that grows"))
     );
 }
+
+/// Varnish's HIT of the app's JSON, with Caddy behind it (round 68): the stored answer's JSON
+/// and Date are the app's; the two ids and the HIT say who answered.
+#[test]
+fn a_stored_success_is_the_caches_whatever_the_app_wrote_into_it() {
+    let hit = read(include_str!(
+        "../../../../tests/fixtures/evidence-round68/varnish-200-invoice-hit-caddy.txt"
+    ));
+    assert_eq!(hit.layer, Some(Layer::Cdn), "{:?}", hit.reasons);
+    assert!(
+        hit.reasons
+            .iter()
+            .any(|r| r.contains("kept whole in the cache's store"))
+    );
+}
