@@ -110,7 +110,9 @@
 //! ("high" 15 of 19, then 15 of 15 after a rule learned from its misses); round 65
 //! (mainstream, a team's ordinary night) 117 of 127, "high" 50 of 50, half B 63 of 71 before
 //! and after; round 66 (fronts dressed by their operators) 93 of 123, "high" 15 of 16, half B
-//! 57 of 75 before and after.
+//! 57 of 75 before and after; round 67 (mainstream, pasted as at night) 100 of 117, "high" 35
+//! of 36, half B 46 of 58 with nothing tuned; round 68 (two fronts in a row) 110 of 123,
+//! "high" 55 of 55, half B 47 of 52 after half A (45 before).
 
 use std::path::{Path, PathBuf};
 
