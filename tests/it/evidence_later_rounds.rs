@@ -708,6 +708,21 @@ fn round_sixty_eight_figures() {
     held_out_round("evidence-round68", 68);
 }
 
+/// Round 69: mainstream Python, a twenty-fourth pairing (Django under Waitress behind nginx,
+/// Starlette behind Apache, Litestar behind Caddy and Squid, `FastAPI` under Hypercorn behind
+/// `HAProxy`, Flask under Hypercorn behind Varnish).
+#[test]
+fn round_sixty_nine_figures() {
+    held_out_round("evidence-round69", 69);
+}
+
+/// Round 70: mainstream Node and Go over TLS and HTTP/2, a twenty-fifth pairing (Hono behind
+/// nginx and Varnish, srvx behind Apache and Caddy, Echo behind `HAProxy`, chi behind Squid).
+#[test]
+fn round_seventy_figures() {
+    held_out_round("evidence-round70", 70);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -775,6 +790,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round66",
         "evidence-round67",
         "evidence-round68",
+        "evidence-round69",
+        "evidence-round70",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
