@@ -401,7 +401,8 @@ pub(super) fn status_signals(
                 seen.response.status.unwrap_or_default()
             ),
             Toward::App,
-            2,
+            // Over every round, 410 of 412 such answers were the app's.
+            3,
         ));
     }
     // Go's TLS listener answers a plain-HTTP request so, before any handler: whoever

@@ -284,3 +284,14 @@ fn an_html_error_typed_utf8_under_nginx_leans_to_the_app() {
     );
     assert_ne!(origin.layer, Some(Layer::Gateway), "{:?}", origin.reasons);
 }
+
+/// An app's 409, cut after the headers, under nginx's name (round 67): a conflict with the
+/// data is the app's to judge; nginx's Server on it says only that nginx passed it on.
+#[test]
+fn a_conflict_under_nginx_is_the_apps() {
+    let conflict = read(include_str!(
+        "../../../../tests/fixtures/evidence-round67/panther-409-post-nginx.txt"
+    ));
+    assert_eq!(conflict.layer, Some(Layer::App), "{:?}", conflict.reasons);
+    assert!(conflict.confidence < Confidence::High);
+}
