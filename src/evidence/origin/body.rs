@@ -79,16 +79,22 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
         return;
     }
     let framed_json = seen.json.is_some() && framing_only(seen);
-    if haproxy_fingerprint(seen) || haproxy_h2_error_file(seen) || framed_json_over_h2(seen) {
+    let over_h2 = framed_over_h2(seen, empty);
+    if haproxy_fingerprint(seen) || haproxy_h2_error_file(seen) || over_h2 {
         let errorfile = seen.has("cache-control", "no-cache");
         signals.push(Signal::new(
             "no Date or Server, lower-case names",
-            if !haproxy_fingerprint(seen) {
+            if errorfile && !haproxy_fingerprint(seen) {
                 "no Date, no Server and cache-control: no-cache over HTTP/2 (where every name \
                  is in lower case): HAProxy's own error file"
             } else if errorfile {
                 "no Date or Server, HTTP/1.1 header names in lower case and cache-control: \
                  no-cache: HAProxy's own error file"
+            } else if over_h2 {
+                "no Date or Server over HTTP/2, and no header but the body's length and type and \
+                 what a front adds (Retry-After, a request id): an answer written whole in a \
+                 front's configuration (HAProxy's return); every other common front dates its \
+                 own, and an app's framework adds headers of its own"
             } else if framed_json {
                 "no Date or Server, names in lower case, and no header but the body's length and \
                  type and what a front adds (Retry-After, a request id): a JSON answer written \
@@ -101,7 +107,7 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
             },
             Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
             // With an empty body the headers are all there is: one less for the error file.
-            match (errorfile || framed_json, empty) {
+            match (errorfile || framed_json || over_h2, empty) {
                 (true, false) => 4,
                 (_, true) => 3,
                 (false, false) => 2,
@@ -157,13 +163,14 @@ fn framing_only(seen: &Seen<'_>) -> bool {
     })
 }
 
-/// Over HTTP/2, a JSON error with no Date, no Server and no mark of the app, whose headers are
-/// only a configured answer's: `HAProxy` writes its `return` answers so, and every other
-/// common front dates its own.
-fn framed_json_over_h2(seen: &Seen<'_>) -> bool {
-    !app_marked(seen)
+/// Over HTTP/2, an error with no Date, no Server and no mark of the app, JSON or empty, whose
+/// headers are only a configured answer's: `HAProxy` writes its `return` answers so, and every
+/// other common front dates its own.
+fn framed_over_h2(seen: &Seen<'_>, empty: bool) -> bool {
+    seen.error()
+        && !app_marked(seen)
         && !seen.response.forward_proxy
-        && seen.json.is_some()
+        && (seen.json.is_some() || empty)
         && framing_only(seen)
         && seen
             .response

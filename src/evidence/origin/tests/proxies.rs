@@ -519,6 +519,17 @@ fn configured_json_answers_and_key_refusals_at_the_front() {
             Confidence::Low,
         ),
     ]);
+    // HAProxy's empty configured 503 over h2c (round 70): no Date, no Server, no body.
+    let empty = read(include_str!(
+        "../../../../tests/fixtures/evidence-round70/haproxy-503-beta-empty-h2c.txt"
+    ));
+    assert_eq!(
+        empty.layer,
+        Some(Layer::LoadBalancer),
+        "{:?}",
+        empty.reasons
+    );
+    assert!(empty.reasons.iter().any(|r| r.contains("over HTTP/2")));
     // A gateway built on Sanic writes `connection: keep-alive`, which HAProxy leaves off:
     // the app's JSON it passed on is not read as HAProxy's.
     let sanic = read(include_str!(
