@@ -113,8 +113,8 @@
 //! 57 of 75 before and after; round 67 (mainstream, pasted as at night) 100 of 117, "high" 35
 //! of 36, half B 46 of 58 with nothing tuned; round 68 (two fronts in a row) 110 of 123,
 //! "high" 55 of 55, half B 47 of 52 after half A (45 before); round 69 (mainstream Python)
-//! 99 of 103, "high" 48 of 48, half B 60 of 62 with nothing tuned; round 70 (mainstream Node
-//! and Go over TLS and HTTP/2) 98 of 108, "high" 30 of 30, half B 51 of 54 with nothing tuned.
+//! 99 of 103, "high" 48 of 48, half B 60 of 62 before and after; round 70 (mainstream Node
+//! and Go over TLS and HTTP/2) 98 of 108, "high" 30 of 30, half B 51 of 54 before and after.
 
 use std::path::{Path, PathBuf};
 
