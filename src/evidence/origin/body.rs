@@ -157,8 +157,8 @@ fn framing_only(seen: &Seen<'_>) -> bool {
         "cache-control",
         "via",
     ];
-    seen.response.headers.iter().all(|(name, _)| {
-        let name = name.to_ascii_lowercase();
+    // `seen.headers` holds the names in lower case already.
+    seen.headers.iter().all(|(name, _)| {
         FRAMING.contains(&name.as_str()) || name.ends_with("request-id") || name == "x-unique-id"
     })
 }
@@ -217,9 +217,13 @@ fn body_not_shown(seen: &Seen<'_>) -> bool {
         .method
         .as_deref()
         .is_some_and(|m| m.eq_ignore_ascii_case("head"))
-        || seen
-            .values("content-length")
-            .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
+        || declares_a_body(seen)
+}
+
+/// `Content-Length` says a body above zero was sent: a paste without it left the body out.
+pub(super) fn declares_a_body(seen: &Seen<'_>) -> bool {
+    seen.values("content-length")
+        .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
 }
 
 /// The one in front that answers errors with an empty body by default (Caddy) is named, or

@@ -4,6 +4,7 @@
 //! its upstream.
 
 use super::apps::{app_page, framework_marked, named_app_server};
+use super::body::declares_a_body;
 use super::echo::request_named_in_body;
 use super::health::health_report;
 use super::signals::APP_MOSTLY;
@@ -468,11 +469,7 @@ fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> Option<bool> {
         .values("content-type")
         .any(|v| v.starts_with("text/html"));
     // A headers-only paste shows the type and length of a body it left out.
-    let shown_or_typed = !seen.body.trim().is_empty()
-        || utf8
-            && seen
-                .values("content-length")
-                .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0));
+    let shown_or_typed = !seen.body.trim().is_empty() || utf8 && declares_a_body(seen);
     (!page
         && html
         && (seen.status_is(&[502, 503, 504]) || seen.error() && utf8)

@@ -5,6 +5,9 @@
 use super::signatures::{FRONTS, Front};
 use super::{Seen, Signal, Toward};
 
+/// The short name of the signal, by which the verdict knows that no page was seen.
+pub(super) const BY_LENGTH: &str = "nginx's page, by its length";
+
 /// The titles of nginx's own pages (`ngx_http_special_response.c`), where its page says the
 /// code twice: in the title and in the heading. Its 401 page and its redirects are worded
 /// otherwise than its status lines (`302 Found` under `302 Moved Temporarily`).
@@ -69,7 +72,7 @@ pub(super) fn page_by_length(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Opti
     }
     let nginx = FRONTS.iter().find(|f| f.product == "nginx")?;
     signals.push(Signal::new(
-        "nginx's page, by its length",
+        BY_LENGTH,
         format!(
             "Content-Length {length} with no body shown: the exact length of the page nginx \
              writes itself for {status} under Server: {signature} (an app's page of that very \

@@ -374,7 +374,9 @@ fn verdict(
     match side {
         Side::Front => {
             // A page known by its length alone was never seen: the reasons say so instead.
-            let seen_page = !signals.iter().any(|s| s.short.ends_with("by its length"));
+            let seen_page = !signals
+                .iter()
+                .any(|s| s.short == super::page_length::BY_LENGTH);
             if let Some(page) = page.filter(|p| Some(p.product) == product && seen_page) {
                 return format!("error page in the style of {}", page.product);
             }
