@@ -2,52 +2,33 @@
 //! headers-only paste): nginx writes the same page for a status and a version every time, so
 //! its `Content-Length` names it.
 
-use super::signatures::{FRONTS, Front};
+use super::signatures::{FRONTS, Front, NGINX_REASONS};
 use super::{Seen, Signal, Toward};
 
 /// The short name of the signal, by which the verdict knows that no page was seen.
 pub(super) const BY_LENGTH: &str = "nginx's page, by its length";
 
-/// The titles of nginx's own pages (`ngx_http_special_response.c`), where its page says the
-/// code twice: in the title and in the heading. Its 401 page and its redirects are worded
-/// otherwise than its status lines (`302 Found` under `302 Moved Temporarily`).
-const NGINX_PAGE_TITLES: &[(u16, &str)] = &[
-    (301, "301 Moved Permanently"),
-    (302, "302 Found"),
-    (303, "303 See Other"),
-    (307, "307 Temporary Redirect"),
-    (308, "308 Permanent Redirect"),
-    (400, "400 Bad Request"),
-    (401, "401 Authorization Required"),
-    (402, "402 Payment Required"),
-    (403, "403 Forbidden"),
-    (404, "404 Not Found"),
-    (405, "405 Not Allowed"),
-    (406, "406 Not Acceptable"),
-    (408, "408 Request Time-out"),
-    (409, "409 Conflict"),
-    (410, "410 Gone"),
-    (411, "411 Length Required"),
-    (412, "412 Precondition Failed"),
-    (413, "413 Request Entity Too Large"),
-    (414, "414 Request-URI Too Large"),
-    (415, "415 Unsupported Media Type"),
-    (416, "416 Requested Range Not Satisfiable"),
-    (421, "421 Misdirected Request"),
-    (429, "429 Too Many Requests"),
-    (500, "500 Internal Server Error"),
-    (501, "501 Not Implemented"),
-    (502, "502 Bad Gateway"),
-    (503, "503 Service Temporarily Unavailable"),
-    (504, "504 Gateway Time-out"),
-    (505, "505 HTTP Version Not Supported"),
-    (507, "507 Insufficient Storage"),
+/// Where nginx's page title words a code otherwise than its status line
+/// (`ngx_http_special_response.c`): its 401 page, and its redirect pages (`302 Found` under
+/// `302 Moved Temporarily`). Every other page is titled as its status line (`NGINX_REASONS`).
+const NGINX_OTHER_TITLES: &[(u16, &str)] = &[
+    (301, "Moved Permanently"),
+    (302, "Found"),
+    (303, "See Other"),
+    (307, "Temporary Redirect"),
+    (308, "Permanent Redirect"),
+    (401, "Authorization Required"),
 ];
 
 /// The length of nginx's own page for `status` when it signs it `signature` (its Server value:
 /// `nginx/1.22.1`, or `nginx` with `server_tokens off`).
 fn nginx_page_length(status: u16, signature: &str) -> Option<usize> {
-    let (_, title) = NGINX_PAGE_TITLES.iter().find(|(code, _)| *code == status)?;
+    let (_, words) = NGINX_OTHER_TITLES
+        .iter()
+        .chain(NGINX_REASONS)
+        .find(|(code, _)| *code == status)?;
+    // The page says the code twice, in its title and in its heading.
+    let title = format!("{status} {words}");
     let page = format!(
         "<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1>\
          </center>\r\n<hr><center>{signature}</center>\r\n</body>\r\n</html>\r\n"

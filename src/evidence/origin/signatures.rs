@@ -40,7 +40,7 @@ pub(super) const APACHE_FRAME: &str = "</title>\n</head><body>\n<h1>";
 
 /// nginx's own status lines for errors (`ngx_http_status_lines`); it passes an upstream's on
 /// unchanged.
-const NGINX_REASONS: &[(u16, &str)] = &[
+pub(super) const NGINX_REASONS: &[(u16, &str)] = &[
     (400, "Bad Request"),
     (401, "Unauthorized"),
     (402, "Payment Required"),
