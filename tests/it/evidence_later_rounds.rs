@@ -725,6 +725,22 @@ fn round_seventy_figures() {
     held_out_round("evidence-round70", 70);
 }
 
+/// Round 71: mainstream, fronts as Debian ships them (no request id of their own, stock pages),
+/// apps that add their own request ids (Flask and Django on gunicorn, Express, `FastAPI`, Go's
+/// net/http, Koa behind nginx, Apache, Caddy, `HAProxy`, Varnish and Squid).
+#[test]
+fn round_seventy_one_figures() {
+    held_out_round("evidence-round71", 71);
+}
+
+/// Round 72: mainstream PHP, Java and Ruby, a new pairing (Tomcat behind Caddy, Jetty and Rails
+/// behind Squid, Slim on PHP-FPM behind `HAProxy`'s `FastCGI` and behind Varnish, Sinatra behind
+/// Apache).
+#[test]
+fn round_seventy_two_figures() {
+    held_out_round("evidence-round72", 72);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -794,6 +810,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round68",
         "evidence-round69",
         "evidence-round70",
+        "evidence-round71",
+        "evidence-round72",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
