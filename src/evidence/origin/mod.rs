@@ -11,6 +11,7 @@ mod app_headers;
 mod apps;
 mod body;
 mod cache;
+mod default_site;
 mod echo;
 mod footer;
 mod forwarding;

@@ -25,6 +25,9 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
     if app_page(seen).is_some_and(|p| p.weight >= 5) {
         return None;
     }
+    if let Some(front) = super::default_site::welcome_page(seen, signals) {
+        return Some(front);
+    }
     // In JSON a product's words prove something only for a product whose own answers are
     // JSON, and then only a whole sentence ("proxy error", "varnish" alone prove nothing).
     let json = seen.json.is_some();

@@ -169,6 +169,16 @@ pub(super) fn decide(
                     seen.response.status.unwrap_or(412)
                 ));
             }
+            if signals
+                .iter()
+                .any(|s| s.short.ends_with(super::default_site::DEFAULT_SITE))
+            {
+                check = Some(format!(
+                    "compare the Host you sent with the names {front_name}'s sites answer for \
+                     (server_name, ServerName) and with DNS; send it again with the site's own \
+                     name (curl --resolve): the app answering then means the Host was wrong"
+                ));
+            }
             let unrefined = layer;
             let before = extra.len();
             layer = refine(
@@ -377,6 +387,14 @@ fn verdict(
             let seen_page = !signals
                 .iter()
                 .any(|s| s.short == super::page_length::BY_LENGTH);
+            let default_site = signals
+                .iter()
+                .any(|s| s.short.ends_with(super::default_site::DEFAULT_SITE));
+            if let (Some(p), true) = (product, default_site) {
+                return format!(
+                    "{p}'s own welcome page → the request reached its default site, not the app"
+                );
+            }
             if let Some(page) = page.filter(|p| Some(p.product) == product && seen_page) {
                 return format!("error page in the style of {}", page.product);
             }

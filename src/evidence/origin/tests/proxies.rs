@@ -562,3 +562,43 @@ fn nginx_pages_known_by_their_length_in_headers_only_pastes() {
         other.reasons
     );
 }
+
+#[test]
+fn a_web_servers_welcome_page_is_its_default_site_whoever_shipped_the_page() {
+    check_cases(&[
+        (
+            "Debian's nginx serving Apache's default page for a Host no site answers for",
+            "HTTP/1.1 200 OK\nServer: nginx/1.22.1\nDate: Fri, 04 Dec 2026 18:09:49 GMT\nContent-Type: text/html\nContent-Length: 10701\nLast-Modified: Fri, 04 Dec 2026 13:40:36 GMT\nETag: \"6b12c2d4-29cd\"\nAccept-Ranges: bytes\n\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">\n  <head>\n    <title>Apache2 Debian Default Page: It works</title>\n  </head>\n<body>It works!</body></html>",
+            Some(Layer::Gateway),
+            Some("nginx"),
+            Confidence::Medium,
+        ),
+        (
+            "nginx's own welcome page",
+            "HTTP/1.1 200 OK\nServer: nginx/1.22.1\nContent-Type: text/html\nContent-Length: 615\n\n<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body><h1>Welcome to nginx!</h1></body>\n</html>",
+            Some(Layer::Gateway),
+            Some("nginx"),
+            Confidence::Medium,
+        ),
+        (
+            "Caddy's page with its Server header removed",
+            "HTTP/1.1 200 OK\nContent-Type: text/html; charset=utf-8\n\n<!DOCTYPE html>\n<html>\n<head>\n<title>Caddy works!</title>\n</head>\n<body></body>\n</html>",
+            Some(Layer::Gateway),
+            Some("Caddy"),
+            Confidence::Medium,
+        ),
+    ]);
+    let origin = read(
+        "HTTP/1.1 200 OK\nServer: Apache/2.4.71 (Debian)\nContent-Type: text/html\n\n<html><body><h1>It works!</h1></body></html>\n",
+    );
+    assert!(
+        origin.reasons[0].contains("default site"),
+        "{:?}",
+        origin.reasons
+    );
+    assert!(
+        origin.check.as_deref().is_some_and(|c| c.contains("Host")),
+        "{:?}",
+        origin.check
+    );
+}
