@@ -21,6 +21,29 @@ pub(super) fn haproxy_fingerprint(seen: &Seen<'_>) -> bool {
         && names_in_lower_case(seen)
 }
 
+/// `HAProxy`'s error file as it sends it over HTTP/1.1: the file's own headers (Debian ships
+/// `Cache-Control: no-cache`, `Connection: close`, `Content-Type: text/html`), the
+/// `Content-length` it adds in that spelling, and nothing else: no Date, no Server. An app
+/// server that leaves the Date off does not mark its error uncacheable and the connection
+/// closed alike; over every round this frame was `HAProxy`'s 45 times of 45.
+pub(super) fn haproxy_error_file_frame(seen: &Seen<'_>) -> bool {
+    const FILE: &[&str] = &[
+        "content-length",
+        "cache-control",
+        "connection",
+        "content-type",
+    ];
+    http1(seen)
+        && !seen.response.forward_proxy
+        && seen.values("cache-control").any(|v| v.trim() == "no-cache")
+        && seen.values("connection").any(|v| v.trim() == "close")
+        && seen.has("content-type", "text/html")
+        && seen
+            .headers
+            .iter()
+            .all(|(name, _)| FILE.contains(&name.as_str()))
+}
+
 /// Every header name in lower case (as `HAProxy` 2 writes HTTP/1.1 names).
 fn names_in_lower_case(seen: &Seen<'_>) -> bool {
     seen.response
@@ -80,11 +103,20 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
     }
     let framed_json = seen.json.is_some() && framing_only(seen);
     let over_h2 = framed_over_h2(seen, empty);
-    if haproxy_fingerprint(seen) || haproxy_h2_error_file(seen) || over_h2 {
+    let file_frame = haproxy_error_file_frame(seen);
+    if haproxy_fingerprint(seen) || haproxy_h2_error_file(seen) || over_h2 || file_frame {
         let errorfile = seen.has("cache-control", "no-cache");
         signals.push(Signal::new(
-            "no Date or Server, lower-case names",
-            if errorfile && !haproxy_fingerprint(seen) {
+            if file_frame && !haproxy_fingerprint(seen) {
+                "an error file's headers, no Date or Server"
+            } else {
+                "no Date or Server, lower-case names"
+            },
+            if file_frame && !haproxy_fingerprint(seen) {
+                "no Date or Server, and no header but an error file's own (Cache-Control: \
+                 no-cache, Connection: close, its type) and the Content-length HAProxy adds: \
+                 HAProxy's own error file"
+            } else if errorfile && !haproxy_fingerprint(seen) {
                 "no Date, no Server and cache-control: no-cache over HTTP/2 (where every name \
                  is in lower case): HAProxy's own error file"
             } else if errorfile {

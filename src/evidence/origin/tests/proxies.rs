@@ -602,3 +602,20 @@ fn a_web_servers_welcome_page_is_its_default_site_whoever_shipped_the_page() {
         origin.check
     );
 }
+
+#[test]
+fn haproxys_error_file_is_known_by_its_headers_when_the_body_is_cut() {
+    check_cases(&[(
+        "HAProxy's 400 from Debian's error file, pasted cut after the headers",
+        "HTTP/1.1 400 Bad request\nContent-length: 90\nCache-Control: no-cache\nConnection: close\nContent-Type: text/html\n",
+        Some(Layer::LoadBalancer),
+        Some("HAProxy"),
+        Confidence::Medium,
+    )]);
+    // JDK HttpServer spells the length so too, but dates its answers and sends no error file's
+    // headers.
+    let jdk = read(
+        "HTTP/1.1 404 Not Found\nDate: Fri, 04 Dec 2026 18:09:49 GMT\nContent-length: 50\nContent-type: text/html; charset=utf-8\n\n<h1>404 Not Found</h1>No context found for request",
+    );
+    assert_ne!(jdk.layer, Some(Layer::LoadBalancer), "{jdk:#?}");
+}
