@@ -362,14 +362,23 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
             .any(|f| f.hop_headers.iter().any(|(n, v)| seen.has(n, v)))
     {
         let status = seen.response.status.unwrap_or_default();
+        // Varnish keeps the upstream's Server: with none at all, no front behind it that
+        // names itself on its own pages (nginx, Apache, Caddy) wrote this one either.
+        let unnamed = !seen.has("server", "");
         signals.push(Signal::new(
             format!("{status} through Varnish"),
             format!(
                 "Varnish was on the path, and its own failures to fetch are 503s: it writes no \
-                 {status} of its own, so it passed this one on from behind it"
+                 {status} of its own, so it passed this one on from behind it{}",
+                if unnamed {
+                    "; and with no Server kept, from nothing behind it that names itself on its \
+                     own pages (nginx, Apache, Caddy do)"
+                } else {
+                    ""
+                }
             ),
             Toward::App,
-            3,
+            if unnamed { 5 } else { 3 },
         ));
         return;
     }

@@ -223,6 +223,17 @@ fn a_504_through_varnish_came_from_behind_it() {
         v.reasons.iter().any(|r| r.contains("writes no 504")),
         "{v:?}"
     );
+    // No Server kept, and the app's request id in its page: nothing behind Varnish that names
+    // itself on its own pages wrote it.
+    let with_id = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html; charset=utf-8\n\
+         X-Request-Id: 0d4475ff2cd8aeb256064e6ed69041b5\nDate: Fri, 04 Dec 2026 18:10:30 GMT\n\
+         X-Varnish: 32778\nAge: 0\nVia: 1.1 varnish (Varnish/7.1)\n\n<!DOCTYPE html>\n<html><head>\
+         <title>502 Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1><p>request id \
+         0d4475ff2cd8aeb256064e6ed69041b5</p></body></html>",
+    );
+    assert_eq!(with_id.layer, Some(Layer::App), "{with_id:?}");
+    assert_ne!(with_id.confidence, Confidence::High, "{with_id:?}");
 }
 
 #[test]
