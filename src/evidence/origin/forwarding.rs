@@ -430,6 +430,16 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
         ));
         return;
     }
+    if caddy_would_not_write(seen, page) {
+        signals.push(Signal::new(
+            "not Caddy's",
+            "Caddy names itself, but it writes its own errors with an empty body, and a page it \
+             serves from a file carries the file's date: this HTML page came from upstream",
+            Toward::App,
+            4,
+        ));
+        return;
+    }
     if let Some(front) = passed_through(seen, page) {
         signals.push(Signal::new(
             format!("not {}'s page", front.product),
@@ -486,6 +496,21 @@ fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> Option<bool> {
         && shown_or_typed
         && seen.front_named().is_some_and(|f| f.product == "nginx"))
     .then_some(utf8)
+}
+
+/// An HTML error page under Caddy's name that is none of a known product's pages and no file
+/// it serves: Caddy's own errors are empty unless its operator writes them (over every round,
+/// such error pages under its name were passed on from upstream 50 times of 50: the app's,
+/// or a front's behind it).
+fn caddy_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
+    !page
+        && seen.error()
+        && seen
+            .values("content-type")
+            .any(|v| v.starts_with("text/html"))
+        && !static_file_marks(seen)
+        && !seen.body.trim().is_empty()
+        && seen.front_named().is_some_and(|f| f.product == "Caddy")
 }
 
 /// An HTML or plain-text error under Apache's name that Apache would not have written: none of

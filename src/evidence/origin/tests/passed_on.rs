@@ -306,3 +306,24 @@ fn a_conflict_under_nginx_is_the_apps() {
     assert_eq!(conflict.layer, Some(Layer::App), "{:?}", conflict.reasons);
     assert!(conflict.confidence < Confidence::High);
 }
+
+#[test]
+fn an_html_error_page_under_caddys_name_came_from_upstream() {
+    // Caddy's own 502 is empty; this page is the app's, passed on with Caddy's Server added.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Length: 221\nContent-Type: text/html;charset=UTF-8\n\
+         Date: Fri, 04 Dec 2026 18:09:59 GMT\nServer: Caddy\n\
+         X-Request-Id: 1e5677ac-512d-494c-b829-440344a948b7\n\n<!doctype html>\n<html><head>\
+         <title>502 Bad Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n<p>The card \
+         processor sent back a reply we could not parse.</p>\n</body></html>",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert!(v.reasons.iter().any(|r| r.contains("empty body")), "{v:?}");
+    // A page Caddy serves from a file (handle_errors with file_server) carries its date.
+    let file = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html; charset=utf-8\n\
+         Last-Modified: Fri, 04 Dec 2026 10:00:00 GMT\nServer: Caddy\n\n<!doctype html>\n\
+         <html><body><h1>We are fixing it</h1></body></html>",
+    );
+    assert_ne!(file.layer, Some(Layer::App), "{file:?}");
+}
