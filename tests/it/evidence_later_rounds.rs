@@ -741,6 +741,21 @@ fn round_seventy_two_figures() {
     held_out_round("evidence-round72", 72);
 }
 
+/// Round 73: mainstream fronts refusing by their own rules as their docs set them up (rate
+/// and connection limits, body limits, address rules, Basic auth, maintenance answers) before
+/// Flask, Django, Express, `FastAPI`, Go's net/http and Fastify.
+#[test]
+fn round_seventy_three_figures() {
+    held_out_round("evidence-round73", 73);
+}
+
+/// Round 74: caches answering by themselves while `Server` still names the app, a fourth look
+/// (nginx's `proxy_cache`, Apache's `mod_cache`, Squid, `HAProxy`'s cache, Varnish).
+#[test]
+fn round_seventy_four_figures() {
+    held_out_round("evidence-round74", 74);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -812,6 +827,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round70",
         "evidence-round71",
         "evidence-round72",
+        "evidence-round73",
+        "evidence-round74",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
