@@ -531,8 +531,8 @@ if up nginx; then
     capcut $S nginx-413-body.txt 413 proxy nginx "a 1.5 MB upload over the default client_max_body_size 1m: nginx's 413 page" "curl -si, body cut off after the headers" -- -si $RNG -X POST "${JSONH[@]}" --data-binary @upload-1500k.json $NG/api/uploads
     cap $S nginx-403-deny.txt 403 proxy nginx "allow 10.0.0.0/8; deny all on /api/internal/: nginx's 403 page" "" -- -sv $RNG $NG/api/internal/flags
     cap $S nginx-403-deny-h2.txt 403 proxy nginx "HTTP/2 over TLS: the same deny" "curl -si" -- -si -k $RNGS $NGS/api/internal/flags
-    cap $S nginx-401-auth-basic.txt 401 proxy nginx "auth_basic on /ops/, no credentials: nginx's 401 page with WWW-Authenticate Basic" "curl -si" -- -si $RNG $NG/ops/queues
-    capraw $S nginx-401-auth-basic-wrong.txt 401 proxy nginx "auth_basic on /ops/, a wrong password" "curl -si saved to a file (CRs kept)" -- -si -u ops:wrong $RNG $NG/ops/queues
+    cap $S nginx-401-auth-basic.txt 401 identity nginx "auth_basic on /ops/, no credentials: nginx's 401 page with WWW-Authenticate Basic" "curl -si" -- -si $RNG $NG/ops/queues
+    capraw $S nginx-401-auth-basic-wrong.txt 401 identity nginx "auth_basic on /ops/, a wrong password" "curl -si saved to a file (CRs kept)" -- -si -u ops:wrong $RNG $NG/ops/queues
     cap $S nginx-000-return-444.txt 0 proxy nginx "return 444 for *.php: nginx closes the connection without an answer" "no HTTP response: 'Empty reply from server'" -- -sv $RNG $NG/wp-login.php
     cap $S nginx-503-return-maintenance.txt 503 proxy nginx "return 503 on /api/billing/, no error_page: nginx's stock 503 page" "curl -si" -- -si $RNG $NG/api/billing/invoices
     cap $S nginx-503-error-page-maintenance.txt 503 proxy nginx "return 503 on /api/ledger/ with error_page 503 /maintenance.html: the team's static page" "" -- -sv $RNG $NG/api/ledger/entries
@@ -563,8 +563,8 @@ if up apache; then
     capcut $S django-503-maintenance-apache.txt 503 app django "the view's own JSON 503 (maintenance)" "curl -si, body cut off after the headers" -- -si $RAP $AP/api/maintenance
     cap $S apache-403-require-ip.txt 403 proxy apache "Require ip 10.0.0.0/8 on /api/internal/: Apache's 403 page" "curl -si" -- -si $RAP $AP/api/internal/flags
     capwget $S apache-403-require-ip-wget.txt 403 proxy apache "Require ip on /api/internal/" "wget -S -O-" -- --header="Host: $W" http://127.0.0.1:61081/api/internal/flags
-    cap $S apache-401-auth-basic.txt 401 proxy apache "AuthType Basic on /ops/, no credentials: Apache's 401 page" "" -- -sv $RAP $AP/ops/queues
-    capwin $S apache-401-auth-basic-wrong.txt 401 proxy apache "AuthType Basic on /ops/, a wrong password" "curl -si pasted with CRLF" -- -si -u ops:wrong $RAP $AP/ops/queues
+    cap $S apache-401-auth-basic.txt 401 identity apache "AuthType Basic on /ops/, no credentials: Apache's 401 page" "" -- -sv $RAP $AP/ops/queues
+    capwin $S apache-401-auth-basic-wrong.txt 401 identity apache "AuthType Basic on /ops/, a wrong password" "curl -si pasted with CRLF" -- -si -u ops:wrong $RAP $AP/ops/queues
     cap $S apache-503-rewrite-maintenance.txt 503 proxy apache "RewriteRule ^/api/billing/ - [R=503,L]: Apache's own 503 page" "curl -si" -- -si $RAP $AP/api/billing/invoices
     cap $S apache-503-rewrite-errordocument.txt 503 proxy apache "RewriteRule [R=503] on /api/ledger/ with ErrorDocument 503 /maintenance.html: the team's static page" "" -- -sv $RAP $AP/api/ledger/entries
     cap $S apache-502-slow.txt 502 proxy apache "the view waits 5 s, ProxyTimeout 3: Apache's stock 'Proxy Error' page" "curl -si" -- -si $RAP $AP/api/slow
@@ -572,7 +572,7 @@ if up apache; then
     S=body-only-paste
     capbody $S body-apache-403-require-ip.txt 403/403 proxy apache "Apache's 403 'Forbidden' page from Require ip (its title carries the number)" "" -- $RAP $AP/api/internal/flags
     S=headers-only-paste
-    caphead $S head-apache-401-auth-basic.txt 401 proxy apache "curl -sI on /ops/: AuthType Basic" "" -- $RAP $AP/ops/queues
+    caphead $S head-apache-401-auth-basic.txt 401 identity apache "curl -sI on /ops/: AuthType Basic" "" -- $RAP $AP/ops/queues
 fi
 
 # ===================================================== Caddy -> Express ==
@@ -590,8 +590,8 @@ if up caddy; then
     cap $S express-429-quota-caddy.txt 429 app express "the handler's own JSON 429 with Retry-After" "curl -si" -- -si $RCD $CD/api/quota
     cap $S express-500-boom-caddy.txt 500 app express "a thrown Error: finalhandler's HTML 'Internal Server Error', with the app's X-Request-Id" "curl -si" -- -si $RCD $CD/api/boom
     capcut $S express-503-maintenance-caddy.txt 503 app express "the handler's own JSON 503 (maintenance)" "curl -si, body cut off after the headers" -- -si $RCD $CD/api/maintenance
-    cap $S caddy-401-basicauth.txt 401 proxy caddy "basicauth /ops/*, no credentials: Caddy's empty 401 with WWW-Authenticate Basic" "curl -si" -- -si $RCD $CD/ops/queues
-    cap $S caddy-401-basicauth-h2.txt 401 proxy caddy "HTTP/2 over TLS: basicauth, a wrong password" "" -- -sv -k -u ops:wrong $RCDS $CDS/ops/queues
+    cap $S caddy-401-basicauth.txt 401 identity caddy "basicauth /ops/*, no credentials: Caddy's empty 401 with WWW-Authenticate Basic" "curl -si" -- -si $RCD $CD/ops/queues
+    cap $S caddy-401-basicauth-h2.txt 401 identity caddy "HTTP/2 over TLS: basicauth, a wrong password" "" -- -sv -k -u ops:wrong $RCDS $CDS/ops/queues
     cap $S caddy-403-respond.txt 403 proxy caddy "respond /api/internal/* \"Access denied\" 403 (the docs' example): a text body" "curl -si" -- -si $RCD $CD/api/internal/flags
     caplt $S caddy-403-respond-h2.txt 403 proxy caddy "HTTP/2 over TLS: the same respond 403" "curl -sv, only the < lines kept" -- -sv -k $RCDS $CDS/api/internal/flags
     cap $S caddy-503-respond-empty.txt 503 proxy caddy "respond /api/billing/* 503: an empty 503" "" -- -sv $RCD $CD/api/billing/invoices
@@ -603,7 +603,7 @@ if up caddy; then
     capbody $S body-caddy-503-respond-maintenance.txt 0/503 proxy caddy "Caddy's respond text 'Down for maintenance', no number in it" "" -- -k $RCDS $CDS/api/ledger/entries
     capbody $S body-express-413-upload.txt 0/413 app express "finalhandler's 'Payload Too Large' page, no number in it" "" -- $RCD -X POST "${JSONH[@]}" --data-binary @upload-200k.json $CD/api/uploads
     S=headers-only-paste
-    caphead $S head-caddy-401-basicauth.txt 401 proxy caddy "curl -sI on /ops/: basicauth" "" -- $RCD $CD/ops/queues
+    caphead $S head-caddy-401-basicauth.txt 401 identity caddy "curl -sI on /ops/: basicauth" "" -- $RCD $CD/ops/queues
 fi
 
 # ================================================= HAProxy -> FastAPI ==
@@ -624,8 +624,8 @@ if up haproxy; then
     prime 4 $RHA $HA/api/exports/1
     cap $S haproxy-429-deny-status.txt 429 load-balancer haproxy "stick-table http_req_rate(10s) over 3 on /api/exports/: http-request deny deny_status 429, HAProxy's built-in 429 page" "curl -si" -- -si $RHA $HA/api/exports/2
     caplt $S haproxy-429-deny-status-lt.txt 429 load-balancer haproxy "the same rate limit, still over" "curl -sv, only the < lines kept" -- -sv $RHA $HA/api/exports/3
-    cap $S haproxy-401-auth.txt 401 load-balancer haproxy "http-request auth realm halyard-ops on /ops/, no credentials: HAProxy's built-in 401 page" "curl -si" -- -si $RHA $HA/ops/queues
-    capraw $S haproxy-401-auth-wrong.txt 401 load-balancer haproxy "http-request auth, a wrong password" "curl -si saved to a file (CRs kept)" -- -si -u ops:wrong $RHA $HA/ops/queues
+    cap $S haproxy-401-auth.txt 401 identity haproxy "http-request auth realm halyard-ops on /ops/, no credentials: HAProxy's built-in 401 page" "curl -si" -- -si $RHA $HA/ops/queues
+    capraw $S haproxy-401-auth-wrong.txt 401 identity haproxy "http-request auth, a wrong password" "curl -si saved to a file (CRs kept)" -- -si -u ops:wrong $RHA $HA/ops/queues
     hold $RHA $HA/api/downloads/held
     cap $S haproxy-503-queue-timeout.txt 503 load-balancer haproxy "server maxconn 1 busy with a 2 s download, timeout queue 1s: Debian's stock 503 errorfile" "" -- -sv $RHA $HA/api/downloads/statement.pdf
     unhold
