@@ -251,6 +251,20 @@ pub(super) fn server_signals(
             )));
             continue;
         }
+        // A front on the path that keeps the upstream's Server (Squid, Varnish, HAProxy)
+        // passed this name on from behind it: the app's own server, or a server of its own.
+        let keeper = FRONTS
+            .iter()
+            .find(|f| f.server_weight >= 2 && f.hop_headers.iter().any(|(n, v)| seen.has(n, v)));
+        if let Some(keeper) = keeper.filter(|_| seen.error() && !page) {
+            signals.push(Signal::note(format!(
+                "{shown}: no product the reader knows, kept by {} on the path, which passes the \
+                 upstream's Server on: the name of what stands behind it (the app's own server \
+                 as often as another front), so it says nothing of who wrote the answer",
+                keeper.product
+            )));
+            continue;
+        }
         if seen.error() && !app_json && !page && app_named.is_none() && !product.is_empty() {
             signals.push(Signal::new(
                 shown,

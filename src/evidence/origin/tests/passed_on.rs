@@ -327,3 +327,19 @@ fn an_html_error_page_under_caddys_name_came_from_upstream() {
     );
     assert_ne!(file.layer, Some(Layer::App), "{file:?}");
 }
+
+#[test]
+fn an_unknown_server_name_kept_by_squid_is_not_read_as_the_front() {
+    // Squid keeps the upstream's Server: the Go app named itself so.
+    let v = read(
+        "HTTP/1.1 500 Internal Server Error\nServer: mossgate-catalog/2.3\n\
+         Content-Type: text/plain; charset=utf-8\nDate: Fri, 04 Dec 2026 18:40:02 GMT\n\
+         Content-Length: 22\nX-Cache: MISS from vm\nVia: 1.1 vm (squid/5.7)\n\n\
+         catalog query failed\n",
+    );
+    assert_ne!(v.layer, Some(Layer::Gateway), "{v:?}");
+    assert!(
+        v.reasons.iter().any(|r| r.contains("kept by Squid")),
+        "{v:?}"
+    );
+}
