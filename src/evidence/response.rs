@@ -138,6 +138,11 @@ pub fn parse(text: &str) -> Response {
         // `curl -I` sends HEAD: an answer to it never has a body, whatever it says it holds.
         response.method = Some("HEAD".to_owned());
     }
+    if response.method.as_deref() == Some("HEAD") && response.status.is_some() {
+        // What follows the answer to a HEAD is not its body: `curl -sv -I` prints the headers
+        // a second time there, and a paste may run on into the next command's output.
+        response.body.clear();
+    }
     response.forward_proxy |= command_uses_proxy(&text);
     if response.status.is_none()
         && let Some((code, body)) = super::body_status::trailing_write_out_code(&response.body)
@@ -530,6 +535,20 @@ mod tests {
         let r =
             parse("$ curl -si -H 'X-Id: 1' http://127.0.0.1:8080/x\nHTTP/1.1 401 Unauthorized\n\n");
         assert_eq!(r.method, None, "-i shows the headers of a GET");
+    }
+
+    #[test]
+    fn curl_verbose_head_prints_the_headers_again_and_that_is_no_body() {
+        let r = parse(
+            "$ curl -sv -I http://api.test/p/1\n> HEAD /p/1 HTTP/1.1\n> Host: api.test\n>\n\
+             < HTTP/1.1 200 OK\r\n< Content-Type: application/json\r\n< Content-Length: 68\r\n\
+             < X-Cache-Status: HIT\r\n<\r\n* Connection #0 to host api.test left intact\n\
+             HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 68\r\n\
+             X-Cache-Status: HIT\r\n\r\n",
+        );
+        assert_eq!(r.method.as_deref(), Some("HEAD"));
+        assert_eq!(r.status, Some(200));
+        assert_eq!(r.body, "");
     }
 
     #[test]
