@@ -274,11 +274,13 @@ impl<'a> Seen<'a> {
     }
 }
 
-/// A cache keeps the app's answer whole, so a success from its store carries the app's JSON
-/// and the Date the app's side wrote: they say who wrote the bytes first, not who answered.
+/// A cache keeps the app's answer whole, so a success from its store carries the app's JSON,
+/// the Date the app's side wrote and (`HAProxy`'s cache, Varnish) its status line as it came:
+/// they say who wrote the bytes first, not who answered.
 fn stored_object_says_nothing_of_who_answered(signals: &mut [Signal]) {
     for signal in signals.iter_mut().filter(|s| {
-        s.toward == Toward::App && ["app-style JSON", "upstream's Date"].contains(&s.short.as_str())
+        s.toward == Toward::App
+            && ["app-style JSON", "upstream's Date", "no reason phrase"].contains(&s.short.as_str())
     }) {
         signal.says = format!("{} (kept whole in the cache's store)", signal.says);
         signal.short = String::new();

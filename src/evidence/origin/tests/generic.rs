@@ -414,3 +414,18 @@ fn a_stored_success_is_the_caches_whatever_the_app_wrote_into_it() {
             .any(|r| r.contains("kept whole in the cache's store"))
     );
 }
+
+/// `HAProxy`'s cache replays the stored status line as it came: hypercorn's "200" with no reason
+/// phrase says who wrote the object, not who answered (round 74).
+#[test]
+fn a_stored_status_line_without_a_reason_says_nothing_of_who_answered() {
+    let hit = read(include_str!(
+        "../../../../tests/fixtures/evidence-round74/haproxy-200-product-hit.txt"
+    ));
+    assert_eq!(hit.layer, Some(Layer::Cdn), "{:?}", hit.reasons);
+    assert!(
+        hit.reasons
+            .iter()
+            .any(|r| r.contains("no reason phrase") && r.contains("kept whole"))
+    );
+}
