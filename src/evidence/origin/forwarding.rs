@@ -430,6 +430,17 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
         ));
         return;
     }
+    if apache_json_unshown(seen, page) {
+        signals.push(Signal::new(
+            "JSON under Apache's name",
+            "Apache names itself, but it writes its own errors as HTML pages, and a JSON file it \
+             serves in their place carries the file's date: this JSON error, its body not \
+             shown, came from upstream",
+            Toward::App,
+            4,
+        ));
+        return;
+    }
     if caddy_would_not_write(seen, page) {
         signals.push(Signal::new(
             "not Caddy's",
@@ -496,6 +507,20 @@ fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> Option<bool> {
         && shown_or_typed
         && seen.front_named().is_some_and(|f| f.product == "nginx"))
     .then_some(utf8)
+}
+
+/// A JSON error under Apache's name, its body not shown (`curl -sI`, cut after the headers),
+/// and no file's date: Apache writes its own errors as HTML, and serves a JSON error document
+/// as a file (over every round, JSON errors under its name with no file's date were the app's
+/// 247 times, a Lua handler's of Apache's own 4 times, all of them with a body shown).
+fn apache_json_unshown(seen: &Seen<'_>, page: bool) -> bool {
+    !page
+        && seen.error()
+        && seen.body.trim().is_empty()
+        && declares_a_body(seen)
+        && seen.values("content-type").any(|v| v.contains("json"))
+        && !static_file_marks(seen)
+        && seen.front_named().is_some_and(|f| f.product == "Apache")
 }
 
 /// An HTML error page under Caddy's name that is none of a known product's pages and no file
