@@ -183,6 +183,8 @@ pub(super) const APP_PAGES: &[AppPage] = &[
     page(&["file not found."], "PHP-FPM", 4),
     page(&["no input file specified."], "PHP", 4),
     page(&["uppercase tracking-wider"], "Laravel", 5),
+    // Slim's error handler, its details shown or hidden alike.
+    page(&["<title>slim application error</title>"], "Slim", 5),
     // Laravel's ValidationException message, in its JSON 422.
     page(&["the given data was invalid"], "Laravel", 5),
     page(&["<title>an error occurred: "], "Symfony", 5),

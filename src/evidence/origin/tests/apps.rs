@@ -404,3 +404,12 @@ fn an_app_servers_name_and_plain_json_are_not_proof_of_the_app() {
     ));
     assert!(hypercorn.confidence < Confidence::High, "{hypercorn:#?}");
 }
+
+#[test]
+fn slims_error_page_names_slim_through_haproxy() {
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round72/slim-500-boom-haproxy-h2.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert_eq!(v.product.as_deref(), Some("Slim"), "{:?}", v.reasons);
+}
