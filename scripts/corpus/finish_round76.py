@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Post-process one round-76 capture and append its label (capture-round76.sh).
+
+Usage:
+  finish_round76.py FILE LABELS SETUP WANT LAYER PRODUCT SCENARIO NOTE [PASTE WIRE]
+
+Round 73's finish step (finish_round73.py, that is round 71's, 70's, ...,
+built on rounds 21 and 18) unchanged: the same fields and layers, the same
+reading of every paste form, and the same check of each label's status
+against the status on the wire. One addition, for round 50's "cut" form
+(the status line and the first few header lines, copied from part of a
+terminal with no command line above them): when such a paste was cut from
+`curl -sv` and keeps the `< ` marks, its status line is read with them.
+For a body-only paste (`curl -s`, `curl -s | jq .`, `curl -s -w
+'%{http_code}'`) the capture script compares the status really sent with
+WIRE before calling this. No product is added: every product this round
+uses (flask, django, express, fastapi, go-net-http, fastify and the six
+fronts) is already known.
+Exit status: 0 ok, 3 when the observed status differs from WANT (the entry
+is still written with what was seen; the capture script then leaves
+tests/fixtures alone).
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import finish_capture as fc  # noqa: E402
+import finish_round6 as r6  # noqa: E402
+import finish_round54  # noqa: E402,F401  (the products of rounds 1 to 54)
+import finish_round64  # noqa: E402,F401  (adds "srvx" and "panther")
+import finish_round18  # noqa: E402
+
+for _p in ("flask", "django", "express", "fastapi", "go-net-http", "fastify",
+           "nginx", "apache", "caddy", "haproxy", "varnish", "squid"):
+    assert _p in r6.PRODUCTS, _p
+
+_observed = fc.observed_status
+
+
+def observed_status(lines, verbose):
+    got = _observed(lines, verbose)
+    if got == 0 and not verbose and lines and lines[0].startswith("< HTTP/"):
+        got = _observed(lines, True)  # a cut paste from curl -sv, `< ` marks kept
+    return got
+
+
+fc.observed_status = observed_status
+
+if __name__ == "__main__":
+    finish_round18.main()
