@@ -756,6 +756,14 @@ fn round_seventy_four_figures() {
     held_out_round("evidence-round74", 74);
 }
 
+/// Round 76: mainstream, pasted in part at night, a second look (bodies alone, headers alone,
+/// status lines cut short, curl's `-w` code beside a body) from round 73's six setups with
+/// the fronts' stock refusals.
+#[test]
+fn round_seventy_six_figures() {
+    held_out_round("evidence-round76", 76);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -829,6 +837,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round72",
         "evidence-round73",
         "evidence-round74",
+        "evidence-round76",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
