@@ -756,6 +756,15 @@ fn round_seventy_four_figures() {
     held_out_round("evidence-round74", 74);
 }
 
+/// Round 75: mainstream, a twenty-sixth pairing, incidents as they happen (the app killed
+/// mid-request, restarting, its one worker held, an upstream name that does not resolve, an
+/// untrusted upstream certificate, draining, failed health checks) behind nginx, Apache,
+/// Caddy, `HAProxy`, Varnish and Squid.
+#[test]
+fn round_seventy_five_figures() {
+    held_out_round("evidence-round75", 75);
+}
+
 /// Round 76: mainstream, pasted in part at night, a second look (bodies alone, headers alone,
 /// status lines cut short, curl's `-w` code beside a body) from round 73's six setups with
 /// the fronts' stock refusals.
@@ -837,6 +846,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round72",
         "evidence-round73",
         "evidence-round74",
+        "evidence-round75",
         "evidence-round76",
     ] {
         let setups = sorted_setups(folder);
