@@ -498,7 +498,13 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
     }
     canned_answer_signals(seen, false, signals);
     // Not the page of the proxy on the path: whatever its looks, it came from upstream.
-    if html && !id_in_body(seen) && passed_through(seen, page).is_none() {
+    // Not on a gateway's status either: the status already speaks for the front, and there
+    // the apps' own HTML pages were as common as the fronts' unknown ones.
+    if html
+        && !id_in_body(seen)
+        && passed_through(seen, page).is_none()
+        && !seen.status_is(&[502, 503, 504])
+    {
         signals.push(Signal::new(
             "HTML page",
             "an HTML error page with no request id in it, not the app's error format",

@@ -383,15 +383,24 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
         return;
     }
     if let Some((front, own)) = own_header_missing(seen, page) {
+        // It keeps the upstream's Server, as Varnish does: with none at all, no front behind
+        // it that names itself on its own pages wrote this one either.
+        let unnamed = !seen.has("server", "");
         signals.push(Signal::new(
             format!("no {own}"),
             format!(
                 "{0} was on the path and sets {own} on every error of its own; this one has \
-                 none, and is none of its pages: {0} passed it on from upstream",
-                front.product
+                 none, and is none of its pages: {0} passed it on from upstream{1}",
+                front.product,
+                if unnamed {
+                    "; and with no Server kept, from nothing behind it that names itself on \
+                     its own pages"
+                } else {
+                    ""
+                }
             ),
             Toward::App,
-            3,
+            if unnamed { 5 } else { 3 },
         ));
         return;
     }

@@ -360,3 +360,14 @@ fn a_json_error_under_apaches_name_with_its_body_cut_off_came_from_upstream() {
     );
     assert_ne!(file.layer, Some(Layer::App), "{file:?}");
 }
+
+#[test]
+fn an_html_502_through_squid_with_no_server_kept_is_the_apps_own() {
+    // Squid marks its own errors with X-Squid-Error and keeps the upstream's Server: with
+    // neither, nothing that names itself wrote this page (round 75's Tomcat).
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round75/tomcat-502-labels-html-squid.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert_ne!(v.confidence, Confidence::High, "{:?}", v.reasons);
+}
