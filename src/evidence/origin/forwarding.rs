@@ -186,6 +186,21 @@ pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
     Some(later_names.iter().any(|&i| i < date))
 }
 
+/// `Content-Length` sorted in among the names before `Date`, with a name after it that sorts
+/// after it: it was in the header map the Go front wrote out (an upstream's), not added by
+/// Go's server after them, as it adds its own. HTTP/1 as shown by curl or wget (`HTTPie` sorts
+/// what it prints).
+fn length_sorted_in(seen: &Seen<'_>) -> bool {
+    let position = |name: &str| seen.headers.iter().position(|(n, _)| n == name);
+    let (Some(length), Some(date)) = (position("content-length"), position("date")) else {
+        return false;
+    };
+    length < date
+        && seen.headers[length + 1..date]
+            .iter()
+            .any(|(n, _)| n.as_str() > "content-length")
+}
+
 /// Go's server refusing a request before any handler runs: `431 Request Header Fields Too
 /// Large` alone, or its code and reason with the cause after a colon (`400 Bad Request:
 /// missing required Host header`, `505 HTTP Version Not Supported: unsupported protocol
@@ -259,6 +274,18 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
                     front.product
                 )));
             }
+            Some(true) if length_sorted_in(seen) => signals.push(Signal::new(
+                "upstream's Content-Length",
+                format!(
+                    "Date comes last, but Content-Length stands sorted among the names before \
+                     it: it came in the header map {0} was handed, from upstream (Go adds its \
+                     own length after the sorted names), so {0} passed this on and added the \
+                     Date its upstream left out (Puma and others send none)",
+                    front.product
+                ),
+                Toward::App,
+                2,
+            )),
             Some(true) if seen.has("server", "") && go_refusal_before_handler(seen) => {
                 signals.push(Signal::new(
                     "Go's refusal, passed on",

@@ -371,3 +371,27 @@ fn an_html_502_through_squid_with_no_server_kept_is_the_apps_own() {
     assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
     assert_ne!(v.confidence, Confidence::High, "{:?}", v.reasons);
 }
+
+#[test]
+fn caddy_adds_date_last_to_what_it_forwards_from_puma_too() {
+    // Puma sends no Date: Caddy adds one after the sorted names, as to its own answers; the
+    // upstream's Content-Length sorted among them says the answer was forwarded.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round75/sinatra-502-rates-json-caddy.txt"
+    ));
+    assert_ne!(v.confidence, Confidence::High, "{:?}", v.reasons);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("Content-Length stands sorted")),
+        "{:?}",
+        v.reasons
+    );
+    // Caddy's own JSON: Go adds the length after the sorted names.
+    let own = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: application/json\nServer: Caddy\n\
+         X-Request-Id: 1e5677ac\nContent-Length: 40\nDate: Fri, 04 Dec 2026 18:52:11 GMT\n\n\
+         {\"error\":\"bad_gateway\",\"retry\":true}",
+    );
+    assert_eq!(own.layer, Some(Layer::Gateway), "{:?}", own.reasons);
+}
