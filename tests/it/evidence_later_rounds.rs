@@ -115,6 +115,16 @@
 //! "high" 55 of 55, half B 47 of 52 after half A (45 before); round 69 (mainstream Python)
 //! 99 of 103, "high" 48 of 48, half B 60 of 62 before and after; round 70 (mainstream Node
 //! and Go over TLS and HTTP/2) 98 of 108, "high" 30 of 30, half B 51 of 54 before and after.
+//! Round 71 (mainstream, fronts as Debian ships them) 102 of 110, "high" 47 of 47, half B 58
+//! of 64 before and after; round 72 (mainstream PHP, Java and Ruby) 121 of 132, "high" 50 of
+//! 50, half B 66 of 71 before and after; round 73 (fronts refusing by their own rules) 119 of
+//! 132, "high" 58 of 66, on its first labels (129 of 132 and 66 of 66 with its ten front
+//! password checks labelled identity, as rounds 52 and 62 label them); round 74 (caches
+//! answering while Server names the app) 107 of 117, "high" 69 of 70, on its first labels (110
+//! of 117 and 70 of 70 with the app's kept 404 labelled app, as rounds 26 to 53 label it);
+//! round 75 (mainstream incidents as they happen) 124 of 141, "high" 60 of 62; round 76
+//! (mainstream pasted in part at night) 94 of 104, "high" 35 of 35. Rounds 73 to 76 were
+//! measured whole once, their halves B with nothing tuned on their halves A.
 
 use std::path::{Path, PathBuf};
 
