@@ -783,6 +783,14 @@ fn round_seventy_six_figures() {
     held_out_round("evidence-round76", 76);
 }
 
+/// Round 77: mainstream, the failure classes at once, a second look (Echo behind nginx,
+/// `NestJS` behind Apache, Starlette behind Caddy, Koa behind `HAProxy` over h2c, Django behind
+/// Varnish keeping a 404, Express behind Squid).
+#[test]
+fn round_seventy_seven_figures() {
+    held_out_round("evidence-round77", 77);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -858,6 +866,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round74",
         "evidence-round75",
         "evidence-round76",
+        "evidence-round77",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
