@@ -791,6 +791,14 @@ fn round_seventy_seven_figures() {
     held_out_round("evidence-round77", 77);
 }
 
+/// Round 78: mainstream, a pool of replicas (nginx upstreams, Apache's balancer, Caddy,
+/// `HAProxy`, a Varnish director and Squid peers over two or three replicas of Flask, Django,
+/// Express, `FastAPI`, Go and Fastify), one replica down, slow or draining, and all of them.
+#[test]
+fn round_seventy_eight_figures() {
+    held_out_round("evidence-round78", 78);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -867,6 +875,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round75",
         "evidence-round76",
         "evidence-round77",
+        "evidence-round78",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
