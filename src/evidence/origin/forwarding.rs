@@ -4,12 +4,14 @@
 //! its upstream.
 
 use super::apps::{app_page, framework_marked, named_app_server};
-use super::body::declares_a_body;
 use super::echo::request_named_in_body;
 use super::health::health_report;
 use super::signals::APP_MOSTLY;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::status_line::status_line_of_named_front;
+use super::unwritten::{
+    apache_json_unshown, apache_would_not_write, caddy_would_not_write, nginx_would_sign,
+};
 use super::{Seen, Signal, Toward};
 
 /// Words a gateway writes of its own upstream when it could not get an answer from it
@@ -521,76 +523,6 @@ fn own_header_missing(seen: &Seen<'_>, page: bool) -> Option<(&'static Front, &'
         _ => front.own_headers.first()?.0,
     };
     Some((front, name))
-}
-
-/// A gateway status's HTML page under nginx's name that is none of nginx's (which it signs
-/// with its name) and no file it serves; or any error's such page typed `charset=utf-8`,
-/// which nginx adds to nothing it writes or serves unless configured to (over every round,
-/// such pages were the app's 135 times, nginx's once). Whether it is so typed, if so.
-fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> Option<bool> {
-    let utf8 = seen
-        .values("content-type")
-        .any(|v| v.starts_with("text/html") && v.contains("charset=utf-8"));
-    let html = seen
-        .values("content-type")
-        .any(|v| v.starts_with("text/html"));
-    // A headers-only paste shows the type and length of a body it left out.
-    let shown_or_typed = !seen.body.trim().is_empty() || utf8 && declares_a_body(seen);
-    (!page
-        && html
-        && (seen.status_is(&[502, 503, 504]) || seen.error() && utf8)
-        && !static_file_marks(seen)
-        && shown_or_typed
-        && seen.front_named().is_some_and(|f| f.product == "nginx"))
-    .then_some(utf8)
-}
-
-/// A JSON error under Apache's name, its body not shown (`curl -sI`, cut after the headers),
-/// and no file's date: Apache writes its own errors as HTML, and serves a JSON error document
-/// as a file (over every round, JSON errors under its name with no file's date were the app's
-/// 247 times, a Lua handler's of Apache's own 4 times, all of them with a body shown).
-fn apache_json_unshown(seen: &Seen<'_>, page: bool) -> bool {
-    !page
-        && seen.error()
-        && seen.body.trim().is_empty()
-        && declares_a_body(seen)
-        && seen.values("content-type").any(|v| v.contains("json"))
-        && !static_file_marks(seen)
-        && seen.front_named().is_some_and(|f| f.product == "Apache")
-}
-
-/// An HTML error page under Caddy's name that is none of a known product's pages and no file
-/// it serves: Caddy's own errors are empty unless its operator writes them (over every round,
-/// such error pages under its name were passed on from upstream 50 times of 50: the app's,
-/// or a front's behind it).
-fn caddy_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
-    !page
-        && seen.error()
-        && seen
-            .values("content-type")
-            .any(|v| v.starts_with("text/html"))
-        && !static_file_marks(seen)
-        && !seen.body.trim().is_empty()
-        && seen.front_named().is_some_and(|f| f.product == "Caddy")
-}
-
-/// An HTML or plain-text error under Apache's name that Apache would not have written: none of
-/// its pages, no file's date, and a charset other than the ISO-8859-1 it writes its own pages
-/// in.
-fn apache_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
-    let text = seen
-        .values("content-type")
-        .any(|v| v.starts_with("text/html") || v.starts_with("text/plain"));
-    let its_charset = seen
-        .values("content-type")
-        .any(|v| v.contains("iso-8859-1"));
-    !page
-        && seen.error()
-        && text
-        && !its_charset
-        && !static_file_marks(seen)
-        && !seen.body.trim().is_empty()
-        && seen.front_named().is_some_and(|f| f.product == "Apache")
 }
 
 /// The body's own headers (`Content-Type`, `Content-Length`) written in another hand than the

@@ -24,6 +24,7 @@ mod signals;
 mod signatures;
 mod status_line;
 mod status_only;
+mod unwritten;
 mod verdict;
 mod waf;
 
