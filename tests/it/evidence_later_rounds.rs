@@ -801,6 +801,14 @@ fn round_seventy_eight_figures() {
     held_out_round("evidence-round78", 78);
 }
 
+/// Round 80: Python's async and micro frameworks behind mainstream fronts (Quart on Hypercorn
+/// behind nginx, Tornado behind Apache, Bottle on gunicorn behind Caddy, Falcon on uvicorn
+/// behind `HAProxy`, Sanic behind Varnish, aiohttp behind Squid, and the app servers alone).
+#[test]
+fn round_eighty_figures() {
+    held_out_round("evidence-round80", 80);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -878,6 +886,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round76",
         "evidence-round77",
         "evidence-round78",
+        "evidence-round80",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
