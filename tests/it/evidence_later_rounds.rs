@@ -801,6 +801,14 @@ fn round_seventy_eight_figures() {
     held_out_round("evidence-round78", 78);
 }
 
+/// Round 79: mainstream, one box routing to several apps (nginx by path, Caddy by subdomain,
+/// `HAProxy` path rules, Apache per path, Varnish by host, Squid by domain), each app's own
+/// answers and the front's for what no route matches.
+#[test]
+fn round_seventy_nine_figures() {
+    held_out_round("evidence-round79", 79);
+}
+
 /// Round 80: Python's async and micro frameworks behind mainstream fronts (Quart on Hypercorn
 /// behind nginx, Tornado behind Apache, Bottle on gunicorn behind Caddy, Falcon on uvicorn
 /// behind `HAProxy`, Sanic behind Varnish, aiohttp behind Squid, and the app servers alone).
@@ -886,6 +894,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round76",
         "evidence-round77",
         "evidence-round78",
+        "evidence-round79",
         "evidence-round80",
     ] {
         let setups = sorted_setups(folder);
