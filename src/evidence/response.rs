@@ -366,8 +366,18 @@ fn parse_plain(text: &str) -> Response {
 /// Where a response starts below lines of a tool's own: a status line followed by a header,
 /// with no line above it that opens a JSON or HTML body.
 fn status_after_preamble(lines: &[&str]) -> Option<usize> {
+    // A request typed by hand (`nc`, `telnet`), its request line malformed on purpose: a
+    // server's refusal of it may be a bare status line, after the request's blank line.
+    let typed_request = lines.first().is_some_and(|l| {
+        let mut words = l.split_whitespace();
+        words.next().is_some_and(|m| {
+            (3..=7).contains(&m.len()) && m.chars().all(|c| c.is_ascii_uppercase())
+        }) && words.next().is_some_and(|t| t.starts_with('/'))
+    });
     let at = lines.iter().enumerate().position(|(i, line)| {
-        status_line(line).is_some() && lines.get(i + 1).and_then(|l| header_line(l)).is_some()
+        status_line(line).is_some()
+            && (lines.get(i + 1).and_then(|l| header_line(l)).is_some()
+                || typed_request && i > 0 && lines[i - 1].trim().is_empty())
     })?;
     let body_above = lines[..at]
         .iter()
@@ -535,6 +545,16 @@ mod tests {
         let r =
             parse("$ curl -si -H 'X-Id: 1' http://127.0.0.1:8080/x\nHTTP/1.1 401 Unauthorized\n\n");
         assert_eq!(r.method, None, "-i shows the headers of a GET");
+    }
+
+    #[test]
+    fn a_bare_status_line_after_a_malformed_request_typed_into_nc() {
+        let r = parse(
+            "$ nc 127.0.0.1 8000\nGET /api/invoices/1 junk HTTP/1.1\nHost: api.test\n\n\
+             HTTP/1.1 400 Bad Request\n\n",
+        );
+        assert_eq!(r.status, Some(400));
+        assert_eq!(r.body, "");
     }
 
     #[test]
