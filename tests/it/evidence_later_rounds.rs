@@ -820,6 +820,13 @@ fn round_eighty_figures() {
     held_out_round("evidence-round80", 80);
 }
 
+/// Round 81: mainstream Node, a twenty-ninth pairing (`NestJS` behind nginx, Fastify behind
+/// Apache, Koa behind Caddy, Hono behind Varnish, Express behind Squid).
+#[test]
+fn round_eighty_one_figures() {
+    held_out_round("evidence-round81", 81);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -899,6 +906,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round78",
         "evidence-round79",
         "evidence-round80",
+        "evidence-round81",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
