@@ -827,6 +827,13 @@ fn round_eighty_one_figures() {
     held_out_round("evidence-round81", 81);
 }
 
+/// Round 82: mainstream Go, a thirtieth pairing (gin behind Apache, Echo behind `HAProxy`, chi
+/// behind Varnish, Go's net/http behind Squid).
+#[test]
+fn round_eighty_two_figures() {
+    held_out_round("evidence-round82", 82);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -907,6 +914,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round79",
         "evidence-round80",
         "evidence-round81",
+        "evidence-round82",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
