@@ -470,10 +470,10 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
     }
     if apache_json_unshown(seen, page) {
         signals.push(Signal::new(
-            "JSON under Apache's name",
-            "Apache names itself, but it writes its own errors as HTML pages, and a JSON file it \
-             serves in their place carries the file's date: this JSON error, its body not \
-             shown, came from upstream",
+            "JSON or text under Apache's name",
+            "Apache names itself, but it writes its own errors as HTML pages, and a JSON or \
+             text file it serves in their place carries the file's date: this error, its body \
+             not shown, came from upstream",
             Toward::App,
             4,
         ));

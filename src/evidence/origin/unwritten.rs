@@ -28,16 +28,18 @@ pub(super) fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> Option<bool> {
     .then_some(utf8)
 }
 
-/// A JSON error under Apache's name, its body not shown (`curl -sI`, cut after the headers),
-/// and no file's date: Apache writes its own errors as HTML, and serves a JSON error document
-/// as a file (over every round, JSON errors under its name with no file's date were the app's
+/// A JSON or plain-text error under Apache's name, its body not shown (`curl -sI`, cut after
+/// the headers), and no file's date: Apache writes its own errors as HTML, and serves a JSON
+/// or text error document as a file (over every round, JSON errors under its name with no file's date were the app's
 /// 247 times, a Lua handler's of Apache's own 4 times, all of them with a body shown).
 pub(super) fn apache_json_unshown(seen: &Seen<'_>, page: bool) -> bool {
     !page
         && seen.error()
         && seen.body.trim().is_empty()
         && declares_a_body(seen)
-        && seen.values("content-type").any(|v| v.contains("json"))
+        && seen
+            .values("content-type")
+            .any(|v| v.contains("json") || v.starts_with("text/plain"))
         && !static_file_marks(seen)
         && seen.front_named().is_some_and(|f| f.product == "Apache")
 }

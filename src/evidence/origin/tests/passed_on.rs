@@ -345,13 +345,20 @@ fn an_unknown_server_name_kept_by_squid_is_not_read_as_the_front() {
 }
 
 #[test]
-fn a_json_error_under_apaches_name_with_its_body_cut_off_came_from_upstream() {
+fn a_json_or_text_error_under_apaches_name_with_its_body_cut_off_came_from_upstream() {
     let v = read(
         "$ curl -sv http://api.test/api/invoices/9\n< HTTP/1.1 404 Not Found\n\
          < Date: Fri, 04 Dec 2026 18:10:26 GMT\n< Server: Apache/2.4.71 (Debian)\n\
          < Content-Type: application/json\n< Content-Length: 54\n< Via: 1.1 api.test\n<\n",
     );
     assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    // gin's "404 page not found" under Apache's name, cut after the headers.
+    let text = read(
+        "HTTP/1.1 404 Not Found\nDate: Fri, 04 Dec 2026 19:44:58 GMT\n\
+         Server: Apache/2.4.71 (Debian)\nContent-Type: text/plain\nContent-Length: 18\n\
+         Via: 1.1 api.test\n",
+    );
+    assert_eq!(text.layer, Some(Layer::App), "{text:?}");
     // A JSON error document Apache serves as a file carries the file's date.
     let file = read(
         "HTTP/1.1 503 Service Unavailable\nDate: Fri, 04 Dec 2026 18:10:26 GMT\n\
