@@ -104,15 +104,17 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
     let framed_json = seen.json.is_some() && framing_only(seen);
     let over_h2 = framed_over_h2(seen, empty);
     let file_frame = haproxy_error_file_frame(seen);
+    // The error file's frame alone, its names not in HAProxy's lower case (HTTP/1.0 files).
+    let file_frame_only = file_frame && !haproxy_fingerprint(seen);
     if haproxy_fingerprint(seen) || haproxy_h2_error_file(seen) || over_h2 || file_frame {
         let errorfile = seen.has("cache-control", "no-cache");
         signals.push(Signal::new(
-            if file_frame && !haproxy_fingerprint(seen) {
+            if file_frame_only {
                 "an error file's headers, no Date or Server"
             } else {
                 "no Date or Server, lower-case names"
             },
-            if file_frame && !haproxy_fingerprint(seen) {
+            if file_frame_only {
                 "no Date or Server, and no header but an error file's own (Cache-Control: \
                  no-cache, Connection: close, its type) and the Content-length HAProxy adds: \
                  HAProxy's own error file"

@@ -5,7 +5,12 @@ use super::signatures::{FRONTS, Front, PAGE};
 use super::{Seen, Signal, Toward};
 
 /// The short name of the signal, after the product's name.
-pub(super) const DEFAULT_SITE: &str = "'s default site";
+const DEFAULT_SITE: &str = "'s default site";
+
+/// Whether the reading found a welcome page: the request reached a front's default site.
+pub(super) fn reached_default_site(signals: &[Signal]) -> bool {
+    signals.iter().any(|s| s.short.ends_with(DEFAULT_SITE))
+}
 
 /// Lowercase text of the welcome pages web servers ship, their title as shown, and the
 /// product that ships each.

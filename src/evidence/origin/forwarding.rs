@@ -10,7 +10,7 @@ use super::signals::APP_MOSTLY;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::status_line::status_line_of_named_front;
 use super::unwritten::{
-    apache_json_unshown, apache_would_not_write, caddy_would_not_write, nginx_would_sign,
+    apache_unshown_not_html, apache_would_not_write, caddy_would_not_write, nginx_would_sign,
 };
 use super::{Seen, Signal, Toward};
 
@@ -391,45 +391,29 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
             .any(|f| f.hop_headers.iter().any(|(n, v)| seen.has(n, v)))
     {
         let status = seen.response.status.unwrap_or_default();
-        // Varnish keeps the upstream's Server: with none at all, no front behind it that
-        // names itself on its own pages (nginx, Apache, Caddy) wrote this one either.
-        let unnamed = !seen.has("server", "");
+        let (unnamed, weight) = no_server_kept(seen);
         signals.push(Signal::new(
             format!("{status} through Varnish"),
             format!(
                 "Varnish was on the path, and its own failures to fetch are 503s: it writes no \
-                 {status} of its own, so it passed this one on from behind it{}",
-                if unnamed {
-                    "; and with no Server kept, from nothing behind it that names itself on its \
-                     own pages (nginx, Apache, Caddy do)"
-                } else {
-                    ""
-                }
+                 {status} of its own, so it passed this one on from behind it{unnamed}"
             ),
             Toward::App,
-            if unnamed { 5 } else { 3 },
+            weight,
         ));
         return;
     }
     if let Some((front, own)) = own_header_missing(seen, page) {
-        // It keeps the upstream's Server, as Varnish does: with none at all, no front behind
-        // it that names itself on its own pages wrote this one either.
-        let unnamed = !seen.has("server", "");
+        let (unnamed, weight) = no_server_kept(seen);
         signals.push(Signal::new(
             format!("no {own}"),
             format!(
                 "{0} was on the path and sets {own} on every error of its own; this one has \
-                 none, and is none of its pages: {0} passed it on from upstream{1}",
-                front.product,
-                if unnamed {
-                    "; and with no Server kept, from nothing behind it that names itself on \
-                     its own pages"
-                } else {
-                    ""
-                }
+                 none, and is none of its pages: {0} passed it on from upstream{unnamed}",
+                front.product
             ),
             Toward::App,
-            if unnamed { 5 } else { 3 },
+            weight,
         ));
         return;
     }
@@ -468,7 +452,7 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
         ));
         return;
     }
-    if apache_json_unshown(seen, page) {
+    if apache_unshown_not_html(seen, page) {
         signals.push(Signal::new(
             "JSON or text under Apache's name",
             "Apache names itself, but it writes its own errors as HTML pages, and a JSON or \
@@ -500,6 +484,21 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
             Toward::App,
             3,
         ));
+    }
+}
+
+/// For a cache that passes on what came from behind it and keeps the upstream's Server
+/// (Varnish, Squid): with no Server at all, no front behind it that names itself on its own
+/// pages (nginx, Apache, Caddy) wrote the answer either. The words to add, and the weight.
+fn no_server_kept(seen: &Seen<'_>) -> (&'static str, i32) {
+    if seen.has("server", "") {
+        ("", 3)
+    } else {
+        (
+            "; and with no Server kept, from nothing behind it that names itself on its own \
+             pages (nginx, Apache, Caddy do)",
+            5,
+        )
     }
 }
 

@@ -30,9 +30,10 @@ pub(super) fn nginx_would_sign(seen: &Seen<'_>, page: bool) -> Option<bool> {
 
 /// A JSON or plain-text error under Apache's name, its body not shown (`curl -sI`, cut after
 /// the headers), and no file's date: Apache writes its own errors as HTML, and serves a JSON
-/// or text error document as a file (over every round, JSON errors under its name with no file's date were the app's
-/// 247 times, a Lua handler's of Apache's own 4 times, all of them with a body shown).
-pub(super) fn apache_json_unshown(seen: &Seen<'_>, page: bool) -> bool {
+/// or text error document as a file (over every round, JSON errors under its name with no
+/// file's date were the app's 247 times, a Lua handler's of Apache's own 4 times, all of those
+/// with a body shown; plain text so, the app's 33 times of 33).
+pub(super) fn apache_unshown_not_html(seen: &Seen<'_>, page: bool) -> bool {
     !page
         && seen.error()
         && seen.body.trim().is_empty()

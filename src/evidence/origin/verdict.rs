@@ -3,6 +3,7 @@
 //! settle a reading that is not sure.
 
 use super::apps::{app_product, framework_marked};
+use super::default_site::reached_default_site;
 use super::forwarding::{passed_on_by, upstream_words_strong};
 use super::refine::{Refined, refine};
 use super::signatures::{FRONTS, Front, OWN_HEADER};
@@ -169,10 +170,7 @@ pub(super) fn decide(
                     seen.response.status.unwrap_or(412)
                 ));
             }
-            if signals
-                .iter()
-                .any(|s| s.short.ends_with(super::default_site::DEFAULT_SITE))
-            {
+            if reached_default_site(signals) {
                 check = Some(format!(
                     "compare the Host you sent with the names {front_name}'s sites answer for \
                      (server_name, ServerName) and with DNS; send it again with the site's own \
@@ -387,10 +385,7 @@ fn verdict(
             let seen_page = !signals
                 .iter()
                 .any(|s| s.short == super::page_length::BY_LENGTH);
-            let default_site = signals
-                .iter()
-                .any(|s| s.short.ends_with(super::default_site::DEFAULT_SITE));
-            if let (Some(p), true) = (product, default_site) {
+            if let (Some(p), true) = (product, reached_default_site(signals)) {
                 return format!(
                     "{p}'s own welcome page → the request reached its default site, not the app"
                 );
