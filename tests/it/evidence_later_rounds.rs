@@ -835,6 +835,14 @@ fn round_eighty_two_figures() {
     held_out_round("evidence-round82", 82);
 }
 
+/// Round 83: mainstream, the failure classes a third time (Django behind nginx, `FastAPI`
+/// behind Apache, Flask under waitress behind Caddy, Express behind `HAProxy`, Sinatra behind
+/// Varnish, Koa behind Squid), fronts adding request ids and answering by themselves.
+#[test]
+fn round_eighty_three_figures() {
+    held_out_round("evidence-round83", 83);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -916,6 +924,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round80",
         "evidence-round81",
         "evidence-round82",
+        "evidence-round83",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
