@@ -288,6 +288,18 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
         if !seen.error() || seen.response.headers.is_empty() {
             return;
         }
+        let served_file = seen.values("etag").any(web_server_file_tag);
+        if served_file {
+            // Shown empty or left out, the tag is on the headers: the file the web server's
+            // `error_page` or `ErrorDocument` points at (empty files included).
+            signals.push(Signal::new(
+                "a file's ETag on an error",
+                "an error carrying the tag a web server puts on the files it serves (their size \
+                 and time, in hex): its own error file; an app tags an error with a hash if at all",
+                Toward::Front,
+                3,
+            ));
+        }
         if body_not_shown(seen) {
             signals.push(Signal::note(
                 "the body was not shown (a HEAD request or a headers-only paste: Content-Length \
@@ -326,7 +338,7 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 Toward::Front,
                 3,
             ));
-        } else if let Some(front) = paging_front(seen) {
+        } else if let Some(front) = paging_front(seen).filter(|_| !served_file) {
             // Their `return` and their own errors carry their stock page unless told otherwise.
             signals.push(Signal::new(
                 "empty body",
@@ -520,6 +532,17 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
 /// (Django's, a framework's) has none.
 pub(super) fn file_tag(value: &str) -> bool {
     !value.starts_with("w/") && value.contains('-')
+}
+
+/// The tag nginx, Apache and lighttpd put on a static file: its size and time (Apache: and
+/// inode) in hex, joined by `-`. Stricter than [`file_tag`]: an app's own strong tags
+/// (`"catalog-v7"`) are words.
+pub(super) fn web_server_file_tag(value: &str) -> bool {
+    let parts: Vec<&str> = value.trim_matches('"').split('-').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=16).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// A JSON error with a file's strong tag: a file the web server served, written to look like

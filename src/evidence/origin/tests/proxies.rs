@@ -84,6 +84,13 @@ fn a_proxy_passing_an_answer_on_leaves_marks_of_it() {
             Confidence::Low,
         ),
         (
+            "an empty 503 under nginx's name over HTTP/2 with a file's tag: its empty error_page",
+            "< HTTP/2 503 \r< server: nginx/1.22.1\r< date: Fri, 04 Dec 2026 20:25:12 GMT\r< content-type: text/plain\r< content-length: 0\r< etag: \"6b1321a4-0\"\r< x-request-id: d60d4646396a8faaa35273bda5611f14\r<\r",
+            Some(Layer::Gateway),
+            Some("nginx"),
+            Confidence::Medium,
+        ),
+        (
             "a status line and nginx's Server pasted alone: the page was left out, not empty",
             "< HTTP/1.1 502 Bad Gateway\r< Server: nginx\r<\r",
             Some(Layer::Gateway),
@@ -618,4 +625,17 @@ fn haproxys_error_file_is_known_by_its_headers_when_the_body_is_cut() {
         "HTTP/1.1 404 Not Found\nDate: Fri, 04 Dec 2026 18:09:49 GMT\nContent-length: 50\nContent-type: text/html; charset=utf-8\n\n<h1>404 Not Found</h1>No context found for request",
     );
     assert_ne!(jdk.layer, Some(Layer::LoadBalancer), "{jdk:#?}");
+}
+
+#[test]
+fn a_web_servers_file_tag_is_its_size_and_time_in_hex() {
+    use super::super::body::web_server_file_tag;
+    // nginx (time-size), Apache (size-time, or inode-size-time), as captured.
+    assert!(web_server_file_tag("\"6b1321a4-0\""));
+    assert!(web_server_file_tag("\"576-66187351f8000\""));
+    assert!(web_server_file_tag("\"1a2b-576-66187351f8000\""));
+    // An app's own strong tags, in words or a hash.
+    assert!(!web_server_file_tag("\"daily-41\""));
+    assert!(!web_server_file_tag("\"catalog-v7\""));
+    assert!(!web_server_file_tag("\"5d41402abc4b2a76b9719d911017c592\""));
 }
