@@ -843,6 +843,14 @@ fn round_eighty_three_figures() {
     held_out_round("evidence-round83", 83);
 }
 
+/// Round 84: mainstream behind TLS and HTTP/2 at the front (Flask behind nginx, Express behind
+/// Apache, Django behind Caddy, `FastAPI` behind `HAProxy`, Sinatra behind nginx and Varnish, gin
+/// behind Caddy and Squid), reached with curl, `HTTPie` and wget over h2 and HTTP/1.1.
+#[test]
+fn round_eighty_four_figures() {
+    held_out_round("evidence-round84", 84);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -925,6 +933,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round81",
         "evidence-round82",
         "evidence-round83",
+        "evidence-round84",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
