@@ -371,6 +371,12 @@ pub(super) fn status_signals(
                  depends on",
                 front.product
             )));
+        } else if let Some(front) = super::unwritten::named_front_did_not_write(seen, page) {
+            // The status speaks for the one in front; that one did not write this page.
+            signals.push(Signal::note(format!(
+                "{code} is a gateway's status, but {front} did not write this page: what is \
+                 behind it wrote it, a gateway of its own or the app about what it depends on"
+            )));
         } else {
             signals.push(Signal::new(
                 code.to_string(),

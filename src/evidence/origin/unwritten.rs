@@ -78,3 +78,13 @@ pub(super) fn apache_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
         && !seen.body.trim().is_empty()
         && seen.front_named().is_some_and(|f| f.product == "Apache")
 }
+
+/// The front named in `Server` that would not have written this error page itself (see the
+/// rules above): whatever the status, it passed the page on from upstream.
+pub(super) fn named_front_did_not_write(seen: &Seen<'_>, page: bool) -> Option<&'static str> {
+    let named = seen.front_named()?.product;
+    (nginx_would_sign(seen, page).is_some()
+        || apache_would_not_write(seen, page)
+        || caddy_would_not_write(seen, page))
+    .then_some(named)
+}

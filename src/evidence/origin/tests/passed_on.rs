@@ -107,7 +107,8 @@ fn a_server_named_without_a_version_counts_when_it_signs_its_page() {
 #[test]
 fn an_html_error_in_utf_8_under_apaches_name_came_from_upstream() {
     // Apache writes its own pages in ISO-8859-1; this 502 in UTF-8 with no file's date is the
-    // app's own page, passed on: the 502 itself still speaks for a gateway, so never a sure one.
+    // app's own page, passed on: the 502 speaks for a gateway behind Apache at most, so never a
+    // sure one.
     let v = read(
         "HTTP/1.1 502 Bad Gateway\nDate: Fri, 04 Dec 2026 13:55:15 GMT\n\
          Server: Apache/2.4.71 (Debian)\nContent-Type: text/html; charset=utf-8\n\
@@ -115,7 +116,8 @@ fn an_html_error_in_utf_8_under_apaches_name_came_from_upstream() {
          </head>\n<body>\n<h1>Bad Gateway</h1>\n<p>The payment provider answered with something \
          we could not read.</p>\n</body></html>",
     );
-    assert_eq!(v.confidence, Confidence::Low, "{v:?}");
+    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert_ne!(v.confidence, Confidence::High, "{v:?}");
     assert!(v.reasons.iter().any(|r| r.contains("iso-8859-1")), "{v:?}");
 }
 
@@ -399,6 +401,31 @@ fn caddy_adds_date_last_to_what_it_forwards_from_puma_too() {
         "HTTP/1.1 502 Bad Gateway\nContent-Type: application/json\nServer: Caddy\n\
          X-Request-Id: 1e5677ac\nContent-Length: 40\nDate: Fri, 04 Dec 2026 18:52:11 GMT\n\n\
          {\"error\":\"bad_gateway\",\"retry\":true}",
+    );
+    assert_eq!(own.layer, Some(Layer::Gateway), "{:?}", own.reasons);
+}
+
+#[test]
+fn a_gateway_status_on_a_page_the_named_front_did_not_write_is_passed_on() {
+    // Django's own HTML 502 under nginx's name (round 83): the status speaks for whoever is in
+    // front, but nginx signs its own 502 page, so it passed this one on.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round83/django-502-payments-html-nginx.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert_ne!(v.confidence, Confidence::High, "{:?}", v.reasons);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("nginx did not write this page")),
+        "{:?}",
+        v.reasons
+    );
+    // nginx's own 502 keeps the status's weight for the one in front.
+    let own = read(
+        "HTTP/1.1 502 Bad Gateway\nServer: nginx/1.22.1\nContent-Type: text/html\n\n<html>\n\
+         <head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1>\
+         </center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n",
     );
     assert_eq!(own.layer, Some(Layer::Gateway), "{:?}", own.reasons);
 }
