@@ -73,7 +73,14 @@ pub(super) fn page_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option
         } else {
             signals.push(Signal::new(
                 format!("{}'s page", front.product),
-                format!("error page in the style of {}", front.product),
+                if seen.error() {
+                    format!("error page in the style of {}", front.product)
+                } else {
+                    format!(
+                        "a page {} answers itself (its status or health page)",
+                        front.product
+                    )
+                },
                 Toward::Layer(front.layer, Some(front.product.to_owned())),
                 PAGE,
             ));

@@ -104,6 +104,8 @@ pub(super) const FRONTS: &[Front] = &[
             // The Kubernetes ingress-nginx controller's default backend, for a host or path no
             // ingress rule routes.
             "default backend - 404",
+            // stub_status, the status page nginx answers itself ("Active connections: 1").
+            "\nserver accepts handled requests\n",
         ],
         server: &["nginx", "openresty", "tengine"],
         server_weight: 1,
@@ -161,6 +163,9 @@ pub(super) const FRONTS: &[Front] = &[
             "size of a request header field exceeds server limit",
             "the server encountered an internal error or",
             "more information about this error may be available",
+            // mod_status and the balancer manager, the pages Apache answers itself.
+            "apache server status for",
+            "load balancer manager for",
             // Its stock texts of the rarer statuses (406, 410, 411, 412, 415, 422, 429, 501,
             // 507), which ProxyErrorOverride puts over an app's error too.
             "an appropriate representation of the requested resource",
@@ -214,6 +219,8 @@ pub(super) const FRONTS: &[Front] = &[
             // Its 404 (`http-request deny deny_status 404`, `return status 404`): WebOb writes
             // the same sentence, in a page of another frame.
             "<html><body><h1>404 not found</h1>\nthe resource could not be found.",
+            // Its `monitor-uri`, the health answer it writes itself.
+            "<html><body><h1>200 ok</h1>\nservice ready.",
             "haproxy",
         ],
         server: &["haproxy"],

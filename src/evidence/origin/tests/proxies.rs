@@ -91,6 +91,13 @@ fn a_proxy_passing_an_answer_on_leaves_marks_of_it() {
             Confidence::Medium,
         ),
         (
+            "nginx's stub_status page: a success nginx answers itself",
+            "HTTP/1.1 200 OK\nServer: nginx/1.22.1\nDate: Fri, 04 Dec 2026 19:12:12 GMT\nContent-Type: text/plain\nContent-Length: 100\nConnection: keep-alive\n\nActive connections: 1 \nserver accepts handled requests\n 7 7 7 \nReading: 0 Writing: 1 Waiting: 0 \n",
+            Some(Layer::Gateway),
+            Some("nginx"),
+            Confidence::Medium,
+        ),
+        (
             "a status line and nginx's Server pasted alone: the page was left out, not empty",
             "< HTTP/1.1 502 Bad Gateway\r< Server: nginx\r<\r",
             Some(Layer::Gateway),
