@@ -851,6 +851,22 @@ fn round_eighty_four_figures() {
     held_out_round("evidence-round84", 84);
 }
 
+/// Round 85: mainstream, the app's own answers at their edges (validation, its own 401/403,
+/// 404 of a route or an id, 405-429, its maintenance 503, its redirects) behind nginx, Apache,
+/// Caddy, `HAProxy`, Varnish and Squid, beside the fronts' own answers.
+#[test]
+fn round_eighty_five_figures() {
+    held_out_round("evidence-round85", 85);
+}
+
+/// Round 86: mainstream, what the fronts were configured to answer themselves (branded error
+/// pages in HTML and JSON, intercepted app errors, maintenance, limits, redirects, health and
+/// CORS answers, a cache's own answers) before Express, Django, `FastAPI`, Flask, Go and Fastify.
+#[test]
+fn round_eighty_six_figures() {
+    held_out_round("evidence-round86", 86);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -934,6 +950,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round82",
         "evidence-round83",
         "evidence-round84",
+        "evidence-round85",
+        "evidence-round86",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
