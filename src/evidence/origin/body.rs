@@ -281,9 +281,37 @@ fn cache_fetched_it(seen: &Seen<'_>) -> bool {
         && (seen.has("x-varnish", "") || seen.has("via", "squid"))
 }
 
+/// A redirect written whole with nothing but where to go: no Date, no Server, no type, an
+/// empty body, names in lower case. `HAProxy`'s `redirect` writes exactly that; an app's
+/// framework dates its redirects or types the body it writes with them, and nginx, Apache
+/// and Caddy name themselves on theirs.
+fn bare_redirect(seen: &Seen<'_>) -> bool {
+    seen.status_is(&[301, 302, 303, 307, 308])
+        && seen.has("location", "")
+        && !seen.has("date", "")
+        && !seen.has("server", "")
+        && !seen.has("content-type", "")
+        && seen.values("content-length").any(|v| v.trim() == "0")
+        && seen.body.trim().is_empty()
+        && !seen.response.forward_proxy
+        && !app_marked(seen)
+        && (names_in_lower_case(seen) || !http1(seen))
+}
+
 pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
     let body = seen.body.trim();
     let content_type = seen.values("content-type").next().unwrap_or("");
+    if bare_redirect(seen) {
+        signals.push(Signal::new(
+            "a bare redirect",
+            "a redirect with no Date, no Server, no type and no body, its names in lower case: \
+             HAProxy's redirect rule; an app dates its redirects, and nginx, Apache and Caddy \
+             name themselves on theirs",
+            Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
+            4,
+        ));
+        return;
+    }
     if body.is_empty() {
         if !seen.error() || seen.response.headers.is_empty() {
             return;

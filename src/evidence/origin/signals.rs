@@ -485,6 +485,9 @@ pub(super) fn status_signals(
             .response
             .status
             .is_some_and(|s| (200..300).contains(&s))
+        // Naming itself, a front that keeps the upstream's Server (Varnish, Squid) says it
+        // wrote this success: its health answer, its synthetic page.
+        && seen.front_named().is_none_or(|f| f.server_weight < 4)
     {
         signals.push(Signal::new(
             "a success",

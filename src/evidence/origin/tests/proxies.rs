@@ -98,6 +98,13 @@ fn a_proxy_passing_an_answer_on_leaves_marks_of_it() {
             Confidence::Medium,
         ),
         (
+            "HAProxy's redirect rule: where to go and nothing else, names in lower case",
+            "$ curl -si http://api.tamarind.test:65104/api/orders/1\nHTTP/1.1 301 Moved Permanently\ncontent-length: 0\nlocation: https://api.tamarind.test:65104/api/orders/1\n\n",
+            Some(Layer::LoadBalancer),
+            Some("HAProxy"),
+            Confidence::Medium,
+        ),
+        (
             "a status line and nginx's Server pasted alone: the page was left out, not empty",
             "< HTTP/1.1 502 Bad Gateway\r< Server: nginx\r<\r",
             Some(Layer::Gateway),
@@ -645,4 +652,15 @@ fn a_web_servers_file_tag_is_its_size_and_time_in_hex() {
     assert!(!web_server_file_tag("\"daily-41\""));
     assert!(!web_server_file_tag("\"catalog-v7\""));
     assert!(!web_server_file_tag("\"5d41402abc4b2a76b9719d911017c592\""));
+}
+
+#[test]
+fn a_redirect_an_app_writes_is_not_haproxys() {
+    // Sinatra under Puma sends no Date either, but types its body and leaves Rack's marks.
+    let v = read(
+        "HTTP/1.1 301 Moved Permanently\nlocation: https://api.example.test/v2/items/7\n\
+         content-type: text/html;charset=utf-8\nx-content-type-options: nosniff\n\
+         content-length: 0\n\n",
+    );
+    assert_ne!(v.layer, Some(Layer::LoadBalancer), "{:?}", v.reasons);
 }
