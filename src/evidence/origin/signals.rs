@@ -478,13 +478,29 @@ pub(super) fn status_signals(
             6,
         ));
     }
+    let success = seen
+        .response
+        .status
+        .is_some_and(|s| (200..300).contains(&s));
+    let web_server_file = seen.values("etag").any(super::body::web_server_file_tag)
+        && seen
+            .front_named()
+            .is_some_and(|f| f.layer == Layer::Gateway);
     if !from_store && cors_preflight(seen) {
         preflight_signals(seen, signals);
+    } else if !from_store && success && web_server_file {
+        signals.push(Signal::new(
+            "a file it served",
+            format!(
+                "a success carrying the tag {} puts on the files it serves (their size and time, \
+                 in hex): a file it served itself, not the app's answer",
+                seen.front_named().map_or("a web server", |f| f.product)
+            ),
+            Toward::Front,
+            3,
+        ));
     } else if !from_store
-        && seen
-            .response
-            .status
-            .is_some_and(|s| (200..300).contains(&s))
+        && success
         // Naming itself, a front that keeps the upstream's Server (Varnish, Squid) says it
         // wrote this success: its health answer, its synthetic page.
         && seen.front_named().is_none_or(|f| f.server_weight < 4)

@@ -664,3 +664,17 @@ fn a_redirect_an_app_writes_is_not_haproxys() {
     );
     assert_ne!(v.layer, Some(Layer::LoadBalancer), "{:?}", v.reasons);
 }
+
+#[test]
+fn a_success_with_a_web_servers_file_tag_is_a_file_it_served() {
+    // Apache's health answer, a static JSON file (round 86): the app never saw the request.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round86/apache-200-healthz-h2.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::Gateway), "{:?}", v.reasons);
+    assert!(
+        v.reasons.iter().any(|r| r.contains("a file it served")),
+        "{:?}",
+        v.reasons
+    );
+}
