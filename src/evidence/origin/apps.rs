@@ -468,6 +468,39 @@ pub(super) fn go_error(seen: &Seen<'_>) -> bool {
         && seen.error()
 }
 
+/// A Go or Node server refusing the request itself before any handler ran (headers over its
+/// limit, a request line or encoding it cannot parse, a version it does not speak), in the
+/// frame those runtimes write: no Date, no Server, `Connection: close`, at most a UTF-8 text.
+pub(super) fn refused_before_any_handler(seen: &Seen<'_>) -> bool {
+    const FRAME: &[&str] = &["content-type", "connection", "content-length"];
+    seen.status_is(&[400, 431, 501, 505])
+        && !seen.response.forward_proxy
+        && seen.values("connection").any(|v| v.trim() == "close")
+        && seen
+            .values("content-type")
+            .all(|v| v.trim() == "text/plain; charset=utf-8")
+        && seen
+            .headers
+            .iter()
+            .all(|(name, _)| FRAME.contains(&name.as_str()))
+}
+
+/// Who refused before any handler is whoever parsed the request first: the front, when there
+/// is one, since the app sees only what the front let through. Read so rather than as the
+/// app's, 31 more readings were right over every round and 11 fewer, each of those a request
+/// sent to a Go or Node app server with no front (rounds 3, 19, 41, 48).
+pub(super) fn refused_before_any_handler_signal() -> Signal {
+    Signal::new(
+        "refused before any handler",
+        "a refusal of the request itself (its headers, request line, encoding or version) \
+         before any handler ran, in the frame Go's and Node's servers write: whichever parsed \
+         the request first refused it, the front when there is one (Caddy and Traefik are Go \
+         servers, many gateways Node); the app sees only what the front lets through",
+        Toward::Front,
+        3,
+    )
+}
+
 /// The app or framework the evidence names: its server, its own error page or JSON shape,
 /// a header or cookie only it sets.
 pub(super) fn app_product(seen: &Seen<'_>) -> Option<String> {
@@ -531,12 +564,17 @@ pub(super) fn app_format_signals(
 ) {
     if !front_page {
         if let Some(page) = app_page(seen) {
-            signals.push(Signal::new(
-                format!("{} error format", page.product),
-                format!("an error in the format {} writes by itself", page.product),
-                Toward::App,
-                page.weight,
-            ));
+            // Go's own refusals only: Caddy and Traefik write them too, no Python server does.
+            if page.product == "Go net/http" && refused_before_any_handler(seen) {
+                signals.push(refused_before_any_handler_signal());
+            } else {
+                signals.push(Signal::new(
+                    format!("{} error format", page.product),
+                    format!("an error in the format {} writes by itself", page.product),
+                    Toward::App,
+                    page.weight,
+                ));
+            }
         }
         if let Some(shape) = app_json(seen) {
             if super::body::json_from_a_file(seen) {

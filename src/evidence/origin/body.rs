@@ -155,6 +155,17 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
             .iter()
             .any(|(n, _)| n.chars().any(|c| c.is_ascii_uppercase()))
     {
+        // Go's text already weighed so (`app_format_signals`); a Python app server's own
+        // refusal page says whose it is.
+        let page = app_page(seen);
+        if super::apps::refused_before_any_handler(seen)
+            && page.is_none_or(|p| p.product == "Go net/http")
+        {
+            if page.is_none() {
+                signals.push(super::apps::refused_before_any_handler_signal());
+            }
+            return;
+        }
         signals.push(Signal::new(
             "no Date",
             "no Date or Server, names in mixed case: every common proxy dates its own answers \

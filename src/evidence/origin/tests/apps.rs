@@ -55,11 +55,6 @@ const APP_SERVERS_OWN: &[(&str, &str, &str)] = &[
         "Go net/http",
     ),
     (
-        "Go refusing a request it cannot parse",
-        "HTTP/1.1 400 Bad Request: malformed Host header\nContent-Type: text/plain; charset=utf-8\nConnection: close\n\n400 Bad Request: malformed Host header",
-        "Go net/http",
-    ),
-    (
         "PHP's built-in server, no such script",
         "HTTP/1.1 404 Not Found\nHost: 127.0.0.1:29103\nDate: Thu, 03 Dec 2026 09:19:46 GMT\nConnection: close\nContent-Type: text/html; charset=UTF-8\nContent-Length: 537\n\n<!doctype html><html><head><title>404 Not Found</title><style>\nbody { background-color: #fcfcfc; color: #333333; margin: 0; padding:0; }\ncode.url { background-color: #eeeeee; font-family:monospace; padding:0 2px;}\n</style>\n</head><body><h1>Not Found</h1><p>The requested resource <code class=\"url\">/nope</code> was not found on this server.</p></body></html>",
         "PHP built-in server",
@@ -118,12 +113,19 @@ fn app_servers_answering_by_themselves_are_the_app() {
 
 #[test]
 fn an_app_servers_bare_refusal_is_at_most_a_low_guess() {
-    // Node's parser refusing a request: no Date, no Server, no body. No common proxy leaves
-    // Date off in mixed case, so the app, but only "low", with the check.
+    // Node's parser refusing a request: no Date, no Server, no body. Whoever parsed it first
+    // refused it, the front when there is one: only "low", with the check.
     let v = read("HTTP/1.1 400 Bad Request\nConnection: close\n\n");
-    assert_eq!(v.layer, Some(Layer::App), "{v:?}");
+    assert_eq!(v.layer, Some(Layer::Gateway), "{v:?}");
     assert_eq!(v.confidence, Confidence::Low);
     assert!(v.check.is_some());
+    // Go's, refusing a request it cannot parse, alike.
+    let v = read(
+        "HTTP/1.1 400 Bad Request: malformed Host header\nContent-Type: text/plain; \
+         charset=utf-8\nConnection: close\n\n400 Bad Request: malformed Host header",
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{v:?}");
+    assert_eq!(v.confidence, Confidence::Low);
     // Go's handler that set only a status: an empty body with no Server is no proxy's mark
     // (the proxies that answer empty name themselves), so the app, "low", with the check.
     let v = read(
@@ -140,12 +142,11 @@ fn an_app_servers_bare_refusal_is_at_most_a_low_guess() {
 }
 
 /// No Date and no Server: every common proxy dates its own answers but `HAProxy`, whose
-/// HTTP/1.1 names are lower case. In mixed case it is an app server's own answer (Node's
-/// bare 400, Puma under Sinatra); in lower case it may be either, so it weighs little.
+/// HTTP/1.1 names are lower case. In mixed case it is an app server's own answer (Puma under
+/// Sinatra; a refusal before any handler aside); in lower case it may be either, so it weighs
+/// little.
 #[test]
 fn an_undated_answer_in_mixed_case_is_an_app_servers() {
-    let node = read("< HTTP/1.1 400 Bad Request\n< Connection: close\n< \n{ [0 bytes data]\n");
-    assert_eq!(node.layer, Some(Layer::App), "{:?}", node.reasons);
     let sinatra = read(
         "< HTTP/1.1 500 Internal Server Error\n< Content-Type: text/html;charset=utf-8\n\
          < X-XSS-Protection: 1; mode=block\n< X-Content-Type-Options: nosniff\n\

@@ -678,3 +678,26 @@ fn a_success_with_a_web_servers_file_tag_is_a_file_it_served() {
         v.reasons
     );
 }
+
+#[test]
+fn a_refusal_before_any_handler_is_the_first_server_that_parsed_the_request() {
+    // Caddy's Go server refusing headers over its limit (round 83): no Date, no Server.
+    let v = read(
+        "HTTP/1.1 431 Request Header Fields Too Large\nContent-Type: text/plain; charset=utf-8\n\
+         Connection: close\n\n431 Request Header Fields Too Large",
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{:?}", v.reasons);
+    assert_eq!(v.confidence, Confidence::Low, "{:?}", v.reasons);
+    assert!(
+        v.check
+            .is_some_and(|c| c.contains("curl the upstream directly"))
+    );
+    // Node's, with no body at all.
+    let node = read("HTTP/1.1 431 Request Header Fields Too Large\nConnection: close\n\n");
+    assert_eq!(node.layer, Some(Layer::Gateway), "{:?}", node.reasons);
+    // A Python app server's own refusal page names it.
+    let uvicorn = read(include_str!(
+        "../../../../tests/fixtures/evidence-round2/uvicorn-400-direct-bad-header.txt"
+    ));
+    assert_eq!(uvicorn.layer, Some(Layer::App), "{:?}", uvicorn.reasons);
+}
