@@ -867,6 +867,14 @@ fn round_eighty_six_figures() {
     held_out_round("evidence-round86", 86);
 }
 
+/// Round 87: mainstream PHP and Java behind the fronts, a second look (plain PHP on PHP-FPM
+/// behind nginx, Slim on PHP-FPM behind Apache and Caddy, Tomcat behind `HAProxy`, Jetty behind
+/// Varnish, PHP's built-in server behind Squid).
+#[test]
+fn round_eighty_seven_figures() {
+    held_out_round("evidence-round87", 87);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -952,6 +960,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round84",
         "evidence-round85",
         "evidence-round86",
+        "evidence-round87",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
