@@ -285,6 +285,11 @@ fn empty_answering_front(seen: &Seen<'_>) -> bool {
         })
 }
 
+/// Varnish or Squid marks the errors it writes itself: its name in Server, `X-Squid-Error`.
+fn cache_names_itself(seen: &Seen<'_>) -> bool {
+    seen.has("x-squid-error", "") || seen.has("server", "varnish") || seen.has("server", "squid")
+}
+
 /// Varnish or Squid says it fetched this answer from upstream (a MISS): not from its store,
 /// and not one of its own, which carry its page.
 fn cache_fetched_it(seen: &Seen<'_>) -> bool {
@@ -344,6 +349,15 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 "the body was not shown (a HEAD request or a headers-only paste: Content-Length \
                  is above zero), so its absence says nothing",
             ));
+            if cache_fetched_it(seen) && !cache_names_itself(seen) {
+                signals.push(Signal::new(
+                    "an error fetched",
+                    "an error the cache says it fetched (MISS), with none of its own marks (Server: \
+                     Varnish, X-Squid-Error): it came from upstream",
+                    Toward::App,
+                    2,
+                ));
+            }
         } else if go_order(seen) == Some(false) {
             signals.push(Signal::note(
                 "an empty body, passed on from upstream as it was (the headers' order says so)",

@@ -429,3 +429,20 @@ fn a_gateway_status_on_a_page_the_named_front_did_not_write_is_passed_on() {
     );
     assert_eq!(own.layer, Some(Layer::Gateway), "{:?}", own.reasons);
 }
+
+#[test]
+fn an_error_a_cache_says_it_fetched_is_upstreams_though_its_body_was_cut() {
+    // Fastify's JSON 404 through Squid, cut after the headers (round 86): MISS, and none of
+    // Squid's own marks (X-Squid-Error, its name in Server).
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round86/fastify-404-route-squid.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    // Squid's own error, headers alone: its mark says whose.
+    let own = read(
+        "HTTP/1.1 503 Service Unavailable\nServer: squid/5.7\nContent-Type: text/html;charset=utf-8\n\
+         Content-Length: 3512\nX-Squid-Error: ERR_CONNECT_FAIL 111\nX-Cache: MISS from edge\n\
+         Via: 1.1 edge (squid/5.7)\n\n",
+    );
+    assert_ne!(own.layer, Some(Layer::App), "{:?}", own.reasons);
+}
