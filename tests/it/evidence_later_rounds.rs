@@ -875,6 +875,15 @@ fn round_eighty_seven_figures() {
     held_out_round("evidence-round87", 87);
 }
 
+/// Round 88: mainstream incidents as they happen, a second look (Flask under waitress behind
+/// nginx, Koa behind Apache, Sinatra behind Caddy, Go behind `HAProxy`, Django behind Varnish,
+/// `FastAPI` behind Squid): the app killed, restarting, stuck, its dependency down, a broken
+/// deploy, a front's typo, a full disk, an untrusted upstream certificate, and recovery.
+#[test]
+fn round_eighty_eight_figures() {
+    held_out_round("evidence-round88", 88);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -961,6 +970,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round85",
         "evidence-round86",
         "evidence-round87",
+        "evidence-round88",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
