@@ -77,6 +77,13 @@ pub(super) fn status_from_body(body: &str) -> Option<u16> {
             let found = value
                 .get(key)
                 .or_else(|| value.get("error").and_then(|e| e.get(key)))
+                // JSON:API's error objects carry the status as a string.
+                .or_else(|| {
+                    value
+                        .get("errors")
+                        .and_then(|e| e.get(0))
+                        .and_then(|e| e.get(key))
+                })
                 .and_then(|v| {
                     v.as_u64()
                         .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
@@ -214,6 +221,18 @@ mod tests {
         assert_eq!(read("{\"ok\":false}502").map(|r| r.0), Some(502));
         assert_eq!(read("<html><p>down</p></html>503").map(|r| r.0), Some(503));
         assert_eq!(read("504").map(|r| r.0), Some(504));
+    }
+
+    #[test]
+    fn a_json_api_error_objects_status_is_read() {
+        // Django REST framework's JSON:API renderer (round 88), the status a string.
+        let body = r#"{"errors": [{"status": "502", "code": "bad_gateway", "detail": "inventory service unreachable"}]}"#;
+        assert_eq!(status_from_body(body), Some(502));
+        assert_eq!(status_from_body(r#"{"errors": []}"#), None);
+        assert_eq!(
+            status_from_body(r#"{"errors": [{"code": "bad_gateway"}]}"#),
+            None
+        );
     }
 
     #[test]
