@@ -1,6 +1,7 @@
 //! The readings that rest on no product's signature: a page's footer, a gateway's words in
-//! the status line, a page a proxy on the path passed on, a bare status line, and the status
-//! as a weak prior when nothing on the path left a mark.
+//! the status line, a page a proxy on the path passed on, a bare status line, a web server's
+//! file tag, a refusal before any handler, and the status as a weak prior when nothing on the
+//! path left a mark.
 
 use super::*;
 
@@ -428,4 +429,65 @@ fn a_stored_status_line_without_a_reason_says_nothing_of_who_answered() {
             .iter()
             .any(|r| r.contains("no reason phrase") && r.contains("kept whole"))
     );
+}
+
+#[test]
+fn a_web_servers_file_tag_is_its_size_and_time_in_hex() {
+    use super::super::body::web_server_file_tag;
+    // nginx (time-size), Apache (size-time, or inode-size-time), as captured.
+    assert!(web_server_file_tag("\"6b1321a4-0\""));
+    assert!(web_server_file_tag("\"576-66187351f8000\""));
+    assert!(web_server_file_tag("\"1a2b-576-66187351f8000\""));
+    // An app's own strong tags, in words or a hash.
+    assert!(!web_server_file_tag("\"daily-41\""));
+    assert!(!web_server_file_tag("\"catalog-v7\""));
+    assert!(!web_server_file_tag("\"5d41402abc4b2a76b9719d911017c592\""));
+}
+
+#[test]
+fn a_redirect_an_app_writes_is_not_haproxys() {
+    // Sinatra under Puma sends no Date either, but types its body and leaves Rack's marks.
+    let v = read(
+        "HTTP/1.1 301 Moved Permanently\nlocation: https://api.example.test/v2/items/7\n\
+         content-type: text/html;charset=utf-8\nx-content-type-options: nosniff\n\
+         content-length: 0\n\n",
+    );
+    assert_ne!(v.layer, Some(Layer::LoadBalancer), "{:?}", v.reasons);
+}
+
+#[test]
+fn a_success_with_a_web_servers_file_tag_is_a_file_it_served() {
+    // Apache's health answer, a static JSON file (round 86): the app never saw the request.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round86/apache-200-healthz-h2.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::Gateway), "{:?}", v.reasons);
+    assert!(
+        v.reasons.iter().any(|r| r.contains("a file it served")),
+        "{:?}",
+        v.reasons
+    );
+}
+
+#[test]
+fn a_refusal_before_any_handler_is_the_first_server_that_parsed_the_request() {
+    // Caddy's Go server refusing headers over its limit (round 83): no Date, no Server.
+    let v = read(
+        "HTTP/1.1 431 Request Header Fields Too Large\nContent-Type: text/plain; charset=utf-8\n\
+         Connection: close\n\n431 Request Header Fields Too Large",
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{:?}", v.reasons);
+    assert_eq!(v.confidence, Confidence::Low, "{:?}", v.reasons);
+    assert!(
+        v.check
+            .is_some_and(|c| c.contains("curl the upstream directly"))
+    );
+    // Node's, with no body at all.
+    let node = read("HTTP/1.1 431 Request Header Fields Too Large\nConnection: close\n\n");
+    assert_eq!(node.layer, Some(Layer::Gateway), "{:?}", node.reasons);
+    // A Python app server's own refusal page names it.
+    let uvicorn = read(include_str!(
+        "../../../../tests/fixtures/evidence-round2/uvicorn-400-direct-bad-header.txt"
+    ));
+    assert_eq!(uvicorn.layer, Some(Layer::App), "{:?}", uvicorn.reasons);
 }
