@@ -888,6 +888,14 @@ fn round_eighty_eight_figures() {
     held_out_round("evidence-round88", 88);
 }
 
+/// Round 90: mainstream, two fronts in a row a second time (`HAProxy` before nginx, Varnish
+/// before Apache, Caddy before `HAProxy`, nginx before Varnish, Squid before Caddy, Apache before
+/// nginx) over Flask, Django, Sinatra, `FastAPI`, Go and Koa.
+#[test]
+fn round_ninety_figures() {
+    held_out_round("evidence-round90", 90);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -975,6 +983,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round86",
         "evidence-round87",
         "evidence-round88",
+        "evidence-round90",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
