@@ -73,6 +73,14 @@ pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
     if UPSTREAM_PROSE.contains(&found) && names_a_service(&seen.body) {
         return None;
     }
+    // "inventory service unreachable: [Errno 111] Connection refused": a named service and
+    // the exception text of a language's socket call (Python's errno, Ruby's `connect(2)`),
+    // which an app quotes from its own client; a gateway quotes it of its upstream, unnamed.
+    if names_a_service(&seen.body)
+        && (seen.body.contains("[errno ") || seen.body.contains("connect(2)"))
+    {
+        return None;
+    }
     // A gateway whose upstream failed says 502, 503 or 504; a 500 that only mentions an
     // upstream is an app telling of a dependency that let it down.
     if UPSTREAM_PROSE.contains(&found) && seen.status_is(&[500]) {

@@ -446,3 +446,19 @@ fn an_error_a_cache_says_it_fetched_is_upstreams_though_its_body_was_cut() {
     );
     assert_ne!(own.layer, Some(Layer::App), "{:?}", own.reasons);
 }
+
+#[test]
+fn an_app_quoting_its_own_clients_error_of_a_named_service_is_the_app() {
+    // FastAPI's own 502 through Squid (round 88): a named service and Python's socket error.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round88/fastapi-502-inventory-dep-refused-squid.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    // mitmproxy quotes the same error of its upstream, unnamed: a gateway's words still.
+    let gateway = read(
+        "HTTP/1.1 502 Bad Gateway\nServer: mitmproxy 9.0.1\nContent-Type: text/html\n\n\
+         <html><body><h1>502 Bad Gateway</h1><p>Error proxying to upstream server: [Errno 111] \
+         Connection refused</p></body></html>",
+    );
+    assert_ne!(gateway.layer, Some(Layer::App), "{:?}", gateway.reasons);
+}
