@@ -888,6 +888,15 @@ fn round_eighty_eight_figures() {
     held_out_round("evidence-round88", 88);
 }
 
+/// Round 89: mainstream app servers reached over unix sockets and their own protocols (Flask
+/// under uWSGI behind nginx's `uwsgi_pass`, Django on gunicorn behind Apache, Sinatra on Puma
+/// behind Caddy and Express behind `HAProxy` over sockets, Django under uWSGI behind nginx and
+/// Varnish, Go behind Squid).
+#[test]
+fn round_eighty_nine_figures() {
+    held_out_round("evidence-round89", 89);
+}
+
 /// Round 90: mainstream, two fronts in a row a second time (`HAProxy` before nginx, Varnish
 /// before Apache, Caddy before `HAProxy`, nginx before Varnish, Squid before Caddy, Apache before
 /// nginx) over Flask, Django, Sinatra, `FastAPI`, Go and Koa.
@@ -983,6 +992,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round86",
         "evidence-round87",
         "evidence-round88",
+        "evidence-round89",
         "evidence-round90",
     ] {
         let setups = sorted_setups(folder);
