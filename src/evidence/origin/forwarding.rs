@@ -200,6 +200,13 @@ pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
 /// after it: it was in the header map the Go front wrote out (an upstream's), not added by
 /// Go's server after them, as it adds its own. HTTP/1 as shown by curl or wget (`HTTPie` sorts
 /// what it prints).
+/// The Go front (Caddy) that added a Date last to an answer whose `Content-Length` came sorted
+/// in the upstream's header map: it passed the answer on, whatever the status.
+pub(super) fn go_front_passed_on(seen: &Seen<'_>) -> Option<&'static str> {
+    let front = go_front(seen)?;
+    (go_order(seen) == Some(true) && length_sorted_in(seen)).then_some(front.product)
+}
+
 fn length_sorted_in(seen: &Seen<'_>) -> bool {
     let position = |name: &str| seen.headers.iter().position(|(n, _)| n == name);
     let (Some(length), Some(date)) = (position("content-length"), position("date")) else {

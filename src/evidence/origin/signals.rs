@@ -378,10 +378,12 @@ pub(super) fn status_signals(
                  depends on",
                 front.product
             )));
-        } else if let Some(front) = super::unwritten::named_front_did_not_write(seen, page) {
-            // The status speaks for the one in front; that one did not write this page.
+        } else if let Some(front) = super::unwritten::named_front_did_not_write(seen, page)
+            .or_else(|| super::forwarding::go_front_passed_on(seen))
+        {
+            // The status speaks for the one in front; that one did not write this answer.
             signals.push(Signal::note(format!(
-                "{code} is a gateway's status, but {front} did not write this page: what is \
+                "{code} is a gateway's status, but {front} did not write this answer: what is \
                  behind it wrote it, a gateway of its own or the app about what it depends on"
             )));
         } else {
