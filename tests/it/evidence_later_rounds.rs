@@ -905,6 +905,15 @@ fn round_ninety_figures() {
     held_out_round("evidence-round90", 90);
 }
 
+/// Round 91: mainstream apps with their own error handlers customised (Sinatra's blocks behind
+/// nginx, `FastAPI`'s HTML gateway pages behind Apache, Express's branded 5xx behind Caddy,
+/// Fastify's problem details behind `HAProxy`, Flask's handlers behind Varnish, Django and DRF's
+/// templates and handler behind Squid).
+#[test]
+fn round_ninety_one_figures() {
+    held_out_round("evidence-round91", 91);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -994,6 +1003,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round88",
         "evidence-round89",
         "evidence-round90",
+        "evidence-round91",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
