@@ -914,6 +914,14 @@ fn round_ninety_one_figures() {
     held_out_round("evidence-round91", 91);
 }
 
+/// Round 92: mainstream Ruby and Go a second look (Go's net/http behind nginx, Sinatra behind
+/// Apache, gin behind Caddy, a Rails API on Puma behind `HAProxy`, chi behind Squid, Echo behind
+/// Varnish).
+#[test]
+fn round_ninety_two_figures() {
+    held_out_round("evidence-round92", 92);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1004,6 +1012,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round89",
         "evidence-round90",
         "evidence-round91",
+        "evidence-round92",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
