@@ -85,6 +85,19 @@ pub(super) fn named_front_did_not_write(seen: &Seen<'_>, page: bool) -> Option<&
     let named = seen.front_named()?.product;
     (nginx_would_sign(seen, page).is_some()
         || apache_would_not_write(seen, page)
+        || apache_json_not_its_own(seen, page)
         || caddy_would_not_write(seen, page))
     .then_some(named)
+}
+
+/// A JSON error under Apache's name with no file's date or tag, shown or not: Apache writes
+/// its own errors as HTML and serves a JSON error document as a file (over every round such
+/// errors were the app's 247 times, a Lua handler's of Apache's own 4 times, none of those a
+/// gateway status).
+fn apache_json_not_its_own(seen: &Seen<'_>, page: bool) -> bool {
+    !page
+        && seen.error()
+        && seen.values("content-type").any(|v| v.contains("json"))
+        && !static_file_marks(seen)
+        && seen.front_named().is_some_and(|f| f.product == "Apache")
 }

@@ -479,3 +479,19 @@ fn a_gateway_status_caddy_passed_on_from_puma_is_not_sure_to_be_caddys() {
         v.reasons
     );
 }
+
+#[test]
+fn a_json_gateway_status_under_apaches_name_with_no_file_is_passed_on() {
+    // Sinatra's own JSON 502 about its dependency, behind Apache (round 92).
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round92/sinatra-502-inventory-dep-refused-apache.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("Apache did not write this answer")),
+        "{:?}",
+        v.reasons
+    );
+}
