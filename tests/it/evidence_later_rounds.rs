@@ -923,6 +923,14 @@ fn round_ninety_two_figures() {
     held_out_round("evidence-round92", 92);
 }
 
+/// Round 94: mainstream Python a third look, pasted in part at night (Starlette behind nginx
+/// and Varnish, aiohttp behind Apache and under gunicorn behind `HAProxy`, Litestar behind Caddy,
+/// Flask under waitress behind Squid; a third of it bodies alone, a third headers alone or cut).
+#[test]
+fn round_ninety_four_figures() {
+    held_out_round("evidence-round94", 94);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1014,6 +1022,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round90",
         "evidence-round91",
         "evidence-round92",
+        "evidence-round94",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
