@@ -923,6 +923,13 @@ fn round_ninety_two_figures() {
     held_out_round("evidence-round92", 92);
 }
 
+/// Round 93: mainstream Node a second look (Fastify behind nginx, `NestJS` behind Apache, Hono
+/// behind Caddy, Koa behind `HAProxy`, plain `node:http` behind Squid, Express behind Varnish).
+#[test]
+fn round_ninety_three_figures() {
+    held_out_round("evidence-round93", 93);
+}
+
 /// Round 94: mainstream Python a third look, pasted in part at night (Starlette behind nginx
 /// and Varnish, aiohttp behind Apache and under gunicorn behind `HAProxy`, Litestar behind Caddy,
 /// Flask under waitress behind Squid; a third of it bodies alone, a third headers alone or cut).
@@ -1022,6 +1029,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round90",
         "evidence-round91",
         "evidence-round92",
+        "evidence-round93",
         "evidence-round94",
     ] {
         let setups = sorted_setups(folder);
