@@ -200,11 +200,17 @@ pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
 /// after it: it was in the header map the Go front wrote out (an upstream's), not added by
 /// Go's server after them, as it adds its own. HTTP/1 as shown by curl or wget (`HTTPie` sorts
 /// what it prints).
-/// The Go front (Caddy) that added a Date last to an answer whose `Content-Length` came sorted
-/// in the upstream's header map: it passed the answer on, whatever the status.
+/// The Go front (Caddy) whose header order says it passed the answer on, whatever the status:
+/// the upstream's Date sorted among the names, or a Date it added last to an answer whose
+/// `Content-Length` came sorted in the upstream's header map.
 pub(super) fn go_front_passed_on(seen: &Seen<'_>) -> Option<&'static str> {
     let front = go_front(seen)?;
-    (go_order(seen) == Some(true) && length_sorted_in(seen)).then_some(front.product)
+    match go_order(seen) {
+        // The upstream's Date sorted among the names: forwarded, Date and all.
+        Some(false) => Some(front.product),
+        Some(true) => length_sorted_in(seen).then_some(front.product),
+        None => None,
+    }
 }
 
 fn length_sorted_in(seen: &Seen<'_>) -> bool {

@@ -495,3 +495,13 @@ fn a_json_gateway_status_under_apaches_name_with_no_file_is_passed_on() {
         v.reasons
     );
 }
+
+#[test]
+fn a_gateway_status_caddy_forwarded_date_and_all_is_not_caddys() {
+    // Hono's own HTML 504 behind Caddy (round 93): the upstream's Date sorted among the names.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round93/hono-504-bank-html-caddy.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert_ne!(v.confidence, Confidence::High, "{:?}", v.reasons);
+}
