@@ -598,6 +598,24 @@ pub(super) fn web_server_file_tag(value: &str) -> bool {
             .all(|p| (1..=16).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// A web server's file tag under its own name: a file it served itself, not the app's answer
+/// (its health page, a static JSON file).
+pub(super) fn served_file_signal(seen: &Seen<'_>) -> Option<Signal> {
+    let front = seen
+        .front_named()
+        .filter(|f| f.layer == Layer::Gateway && seen.values("etag").any(web_server_file_tag))?;
+    Some(Signal::new(
+        "a file it served",
+        format!(
+            "a success carrying the tag {} puts on the files it serves (their size and time, in \
+             hex): a file it served itself, not the app's answer",
+            front.product
+        ),
+        Toward::Front,
+        3,
+    ))
+}
+
 /// A JSON error with a file's strong tag: a file the web server served, written to look like
 /// whatever it looks like.
 pub(super) fn json_from_a_file(seen: &Seen<'_>) -> bool {

@@ -484,23 +484,11 @@ pub(super) fn status_signals(
         .response
         .status
         .is_some_and(|s| (200..300).contains(&s));
-    let web_server_file = seen.values("etag").any(super::body::web_server_file_tag)
-        && seen
-            .front_named()
-            .is_some_and(|f| f.layer == Layer::Gateway);
+    let served_file = super::body::served_file_signal(seen);
     if !from_store && cors_preflight(seen) {
         preflight_signals(seen, signals);
-    } else if !from_store && success && web_server_file {
-        signals.push(Signal::new(
-            "a file it served",
-            format!(
-                "a success carrying the tag {} puts on the files it serves (their size and time, \
-                 in hex): a file it served itself, not the app's answer",
-                seen.front_named().map_or("a web server", |f| f.product)
-            ),
-            Toward::Front,
-            3,
-        ));
+    } else if let Some(signal) = served_file.filter(|_| !from_store && success) {
+        signals.push(signal);
     } else if !from_store
         && success
         // Naming itself, a front that keeps the upstream's Server (Varnish, Squid) says it
