@@ -938,6 +938,14 @@ fn round_ninety_four_figures() {
     held_out_round("evidence-round94", 94);
 }
 
+/// Round 96: caches answering by themselves a second time (Varnish before Flask, Express and
+/// gin; Squid before Django, Fastify and Sinatra): HITs, 304s and 412s from the store, grace
+/// and stale answers, purges and bans, synthetic and ERR_ pages, and what the caches passed on.
+#[test]
+fn round_ninety_six_figures() {
+    held_out_round("evidence-round96", 96);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1031,6 +1039,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round92",
         "evidence-round93",
         "evidence-round94",
+        "evidence-round96",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
