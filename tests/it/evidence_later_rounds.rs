@@ -938,6 +938,14 @@ fn round_ninety_four_figures() {
     held_out_round("evidence-round94", 94);
 }
 
+/// Round 95: mainstream fronts as Debian ships them, a second look (gin behind nginx, Go's
+/// net/http behind Apache, Sinatra behind Caddy, Echo behind `HAProxy`, chi behind Varnish, a
+/// Rails API behind Squid), each front on its packaged defaults.
+#[test]
+fn round_ninety_five_figures() {
+    held_out_round("evidence-round95", 95);
+}
+
 /// Round 96: caches answering by themselves a second time (Varnish before Flask, Express and
 /// gin; Squid before Django, Fastify and Sinatra): HITs, 304s and 412s from the store, grace
 /// and stale answers, purges and bans, synthetic and ERR_ pages, and what the caches passed on.
@@ -1039,6 +1047,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round92",
         "evidence-round93",
         "evidence-round94",
+        "evidence-round95",
         "evidence-round96",
     ] {
         let setups = sorted_setups(folder);
