@@ -130,12 +130,13 @@
 //! the rules tuned on rounds 71 to 78, round 79 (one box routing to several apps) 124 of 125,
 //! "high" 61 of 61, and round 80 (Python's async and micro frameworks) 157 of 167, "high" 78
 //! of 78, status 170 of 171; then round 81 (mainstream Node) 102 of 108, "high" 40 of 40,
-//! and round 82 (mainstream Go) 102 of 110, "high" 33 of 33. Rounds 83 to 94 (mainstream
-//! stacks, 90 two fronts in a row), each measured once whole before its misses were read, on the rules tuned on the
+//! and round 82 (mainstream Go) 102 of 110, "high" 33 of 33. Rounds 83 to 96 (mainstream
+//! stacks; 90 two fronts in a row, 96 caches), each measured once whole before its misses were read, on the rules tuned on the
 //! rounds before it: 146 of 157 ("high" 70 of 70), 127 of 139 (58 of 58), 125 of 135 (56 of
 //! 56), 127 of 141 (50 of 50), 136 of 149 (48 of 48), 115 of 125 (54 of 54; status 130 of
 //! 131), 115 of 123 (55 of 55), 104 of 116 (34 of 34), 115 of 124 (71 of 71), 120 of 128 (51
-//! of 51), 128 of 134 (55 of 55) and 100 of 110 (38 of 38).
+//! of 51), 128 of 134 (55 of 55), 100 of 110 (38 of 38), 128 of 143 (55 of 55; status 145 of
+//! 147, two body-only labels set to the convention since) and 129 of 132 (77 of 77).
 
 use std::path::{Path, PathBuf};
 
