@@ -468,12 +468,16 @@ pub(super) fn go_error(seen: &Seen<'_>) -> bool {
         && seen.error()
 }
 
+/// The statuses a Go or Node server refuses a request with before any handler runs: a
+/// malformed request, headers over its limit, an encoding or a version it does not take.
+pub(super) const REFUSAL_STATUSES: &[u16] = &[400, 431, 501, 505];
+
 /// A Go or Node server refusing the request itself before any handler ran (headers over its
 /// limit, a request line or encoding it cannot parse, a version it does not speak), in the
 /// frame those runtimes write: no Date, no Server, `Connection: close`, at most a UTF-8 text.
 pub(super) fn refused_before_any_handler(seen: &Seen<'_>) -> bool {
     const FRAME: &[&str] = &["content-type", "connection", "content-length"];
-    seen.status_is(&[400, 431, 501, 505])
+    seen.status_is(REFUSAL_STATUSES)
         && !seen.response.forward_proxy
         && seen.values("connection").any(|v| v.trim() == "close")
         && seen

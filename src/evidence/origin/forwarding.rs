@@ -196,10 +196,6 @@ pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
     Some(later_names.iter().any(|&i| i < date))
 }
 
-/// `Content-Length` sorted in among the names before `Date`, with a name after it that sorts
-/// after it: it was in the header map the Go front wrote out (an upstream's), not added by
-/// Go's server after them, as it adds its own. HTTP/1 as shown by curl or wget (`HTTPie` sorts
-/// what it prints).
 /// The Go front (Caddy) whose header order says it passed the answer on, whatever the status:
 /// the upstream's Date sorted among the names, or a Date it added last to an answer whose
 /// `Content-Length` came sorted in the upstream's header map.
@@ -213,6 +209,10 @@ pub(super) fn go_front_passed_on(seen: &Seen<'_>) -> Option<&'static str> {
     }
 }
 
+/// `Content-Length` sorted in among the names before `Date`, with a name after it that sorts
+/// after it: it was in the header map the Go front wrote out (an upstream's), not added by
+/// Go's server after them, as it adds its own. HTTP/1 as shown by curl or wget (`HTTPie` sorts
+/// what it prints).
 fn length_sorted_in(seen: &Seen<'_>) -> bool {
     let position = |name: &str| seen.headers.iter().position(|(n, _)| n == name);
     let (Some(length), Some(date)) = (position("content-length"), position("date")) else {
@@ -232,7 +232,7 @@ fn go_refusal_before_handler(seen: &Seen<'_>) -> bool {
     let Some(status) = seen
         .response
         .status
-        .filter(|s| [400, 431, 501, 505].contains(s))
+        .filter(|s| super::apps::REFUSAL_STATUSES.contains(s))
     else {
         return false;
     };

@@ -484,10 +484,12 @@ pub(super) fn status_signals(
         .response
         .status
         .is_some_and(|s| (200..300).contains(&s));
-    let served_file = super::body::served_file_signal(seen);
+    let served_file = (!from_store && success)
+        .then(|| super::body::served_file_signal(seen))
+        .flatten();
     if !from_store && cors_preflight(seen) {
         preflight_signals(seen, signals);
-    } else if let Some(signal) = served_file.filter(|_| !from_store && success) {
+    } else if let Some(signal) = served_file {
         signals.push(signal);
     } else if !from_store
         && success
