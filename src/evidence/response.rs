@@ -31,6 +31,10 @@ pub struct Response {
     /// request): read for an attack a firewall refused, never shown or exported from here.
     #[serde(skip)]
     pub request_body: Option<String>,
+    /// The paste ends inside the header block (no blank line under the last header, nothing
+    /// after it): cut short, so an empty body here is a body not shown, not an empty one.
+    #[serde(skip)]
+    pub headers_cut: bool,
 }
 
 impl Response {
@@ -286,6 +290,7 @@ fn parse_verbose(text: &str) -> Response {
         }
     }
     body_lines.join("\n").trim().clone_into(&mut response.body);
+    response.headers_cut = in_response_headers && response.body.is_empty();
     response
 }
 
@@ -360,6 +365,7 @@ fn parse_plain(text: &str) -> Response {
         body.push(line);
     }
     body.join("\n").trim().clone_into(&mut response.body);
+    response.headers_cut = in_headers && response.body.is_empty();
     response
 }
 
@@ -427,6 +433,7 @@ fn parse_har(text: &str) -> Option<Response> {
         forward_proxy: false,
         // Read from the HAR with the request, in `parse`.
         request_body: None,
+        headers_cut: false,
     })
 }
 
@@ -642,6 +649,21 @@ mod tests {
             parse("<html><head><title>Top 500 products</title></head></html>").status,
             None
         );
+    }
+
+    #[test]
+    fn a_paste_cut_inside_its_headers_is_marked_so() {
+        // `curl -si` pasted with CR line breaks and cut after two headers.
+        let cut = parse("HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\nDate: x\r\n");
+        assert!(cut.headers_cut && cut.body.is_empty());
+        // The blank line under the headers closes them: an empty body, shown.
+        assert!(!parse("HTTP/1.1 502 Bad Gateway\nServer: nginx\n\n").headers_cut);
+        assert!(!parse("HTTP/1.1 502 Bad Gateway\nServer: nginx\n\n<html></html>").headers_cut);
+        // `curl -sv` keeps its `<` marks: cut inside them, and closed by the bare `<`.
+        assert!(parse("< HTTP/2 504\n< server: envoy\n").headers_cut);
+        assert!(!parse("< HTTP/2 504\n< server: envoy\n<\n").headers_cut);
+        // A body alone has no headers to cut.
+        assert!(!parse("{\"error\":\"x\"}").headers_cut);
     }
 
     #[test]

@@ -256,13 +256,15 @@ pub(super) fn empty_error_passed_on(seen: &Seen<'_>) -> bool {
 }
 
 /// The body was left out of the paste (a HEAD request, `curl -I`, headers only) rather than
-/// empty: a Content-Length above zero says so.
+/// empty: a Content-Length above zero says so, and so does a paste cut inside its headers
+/// (unless what it kept says the body was empty).
 fn body_not_shown(seen: &Seen<'_>) -> bool {
     seen.response
         .method
         .as_deref()
         .is_some_and(|m| m.eq_ignore_ascii_case("head"))
         || declares_a_body(seen)
+        || seen.response.headers_cut && !seen.values("content-length").any(|v| v.trim() == "0")
 }
 
 /// `Content-Length` says a body above zero was sent: a paste without it left the body out.
@@ -345,10 +347,16 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             ));
         }
         if body_not_shown(seen) {
-            signals.push(Signal::note(
+            let cut_only = seen.response.headers_cut
+                && !declares_a_body(seen)
+                && seen.response.method.as_deref() != Some("HEAD");
+            signals.push(Signal::note(if cut_only {
+                "the body was not shown (the paste ends inside the headers, with no blank line \
+                 under them), so its absence says nothing"
+            } else {
                 "the body was not shown (a HEAD request or a headers-only paste: Content-Length \
-                 is above zero), so its absence says nothing",
-            ));
+                 is above zero), so its absence says nothing"
+            }));
             if cache_fetched_it(seen) && !cache_names_itself(seen) {
                 signals.push(Signal::new(
                     "an error fetched",

@@ -491,3 +491,37 @@ fn a_refusal_before_any_handler_is_the_first_server_that_parsed_the_request() {
     ));
     assert_eq!(uvicorn.layer, Some(Layer::App), "{:?}", uvicorn.reasons);
 }
+
+#[test]
+fn a_paste_cut_inside_its_headers_shows_no_body_rather_than_an_empty_one() {
+    // Round 94's Apache 503, cut from `curl -sv` after three headers, as a terminal pastes it.
+    let cut = "< HTTP/1.1 503 Service Unavailable\r< Date: Fri, 04 Dec 2026 22:00:42 GMT\r< Server: Apache/2.4.71 (Debian)\r< X-Request-Id: axM4Ct1gTD_odc5XrcLTuAAAAAg\r";
+    let v = read(&cut.replace('\r', "\n"));
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("the paste ends inside the headers")),
+        "{v:#?}"
+    );
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("empty body")),
+        "{v:#?}"
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{v:#?}");
+    // Closed by its blank line, the same headers show a body that was empty.
+    let closed = read(&format!("{}<\n", cut.replace('\r', "\n")));
+    assert!(
+        closed.reasons.iter().any(|r| r.contains("empty body")),
+        "{closed:#?}"
+    );
+    // Cut after a `Content-Length: 0`, the body is known to be empty all the same.
+    let cut_after_length =
+        read("HTTP/1.1 503 Service Unavailable\nServer: Apache/2.4.71 (Debian)\nContent-Length: 0");
+    assert!(
+        !cut_after_length
+            .reasons
+            .iter()
+            .any(|r| r.contains("the body was not shown")),
+        "{cut_after_length:#?}"
+    );
+}
