@@ -955,6 +955,22 @@ fn round_ninety_six_figures() {
     held_out_round("evidence-round96", 96);
 }
 
+/// Round 97: mainstream, the failure classes a fourth time (Django behind Caddy,
+/// `FastAPI` behind `HAProxy`, Express behind Apache, Flask under gunicorn behind Squid, Sinatra on
+/// Puma behind nginx, gin behind Varnish), every front adding its own request id.
+#[test]
+fn round_ninety_seven_figures() {
+    held_out_round("evidence-round97", 97);
+}
+
+/// Round 98: the app servers' own answers behind fronts (gunicorn behind nginx, uvicorn behind
+/// Apache, waitress behind Caddy, Puma behind `HAProxy`, node behind Varnish, Go's net/http behind
+/// Squid): worker timeouts, their own 400s, 431s and 500s, restarts, beside framework answers.
+#[test]
+fn round_ninety_eight_figures() {
+    held_out_round("evidence-round98", 98);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1050,6 +1066,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round94",
         "evidence-round95",
         "evidence-round96",
+        "evidence-round97",
+        "evidence-round98",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
