@@ -411,6 +411,9 @@ pub(super) fn app_page(seen: &Seen<'_>) -> Option<&'static AppPage> {
     if bare_reason_heading(seen) {
         return Some(&SINATRA_BARE);
     }
+    if go_redirect_link(seen) {
+        return Some(&GO_REDIRECT);
+    }
     APP_PAGES
         .iter()
         .filter(|p| p.all.iter().all(|b| seen.body.contains(b)))
@@ -445,6 +448,38 @@ fn bare_reason_heading(seen: &Seen<'_>) -> bool {
     seen.body.trim() == format!("<h1>{}</h1>", reason.to_lowercase())
 }
 
+/// Go's `http.Redirect` on a GET: the reason as a link to where to go and a full stop,
+/// `<a href="/api/reports/">Moved Permanently</a>.`, nothing else. Go's fronts and sign-in
+/// proxies (Traefik, `oauth2-proxy`) redirect with it too, so it weighs little.
+const GO_REDIRECT: AppPage = page(&[], "Go net/http", 3);
+
+fn go_redirect_link(seen: &Seen<'_>) -> bool {
+    let Some(reason) = seen
+        .response
+        .status
+        .filter(|s| (300..400).contains(s))
+        .and_then(crate::runbook::merged::reason_phrase)
+    else {
+        return false;
+    };
+    let link_end = format!("\">{}</a>.", reason.to_lowercase());
+    seen.body
+        .trim()
+        .strip_prefix("<a href=\"")
+        .and_then(|rest| rest.strip_suffix(link_end.as_str()))
+        .is_some_and(|to| !to.contains(['<', '>', '"']))
+        && no_app_server_named(seen)
+}
+
+/// Go's server sends no `Server`: any there is a front's (nginx replaces any other).
+fn no_app_server_named(seen: &Seen<'_>) -> bool {
+    seen.values("server").all(|v| {
+        FRONTS
+            .iter()
+            .any(|f| f.server.iter().any(|s| v.contains(s)))
+    })
+}
+
 /// The framework's JSON error shape of the body.
 pub(super) fn app_json(seen: &Seen<'_>) -> Option<&'static AppJson> {
     let object = seen.json.as_ref()?.as_object()?;
@@ -460,11 +495,7 @@ pub(super) fn app_json(seen: &Seen<'_>) -> Option<&'static AppJson> {
 pub(super) fn go_error(seen: &Seen<'_>) -> bool {
     seen.has("x-content-type-options", "nosniff")
         && seen.has("content-type", "text/plain; charset=utf-8")
-        && seen.values("server").all(|v| {
-            FRONTS
-                .iter()
-                .any(|f| f.server.iter().any(|s| v.contains(s)))
-        })
+        && no_app_server_named(seen)
         && seen.error()
 }
 
@@ -572,9 +603,10 @@ pub(super) fn app_format_signals(
             if page.product == "Go net/http" && refused_before_any_handler(seen) {
                 signals.push(refused_before_any_handler_signal());
             } else {
+                let what = if seen.error() { "error" } else { "answer" };
                 signals.push(Signal::new(
-                    format!("{} error format", page.product),
-                    format!("an error in the format {} writes by itself", page.product),
+                    format!("{} {what} format", page.product),
+                    format!("an {what} in the format {} writes by itself", page.product),
                     Toward::App,
                     page.weight,
                 ));

@@ -414,3 +414,27 @@ fn slims_error_page_names_slim_through_haproxy() {
     assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
     assert_eq!(v.product.as_deref(), Some("Slim"), "{:?}", v.reasons);
 }
+
+#[test]
+fn gos_redirect_link_names_go_unless_another_server_is_named() {
+    // Round 98's Go server through Squid: `http.Redirect`'s link and full stop.
+    let through_squid = "HTTP/1.1 301 Moved Permanently\nContent-Type: text/html; charset=utf-8\nLocation: /api/reports/\nDate: Fri, 04 Dec 2026 22:52:23 GMT\nContent-Length: 48\nX-Cache: MISS from edge-grebe-98\nVia: 1.1 edge-grebe-98 (squid/5.7)\n\n<a href=\"/api/reports/\">Moved Permanently</a>.\n";
+    let v = read(through_squid);
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert_eq!(v.product.as_deref(), Some("Go net/http"), "{v:#?}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("an answer in the format Go net/http writes")),
+        "{v:#?}"
+    );
+    // Under a Python server's own name the link is no proof of Go (a sign-in proxy copying it).
+    let named = read(&through_squid.replace(
+        "Content-Length: 48",
+        "Content-Length: 48\nServer: orders-gate/0.9 Python/3.11.2",
+    ));
+    assert_ne!(named.product.as_deref(), Some("Go net/http"), "{named:#?}");
+    // Another reason than the status's own is no Go redirect.
+    let v = read(&through_squid.replace(">Moved Permanently<", ">Click here<"));
+    assert_ne!(v.product.as_deref(), Some("Go net/http"), "{v:#?}");
+}
