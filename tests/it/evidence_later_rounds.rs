@@ -971,6 +971,15 @@ fn round_ninety_eight_figures() {
     held_out_round("evidence-round98", 98);
 }
 
+/// Round 100: what teams configure their fronts to answer, a second time (Express behind nginx,
+/// Django behind Apache, `FastAPI` behind Caddy, gin behind `HAProxy`, Flask behind Varnish, Sinatra
+/// behind Squid): branded pages, JSON errors written at the front, maintenance, limits, basic
+/// auth, allowlists, redirects, health, preflights, intercepted errors, beside the app's own.
+#[test]
+fn round_one_hundred_figures() {
+    held_out_round("evidence-round100", 100);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1068,6 +1077,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round96",
         "evidence-round97",
         "evidence-round98",
+        "evidence-round100",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
