@@ -47,6 +47,17 @@ pub(super) const APP_COOKIES: &[(&str, &str)] = &[
     ("_session_id", "Rails"),
 ];
 
+/// The security headers a front hardened by hand sets beside `X-Content-Type-Options`.
+const HARDENING_SET: &[&str] = &[
+    "x-frame-options",
+    "strict-transport-security",
+    "referrer-policy",
+    "content-security-policy",
+    "x-xss-protection",
+    "permissions-policy",
+    "cross-origin-opener-policy",
+];
+
 /// A header or session cookie only the app sets: (what was seen, the framework).
 pub(super) fn app_header(seen: &Seen<'_>) -> Option<(String, String)> {
     let owned = |(what, product): (String, &str)| (what, product.to_owned());
@@ -120,6 +131,19 @@ fn app_header_mark(seen: &Seen<'_>) -> Option<(String, &'static str)> {
             "Referrer-Policy and Cross-Origin-Opener-Policy of Django's SecurityMiddleware"
                 .to_owned(),
             "Django",
+        ));
+    }
+    // Rack::Protection (Sinatra's default) marks its JSON with `nosniff` and nothing else; a
+    // front hardened by hand adds a set (X-Frame-Options, HSTS, Referrer-Policy...), and only
+    // with `always` on its own errors.
+    if seen.error()
+        && seen.has("content-type", "json")
+        && seen.has("x-content-type-options", "nosniff")
+        && !HARDENING_SET.iter().any(|n| seen.has(n, ""))
+    {
+        return Some((
+            "X-Content-Type-Options: nosniff alone on JSON".to_owned(),
+            "Rack::Protection",
         ));
     }
     // A proxy keeps the upstream's ETag whatever Server it writes, so this one counts beside

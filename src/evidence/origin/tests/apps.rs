@@ -438,3 +438,33 @@ fn gos_redirect_link_names_go_unless_another_server_is_named() {
     let v = read(&through_squid.replace(">Moved Permanently<", ">Click here<"));
     assert_ne!(v.product.as_deref(), Some("Go net/http"), "{v:#?}");
 }
+
+#[test]
+fn nosniff_alone_on_a_json_error_is_rack_protections_not_a_hardened_fronts() {
+    // Round 97's Sinatra behind nginx, nginx adding its own request id beside the app's.
+    let sinatra = "HTTP/1.1 400 Bad Request\r\nServer: nginx/1.22.1\r\nDate: Fri, 04 Dec 2026 22:49:20 GMT\r\nContent-Type: application/json\r\nContent-Length: 64\r\nConnection: keep-alive\r\nX-Content-Type-Options: nosniff\r\nX-Request-Id: wy-633eb6ca05ad9d2f\r\nX-Request-ID: 00aa226b844ea70a2cb19affe1dd433f\r\n\r\n{\"error\":\"bad_request\",\"message\":\"shipment id must be a number\"}";
+    let v = read(sinatra);
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("nosniff alone on JSON")),
+        "{v:#?}"
+    );
+    // A front hardened by hand sets nosniff among others, on its own JSON too (round 18).
+    let hardened = sinatra.replace(
+        "X-Content-Type-Options: nosniff\r\n",
+        "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n",
+    );
+    let v = read(&hardened);
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("nosniff alone")),
+        "{v:#?}"
+    );
+    // Nor is it a mark on a success, which a cache may replay from its store.
+    let v = read(&sinatra.replace("400 Bad Request", "200 OK"));
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("nosniff alone")),
+        "{v:#?}"
+    );
+}
