@@ -54,7 +54,7 @@ fn names_in_lower_case(seen: &Seen<'_>) -> bool {
 
 /// An error over HTTP/1.1 with every name in lower case, a Date and no Server: what `HAProxy`
 /// forwards (it lowers the names) of an upstream that dates its answers.
-fn dated_in_lower_case(seen: &Seen<'_>) -> bool {
+pub(super) fn dated_in_lower_case(seen: &Seen<'_>) -> bool {
     seen.error()
         && !seen.response.forward_proxy
         && seen.has("date", "")

@@ -15,6 +15,7 @@ mod default_site;
 mod echo;
 mod footer;
 mod forwarding;
+mod haproxy_id;
 mod health;
 mod login;
 mod page_length;
@@ -324,6 +325,7 @@ pub fn classify(response: &Response) -> Origin {
     two_hands_signals(&seen, &mut signals);
     traffic_server_signals(&seen, &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);
+    haproxy_id::haproxy_id_signals(&seen, &mut signals);
     if cache.success_from_store {
         stored_object_says_nothing_of_who_answered(&mut signals);
     }

@@ -525,3 +525,26 @@ fn a_paste_cut_inside_its_headers_shows_no_body_rather_than_an_empty_one() {
         "{cut_after_length:#?}"
     );
 }
+
+#[test]
+fn haproxys_id_on_a_dated_error_over_http2_says_haproxy_passed_it_on() {
+    // Round 100's gin page behind HAProxy over HTTP/2: HAProxy's id, the app's Date.
+    let gin = "< HTTP/2 503 \n< cache-control: no-store\n< content-type: text/html; charset=utf-8\n< date: Fri, 04 Dec 2026 23:07:01 GMT\n< content-length: 194\n< x-request-id: 7F000001:C33E_7F000001:F3C4_6B134795_0007:7127\n<\n<!DOCTYPE html>\n<html><head><title>503 Service Unavailable - Tamarack Supply</title></head>\n<body><h1>Service Unavailable</h1><p>Statements are being rebuilt. Try again later.</p></body></html>";
+    let v = read(gin);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("HAProxy's unique id with a Date")),
+        "{v:#?}"
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    // Without the Date it may be HAProxy's own page: the id says nothing more.
+    let undated = read(&gin.replace("< date: Fri, 04 Dec 2026 23:07:01 GMT\n", ""));
+    assert!(
+        !undated
+            .reasons
+            .iter()
+            .any(|r| r.contains("HAProxy's unique id")),
+        "{undated:#?}"
+    );
+}
