@@ -971,6 +971,15 @@ fn round_ninety_eight_figures() {
     held_out_round("evidence-round98", 98);
 }
 
+/// Round 99: incidents as they happen, a third time (`FastAPI` behind nginx, Express behind Caddy,
+/// Django behind `HAProxy`, gin behind Apache, Sinatra behind Varnish, Koa behind Squid): apps
+/// killed, restarting, hung, their dependencies down, broken deploys, a front pointed at the
+/// wrong port, cut answers, overload, beside the same routes healthy.
+#[test]
+fn round_ninety_nine_figures() {
+    held_out_round("evidence-round99", 99);
+}
+
 /// Round 100: what teams configure their fronts to answer, a second time (Express behind nginx,
 /// Django behind Apache, `FastAPI` behind Caddy, gin behind `HAProxy`, Flask behind Varnish, Sinatra
 /// behind Squid): branded pages, JSON errors written at the front, maintenance, limits, basic
@@ -978,6 +987,14 @@ fn round_ninety_eight_figures() {
 #[test]
 fn round_one_hundred_figures() {
     held_out_round("evidence-round100", 100);
+}
+
+/// Round 101: Node a third time, on pairings and paste forms of a real incident channel
+/// (`NestJS` behind nginx, Fastify behind Caddy, Koa behind Apache, Hono behind `HAProxy`, all four
+/// over TLS and HTTP/2; Express behind Varnish, Fastify behind Squid).
+#[test]
+fn round_one_hundred_one_figures() {
+    held_out_round("evidence-round101", 101);
 }
 
 #[test]
@@ -1077,7 +1094,9 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round96",
         "evidence-round97",
         "evidence-round98",
+        "evidence-round99",
         "evidence-round100",
+        "evidence-round101",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
