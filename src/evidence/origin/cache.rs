@@ -86,11 +86,15 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
                     .any(|(n, v)| n.contains("cache") && seen.has(n, v))
             })
         });
-    let on_path = cache.is_some()
-        || hit
-        || seen.has("via", "")
-        || seen.has("x-cache", "")
-        || seen.has("age", "");
+    // A bare `Via` (Apache's `ProxyVia`, Caddy's `header_down`) tells of a proxy, not of a
+    // store: it counts when it names a cache.
+    let via_names_cache = seen.values("via").any(|v| {
+        ["varnish", "squid", "cache", "trafficserver", "ats/"]
+            .iter()
+            .any(|w| v.contains(w))
+    });
+    let on_path =
+        cache.is_some() || hit || via_names_cache || seen.has("x-cache", "") || seen.has("age", "");
     let cache = cache.or_else(|| {
         FRONTS
             .iter()
@@ -210,6 +214,14 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
             Toward::App,
             2,
         ));
+    } else if seen.status_is(&[304]) && !on_path && tagged_by_the_app(seen) {
+        signals.push(Signal::new(
+            "304 to the app's tag",
+            "304 on a tag the app wrote (not a web server's file tag), with no cache on the \
+             path: fronts pass conditional requests on, so the app weighed the tag itself",
+            Toward::App,
+            3,
+        ));
     } else if on_path {
         let by = cache_product.as_deref().unwrap_or("a proxy or cache");
         signals.push(Signal::note(format!(
@@ -218,12 +230,20 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
         )));
     }
     CacheSeen {
-        answered_from_store: hit || (seen.status_is(&[304, 412]) && !passed_conditional) || stale,
+        answered_from_store: hit
+            || (seen.status_is(&[304, 412]) && on_path && !passed_conditional)
+            || stale,
         success_from_store: success && (hit || stale),
         answered_itself: (seen.status_is(&[304, 412]) && on_path && !miss)
             || stale
             || (hit && success),
     }
+}
+
+/// The answer carries an ETag and it is not the size-and-time tag web servers put on files.
+fn tagged_by_the_app(seen: &Seen<'_>) -> bool {
+    seen.values("etag")
+        .any(|tag| !tag.trim().is_empty() && !super::body::web_server_file_tag(tag))
 }
 
 /// `Age` past the stored object's freshness lifetime (`s-maxage`, else `max-age`): the cache

@@ -505,3 +505,36 @@ fn a_gateway_status_caddy_forwarded_date_and_all_is_not_caddys() {
     assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
     assert_ne!(v.confidence, Confidence::High, "{:?}", v.reasons);
 }
+
+#[test]
+fn a_304_on_the_apps_tag_with_no_cache_on_the_path_is_the_apps() {
+    // Round 99's gin behind Apache with `ProxyVia On`: a Via names a proxy, not a store.
+    let apache = "HTTP/1.1 304 Not Modified\nDate: Fri, 04 Dec 2026 23:16:18 GMT\nServer: Apache/2.4.71 (Debian)\nX-Request-Id: axNJwqfJVa0u4p7ahIAt4gAAAAU\nCache-Control: public, max-age=2\nEtag: \"fe-1001-v1\"\nVia: 1.1 api.fenwick.test:60104\n\n";
+    let v = read(apache);
+    assert_ne!(v.layer, Some(Layer::Cdn), "{v:#?}");
+    assert_ne!(v.confidence, Confidence::High, "{v:#?}");
+    // Round 99's FastAPI behind nginx: the app's tag, nothing of a cache.
+    let nginx = "HTTP/1.1 304 Not Modified\nServer: nginx/1.22.1\nDate: Fri, 04 Dec 2026 23:14:49 GMT\nConnection: keep-alive\ncache-control: public, max-age=2\netag: \"qu-1001-v1\"\nX-Request-ID: 28cfac5f1599c8a4e9851d9d98233a51\n\n";
+    let v = read(nginx);
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("304 on a tag the app wrote")),
+        "{v:#?}"
+    );
+    // A web server's own file tag is its own 304; an Age says a store answered.
+    let file = read(&nginx.replace("\"qu-1001-v1\"", "\"683d4f74-85\""));
+    assert!(
+        !file
+            .reasons
+            .iter()
+            .any(|r| r.contains("a tag the app wrote")),
+        "{file:#?}"
+    );
+    let stored = read(&nginx.replace(
+        "Connection: keep-alive\n",
+        "Connection: keep-alive\nAge: 40\n",
+    ));
+    assert_ne!(stored.layer, Some(Layer::App), "{stored:#?}");
+}
