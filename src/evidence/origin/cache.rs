@@ -240,7 +240,7 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
     }
 }
 
-/// The answer carries an ETag and it is not the size-and-time tag web servers put on files.
+/// The answer carries an `ETag` and it is not the size-and-time tag web servers put on files.
 fn tagged_by_the_app(seen: &Seen<'_>) -> bool {
     seen.values("etag")
         .any(|tag| !tag.trim().is_empty() && !super::body::web_server_file_tag(tag))
