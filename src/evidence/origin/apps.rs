@@ -107,7 +107,11 @@ pub(super) struct AppPage {
     pub(super) weight: i32,
 }
 
-const fn page(all: &'static [&'static str], product: &'static str, weight: i32) -> AppPage {
+pub(super) const fn page(
+    all: &'static [&'static str],
+    product: &'static str,
+    weight: i32,
+) -> AppPage {
     AppPage {
         all,
         product,
@@ -411,8 +415,8 @@ pub(super) fn app_page(seen: &Seen<'_>) -> Option<&'static AppPage> {
     if bare_reason_heading(seen) {
         return Some(&SINATRA_BARE);
     }
-    if go_redirect_link(seen) {
-        return Some(&GO_REDIRECT);
+    if let Some(page) = super::redirects::redirect_page(seen) {
+        return Some(page);
     }
     APP_PAGES
         .iter()
@@ -448,31 +452,8 @@ fn bare_reason_heading(seen: &Seen<'_>) -> bool {
     seen.body.trim() == format!("<h1>{}</h1>", reason.to_lowercase())
 }
 
-/// Go's `http.Redirect` on a GET: the reason as a link to where to go and a full stop,
-/// `<a href="/api/reports/">Moved Permanently</a>.`, nothing else. Go's fronts and sign-in
-/// proxies (Traefik, `oauth2-proxy`) redirect with it too, so it weighs little.
-const GO_REDIRECT: AppPage = page(&[], "Go net/http", 3);
-
-fn go_redirect_link(seen: &Seen<'_>) -> bool {
-    let Some(reason) = seen
-        .response
-        .status
-        .filter(|s| (300..400).contains(s))
-        .and_then(crate::runbook::merged::reason_phrase)
-    else {
-        return false;
-    };
-    let link_end = format!("\">{}</a>.", reason.to_lowercase());
-    seen.body
-        .trim()
-        .strip_prefix("<a href=\"")
-        .and_then(|rest| rest.strip_suffix(link_end.as_str()))
-        .is_some_and(|to| !to.contains(['<', '>', '"']))
-        && no_app_server_named(seen)
-}
-
 /// Go's server sends no `Server`: any there is a front's (nginx replaces any other).
-fn no_app_server_named(seen: &Seen<'_>) -> bool {
+pub(super) fn no_app_server_named(seen: &Seen<'_>) -> bool {
     seen.values("server").all(|v| {
         FRONTS
             .iter()

@@ -20,6 +20,7 @@ mod health;
 mod login;
 mod page_length;
 mod preflight;
+mod redirects;
 mod refine;
 mod signals;
 mod signatures;

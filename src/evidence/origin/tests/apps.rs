@@ -468,3 +468,25 @@ fn nosniff_alone_on_a_json_error_is_rack_protections_not_a_hardened_fronts() {
         "{v:#?}"
     );
 }
+
+#[test]
+fn express_and_koa_name_themselves_in_the_words_under_a_redirect() {
+    // Round 51's Express cart redirect, no Server of the app, and round 101's Koa behind Apache.
+    let express = read(
+        "HTTP/1.1 302 Found\nX-Powered-By-Not: x\nLocation: /login\nVary: Accept\nContent-Type: text/plain; charset=utf-8\nContent-Length: 28\nDate: Fri, 04 Dec 2026 10:00:00 GMT\n\nFound. Redirecting to /login",
+    );
+    assert_eq!(express.product.as_deref(), Some("Express"), "{express:#?}");
+    let koa = read(
+        "HTTP/2 301 \nlocation: /api/tickets/1\ncontent-type: text/html; charset=utf-8\ncontent-length: 30\ndate: Fri, 04 Dec 2026 23:21:49 GMT\n\nRedirecting to /api/tickets/1.",
+    );
+    assert_eq!(koa.product.as_deref(), Some("Koa"), "{koa:#?}");
+    assert!(
+        koa.reasons
+            .iter()
+            .any(|r| r.contains("an answer in the format Koa writes")),
+        "{koa:#?}"
+    );
+    // The same words under an error status are no redirect of theirs.
+    let v = read("HTTP/1.1 500 Internal Server Error\n\nRedirecting to /x.");
+    assert_ne!(v.product.as_deref(), Some("Koa"), "{v:#?}");
+}
