@@ -997,6 +997,14 @@ fn round_one_hundred_one_figures() {
     held_out_round("evidence-round101", 101);
 }
 
+/// Round 102: Python a fourth time, on pairings not used before (Pyramid on waitress behind
+/// nginx and Falcon behind Caddy, both over TLS and HTTP/2; Quart on Hypercorn behind Apache,
+/// Bottle behind `HAProxy` and Squid, Django REST framework behind Varnish).
+#[test]
+fn round_one_hundred_two_figures() {
+    held_out_round("evidence-round102", 102);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1097,6 +1105,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round99",
         "evidence-round100",
         "evidence-round101",
+        "evidence-round102",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
