@@ -293,6 +293,15 @@ pub(super) const APP_JSON: &[AppJson] = &[
         product: None,
         weight: 3,
     },
+    // A health check's report in @nestjs/terminus's shape (`{"status": "error", "info": {},
+    // "error": {"database": {"status": "down", ...}}}`): the app checked what it depends on.
+    AppJson {
+        keys: &["status", "info", "error"],
+        only: false,
+        format: "a health check's report (@nestjs/terminus's shape)",
+        product: None,
+        weight: 4,
+    },
     AppJson {
         keys: &["_links", "_embedded"],
         only: false,
