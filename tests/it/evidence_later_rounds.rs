@@ -1005,6 +1005,14 @@ fn round_one_hundred_two_figures() {
     held_out_round("evidence-round102", 102);
 }
 
+/// Round 103: Go and Ruby a third time (Echo behind nginx, a net/http BFF behind Apache, gin
+/// behind Squid, a Rails API on Unicorn behind Caddy, Sinatra on Unicorn behind `HAProxy`, plain
+/// Rack on Puma behind Varnish).
+#[test]
+fn round_one_hundred_three_figures() {
+    held_out_round("evidence-round103", 103);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1106,6 +1114,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round100",
         "evidence-round101",
         "evidence-round102",
+        "evidence-round103",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
