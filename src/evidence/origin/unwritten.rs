@@ -80,10 +80,12 @@ pub(super) fn apache_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
 }
 
 /// The front named in `Server` that would not have written this error page itself (see the
-/// rules above): whatever the status, it passed the page on from upstream.
+/// rules above, and an empty error under the name of one that writes a page on each of its
+/// own): whatever the status, it passed the page on from upstream.
 pub(super) fn named_front_did_not_write(seen: &Seen<'_>, page: bool) -> Option<&'static str> {
     let named = seen.front_named()?.product;
     (nginx_would_sign(seen, page).is_some()
+        || super::body::empty_error_passed_on(seen)
         || apache_would_not_write(seen, page)
         || apache_json_not_its_own(seen, page)
         || caddy_would_not_write(seen, page))
