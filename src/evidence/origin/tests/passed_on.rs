@@ -385,9 +385,21 @@ fn an_html_502_through_squid_with_no_server_kept_is_the_apps_own() {
 fn caddy_adds_date_last_to_what_it_forwards_from_puma_too() {
     // Puma sends no Date: Caddy adds one after the sorted names, as to its own answers; the
     // upstream's Content-Length sorted among them says the answer was forwarded.
-    let v = read(include_str!(
+    let sinatra = include_str!(
         "../../../../tests/fixtures/evidence-round75/sinatra-502-rates-json-caddy.txt"
-    ));
+    );
+    // Rack::Protection's lone nosniff marks it as the app's, and Caddy did not write it.
+    let v = read(sinatra);
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("Caddy did not write this answer")),
+        "{:?}",
+        v.reasons
+    );
+    // Without that mark, the length sorted among the names still says it was forwarded.
+    let v = read(&sinatra.replace("X-Content-Type-Options: nosniff\r\n", ""));
     assert_ne!(v.confidence, Confidence::High, "{:?}", v.reasons);
     assert!(
         v.reasons
