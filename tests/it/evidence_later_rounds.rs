@@ -1013,6 +1013,14 @@ fn round_one_hundred_three_figures() {
     held_out_round("evidence-round103", 103);
 }
 
+/// Round 104: PHP and Java a third time (Symfony on PHP-FPM behind Apache's `proxy_fcgi`,
+/// `php -S` behind `HAProxy` and Varnish, Jetty behind Caddy, a JDK `HttpServer` app behind nginx
+/// and Squid).
+#[test]
+fn round_one_hundred_four_figures() {
+    held_out_round("evidence-round104", 104);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1115,6 +1123,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round101",
         "evidence-round102",
         "evidence-round103",
+        "evidence-round104",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
