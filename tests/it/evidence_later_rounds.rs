@@ -1021,6 +1021,22 @@ fn round_one_hundred_four_figures() {
     held_out_round("evidence-round104", 104);
 }
 
+/// Round 105: mainstream, the failure classes a fifth time, with TLS at every front
+/// (Express behind nginx, Django behind Caddy, `FastAPI` behind Apache, Flask behind `HAProxy`,
+/// Sinatra behind nginx and Varnish, gin behind Squid's `https_port`).
+#[test]
+fn round_one_hundred_five_figures() {
+    held_out_round("evidence-round105", 105);
+}
+
+/// Round 106: mainstream, pasted in part at night, a third look (Koa behind nginx, Flask on
+/// waitress behind Apache, Express behind `HAProxy`, Echo behind Caddy, Django behind Squid,
+/// `FastAPI` behind Varnish; a third whole, the rest bodies alone, headers alone or cut).
+#[test]
+fn round_one_hundred_six_figures() {
+    held_out_round("evidence-round106", 106);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1124,6 +1140,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round102",
         "evidence-round103",
         "evidence-round104",
+        "evidence-round105",
+        "evidence-round106",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
