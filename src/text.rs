@@ -12,16 +12,19 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Text with CRLF line breaks pasted through a terminal, which sends each LF as a CR: no LF
-/// left and every run of CRs of even length (a blank line is then four).
+/// left and every run of CRs of even length (a blank line is then four). The run that ends
+/// the text may be odd: a body ends with the file's own newline, not a CRLF.
 fn crlf_pasted_as_cr(raw: &str) -> bool {
     if raw.contains('\n') {
         return false;
     }
-    let mut runs = raw
+    let within = raw.trim_end_matches('\r');
+    let runs: Vec<&str> = within
         .split(|c| c != '\r')
         .filter(|run| !run.is_empty())
-        .peekable();
-    runs.peek().is_some() && runs.all(|run| run.len() % 2 == 0)
+        .collect();
+    // One pair alone may as well be a blank line between two lines of LF text.
+    runs.len() >= 2 && runs.iter().all(|run| run.len() % 2 == 0)
 }
 
 /// Returns `raw` as it is kept and read everywhere: line breaks as `\n`, colour codes (SGR)
@@ -572,6 +575,12 @@ mod tests {
         );
         // A CR paste of LF text keeps its blank line (a lone CR elsewhere says so).
         assert_eq!(normalize("a\rb\r\rc\r"), "a\nb\n\nc\n");
+        assert_eq!(normalize("a\r\rb\r"), "a\n\nb\n");
+        // A CRLF file whose body ends with the file's own LF, not a CRLF (curl -si > file).
+        assert_eq!(
+            normalize("HTTP/1.1 400 Bad Request\r\rServer: nginx\r\r\r\r{\"error\":1}\r"),
+            "HTTP/1.1 400 Bad Request\nServer: nginx\n\n{\"error\":1}\n"
+        );
     }
 
     #[test]
