@@ -1041,6 +1041,14 @@ fn round_one_hundred_six_figures() {
     held_out_round("evidence-round106", 106);
 }
 
+/// Round 108: mainstream, the fronts as Debian ships them, a third time (Flask behind nginx,
+/// Express behind Apache, Koa behind Caddy, Django behind `HAProxy`, `FastAPI` behind Varnish, Go's
+/// net/http behind Squid), each front on its packaged defaults.
+#[test]
+fn round_one_hundred_eight_figures() {
+    held_out_round("evidence-round108", 108);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1146,6 +1154,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round104",
         "evidence-round105",
         "evidence-round106",
+        "evidence-round108",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
