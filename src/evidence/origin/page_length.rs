@@ -36,6 +36,27 @@ fn nginx_page_length(status: u16, signature: &str) -> Option<usize> {
     Some(page.len())
 }
 
+/// nginx's 400s for what it refuses before reading a request whole (`ngx_http_error_494_page`
+/// to `_497_`): titled by the reason, headed `400 Bad Request`, the reason again under it.
+const NGINX_400_REASONS: &[&str] = &[
+    "Request Header Or Cookie Too Large",
+    "The SSL certificate error",
+    "No required SSL certificate was sent",
+    "The plain HTTP request was sent to HTTPS port",
+];
+
+/// The lengths of nginx's 400 pages that name their reason, under `signature`.
+fn nginx_400_lengths(signature: &str) -> impl Iterator<Item = usize> + '_ {
+    NGINX_400_REASONS.iter().map(move |reason| {
+        format!(
+            "<html>\r\n<head><title>400 {reason}</title></head>\r\n<body>\r\n<center><h1>400 \
+             Bad Request</h1></center>\r\n<center>{reason}</center>\r\n<hr><center>{signature}\
+             </center>\r\n</body>\r\n</html>\r\n"
+        )
+        .len()
+    })
+}
+
 /// nginx's own page, known by its length: the body was not shown, the type is HTML and
 /// `Content-Length` is exactly that of the page nginx writes for this status under this
 /// `Server`. An app's page of that very length, under nginx's name, would be a coincidence.
@@ -48,7 +69,9 @@ pub(super) fn page_by_length(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Opti
         .values("server")
         .find(|v| v.starts_with("nginx") && !v.contains(' '))?;
     let length: usize = seen.values("content-length").next()?.trim().parse().ok()?;
-    if nginx_page_length(status, signature)? != length {
+    let its_length = nginx_page_length(status, signature) == Some(length)
+        || status == 400 && nginx_400_lengths(signature).any(|l| l == length);
+    if !its_length {
         return None;
     }
     let nginx = FRONTS.iter().find(|f| f.product == "nginx")?;
@@ -78,5 +101,7 @@ mod tests {
         assert_eq!(nginx_page_length(302, "nginx/1.22.1"), Some(145));
         assert_eq!(nginx_page_length(404, "nginx"), Some(146));
         assert_eq!(nginx_page_length(418, "nginx"), None);
+        // Round 108's "Request Header Or Cookie Too Large", as nginx 1.22.1 sent it.
+        assert!(super::nginx_400_lengths("nginx/1.22.1").any(|l| l == 233));
     }
 }
