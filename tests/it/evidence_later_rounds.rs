@@ -1041,6 +1041,15 @@ fn round_one_hundred_six_figures() {
     held_out_round("evidence-round106", 106);
 }
 
+/// Round 107: two fronts in a row a third time, as production stacks chain them (`HAProxy`
+/// before nginx before Express, `HAProxy` before Caddy before `FastAPI`, Varnish before nginx
+/// before Django, nginx before `HAProxy` before gin, Caddy before Varnish before Flask, Apache
+/// before Squid before Sinatra).
+#[test]
+fn round_one_hundred_seven_figures() {
+    held_out_round("evidence-round107", 107);
+}
+
 /// Round 108: mainstream, the fronts as Debian ships them, a third time (Flask behind nginx,
 /// Express behind Apache, Koa behind Caddy, Django behind `HAProxy`, `FastAPI` behind Varnish, Go's
 /// net/http behind Squid), each front on its packaged defaults.
@@ -1154,6 +1163,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round104",
         "evidence-round105",
         "evidence-round106",
+        "evidence-round107",
         "evidence-round108",
     ] {
         let setups = sorted_setups(folder);
