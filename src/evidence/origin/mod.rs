@@ -291,6 +291,32 @@ fn stored_object_says_nothing_of_who_answered(signals: &mut [Signal]) {
     }
 }
 
+/// The last hop passed the answer on from upstream (its status line, a header in another
+/// hand), and the page is another front's (`HAProxy`'s behind nginx): upstream was that front,
+/// so what says "passed on" weighs for it, not for the app.
+fn passed_on_from_the_pages_writer(
+    seen: &Seen<'_>,
+    front: &'static signatures::Front,
+    signals: &mut [Signal],
+) {
+    if seen
+        .front_named()
+        .is_none_or(|named| named.product == front.product)
+    {
+        return;
+    }
+    for signal in signals.iter_mut().filter(|s| {
+        s.toward == Toward::App
+            && ["upstream's status line", "a name in another hand"].contains(&s.short.as_str())
+    }) {
+        signal.says = format!(
+            "{} (upstream here was {}, whose page this is)",
+            signal.says, front.product
+        );
+        signal.toward = Toward::Layer(front.layer, Some(front.product.to_owned()));
+    }
+}
+
 /// Decides who returned `response`.
 pub fn classify(response: &Response) -> Origin {
     let seen = Seen::new(response);
@@ -329,6 +355,9 @@ pub fn classify(response: &Response) -> Origin {
     haproxy_id::haproxy_id_signals(&seen, &mut signals);
     if cache.success_from_store {
         stored_object_says_nothing_of_who_answered(&mut signals);
+    }
+    if let Some(front) = page {
+        passed_on_from_the_pages_writer(&seen, front, &mut signals);
     }
     let id = id_signals(&seen, &mut signals);
     auth_signals(&seen, page.is_some(), &mut signals);

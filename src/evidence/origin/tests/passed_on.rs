@@ -550,3 +550,20 @@ fn a_304_on_the_apps_tag_with_no_cache_on_the_path_is_the_apps() {
     ));
     assert_ne!(stored.layer, Some(Layer::App), "{stored:#?}");
 }
+
+#[test]
+fn what_the_last_hop_passed_on_weighs_for_the_front_whose_page_it_is() {
+    // Round 107's HAProxy page behind nginx (nginx before HAProxy before gin).
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round107/haproxy-503-app-killed-nginx.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::LoadBalancer), "{:?}", v.reasons);
+    assert_eq!(v.product.as_deref(), Some("HAProxy"), "{:?}", v.reasons);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("upstream here was HAProxy")),
+        "{:?}",
+        v.reasons
+    );
+}
