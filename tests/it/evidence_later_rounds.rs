@@ -1059,6 +1059,13 @@ fn round_one_hundred_eight_figures() {
     held_out_round("evidence-round108", 108);
 }
 
+/// Round 110: common stacks behind `HAProxy` and Apache, small and quick (Express, `FastAPI` and
+/// gin behind `HAProxy`; Django, Koa and Flask on waitress behind Apache).
+#[test]
+fn round_one_hundred_ten_figures() {
+    held_out_round("evidence-round110", 110);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1166,6 +1173,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round106",
         "evidence-round107",
         "evidence-round108",
+        "evidence-round110",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
