@@ -1059,6 +1059,13 @@ fn round_one_hundred_eight_figures() {
     held_out_round("evidence-round108", 108);
 }
 
+/// Round 109: the most common stacks, small and quick (Django, Express, `FastAPI` and Sinatra
+/// behind nginx; Flask and Express behind Caddy).
+#[test]
+fn round_one_hundred_nine_figures() {
+    held_out_round("evidence-round109", 109);
+}
+
 /// Round 110: common stacks behind `HAProxy` and Apache, small and quick (Express, `FastAPI` and
 /// gin behind `HAProxy`; Django, Koa and Flask on waitress behind Apache).
 #[test]
@@ -1173,6 +1180,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round106",
         "evidence-round107",
         "evidence-round108",
+        "evidence-round109",
         "evidence-round110",
     ] {
         let setups = sorted_setups(folder);
