@@ -203,9 +203,9 @@ fn framing_only(seen: &Seen<'_>) -> bool {
         "via",
     ];
     // `seen.headers` holds the names in lower case already.
-    seen.headers.iter().all(|(name, _)| {
-        FRAMING.contains(&name.as_str()) || name.ends_with("request-id") || name == "x-unique-id"
-    })
+    seen.headers
+        .iter()
+        .all(|(name, _)| FRAMING.contains(&name.as_str()) || request_id_name(name))
 }
 
 /// Over HTTP/2, an error with no Date, no Server and no mark of the app, JSON or empty, whose
@@ -248,7 +248,7 @@ pub(super) fn empty_error_passed_on(seen: &Seen<'_>) -> bool {
     seen.error()
         && !seen.status_is(&[412])
         && seen.body.trim().is_empty()
-        && seen.values("content-length").any(|v| v.trim() == "0")
+        && says_length_zero(seen)
         // An empty file its `error_page` or `ErrorDocument` points at is its own answer.
         && !static_file_marks(seen)
         && !empty_answering_front(seen)
@@ -264,7 +264,17 @@ fn body_not_shown(seen: &Seen<'_>) -> bool {
         .as_deref()
         .is_some_and(|m| m.eq_ignore_ascii_case("head"))
         || declares_a_body(seen)
-        || seen.response.headers_cut && !seen.values("content-length").any(|v| v.trim() == "0")
+        || seen.response.headers_cut && !says_length_zero(seen)
+}
+
+/// `Content-Length: 0`: the headers say the body was empty, whatever the paste shows.
+fn says_length_zero(seen: &Seen<'_>) -> bool {
+    seen.values("content-length").any(|v| v.trim() == "0")
+}
+
+/// A header (lower-case name) that carries a request id a proxy or the app stamped.
+pub(super) fn request_id_name(name: &str) -> bool {
+    name.ends_with("request-id") || name == "x-unique-id"
 }
 
 /// `Content-Length` says a body above zero was sent: a paste without it left the body out.
@@ -309,7 +319,7 @@ fn bare_redirect(seen: &Seen<'_>) -> bool {
         && !seen.has("date", "")
         && !seen.has("server", "")
         && !seen.has("content-type", "")
-        && seen.values("content-length").any(|v| v.trim() == "0")
+        && says_length_zero(seen)
         && seen.body.trim().is_empty()
         && !seen.response.forward_proxy
         && !app_marked(seen)

@@ -2,7 +2,7 @@
 //! client's and the frontend's address and port in hex, the time, a counter and the pid):
 //! `HAProxy` was on the path, and it dates none of the answers it writes itself.
 
-use super::body::dated_in_lower_case;
+use super::body::{dated_in_lower_case, request_id_name};
 use super::{Seen, Signal, Toward};
 
 /// `7F000001:C33E_7F000001:F3C4_6B134795_0007:7127`: `%{+X}o %ci:%cp_%fi:%fp_%Ts_%rt:%pid`.
@@ -12,9 +12,8 @@ pub(super) fn haproxy_unique_id(value: &str) -> bool {
     };
     // An address in hex (8 digits for IPv4, 32 for IPv6) and a port.
     let address_port = |s: &str| {
-        s.split_once(':').is_some_and(|(a, p)| {
-            (a.len() == 8 || a.len() == 32) && hex(a, 8..=32) && hex(p, 1..=4)
-        })
+        s.split_once(':')
+            .is_some_and(|(a, p)| [8, 32].contains(&a.len()) && hex(a, 8..=32) && hex(p, 1..=4))
     };
     let parts: Vec<&str> = value.trim().split('_').collect();
     let [client, frontend, time, count_pid] = parts[..] else {
@@ -34,9 +33,10 @@ pub(super) fn haproxy_id_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
     if !seen.error() || seen.has("server", "") || seen.response.forward_proxy {
         return;
     }
-    let on_path = seen.headers.iter().any(|(name, value)| {
-        (name.ends_with("request-id") || name == "x-unique-id") && haproxy_unique_id(value)
-    });
+    let on_path = seen
+        .headers
+        .iter()
+        .any(|(name, value)| request_id_name(name) && haproxy_unique_id(value));
     if !on_path {
         return;
     }
