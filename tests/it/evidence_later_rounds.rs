@@ -1074,6 +1074,20 @@ fn round_one_hundred_ten_figures() {
     held_out_round("evidence-round110", 110);
 }
 
+/// Round 111: common stacks behind nginx and Caddy, each front also writing JSON errors of its
+/// own (Express and Koa on Bun, `FastAPI` on gunicorn, Flask on Granian, gin, Django on Daphne).
+#[test]
+fn round_one_hundred_eleven_figures() {
+    held_out_round("evidence-round111", 111);
+}
+
+/// Round 112: caches answering by themselves and passing on (Express, Flask and Sinatra behind
+/// Varnish; `FastAPI` and gin behind Squid; Django behind `HAProxy` then Varnish).
+#[test]
+fn round_one_hundred_twelve_figures() {
+    held_out_round("evidence-round112", 112);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1183,6 +1197,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round108",
         "evidence-round109",
         "evidence-round110",
+        "evidence-round111",
+        "evidence-round112",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
