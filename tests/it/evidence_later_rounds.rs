@@ -1088,6 +1088,13 @@ fn round_one_hundred_twelve_figures() {
     held_out_round("evidence-round112", 112);
 }
 
+/// Round 114: pasted in part at night, a fourth look (a third whole, a third bodies alone, a
+/// third headers alone), Python apps on gunicorn, Granian, Daphne and Hypercorn behind every front.
+#[test]
+fn round_one_hundred_fourteen_figures() {
+    held_out_round("evidence-round114", 114);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1199,6 +1206,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round110",
         "evidence-round111",
         "evidence-round112",
+        "evidence-round114",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
