@@ -1088,6 +1088,14 @@ fn round_one_hundred_twelve_figures() {
     held_out_round("evidence-round112", 112);
 }
 
+/// Round 113: the failure classes a sixth time, one front each (`FastAPI` on Granian
+/// behind nginx, Express on Bun behind Apache, Django on Daphne behind Caddy, Flask on Granian
+/// behind `HAProxy`, Django on Hypercorn behind Varnish, `FastAPI` on gunicorn behind Squid).
+#[test]
+fn round_one_hundred_thirteen_figures() {
+    held_out_round("evidence-round113", 113);
+}
+
 /// Round 114: pasted in part at night, a fourth look (a third whole, a third bodies alone, a
 /// third headers alone), Python apps on gunicorn, Granian, Daphne and Hypercorn behind every front.
 #[test]
@@ -1206,6 +1214,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round110",
         "evidence-round111",
         "evidence-round112",
+        "evidence-round113",
         "evidence-round114",
     ] {
         let setups = sorted_setups(folder);
