@@ -268,7 +268,7 @@ fn body_not_shown(seen: &Seen<'_>) -> bool {
 }
 
 /// `Content-Length: 0`: the headers say the body was empty, whatever the paste shows.
-fn says_length_zero(seen: &Seen<'_>) -> bool {
+pub(super) fn says_length_zero(seen: &Seen<'_>) -> bool {
     seen.values("content-length").any(|v| v.trim() == "0")
 }
 
@@ -277,10 +277,14 @@ pub(super) fn request_id_name(name: &str) -> bool {
     name.ends_with("request-id") || name == "x-unique-id"
 }
 
-/// `Content-Length` says a body above zero was sent: a paste without it left the body out.
+/// `Content-Length` says a body above zero was sent, or `Content-Encoding` says one was
+/// compressed (no hop compresses nothing): a paste without it left the body out.
 pub(super) fn declares_a_body(seen: &Seen<'_>) -> bool {
     seen.values("content-length")
         .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
+        || seen
+            .values("content-encoding")
+            .any(|v| !v.trim().is_empty() && !v.trim().eq_ignore_ascii_case("identity"))
 }
 
 /// The one in front that answers errors with an empty body by default (Caddy) is named, or
@@ -365,7 +369,7 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                  under them), so its absence says nothing"
             } else {
                 "the body was not shown (a HEAD request or a headers-only paste: Content-Length \
-                 is above zero), so its absence says nothing"
+                 is above zero, or the body was compressed), so its absence says nothing"
             }));
             if cache_fetched_it(seen) && !cache_names_itself(seen) {
                 signals.push(Signal::new(

@@ -367,11 +367,14 @@ pub(super) fn forwarding_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
 
 /// A proxy's own answers are written whole, with a length; a body in chunks was streamed
 /// through from upstream. Not under a status line the proxy wrote itself (what nginx's Lua
-/// writes goes out in chunks), nor where the answer speaks of its upstream.
+/// writes goes out in chunks), nor where the answer speaks of its upstream, nor on a body
+/// compressed on the way out: the hop that compresses sends its own pages in chunks too
+/// (nginx's stock `gzip on` does so for any client that accepts gzip, as `HTTPie` does).
 pub(super) fn streamed_from_upstream(seen: &Seen<'_>) -> bool {
     seen.error()
         && !status_line_of_named_front(seen)
         && seen.has("transfer-encoding", "chunked")
+        && !seen.has("content-encoding", "")
         && seen.has("server", "")
 }
 

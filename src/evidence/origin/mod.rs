@@ -353,6 +353,7 @@ pub fn classify(response: &Response) -> Origin {
     traffic_server_signals(&seen, &mut signals);
     configured_json_signals(&seen, page.is_some(), &mut signals);
     haproxy_id::haproxy_id_signals(&seen, &mut signals);
+    redirects::passed_on_redirect_signals(&seen, &mut signals);
     if cache.success_from_store {
         stored_object_says_nothing_of_who_answered(&mut signals);
     }

@@ -1,8 +1,8 @@
 //! The words frameworks write under the redirects they make (Go's `http.Redirect`, Express's
 //! `res.redirect`, Koa's `ctx.redirect`): a redirect's body names who wrote it.
 
-use super::Seen;
 use super::apps::{AppPage, no_app_server_named, page};
+use super::{Seen, Signal, Toward};
 
 /// The framework whose redirect words the body is, if any.
 pub(super) fn redirect_page(seen: &Seen<'_>) -> Option<&'static AppPage> {
@@ -58,5 +58,51 @@ fn node_redirect_text(seen: &Seen<'_>) -> Option<&'static AppPage> {
         Some(&KOA_REDIRECT)
     } else {
         None
+    }
+}
+
+/// A redirect under the name of a front that writes a page under every redirect it makes
+/// itself (nginx's `return 301`, Apache's `Redirect`), carrying none of it: empty as
+/// `Content-Length: 0` says, or a framework's redirect words. The front passed on an
+/// upstream's redirect. Not on a HEAD (no page is sent), nor where a cache is on the path
+/// (a Varnish redirect passed on by nginx is Varnish's).
+pub(super) fn redirect_front_did_not_write(seen: &Seen<'_>) -> Option<&'static str> {
+    let front = seen
+        .front_named()
+        .filter(|f| ["nginx", "Apache"].contains(&f.product))?;
+    let passed_on = redirect_reason(seen).is_some()
+        && !seen.status_is(&[304])
+        && seen
+            .response
+            .method
+            .as_deref()
+            .is_none_or(|m| !m.eq_ignore_ascii_case("head"))
+        && !["x-cache", "x-varnish", "age", "x-squid-error"]
+            .iter()
+            .any(|name| seen.has(name, ""))
+        && (empty_as_declared(seen) || redirect_page(seen).is_some());
+    passed_on.then_some(front.product)
+}
+
+fn empty_as_declared(seen: &Seen<'_>) -> bool {
+    seen.body.trim().is_empty() && super::body::says_length_zero(seen)
+}
+
+/// An empty redirect the named front passed on: the app's routing sent it (the framework's
+/// words, where shown, already say whose).
+pub(super) fn passed_on_redirect_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
+    let Some(front) = redirect_front_did_not_write(seen) else {
+        return;
+    };
+    if empty_as_declared(seen) {
+        signals.push(Signal::new(
+            "an empty redirect passed on",
+            format!(
+                "a redirect with an empty body (Content-Length: 0): {front} writes a page under \
+                 each redirect of its own, so this one came from upstream, the app's routing"
+            ),
+            Toward::App,
+            2,
+        ));
     }
 }

@@ -7,6 +7,7 @@ use super::body::empty_error_passed_on;
 use super::footer::{footer_denies, page_signed_with};
 use super::forwarding::{go_order, streamed_from_upstream, upstream_words};
 use super::preflight::{cors_preflight, preflight_signals};
+use super::redirects::redirect_front_did_not_write;
 use super::signatures::{APACHE_FRAME, FRONTS, Front, GO_FRONTS, JSON_PAGES, OWN_HEADER, PAGE};
 use super::status_line::{status_line_from_upstream, status_line_not_its_own};
 use super::verdict::front_on_path;
@@ -183,6 +184,14 @@ pub(super) fn server_signals(
                 signals.push(Signal::note(format!(
                     "{shown}: {} puts its name on what it forwards too, and writes a page on \
                      every error of its own, so the empty one came from upstream",
+                    front.product
+                )));
+                continue;
+            }
+            if front.server_weight < 4 && redirect_front_did_not_write(seen).is_some() {
+                signals.push(Signal::note(format!(
+                    "{shown}: {} puts its name on what it forwards too, and writes a page under \
+                     each redirect of its own, so this one came from upstream",
                     front.product
                 )));
                 continue;

@@ -567,3 +567,34 @@ fn what_the_last_hop_passed_on_weighs_for_the_front_whose_page_it_is() {
         v.reasons
     );
 }
+
+#[test]
+fn an_empty_redirect_under_a_front_that_pages_its_own_was_passed_on() {
+    // Round 85's FastAPI redirect behind nginx: nginx writes a page under each redirect of its
+    // own, and this one is empty as Content-Length says.
+    let text =
+        include_str!("../../../../tests/fixtures/evidence-round85/fastapi-301-v1-item-nginx.txt");
+    let v = read(text);
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("an empty redirect passed on")),
+        "{:?}",
+        v.reasons
+    );
+    // nginx's own redirect, page and all, stays nginx's.
+    let own = read(include_str!(
+        "../../../../tests/fixtures/evidence-round100/nginx-301-http-to-https.txt"
+    ));
+    assert_eq!(own.layer, Some(Layer::Gateway), "{:?}", own.reasons);
+    // A cache on the path may have written it (a Varnish redirect passed on by nginx).
+    let cached = read(&text.replace(
+        "Connection: keep-alive\n",
+        "Connection: keep-alive\nX-Varnish: 32770\n",
+    ));
+    assert_ne!(cached.layer, Some(Layer::App), "{:?}", cached.reasons);
+    // Headers alone, the page left out: nothing is said of an empty body.
+    let head = read(&text.replace("Content-Length: 0", "Content-Length: 169"));
+    assert_ne!(head.layer, Some(Layer::App), "{:?}", head.reasons);
+}
