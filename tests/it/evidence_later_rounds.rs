@@ -1103,6 +1103,13 @@ fn round_one_hundred_fourteen_figures() {
     held_out_round("evidence-round114", 114);
 }
 
+/// Round 116: two fronts in a row, a fourth time (`HAProxy` then nginx, Caddy then Apache, nginx
+/// then Varnish, Varnish then Caddy, `HAProxy` then Squid, nginx then `HAProxy`).
+#[test]
+fn round_one_hundred_sixteen_figures() {
+    held_out_round("evidence-round116", 116);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1216,6 +1223,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round112",
         "evidence-round113",
         "evidence-round114",
+        "evidence-round116",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
