@@ -1103,6 +1103,14 @@ fn round_one_hundred_fourteen_figures() {
     held_out_round("evidence-round114", 114);
 }
 
+/// Round 115: Node, Ruby, PHP and Go apps behind common fronts, the classes a seventh
+/// time (Hono/nginx, Sinatra-Puma/`HAProxy`, Fastify/Varnish, `NestJS`/Squid, chi/Apache, plain
+/// PHP-FPM/Caddy).
+#[test]
+fn round_one_hundred_fifteen_figures() {
+    held_out_round("evidence-round115", 115);
+}
+
 /// Round 116: two fronts in a row, a fourth time (`HAProxy` then nginx, Caddy then Apache, nginx
 /// then Varnish, Varnish then Caddy, `HAProxy` then Squid, nginx then `HAProxy`).
 #[test]
@@ -1223,6 +1231,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round112",
         "evidence-round113",
         "evidence-round114",
+        "evidence-round115",
         "evidence-round116",
     ] {
         let setups = sorted_setups(folder);
