@@ -158,6 +158,15 @@ pub(super) fn status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
         // Its own wording, with its own hop headers on the path (Varnish's `Via` and
         // `X-Varnish`): as sure as its name in Server.
         (None, [only]) if only.hop_headers.iter().any(|(n, v)| seen.has(n, v)) => Some((*only, 7)),
+        // Another front's wording with that front's hop headers on the path, under the name of
+        // the one in front of it (Varnish's "503 Backend fetch failed" passed on by nginx):
+        // the one behind wrote it.
+        (Some(front), [only])
+            if only.product != front.product
+                && only.hop_headers.iter().any(|(n, v)| seen.has(n, v)) =>
+        {
+            Some((*only, 5))
+        }
         // Under a JSON body, which none of their stock pages is: the front was told to answer
         // in JSON, and wrote the status line its own way (over every round, 35 of 35 such
         // answers were a front's).

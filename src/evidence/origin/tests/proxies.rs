@@ -640,3 +640,13 @@ fn haproxys_error_file_is_known_by_its_headers_when_the_body_is_cut() {
     );
     assert_ne!(jdk.layer, Some(Layer::LoadBalancer), "{jdk:#?}");
 }
+
+#[test]
+fn a_caches_own_status_wording_passed_on_by_the_front_before_it_is_the_caches() {
+    // Round 116's Varnish 503 (the app killed) passed on by nginx, headers only.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round116/head-varnish-503-app-killed-nginx.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::Cdn), "{:?}", v.reasons);
+    assert_eq!(v.product.as_deref(), Some("Varnish"), "{:?}", v.reasons);
+}
