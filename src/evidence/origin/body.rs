@@ -5,7 +5,7 @@
 use super::apps::{app_marked, app_page, framework_marked, go_error};
 use super::echo::request_named_in_body;
 use super::forwarding::{go_order, passed_through, static_file_marks, upstream_words};
-use super::signals::{id_in_body, looks_like_app_json};
+use super::signals::{APP_MOSTLY, id_in_body, looks_like_app_json};
 use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
 use super::status_only::says_only_its_status;
 use super::{Layer, Seen, Signal, Toward};
@@ -511,20 +511,26 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 ));
             }
             Some(front)
-                if seen.error()
-                    && !app_marked(seen)
-                    && !id_in_body(seen)
-                    && request_named_in_body(seen).is_none() =>
+                if seen.error() && !app_marked(seen) && request_named_in_body(seen).is_none() =>
             {
+                // Teams tell a front to answer in JSON for what it decides itself (limits,
+                // maintenance, its gateway errors), seldom for a request's own faults: a 400,
+                // 404 or 422 in an app's JSON is the app's.
+                let apps_status = seen.status_is(APP_MOSTLY);
                 signals.push(Signal::new(
                     "app-style JSON",
                     format!(
                         "JSON error body in an application format; but {} writes its own Server \
-                         on everything, and a proxy told to answer in JSON writes the same",
-                        front.product
+                         on everything, and a proxy told to answer in JSON writes the same{}",
+                        front.product,
+                        if apps_status {
+                            " (though seldom for a request's own fault, as this status is)"
+                        } else {
+                            ""
+                        }
                     ),
                     Toward::App,
-                    1,
+                    if apps_status { 3 } else { 1 },
                 ));
             }
             _ => signals.push(Signal::new(

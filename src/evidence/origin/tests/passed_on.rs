@@ -598,3 +598,23 @@ fn an_empty_redirect_under_a_front_that_pages_its_own_was_passed_on() {
     let head = read(&text.replace("Content-Length: 0", "Content-Length: 169"));
     assert_ne!(head.layer, Some(Layer::App), "{:?}", head.reasons);
 }
+
+#[test]
+fn an_apps_json_for_a_requests_own_fault_under_nginx_is_the_apps() {
+    // Round 111: Django's JSON 404 behind nginx, no mark of the app, and nginx's own JSON 429
+    // (`return 429`) under the same name: only the status tells them apart, and only so far.
+    let app = read(include_str!(
+        "../../../../tests/fixtures/evidence-round111/django-404-order9-nginx-h2.txt"
+    ));
+    assert_eq!(app.layer, Some(Layer::App), "{:?}", app.reasons);
+    assert_eq!(app.confidence, Confidence::Low, "{:?}", app.reasons);
+    let limit = read(include_str!(
+        "../../../../tests/fixtures/evidence-round111/nginx-429-export-json-django-h2.txt"
+    ));
+    assert_eq!(limit.layer, None, "{:?}", limit.reasons);
+    // Round 113's nginx 429 quoting its own request id in the body: no more the app's for it.
+    let quoting = read(include_str!(
+        "../../../../tests/fixtures/evidence-round113/nginx-429-export-json-fastapi.txt"
+    ));
+    assert_ne!(quoting.layer, Some(Layer::App), "{:?}", quoting.reasons);
+}

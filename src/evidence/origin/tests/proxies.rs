@@ -215,8 +215,8 @@ fn a_proxys_own_answers_are_the_proxys() {
 fn where_the_evidence_cannot_tell_it_says_unknown() {
     check_cases(&[
         (
-            "nginx writes its own Server on everything: a JSON error under it with no mark of the app",
-            "< HTTP/1.1 404 Not Found\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 07:46:49 GMT\n< Content-Type: application/json\n< Content-Length: 22\n<\n{\"error\":\"not_found\"}",
+            "nginx writes its own Server on everything: a JSON limit error under it with no mark of the app",
+            "< HTTP/1.1 429 Too Many Requests\n< Server: nginx/1.22.1\n< Date: Thu, 03 Dec 2026 07:46:49 GMT\n< Content-Type: application/json\n< Content-Length: 24\n<\n{\"error\":\"rate_limited\"}",
             None,
             None,
             Confidence::Low,
