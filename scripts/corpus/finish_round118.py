@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Post-process one round-100 capture and append its label (capture-round118.sh).
+"""Post-process one round-118 capture and append its label (capture-round118.sh).
 
 Usage:
   finish_round118.py FILE LABELS SETUP WANT LAYER PRODUCT SCENARIO NOTE [PASTE WIRE]
@@ -9,7 +9,7 @@ the same fields and layers, the same reading of every paste form, and the
 same check of each label's status against the status on the wire. For a
 body-only paste the capture script compares the status really sent with
 WIRE before calling this. No product is added: every product this round
-uses (express, django, fastapi, gin, flask, sinatra and the six fronts) is
+uses (django, fastapi, flask, express and the six fronts) is
 already known.
 Exit status: 0 ok, 3 when the observed status differs from WANT (the entry
 is still written with what was seen; the capture script then leaves
