@@ -1118,6 +1118,14 @@ fn round_one_hundred_sixteen_figures() {
     held_out_round("evidence-round116", 116);
 }
 
+/// Round 118: what teams configure their fronts to answer, a third time (Django on Granian
+/// behind nginx, `FastAPI` on Granian behind Apache, Flask on Hypercorn behind Caddy, Django on
+/// Daphne behind `HAProxy`, Flask on Granian behind Varnish, Express on Bun behind Squid).
+#[test]
+fn round_one_hundred_eighteen_figures() {
+    held_out_round("evidence-round118", 118);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1233,6 +1241,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round114",
         "evidence-round115",
         "evidence-round116",
+        "evidence-round118",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
