@@ -477,6 +477,13 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 .iter()
                 .find(|f| f.server_weight <= 1 && f.server.iter().any(|s| v.contains(s)))
         });
+        // One that keeps the upstream's Server (Varnish, Squid) names itself only on what it
+        // writes: JSON under its name is its own configured answer.
+        let keeper = seen.values("server").find_map(|v| {
+            FRONTS
+                .iter()
+                .find(|f| f.server_weight >= 4 && f.server.iter().any(|s| v.contains(s)))
+        });
         match replacer {
             _ if json_from_a_file(seen) => signals.push(Signal::new(
                 "app-style JSON",
@@ -488,6 +495,17 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             _ if upstream_words(seen).is_some() => signals.push(Signal::note(
                 "a JSON error in an application format, about the upstream: what a gateway told \
                  to answer in JSON writes",
+            )),
+            _ if keeper.is_some() && !app_marked(seen) => signals.push(Signal::new(
+                "app-style JSON",
+                format!(
+                    "JSON error body in an application format; but {} keeps the upstream's \
+                     Server on what it forwards, so under its own name this is the answer it \
+                     was told to write in JSON",
+                    keeper.map_or("", |f| f.product)
+                ),
+                Toward::App,
+                1,
             )),
             _ if seen.response.headers.is_empty() => signals.push(Signal::new(
                 "app-style JSON",

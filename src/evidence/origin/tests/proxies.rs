@@ -650,3 +650,20 @@ fn a_caches_own_status_wording_passed_on_by_the_front_before_it_is_the_caches() 
     assert_eq!(v.layer, Some(Layer::Cdn), "{:?}", v.reasons);
     assert_eq!(v.product.as_deref(), Some("Varnish"), "{:?}", v.reasons);
 }
+
+#[test]
+fn json_under_the_name_of_a_front_that_keeps_the_upstreams_server_is_its_own() {
+    // Round 118's Varnish basic-auth check answering 401 in JSON: Varnish names itself only on
+    // what it writes.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round118/varnish-401-ops-basic.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::Identity), "{:?}", v.reasons);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("keeps the upstream's Server")),
+        "{:?}",
+        v.reasons
+    );
+}
