@@ -1118,6 +1118,14 @@ fn round_one_hundred_sixteen_figures() {
     held_out_round("evidence-round116", 116);
 }
 
+/// Round 117: incidents as they happen, a fourth time (`FastAPI` on Daphne behind nginx and on
+/// Granian behind Caddy, Django on waitress behind `HAProxy` and on Granian behind Apache,
+/// Express on Bun behind Varnish, Koa on Bun behind Squid).
+#[test]
+fn round_one_hundred_seventeen_figures() {
+    held_out_round("evidence-round117", 117);
+}
+
 /// Round 118: what teams configure their fronts to answer, a third time (Django on Granian
 /// behind nginx, `FastAPI` on Granian behind Apache, Flask on Hypercorn behind Caddy, Django on
 /// Daphne behind `HAProxy`, Flask on Granian behind Varnish, Express on Bun behind Squid).
@@ -1241,6 +1249,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round114",
         "evidence-round115",
         "evidence-round116",
+        "evidence-round117",
         "evidence-round118",
     ] {
         let setups = sorted_setups(folder);
