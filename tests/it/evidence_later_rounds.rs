@@ -1134,6 +1134,14 @@ fn round_one_hundred_eighteen_figures() {
     held_out_round("evidence-round118", 118);
 }
 
+/// Round 119: the most common front, nginx, on Debian's stock configuration before four common
+/// apps (Fastify on Bun, `FastAPI` on Daphne, Django on gunicorn with uvicorn workers, Sinatra on
+/// Unicorn).
+#[test]
+fn round_one_hundred_nineteen_figures() {
+    held_out_round("evidence-round119", 119);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1251,6 +1259,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round116",
         "evidence-round117",
         "evidence-round118",
+        "evidence-round119",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
