@@ -552,9 +552,14 @@ fn own_header_missing(seen: &Seen<'_>, page: bool) -> Option<(&'static Front, &'
 /// hop's (`Server`, `Date`): `content-length` in lower case among `Server` and `Date` in
 /// capitals. Whoever writes an answer of its own writes all its names one way; a proxy passes
 /// the upstream's names on as they came and adds its own beside them. HTTP/1 only (HTTP/2
-/// has no case).
+/// has no case). On errors and redirects: a redirect's `location` in lower case beside nginx's
+/// capitals is the upstream's (nginx writes its own `Location` in capitals).
 pub(super) fn two_hands_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
-    if !seen.error()
+    let redirect = seen
+        .response
+        .status
+        .is_some_and(|s| (300..400).contains(&s) && s != 304);
+    if !(seen.error() || redirect)
         || !seen
             .response
             .version
@@ -600,7 +605,7 @@ pub(super) fn two_hands_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
         .headers
         .iter()
         .map(|(n, _)| n.as_str())
-        .find(|n| lower(n) && n.contains('-'));
+        .find(|n| lower(n) && (n.contains('-') || redirect && *n == "location"));
     if let Some(name) = passed_name.filter(|_| nginx && capitals(&hop)) {
         signals.push(Signal::new(
             "a name in another hand",

@@ -589,13 +589,22 @@ fn an_empty_redirect_under_a_front_that_pages_its_own_was_passed_on() {
     ));
     assert_eq!(own.layer, Some(Layer::Gateway), "{:?}", own.reasons);
     // A cache on the path may have written it (a Varnish redirect passed on by nginx).
-    let cached = read(&text.replace(
-        "Connection: keep-alive\n",
-        "Connection: keep-alive\nX-Varnish: 32770\n",
-    ));
+    let cached = read(
+        &text
+            .replace(
+                "Connection: keep-alive\n",
+                "Connection: keep-alive\nX-Varnish: 32770\n",
+            )
+            .replace("location:", "Location:"),
+    );
     assert_ne!(cached.layer, Some(Layer::App), "{:?}", cached.reasons);
-    // Headers alone, the page left out: nothing is said of an empty body.
-    let head = read(&text.replace("Content-Length: 0", "Content-Length: 169"));
+    // Headers alone, the page left out: nothing is said of an empty body (and the Location
+    // written in nginx's hand, so its case says nothing either).
+    let head = read(
+        &text
+            .replace("Content-Length: 0", "Content-Length: 169")
+            .replace("location:", "Location:"),
+    );
     assert_ne!(head.layer, Some(Layer::App), "{:?}", head.reasons);
 }
 
@@ -617,4 +626,24 @@ fn an_apps_json_for_a_requests_own_fault_under_nginx_is_the_apps() {
         "../../../../tests/fixtures/evidence-round113/nginx-429-export-json-fastapi.txt"
     ));
     assert_ne!(quoting.layer, Some(Layer::App), "{:?}", quoting.reasons);
+}
+
+#[test]
+fn a_redirects_location_in_lower_case_beside_nginxs_capitals_was_passed_on() {
+    // Round 119's Django (on uvicorn workers) trailing-slash redirect behind nginx, chunked.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round119/django-301-docs-nginx.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    // nginx's own redirect writes Location in capitals: no such mark.
+    let own = read(include_str!(
+        "../../../../tests/fixtures/evidence-round100/nginx-301-http-to-https.txt"
+    ));
+    assert!(
+        !own.reasons
+            .iter()
+            .any(|r| r.contains("a name in another hand") || r.contains("lower case beside")),
+        "{:?}",
+        own.reasons
+    );
 }
