@@ -267,6 +267,17 @@ fn body_not_shown(seen: &Seen<'_>) -> bool {
         || seen.response.headers_cut && !says_length_zero(seen)
 }
 
+/// An error typed JSON, of a status that is mostly a request's own fault (400, 404, 422...),
+/// under the name of nginx, which writes its own Server on everything and HTML pages for its
+/// own errors, with no mark of the app: over every round, 77 of 78 such errors with the body
+/// left out were the app's.
+fn json_for_a_requests_fault_under_nginx(seen: &Seen<'_>) -> bool {
+    seen.status_is(APP_MOSTLY)
+        && seen.values("content-type").any(|v| v.contains("json"))
+        && seen.front_named().is_some_and(|f| f.product == "nginx")
+        && !app_marked(seen)
+}
+
 /// `Content-Length: 0`: the headers say the body was empty, whatever the paste shows.
 pub(super) fn says_length_zero(seen: &Seen<'_>) -> bool {
     seen.values("content-length").any(|v| v.trim() == "0")
@@ -371,6 +382,16 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 "the body was not shown (a HEAD request or a headers-only paste: Content-Length \
                  is above zero, or the body was compressed), so its absence says nothing"
             }));
+            if json_for_a_requests_fault_under_nginx(seen) {
+                signals.push(Signal::new(
+                    "JSON for a request's fault",
+                    "an error typed JSON for a request's own fault, under nginx's name: nginx's \
+                     own answers to these are HTML pages, and a front told to answer in JSON \
+                     seldom is for them, so the app's",
+                    Toward::App,
+                    3,
+                ));
+            }
             if cache_fetched_it(seen) && !cache_names_itself(seen) {
                 signals.push(Signal::new(
                     "an error fetched",

@@ -647,3 +647,19 @@ fn a_redirects_location_in_lower_case_beside_nginxs_capitals_was_passed_on() {
         own.reasons
     );
 }
+
+#[test]
+fn a_json_typed_error_for_a_requests_fault_under_nginx_with_the_body_left_out_is_the_apps() {
+    // Round 118's Django 404 behind nginx, headers only.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round118/django-404-order9-web-nginx.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert_eq!(v.confidence, Confidence::Low, "{:?}", v.reasons);
+    // The same headers on a 429, which fronts are told to answer: no such reading.
+    let text = include_str!(
+        "../../../../tests/fixtures/evidence-round118/django-404-order9-web-nginx.txt"
+    );
+    let limit = read(&text.replace("404 Not Found", "429 Too Many Requests"));
+    assert_ne!(limit.layer, Some(Layer::App), "{:?}", limit.reasons);
+}
