@@ -1142,6 +1142,13 @@ fn round_one_hundred_nineteen_figures() {
     held_out_round("evidence-round119", 119);
 }
 
+/// Round 120: less common fronts, a second look (Traffic Server, h2o, nghttpx, lighttpd,
+/// tinyproxy and a Node gateway on http-proxy, each before a common app).
+#[test]
+fn round_one_hundred_twenty_figures() {
+    held_out_round("evidence-round120", 120);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1260,6 +1267,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round117",
         "evidence-round118",
         "evidence-round119",
+        "evidence-round120",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
