@@ -1149,6 +1149,13 @@ fn round_one_hundred_twenty_figures() {
     held_out_round("evidence-round120", 120);
 }
 
+/// Round 121: Caddy and Apache before common apps, small and quick (Express and Koa on Bun,
+/// `FastAPI` on Daphne and Flask on Granian behind each; two over TLS and HTTP/2).
+#[test]
+fn round_one_hundred_twenty_one_figures() {
+    held_out_round("evidence-round121", 121);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1268,6 +1275,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round118",
         "evidence-round119",
         "evidence-round120",
+        "evidence-round121",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
