@@ -188,6 +188,17 @@ pub(super) fn server_signals(
                 )));
                 continue;
             }
+            if front.product == "Apache"
+                && !gateway_words
+                && super::unwritten::apache_json_not_its_own(seen, page)
+            {
+                signals.push(Signal::note(format!(
+                    "{shown}: Apache puts its name on what it forwards where the app's is \
+                     missing; it writes its own errors as HTML, and serves a JSON error document \
+                     as a file, with a date and a tag: this JSON has neither, so it passed it on"
+                )));
+                continue;
+            }
             if front.server_weight < 4 && redirect_front_did_not_write(seen).is_some() {
                 signals.push(Signal::note(format!(
                     "{shown}: {} puts its name on what it forwards too, and writes a page under \

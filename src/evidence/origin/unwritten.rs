@@ -96,7 +96,7 @@ pub(super) fn named_front_did_not_write(seen: &Seen<'_>, page: bool) -> Option<&
 /// its own errors as HTML and serves a JSON error document as a file (over every round such
 /// errors were the app's 247 times, a Lua handler's of Apache's own 4 times, none of those a
 /// gateway status).
-fn apache_json_not_its_own(seen: &Seen<'_>, page: bool) -> bool {
+pub(super) fn apache_json_not_its_own(seen: &Seen<'_>, page: bool) -> bool {
     !page
         && seen.error()
         && seen.values("content-type").any(|v| v.contains("json"))

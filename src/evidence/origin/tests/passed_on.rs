@@ -663,3 +663,19 @@ fn a_json_typed_error_for_a_requests_fault_under_nginx_with_the_body_left_out_is
     let limit = read(&text.replace("404 Not Found", "429 Too Many Requests"));
     assert_ne!(limit.layer, Some(Layer::App), "{:?}", limit.reasons);
 }
+
+#[test]
+fn json_under_apaches_name_with_no_files_date_or_tag_was_passed_on() {
+    // Round 121's Koa 400 behind Apache: `{"message": ...}` alone, which API gateways write too.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round121/koa-400-order-id-apache.txt"
+    ));
+    assert_ne!(v.layer, Some(Layer::Gateway), "{:?}", v.reasons);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.contains("serves a JSON error document as a file")),
+        "{:?}",
+        v.reasons
+    );
+}
