@@ -1156,6 +1156,14 @@ fn round_one_hundred_twenty_one_figures() {
     held_out_round("evidence-round121", 121);
 }
 
+/// Round 122: `HAProxy`, Varnish and Squid before common apps, small and quick (Django on uvicorn
+/// workers and `FastAPI` on Daphne behind `HAProxy`, Fastify on Bun and Django on Daphne behind
+/// Varnish, `FastAPI` on Granian and Sinatra on Unicorn behind Squid).
+#[test]
+fn round_one_hundred_twenty_two_figures() {
+    held_out_round("evidence-round122", 122);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1276,6 +1284,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round119",
         "evidence-round120",
         "evidence-round121",
+        "evidence-round122",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
