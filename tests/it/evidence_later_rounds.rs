@@ -1169,6 +1169,13 @@ fn round_one_hundred_twenty_two_figures() {
     held_out_round("evidence-round122", 122);
 }
 
+/// Round 123: Node and Ruby apps behind nginx and Caddy, small and quick (Koa, `NestJS`, Fastify
+/// and Hono on Bun, Rails and Sinatra on Unicorn).
+#[test]
+fn round_one_hundred_twenty_three_figures() {
+    held_out_round("evidence-round123", 123);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1290,6 +1297,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round120",
         "evidence-round121",
         "evidence-round122",
+        "evidence-round123",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
