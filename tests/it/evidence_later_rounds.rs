@@ -1176,6 +1176,14 @@ fn round_one_hundred_twenty_three_figures() {
     held_out_round("evidence-round123", 123);
 }
 
+/// Round 124: incidents a fifth time, small and quick (Koa on Bun behind nginx and Varnish,
+/// Sinatra on Unicorn behind Caddy and Apache, Express on Bun behind `HAProxy`, Fastify on Bun
+/// behind Squid).
+#[test]
+fn round_one_hundred_twenty_four_figures() {
+    held_out_round("evidence-round124", 124);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1298,6 +1306,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round121",
         "evidence-round122",
         "evidence-round123",
+        "evidence-round124",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
