@@ -463,6 +463,22 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
         canned_answer_signals(seen, true, signals);
         return;
     }
+    if seen.error()
+        && !page
+        && cache_fetched_it(seen)
+        && !cache_names_itself(seen)
+        && upstream_words(seen).is_none()
+    {
+        // The cache writes its own errors as its pages, marked as its own; this one it says it
+        // fetched, and it is none of them.
+        signals.push(Signal::new(
+            "an error fetched",
+            "an error the cache says it fetched (MISS), with none of its own marks (Server: \
+             Varnish, X-Squid-Error) and none of its pages: it came from upstream",
+            Toward::App,
+            2,
+        ));
+    }
     let app_json = looks_like_app_json(seen.json.as_ref());
     if seen.json.is_some() && seen.error() && content_type.starts_with("text/html") {
         // A framework types the JSON it writes; a web server sends an error file with the

@@ -679,3 +679,18 @@ fn json_under_apaches_name_with_no_files_date_or_tag_was_passed_on() {
         v.reasons
     );
 }
+
+#[test]
+fn an_error_the_cache_says_it_fetched_with_a_body_of_its_own_is_the_upstreams() {
+    // Round 124's Koa 503 (its payment dependency down) through Varnish: a MISS, in Koa's
+    // plain text, none of Varnish's pages.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round124/koa-503-payments-dep-down-varnish.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert!(
+        v.reasons.iter().any(|r| r.contains("none of its pages")),
+        "{:?}",
+        v.reasons
+    );
+}
