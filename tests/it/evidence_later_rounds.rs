@@ -1184,6 +1184,13 @@ fn round_one_hundred_twenty_four_figures() {
     held_out_round("evidence-round124", 124);
 }
 
+/// Round 126: pasted in part at night, a fifth look (Hono, Fastify, `NestJS` and Koa on Bun,
+/// Sinatra and Rails on Unicorn, one behind each front).
+#[test]
+fn round_one_hundred_twenty_six_figures() {
+    held_out_round("evidence-round126", 126);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1307,6 +1314,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round122",
         "evidence-round123",
         "evidence-round124",
+        "evidence-round126",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
