@@ -1184,6 +1184,13 @@ fn round_one_hundred_twenty_four_figures() {
     held_out_round("evidence-round124", 124);
 }
 
+/// Round 125: the failure classes an eighth time, one front each (Hono and Koa on Bun,
+/// `FastAPI` on uvicorn workers and on Daphne, Django on uvicorn workers and on Granian).
+#[test]
+fn round_one_hundred_twenty_five_figures() {
+    held_out_round("evidence-round125", 125);
+}
+
 /// Round 126: pasted in part at night, a fifth look (Hono, Fastify, `NestJS` and Koa on Bun,
 /// Sinatra and Rails on Unicorn, one behind each front).
 #[test]
@@ -1314,6 +1321,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round122",
         "evidence-round123",
         "evidence-round124",
+        "evidence-round125",
         "evidence-round126",
     ] {
         let setups = sorted_setups(folder);
