@@ -1200,6 +1200,13 @@ fn round_one_hundred_twenty_six_figures() {
     held_out_round("evidence-round126", 126);
 }
 
+/// Round 127: apps with their error handlers customised, one behind each front (Starlette on
+/// Hypercorn and on Daphne, Hono and `NestJS` on Bun, Django on Granian, `FastAPI` on Daphne).
+#[test]
+fn round_one_hundred_twenty_seven_figures() {
+    held_out_round("evidence-round127", 127);
+}
+
 /// Round 128: what teams configure their fronts to answer, a fourth time (Rails on Unicorn
 /// behind Apache, Fastify on Bun behind `HAProxy`, `NestJS` on Bun behind Varnish, Hono on Bun
 /// behind Squid).
@@ -1333,6 +1340,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round124",
         "evidence-round125",
         "evidence-round126",
+        "evidence-round127",
         "evidence-round128",
     ] {
         let setups = sorted_setups(folder);
