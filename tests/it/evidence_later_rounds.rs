@@ -1215,6 +1215,13 @@ fn round_one_hundred_twenty_eight_figures() {
     held_out_round("evidence-round128", 128);
 }
 
+/// Round 129: two fronts in a row, a fifth look (`HAProxy` then Apache, Caddy then `HAProxy`,
+/// Apache then Varnish, nginx then Squid, `HAProxy` then Caddy, each before a common app).
+#[test]
+fn round_one_hundred_twenty_nine_figures() {
+    held_out_round("evidence-round129", 129);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1342,6 +1349,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round126",
         "evidence-round127",
         "evidence-round128",
+        "evidence-round129",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
