@@ -1222,6 +1222,13 @@ fn round_one_hundred_twenty_nine_figures() {
     held_out_round("evidence-round129", 129);
 }
 
+/// Round 130: the failure classes a ninth time, one front each (Starlette on Granian and
+/// on Hypercorn, Django on uvicorn workers, on waitress and on Granian, Hono on Bun).
+#[test]
+fn round_one_hundred_thirty_figures() {
+    held_out_round("evidence-round130", 130);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1350,6 +1357,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round127",
         "evidence-round128",
         "evidence-round129",
+        "evidence-round130",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
