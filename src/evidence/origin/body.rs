@@ -3,9 +3,11 @@
 //! Date or Server, `HAProxy`'s lower-case names).
 
 use super::apps::{app_marked, app_page, framework_marked, go_error};
+use super::body_shown::{body_not_shown, declares_a_body, says_length_zero};
 use super::echo::request_named_in_body;
 use super::forwarding::{go_order, passed_through, static_file_marks, upstream_words};
-use super::signals::{APP_MOSTLY, id_in_body, looks_like_app_json};
+use super::request_ids::{id_in_body, request_id_name};
+use super::signals::{APP_MOSTLY, looks_like_app_json};
 use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
 use super::status_only::says_only_its_status;
 use super::{Layer, Seen, Signal, Toward};
@@ -255,18 +257,6 @@ pub(super) fn empty_error_passed_on(seen: &Seen<'_>) -> bool {
         && paging_front(seen).is_some()
 }
 
-/// The body was left out of the paste (a HEAD request, `curl -I`, headers only) rather than
-/// empty: a Content-Length above zero says so, and so does a paste cut inside its headers
-/// (unless what it kept says the body was empty).
-fn body_not_shown(seen: &Seen<'_>) -> bool {
-    seen.response
-        .method
-        .as_deref()
-        .is_some_and(|m| m.eq_ignore_ascii_case("head"))
-        || declares_a_body(seen)
-        || seen.response.headers_cut && !says_length_zero(seen)
-}
-
 /// An error typed JSON, of a status that is mostly a request's own fault (400, 404, 422...),
 /// under the name of nginx, which writes its own Server on everything and HTML pages for its
 /// own errors, with no mark of the app: over every round, 77 of 78 such errors with the body
@@ -276,26 +266,6 @@ fn json_for_a_requests_fault_under_nginx(seen: &Seen<'_>) -> bool {
         && seen.values("content-type").any(|v| v.contains("json"))
         && seen.front_named().is_some_and(|f| f.product == "nginx")
         && !app_marked(seen)
-}
-
-/// `Content-Length: 0`: the headers say the body was empty, whatever the paste shows.
-pub(super) fn says_length_zero(seen: &Seen<'_>) -> bool {
-    seen.values("content-length").any(|v| v.trim() == "0")
-}
-
-/// A header (lower-case name) that carries a request id a proxy or the app stamped.
-pub(super) fn request_id_name(name: &str) -> bool {
-    name.ends_with("request-id") || name == "x-unique-id"
-}
-
-/// `Content-Length` says a body above zero was sent, or `Content-Encoding` says one was
-/// compressed (no hop compresses nothing): a paste without it left the body out.
-pub(super) fn declares_a_body(seen: &Seen<'_>) -> bool {
-    seen.values("content-length")
-        .any(|v| v.trim().parse::<u64>().is_ok_and(|n| n > 0))
-        || seen
-            .values("content-encoding")
-            .any(|v| !v.trim().is_empty() && !v.trim().eq_ignore_ascii_case("identity"))
 }
 
 /// The one in front that answers errors with an empty body by default (Caddy) is named, or

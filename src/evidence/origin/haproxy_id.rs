@@ -2,7 +2,8 @@
 //! client's and the frontend's address and port in hex, the time, a counter and the pid):
 //! `HAProxy` was on the path, and it dates none of the answers it writes itself.
 
-use super::body::{dated_in_lower_case, request_id_name};
+use super::body::dated_in_lower_case;
+use super::request_ids::request_id_name;
 use super::{Seen, Signal, Toward};
 
 /// `7F000001:C33E_7F000001:F3C4_6B134795_0007:7127`: `%{+X}o %ci:%cp_%fi:%fp_%Ts_%rt:%pid`.

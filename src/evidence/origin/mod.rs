@@ -10,7 +10,9 @@
 mod app_headers;
 mod apps;
 mod body;
+mod body_shown;
 mod cache;
+mod challenge;
 mod default_site;
 mod echo;
 mod footer;
@@ -22,6 +24,7 @@ mod page_length;
 mod preflight;
 mod redirects;
 mod refine;
+mod request_ids;
 mod signals;
 mod signatures;
 mod status_line;
@@ -38,6 +41,7 @@ use super::response::Response;
 use apps::app_format_signals;
 use body::body_signals;
 use cache::{cache_signals, traffic_server_signals};
+use challenge::auth_signals;
 use echo::echo_signals;
 use footer::footer_signals;
 use forwarding::{
@@ -45,9 +49,8 @@ use forwarding::{
 };
 use health::health_signals;
 use login::login_signals;
-use signals::{
-    auth_signals, configured_json_signals, id_signals, page_signals, server_signals, status_signals,
-};
+use request_ids::id_signals;
+use signals::{configured_json_signals, page_signals, server_signals, status_signals};
 use signatures::is_known;
 use status_line::status_line_signals;
 use verdict::decide;

@@ -85,7 +85,7 @@ pub(super) fn redirect_front_did_not_write(seen: &Seen<'_>) -> Option<&'static s
 }
 
 fn empty_as_declared(seen: &Seen<'_>) -> bool {
-    seen.body.trim().is_empty() && super::body::says_length_zero(seen)
+    seen.body.trim().is_empty() && super::body_shown::says_length_zero(seen)
 }
 
 /// An empty redirect the named front passed on: the app's routing sent it (the framework's

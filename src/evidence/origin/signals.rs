@@ -1,13 +1,15 @@
 //! Reading each signal from a response (the product's page, `Server`, the status, a proxy's
-//! configured JSON, request ids, the auth challenge) and the weight each one gives. The body's
-//! style is read in `body`, the cache headers in `cache`, the status line in `status_line`.
+//! configured JSON) and the weight each one gives. The body's style is read in `body`, the
+//! cache headers in `cache`, the status line in `status_line`, request ids in `request_ids`
+//! and the auth challenge in `challenge`.
 
-use super::apps::{app_marked, app_page, app_server, go_error, named_app_server};
+use super::apps::{app_marked, app_page, app_server, named_app_server};
 use super::body::empty_error_passed_on;
 use super::footer::{footer_denies, page_signed_with};
 use super::forwarding::{go_order, streamed_from_upstream, upstream_words};
 use super::preflight::{cors_preflight, preflight_signals};
 use super::redirects::redirect_front_did_not_write;
+use super::request_ids::id_in_body;
 use super::signatures::{APACHE_FRAME, FRONTS, Front, GO_FRONTS, JSON_PAGES, OWN_HEADER, PAGE};
 use super::status_line::{status_line_from_upstream, status_line_not_its_own};
 use super::verdict::front_on_path;
@@ -543,95 +545,6 @@ fn json_not_its_own(seen: &Seen<'_>, app_json: bool) -> bool {
 /// auth refusals (401, 403) an identity layer or a WAF in front answers as often.
 pub(super) const APP_MOSTLY: &[u16] = &[400, 404, 405, 409, 410, 415, 422, 500];
 
-/// Request-id headers, lower case.
-const ID_HEADERS: &[&str] = &[
-    "x-request-id",
-    "x-correlation-id",
-    "request-id",
-    "x-amzn-requestid",
-];
-
-/// The value of a request-id header, when the body quotes it.
-pub(super) fn id_in_body(seen: &Seen<'_>) -> bool {
-    ID_HEADERS.iter().any(|h| {
-        seen.values(h)
-            .any(|v| v.trim().len() >= 4 && seen.body.contains(v.trim()))
-    })
-}
-
-/// Where a request id is, and the id to look for (as sent).
-pub(super) fn id_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option<String> {
-    let (name, value) =
-        seen.response.headers.iter().find(|(n, v)| {
-            ID_HEADERS.contains(&n.to_lowercase().as_str()) && !v.trim().is_empty()
-        })?;
-    if id_in_body(seen) && upstream_words(seen).is_some() {
-        signals.push(Signal::note(format!(
-            "the {name} value is in the body too, of a body about the upstream: the gateway that \
-             stamps the id wrote it"
-        )));
-    } else if id_in_body(seen) {
-        // Over the corpus, a short JSON error quoting the id was a proxy's configured answer
-        // (nginx's `$request_id`, HAProxy's `%[unique-id]`) more often than the app's: it
-        // weighs for neither.
-        signals.push(Signal::note(format!(
-            "the {name} value is in the body too: whoever wrote the body saw the request, the \
-             app or a proxy told to put its id in its own answers"
-        )));
-    } else {
-        signals.push(Signal::note(format!(
-            "{name} in the headers only: a proxy can add its own to every response, its own \
-             error pages included, so it does not say who made this"
-        )));
-    }
-    Some(value.trim().to_owned())
-}
-
-pub(super) fn auth_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
-    let Some(challenge) = seen.values("www-authenticate").next() else {
-        return;
-    };
-    if page {
-        return;
-    }
-    // In the app's own error format (its JSON, Go's `http.Error` text) the challenge is the
-    // app's own auth as often as a check in front; not when the answer is written as
-    // `HAProxy` writes its own (no Date, no Server, lower-case names): its JWT or key check.
-    if looks_like_app_json(seen.json.as_ref()) || go_error(seen) {
-        if challenge.starts_with("bearer") && super::body::haproxy_fingerprint(seen) {
-            signals.push(Signal::new(
-                "token challenge",
-                format!(
-                    "WWW-Authenticate: {}, written as HAProxy writes its own answers: a token \
-                     check at HAProxy",
-                    truncate(challenge, 60)
-                ),
-                Toward::Layer(Layer::Identity, Some("HAProxy".to_owned())),
-                3,
-            ));
-        }
-        return;
-    }
-    if challenge.starts_with("bearer") && challenge.contains("error=") {
-        signals.push(Signal::new(
-            "token challenge",
-            format!(
-                "WWW-Authenticate: {}: a token check's answer, with no page of its own",
-                truncate(challenge, 60)
-            ),
-            Toward::Layer(Layer::Identity, None),
-            5,
-        ));
-    } else if challenge.starts_with("bearer") && seen.status_is(&[401]) {
-        // Once weighed for a check in front; the rounds since have had the app's own far more.
-        signals.push(Signal::note(
-            "a bare Bearer challenge: a token check asks for a token, the app's own more often \
-             than one in front (over every round, without the app's JSON shown, such challenges \
-             were the app's 59 times, a front's check's 16), so it says nothing of who asked",
-        ));
-    }
-}
-
 /// A JSON object with the fields applications use for errors.
 pub(super) fn looks_like_app_json(json: Option<&serde_json::Value>) -> bool {
     let Some(object) = json.and_then(|j| j.as_object()) else {
@@ -658,7 +571,7 @@ pub(super) fn looks_like_app_json(json: Option<&serde_json::Value>) -> bool {
             .any(|k| app_keys.contains(&k.to_lowercase().as_str()))
 }
 
-fn truncate(text: &str, max: usize) -> String {
+pub(super) fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
     } else {

@@ -3,7 +3,7 @@
 //! another form was passed on from upstream.
 
 use super::Seen;
-use super::body::declares_a_body;
+use super::body_shown::declares_a_body;
 use super::forwarding::static_file_marks;
 
 /// A gateway status's HTML page under nginx's name that is none of nginx's (which it signs
