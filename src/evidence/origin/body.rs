@@ -479,18 +479,10 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
     } else if app_json {
         // A proxy that writes its own Server on everything (nginx) hides the app's: with no
         // other mark of the app, its JSON errors read the same as the app's.
-        let replacer = seen.values("server").find_map(|v| {
-            FRONTS
-                .iter()
-                .find(|f| f.server_weight <= 1 && f.server.iter().any(|s| v.contains(s)))
-        });
+        let replacer = seen.front_named_where(|f| f.server_weight <= 1);
         // One that keeps the upstream's Server (Varnish, Squid) names itself only on what it
         // writes: JSON under its name is its own configured answer.
-        let keeper = seen.values("server").find_map(|v| {
-            FRONTS
-                .iter()
-                .find(|f| f.server_weight >= 4 && f.server.iter().any(|s| v.contains(s)))
-        });
+        let keeper = seen.front_named_where(|f| f.server_weight >= 4);
         match replacer {
             _ if json_from_a_file(seen) => signals.push(Signal::new(
                 "app-style JSON",

@@ -272,10 +272,18 @@ impl<'a> Seen<'a> {
 
     /// The product in front that a `Server` value names, if any.
     fn front_named(&self) -> Option<&'static signatures::Front> {
+        self.front_named_where(|_| true)
+    }
+
+    /// The first product in front of those `keep` allows that a `Server` value names.
+    fn front_named_where(
+        &self,
+        keep: impl Fn(&signatures::Front) -> bool,
+    ) -> Option<&'static signatures::Front> {
         self.values("server").find_map(|v| {
             signatures::FRONTS
                 .iter()
-                .find(|f| f.server.iter().any(|s| v.contains(s)))
+                .find(|f| keep(f) && f.server.iter().any(|s| v.contains(s)))
         })
     }
 }

@@ -362,12 +362,7 @@ pub(super) fn configured_json_signals(seen: &Seen<'_>, page: bool, signals: &mut
     }
     // Only products that never put their name on an answer they forward: Caddy and Apache
     // name themselves on the answers of an app that sends no Server (Node, Go, Spring Boot).
-    let front = seen.values("server").find_map(|v| {
-        FRONTS
-            .iter()
-            .find(|f| f.server_weight >= 4 && f.server.iter().any(|s| v.contains(s)))
-    });
-    let Some(front) = front else {
+    let Some(front) = seen.front_named_where(|f| f.server_weight >= 4) else {
         return;
     };
     // Not more: an app that sends no Server of its own (Node, Go, Spring Boot) looks the same.
