@@ -485,8 +485,15 @@ pub(super) fn status_signals(
             Toward::Front,
             4,
         ));
-    } else if seen.error() && seen.response.headers.is_empty() && seen.response.method.is_some() {
-        // Only a transcript shows there were none: a status line pasted alone says nothing.
+    } else if seen.error()
+        && seen.response.headers.is_empty()
+        && (seen.response.method.is_some()
+            || seen.response.version.is_some()
+                && seen.response.body.trim().is_empty()
+                && sent_past_varnish_header_limits(seen.response))
+    {
+        // Only a transcript shows there were none: a status line pasted alone says nothing,
+        // unless the command above it sent what a front refuses bare.
         bare_status_line_signals(seen, signals);
     }
     if seen.status_is(&[407]) {
@@ -576,6 +583,13 @@ pub(super) fn truncate(text: &str, max: usize) -> String {
     }
 }
 
+/// The request the paste shows went past what Varnish takes by default (a field of 8 KB, 64
+/// fields), counted low, since teams lower the limits; Puma and Unicorn take fields of 80 KB.
+fn sent_past_varnish_header_limits(response: &crate::evidence::response::Response) -> bool {
+    let sent = &response.request_headers;
+    sent.len() > 64 || sent.iter().any(|(n, v)| n.len() + v.len() + 2 >= 4 * 1024)
+}
+
 /// A transcript with a status line and not one header. Ruby's app servers (Puma, Unicorn)
 /// refuse what they cannot parse so, and so does Varnish, with a 400 or a 417; the fronts
 /// others put before an app carry at least a length, a Date or their Server.
@@ -588,6 +602,15 @@ fn bare_status_line_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) {
              servers leave Expect to the framework, whose answers carry headers",
             varnish(),
             3,
+        ));
+    } else if seen.status_is(&[400]) && sent_past_varnish_header_limits(seen.response) {
+        signals.push(Signal::new(
+            "a bare 400 to an outsize request",
+            "a 400 with not one header, to a request with a header of kilobytes or dozens of \
+             headers: Varnish refuses headers past its limits so; Ruby's app servers, which \
+             also answer bare, take fields ten times that size",
+            varnish(),
+            4,
         ));
     } else if seen.status_is(&[400]) {
         signals.push(Signal::new(

@@ -94,6 +94,35 @@ fn a_transcript_with_a_bare_status_line_is_an_app_servers_answer() {
 }
 
 #[test]
+fn a_bare_400_to_an_outsize_header_is_varnishs_refusal() {
+    // Round 124's capture: a 9 KB header sent through Varnish, which refused it with a status
+    // line and nothing else. `curl -si` shows no request line, only the command.
+    let header = format!("X-Debug-Trace: {}", "a".repeat(9000));
+    let v = read(&format!(
+        "$ curl -si -H '{header}' http://api.wicken.test:62005/api/orders/1\n\
+         HTTP/1.1 400 Bad Request\n\n"
+    ));
+    assert_eq!(v.layer, Some(Layer::Cdn), "{v:#?}");
+    assert_eq!(v.product.as_deref(), Some("Varnish"));
+    assert!(v.confidence < Confidence::High);
+    // The same refusal to an ordinary request stays a guess between Puma and Varnish.
+    let v = read(
+        "$ curl -sv http://127.0.0.1:8080/api/x\n> GET /api/x HTTP/1.1\n> Host: 127.0.0.1:8080\n\
+         >\n< HTTP/1.1 400 Bad Request\n<\n",
+    );
+    assert_ne!(v.layer, Some(Layer::Cdn), "{v:#?}");
+    // A body pasted alone after the same command shows no status line: nothing bare about it.
+    let v = read(&format!(
+        "$ curl -s -H '{header}' http://127.0.0.1:8080/api/x\n\
+         431 Request Header Fields Too Large"
+    ));
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("not one header")),
+        "{v:#?}"
+    );
+}
+
+#[test]
 fn the_status_is_a_weak_prior_only_when_nothing_on_the_path_speaks() {
     // A framework's short text 500 with nothing in front: the app, as a guess with its check.
     let v = read(
