@@ -1230,6 +1230,20 @@ fn round_one_hundred_thirty_figures() {
     held_out_round("evidence-round130", 130);
 }
 
+/// Round 131: the failure classes a tenth time, one front each (Starlette on Daphne and
+/// on Granian, Django on gunicorn with uvicorn workers).
+#[test]
+fn round_one_hundred_thirty_one_figures() {
+    held_out_round("evidence-round131", 131);
+}
+
+/// Round 132: pasted in part at night, a sixth look (Starlette on Daphne, Granian, Hypercorn
+/// and uvicorn, a third whole, a third bodies alone, a third headers alone).
+#[test]
+fn round_one_hundred_thirty_two_figures() {
+    held_out_round("evidence-round132", 132);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1359,6 +1373,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round128",
         "evidence-round129",
         "evidence-round130",
+        "evidence-round131",
+        "evidence-round132",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
