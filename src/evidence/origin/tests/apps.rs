@@ -490,3 +490,21 @@ fn express_and_koa_name_themselves_in_the_words_under_a_redirect() {
     let v = read("HTTP/1.1 500 Internal Server Error\n\nRedirecting to /x.");
     assert_ne!(v.product.as_deref(), Some("Koa"), "{v:#?}");
 }
+
+#[test]
+fn a_token_error_under_an_app_servers_name_is_no_check_in_front() {
+    // Round 132's headers cut from the app's 401 behind Apache, which keeps the upstream's
+    // Server: the app's own token check, not one in front.
+    let v = read(
+        "HTTP/1.1 401 Unauthorized\nDate: Sat, 05 Dec 2026 03:33:39 GMT\nServer: granian\n\
+         www-authenticate: Bearer realm=\"larkspur\", error=\"invalid_token\"\ncontent-length: 67\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(v.confidence < Confidence::High);
+    // The same challenge under a proxy's name still weighs for a check in front.
+    let v = read(
+        "HTTP/1.1 401 Unauthorized\nDate: Sat, 05 Dec 2026 03:33:39 GMT\nServer: Apache/2.4.71\n\
+         WWW-Authenticate: Bearer error=\"invalid_token\"\nContent-Length: 0\n\n",
+    );
+    assert_ne!(v.layer, Some(Layer::App), "{v:#?}");
+}
