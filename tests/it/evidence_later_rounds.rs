@@ -1244,6 +1244,13 @@ fn round_one_hundred_thirty_two_figures() {
     held_out_round("evidence-round132", 132);
 }
 
+/// Round 134: what teams configure their fronts to answer, a fifth look (Falcon on Granian,
+/// waitress, Hypercorn and gunicorn, FastAPI on Granian, Django on Daphne).
+#[test]
+fn round_one_hundred_thirty_four_figures() {
+    held_out_round("evidence-round134", 134);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1375,6 +1382,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round130",
         "evidence-round131",
         "evidence-round132",
+        "evidence-round134",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
