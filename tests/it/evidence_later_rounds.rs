@@ -1244,6 +1244,13 @@ fn round_one_hundred_thirty_two_figures() {
     held_out_round("evidence-round132", 132);
 }
 
+/// Round 133: incidents a sixth time (Flask and Django on Cheroot, FastAPI on gunicorn with a
+/// uvicorn worker; two over TLS and HTTP/2).
+#[test]
+fn round_one_hundred_thirty_three_figures() {
+    held_out_round("evidence-round133", 133);
+}
+
 /// Round 134: what teams configure their fronts to answer, a fifth look (Falcon on Granian,
 /// waitress, Hypercorn and gunicorn, FastAPI on Granian, Django on Daphne).
 #[test]
@@ -1382,6 +1389,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round130",
         "evidence-round131",
         "evidence-round132",
+        "evidence-round133",
         "evidence-round134",
     ] {
         let setups = sorted_setups(folder);
