@@ -1258,6 +1258,13 @@ fn round_one_hundred_thirty_four_figures() {
     held_out_round("evidence-round134", 134);
 }
 
+/// Round 135: two fronts in a row, a sixth look (5 chains: Apache before HAProxy and before
+/// Caddy, nginx before Caddy, Caddy before Squid, Varnish before HAProxy).
+#[test]
+fn round_one_hundred_thirty_five_figures() {
+    held_out_round("evidence-round135", 135);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1391,6 +1398,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round132",
         "evidence-round133",
         "evidence-round134",
+        "evidence-round135",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
