@@ -518,7 +518,7 @@ if up A; then
     cap $S haproxy-503-bulk-json-apache.txt 503 load-balancer haproxy "/api/bulk/orders: the inner HAProxy's own JSON 503 (http-request return), passed on by Apache" "curl -si" -- -si $R $U/api/bulk/orders
     cap $S haproxy-504-slow-apache.txt 504 load-balancer haproxy "/api/slow takes 5 s: the inner HAProxy's timeout server 3s, its stock 504, passed through Apache" "curl -sv" -- -sv $R $U/api/slow
     freed 2
-    cap $S haproxy-502-legacy-reset-apache.txt 502 load-balancer haproxy "/api/legacy/: the old ledger service resets the connection: the inner HAProxy's stock 502, passed through Apache" "curl -si" -- -si $R $U/api/legacy/balance
+    cap $S haproxy-502-legacy-reset-apache.txt 502 proxy apache "/api/legacy/: the old ledger service resets the connection; Apache's own Proxy Error page (Error reading from remote server), not HAProxy's 502: label corrected on review" "curl -si" -- -si $R $U/api/legacy/balance
     cap $S apache-502-reports-budget-haproxy.txt 502 proxy apache "/reports/slow: the outer Apache's timeout=2 runs out before HAProxy's 3 s: Apache's own 502 Proxy Error" "curl -sv" -- -sv $R $U/reports/slow
     freed 3.5
     cap $S apache-429-bulk-export-json-haproxy.txt 429 proxy apache "/api/bulk-export: the outer Apache's own 429 (mod_rewrite R=429) with its JSON ErrorDocument" "curl -si" -- -si $R $U/api/bulk-export
