@@ -1265,6 +1265,13 @@ fn round_one_hundred_thirty_five_figures() {
     held_out_round("evidence-round135", 135);
 }
 
+/// Round 137: less common fronts, a second look (Traffic Server, h2o, nghttpx, lighttpd and
+/// tinyproxy before Fastify, Django, FastAPI, Flask and Express).
+#[test]
+fn round_one_hundred_thirty_seven_figures() {
+    held_out_round("evidence-round137", 137);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1399,6 +1406,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round133",
         "evidence-round134",
         "evidence-round135",
+        "evidence-round137",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
