@@ -1244,7 +1244,7 @@ fn round_one_hundred_thirty_two_figures() {
     held_out_round("evidence-round132", 132);
 }
 
-/// Round 133: incidents a sixth time (Flask and Django on Cheroot, FastAPI on gunicorn with a
+/// Round 133: incidents a sixth time (Flask and Django on Cheroot, `FastAPI` on gunicorn with a
 /// uvicorn worker; two over TLS and HTTP/2).
 #[test]
 fn round_one_hundred_thirty_three_figures() {

@@ -10,7 +10,8 @@ use super::signals::APP_MOSTLY;
 use super::signatures::{FRONTS, Front, GO_FRONTS};
 use super::status_line::status_line_of_named_front;
 use super::unwritten::{
-    apache_unshown_not_html, apache_would_not_write, caddy_would_not_write, nginx_would_sign,
+    apache_unshown_not_html, apache_would_not_write, caddy_would_not_write, h2o_would_not_write,
+    nginx_would_sign,
 };
 use super::{Seen, Signal, Toward};
 
@@ -492,6 +493,17 @@ pub(super) fn passed_through_signals(seen: &Seen<'_>, page: bool, signals: &mut 
             "not Caddy's",
             "Caddy names itself, but it writes its own errors with an empty body, and a page it \
              serves from a file carries the file's date: this HTML page came from upstream",
+            Toward::App,
+            4,
+        ));
+        return;
+    }
+    if h2o_would_not_write(seen, page) {
+        signals.push(Signal::new(
+            "not h2o's",
+            "h2o names itself, but it answers its own errors with a line of plain text, and a \
+             page it serves from a file carries the file's date: this HTML page came from \
+             upstream",
             Toward::App,
             4,
         ));

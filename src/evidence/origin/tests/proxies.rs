@@ -667,3 +667,24 @@ fn json_under_the_name_of_a_front_that_keeps_the_upstreams_server_is_its_own() {
         v.reasons
     );
 }
+
+#[test]
+fn an_html_page_under_h2os_name_came_from_upstream() {
+    // Round 137's Django 503 page behind h2o, as wget -S prints it: h2o answers its own errors
+    // with a line of plain text, so this page is the app's.
+    let v = read(
+        "HTTP/1.1 503 Service Unavailable\nDate: Sat, 05 Dec 2026 04:25:57 GMT\nConnection: \
+         keep-alive\nContent-Length: 171\nServer: h2o/2.2.5\nContent-Type: text/html; \
+         charset=utf-8\n\n<!DOCTYPE html>\n<html><head><title>503 Service Unavailable | \
+         Wrenfield</title></head>\n<body><h1>Service Unavailable</h1><p>Statements are being \
+         rebuilt.</p></body></html>\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    // h2o's own 502, in its plain text: still h2o's.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nDate: Sat, 05 Dec 2026 04:25:57 GMT\nConnection: \
+         keep-alive\nContent-Length: 17\nServer: h2o/2.2.5\nContent-Type: text/plain; \
+         charset=utf-8\n\nconnection failed",
+    );
+    assert_ne!(v.layer, Some(Layer::App), "{v:#?}");
+}
