@@ -1252,21 +1252,21 @@ fn round_one_hundred_thirty_three_figures() {
 }
 
 /// Round 134: what teams configure their fronts to answer, a fifth look (Falcon on Granian,
-/// waitress, Hypercorn and gunicorn, FastAPI on Granian, Django on Daphne).
+/// waitress, Hypercorn and gunicorn, `FastAPI` on Granian, Django on Daphne).
 #[test]
 fn round_one_hundred_thirty_four_figures() {
     held_out_round("evidence-round134", 134);
 }
 
-/// Round 135: two fronts in a row, a sixth look (5 chains: Apache before HAProxy and before
-/// Caddy, nginx before Caddy, Caddy before Squid, Varnish before HAProxy).
+/// Round 135: two fronts in a row, a sixth look (5 chains: Apache before `HAProxy` and before
+/// Caddy, nginx before Caddy, Caddy before Squid, Varnish before `HAProxy`).
 #[test]
 fn round_one_hundred_thirty_five_figures() {
     held_out_round("evidence-round135", 135);
 }
 
 /// Round 137: less common fronts, a second look (Traffic Server, h2o, nghttpx, lighttpd and
-/// tinyproxy before Fastify, Django, FastAPI, Flask and Express).
+/// tinyproxy before Fastify, Django, `FastAPI`, Flask and Express).
 #[test]
 fn round_one_hundred_thirty_seven_figures() {
     held_out_round("evidence-round137", 137);
