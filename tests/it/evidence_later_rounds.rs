@@ -1265,6 +1265,13 @@ fn round_one_hundred_thirty_five_figures() {
     held_out_round("evidence-round135", 135);
 }
 
+/// Round 136: apps with their error handlers customised, a second look (plain PHP on php-fpm
+/// with an envelope and with problem details, `NestJS` and Hono on Bun, Sanic on its server).
+#[test]
+fn round_one_hundred_thirty_six_figures() {
+    held_out_round("evidence-round136", 136);
+}
+
 /// Round 137: less common fronts, a second look (Traffic Server, h2o, nghttpx, lighttpd and
 /// tinyproxy before Fastify, Django, `FastAPI`, Flask and Express).
 #[test]
@@ -1406,6 +1413,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round133",
         "evidence-round134",
         "evidence-round135",
+        "evidence-round136",
         "evidence-round137",
     ] {
         let setups = sorted_setups(folder);
