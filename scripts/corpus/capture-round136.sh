@@ -709,7 +709,7 @@ if up varnish; then
     cap $S hono-401-account-www-auth-varnish.txt 401 app hono "/api/account: the team's 401 with WWW-Authenticate: Basic" "curl -si" -- -si $R $U/api/account
     capdump $S hono-401-me-no-www-auth-varnish.txt 401 app hono "/api/me: the team's 401, no WWW-Authenticate" "curl -s -D-" -- $R $U/api/me
     cap $S varnish-503-slow-branded-hono.txt 503 cdn-cache varnish "/api/slow takes 6 s, first_byte_timeout 3s: Varnish's branded vcl_backend_error page" "curl -si" -- -si $R $U/api/slow
-    capbody $BO body-hono-401-me-varnish.txt 0/401 app hono "the team's 401 JSON: its status field shows 401" "curl -s" -- $R $U/api/me
+    capbody $BO body-hono-401-me-varnish.txt 401/401 app hono "the team's 401 JSON: its status field shows 401 (label set to the convention on review: first 0)" "curl -s" -- $R $U/api/me
     stop_app juniperhill 60205
     cap $S varnish-200-order-hit-app-stopped-hono.txt 200 cdn-cache varnish "order 1 within its 30 s while Bun is stopped: a HIT from Varnish's store" "curl -si" -- -si $R $U/api/orders/1
     cap $S varnish-503-app-stopped-branded-hono.txt 503 cdn-cache varnish "Bun stopped: Varnish's branded vcl_backend_error page" "curl -sv" -- -sv $R $U/api/maintenance
