@@ -1279,6 +1279,13 @@ fn round_one_hundred_thirty_seven_figures() {
     held_out_round("evidence-round137", 137);
 }
 
+/// Round 138: mainstream stacks, small and quick (Koa, Hono, `NestJS`, Express and Fastify on
+/// Node 20, plain PHP on php-fpm behind Apache; a request id at three fronts of six).
+#[test]
+fn round_one_hundred_thirty_eight_figures() {
+    held_out_round("evidence-round138", 138);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1415,6 +1422,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round135",
         "evidence-round136",
         "evidence-round137",
+        "evidence-round138",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
