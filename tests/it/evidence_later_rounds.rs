@@ -1286,6 +1286,13 @@ fn round_one_hundred_thirty_eight_figures() {
     held_out_round("evidence-round138", 138);
 }
 
+/// Round 139: `HAProxy`, Varnish and Squid before common apps, a second look (Quart on
+/// Hypercorn, uvicorn and Granian, Bottle on waitress, Granian and gunicorn).
+#[test]
+fn round_one_hundred_thirty_nine_figures() {
+    held_out_round("evidence-round139", 139);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1423,6 +1430,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round136",
         "evidence-round137",
         "evidence-round138",
+        "evidence-round139",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
