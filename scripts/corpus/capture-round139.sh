@@ -615,7 +615,7 @@ if up haproxy; then
     cap $S haproxy-413-big-body-bottle.txt 413 load-balancer haproxy "a 1.1 MB POST, deny_status 413 on Content-Length: HAProxy's built-in 413" "curl -si" -- -si $R -H "$JS" --data-binary @"$RUN/work/big.bin" $U/api/uploads
     cap $S haproxy-400-long-query-bottle.txt 400 load-balancer haproxy "a 20 KB query over HAProxy's buffer: its stock 400 errorfile" "curl -si" -- -si $R "$U/api/orders?q=$BIGQ"
     capwget $S haproxy-504-slow-bottle-wget.txt 504 load-balancer haproxy "/api/slow takes 5 s, timeout server 3s: HAProxy's stock 504 errorfile" "wget -S -O-" -- --header="Host: api.plover.test:60392" http://127.0.0.1:60392/api/slow
-    capbody $BO body-bottle-503-statements-html-haproxy.txt 503/503 app $P "/api/statements: the app's own HTML 503 page, its title names no number but its heading says temporarily unavailable" "curl -s" -- $R $U/api/statements
+    capbody $BO body-bottle-503-statements-html-haproxy.txt 0/503 app $P "/api/statements: the app's own HTML 503 page, its title names no number but its heading says temporarily unavailable (label set to the convention on review: first 503)" "curl -s" -- $R $U/api/statements
     kill_app bwait
     capraw $S haproxy-503-app-stopped-bottle.txt 503 load-balancer haproxy "Waitress killed: HAProxy's stock 503 errorfile after the retry" "curl -si saved to a file (CRs kept)" -- -si $R $U/api/orders/1
     capbody $BO body-haproxy-503-app-stopped-bottle.txt 503/503 load-balancer haproxy "Waitress down: HAProxy's 503 errorfile body (<h1>503 Service Unavailable</h1>)" "curl -s" -- $R $U/api/orders/1
