@@ -50,6 +50,13 @@ pub(super) fn apache_unshown_not_html(seen: &Seen<'_>, page: bool) -> bool {
 /// such error pages under its name were passed on from upstream 50 times of 50: the app's,
 /// or a front's behind it).
 pub(super) fn caddy_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
+    html_error_served_by_no_file(seen, page)
+        && seen.front_named().is_some_and(|f| f.product == "Caddy")
+}
+
+/// An HTML error page, none of a known product's, with no file's date or tag on it: what a
+/// front that writes its own errors otherwise (empty, or a line of text) passed on.
+fn html_error_served_by_no_file(seen: &Seen<'_>, page: bool) -> bool {
     !page
         && seen.error()
         && seen
@@ -57,21 +64,13 @@ pub(super) fn caddy_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
             .any(|v| v.starts_with("text/html"))
         && !static_file_marks(seen)
         && !seen.body.trim().is_empty()
-        && seen.front_named().is_some_and(|f| f.product == "Caddy")
 }
 
 /// An HTML error page under h2o's name that h2o would not have written: it answers its own
 /// errors with a line of plain text ("connection failed"), and a page it serves from a file
 /// carries the file's date. Over every round, such pages were upstream's 14 times of 14.
 pub(super) fn h2o_would_not_write(seen: &Seen<'_>, page: bool) -> bool {
-    !page
-        && seen.error()
-        && seen
-            .values("content-type")
-            .any(|v| v.starts_with("text/html"))
-        && !static_file_marks(seen)
-        && !seen.body.trim().is_empty()
-        && seen.values("server").any(|v| v.starts_with("h2o"))
+    html_error_served_by_no_file(seen, page) && seen.values("server").any(|v| v.starts_with("h2o"))
 }
 
 /// An HTML or plain-text error under Apache's name that Apache would not have written: none of
