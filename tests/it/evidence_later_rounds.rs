@@ -1293,6 +1293,13 @@ fn round_one_hundred_thirty_nine_figures() {
     held_out_round("evidence-round139", 139);
 }
 
+/// Round 140: the failure classes an eleventh time, one front each (Litestar on Granian
+/// and on Hypercorn behind each front).
+#[test]
+fn round_one_hundred_forty_figures() {
+    held_out_round("evidence-round140", 140);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1431,6 +1438,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round137",
         "evidence-round138",
         "evidence-round139",
+        "evidence-round140",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
