@@ -1300,6 +1300,13 @@ fn round_one_hundred_forty_figures() {
     held_out_round("evidence-round140", 140);
 }
 
+/// Round 141: pasted in part at night, a seventh look (Sanic on its own server behind nginx and
+/// Caddy, Litestar on Granian and on Hypercorn behind the other four).
+#[test]
+fn round_one_hundred_forty_one_figures() {
+    held_out_round("evidence-round141", 141);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1439,6 +1446,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round138",
         "evidence-round139",
         "evidence-round140",
+        "evidence-round141",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
