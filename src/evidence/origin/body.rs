@@ -515,6 +515,8 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             )),
             _ if seen.error()
                 && go_order(seen) == Some(true)
+                // A length sorted in among the names came from upstream: passed on, not written.
+                && super::forwarding::go_front_passed_on(seen).is_none()
                 && !app_marked(seen)
                 && request_named_in_body(seen).is_none() =>
             {

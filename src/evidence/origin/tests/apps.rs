@@ -508,3 +508,19 @@ fn a_token_error_under_an_app_servers_name_is_no_check_in_front() {
     );
     assert_ne!(v.layer, Some(Layer::App), "{v:#?}");
 }
+
+#[test]
+fn json_under_caddy_with_the_length_sorted_in_was_passed_on() {
+    // Round 141's Sanic 403 behind Caddy: Sanic sends no Date, so Caddy adds one last, but the
+    // Content-Length stands sorted among the upstream's names: passed on, the app's JSON.
+    let v = read(
+        "< HTTP/1.1 403 Forbidden\n< Content-Length: 83\n< Content-Type: application/json\n\
+         < Server: Caddy\n< Date: Sat, 05 Dec 2026 04:42:14 GMT\n< \n\
+         {\"error\":{\"code\":\"forbidden\",\"message\":\"role 'viewer' may not read the audit log\"}}",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{v:#?}");
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("wrote this answer")),
+        "{v:#?}"
+    );
+}
