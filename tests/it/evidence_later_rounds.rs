@@ -1313,6 +1313,13 @@ fn round_one_hundred_forty_one_figures() {
     held_out_round("evidence-round141", 141);
 }
 
+/// Round 142: Caddy, Apache and nginx before common apps, a second look (Sanic on uvicorn, its
+/// own server and Granian, Flask on uWSGI, plain PHP on its built-in server).
+#[test]
+fn round_one_hundred_forty_two_figures() {
+    held_out_round("evidence-round142", 142);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1453,6 +1460,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round139",
         "evidence-round140",
         "evidence-round141",
+        "evidence-round142",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
