@@ -1320,6 +1320,13 @@ fn round_one_hundred_forty_two_figures() {
     held_out_round("evidence-round142", 142);
 }
 
+/// Round 143: incidents a seventh time (Django on Cheroot behind nginx and Caddy over TLS and
+/// HTTP/2 and behind Varnish, on uWSGI behind `HAProxy`, Apache and Squid).
+#[test]
+fn round_one_hundred_forty_three_figures() {
+    held_out_round("evidence-round143", 143);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1461,6 +1468,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round140",
         "evidence-round141",
         "evidence-round142",
+        "evidence-round143",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
