@@ -81,6 +81,12 @@ fn haproxy_h2_error_file(seen: &Seen<'_>) -> bool {
             .is_some_and(|v| v.starts_with("HTTP/2"))
 }
 
+/// Content-Type stands before Content-Length among the headers.
+fn type_first(seen: &Seen<'_>) -> bool {
+    let position = |name: &str| seen.headers.iter().position(|(n, _)| n == name);
+    matches!((position("content-type"), position("content-length")), (Some(t), Some(l)) if t < l)
+}
+
 /// An error with neither `Date` nor `Server`. Origin servers send Date (RFC 9110), and every
 /// common proxy dates its own answers but `HAProxy`; app servers leave both off their own
 /// low-level errors (gunicorn, uvicorn, Node and Go do), and some off everything (Puma,
@@ -144,6 +150,9 @@ fn canned_answer_signals(seen: &Seen<'_>, empty: bool, signals: &mut Vec<Signal>
             Toward::Layer(Layer::LoadBalancer, Some("HAProxy".to_owned())),
             // With an empty body the headers are all there is: one less for the error file.
             match (errorfile || framed_json || over_h2, empty) {
+                // HAProxy's `return` writes the length before the type; the type first is an
+                // app's order passed on (uWSGI adds neither Date nor Server), or an error file.
+                (true, false) if framed_json && !errorfile && !over_h2 && type_first(seen) => 1,
                 (true, false) => 4,
                 (_, true) => 3,
                 (false, false) => 2,

@@ -688,3 +688,22 @@ fn an_html_page_under_h2os_name_came_from_upstream() {
     );
     assert_ne!(v.layer, Some(Layer::App), "{v:#?}");
 }
+
+#[test]
+fn json_through_haproxy_with_the_type_first_is_no_sure_return_of_its_own() {
+    // Round 143's Django 502 about a dependency, on uWSGI (no Date, no Server) behind HAProxy
+    // (names in lower case): the type before the length is the app's order, not HAProxy's.
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\ncontent-type: application/json\ncontent-length: 129\n\n\
+         {\"errors\": [{\"status\": \"502\", \"code\": \"bad_gateway\", \"detail\": \"inventory \
+         service unreachable: [Errno 111] Connection refused\"}]}",
+    );
+    assert!(v.confidence < Confidence::Medium, "{v:#?}");
+    // HAProxy's own `return`, the length first: still HAProxy's.
+    let v = read(
+        "HTTP/1.1 503 Service Unavailable\nretry-after: 600\ncontent-length: 83\n\
+         content-type: application/json\n\n\
+         {\"error\":\"maintenance\",\"message\":\"refunds are paused while the ledger is migrated\"}",
+    );
+    assert_eq!(v.layer, Some(Layer::LoadBalancer), "{v:#?}");
+}
