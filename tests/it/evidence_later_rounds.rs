@@ -1,4 +1,4 @@
-//! Rounds 5 to 141 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round141/`):
+//! Rounds 5 to 143 of the evidence corpus (`tests/fixtures/evidence-round5/` to `-round143/`):
 //! servers and setups no earlier round had, each captured and labelled while the rules were
 //! tuned on the rounds before it, by someone who read none of the rules. Each round's setups
 //! are split in two halves fixed before any reading of it was looked at (the setup names
@@ -149,13 +149,14 @@
 //! 67 of 72 (18 of 18), 68 of 72 (33 of 33), 82 of 84 (50 of 50), 93 of 98 (53 of 53; status
 //! 99 of 100), 92 of 96 (39 of 39), 97 of 106 (44 of 44), 95 of 100 (47 of 47), 79 of 81 (29
 //! of 29), 93 of 95 (47 of 47), 72 of 74 (26 of 26), 84 of 86 (57 of 57) and 84 of 89 (38 of
-//! 38). Rounds 131 to 141 (135 two fronts in a row, 137 less common fronts, the rest
+//! 38). Rounds 131 to 143 (135 two fronts in a row, 137 less common fronts, the rest
 //! mainstream stacks), each measured so on every rule committed before it: 99 of 103 (49 of
 //! 49), 62 of 67 (26 of 26), 116 of 120 (87 of 87), 89 of 94 (39 of 39), 76 of 92 (37 of 38;
 //! 77 of 92 and 38 of 38 with a label corrected on review since), 97 of 105 (33 of 33; status
 //! 110 of 111, a body-only label set to the convention since), 84 of 88 (25 of 25), 104 of 109
 //! (40 of 40), 93 of 95 (62 of 62; status 98 of 99, a body-only label set to the convention
-//! since), 92 of 96 (48 of 48) and 65 of 72 (28 of 28).
+//! since), 92 of 96 (48 of 48), 65 of 72 (28 of 28), 88 of 89 (37 of 37) and 116 of 129 (67
+//! of 67).
 
 use std::path::{Path, PathBuf};
 
