@@ -489,6 +489,7 @@ pub(super) fn status_signals(
         && seen.response.headers.is_empty()
         && (seen.response.method.is_some()
             || seen.response.version.is_some()
+                && !seen.response.headers_cut
                 && seen.response.body.trim().is_empty()
                 && sent_past_varnish_header_limits(seen.response))
     {

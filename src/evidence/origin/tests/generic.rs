@@ -105,6 +105,13 @@ fn a_bare_400_to_an_outsize_header_is_varnishs_refusal() {
     assert_eq!(v.layer, Some(Layer::Cdn), "{v:#?}");
     assert_eq!(v.product.as_deref(), Some("Varnish"));
     assert!(v.confidence < Confidence::High);
+    // The status line cut from the same output, no blank line under it: its headers were
+    // left out, not missing.
+    let v = read(&format!(
+        "$ curl -si -H '{header}' http://api.wicken.test:62005/api/orders/1\n\
+         HTTP/1.1 400 Bad Request"
+    ));
+    assert_ne!(v.layer, Some(Layer::Cdn), "{v:#?}");
     // The same refusal to an ordinary request stays a guess between Puma and Varnish.
     let v = read(
         "$ curl -sv http://127.0.0.1:8080/api/x\n> GET /api/x HTTP/1.1\n> Host: 127.0.0.1:8080\n\
