@@ -6,6 +6,7 @@ use super::*;
 use crate::evidence::response::parse;
 
 mod apps;
+mod configured;
 mod generic;
 mod passed_on;
 mod proxies;
