@@ -626,7 +626,7 @@ if up caddy; then
     cap $S caddy-504-slow-fastify-h2.txt 504 proxy caddy "/api/slow waits 5 s, response_header_timeout 3s: Caddy's empty 504" "curl -si --http2" -- -si -k --http2 $RC $C/api/slow
     capwin $S caddy-404-unrouted-fastify-h2.txt 404 proxy caddy "/docs: respond 404, an empty body" "curl -si --http2 pasted with CRLF" -- -si -k --http2 $RC $C/docs
     capjq $BO body-fastify-429-quota-caddy-jq.txt 429/429 app fastify "the route's JSON 429 ({statusCode,error,message}), its statusCode shows 429" "curl -sk | jq ." -- -k $RC $C/api/quota
-    caplt $HO lt-fastify-401-account-caddy.txt 401 app fastify "no token: the route's 401, headers only" "curl -skv --http2, only the < lines kept" -- -skv --http2 $RC $C/api/account
+    caplt $S lt-fastify-401-account-caddy.txt 401 app fastify "no token: the route's 401, headers only" "curl -skv --http2, only the < lines kept" -- -skv --http2 $RC $C/api/account
     kill_app fastify
     cap $S caddy-502-app-stopped-fastify-h2.txt 502 proxy caddy "Node killed: Caddy's empty 502" "curl -skv --http2" -- -skv --http2 $RC $C/api/orders/1
     capvnull $HO vnull-caddy-502-app-stopped-fastify.txt 502 proxy caddy "Node still down: Caddy's 502" "curl -skv -o /dev/null, only the < lines kept" -- -k --http2 $RC $C/api/orders/2
