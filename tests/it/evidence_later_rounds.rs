@@ -1328,6 +1328,20 @@ fn round_one_hundred_forty_three_figures() {
     held_out_round("evidence-round143", 143);
 }
 
+/// Round 144: the failure classes an eleventh time, one mainstream front each (nginx,
+/// Apache, Caddy, `HAProxy`, Varnish) before `FastAPI`, Django, Flask and Express.
+#[test]
+fn round_one_hundred_forty_four_figures() {
+    held_out_round("evidence-round144", 144);
+}
+
+/// Round 145: pasted at night over TLS and HTTP/2 (nginx, Caddy, `HAProxy`, Apache and nghttpx
+/// before Express, Fastify, Django, `FastAPI`, Flask and Starlette).
+#[test]
+fn round_one_hundred_forty_five_figures() {
+    held_out_round("evidence-round145", 145);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1470,6 +1484,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round141",
         "evidence-round142",
         "evidence-round143",
+        "evidence-round144",
+        "evidence-round145",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
