@@ -650,7 +650,7 @@ if up apache; then
     capbare $S bare-flask-404-no-route-apache.txt 404/404 app flask "/api/itmes (typo): Werkzeug's HTML 404 page (its title shows 404), as seen in a browser tab" "body copied out of a browser tab" -- $R $U/api/itmes
     cap $S flask-500-boom-apache.txt 500 app flask "/api/boom raises: Flask's HTML 500, passed on" "curl -si" -- -si $R $U/api/boom
     caphttph $S httph-apache-403-internal-flask.txt 403 proxy apache "/internal/: Require all denied, Apache's own 403" "HTTPie --headers with colours" -- GET http://127.0.0.1:63002/internal/metrics Host:$H
-    capjq $S body-apache-429-bulk-flask.txt 429/429 proxy apache "/api/bulk/: RewriteRule R=429, Apache's stock page (its title shows 429)" "curl -s | jq . (jq cannot parse the HTML)" -- $R $U/api/bulk/items
+    capbody $S body-apache-429-bulk-flask.txt 429/429 proxy apache "/api/bulk/: RewriteRule R=429, Apache's stock page (its title shows 429)" "curl -s" -- $R $U/api/bulk/items
     capcutn $S cutn-apache-503-maintenance-flask.txt 503 proxy apache "/maintenance/: RewriteRule R=503, Apache's own, the status line and 3 headers" "curl -si, the status line and 3 headers kept" -- 3 i $R $U/maintenance/
     cap $S apache-502-slow-flask.txt 502 proxy apache "/api/slow takes 5 s, ProxyTimeout 3: Apache's '502 Proxy Error'" "curl -si" -- -si $R $U/api/slow
     kill_app flask
@@ -722,7 +722,7 @@ if up varnish; then
     caphead $S head-varnish-414-long-url-fastify.txt 414 cdn-cache varnish "HEAD with a 2000-byte query: synth 414" "curl -sI" -- $R "$U/api/tickets/1?q=$LONG"
     cap $S varnish-503-slow-fastify.txt 503 cdn-cache varnish "/api/slow takes 5 s, first_byte_timeout 3s: 'Backend fetch failed'" "curl -sv" -- -sv $R $U/api/slow
     kill_app fastify
-    capjq $S body-varnish-503-app-killed-fastify.txt 503/503 cdn-cache varnish "Node killed: 'Backend fetch failed' guru page (its title shows 503)" "curl -s | jq . (jq cannot parse the HTML)" -- $R $U/api/admin/stats
+    capbody $S body-varnish-503-app-killed-fastify.txt 503/503 cdn-cache varnish "Node killed: 'Backend fetch failed' guru page (its title shows 503)" "curl -s" -- $R $U/api/admin/stats
     capvnull $S vnull-varnish-503-app-killed-fastify.txt 503 cdn-cache varnish "Node still down: Varnish's 503" "curl -sv -o /dev/null, only the < lines kept" -- $R $U/api/me
     start_app fastify || die "fastify did not come back"
 fi
