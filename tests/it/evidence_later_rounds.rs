@@ -1342,6 +1342,20 @@ fn round_one_hundred_forty_five_figures() {
     held_out_round("evidence-round145", 145);
 }
 
+/// Round 146: apps whose teams customised their error handlers, a third look (Express, Flask,
+/// `FastAPI` problem+json, plain PHP) behind nginx, Caddy, Apache and `HAProxy`.
+#[test]
+fn round_one_hundred_forty_six_figures() {
+    held_out_round("evidence-round146", 146);
+}
+
+/// Round 147: pasted in part at night, a seventh look (a third whole, a third bodies, a third
+/// headers) through nginx, Apache, Caddy, `HAProxy`, Varnish and Squid.
+#[test]
+fn round_one_hundred_forty_seven_figures() {
+    held_out_round("evidence-round147", 147);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1486,6 +1500,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round143",
         "evidence-round144",
         "evidence-round145",
+        "evidence-round146",
+        "evidence-round147",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
