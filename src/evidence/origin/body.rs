@@ -543,22 +543,31 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             {
                 // Teams tell a front to answer in JSON for what it decides itself (limits,
                 // maintenance, its gateway errors), seldom for a request's own faults: a 400,
-                // 404 or 422 in an app's JSON is the app's.
-                let apps_status = seen.status_is(APP_MOSTLY);
+                // 404 or 422 in an app's JSON is the app's. Nor for a refused credential: a
+                // front that checks tokens asks a service of its own (nginx's auth_request),
+                // whose JSON comes with that service's marks.
+                let (weight, why) = if seen.status_is(APP_MOSTLY) {
+                    (
+                        3,
+                        " (though seldom for a request's own fault, as this status is)",
+                    )
+                } else if seen.status_is(&[401, 403]) {
+                    (
+                        3,
+                        " (though seldom for a refused credential, as this status is)",
+                    )
+                } else {
+                    (1, "")
+                };
                 signals.push(Signal::new(
                     "app-style JSON",
                     format!(
                         "JSON error body in an application format; but {} writes its own Server \
-                         on everything, and a proxy told to answer in JSON writes the same{}",
+                         on everything, and a proxy told to answer in JSON writes the same{why}",
                         front.product,
-                        if apps_status {
-                            " (though seldom for a request's own fault, as this status is)"
-                        } else {
-                            ""
-                        }
                     ),
                     Toward::App,
-                    if apps_status { 3 } else { 1 },
+                    weight,
                 ));
             }
             _ => signals.push(Signal::new(

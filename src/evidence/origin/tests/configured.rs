@@ -128,3 +128,24 @@ fn json_through_haproxy_with_the_type_first_is_no_sure_return_of_its_own() {
     );
     assert_eq!(v.layer, Some(Layer::LoadBalancer), "{v:#?}");
 }
+
+#[test]
+fn a_refused_credential_in_an_apps_json_under_nginx_is_probably_the_apps() {
+    // Round 123's Koa 401 behind nginx, pasted with curl -si (CRs kept): nginx replaces the
+    // Server, but teams seldom tell it to refuse credentials in JSON of their own.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round123/koa-401-me-nginx.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert_eq!(v.confidence, Confidence::Low, "{:?}", v.reasons);
+    assert!(
+        v.reasons.iter().any(|r| r.contains("refused credential")),
+        "{:?}",
+        v.reasons
+    );
+    // nginx's own configured JSON 429 stays unsure: limits are what fronts are told to answer.
+    let limit = read(include_str!(
+        "../../../../tests/fixtures/evidence-round97/nginx-429-exports-json.txt"
+    ));
+    assert_ne!(limit.layer, Some(Layer::App), "{:?}", limit.reasons);
+}
