@@ -1356,6 +1356,13 @@ fn round_one_hundred_forty_seven_figures() {
     held_out_round("evidence-round147", 147);
 }
 
+/// Round 148: caches answering by themselves, a fresh look (nginx's `proxy_cache`, Apache's
+/// `mod_cache`, Squid, Traffic Server and Varnish before `FastAPI`, Django, Flask and Express).
+#[test]
+fn round_one_hundred_forty_eight_figures() {
+    held_out_round("evidence-round148", 148);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1502,6 +1509,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round145",
         "evidence-round146",
         "evidence-round147",
+        "evidence-round148",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
