@@ -1363,6 +1363,13 @@ fn round_one_hundred_forty_eight_figures() {
     held_out_round("evidence-round148", 148);
 }
 
+/// Round 149: two fronts in a row, a seventh look (Apache before `HAProxy`, nginx before Caddy,
+/// Varnish before Squid, Caddy before nginx).
+#[test]
+fn round_one_hundred_forty_nine_figures() {
+    held_out_round("evidence-round149", 149);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1510,6 +1517,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round146",
         "evidence-round147",
         "evidence-round148",
+        "evidence-round149",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
