@@ -35,6 +35,10 @@ pub struct Response {
     /// after it): cut short, so an empty body here is a body not shown, not an empty one.
     #[serde(skip)]
     pub headers_cut: bool,
+    /// The client printed the headers sorted by name (`HTTPie`, xh), not in the order they
+    /// came: their order says nothing of who wrote them.
+    #[serde(skip)]
+    pub sorted_by_client: bool,
 }
 
 impl Response {
@@ -148,6 +152,11 @@ pub fn parse(text: &str) -> Response {
         response.body.clear();
     }
     response.forward_proxy |= command_uses_proxy(&text);
+    response.sorted_by_client = command_sorts_headers(&text)
+        || response.request_headers.iter().any(|(n, v)| {
+            n.eq_ignore_ascii_case("user-agent")
+                && (v.starts_with("HTTPie/") || v.starts_with("xh/"))
+        });
     if response.status.is_none()
         && let Some((code, body)) = super::body_status::trailing_write_out_code(&response.body)
     {
@@ -196,6 +205,14 @@ fn command_uses_proxy(text: &str) -> bool {
             l.split_whitespace()
                 .any(|w| w == "-x" || w == "--proxy" || w.starts_with("--proxy="))
         })
+}
+
+/// The paste's command line runs `HTTPie` or xh, which print the response headers sorted.
+fn command_sorts_headers(text: &str) -> bool {
+    text.lines()
+        .filter(|l| super::command_line::is_command_line(l))
+        .map(super::command_line::after_prompt)
+        .any(|l| matches!(l.split_whitespace().next(), Some("http" | "https" | "xh")))
 }
 
 /// `HTTP/1.1 502 Bad Gateway` or `HTTP/2 502` into its parts.
@@ -434,6 +451,8 @@ fn parse_har(text: &str) -> Option<Response> {
         // Read from the HAR with the request, in `parse`.
         request_body: None,
         headers_cut: false,
+        // A browser's HAR keeps the order the headers came in.
+        sorted_by_client: false,
     })
 }
 

@@ -172,10 +172,7 @@ pub(super) fn go_front(seen: &Seen<'_>) -> Option<&'static Front> {
 pub(super) fn go_order(seen: &Seen<'_>) -> Option<bool> {
     go_front(seen)?;
     // HTTPie (and xh) print the headers sorted, not in the order they came.
-    let sorted_by_client = seen.response.request_headers.iter().any(|(n, v)| {
-        n.eq_ignore_ascii_case("user-agent") && (v.starts_with("HTTPie/") || v.starts_with("xh/"))
-    });
-    if sorted_by_client {
+    if seen.response.sorted_by_client {
         return None;
     }
     let position = |name: &str| seen.headers.iter().position(|(n, _)| n == name);
@@ -215,6 +212,9 @@ pub(super) fn go_front_passed_on(seen: &Seen<'_>) -> Option<&'static str> {
 /// Go's server after them, as it adds its own. HTTP/1 as shown by curl or wget (`HTTPie` sorts
 /// what it prints).
 fn length_sorted_in(seen: &Seen<'_>) -> bool {
+    if seen.response.sorted_by_client {
+        return false;
+    }
     let position = |name: &str| seen.headers.iter().position(|(n, _)| n == name);
     let (Some(length), Some(date)) = (position("content-length"), position("date")) else {
         return false;

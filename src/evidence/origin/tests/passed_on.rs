@@ -694,3 +694,29 @@ fn an_error_the_cache_says_it_fetched_with_a_body_of_its_own_is_the_upstreams() 
         v.reasons
     );
 }
+
+#[test]
+fn headers_httpie_printed_sorted_say_nothing_by_their_order() {
+    // Round 147: Caddy's own empty 404 for a missing file, printed by `http --headers`. Sorted
+    // by HTTPie, Date stands among the names as it would in an answer Caddy passed on.
+    let sorted = "$ http --headers GET http://127.0.0.1:63003/assets/app.js Host:api.tarnwick.test\n\
+                  HTTP/1.1 404 Not Found\nContent-Length: 0\n\
+                  Date: Sat, 05 Dec 2026 05:57:37 GMT\nServer: Caddy\n\n";
+    let v = read(sorted);
+    assert_ne!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert!(
+        !v.reasons.iter().any(|r| r.contains("sorted order")),
+        "{:?}",
+        v.reasons
+    );
+    // The same headers in that order from curl: Caddy passed on an upstream's answer.
+    let curl = read(
+        "HTTP/1.1 404 Not Found\nContent-Length: 0\nDate: Sat, 05 Dec 2026 05:57:37 GMT\n\
+         Server: Caddy\n\n",
+    );
+    assert!(
+        curl.reasons.iter().any(|r| r.contains("sorted order")),
+        "{:?}",
+        curl.reasons
+    );
+}
