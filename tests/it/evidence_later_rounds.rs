@@ -1370,6 +1370,14 @@ fn round_one_hundred_forty_nine_figures() {
     held_out_round("evidence-round149", 149);
 }
 
+/// Round 150: the failure classes a twelfth time, with runtimes beside the Python and
+/// Node mainstream (Rack on Thin and Puma, Java's built-in server, PHP on php-fpm and its
+/// built-in server, Bun) behind nginx, Traffic Server, Caddy, `HAProxy`, lighttpd and Apache.
+#[test]
+fn round_one_hundred_fifty_figures() {
+    held_out_round("evidence-round150", 150);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1518,6 +1526,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round147",
         "evidence-round148",
         "evidence-round149",
+        "evidence-round150",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
