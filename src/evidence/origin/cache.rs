@@ -52,16 +52,24 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
         .values("x-varnish")
         .any(|v| v.split_whitespace().count() >= 2);
     let hit_word = cache_status_says(seen, "hit");
-    let stale = cache_status_says(seen, "stale")
-        || cache_status_says(seen, "updating")
-        || seen
-            .values("warning")
-            .any(|v| v.starts_with("110") || v.starts_with("111"))
-        || older_than_its_lifetime(seen, age);
+    // A cache sends a request that changes the resource (POST, PUT, PATCH, DELETE) on to the
+    // origin and drops what it stored (RFC 9111, 4.4): a HIT on its answer is the lookup's.
+    let changes = seen
+        .response
+        .method
+        .as_deref()
+        .is_some_and(|m| ["POST", "PUT", "PATCH", "DELETE"].contains(&m));
+    let stale = !changes
+        && (cache_status_says(seen, "stale")
+            || cache_status_says(seen, "updating")
+            || seen
+                .values("warning")
+                .any(|v| v.starts_with("110") || v.starts_with("111"))
+            || older_than_its_lifetime(seen, age));
     // nginx's REVALIDATED and Apache's REVALIDATE: the app said 304 to the cache's own
     // conditional request, and the cache served what it had stored.
     let revalidated = cache_status_says(seen, "revalidate");
-    let hit = two_ids || hit_word || revalidated || age.is_some_and(|a| a > 0);
+    let hit = !changes && (two_ids || hit_word || revalidated || age.is_some_and(|a| a > 0));
     let success = seen
         .response
         .status

@@ -720,3 +720,20 @@ fn headers_httpie_printed_sorted_say_nothing_by_their_order() {
         curl.reasons
     );
 }
+
+#[test]
+fn a_cache_hit_header_on_an_answer_to_a_delete_is_the_lookups() {
+    // Round 150: Traffic Server's `X-Cache: hit-fresh` on the app's 204 to a DELETE; its Via
+    // code says the origin served it (sS), and a cache never answers a DELETE from its store.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round150/rack-204-parcel-delete-ats.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    // The same headers on a GET: the HIT header carries it, as before.
+    let get = read(
+        "HTTP/1.1 204 No Content\nDate: Sat, 05 Dec 2026 06:19:38 GMT\nAge: 0\n\
+         Via: http/1.1 traffic_server (ApacheTrafficServer/9.2.9 [cHs f ])\nServer: ATS/9.2.9\n\
+         X-Cache: hit-fresh\n\n",
+    );
+    assert_eq!(get.layer, Some(Layer::Cdn), "{:?}", get.reasons);
+}
