@@ -1378,6 +1378,14 @@ fn round_one_hundred_fifty_figures() {
     held_out_round("evidence-round150", 150);
 }
 
+/// Round 152: what teams configure their fronts to answer, a sixth look (nginx, Apache, Caddy,
+/// `HAProxy` and Varnish answering some paths by themselves before Django, Express, Flask,
+/// `FastAPI` and Fastify).
+#[test]
+fn round_one_hundred_fifty_two_figures() {
+    held_out_round("evidence-round152", 152);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1527,6 +1535,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round148",
         "evidence-round149",
         "evidence-round150",
+        "evidence-round152",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
