@@ -81,6 +81,32 @@ fn haproxy_h2_error_file(seen: &Seen<'_>) -> bool {
             .is_some_and(|v| v.starts_with("HTTP/2"))
 }
 
+/// Words of a request's own fault, which only what holds the data can judge: a record not
+/// found, a field that fails validation, a duplicate. Fronts are told to answer in JSON for
+/// what they decide themselves (limits, maintenance, credentials, their gateway errors).
+const REQUEST_FAULT_WORDS: &[&str] = &[
+    "not_found",
+    "not found",
+    "notfound",
+    "does not exist",
+    "no such",
+    "validation",
+    "already exists",
+    "duplicate",
+    "conflict",
+    "unprocessable",
+    "must contain",
+    "must be",
+    "field required",
+    "missing field",
+    "malformed",
+];
+
+/// The body speaks of the request's own fault in the words of [`REQUEST_FAULT_WORDS`].
+fn names_a_request_fault(seen: &Seen<'_>) -> bool {
+    REQUEST_FAULT_WORDS.iter().any(|w| seen.body.contains(w))
+}
+
 /// Content-Type stands before Content-Length among the headers.
 fn type_first(seen: &Seen<'_>) -> bool {
     let position = |name: &str| seen.headers.iter().position(|(n, _)| n == name);
@@ -515,6 +541,17 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                 Toward::App,
                 1,
             )),
+            _ if seen.response.headers.is_empty() && names_a_request_fault(seen) => {
+                signals.push(Signal::new(
+                    "a request's own fault",
+                    "a JSON error in an application format, pasted alone, about the request's \
+                     own fault (a record not found, a field that fails validation, a \
+                     duplicate): what the app knows, and a front told to answer in JSON \
+                     seldom says",
+                    Toward::App,
+                    3,
+                ));
+            }
             _ if seen.response.headers.is_empty() => signals.push(Signal::new(
                 "app-style JSON",
                 "a JSON error in an application format, pasted alone: the app's usual form, and \

@@ -524,3 +524,21 @@ fn json_under_caddy_with_the_length_sorted_in_was_passed_on() {
         "{v:#?}"
     );
 }
+
+#[test]
+fn a_body_pasted_alone_about_the_requests_own_fault_is_probably_the_apps() {
+    // Round 147's Express 404 pasted with `curl -s | jq .`: a record not found is what the
+    // app knows; a front told to answer in JSON writes of limits and maintenance.
+    let v = read(
+        "$ curl -s http://api.example.test/api/orders/9 | jq .\n{\n  \"error\": {\n    \
+         \"code\": \"NOT_FOUND\",\n    \"message\": \"order 9 not found\"\n  }\n}\n",
+    );
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert!(v.confidence < Confidence::High, "{:?}", v.reasons);
+    // A front's configured JSON 429 pasted alone stays unknown.
+    let limit = read(
+        "$ curl -s http://api.example.test/api/export\n\
+         {\"error\":\"rate_limited\",\"message\":\"exports are limited to one per hour\"}\n",
+    );
+    assert_eq!(limit.layer, None, "{:?}", limit.reasons);
+}
