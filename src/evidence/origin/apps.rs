@@ -603,7 +603,7 @@ pub(super) fn app_format_signals(
             }
         }
         if let Some(shape) = app_json(seen) {
-            if super::body::json_from_a_file(seen) {
+            if super::files::json_from_a_file(seen) {
                 signals.push(Signal::note(format!(
                     "the JSON has the shape of {}, but a file's ETag says a web server served \
                      it from a file made to look so",

@@ -5,9 +5,10 @@
 use super::apps::{app_marked, app_page, framework_marked, go_error};
 use super::body_shown::{body_not_shown, declares_a_body, says_length_zero};
 use super::echo::request_named_in_body;
+use super::files::{file_tag, json_from_a_file, web_server_file_tag};
 use super::forwarding::{go_order, passed_through, static_file_marks, upstream_words};
 use super::request_ids::{id_in_body, request_id_name};
-use super::signals::{APP_MOSTLY, looks_like_app_json};
+use super::signals::{APP_MOSTLY, looks_like_app_json, names_a_request_fault};
 use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
 use super::status_only::says_only_its_status;
 use super::{Layer, Seen, Signal, Toward};
@@ -79,32 +80,6 @@ fn haproxy_h2_error_file(seen: &Seen<'_>) -> bool {
             .version
             .as_deref()
             .is_some_and(|v| v.starts_with("HTTP/2"))
-}
-
-/// Words of a request's own fault, which only what holds the data can judge: a record not
-/// found, a field that fails validation, a duplicate. Fronts are told to answer in JSON for
-/// what they decide themselves (limits, maintenance, credentials, their gateway errors).
-const REQUEST_FAULT_WORDS: &[&str] = &[
-    "not_found",
-    "not found",
-    "notfound",
-    "does not exist",
-    "no such",
-    "validation",
-    "already exists",
-    "duplicate",
-    "conflict",
-    "unprocessable",
-    "must contain",
-    "must be",
-    "field required",
-    "missing field",
-    "malformed",
-];
-
-/// The body speaks of the request's own fault in the words of [`REQUEST_FAULT_WORDS`].
-fn names_a_request_fault(seen: &Seen<'_>) -> bool {
-    REQUEST_FAULT_WORDS.iter().any(|w| seen.body.contains(w))
 }
 
 /// Content-Type stands before Content-Length among the headers.
@@ -681,47 +656,6 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             1,
         ));
     }
-}
-
-/// A web server's tag on a file: strong, its parts (size, time, inode) joined by `-`. A hash
-/// (Django's, a framework's) has none.
-pub(super) fn file_tag(value: &str) -> bool {
-    !value.starts_with("w/") && value.contains('-')
-}
-
-/// The tag nginx, Apache and lighttpd put on a static file: its size and time (Apache: and
-/// inode) in hex, joined by `-`. Stricter than [`file_tag`]: an app's own strong tags
-/// (`"catalog-v7"`) are words.
-pub(super) fn web_server_file_tag(value: &str) -> bool {
-    let parts: Vec<&str> = value.trim_matches('"').split('-').collect();
-    (2..=3).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| (1..=16).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// A web server's file tag under its own name: a file it served itself, not the app's answer
-/// (its health page, a static JSON file).
-pub(super) fn served_file_signal(seen: &Seen<'_>) -> Option<Signal> {
-    let front = seen
-        .front_named()
-        .filter(|f| f.layer == Layer::Gateway && seen.values("etag").any(web_server_file_tag))?;
-    Some(Signal::new(
-        "a file it served",
-        format!(
-            "a success carrying the tag {} puts on the files it serves (their size and time, in \
-             hex): a file it served itself, not the app's answer",
-            front.product
-        ),
-        Toward::Front,
-        3,
-    ))
-}
-
-/// A JSON error with a file's strong tag: a file the web server served, written to look like
-/// whatever it looks like.
-pub(super) fn json_from_a_file(seen: &Seen<'_>) -> bool {
-    seen.json.is_some() && seen.error() && seen.values("etag").any(file_tag)
 }
 
 /// A 502, 503 or 504 whose JSON says nothing but its status (see [`says_only_its_status`]).

@@ -251,7 +251,7 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
 /// The answer carries an `ETag` and it is not the size-and-time tag web servers put on files.
 fn tagged_by_the_app(seen: &Seen<'_>) -> bool {
     seen.values("etag")
-        .any(|tag| !tag.trim().is_empty() && !super::body::web_server_file_tag(tag))
+        .any(|tag| !tag.trim().is_empty() && !super::files::web_server_file_tag(tag))
 }
 
 /// `Age` past the stored object's freshness lifetime (`s-maxage`, else `max-age`): the cache

@@ -15,6 +15,7 @@ mod cache;
 mod challenge;
 mod default_site;
 mod echo;
+mod files;
 mod footer;
 mod forwarding;
 mod haproxy_id;

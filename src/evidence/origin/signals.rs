@@ -510,7 +510,7 @@ pub(super) fn status_signals(
         .status
         .is_some_and(|s| (200..300).contains(&s));
     let served_file = (!from_store && success)
-        .then(|| super::body::served_file_signal(seen))
+        .then(|| super::files::served_file_signal(seen))
         .flatten();
     if !from_store && cors_preflight(seen) {
         preflight_signals(seen, signals);
@@ -538,7 +538,7 @@ fn json_not_its_own(seen: &Seen<'_>, app_json: bool) -> bool {
     app_json
         && seen.error()
         && !seen.has("last-modified", "")
-        && !seen.values("etag").any(super::body::file_tag)
+        && !seen.values("etag").any(super::files::file_tag)
         && upstream_words(seen).is_none()
         && go_order(seen) != Some(true)
 }
@@ -547,6 +547,32 @@ fn json_not_its_own(seen: &Seen<'_>, app_json: bool) -> bool {
 /// writes by itself (408, 413, 414, 429, 431, 494, 502-504) are left out, and so are 503 and the
 /// auth refusals (401, 403) an identity layer or a WAF in front answers as often.
 pub(super) const APP_MOSTLY: &[u16] = &[400, 404, 405, 409, 410, 415, 422, 500];
+
+/// Words of a request's own fault, which only what holds the data can judge: a record not
+/// found, a field that fails validation, a duplicate. Fronts are told to answer in JSON for
+/// what they decide themselves (limits, maintenance, credentials, their gateway errors).
+const REQUEST_FAULT_WORDS: &[&str] = &[
+    "not_found",
+    "not found",
+    "notfound",
+    "does not exist",
+    "no such",
+    "validation",
+    "already exists",
+    "duplicate",
+    "conflict",
+    "unprocessable",
+    "must contain",
+    "must be",
+    "field required",
+    "missing field",
+    "malformed",
+];
+
+/// The body speaks of the request's own fault in the words of [`REQUEST_FAULT_WORDS`].
+pub(super) fn names_a_request_fault(seen: &Seen<'_>) -> bool {
+    REQUEST_FAULT_WORDS.iter().any(|w| seen.body.contains(w))
+}
 
 /// A JSON object with the fields applications use for errors.
 pub(super) fn looks_like_app_json(json: Option<&serde_json::Value>) -> bool {

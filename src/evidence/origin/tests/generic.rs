@@ -469,7 +469,7 @@ fn a_stored_status_line_without_a_reason_says_nothing_of_who_answered() {
 
 #[test]
 fn a_web_servers_file_tag_is_its_size_and_time_in_hex() {
-    use super::super::body::web_server_file_tag;
+    use super::super::files::web_server_file_tag;
     // nginx (time-size), Apache (size-time, or inode-size-time), as captured.
     assert!(web_server_file_tag("\"6b1321a4-0\""));
     assert!(web_server_file_tag("\"576-66187351f8000\""));
