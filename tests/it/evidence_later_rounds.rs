@@ -1378,6 +1378,13 @@ fn round_one_hundred_fifty_figures() {
     held_out_round("evidence-round150", 150);
 }
 
+/// Round 151: incidents an eighth time, on the stacks teams run most (Express behind nginx,
+/// Flask behind Caddy, `FastAPI` behind `HAProxy`, PHP behind Apache, Fastify behind Varnish).
+#[test]
+fn round_one_hundred_fifty_one_figures() {
+    held_out_round("evidence-round151", 151);
+}
+
 /// Round 152: what teams configure their fronts to answer, a sixth look (nginx, Apache, Caddy,
 /// `HAProxy` and Varnish answering some paths by themselves before Django, Express, Flask,
 /// `FastAPI` and Fastify).
@@ -1535,6 +1542,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round148",
         "evidence-round149",
         "evidence-round150",
+        "evidence-round151",
         "evidence-round152",
     ] {
         let setups = sorted_setups(folder);
