@@ -4,6 +4,7 @@
 //! its upstream.
 
 use super::apps::{app_page, framework_marked, named_app_server};
+use super::dependencies::{names_a_service, quotes_a_dependencys_error};
 use super::echo::request_named_in_body;
 use super::health::health_report;
 use super::signals::APP_MOSTLY;
@@ -82,55 +83,17 @@ pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
     {
         return None;
     }
+    // "payments-gateway unreachable: ECONNREFUSED", "inventory-db: connection refused": the
+    // error of a client call quoted after the dependency's name, as an app reports its own.
+    if quotes_a_dependencys_error(&seen.body) {
+        return None;
+    }
     // A gateway whose upstream failed says 502, 503 or 504; a 500 that only mentions an
     // upstream is an app telling of a dependency that let it down.
     if UPSTREAM_PROSE.contains(&found) && seen.status_is(&[500]) {
         return None;
     }
     Some(found)
-}
-
-/// Words that stand before "service" or "API" without naming one.
-const NOT_A_NAME: &[&str] = &[
-    "upstream",
-    "backend",
-    "back",
-    "end",
-    "origin",
-    "remote",
-    "web",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "our",
-    "proxy",
-    "gateway",
-    "external",
-    "requested",
-    "target",
-    "http",
-    "server",
-    "of",
-    "to",
-    "from",
-    "for",
-    "no",
-    "is",
-];
-
-/// The body names a service by what it does: "inventory service", "payments-api".
-fn names_a_service(body: &str) -> bool {
-    let words: Vec<&str> = body
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(2).any(|pair| {
-        ["service", "api"].contains(&pair[1])
-            && pair[0].len() >= 3
-            && !NOT_A_NAME.contains(&pair[0])
-    })
 }
 
 /// Whether the upstream words found are a proxy library's own (`ECONNREFUSED`, "no healthy

@@ -14,6 +14,7 @@ mod body_shown;
 mod cache;
 mod challenge;
 mod default_site;
+mod dependencies;
 mod echo;
 mod files;
 mod footer;

@@ -542,3 +542,22 @@ fn a_body_pasted_alone_about_the_requests_own_fault_is_probably_the_apps() {
     );
     assert_eq!(limit.layer, None, "{:?}", limit.reasons);
 }
+
+#[test]
+fn an_apps_502_quoting_its_dependencys_socket_error_is_the_apps() {
+    // Round 151's Express 502 behind nginx: the dependency named, its client's error quoted.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round151/express-502-payments-down-nginx.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    // A Node gateway's own words of its upstream, by address: still the gateway's.
+    let gateway = read(include_str!(
+        "../../../../tests/fixtures/evidence-round7/h2o2-502-refused.txt"
+    ));
+    assert_eq!(gateway.layer, Some(Layer::Gateway), "{:?}", gateway.reasons);
+    // Caddy's JSON error quoting Go's dial error: an address, and `connect:` before it.
+    let caddy = read(include_str!(
+        "../../../../tests/fixtures/evidence-round22/caddy-502-httpie-tls.txt"
+    ));
+    assert_ne!(caddy.layer, Some(Layer::App), "{:?}", caddy.reasons);
+}
