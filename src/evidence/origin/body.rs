@@ -272,8 +272,17 @@ pub(super) fn empty_error_passed_on(seen: &Seen<'_>) -> bool {
 /// own errors, with no mark of the app: over every round, 77 of 78 such errors with the body
 /// left out were the app's.
 fn json_for_a_requests_fault_under_nginx(seen: &Seen<'_>) -> bool {
-    seen.status_is(APP_MOSTLY)
+    // A refused credential too: nginx's own 401 and 403 are its HTML pages.
+    (seen.status_is(APP_MOSTLY) || seen.status_is(&[401, 403]))
         && seen.values("content-type").any(|v| v.contains("json"))
+        && seen.front_named().is_some_and(|f| f.product == "nginx")
+        && !app_marked(seen)
+}
+
+/// `Content-Type: text/html` and nothing more, under nginx's name, with no mark of the app:
+/// how nginx types the error pages it writes.
+fn nginx_page_type(seen: &Seen<'_>) -> bool {
+    seen.values("content-type").any(|v| v.trim() == "text/html")
         && seen.front_named().is_some_and(|f| f.product == "nginx")
         && !app_marked(seen)
 }
@@ -370,6 +379,15 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                      seldom is for them, so the app's",
                     Toward::App,
                     3,
+                ));
+            }
+            if nginx_page_type(seen) {
+                signals.push(Signal::new(
+                    "nginx's page type",
+                    "an error typed text/html with no charset, under nginx's name: the type of \
+                     nginx's own error pages; apps and their frameworks name a charset",
+                    Toward::Layer(Layer::Gateway, Some("nginx".to_owned())),
+                    2,
                 ));
             }
             if cache_fetched_it(seen) && !cache_names_itself(seen) {

@@ -583,3 +583,27 @@ fn an_html_page_under_h2os_name_came_from_upstream() {
     );
     assert_ne!(v.layer, Some(Layer::App), "{v:#?}");
 }
+
+#[test]
+fn nginx_typing_an_error_text_html_with_no_charset_is_its_own_page_when_the_body_is_cut() {
+    // Round 141: nginx's 413 pasted with its headers only, cut before the blank line.
+    let v = read(
+        "HTTP/1.1 413 Request Entity Too Large\nServer: nginx/1.22.1\n\
+         Date: Sat, 05 Dec 2026 05:57:28 GMT\nContent-Type: text/html\n",
+    );
+    assert_eq!(v.layer, Some(Layer::Gateway), "{:?}", v.reasons);
+    assert_eq!(v.product.as_deref(), Some("nginx"), "{:?}", v.reasons);
+    // An app's HTML error names its charset: it stays the app's.
+    let app = read(
+        "HTTP/1.1 404 Not Found\nServer: nginx/1.22.1\nDate: Sat, 05 Dec 2026 05:57:28 GMT\n\
+         Content-Type: text/html; charset=utf-8\nContent-Length: 231\n",
+    );
+    assert!(
+        !app.reasons
+            .iter()
+            .any(|r| r.starts_with("nginx's page type")),
+        "{:?}",
+        app.reasons
+    );
+    assert_eq!(app.layer, Some(Layer::App), "{:?}", app.reasons);
+}
