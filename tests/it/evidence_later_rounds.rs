@@ -1393,6 +1393,20 @@ fn round_one_hundred_fifty_two_figures() {
     held_out_round("evidence-round152", 152);
 }
 
+/// Round 153: mainstream stacks, small and quick, a second look (Express and `FastAPI` behind
+/// nginx, Koa behind Caddy, Flask and `NestJS` behind Apache, Fastify behind `HAProxy`).
+#[test]
+fn round_one_hundred_fifty_three_figures() {
+    held_out_round("evidence-round153", 153);
+}
+
+/// Round 154: pasted at night, mixed clients and less common fronts (Traffic Server, h2o,
+/// nghttpx, lighttpd, Squid and Apache before Flask, `FastAPI`, Express, Starlette, Rack and PHP).
+#[test]
+fn round_one_hundred_fifty_four_figures() {
+    held_out_round("evidence-round154", 154);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1544,6 +1558,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round150",
         "evidence-round151",
         "evidence-round152",
+        "evidence-round153",
+        "evidence-round154",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
