@@ -1411,6 +1411,14 @@ fn round_one_hundred_fifty_four_figures() {
     held_out_round("evidence-round154", 154);
 }
 
+/// Round 156: apps whose teams customised their error handlers, a fourth look (Django REST
+/// framework, Express's HTML pages, a `NestJS` filter, `FastAPI` problem+json on uvicorn and
+/// Granian, Flask behind nginx replacing its 5xx) behind nginx, Caddy, `HAProxy` and Apache.
+#[test]
+fn round_one_hundred_fifty_six_figures() {
+    held_out_round("evidence-round156", 156);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1564,6 +1572,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round152",
         "evidence-round153",
         "evidence-round154",
+        "evidence-round156",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
