@@ -1411,6 +1411,14 @@ fn round_one_hundred_fifty_four_figures() {
     held_out_round("evidence-round154", 154);
 }
 
+/// Round 155: the failure classes a thirteenth time, over HTTP/2 where the front
+/// speaks it (nginx, Caddy, `HAProxy` and Apache with TLS, Varnish) before Flask, `FastAPI`,
+/// Express, Django and Fastify, each front adding a request id of its own.
+#[test]
+fn round_one_hundred_fifty_five_figures() {
+    held_out_round("evidence-round155", 155);
+}
+
 /// Round 156: apps whose teams customised their error handlers, a fourth look (Django REST
 /// framework, Express's HTML pages, a `NestJS` filter, `FastAPI` problem+json on uvicorn and
 /// Granian, Flask behind nginx replacing its 5xx) behind nginx, Caddy, `HAProxy` and Apache.
@@ -1572,6 +1580,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round152",
         "evidence-round153",
         "evidence-round154",
+        "evidence-round155",
         "evidence-round156",
     ] {
         let setups = sorted_setups(folder);
