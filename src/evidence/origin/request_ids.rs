@@ -3,7 +3,7 @@
 //! everything).
 
 use super::forwarding::upstream_words;
-use super::{Seen, Signal};
+use super::{Seen, Signal, Toward};
 
 /// A header (lower-case name) that carries a request id a proxy or the app stamped.
 pub(super) fn request_id_name(name: &str) -> bool {
@@ -51,5 +51,26 @@ pub(super) fn id_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Option<S
              error pages included, so it does not say who made this"
         )));
     }
+    if id_echoed_and_stamped(seen) {
+        signals.push(Signal::new(
+            "the same id twice",
+            format!(
+                "{name} twice, with one value: the app echoed the id the front sent it, and the \
+                 front stamped its own on the way out, so the answer came from upstream"
+            ),
+            Toward::App,
+            3,
+        ));
+    }
     Some(value.trim().to_owned())
+}
+
+/// One request-id header twice with the same value: the upstream's copy of the id the front
+/// passed to it, and the front's own, added to what it forwards (nginx's `add_header`). A
+/// front's own answer carries its id once.
+fn id_echoed_and_stamped(seen: &Seen<'_>) -> bool {
+    ID_HEADERS.iter().any(|h| {
+        let values: Vec<&str> = seen.values(h).map(str::trim).collect();
+        values.len() >= 2 && values.iter().all(|v| !v.is_empty() && *v == values[0])
+    })
 }

@@ -737,3 +737,18 @@ fn a_cache_hit_header_on_an_answer_to_a_delete_is_the_lookups() {
     );
     assert_eq!(get.layer, Some(Layer::Cdn), "{:?}", get.reasons);
 }
+
+#[test]
+fn the_same_request_id_twice_is_the_apps_echo_and_the_fronts_stamp() {
+    // Round 155: Flask's JSON 429 under nginx over HTTP/2; the app echoed the id nginx sent it,
+    // and nginx's `add_header` stamped it again.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round155/flask-429-quota-nginx-h2.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    // nginx's own configured 429 in the same round carries the id once: still unknown.
+    let own = read(include_str!(
+        "../../../../tests/fixtures/evidence-round155/nginx-429-export-json-flask-h2.txt"
+    ));
+    assert_ne!(own.layer, Some(Layer::App), "{:?}", own.reasons);
+}
