@@ -1,5 +1,47 @@
 //! An app speaking of a service it depends on, as a gateway never does of its upstream: the
-//! service by name ("inventory service"), and its client's error quoted after the name.
+//! service by name ("inventory service"), by its role ("the payment provider"), and its
+//! client's error quoted after the name.
+
+use super::{Seen, Signal, Toward};
+
+/// What an app calls a service it depends on by its role. A front knows only an upstream, a
+/// backend or a server, and its maintenance pages speak of a database migration, not of a
+/// database that failed: those words stay out.
+const DEPENDENCY_ROLES: &[&str] = &["provider", "processor", "warehouse"];
+
+/// A 5xx whose body names, by its role, the service the app depends on ("the payment provider
+/// did not answer"): the app's own page or JSON about its dependency, whatever its status says.
+pub(super) fn dependency_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal>) {
+    if page
+        || !seen
+            .response
+            .status
+            .is_some_and(|s| (500..600).contains(&s))
+    {
+        return;
+    }
+    let words: Vec<&str> = seen
+        .body
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(role) = words
+        .windows(2)
+        .find(|pair| DEPENDENCY_ROLES.contains(&pair[1]) && !NOT_A_NAME.contains(&pair[0]))
+        .map(|pair| format!("{} {}", pair[0], pair[1]))
+    else {
+        return;
+    };
+    signals.push(Signal::new(
+        "names its dependency",
+        format!(
+            "the answer names what failed by its role (\"{role}\"): an app speaks so of a \
+             service it depends on; a gateway knows only its upstream, by an address"
+        ),
+        Toward::App,
+        5,
+    ));
+}
 
 /// Socket errors a client call fails with, as apps quote them after a colon.
 const SOCKET_ERRORS: &[&str] = &[

@@ -357,6 +357,7 @@ pub fn classify(response: &Response) -> Origin {
     );
     body_signals(&seen, page.is_some(), &mut signals);
     echo_signals(&seen, &mut signals);
+    dependencies::dependency_signals(&seen, page.is_some(), &mut signals);
     health_signals(&seen, &mut signals);
     footer_signals(&seen, page.is_some(), &mut signals);
     forwarding_signals(&seen, page.is_some(), &mut signals);

@@ -561,3 +561,26 @@ fn an_apps_502_quoting_its_dependencys_socket_error_is_the_apps() {
     ));
     assert_ne!(caddy.layer, Some(Layer::App), "{:?}", caddy.reasons);
 }
+
+#[test]
+fn a_5xx_naming_the_service_it_depends_on_by_its_role_is_the_apps() {
+    // Round 155's Express 502 page pasted alone: the payment provider, named by its role.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round155/body-express-502-payments-html-haproxy.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert!(v.confidence < Confidence::High, "{:?}", v.reasons);
+    // A front's maintenance answer about a database migration names no role it depends on.
+    let front = read(
+        "$ curl -s http://api.example.test/api/billing\n\
+         {\"error\":\"maintenance\",\"message\":\"billing is paused for a database migration\"}\n",
+    );
+    assert!(
+        !front
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("names its dependency")),
+        "{:?}",
+        front.reasons
+    );
+}
