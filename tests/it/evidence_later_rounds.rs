@@ -1427,6 +1427,22 @@ fn round_one_hundred_fifty_six_figures() {
     held_out_round("evidence-round156", 156);
 }
 
+/// Round 157: the failure classes a fourteenth time, on app servers less often paired
+/// (Quart and Starlette on Daphne and Granian, Flask and Django on uWSGI) behind nginx, Apache,
+/// Caddy, `HAProxy`, Varnish and Squid.
+#[test]
+fn round_one_hundred_fifty_seven_figures() {
+    held_out_round("evidence-round157", 157);
+}
+
+/// Round 158: credentials checked at the front (nginx's `auth_basic` and `auth_request`, Caddy's
+/// `forward_auth` and `basicauth`, `HAProxy`'s `http-request auth`, Apache's `Require`) and at
+/// the app (Django, Flask, `FastAPI`, Express).
+#[test]
+fn round_one_hundred_fifty_eight_figures() {
+    held_out_round("evidence-round158", 158);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1582,6 +1598,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round154",
         "evidence-round155",
         "evidence-round156",
+        "evidence-round157",
+        "evidence-round158",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
