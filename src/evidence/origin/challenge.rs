@@ -13,6 +13,22 @@ pub(super) fn auth_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
     if page {
         return;
     }
+    // Two challenges: a front that checks credentials by asking a service of its own copies
+    // that service's challenge onto its answer and adds its own (nginx's `auth_request_set` and
+    // `add_header`); an app challenges once. Over every round, 17 of 17 such were a front's.
+    if seen.values("www-authenticate").count() >= 2 {
+        signals.push(Signal::new(
+            "two challenges",
+            "WWW-Authenticate twice: the front copied its auth service's challenge and added \
+             its own; an app challenges once",
+            Toward::Layer(
+                Layer::Identity,
+                seen.front_named().map(|f| f.product.to_owned()),
+            ),
+            5,
+        ));
+        return;
+    }
     // In the app's own error format (its JSON, Go's `http.Error` text) the challenge is the
     // app's own auth as often as a check in front; not when the answer is written as
     // `HAProxy` writes its own (no Date, no Server, lower-case names): its JWT or key check.

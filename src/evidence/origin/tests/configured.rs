@@ -149,3 +149,18 @@ fn a_refused_credential_in_an_apps_json_under_nginx_is_probably_the_apps() {
     ));
     assert_ne!(limit.layer, Some(Layer::App), "{:?}", limit.reasons);
 }
+
+#[test]
+fn two_challenges_are_a_fronts_auth_service_copied_and_its_own() {
+    // Round 52: nginx's auth_request relays the token service's 401 in JSON, its challenge
+    // copied beside nginx's own.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round52/nginx-401-authrequest-badtoken.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::Identity), "{:?}", v.reasons);
+    // One challenge on the app's JSON under nginx stays the app's.
+    let app = read(include_str!(
+        "../../../../tests/fixtures/evidence-round123/koa-401-me-nginx.txt"
+    ));
+    assert_eq!(app.layer, Some(Layer::App), "{:?}", app.reasons);
+}
