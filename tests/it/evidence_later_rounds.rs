@@ -1443,6 +1443,13 @@ fn round_one_hundred_fifty_eight_figures() {
     held_out_round("evidence-round158", 158);
 }
 
+/// Round 159: mainstream stacks, small and quick, a third look (Fastify and Flask behind nginx,
+/// Express behind Caddy and Apache, `FastAPI` behind Apache, `NestJS` behind `HAProxy`).
+#[test]
+fn round_one_hundred_fifty_nine_figures() {
+    held_out_round("evidence-round159", 159);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1600,6 +1607,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round156",
         "evidence-round157",
         "evidence-round158",
+        "evidence-round159",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
