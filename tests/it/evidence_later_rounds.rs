@@ -1450,6 +1450,14 @@ fn round_one_hundred_fifty_nine_figures() {
     held_out_round("evidence-round159", 159);
 }
 
+/// Round 160: caches answering by themselves, a second fresh look (nginx's `proxy_cache`,
+/// Apache's `mod_cache_disk`, Squid, Traffic Server and Varnish with grace before Django,
+/// Express, Flask and `FastAPI`).
+#[test]
+fn round_one_hundred_sixty_figures() {
+    held_out_round("evidence-round160", 160);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1608,6 +1616,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round157",
         "evidence-round158",
         "evidence-round159",
+        "evidence-round160",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
