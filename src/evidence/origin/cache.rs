@@ -70,10 +70,11 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
     // conditional request, and the cache served what it had stored.
     let revalidated = cache_status_says(seen, "revalidate");
     let hit = !changes && (two_ids || hit_word || revalidated || age.is_some_and(|a| a > 0));
+    // A stored redirect is a success too: what the cache keeps to answer by itself, as a 200.
     let success = seen
         .response
         .status
-        .is_some_and(|s| (200..300).contains(&s));
+        .is_some_and(|s| (200..300).contains(&s) || [301, 302, 307, 308].contains(&s));
     // A cache by its headers; else a proxy that caches, by its cache-status header (nginx's
     // `X-Cache-Status`, Apache's `X-Cache-Detail`), in its own layer; else the web server
     // that names itself, answering from its own cache module.
@@ -204,8 +205,8 @@ pub(super) fn cache_signals(seen: &Seen<'_>, signals: &mut Vec<Signal>) -> Cache
         signals.push(Signal::new(
             "a success from the store",
             format!(
-                "a success served from the cache's store ({}): the cache answered it; the app \
-                 was not asked this time",
+                "a success (or a redirect) served from the cache's store ({}): the cache \
+                 answered it; the app was not asked this time",
                 what()
             ),
             Toward::Layer(cache_layer, cache_product.clone()),

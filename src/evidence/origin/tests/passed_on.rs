@@ -754,3 +754,12 @@ fn the_same_request_id_twice_is_the_apps_echo_and_the_fronts_stamp() {
     ));
     assert_ne!(own.layer, Some(Layer::App), "{:?}", own.reasons);
 }
+
+#[test]
+fn a_redirect_from_the_store_is_the_caches_answer_as_a_200_is() {
+    // Round 160: Varnish answering a stored 301 of the app's (two ids, HIT).
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round160/varnish-301-legacy-hit-django.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::Cdn), "{:?}", v.reasons);
+}
