@@ -1460,6 +1460,13 @@ fn round_one_hundred_sixty_figures() {
     held_out_round("evidence-round160", 160);
 }
 
+/// Round 161: the failure classes a fifteenth time, as small teams deploy them (Flask
+/// behind nginx, Caddy and `HAProxy`, `FastAPI` behind Apache, Django behind Varnish).
+#[test]
+fn round_one_hundred_sixty_one_figures() {
+    held_out_round("evidence-round161", 161);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1619,6 +1626,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round158",
         "evidence-round159",
         "evidence-round160",
+        "evidence-round161",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
