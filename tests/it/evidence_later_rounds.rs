@@ -1467,6 +1467,13 @@ fn round_one_hundred_sixty_one_figures() {
     held_out_round("evidence-round161", 161);
 }
 
+/// Round 162: incidents a ninth time, pasted as at night (half whole, a quarter headers, a
+/// quarter bodies) through nginx, Caddy, `HAProxy` and Apache.
+#[test]
+fn round_one_hundred_sixty_two_figures() {
+    held_out_round("evidence-round162", 162);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1627,6 +1634,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round159",
         "evidence-round160",
         "evidence-round161",
+        "evidence-round162",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
