@@ -1474,6 +1474,14 @@ fn round_one_hundred_sixty_two_figures() {
     held_out_round("evidence-round162", 162);
 }
 
+/// Round 164: what teams configure their fronts to answer, a seventh look, beside apps that
+/// answer the same statuses (nginx, Apache, Caddy, `HAProxy` and Varnish before Flask,
+/// Fastify, `FastAPI`, Express and Django).
+#[test]
+fn round_one_hundred_sixty_four_figures() {
+    held_out_round("evidence-round164", 164);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1635,6 +1643,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round160",
         "evidence-round161",
         "evidence-round162",
+        "evidence-round164",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
