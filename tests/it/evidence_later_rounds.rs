@@ -1474,6 +1474,14 @@ fn round_one_hundred_sixty_two_figures() {
     held_out_round("evidence-round162", 162);
 }
 
+/// Round 163: the failure classes a sixteenth time, on the stacks teams run most, with
+/// every client (Express behind nginx, Fastify behind Caddy, Flask behind Apache, `FastAPI`
+/// behind `HAProxy`, Django behind Varnish).
+#[test]
+fn round_one_hundred_sixty_three_figures() {
+    held_out_round("evidence-round163", 163);
+}
+
 /// Round 164: what teams configure their fronts to answer, a seventh look, beside apps that
 /// answer the same statuses (nginx, Apache, Caddy, `HAProxy` and Varnish before Flask,
 /// Fastify, `FastAPI`, Express and Django).
@@ -1643,6 +1651,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round160",
         "evidence-round161",
         "evidence-round162",
+        "evidence-round163",
         "evidence-round164",
     ] {
         let setups = sorted_setups(folder);
