@@ -10,6 +10,7 @@ mod configured;
 mod generic;
 mod passed_on;
 mod proxies;
+mod through_caches;
 
 /// Reads a paste as it arrives (CR LF line breaks from a terminal), through the one way in.
 fn read(text: &str) -> Origin {
