@@ -8,7 +8,7 @@ use super::echo::request_named_in_body;
 use super::files::{file_tag, json_from_a_file, web_server_file_tag};
 use super::forwarding::{go_order, passed_through, static_file_marks, upstream_words};
 use super::request_ids::{id_in_body, request_id_name};
-use super::signals::{APP_MOSTLY, looks_like_app_json, names_a_request_fault};
+use super::signals::{APP_MOSTLY, REFUSED_CREDENTIAL, looks_like_app_json, names_a_request_fault};
 use super::signatures::{EMPTY_BODY_FRONTS, FRONTS};
 use super::status_only::says_only_its_status;
 use super::{Layer, Seen, Signal, Toward};
@@ -273,7 +273,7 @@ pub(super) fn empty_error_passed_on(seen: &Seen<'_>) -> bool {
 /// left out were the app's.
 fn json_for_a_requests_fault_under_nginx(seen: &Seen<'_>) -> bool {
     // A refused credential too: nginx's own 401 and 403 are its HTML pages.
-    (seen.status_is(APP_MOSTLY) || seen.status_is(&[401, 403]))
+    (seen.status_is(APP_MOSTLY) || seen.status_is(REFUSED_CREDENTIAL))
         && seen.values("content-type").any(|v| v.contains("json"))
         && seen.front_named().is_some_and(|f| f.product == "nginx")
         && !app_marked(seen)
@@ -581,7 +581,7 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
                         3,
                         " (though seldom for a request's own fault, as this status is)",
                     )
-                } else if seen.status_is(&[401, 403]) {
+                } else if seen.status_is(REFUSED_CREDENTIAL) {
                     (
                         3,
                         " (though seldom for a refused credential, as this status is)",

@@ -20,12 +20,7 @@ pub(super) fn dependency_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
     {
         return;
     }
-    let words: Vec<&str> = seen
-        .body
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let Some(role) = words
+    let Some(role) = words(&seen.body)
         .windows(2)
         .find(|pair| DEPENDENCY_ROLES.contains(&pair[1]) && !NOT_A_NAME.contains(&pair[0]))
         .map(|pair| format!("{} {}", pair[0], pair[1]))
@@ -131,13 +126,16 @@ const NOT_A_NAME: &[&str] = &[
 
 /// The body names a service by what it does: "inventory service", "payments-api".
 pub(super) fn names_a_service(body: &str) -> bool {
-    let words: Vec<&str> = body
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(2).any(|pair| {
+    words(body).windows(2).any(|pair| {
         ["service", "api"].contains(&pair[1])
             && pair[0].len() >= 3
             && !NOT_A_NAME.contains(&pair[0])
     })
+}
+
+/// The body's words, letters only, in order: what a name and the role after it are read from.
+fn words(body: &str) -> Vec<&str> {
+    body.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect()
 }

@@ -548,6 +548,10 @@ fn json_not_its_own(seen: &Seen<'_>, app_json: bool) -> bool {
 /// auth refusals (401, 403) an identity layer or a WAF in front answers as often.
 pub(super) const APP_MOSTLY: &[u16] = &[400, 404, 405, 409, 410, 415, 422, 500];
 
+/// A refused credential: what a front that checks credentials answers too, but in its own HTML
+/// page or through a service of its own, seldom in JSON written to look like an app's.
+pub(super) const REFUSED_CREDENTIAL: &[u16] = &[401, 403];
+
 /// Words of a request's own fault, which only what holds the data can judge: a record not
 /// found, a field that fails validation, a duplicate. Fronts are told to answer in JSON for
 /// what they decide themselves (limits, maintenance, credentials, their gateway errors).
