@@ -1491,6 +1491,18 @@ fn round_one_hundred_sixty_four_figures() {
     held_out_round("evidence-round164", 164);
 }
 
+/// Round 165: pasted at night over TLS and HTTP/2, a second look (nginx, Caddy with its\n/// internal CA, `HAProxy` with ALPN h2, Apache with `mod_http2`, two nghttpx) before Koa, Express,\n/// `FastAPI`, Flask, Django and Fastify.
+#[test]
+fn round_one_hundred_sixty_five_figures() {
+    held_out_round("evidence-round165", 165);
+}
+
+/// Round 166: apps whose teams customised their error handlers, a fifth look (Django's\n/// handler templates, a Fastify error handler, Express's HTML error page, `FastAPI` problem+json,\n/// Flask with nginx's branded page, DRF) behind nginx, Caddy, `HAProxy` and Apache.
+#[test]
+fn round_one_hundred_sixty_six_figures() {
+    held_out_round("evidence-round166", 166);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1654,6 +1666,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round162",
         "evidence-round163",
         "evidence-round164",
+        "evidence-round165",
+        "evidence-round166",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
