@@ -1503,6 +1503,18 @@ fn round_one_hundred_sixty_six_figures() {
     held_out_round("evidence-round166", 166);
 }
 
+/// Round 167: the failure classes a seventeenth time (a front's own request id,\n/// empty bodies, a front's own pages and JSON, a cache answering by itself) through nginx, Caddy,\n/// Apache, `HAProxy`, Varnish and Squid before Flask, `FastAPI`, Django and Express.
+#[test]
+fn round_one_hundred_sixty_seven_figures() {
+    held_out_round("evidence-round167", 167);
+}
+
+/// Round 168: pasted in part at night, an eighth look (a third whole, a third bodies, a\n/// third headers) through nginx, Apache, Caddy, `HAProxy`, Varnish and lighttpd.
+#[test]
+fn round_one_hundred_sixty_eight_figures() {
+    held_out_round("evidence-round168", 168);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1668,6 +1680,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round164",
         "evidence-round165",
         "evidence-round166",
+        "evidence-round167",
+        "evidence-round168",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
