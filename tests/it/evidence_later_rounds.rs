@@ -1491,28 +1491,43 @@ fn round_one_hundred_sixty_four_figures() {
     held_out_round("evidence-round164", 164);
 }
 
-/// Round 165: pasted at night over TLS and HTTP/2, a second look (nginx, Caddy with its\n/// internal CA, `HAProxy` with ALPN h2, Apache with `mod_http2`, two nghttpx) before Koa, Express,\n/// `FastAPI`, Flask, Django and Fastify.
+/// Round 165: pasted at night over TLS and HTTP/2, a second look (nginx, Caddy with its
+/// internal CA, `HAProxy` with ALPN h2, Apache with `mod_http2`, two nghttpx) before Koa, Express,
+/// `FastAPI`, Flask, Django and Fastify.
 #[test]
 fn round_one_hundred_sixty_five_figures() {
     held_out_round("evidence-round165", 165);
 }
 
-/// Round 166: apps whose teams customised their error handlers, a fifth look (Django's\n/// handler templates, a Fastify error handler, Express's HTML error page, `FastAPI` problem+json,\n/// Flask with nginx's branded page, DRF) behind nginx, Caddy, `HAProxy` and Apache.
+/// Round 166: apps whose teams customised their error handlers, a fifth look (Django's
+/// handler templates, a Fastify error handler, Express's HTML error page, `FastAPI` problem+json,
+/// Flask with nginx's branded page, DRF) behind nginx, Caddy, `HAProxy` and Apache.
 #[test]
 fn round_one_hundred_sixty_six_figures() {
     held_out_round("evidence-round166", 166);
 }
 
-/// Round 167: the failure classes a seventeenth time (a front's own request id,\n/// empty bodies, a front's own pages and JSON, a cache answering by itself) through nginx, Caddy,\n/// Apache, `HAProxy`, Varnish and Squid before Flask, `FastAPI`, Django and Express.
+/// Round 167: the failure classes a seventeenth time (a front's own request id,
+/// empty bodies, a front's own pages and JSON, a cache answering by itself) through nginx, Caddy,
+/// Apache, `HAProxy`, Varnish and Squid before Flask, `FastAPI`, Django and Express.
 #[test]
 fn round_one_hundred_sixty_seven_figures() {
     held_out_round("evidence-round167", 167);
 }
 
-/// Round 168: pasted in part at night, an eighth look (a third whole, a third bodies, a\n/// third headers) through nginx, Apache, Caddy, `HAProxy`, Varnish and lighttpd.
+/// Round 168: pasted in part at night, an eighth look (a third whole, a third bodies, a
+/// third headers) through nginx, Apache, Caddy, `HAProxy`, Varnish and lighttpd.
 #[test]
 fn round_one_hundred_sixty_eight_figures() {
     held_out_round("evidence-round168", 168);
+}
+
+/// Round 170: what teams configure their fronts to answer, an eighth look, beside apps
+/// that answer the same statuses (nginx, Apache, Caddy, `HAProxy` and Varnish before `FastAPI`,
+/// Django, Express, Fastify and Flask).
+#[test]
+fn round_one_hundred_seventy_figures() {
+    held_out_round("evidence-round170", 170);
 }
 
 #[test]
@@ -1682,6 +1697,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round166",
         "evidence-round167",
         "evidence-round168",
+        "evidence-round170",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
