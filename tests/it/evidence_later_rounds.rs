@@ -1522,6 +1522,13 @@ fn round_one_hundred_sixty_eight_figures() {
     held_out_round("evidence-round168", 168);
 }
 
+/// Round 169: caches answering by themselves, a third fresh look (nginx's proxy_cache,
+/// Apache's `mod_cache_disk`, Squid as an accelerator, Traffic Server and Varnish with grace).
+#[test]
+fn round_one_hundred_sixty_nine_figures() {
+    held_out_round("evidence-round169", 169);
+}
+
 /// Round 170: what teams configure their fronts to answer, an eighth look, beside apps
 /// that answer the same statuses (nginx, Apache, Caddy, `HAProxy` and Varnish before `FastAPI`,
 /// Django, Express, Fastify and Flask).
@@ -1697,6 +1704,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round166",
         "evidence-round167",
         "evidence-round168",
+        "evidence-round169",
         "evidence-round170",
     ] {
         let setups = sorted_setups(folder);
