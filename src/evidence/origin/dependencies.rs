@@ -1,6 +1,6 @@
 //! An app speaking of a service it depends on, as a gateway never does of its upstream: the
-//! service by name ("inventory service"), by its role ("the payment provider"), and its
-//! client's error quoted after the name.
+//! service by name ("inventory service"), by its role ("the payment provider"), the database it
+//! stores in, and its client's error quoted after the name.
 
 use super::{Seen, Signal, Toward};
 
@@ -20,22 +20,79 @@ pub(super) fn dependency_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
     {
         return;
     }
-    let Some(role) = words(&seen.body)
+    let words = words(&seen.body);
+    if let Some(role) = words
         .windows(2)
         .find(|pair| DEPENDENCY_ROLES.contains(&pair[1]) && !NOT_A_NAME.contains(&pair[0]))
         .map(|pair| format!("{} {}", pair[0], pair[1]))
-    else {
-        return;
-    };
-    signals.push(Signal::new(
-        "names its dependency",
-        format!(
-            "the answer names what failed by its role (\"{role}\"): an app speaks so of a \
-             service it depends on; a gateway knows only its upstream, by an address"
-        ),
-        Toward::App,
-        5,
-    ));
+    {
+        signals.push(Signal::new(
+            "names its dependency",
+            format!(
+                "the answer names what failed by its role (\"{role}\"): an app speaks so of a \
+                 service it depends on; a gateway knows only its upstream, by an address"
+            ),
+            Toward::App,
+            5,
+        ));
+    } else if let Some(store) = names_its_datastore(&seen.body, &words) {
+        signals.push(Signal::new(
+            "names its database",
+            format!(
+                "the answer names the database that failed (\"{store}\"): an app speaks so of \
+                 where it stores; a gateway forwards to HTTP servers and never meets a database"
+            ),
+            Toward::App,
+            5,
+        ));
+    }
+}
+
+/// Databases by product or kind, as an app's error names the one it could not reach.
+const DATASTORES: &[&str] = &[
+    "postgres",
+    "postgresql",
+    "mysql",
+    "mariadb",
+    "redis",
+    "mongodb",
+    "database",
+    "db",
+];
+
+/// The ports those databases listen on, as a client's error quotes them ("127.0.0.1:5432").
+const DATASTORE_PORTS: &[&str] = &[":5432", ":3306", ":6379", ":27017"];
+
+/// Words of planned work: a front's maintenance page speaks of a database being migrated or
+/// upgraded, not of one that failed.
+const PLANNED_WORK: &[&str] = &[
+    "maintenance",
+    "migration",
+    "migrating",
+    "upgrade",
+    "upgrading",
+];
+
+/// The database a 5xx's body (in lower case) says failed, unless it speaks of planned work.
+fn names_its_datastore(body: &str, words: &[&str]) -> Option<String> {
+    if words.iter().any(|w| PLANNED_WORK.contains(w)) {
+        return None;
+    }
+    // Split at every mark but letters and digits, so that "inventory-db" names a database and
+    // the "db" inside a hex id ("4db7") does not.
+    body.split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|token| DATASTORES.contains(token))
+        .map(str::to_string)
+        .or_else(|| {
+            DATASTORE_PORTS
+                .iter()
+                .find(|port| {
+                    body.match_indices(**port).any(|(at, _)| {
+                        !body[at + port.len()..].starts_with(|c: char| c.is_ascii_digit())
+                    })
+                })
+                .map(ToString::to_string)
+        })
 }
 
 /// Socket errors a client call fails with, as apps quote them after a colon.

@@ -584,3 +584,41 @@ fn a_5xx_naming_the_service_it_depends_on_by_its_role_is_the_apps() {
         front.reasons
     );
 }
+
+#[test]
+fn a_5xx_naming_the_database_that_failed_is_the_apps() {
+    // Round 151's Flask 503 page pasted alone: the app could not reach its Postgres.
+    let v = read(include_str!(
+        "../../../../tests/fixtures/evidence-round151/body-flask-503-inventory-db-down-caddy.txt"
+    ));
+    assert_eq!(v.layer, Some(Layer::App), "{:?}", v.reasons);
+    assert!(v.confidence < Confidence::High, "{:?}", v.reasons);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.starts_with("names its database")),
+        "{:?}",
+        v.reasons
+    );
+    let named = |body: &str| {
+        read(body)
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("names its database"))
+    };
+    // A client's error quoting the database's port names it too.
+    assert!(named(
+        "HTTP/1.1 503 Service Unavailable\nContent-Type: application/json\n\n\
+         {\"status\":\"error\",\"message\":\"connect ECONNREFUSED 127.0.0.1:5432\"}\n"
+    ));
+    // A front's maintenance page speaks of a database being migrated, not of one that failed.
+    assert!(!named(
+        "HTTP/1.1 503 Service Unavailable\nContent-Type: application/json\n\n\
+         {\"error\":\"maintenance\",\"message\":\"billing is paused for a database migration\"}\n"
+    ));
+    // "db" inside a hex request id is no database, nor is a port that only starts with 5432.
+    assert!(!named(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: application/json\n\n\
+         {\"error\":\"bad_gateway\",\"request_id\":\"4db7e01f\",\"upstream\":\"10.0.0.7:54321\"}\n"
+    ));
+}
