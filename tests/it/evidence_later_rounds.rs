@@ -1522,7 +1522,7 @@ fn round_one_hundred_sixty_eight_figures() {
     held_out_round("evidence-round168", 168);
 }
 
-/// Round 169: caches answering by themselves, a third fresh look (nginx's proxy_cache,
+/// Round 169: caches answering by themselves, a third fresh look (nginx's `proxy_cache`,
 /// Apache's `mod_cache_disk`, Squid as an accelerator, Traffic Server and Varnish with grace).
 #[test]
 fn round_one_hundred_sixty_nine_figures() {
