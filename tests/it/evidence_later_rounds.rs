@@ -1537,6 +1537,21 @@ fn round_one_hundred_seventy_figures() {
     held_out_round("evidence-round170", 170);
 }
 
+/// Round 171: the failure classes an eighteenth time on other runtimes (`Bun.serve`
+/// behind nginx, Rack on `WEBrick` behind Traffic Server, on Thin behind Caddy and on Puma behind
+/// lighttpd, the JDK's `HttpServer` behind `HAProxy`, PHP-FPM behind Apache).
+#[test]
+fn round_one_hundred_seventy_one_figures() {
+    held_out_round("evidence-round171", 171);
+}
+
+/// Round 172: two fronts in a row, an eighth look (Apache before `HAProxy`, nginx before
+/// Caddy, Varnish before Squid, Caddy before nginx) before Express, Flask, Fastify and `FastAPI`.
+#[test]
+fn round_one_hundred_seventy_two_figures() {
+    held_out_round("evidence-round172", 172);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1706,6 +1721,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round168",
         "evidence-round169",
         "evidence-round170",
+        "evidence-round171",
+        "evidence-round172",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
