@@ -1552,6 +1552,21 @@ fn round_one_hundred_seventy_two_figures() {
     held_out_round("evidence-round172", 172);
 }
 
+/// Round 173: incidents a tenth time on the stacks teams run most (Express and `NestJS`
+/// behind nginx, Flask behind Caddy, `FastAPI` behind `HAProxy`, Django behind Apache, Fastify
+/// behind Varnish).
+#[test]
+fn round_one_hundred_seventy_three_figures() {
+    held_out_round("evidence-round173", 173);
+}
+
+/// Round 174: mainstream stacks, small and quick, a fourth look (Express behind Caddy,
+/// Fastify and `FastAPI` behind nginx, Flask and Koa behind Apache, Django behind `HAProxy`).
+#[test]
+fn round_one_hundred_seventy_four_figures() {
+    held_out_round("evidence-round174", 174);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1723,6 +1738,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round170",
         "evidence-round171",
         "evidence-round172",
+        "evidence-round173",
+        "evidence-round174",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
