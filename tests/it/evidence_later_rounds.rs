@@ -1567,6 +1567,22 @@ fn round_one_hundred_seventy_four_figures() {
     held_out_round("evidence-round174", 174);
 }
 
+/// Round 175: credentials checked at the front and at the app, a second look (nginx's
+/// `auth_request` and `auth_basic`, Caddy's `forward_auth` and `basicauth`, `HAProxy`'s auth and
+/// deny, Apache's Require) before Django, Express, `FastAPI`, Fastify and Flask.
+#[test]
+fn round_one_hundred_seventy_five_figures() {
+    held_out_round("evidence-round175", 175);
+}
+
+/// Round 176: the failure classes a nineteenth time, as small teams deploy them
+/// (Flask and Starlette behind nginx, `FastAPI` behind Caddy, Express behind Apache, Django behind
+/// `HAProxy`, Fastify behind Varnish).
+#[test]
+fn round_one_hundred_seventy_six_figures() {
+    held_out_round("evidence-round176", 176);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1740,6 +1756,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round172",
         "evidence-round173",
         "evidence-round174",
+        "evidence-round175",
+        "evidence-round176",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
