@@ -434,6 +434,25 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             ));
         } else if let Some(front) = paging_front(seen).filter(|_| !served_file) {
             // Their `return` and their own errors carry their stock page unless told otherwise.
+            let declared_empty = seen.values("content-length").any(|v| v.trim() == "0");
+            if let Some(status @ (502 | 504)) = seen.response.status.filter(|_| declared_empty) {
+                // Declared empty, not cut: behind the front, what answers a gateway's status
+                // with no body at all is mostly a gateway of its own (Caddy, Go's reverse
+                // proxy); apps write a word.
+                signals.push(Signal::new(
+                    "an empty gateway status from upstream",
+                    format!(
+                        "an empty {status}: {} writes its page on every error it makes, so this \
+                         came from upstream; a {status} with no body at all is how a gateway \
+                         behind it answers (Caddy, Go's reverse proxy), more often than an app",
+                        front.product
+                    ),
+                    Toward::Layer(Layer::Gateway, None),
+                    3,
+                ));
+                canned_answer_signals(seen, true, signals);
+                return;
+            }
             signals.push(Signal::new(
                 "empty body",
                 format!(

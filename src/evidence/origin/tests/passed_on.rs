@@ -570,3 +570,26 @@ fn the_same_request_id_twice_is_the_apps_echo_and_the_fronts_stamp() {
     ));
     assert_ne!(own.layer, Some(Layer::App), "{:?}", own.reasons);
 }
+
+#[test]
+fn an_empty_gateway_status_a_paging_front_passed_on_leans_to_a_gateway_behind_it() {
+    // Round 149: nginx before Caddy; Caddy's empty 502 with the app killed, passed on by nginx
+    // (which pages every error of its own).
+    let inner = read(include_str!(
+        "../../../../tests/fixtures/evidence-round149/caddy-502-app-killed-nginx.txt"
+    ));
+    assert_eq!(inner.layer, Some(Layer::Gateway), "{:?}", inner.reasons);
+    assert_eq!(inner.confidence, Confidence::Low, "{:?}", inner.reasons);
+    // An empty 404 is no gateway's status: nginx passed on the app's.
+    let app = read(
+        "HTTP/1.1 404 Not Found\nServer: nginx/1.22.1\nDate: Sat, 05 Dec 2026 08:23:09 GMT\n\
+         Content-Length: 0\nConnection: keep-alive\n\n",
+    );
+    assert!(
+        !app.reasons
+            .iter()
+            .any(|r| r.starts_with("an empty gateway status")),
+        "{:?}",
+        app.reasons
+    );
+}
