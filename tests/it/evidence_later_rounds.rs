@@ -1583,6 +1583,21 @@ fn round_one_hundred_seventy_six_figures() {
     held_out_round("evidence-round176", 176);
 }
 
+/// Round 177: pasted at night with every client, less common fronts, a second look
+/// (Traffic Server, h2o, nghttpx, lighttpd, tinyproxy, Squid) before `FastAPI`, PHP, Rack, Express,
+/// Flask and Django.
+#[test]
+fn round_one_hundred_seventy_seven_figures() {
+    held_out_round("evidence-round177", 177);
+}
+
+/// Round 178: the failure classes a twentieth time, one mainstream front each
+/// (nginx, Caddy, Apache, `HAProxy`, Varnish) before `FastAPI`, Django, Fastify, Express and Flask.
+#[test]
+fn round_one_hundred_seventy_eight_figures() {
+    held_out_round("evidence-round178", 178);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1758,6 +1773,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round174",
         "evidence-round175",
         "evidence-round176",
+        "evidence-round177",
+        "evidence-round178",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
