@@ -117,9 +117,9 @@ const BETWEEN_NAME_AND_ERROR: &[&str] = &[
     "error",
 ];
 
-/// A socket error quoted after a colon, behind the name of what the call went to
-/// ("payments-gateway unreachable: ECONNREFUSED"). A gateway speaks of its upstream unnamed,
-/// or by an address.
+/// A socket error quoted after a colon or in brackets, behind the name of what the call went
+/// to ("payments-gateway unreachable: ECONNREFUSED", "ledger down (ETIMEDOUT)"). A gateway
+/// speaks of its upstream unnamed, or by an address.
 pub(super) fn quotes_a_dependencys_error(body: &str) -> bool {
     // An upstream spoken of, or an address: a gateway's words of what it forwards to.
     let addressed = body
@@ -128,7 +128,10 @@ pub(super) fn quotes_a_dependencys_error(body: &str) -> bool {
     if addressed || body.contains("upstream") {
         return false;
     }
-    body.match_indices(": ").any(|(at, _)| {
+    // Quoted after a colon ("unreachable: ECONNREFUSED") or in brackets ("unreachable
+    // (ECONNREFUSED)").
+    let marks = body.match_indices(": ").chain(body.match_indices(" ("));
+    marks.into_iter().any(|(at, _)| {
         let after = &body[at + 2..];
         if !SOCKET_ERRORS.iter().any(|e| after.starts_with(e)) {
             return false;

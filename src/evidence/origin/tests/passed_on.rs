@@ -593,3 +593,19 @@ fn an_empty_gateway_status_a_paging_front_passed_on_leans_to_a_gateway_behind_it
         app.reasons
     );
 }
+
+#[test]
+fn a_socket_error_in_brackets_after_a_named_dependency_is_the_apps() {
+    // Round 162: NestJS's own 502 through Caddy, its client's error quoted in brackets.
+    let app = read(include_str!(
+        "../../../../tests/fixtures/evidence-round162/nestjs-502-payments-down-caddy.txt"
+    ));
+    assert_eq!(app.layer, Some(Layer::App), "{:?}", app.reasons);
+    assert!(app.confidence < Confidence::High, "{:?}", app.reasons);
+    // Round 47: a Node gateway on http-proxy-middleware writes the same form of its upstream,
+    // and says "upstream": still not the app's.
+    let gateway = read(include_str!(
+        "../../../../tests/fixtures/evidence-round47/hpmgw-502-refused.txt"
+    ));
+    assert_ne!(gateway.layer, Some(Layer::App), "{:?}", gateway.reasons);
+}
