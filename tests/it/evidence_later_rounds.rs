@@ -1598,6 +1598,14 @@ fn round_one_hundred_seventy_eight_figures() {
     held_out_round("evidence-round178", 178);
 }
 
+/// Round 180: apps whose teams customised their error handlers, a sixth look (`FastAPI`
+/// setting its own header, Flask problem+json, Koa's `ctx.throw`, DRF's handler, PHP's
+/// `http_response_code`, an Express envelope) behind nginx, Caddy, `HAProxy` and Apache.
+#[test]
+fn round_one_hundred_eighty_figures() {
+    held_out_round("evidence-round180", 180);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1775,6 +1783,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round176",
         "evidence-round177",
         "evidence-round178",
+        "evidence-round180",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
