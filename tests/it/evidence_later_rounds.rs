@@ -1598,6 +1598,14 @@ fn round_one_hundred_seventy_eight_figures() {
     held_out_round("evidence-round178", 178);
 }
 
+/// Round 179: the failure classes a twenty-first time over HTTP/2, each front
+/// adding a request id of its own name (nginx, Caddy, `HAProxy`, Apache with `mod_http2`, nghttpx)
+/// before Fastify, Starlette, Flask, Express and Django.
+#[test]
+fn round_one_hundred_seventy_nine_figures() {
+    held_out_round("evidence-round179", 179);
+}
+
 /// Round 180: apps whose teams customised their error handlers, a sixth look (`FastAPI`
 /// setting its own header, Flask problem+json, Koa's `ctx.throw`, DRF's handler, PHP's
 /// `http_response_code`, an Express envelope) behind nginx, Caddy, `HAProxy` and Apache.
@@ -1783,6 +1791,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round176",
         "evidence-round177",
         "evidence-round178",
+        "evidence-round179",
         "evidence-round180",
     ] {
         let setups = sorted_setups(folder);
