@@ -1614,6 +1614,22 @@ fn round_one_hundred_eighty_figures() {
     held_out_round("evidence-round180", 180);
 }
 
+/// Round 181: caches answering by themselves, a fourth fresh look (nginx's `proxy_cache`
+/// with stale copies, Apache's `mod_cache_disk`, Squid as an accelerator, Traffic Server, Varnish
+/// with grace and a synthetic answer of its own).
+#[test]
+fn round_one_hundred_eighty_one_figures() {
+    held_out_round("evidence-round181", 181);
+}
+
+/// Round 182: incidents an eleventh time on the stacks teams run most, pasted with
+/// `HTTPie` and wget as often as curl (Express behind Caddy, Fastify behind `HAProxy`, Flask and Koa
+/// behind nginx, `FastAPI` behind Apache, Django behind Varnish).
+#[test]
+fn round_one_hundred_eighty_two_figures() {
+    held_out_round("evidence-round182", 182);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1793,6 +1809,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round178",
         "evidence-round179",
         "evidence-round180",
+        "evidence-round181",
+        "evidence-round182",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
