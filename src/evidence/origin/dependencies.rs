@@ -7,7 +7,7 @@ use super::{Seen, Signal, Toward};
 /// What an app calls a service it depends on by its role. A front knows only an upstream, a
 /// backend or a server, and its maintenance pages speak of a database migration, not of a
 /// database that failed: those words stay out.
-const DEPENDENCY_ROLES: &[&str] = &["provider", "processor", "warehouse"];
+const DEPENDENCY_ROLES: &[&str] = &["provider", "processor", "warehouse", "cluster", "broker"];
 
 /// A 5xx whose body names, by its role, the service the app depends on ("the payment provider
 /// did not answer"): the app's own page or JSON about its dependency, whatever its status says.
@@ -35,6 +35,17 @@ pub(super) fn dependency_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
             Toward::App,
             5,
         ));
+    } else if let Some(name) = seen.json.as_ref().and_then(dependency_field) {
+        signals.push(Signal::new(
+            "names its dependency",
+            format!(
+                "the answer names the service that failed in a field of its own (\"dependency\": \
+                 \"{name}\"): an app's error about what it depends on; a gateway knows only its \
+                 upstream"
+            ),
+            Toward::App,
+            5,
+        ));
     } else if let Some(store) = names_its_datastore(&seen.body, &words) {
         signals.push(Signal::new(
             "names its database",
@@ -46,6 +57,20 @@ pub(super) fn dependency_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
             5,
         ));
     }
+}
+
+/// The value of a "dependency" field, at the top of a JSON error or inside its error object
+/// (lower case, as the rules read the body): the name an app gives the service that failed.
+pub(super) fn dependency_field(json: &serde_json::Value) -> Option<String> {
+    let named = |value: &serde_json::Value| {
+        value
+            .get("dependency")
+            .and_then(serde_json::Value::as_str)
+            .map(str::trim)
+            .filter(|name| !name.is_empty() && !NOT_A_NAME.contains(&name.to_lowercase().as_str()))
+            .map(str::to_lowercase)
+    };
+    named(json).or_else(|| json.get("error").and_then(named))
 }
 
 /// Databases by product or kind, as an app's error names the one it could not reach.

@@ -4,7 +4,7 @@
 //! its upstream.
 
 use super::apps::{app_page, framework_marked, named_app_server};
-use super::dependencies::{names_a_service, quotes_a_dependencys_error};
+use super::dependencies::{dependency_field, names_a_service, quotes_a_dependencys_error};
 use super::echo::request_named_in_body;
 use super::health::health_report;
 use super::signals::APP_MOSTLY;
@@ -86,6 +86,10 @@ pub(super) fn upstream_words(seen: &Seen<'_>) -> Option<&'static str> {
     // "payments-gateway unreachable: ECONNREFUSED", "inventory-db: connection refused": the
     // error of a client call quoted after the dependency's name, as an app reports its own.
     if quotes_a_dependencys_error(&seen.body) {
+        return None;
+    }
+    // {"dependency": "payments-gateway", ...}: the app names what failed in a field of its own.
+    if seen.json.as_ref().and_then(dependency_field).is_some() {
         return None;
     }
     // A gateway whose upstream failed says 502, 503 or 504; a 500 that only mentions an

@@ -622,3 +622,23 @@ fn a_5xx_naming_the_database_that_failed_is_the_apps() {
          {\"error\":\"bad_gateway\",\"request_id\":\"4db7e01f\",\"upstream\":\"10.0.0.7:54321\"}\n"
     ));
 }
+
+#[test]
+fn a_5xx_naming_its_dependency_in_a_field_or_by_a_cluster_is_the_apps() {
+    // Round 156: DRF's own 502 through nginx, the dependency named in a field of its own.
+    let field = read(include_str!(
+        "../../../../tests/fixtures/evidence-round156/drf-502-payments-json-nginx.txt"
+    ));
+    assert_eq!(field.layer, Some(Layer::App), "{:?}", field.reasons);
+    // Round 180: Koa's 504 pasted alone, "search cluster timed out".
+    let cluster = read(include_str!(
+        "../../../../tests/fixtures/evidence-round180/body-koa-504-search-wrapper-haproxy.txt"
+    ));
+    assert_eq!(cluster.layer, Some(Layer::App), "{:?}", cluster.reasons);
+    // A gateway's own JSON naming its upstream in a field is no dependency named.
+    let gateway = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: application/json\n\n\
+         {\"error\":\"bad_gateway\",\"dependency\":\"upstream\",\"message\":\"upstream refused\"}\n",
+    );
+    assert_ne!(gateway.layer, Some(Layer::App), "{:?}", gateway.reasons);
+}
