@@ -1630,6 +1630,20 @@ fn round_one_hundred_eighty_two_figures() {
     held_out_round("evidence-round182", 182);
 }
 
+/// Round 183: mainstream stacks, small and quick, a fifth look (Flask and `NestJS` behind
+/// Caddy, `FastAPI` and Fastify behind Apache, Express behind `HAProxy`, Django behind nginx).
+#[test]
+fn round_one_hundred_eighty_three_figures() {
+    held_out_round("evidence-round183", 183);
+}
+
+/// Round 184: pasted in part at night, a ninth look (a third whole, a third bodies, a
+/// third headers) through nginx, Apache, Caddy, `HAProxy`, Varnish and Traffic Server.
+#[test]
+fn round_one_hundred_eighty_four_figures() {
+    held_out_round("evidence-round184", 184);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1811,6 +1825,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round180",
         "evidence-round181",
         "evidence-round182",
+        "evidence-round183",
+        "evidence-round184",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
