@@ -1644,6 +1644,14 @@ fn round_one_hundred_eighty_four_figures() {
     held_out_round("evidence-round184", 184);
 }
 
+/// Round 185: what teams configure their fronts to answer, a ninth look, beside apps that
+/// answer the same statuses (nginx, Apache, Caddy, `HAProxy` and Varnish before Fastify, `FastAPI`,
+/// Django, Flask and Express).
+#[test]
+fn round_one_hundred_eighty_five_figures() {
+    held_out_round("evidence-round185", 185);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1827,6 +1835,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round182",
         "evidence-round183",
         "evidence-round184",
+        "evidence-round185",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
