@@ -1652,6 +1652,14 @@ fn round_one_hundred_eighty_five_figures() {
     held_out_round("evidence-round185", 185);
 }
 
+/// Round 186: pasted at night over TLS and HTTP/2, a third look (nginx, Caddy with its
+/// internal CA, `HAProxy` with ALPN h2, Apache with `mod_http2`, two nghttpx) before `FastAPI`,
+/// Django, Fastify, Express, Koa and Flask.
+#[test]
+fn round_one_hundred_eighty_six_figures() {
+    held_out_round("evidence-round186", 186);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1836,6 +1844,7 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round183",
         "evidence-round184",
         "evidence-round185",
+        "evidence-round186",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
