@@ -1669,6 +1669,21 @@ fn round_one_hundred_eighty_six_figures() {
     held_out_round("evidence-round186", 186);
 }
 
+/// Round 187: apps whose teams customised their error handlers, a seventh look (`FastAPI`
+/// behind `HAProxy`, Flask and Fastify behind nginx, Koa behind Caddy, DRF behind Varnish, an
+/// Express envelope behind Apache).
+#[test]
+fn round_one_hundred_eighty_seven_figures() {
+    held_out_round("evidence-round187", 187);
+}
+
+/// Round 188: the failure classes a twenty-second time, one mainstream front each
+/// (nginx, Caddy, Apache, `HAProxy`, Varnish) before Django, Flask, `FastAPI`, Fastify and Express.
+#[test]
+fn round_one_hundred_eighty_eight_figures() {
+    held_out_round("evidence-round188", 188);
+}
+
 #[test]
 fn the_halves_alternate_through_the_sorted_setups() {
     for folder in [
@@ -1854,6 +1869,8 @@ fn the_halves_alternate_through_the_sorted_setups() {
         "evidence-round184",
         "evidence-round185",
         "evidence-round186",
+        "evidence-round187",
+        "evidence-round188",
     ] {
         let setups = sorted_setups(folder);
         assert_eq!(half_of(&setups, &setups[0]), Half::A);
