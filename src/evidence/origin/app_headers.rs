@@ -92,7 +92,7 @@ fn powered_by(seen: &Seen<'_>) -> Option<(String, String)> {
 /// A header value or cookie of a known framework: (what was seen, the framework).
 fn app_header_mark(seen: &Seen<'_>) -> Option<(String, &'static str)> {
     // HAProxy spells the length of its error files as JDK HttpServer does.
-    if super::body::haproxy_error_file_frame(seen) {
+    if super::canned::haproxy_error_file_frame(seen) {
         return None;
     }
     // Echo (Go) types its JSON with this exact spelling, `UTF-8` in capitals after a space;

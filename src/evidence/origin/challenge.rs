@@ -33,7 +33,7 @@ pub(super) fn auth_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
     // app's own auth as often as a check in front; not when the answer is written as
     // `HAProxy` writes its own (no Date, no Server, lower-case names): its JWT or key check.
     if looks_like_app_json(seen.json.as_ref()) || go_error(seen) {
-        if challenge.starts_with("bearer") && super::body::haproxy_fingerprint(seen) {
+        if challenge.starts_with("bearer") && super::canned::haproxy_fingerprint(seen) {
             signals.push(Signal::new(
                 "token challenge",
                 format!(

@@ -2,7 +2,7 @@
 //! client's and the frontend's address and port in hex, the time, a counter and the pid):
 //! `HAProxy` was on the path, and it dates none of the answers it writes itself.
 
-use super::body::dated_in_lower_case;
+use super::canned::dated_in_lower_case;
 use super::request_ids::request_id_name;
 use super::{Seen, Signal, Toward};
 

@@ -12,6 +12,7 @@ mod apps;
 mod body;
 mod body_shown;
 mod cache;
+mod canned;
 mod challenge;
 mod default_site;
 mod dependencies;
