@@ -204,7 +204,7 @@ pub(super) fn body_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<Signal
             ));
         } else if let Some(front) = paging_front(seen).filter(|_| !served_file) {
             // Their `return` and their own errors carry their stock page unless told otherwise.
-            let declared_empty = seen.values("content-length").any(|v| v.trim() == "0");
+            let declared_empty = says_length_zero(seen);
             if let Some(status @ (502 | 504)) = seen.response.status.filter(|_| declared_empty) {
                 // Declared empty, not cut: behind the front, what answers a gateway's status
                 // with no body at all is mostly a gateway of its own (Caddy, Go's reverse

@@ -21,54 +21,50 @@ pub(super) fn dependency_signals(seen: &Seen<'_>, page: bool, signals: &mut Vec<
         return;
     }
     let words = words(&seen.body);
-    if let Some(role) = words
+    let (short, says) = if let Some(role) = words
         .windows(2)
         .find(|pair| DEPENDENCY_ROLES.contains(&pair[1]) && !NOT_A_NAME.contains(&pair[0]))
         .map(|pair| format!("{} {}", pair[0], pair[1]))
     {
-        signals.push(Signal::new(
+        (
             "names its dependency",
             format!(
                 "the answer names what failed by its role (\"{role}\"): an app speaks so of a \
                  service it depends on; a gateway knows only its upstream, by an address"
             ),
-            Toward::App,
-            5,
-        ));
+        )
     } else if let Some(name) = seen.json.as_ref().and_then(dependency_field) {
-        signals.push(Signal::new(
+        (
             "names its dependency",
             format!(
                 "the answer names the service that failed in a field of its own (\"dependency\": \
                  \"{name}\"): an app's error about what it depends on; a gateway knows only its \
                  upstream"
             ),
-            Toward::App,
-            5,
-        ));
+        )
     } else if let Some(store) = names_its_datastore(&seen.body, &words) {
-        signals.push(Signal::new(
+        (
             "names its database",
             format!(
                 "the answer names the database that failed (\"{store}\"): an app speaks so of \
                  where it stores; a gateway forwards to HTTP servers and never meets a database"
             ),
-            Toward::App,
-            5,
-        ));
-    }
+        )
+    } else {
+        return;
+    };
+    signals.push(Signal::new(short, says, Toward::App, 5));
 }
 
-/// The value of a "dependency" field, at the top of a JSON error or inside its error object
-/// (lower case, as the rules read the body): the name an app gives the service that failed.
+/// The value of a "dependency" field, at the top of a JSON error or inside its error object,
+/// in lower case: the name an app gives the service that failed.
 pub(super) fn dependency_field(json: &serde_json::Value) -> Option<String> {
     let named = |value: &serde_json::Value| {
         value
             .get("dependency")
             .and_then(serde_json::Value::as_str)
-            .map(str::trim)
-            .filter(|name| !name.is_empty() && !NOT_A_NAME.contains(&name.to_lowercase().as_str()))
-            .map(str::to_lowercase)
+            .map(|name| name.trim().to_lowercase())
+            .filter(|name| !name.is_empty() && !NOT_A_NAME.contains(&name.as_str()))
     };
     named(json).or_else(|| json.get("error").and_then(named))
 }
@@ -155,8 +151,8 @@ pub(super) fn quotes_a_dependencys_error(body: &str) -> bool {
     }
     // Quoted after a colon ("unreachable: ECONNREFUSED") or in brackets ("unreachable
     // (ECONNREFUSED)").
-    let marks = body.match_indices(": ").chain(body.match_indices(" ("));
-    marks.into_iter().any(|(at, _)| {
+    let mut marks = body.match_indices(": ").chain(body.match_indices(" ("));
+    marks.any(|(at, _)| {
         let after = &body[at + 2..];
         if !SOCKET_ERRORS.iter().any(|e| after.starts_with(e)) {
             return false;
