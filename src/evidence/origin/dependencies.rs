@@ -63,7 +63,15 @@ pub(super) fn dependency_field(json: &serde_json::Value) -> Option<String> {
         value
             .get("dependency")
             .and_then(serde_json::Value::as_str)
-            .map(|name| name.trim().to_lowercase())
+            // Control characters dropped here, at the source: the name is quoted in a reason
+            // that JSON output carries as it is.
+            .map(|name| {
+                name.chars()
+                    .filter(|c| !c.is_control())
+                    .collect::<String>()
+                    .trim()
+                    .to_lowercase()
+            })
             .filter(|name| !name.is_empty() && !NOT_A_NAME.contains(&name.as_str()))
     };
     named(json).or_else(|| json.get("error").and_then(named))

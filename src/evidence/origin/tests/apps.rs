@@ -642,3 +642,18 @@ fn a_5xx_naming_its_dependency_in_a_field_or_by_a_cluster_is_the_apps() {
     );
     assert_ne!(gateway.layer, Some(Layer::App), "{:?}", gateway.reasons);
 }
+
+#[test]
+fn a_dependency_name_quoted_in_a_reason_carries_no_control_character() {
+    let v = read(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: application/json\n\n\
+         {\"error\":\"x\",\"dependency\":\"stri\\u001b]0;pwn\\u0007\\u001b[2Jpe\"}\n",
+    );
+    let quoted = v
+        .reasons
+        .iter()
+        .find(|r| r.contains("\"dependency\""))
+        .expect("the dependency is named");
+    assert!(!quoted.chars().any(char::is_control), "{quoted:?}");
+    assert!(quoted.contains("stri]0;pwn[2jpe"), "{quoted:?}");
+}
